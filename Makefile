@@ -1,0 +1,41 @@
+# Jaga: `make run` and `make test` bootstrap everything they need from nothing.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+NODE_BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NPM_STAMP := node_bridge/node_modules/.installed
+export PATH := $(abspath $(NODE_BIN)):$(PATH)
+
+.PHONY: run test test-py test-node lint bench screenshots clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(NPM_STAMP): node_bridge/package-lock.json $(STAMP)
+	cd node_bridge && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: $(STAMP) $(NPM_STAMP)
+	$(PY) -m app $(ARGS)
+
+test: $(STAMP) $(NPM_STAMP) lint test-node test-py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check app tests bench
+
+test-node: $(NPM_STAMP)
+	cd node_bridge && npm test
+
+test-py: $(STAMP) $(NPM_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) $(NPM_STAMP)
+	$(PY) -m bench $(ARGS)
+
+clean:
+	rm -rf $(VENV) node_bridge/node_modules

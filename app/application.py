@@ -1,0 +1,75 @@
+"""Builds Jaga's parts for one data folder: the composition root shared by main and tests."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from logging.handlers import RotatingFileHandler
+from typing import Any
+
+from app.bridge.logs import BridgeLog
+from app.bridge.node import bridge_entry, resolve_node
+from app.bridge.supervisor import BridgeSupervisor
+from app.core.paths import DataPaths
+from app.core.secrets import BridgeToken, load_bridge_token
+from app.core.store import Store
+from app.core.supervision import Policy
+from app.service import JagaService
+
+#: Demo sessions show their first QR quickly so a newcomer is not left waiting.
+DEMO_SIM_OPTIONS: dict[str, Any] = {"qr_first_ms": 1500, "qr_rotate_ms": 20000, "qr_max": 6}
+
+
+def instance_key(paths: DataPaths) -> str:
+    """One name per data folder: for the keyring entry and the single-instance socket."""
+    return hashlib.sha256(str(paths.root.resolve()).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Options:
+    demo: bool = False
+    sim_control: bool = False
+    policy: Policy | None = None
+    token: BridgeToken | None = None
+
+
+def setup_app_logging(paths: DataPaths) -> None:
+    handler = RotatingFileHandler(
+        paths.logs / "jaga.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def create_service(paths: DataPaths, options: Options) -> JagaService:
+    paths.ensure()
+    token = options.token or load_bridge_token(f"bridge-token-{instance_key(paths)}")
+    env = {
+        "JAGA_BRIDGE_TOKEN": token.value,
+        "JAGA_BRIDGE_DATA": str(paths.bridge),
+        "JAGA_BRIDGE_HOST": "127.0.0.1",
+        "JAGA_BRIDGE_PORT": "0",
+    }
+    if options.demo or options.sim_control:
+        env["JAGA_SIM_CONTROL"] = "1"
+    supervisor = BridgeSupervisor(
+        program=resolve_node(),
+        args=[str(bridge_entry())],
+        env=env,
+        logs=BridgeLog(paths.logs),
+        pid_file=paths.bridge_pid_file,
+        policy=options.policy,
+    )
+    service = JagaService(
+        Store(paths.database),
+        supervisor,
+        token.value,
+        default_engine="sim" if options.demo else "baileys",
+        session_options=DEMO_SIM_OPTIONS if options.demo else None,
+    )
+    service.token_persistent = token.persistent
+    supervisor.setParent(service)
+    return service

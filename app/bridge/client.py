@@ -1,0 +1,98 @@
+"""The bridge's HTTP API over httpx, with the token on every request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from app.bridge.protocol import SessionInfo, Snapshot
+
+
+class BridgeError(Exception):
+    """The bridge answered with an error (`{"error": {"code", "message"}}`) or not at all."""
+
+    def __init__(self, code: str, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+def _raise_for_error(response: httpx.Response) -> None:
+    if response.is_success:
+        return
+    try:
+        error = response.json()["error"]
+        code, message = str(error["code"]), str(error["message"])
+    except (ValueError, KeyError, TypeError):
+        code, message = "http_error", f"bridge answered {response.status_code}"
+    raise BridgeError(code, message, response.status_code)
+
+
+class BridgeClient:
+    def __init__(self, port: int, token: str, *, timeout: float = 10.0) -> None:
+        self.base_url = f"http://127.0.0.1:{port}"
+        self._token = token
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=timeout,
+            trust_env=False,  # never send loopback traffic through a configured proxy
+        )
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._token}"}
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def _call(self, method: str, path: str, json: Any = None) -> Any:
+        try:
+            response = await self._http.request(method, path, json=json)
+        except httpx.HTTPError as error:
+            raise BridgeError("unreachable", f"the bridge did not answer ({error!r})") from error
+        _raise_for_error(response)
+        return response.json() if response.content else None
+
+    async def health(self) -> dict[str, Any]:
+        return await self._call("GET", "/health")
+
+    async def sessions(self) -> Snapshot:
+        return Snapshot.from_json(await self._call("GET", "/sessions"))
+
+    async def start_session(
+        self, session_id: str, engine: str, options: dict[str, Any] | None = None
+    ) -> SessionInfo:
+        body = {"engine": engine, "options": options or {}}
+        return SessionInfo.from_json(await self._call("PUT", f"/sessions/{session_id}", body))
+
+    async def stop_session(self, session_id: str) -> SessionInfo:
+        return SessionInfo.from_json(await self._call("DELETE", f"/sessions/{session_id}"))
+
+    async def logout(self, session_id: str) -> SessionInfo:
+        return SessionInfo.from_json(await self._call("POST", f"/sessions/{session_id}/logout"))
+
+    async def pairing_code(self, session_id: str, phone: str) -> str:
+        answer = await self._call("POST", f"/sessions/{session_id}/pairing-code", {"phone": phone})
+        return str(answer["code"])
+
+    async def send_message(
+        self, session_id: str, to: str, text: str, client_id: str
+    ) -> dict[str, Any]:
+        body = {"to": to, "text": text, "client_id": client_id}
+        return await self._call("POST", f"/sessions/{session_id}/messages", body)
+
+    async def ack_events(self, upto: int) -> None:
+        await self._call("POST", "/events/ack", {"upto": upto})
+
+    async def shutdown(self) -> None:
+        await self._call("POST", "/shutdown")
+
+    # --- simulator control (tests and --demo only) ----------------------------------
+
+    async def sim(self, path: str, body: dict[str, Any] | None = None) -> Any:
+        return await self._call("POST", f"/sim/{path.lstrip('/')}", body or {})
+
+    async def sim_scan(self, session_id: str, phone: str, name: str | None = None) -> None:
+        await self.sim(f"sessions/{session_id}/scan", {"phone": phone, "name": name})

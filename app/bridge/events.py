@@ -1,0 +1,94 @@
+"""The bridge's SSE event stream: resumable, and telling the supervisor when bytes arrive."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+import httpx
+from httpx_sse import aconnect_sse
+
+from app.bridge.protocol import BridgeEvent, ProtocolError
+
+log = logging.getLogger(__name__)
+
+
+class _ActivityStream(httpx.AsyncByteStream):
+    """Wraps a response body to report every chunk, heartbeat comments included."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, on_bytes: Callable[[], None]) -> None:
+        self._inner = inner
+        self._on_bytes = on_bytes
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            self._on_bytes()
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+class ActivityTransport(httpx.AsyncBaseTransport):
+    def __init__(self, on_bytes: Callable[[], None]) -> None:
+        self._inner = httpx.AsyncHTTPTransport()
+        self._on_bytes = on_bytes
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self._inner.handle_async_request(request)
+        assert isinstance(response.stream, httpx.AsyncByteStream)
+        response.stream = _ActivityStream(response.stream, self._on_bytes)
+        return response
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+class EventStream:
+    """Follows `GET /events` until cancelled, resuming with Last-Event-ID after a drop."""
+
+    def __init__(
+        self,
+        port: int,
+        auth_headers: dict[str, str],
+        on_event: Callable[[BridgeEvent], Awaitable[None]],
+        on_bytes: Callable[[], None],
+        *,
+        retry_delay: float = 0.2,
+    ) -> None:
+        self._url = f"http://127.0.0.1:{port}/events"
+        self._headers = auth_headers
+        self._on_event = on_event
+        self._retry_delay = retry_delay
+        self._http = httpx.AsyncClient(
+            transport=ActivityTransport(on_bytes),
+            timeout=httpx.Timeout(5.0, read=None),  # the supervisor judges silence, not httpx
+            trust_env=False,
+        )
+        self.last_event_id: str | None = None
+
+    async def run(self) -> None:
+        try:
+            while True:
+                try:
+                    await self._follow_once()
+                except (httpx.HTTPError, ProtocolError) as error:
+                    log.info("event stream interrupted: %r", error)
+                await asyncio.sleep(self._retry_delay)
+        finally:
+            await self._http.aclose()
+
+    async def _follow_once(self) -> None:
+        headers = dict(self._headers)
+        if self.last_event_id:
+            headers["Last-Event-ID"] = self.last_event_id
+        async with aconnect_sse(self._http, "GET", self._url, headers=headers) as source:
+            source.response.raise_for_status()
+            async for sse in source.aiter_sse():
+                if not sse.id:
+                    continue
+                event = BridgeEvent.from_sse(sse.id, sse.event, sse.data)
+                await self._on_event(event)
+                # Only after the event is handled: a crash in between replays it.
+                self.last_event_id = sse.id

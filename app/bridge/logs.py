@@ -1,0 +1,47 @@
+"""The bridge's stderr: a rotating file on disk and the last lines in memory for the panel."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import deque
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+RING_LINES = 2000
+
+
+class BridgeLog:
+    def __init__(self, folder: Path, *, ring_lines: int = RING_LINES) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "bridge.log"
+        self.lines: deque[str] = deque(maxlen=ring_lines)
+        self._file = RotatingFileHandler(
+            self.path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+        self._file.setFormatter(logging.Formatter("%(message)s"))
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        self._file.emit(logging.makeLogRecord({"msg": line, "args": None}))
+
+    def last_message(self) -> str | None:
+        """The last line a person can read: pino's `msg` field, or the raw line."""
+        for line in reversed(self.lines):
+            text = human_text(line)
+            if text:
+                return text
+        return None
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def human_text(line: str) -> str:
+    line = line.strip()
+    if line.startswith("{"):
+        try:
+            return str(json.loads(line).get("msg", "")).strip()
+        except ValueError:
+            pass
+    return line

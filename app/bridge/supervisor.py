@@ -1,0 +1,285 @@
+"""Runs the bridge as a child QProcess and carries out the pure supervision policy.
+
+The process wrapper knows nothing about sessions or the UI (syncthingtray's split):
+it starts, watches and stops one Node process, and says what happened in signals.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+
+from app.bridge.logs import BridgeLog, human_text
+from app.bridge.protocol import ProtocolError, ReadyInfo
+from app.core.supervision import (
+    CancelTimer,
+    Effect,
+    Kill,
+    Policy,
+    RequestStop,
+    Spawn,
+    StartTimer,
+    State,
+    Supervision,
+    Timer,
+)
+
+log = logging.getLogger(__name__)
+
+
+class BridgeSupervisor(QObject):
+    state_changed = Signal(str)  # State value
+    ready = Signal(object)  # ReadyInfo
+    went_down = Signal(str)  # the process is gone (reason), whatever comes next
+    log_line = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        program: Path | None,
+        args: list[str],
+        env: dict[str, str],
+        logs: BridgeLog,
+        pid_file: Path,
+        policy: Policy | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._program = program
+        self._args = args
+        self._env = env
+        self.logs = logs
+        self._pid_file = pid_file
+        self._clock = clock
+        self.machine = Supervision(policy=policy or Policy())
+        self._last_state = self.machine.state
+        self.ready_info: ReadyInfo | None = None
+        self.started_at: float | None = None
+        self.on_request_stop: Callable[[], None] | None = None
+        self._process: QProcess | None = None
+        self._stdout_buffer = b""
+        self._stderr_buffer = b""
+        self._timers: dict[Timer, QTimer] = {}
+        for timer in Timer:
+            qtimer = QTimer(self)
+            qtimer.setSingleShot(True)
+            qtimer.timeout.connect(
+                lambda t=timer: self._apply(self.machine.timer_fired(t, self._clock()))
+            )
+            self._timers[timer] = qtimer
+
+    # --- public ----------------------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        return self.machine.state
+
+    @property
+    def pid(self) -> int | None:
+        if self._process is None:
+            return None
+        pid = self._process.processId()
+        return pid or None
+
+    def start(self) -> None:
+        self._apply(self.machine.start(self._clock()))
+
+    def stop(self) -> None:
+        self._apply(self.machine.stop(self._clock()))
+
+    def restart(self) -> None:
+        self._apply(self.machine.restart(self._clock()))
+
+    def activity(self) -> None:
+        """Bytes arrived on the event stream."""
+        self._apply(self.machine.activity(self._clock()))
+
+    def stop_and_wait(self, grace_ms: int = 5000) -> None:
+        """Blocking stop for application exit, when no event loop will run the timers."""
+        process = self._process
+        self._apply(self.machine.stop(self._clock()))
+        running = process is not None and process.state() != QProcess.ProcessState.NotRunning
+        if running and process is not None and not process.waitForFinished(grace_ms):
+            self._kill_tree(process, "did not stop in time at exit")
+            process.waitForFinished(2000)
+
+    # --- effects ---------------------------------------------------------------------
+
+    def _apply(self, effects: list[Effect]) -> None:
+        before = self._last_state
+        for effect in effects:
+            match effect:
+                case Spawn():
+                    self._spawn()
+                case RequestStop():
+                    self._request_stop()
+                case Kill(reason=reason):
+                    if self._process is not None:
+                        self._kill_tree(self._process, reason)
+                case StartTimer(timer=timer, seconds=seconds):
+                    self._timers[timer].start(max(0, int(seconds * 1000)))
+                case CancelTimer(timer=timer):
+                    self._timers[timer].stop()
+        if self.machine.state != before:
+            self._last_state = self.machine.state
+            self.state_changed.emit(self.machine.state.value)
+
+    def _spawn(self) -> None:
+        self.ready_info = None
+        self._stdout_buffer = self._stderr_buffer = b""
+        if self._program is None:
+            self._apply(self.machine.spawn_failed(self._clock(), "Node could not be found."))
+            return
+        end_orphan(self._pid_file)
+        process = QProcess(self)
+        environment = QProcessEnvironment.systemEnvironment()
+        for key in ("JAGA_BRIDGE_TOKEN", "JAGA_SIM_CONTROL"):
+            environment.remove(key)
+        for key, value in self._env.items():
+            environment.insert(key, value)
+        process.setProcessEnvironment(environment)
+        process.setProgram(str(self._program))
+        process.setArguments(self._args)
+        process.readyReadStandardOutput.connect(lambda p=process: self._read_stdout(p))
+        process.readyReadStandardError.connect(lambda p=process: self._read_stderr(p))
+        process.finished.connect(lambda code, status, p=process: self._finished(p, code, status))
+        process.errorOccurred.connect(lambda error, p=process: self._error(p, error))
+        process.started.connect(lambda p=process: self._started(p))
+        self._process = process
+        self.started_at = self._clock()
+        process.start()
+
+    def _started(self, process: QProcess) -> None:
+        write_pid_file(self._pid_file, process.processId())
+
+    def _request_stop(self) -> None:
+        if self._process is not None:
+            self._process.closeWriteChannel()  # the bridge exits on stdin EOF
+        if self.on_request_stop is not None:
+            self.on_request_stop()  # POST /shutdown: the path that works on Windows too
+
+    def _kill_tree(self, process: QProcess, reason: str) -> None:
+        log.warning("killing the bridge: %s", reason)
+        pid = process.processId()
+        if pid:
+            try:
+                parent = psutil.Process(pid)
+                for child in parent.children(recursive=True):
+                    child.kill()
+            except psutil.Error:
+                pass
+        process.kill()
+
+    # --- what the process says ---------------------------------------------------------
+
+    def _read_stdout(self, process: QProcess) -> None:
+        self._stdout_buffer += bytes(process.readAllStandardOutput().data())
+        *lines, self._stdout_buffer = self._stdout_buffer.split(b"\n")
+        for raw in lines:
+            line = raw.decode("utf-8", "replace").rstrip("\r")
+            try:
+                info = ReadyInfo.parse_line(line)
+            except ProtocolError as error:
+                self._add_log(str(error))
+                continue
+            if info is None:
+                self._add_log(line)
+            elif process is self._process:
+                self.ready_info = info
+                self._apply(self.machine.ready(self._clock()))
+                self.ready.emit(info)
+
+    def _read_stderr(self, process: QProcess) -> None:
+        self._stderr_buffer += bytes(process.readAllStandardError().data())
+        *lines, self._stderr_buffer = self._stderr_buffer.split(b"\n")
+        for raw in lines:
+            self._add_log(raw.decode("utf-8", "replace").rstrip("\r"))
+
+    def _add_log(self, line: str) -> None:
+        if line:
+            self.logs.add(line)
+            self.log_line.emit(line)
+
+    def _error(self, process: QProcess, error: QProcess.ProcessError) -> None:
+        if error is QProcess.ProcessError.FailedToStart and process is self._process:
+            detail = f"Node could not be started (path {self._program}): {process.errorString()}"
+            self._add_log(detail)
+            self._process = None
+            self.went_down.emit(detail)
+            self._apply(self.machine.spawn_failed(self._clock(), detail))
+
+    def _finished(self, process: QProcess, code: int, status: QProcess.ExitStatus) -> None:
+        if process is not self._process:
+            return
+        self._read_stderr(process)
+        for tail in (self._stderr_buffer, self._stdout_buffer):
+            if tail:
+                self._add_log(tail.decode("utf-8", "replace"))
+        self._process = None
+        self.ready_info = None
+        remove_pid_file(self._pid_file, process.processId())
+        crashed = status is QProcess.ExitStatus.CrashExit
+        detail = self.logs.last_message() or ""
+        process.deleteLater()
+        effects = self.machine.exited(self._clock(), code, crashed, detail)
+        self.went_down.emit(self.machine.last_exit or "")
+        self._apply(effects)
+
+
+# --- the pid file: finding a bridge left behind by a crashed app -------------------------
+
+
+def write_pid_file(path: Path, pid: int) -> None:
+    try:
+        created = psutil.Process(pid).create_time()
+    except psutil.Error:
+        return
+    path.write_text(json.dumps({"pid": pid, "create_time": created}), encoding="utf-8")
+
+
+def remove_pid_file(path: Path, pid: int) -> None:
+    try:
+        if json.loads(path.read_text(encoding="utf-8")).get("pid") in (pid, 0):
+            path.unlink()
+    except (OSError, ValueError):
+        pass
+
+
+def end_orphan(path: Path) -> bool:
+    """Ends a bridge this data folder's app started before crashing; never another process."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        pid, created = int(data["pid"]), float(data["create_time"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    try:
+        process = psutil.Process(pid)
+        # Same pid *and* same start time: the very process we started, not a reused pid.
+        if abs(process.create_time() - created) > 0.01 or pid == os.getpid():
+            path.unlink(missing_ok=True)
+            return False
+        log.warning("ending a bridge left behind by an earlier run (pid %s)", pid)
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except psutil.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+    except psutil.NoSuchProcess:
+        pass
+    except psutil.Error as error:
+        log.warning("could not end the earlier bridge (pid %s): %s", pid, error)
+        return False
+    path.unlink(missing_ok=True)
+    return True
+
+
+__all__ = ["BridgeSupervisor", "end_orphan", "human_text"]

@@ -1,0 +1,61 @@
+"""SQLAlchemy models of app.sqlite3. Schema changes go through Alembic (app/migrations)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Account(Base):
+    """One WhatsApp number. Desired state comes from the owner, observed state from the bridge."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    label: Mapped[str] = mapped_column(String(100))
+    # Unique: one row per phone number (NULL until the number is linked).
+    phone: Mapped[str | None] = mapped_column(String(20), unique=True)
+    display_name: Mapped[str | None] = mapped_column(String(100))
+    engine: Mapped[str] = mapped_column(String(20), default="baileys")
+    desired_state: Mapped[str] = mapped_column(String(10), default="running")
+    status: Mapped[str] = mapped_column(String(20), default="stopped")
+    reason: Mapped[str | None] = mapped_column(String(40))
+    status_message: Mapped[str | None] = mapped_column(Text)
+    status_since: Mapped[datetime] = mapped_column(default=utcnow)
+    last_activity_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StatusChange(Base):
+    """Every observed status change, so uptime and disconnects can be computed."""
+
+    __tablename__ = "status_history"
+    __table_args__ = (Index("ix_status_history_account_at", "account_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditEvent(Base):
+    """What happened and why: supervision, reconciliation, the owner's actions."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    account_id: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,177 @@
+"""app.sqlite3: the owner's accounts (desired state), what the bridge reported, and why."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.models import Account, AuditEvent, StatusChange, utcnow
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+class StoreError(Exception):
+    """A request the store refuses, with a sentence for people."""
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")  # an accepted message must survive a power cut
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def open_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Brings the schema to `revision`; an older database is upgraded in place."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def new_account_id() -> str:
+    return "acc-" + secrets.token_hex(6)
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = open_engine(path)
+        migrate(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    # --- accounts -------------------------------------------------------------------
+
+    def accounts(self) -> list[Account]:
+        with self.session() as s:
+            return list(s.scalars(select(Account).order_by(Account.created_at, Account.id)))
+
+    def account(self, account_id: str) -> Account | None:
+        with self.session() as s:
+            return s.get(Account, account_id)
+
+    def create_account(self, label: str, engine: str) -> Account:
+        label = label.strip()
+        if not label:
+            raise StoreError("Give the number a name, for example “Shop front”.")
+        if len(label) > 100:
+            raise StoreError("That name is too long (100 characters at most).")
+        account = Account(id=new_account_id(), label=label, engine=engine, desired_state="running")
+        with self.session() as s:
+            s.add(account)
+            s.add(AuditEvent(kind="account_added", account_id=account.id, detail=label))
+        return account
+
+    def set_desired_state(self, account_id: str, desired: str) -> None:
+        if desired not in ("running", "stopped"):
+            raise StoreError(f"Unknown desired state {desired!r}.")
+        with self.session() as s:
+            account = s.get(Account, account_id)
+            if account is None:
+                raise StoreError("That number no longer exists.")
+            if account.desired_state != desired:
+                account.desired_state = desired
+                s.add(AuditEvent(kind=f"owner_{desired}", account_id=account_id))
+
+    def remove_account(self, account_id: str) -> None:
+        with self.session() as s:
+            account = s.get(Account, account_id)
+            if account is not None:
+                s.delete(account)
+                s.add(
+                    AuditEvent(kind="account_removed", account_id=account_id, detail=account.label)
+                )
+
+    def record_observed(
+        self,
+        account_id: str,
+        *,
+        status: str,
+        reason: str | None,
+        message: str | None,
+        since: datetime | None = None,
+        last_activity_at: datetime | None = None,
+        phone: str | None = None,
+        display_name: str | None = None,
+    ) -> bool:
+        """Stores what the bridge says; returns True when the status changed (and logs it)."""
+        with self.session() as s:
+            account = s.get(Account, account_id)
+            if account is None:
+                return False
+            changed = account.status != status or account.reason != reason
+            if changed:
+                account.status = status
+                account.reason = reason
+                account.status_since = since or utcnow()
+                s.add(StatusChange(account_id=account_id, status=status, reason=reason))
+            account.status_message = message
+            if last_activity_at is not None:
+                account.last_activity_at = last_activity_at
+            if phone and account.phone != phone:
+                self._claim_phone(s, account, phone)
+            if display_name:
+                account.display_name = display_name
+            return changed
+
+    def _claim_phone(self, s: Session, account: Account, phone: str) -> None:
+        """One row per phone: linking a phone another account holds folds that one in."""
+        twin = s.scalars(select(Account).where(Account.phone == phone)).first()
+        if twin is not None and twin.id != account.id:
+            s.execute(
+                update(StatusChange)
+                .where(StatusChange.account_id == twin.id)
+                .values(account_id=account.id)
+            )
+            if not account.label or account.label.startswith("WhatsApp "):
+                account.label = twin.label
+            s.add(AuditEvent(kind="account_merged", account_id=account.id, detail=twin.id))
+            s.delete(twin)
+            s.flush()
+        account.phone = phone
+
+    def history(self, account_id: str) -> list[StatusChange]:
+        with self.session() as s:
+            query = (
+                select(StatusChange)
+                .where(StatusChange.account_id == account_id)
+                .order_by(StatusChange.at, StatusChange.id)
+            )
+            return list(s.scalars(query))
+
+    # --- audit ----------------------------------------------------------------------
+
+    def audit(self, kind: str, detail: str = "", account_id: str | None = None) -> None:
+        with self.session() as s:
+            s.add(AuditEvent(kind=kind, account_id=account_id, detail=detail))
+
+    def audit_events(self, limit: int = 200) -> list[AuditEvent]:
+        with self.session() as s:
+            query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
+            return list(s.scalars(query))

@@ -1,0 +1,16 @@
+"""Alembic environment: run against the connection the app hands over."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from app.core.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite needs batch mode to alter tables
+)
+with context.begin_transaction():
+    context.run_migrations()

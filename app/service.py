@@ -1,0 +1,346 @@
+"""Jaga's heart: wires the supervised bridge, its API and event stream to the store.
+
+It restores sessions whenever the bridge (re)starts, reconciles desired against observed
+state, and tells the UI what changed through Qt signals. The decisions themselves live in
+pure modules (app.core.reconcile, app.core.supervision).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.bridge.client import BridgeClient, BridgeError
+from app.bridge.events import EventStream
+from app.bridge.protocol import BridgeEvent, QrCode, ReadyInfo, SessionInfo
+from app.bridge.supervisor import BridgeSupervisor
+from app.core.models import Account
+from app.core.reconcile import Wanted, plan
+from app.core.status import ACTIVE, SessionStatus
+from app.core.store import Store
+from app.core.supervision import State
+
+log = logging.getLogger(__name__)
+
+RECONCILE_INTERVAL_MS = 30_000
+RESTORE_CONCURRENCY = 4
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+
+
+class JagaService(QObject):
+    accounts_changed = Signal()  # rows added or removed
+    account_updated = Signal(str)  # one account's observed state changed
+    status_changed = Signal(str, str, str)  # account id, old status, new status
+    qr_received = Signal(object)  # QrCode
+    restore_progress = Signal(object)  # Progress
+    bridge_state_changed = Signal(str)  # supervision State value
+    error = Signal(str)  # a sentence for the owner
+
+    def __init__(
+        self,
+        store: Store,
+        supervisor: BridgeSupervisor,
+        token: str,
+        *,
+        default_engine: str = "baileys",
+        session_options: dict[str, Any] | None = None,
+        reconcile_interval_ms: int = RECONCILE_INTERVAL_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.supervisor = supervisor
+        self.default_engine = default_engine
+        self.session_options = session_options or {}
+        self._token = token
+        self.client: BridgeClient | None = None
+        self.boot_id: str | None = None
+        self.latest_qr: dict[str, QrCode] = {}
+        self._stream_task: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._reconcile_lock = asyncio.Lock()
+        self._stopping = False
+        #: False when no keyring works and the token lives for this launch only.
+        self.token_persistent = True
+        supervisor.ready.connect(self._on_ready)
+        supervisor.went_down.connect(self._on_bridge_down)
+        supervisor.state_changed.connect(self.bridge_state_changed)
+        supervisor.on_request_stop = self._post_shutdown
+        self._reconcile_timer = QTimer(self)
+        self._reconcile_timer.setInterval(reconcile_interval_ms)
+        self._reconcile_timer.timeout.connect(lambda: self._spawn(self.reconcile("periodic")))
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    @property
+    def bridge_up(self) -> bool:
+        return self.client is not None and self.supervisor.state in (State.RUNNING, State.UNHEALTHY)
+
+    def start(self) -> None:
+        self._stopping = False
+        self.supervisor.start()
+        self._reconcile_timer.start()
+
+    async def aclose(self) -> None:
+        """Stops the bridge gracefully (it flushes auth state) and waits for it."""
+        self._stopping = True
+        self._reconcile_timer.stop()
+        await self._drop_connection()
+        self.supervisor.stop_and_wait()
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            error = task.exception()
+            log.error("background task failed: %r", error, exc_info=error)
+
+    # --- the bridge comes and goes ------------------------------------------------------
+
+    def _on_ready(self, info: ReadyInfo) -> None:
+        self._spawn(self._connect(info))
+
+    async def _connect(self, info: ReadyInfo) -> None:
+        await self._drop_connection()
+        self.client = BridgeClient(info.port, self._token)
+        new_boot = info.boot_id != self.boot_id
+        self.boot_id = info.boot_id
+        self.store.audit(
+            "bridge_ready", f"pid {info.pid}, boot {info.boot_id}, version {info.version}"
+        )
+        stream = EventStream(
+            info.port, self.client.auth_headers, self._on_event, self.supervisor.activity
+        )
+        self._stream_task = self._spawn(stream.run())
+        if new_boot:
+            await self.reconcile("restore", restoring=True)
+
+    async def _drop_connection(self) -> None:
+        if self._stream_task is not None:
+            self._stream_task.cancel()
+            await asyncio.gather(self._stream_task, return_exceptions=True)
+            self._stream_task = None
+        if self.client is not None:
+            client, self.client = self.client, None
+            await client.aclose()
+
+    def _on_bridge_down(self, reason: str) -> None:
+        asked = self._stopping or self.supervisor.state in (State.STOPPED, State.STOPPING)
+        why = "bridge_stopped" if asked else "bridge_crashed"
+        self.store.audit(why, reason)
+        self._spawn(self._drop_connection())
+        # Never show a stale "connected": whatever ran is not running now.
+        for account in self.store.accounts():
+            if SessionStatus.parse(account.status) in ACTIVE:
+                self._record(account.id, SessionStatus.RECONNECTING.value, why, reason)
+        self.latest_qr.clear()
+
+    def _post_shutdown(self) -> None:
+        client = self.client
+        if client is not None:
+            self._spawn(self._quiet(client.shutdown()))
+
+    async def _quiet(self, coroutine: Coroutine[Any, Any, Any]) -> None:
+        try:
+            await coroutine
+        except BridgeError as error:
+            log.info("bridge call failed: %s", error)
+
+    # --- events ---------------------------------------------------------------------
+
+    async def _on_event(self, event: BridgeEvent) -> None:
+        if event.type == "session.status":
+            self._apply_session(SessionInfo.from_json(event.data))
+        elif event.type == "session.qr":
+            qr = QrCode.from_json(event.data)
+            self.latest_qr[qr.session_id] = qr
+            self.qr_received.emit(qr)
+        elif event.type == "bridge.reset":
+            self._spawn(self.reconcile("reset"))
+
+    def _apply_session(self, info: SessionInfo) -> None:
+        account = self.store.account(info.id)
+        if account is None:
+            return  # an orphan: the next reconcile stops it
+        if info.qr and info.status is SessionStatus.QR and info.id not in self.latest_qr:
+            qr = QrCode(info.id, info.qr, info.expires_at, info.attempt, info.max)
+            self.latest_qr[info.id] = qr
+            self.qr_received.emit(qr)
+        if info.status is not SessionStatus.QR:
+            self.latest_qr.pop(info.id, None)
+        self._record(
+            info.id,
+            info.status.value,
+            info.reason,
+            info.message,
+            since=info,
+        )
+
+    def _record(
+        self,
+        account_id: str,
+        status: str,
+        reason: str | None,
+        message: str | None,
+        *,
+        since: SessionInfo | None = None,
+    ) -> None:
+        before = self.store.account(account_id)
+        if before is None:
+            return
+        phone = name = None
+        if since is not None and since.me is not None:
+            phone, name = since.me.phone, since.me.name
+        changed = self.store.record_observed(
+            account_id,
+            status=status,
+            reason=reason,
+            message=message,
+            since=since.since if since else None,
+            last_activity_at=since.last_activity_at if since else None,
+            phone=phone,
+            display_name=name,
+        )
+        if phone and before.phone != phone:
+            self.accounts_changed.emit()  # a twin may have been folded in
+        if changed:
+            self.status_changed.emit(account_id, before.status, status)
+        self.account_updated.emit(account_id)
+
+    # --- reconciliation -------------------------------------------------------------
+
+    async def reconcile(self, why: str, *, restoring: bool = False) -> None:
+        async with self._reconcile_lock:
+            client = self.client
+            if client is None:
+                return
+            try:
+                snapshot = await client.sessions()
+            except BridgeError as error:
+                log.info("reconcile (%s) skipped: %s", why, error)
+                return
+            accounts = {a.id: a for a in self.store.accounts()}
+            for info in snapshot.sessions.values():
+                self._apply_session(info)
+            for account in accounts.values():
+                # The bridge knows nothing of it: not running, whatever the store said.
+                if (
+                    account.id not in snapshot.sessions
+                    and SessionStatus.parse(account.status) in ACTIVE
+                ):
+                    self._record(account.id, SessionStatus.STOPPED.value, "not_on_bridge", None)
+            accounts = {a.id: a for a in self.store.accounts()}
+            wanted = [_wanted(a) for a in accounts.values()]
+            running = {sid: s.status for sid, s in snapshot.sessions.items()}
+            todo = plan(wanted, running)
+            for session_id, reason in todo.stop:
+                self.store.audit("reconcile_stop", reason, session_id)
+                await self._call(client.stop_session(session_id))
+            if todo.start:
+                self.store.audit("reconcile_start", f"{why}: {len(todo.start)} to start")
+                await self._start_many(client, [accounts[i] for i in todo.start], restoring)
+
+    async def _start_many(
+        self, client: BridgeClient, accounts: list[Account], restoring: bool
+    ) -> None:
+        total = len(accounts)
+        done = 0
+        limit = asyncio.Semaphore(RESTORE_CONCURRENCY)
+        if restoring:
+            self.restore_progress.emit(Progress(0, total))
+
+        async def start_one(account: Account) -> None:
+            nonlocal done
+            async with limit:
+                await self._start_session(client, account)
+            done += 1
+            if restoring:
+                self.restore_progress.emit(Progress(done, total))
+
+        await asyncio.gather(*(start_one(a) for a in accounts))
+
+    async def _start_session(self, client: BridgeClient, account: Account) -> None:
+        info = await self._call(
+            client.start_session(account.id, account.engine, self.session_options)
+        )
+        if info is not None:
+            self._apply_session(info)
+
+    async def _call(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
+        try:
+            return await coroutine
+        except BridgeError as error:
+            log.warning("bridge call failed: %s (%s)", error, error.code)
+            return None
+
+    # --- the owner's actions ------------------------------------------------------------
+
+    async def add_account(self, label: str, engine: str | None = None) -> Account:
+        account = self.store.create_account(label, engine or self.default_engine)
+        self.accounts_changed.emit()
+        if self.client is not None:
+            await self._start_session(self.client, account)
+        return account
+
+    async def reconnect(self, account_id: str) -> None:
+        """Start again, also from a status that needed the owner (a fresh QR if unlinked)."""
+        self.store.set_desired_state(account_id, "running")
+        account = self.store.account(account_id)
+        client = self.client
+        if account is None or client is None:
+            return
+        self.store.audit("owner_reconnect", account.status, account_id)
+        await self._start_session(client, account)
+
+    async def stop_account(self, account_id: str) -> None:
+        self.store.set_desired_state(account_id, "stopped")
+        if self.client is not None:
+            info = await self._call(self.client.stop_session(account_id))
+            if info is not None:
+                self._apply_session(info)
+
+    async def logout_account(self, account_id: str) -> None:
+        if self.client is not None:
+            info = await self._call(self.client.logout(account_id))
+            if info is not None:
+                self._apply_session(info)
+
+    async def remove_account(self, account_id: str) -> None:
+        if self.client is not None:
+            await self._call(self.client.stop_session(account_id))
+        self.store.remove_account(account_id)
+        self.latest_qr.pop(account_id, None)
+        self.accounts_changed.emit()
+
+    async def simulate_scan(self, account_id: str, phone: str, name: str | None = None) -> None:
+        """Demo and tests: the simulated phone scans the QR."""
+        if self.client is None:
+            raise BridgeError("bridge_down", "The bridge is not running.")
+        await self.client.sim_scan(account_id, phone, name)
+
+
+def _wanted(account: Account) -> Wanted:
+    return Wanted(
+        account_id=account.id,
+        engine=account.engine,
+        desired_running=account.desired_state == "running",
+        last_status=SessionStatus.parse(account.status),
+    )

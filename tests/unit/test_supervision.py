@@ -1,0 +1,235 @@
+"""The supervision policy, transition by transition, with a fake clock."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.supervision import (
+    EXIT_CONFIG,
+    CancelTimer,
+    Kill,
+    Policy,
+    RequestStop,
+    Spawn,
+    StartTimer,
+    State,
+    Supervision,
+    Timer,
+    backoff_delay,
+)
+
+POLICY = Policy()
+
+
+def running(now: float = 0.0) -> Supervision:
+    machine = Supervision(policy=POLICY)
+    machine.start(now)
+    machine.ready(now)
+    return machine
+
+
+def test_start_spawns_and_arms_the_readiness_deadline():
+    machine = Supervision(policy=POLICY)
+    effects = machine.start(0)
+    assert machine.state is State.STARTING
+    assert effects == [Spawn(), StartTimer(Timer.READY, 20.0)]
+
+
+def test_start_is_ignored_while_already_starting_or_running():
+    machine = Supervision(policy=POLICY)
+    machine.start(0)
+    assert machine.start(1) == []
+    machine.ready(2)
+    assert machine.start(3) == []
+    assert machine.state is State.RUNNING
+
+
+def test_ready_moves_to_running_and_watches_the_stream():
+    machine = Supervision(policy=POLICY)
+    machine.start(0)
+    effects = machine.ready(1)
+    assert machine.state is State.RUNNING
+    assert CancelTimer(Timer.READY) in effects
+    assert StartTimer(Timer.HANG, 15.0) in effects
+    assert StartTimer(Timer.STALL, POLICY.stall_timeout) in effects
+
+
+def test_ready_outside_starting_changes_nothing():
+    machine = Supervision(policy=POLICY)
+    assert machine.ready(0) == []
+    assert machine.state is State.STOPPED
+
+
+def test_not_ready_in_time_kills_and_counts_a_failure():
+    machine = Supervision(policy=POLICY)
+    machine.start(0)
+    effects = machine.timer_fired(Timer.READY, 20)
+    assert effects == [Kill("not ready within 20 s")]
+    effects = machine.exited(20.1, None, crashed=True)
+    assert machine.last_exit == "not ready within 20 s"
+    # First failure: restarted at once.
+    assert machine.state is State.STARTING
+    assert Spawn() in effects
+
+
+def test_first_crash_restarts_at_once_then_backoff_grows_by_the_factor():
+    machine = running(0)
+    now = 100.0
+    effects = machine.exited(now, 1, crashed=False)
+    assert Spawn() in effects and machine.state is State.STARTING
+    delays = []
+    for _ in range(3):
+        now += 0.5
+        effects = machine.exited(now, 1, crashed=False)
+        assert machine.state is State.BACKOFF
+        (timer,) = [e for e in effects if isinstance(e, StartTimer)]
+        delays.append(timer.seconds)
+        now += timer.seconds
+        assert machine.timer_fired(Timer.BACKOFF, now)[0] == Spawn()
+    assert delays == [1.0, 1.5, 2.25]
+
+
+def test_five_unstable_failures_in_a_minute_are_fatal():
+    machine = Supervision(policy=POLICY)
+    machine.start(0)
+    now = 0.0
+    for _ in range(4):
+        machine.exited(now, 1, crashed=False)
+        now += 1
+        if machine.state is State.BACKOFF:
+            machine.timer_fired(Timer.BACKOFF, now)
+    assert machine.state is State.STARTING
+    effects = machine.exited(now, 1, crashed=False)
+    assert machine.state is State.FATAL
+    assert not any(isinstance(e, Spawn) for e in effects)
+    assert "5 times in 60 seconds" in (machine.fatal_reason or "")
+
+
+def test_failures_spread_over_more_than_the_window_are_not_fatal():
+    machine = Supervision(policy=POLICY)
+    machine.start(0)
+    now = 0.0
+    for _ in range(8):
+        machine.exited(now, 1, crashed=False)
+        now += 20  # only 3 failures ever fall inside one 60 s window
+        if machine.state is State.BACKOFF:
+            machine.timer_fired(Timer.BACKOFF, now)
+    assert machine.state is State.STARTING
+
+
+def test_thirty_seconds_healthy_resets_the_counters():
+    machine = running(0)
+    machine.exited(1, 1, crashed=False)
+    machine.ready(1)
+    machine.exited(2, 1, crashed=False)  # second consecutive: backoff
+    assert machine.state is State.BACKOFF
+    machine.timer_fired(Timer.BACKOFF, 3)
+    machine.ready(3)
+    effects = machine.exited(3 + 30, 1, crashed=False)  # ran 30 s: stable
+    assert machine.consecutive_failures == 1
+    assert Spawn() in effects  # immediate again
+
+
+def test_exit_78_is_fatal_at_once_with_the_bridges_words():
+    machine = Supervision(policy=POLICY)
+    machine.start(0)
+    effects = machine.exited(
+        0.2, EXIT_CONFIG, crashed=False, detail="data folder is in use by pid 42"
+    )
+    assert machine.state is State.FATAL
+    assert machine.fatal_reason == "data folder is in use by pid 42"
+    assert not any(isinstance(e, Spawn) for e in effects)
+
+
+def test_a_stop_we_asked_for_is_not_a_crash():
+    machine = running(0)
+    effects = machine.stop(5)
+    assert machine.state is State.STOPPING
+    assert RequestStop() in effects
+    assert StartTimer(Timer.STOP_GRACE, 5.0) in effects
+    effects = machine.exited(6, 0, crashed=False)
+    assert machine.state is State.STOPPED
+    assert machine.consecutive_failures == 0
+    assert CancelTimer(Timer.STOP_GRACE) in effects
+
+
+def test_a_stop_that_takes_too_long_is_killed():
+    machine = running(0)
+    machine.stop(5)
+    assert machine.timer_fired(Timer.STOP_GRACE, 10) == [Kill("did not stop within 5 s")]
+    machine.exited(10.1, None, crashed=True)
+    assert machine.state is State.STOPPED
+
+
+def test_stop_during_backoff_cancels_the_restart():
+    machine = running(0)
+    machine.exited(1, 1, crashed=False)
+    machine.exited(1.5, 1, crashed=False)
+    assert machine.state is State.BACKOFF
+    assert machine.stop(2) == [CancelTimer(Timer.BACKOFF)]
+    assert machine.state is State.STOPPED
+    assert machine.timer_fired(Timer.BACKOFF, 5) == []
+
+
+def test_late_heartbeat_is_unhealthy_and_activity_recovers():
+    machine = running(0)
+    machine.timer_fired(Timer.STALL, 7)
+    assert machine.state is State.UNHEALTHY
+    effects = machine.activity(8)
+    assert machine.state is State.RUNNING
+    assert StartTimer(Timer.HANG, 15.0) in effects
+
+
+def test_silence_on_the_stream_is_a_hang_that_is_killed_and_restarted():
+    machine = running(0)
+    effects = machine.timer_fired(Timer.HANG, 15)
+    assert machine.state is State.UNHEALTHY
+    assert Kill("hung: no heartbeat for 15 s") in effects
+    effects = machine.exited(15.2, None, crashed=True)
+    assert machine.last_exit == "hung: no heartbeat for 15 s"
+    assert Spawn() in effects
+
+
+def test_spawn_failure_is_fatal_with_the_reason():
+    machine = Supervision(policy=POLICY)
+    machine.start(0)
+    machine.spawn_failed(0, "Node could not be started (path /x/node)")
+    assert machine.state is State.FATAL
+    assert machine.fatal_reason == "Node could not be started (path /x/node)"
+
+
+def test_only_the_owner_leaves_fatal_and_that_resets_the_counters():
+    machine = Supervision(policy=POLICY)
+    machine.start(0)
+    machine.exited(0, EXIT_CONFIG, crashed=False)
+    assert machine.timer_fired(Timer.BACKOFF, 100) == []
+    assert machine.activity(100) == []
+    effects = machine.restart(100)
+    assert machine.state is State.STARTING
+    assert Spawn() in effects
+    assert machine.consecutive_failures == 0 and machine.recent_failures == ()
+
+
+def test_manual_restart_of_a_running_bridge_is_not_a_failure():
+    machine = running(0)
+    effects = machine.restart(10)
+    assert Kill("restart requested") in effects
+    effects = machine.exited(10.1, None, crashed=True)
+    assert Spawn() in effects
+    assert machine.state is State.STARTING
+    assert machine.consecutive_failures == 0
+
+
+def test_timers_that_fire_late_in_another_state_are_ignored():
+    machine = running(0)
+    assert machine.timer_fired(Timer.READY, 20) == []
+    assert machine.timer_fired(Timer.BACKOFF, 20) == []
+    assert machine.timer_fired(Timer.STOP_GRACE, 20) == []
+    assert machine.state is State.RUNNING
+
+
+@pytest.mark.parametrize(
+    ("failures", "delay"), [(1, 0.0), (2, 1.0), (3, 1.5), (4, 2.25), (10, 15.0), (50, 15.0)]
+)
+def test_backoff_delay(failures, delay):
+    assert backoff_delay(failures, POLICY) == pytest.approx(delay)
