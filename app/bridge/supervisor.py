@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import psutil
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QTimer, Signal
 
 from app.bridge.logs import BridgeLog, human_text
 from app.bridge.protocol import ProtocolError, ReadyInfo
@@ -65,12 +65,14 @@ class BridgeSupervisor(QObject):
         self.started_at: float | None = None
         self.on_request_stop: Callable[[], None] | None = None
         self._process: QProcess | None = None
+        self._pid = 0  # of the current process, kept after it exits
         self._stdout_buffer = b""
         self._stderr_buffer = b""
         self._timers: dict[Timer, QTimer] = {}
         for timer in Timer:
             qtimer = QTimer(self)
             qtimer.setSingleShot(True)
+            qtimer.setTimerType(Qt.TimerType.PreciseTimer)  # deadlines, not animation
             qtimer.timeout.connect(
                 lambda t=timer: self._apply(self.machine.timer_fired(t, self._clock()))
             )
@@ -158,7 +160,8 @@ class BridgeSupervisor(QObject):
         process.start()
 
     def _started(self, process: QProcess) -> None:
-        write_pid_file(self._pid_file, process.processId())
+        self._pid = process.processId()
+        write_pid_file(self._pid_file, self._pid)
 
     def _request_stop(self) -> None:
         if self._process is not None:
@@ -225,7 +228,7 @@ class BridgeSupervisor(QObject):
                 self._add_log(tail.decode("utf-8", "replace"))
         self._process = None
         self.ready_info = None
-        remove_pid_file(self._pid_file, process.processId())
+        remove_pid_file(self._pid_file, self._pid)
         crashed = status is QProcess.ExitStatus.CrashExit
         detail = self.logs.last_message() or ""
         process.deleteLater()

@@ -186,7 +186,7 @@ class Supervision:
         effects: list[Effect] = self._cancel_run_timers()
         if self.state is State.STOPPING:
             effects.append(CancelTimer(Timer.STOP_GRACE))
-            self.last_exit = "stopped" if self._stop_requested else (self._kill_reason or "stopped")
+            self.last_exit = self._kill_reason or "stopped"
             self._stop_requested = False
             self._kill_reason = None
             self.state = State.STOPPED
