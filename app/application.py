@@ -32,6 +32,8 @@ class Options:
     sim_control: bool = False
     policy: Policy | None = None
     token: BridgeToken | None = None
+    #: Engine options sent with every session start (sim timings in tests and the demo).
+    session_options: dict[str, Any] | None = None
 
 
 def setup_app_logging(paths: DataPaths) -> None:
@@ -67,8 +69,8 @@ def create_service(paths: DataPaths, options: Options) -> JagaService:
         Store(paths.database),
         supervisor,
         token.value,
-        default_engine="sim" if options.demo else "baileys",
-        session_options=DEMO_SIM_OPTIONS if options.demo else None,
+        default_engine="sim" if options.demo or options.sim_control else "baileys",
+        session_options=options.session_options or (DEMO_SIM_OPTIONS if options.demo else None),
     )
     service.token_persistent = token.persistent
     supervisor.setParent(service)

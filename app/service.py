@@ -330,6 +330,12 @@ class JagaService(QObject):
         self.latest_qr.pop(account_id, None)
         self.accounts_changed.emit()
 
+    async def request_pairing_code(self, account_id: str, phone: str) -> str:
+        """Link by an 8-character code typed on the phone instead of scanning a QR."""
+        if self.client is None:
+            raise BridgeError("bridge_down", "The bridge is not running.")
+        return await self.client.pairing_code(account_id, phone)
+
     async def simulate_scan(self, account_id: str, phone: str, name: str | None = None) -> None:
         """Demo and tests: the simulated phone scans the QR."""
         if self.client is None:

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.qr_dialogs: dict[str, QrDialog] = {}
         self._demo_phone_counter = 0
+        self.add_dialog: QInputDialog | None = None
         self.setWindowTitle(tr("Jaga — WhatsApp numbers") + (tr(" (demo)") if demo else ""))
         self.resize(900, 520)
 
@@ -175,11 +176,20 @@ class MainWindow(QMainWindow):
 
     # --- the owner's actions --------------------------------------------------------------
 
-    def add_number(self) -> None:
-        label, ok = QInputDialog.getText(
-            self, tr("Add number"), tr("A name for this number (for example “Shop front”):")
-        )
-        if ok and label.strip():
+    def add_number(self) -> QInputDialog:
+        """Asks for a name (non-blocking), then adds the number and shows its QR."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(tr("Add number"))
+        dialog.setLabelText(tr("A name for this number (for example “Shop front”):"))
+        dialog.setOkButtonText(tr("Add and show QR code"))
+        dialog.textValueSelected.connect(self._add_named)
+        dialog.finished.connect(dialog.deleteLater)
+        self.add_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _add_named(self, label: str) -> None:
+        if label.strip():
             run_async(self._add(label.strip()), self.show_error)
 
     async def _add(self, label: str) -> None:

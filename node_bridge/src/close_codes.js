@@ -1,0 +1,142 @@
+// What a closed connection means for a session. Pure: no timers, no I/O, the
+// random source is injected, so every rule is unit-tested without a socket.
+//
+// Codes are Baileys' DisconnectReason values (WhatsApp stream errors mapped to
+// HTTP-like numbers); 405 is what WhatsApp sends when the client version is too old.
+
+export const CloseCode = Object.freeze({
+  loggedOut: 401,
+  forbidden: 403,
+  outdatedVersion: 405,
+  timedOut: 408,
+  multideviceMismatch: 411,
+  connectionClosed: 428,
+  connectionReplaced: 440,
+  badSession: 500,
+  unavailableService: 503,
+  restartRequired: 515,
+});
+
+/** After this many 515s in a row without an open, stop reconnecting instantly and back off. */
+export const MAX_INSTANT_RESTARTS = 3;
+
+/**
+ * Exponential backoff with "equal jitter": half the delay is fixed, half random,
+ * so a fleet of sessions dropped together does not reconnect in lock-step, yet
+ * no delay collapses to zero.
+ * @param {number} attempt 0 for the first retry after a drop
+ * @param {() => number} [rng] returns [0, 1)
+ * @param {{baseMs?: number, maxMs?: number}} [opts]
+ * @returns {number} milliseconds
+ */
+export function backoffDelay(attempt, rng = Math.random, { baseMs = 1000, maxMs = 60_000 } = {}) {
+  const n = Math.max(0, Math.floor(attempt));
+  // 2 ** n overflows to Infinity quickly; Math.min keeps it at the cap.
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(n, 30));
+  const half = ceiling / 2;
+  return Math.round(half + rng() * half);
+}
+
+/**
+ * @typedef {object} CloseState  what the session knew when the connection closed
+ * @property {string} status        status before the close
+ * @property {number} qrCount       QRs shown in the current link attempt
+ * @property {number} qrMax         QR cap
+ * @property {number} attempt       backoff attempt counter
+ * @property {number} restarts      consecutive 515s without an open in between
+ * @property {boolean} conflictRetried  the one automatic 440 retry is used up
+ */
+
+/**
+ * @typedef {object} CloseDecision
+ * @property {string} status            next session status
+ * @property {string} reason            machine code
+ * @property {string} message           sentence for people
+ * @property {number|null} retryInMs    null: terminal, do not reconnect
+ * @property {boolean} wipeAuth         the device is unlinked: delete the auth state
+ * @property {{attempt:number, restarts:number, conflictRetried:boolean}} next  counters to keep
+ */
+
+/**
+ * @param {number|null|undefined} code  Baileys close code (undefined for plain network errors)
+ * @param {CloseState} state
+ * @param {{rng?: () => number, baseMs?: number, maxMs?: number, conflictPauseMs?: number}} [opts]
+ * @returns {CloseDecision}
+ */
+export function decideClose(code, state, opts = {}) {
+  const { rng = Math.random, baseMs, maxMs, conflictPauseMs = 10_000 } = opts;
+  const keep = { attempt: state.attempt, restarts: 0, conflictRetried: state.conflictRetried };
+  const terminal = (status, reason, message, wipeAuth = false) => ({
+    status, reason, message, retryInMs: null, wipeAuth, next: keep,
+  });
+  const backoff = (reason, message) => ({
+    status: 'reconnecting',
+    reason,
+    message,
+    retryInMs: backoffDelay(state.attempt, rng, { baseMs, maxMs }),
+    wipeAuth: false,
+    next: { ...keep, attempt: state.attempt + 1 },
+  });
+
+  if (code === CloseCode.restartRequired) {
+    if (state.restarts >= MAX_INSTANT_RESTARTS) {
+      return backoff('restart_required', 'WhatsApp keeps asking for a restart; reconnecting after a pause.');
+    }
+    const linking = state.status === 'qr' || state.status === 'pairing_code' || state.status === 'starting';
+    return {
+      status: linking ? 'starting' : 'reconnecting',
+      reason: 'restart_required',
+      message: linking
+        ? 'Linked. Finishing set-up with WhatsApp.'
+        : 'WhatsApp asked for a reconnect; reconnecting now.',
+      retryInMs: 0,
+      wipeAuth: false,
+      next: { ...keep, restarts: state.restarts + 1 },
+    };
+  }
+
+  // A link attempt that used up its QRs ends here whatever the socket said last
+  // (Baileys closes with 408 when the QR refs run out).
+  if ((state.status === 'qr' || state.status === 'pairing_code') && state.qrCount >= state.qrMax) {
+    return terminal('failed', 'qr_timeout', state.status === 'pairing_code'
+      ? 'The pairing code was not entered in time. Start linking again.'
+      : 'The QR code was not scanned in time. Start linking again to get a new one.');
+  }
+
+  switch (code) {
+    case CloseCode.loggedOut:
+      return terminal('logged_out', 'logged_out',
+        'This number was unlinked on the phone (Linked devices). Link it again with a new QR code.', true);
+    case CloseCode.forbidden:
+      return terminal('failed', 'forbidden',
+        'WhatsApp refused this number (it may be banned or restricted). Check the WhatsApp app on the phone.');
+    case CloseCode.outdatedVersion:
+      return terminal('failed', 'outdated_version',
+        'WhatsApp rejected this client version. Update Jaga, then start the number again.');
+    case CloseCode.connectionReplaced:
+      if (state.conflictRetried) {
+        return terminal('conflict', 'replaced',
+          'Another WhatsApp Web or desktop session is using this number. Close it, then start the number here again.');
+      }
+      return {
+        status: 'reconnecting',
+        reason: 'replaced',
+        message: `Another WhatsApp Web or desktop session took over this number; trying once more in ${Math.round(conflictPauseMs / 1000)} s.`,
+        retryInMs: conflictPauseMs,
+        wipeAuth: false,
+        next: { ...keep, conflictRetried: true },
+      };
+    case CloseCode.connectionClosed:
+      return backoff('connection_lost', 'The connection to WhatsApp closed; reconnecting.');
+    case CloseCode.timedOut:
+      return backoff('timed_out', 'The connection to WhatsApp timed out; reconnecting.');
+    case CloseCode.badSession:
+      return backoff('bad_session', 'WhatsApp reported a bad session; reconnecting.');
+    case CloseCode.unavailableService:
+      return backoff('service_unavailable', 'WhatsApp is temporarily unavailable; reconnecting.');
+    default:
+      return backoff('connection_lost', code == null
+        ? 'The network connection to WhatsApp was lost; reconnecting.'
+        : `The connection to WhatsApp closed (code ${code}); reconnecting.`);
+  }
+}

@@ -1,0 +1,23 @@
+// One error type for everything the API answers with a 4xx/5xx, so the error
+// handler can render {"error":{"code","message"}} without guessing.
+
+export class ApiError extends Error {
+  name = 'ApiError';
+
+  /**
+   * @param {number} statusCode
+   * @param {string} code     machine code, snake_case
+   * @param {string} message  sentence for people
+   */
+  constructor(statusCode, code, message) {
+    super(message);
+    this.statusCode = statusCode;
+    this.code = code;
+  }
+}
+
+/** @param {string} message */
+export const badRequest = (message) => new ApiError(400, 'bad_request', message);
+
+/** @param {string} id */
+export const sessionNotFound = (id) => new ApiError(404, 'session_not_found', `No session ${id} in this bridge.`);

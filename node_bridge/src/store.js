@@ -1,0 +1,255 @@
+// bridge.sqlite3: one file for everything the bridge must not lose: WhatsApp
+// auth state (AuthDb, its own tables), the durable event journal, the outbound
+// send records that make retries idempotent, and the sim network journal.
+// node:sqlite is synchronous, so a row is on disk (WAL + synchronous=FULL) when
+// the call returns: "journal before emit" needs no await.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
+import { AuthDb } from './auth_db.js';
+
+export const DB_FILE = 'bridge.sqlite3';
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS bridge_meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+-- Durable events (message.in, message.ack) until the app acknowledges them.
+CREATE TABLE IF NOT EXISTS event_journal (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  type       TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  data       TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+-- One row per (session, client_id): a retry finds it and never sends twice.
+CREATE TABLE IF NOT EXISTS outbound (
+  session_id TEXT NOT NULL,
+  client_id  TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  to_addr    TEXT NOT NULL,
+  text_hash  TEXT NOT NULL,
+  status     TEXT NOT NULL CHECK (status IN ('pending', 'sent')),
+  created_at TEXT NOT NULL,
+  sent_at    TEXT,
+  PRIMARY KEY (session_id, client_id)
+);
+CREATE INDEX IF NOT EXISTS outbound_by_message ON outbound (session_id, message_id);
+-- What the simulated WhatsApp network received: one row per delivery, no dedup,
+-- so a duplicate send would show up here.
+CREATE TABLE IF NOT EXISTS sim_network (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  client_id  TEXT,
+  to_addr    TEXT NOT NULL,
+  text       TEXT NOT NULL,
+  at         TEXT NOT NULL
+);
+`;
+
+/**
+ * @typedef {object} OutboundRecord
+ * @property {string} session_id
+ * @property {string} client_id
+ * @property {string} message_id
+ * @property {string} to_addr
+ * @property {string} text_hash
+ * @property {'pending'|'sent'} status
+ */
+
+/** @param {string} text */
+export function hashText(text) {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export class Store {
+  /**
+   * @param {string} dataDir
+   * @param {import('pino').Logger} log
+   */
+  constructor(dataDir, log) {
+    this.file = path.join(dataDir, DB_FILE);
+    this.db = new DatabaseSync(this.file);
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec('PRAGMA synchronous = FULL');
+    this.db.exec('PRAGMA busy_timeout = 5000');
+    this.db.exec('PRAGMA foreign_keys = ON');
+    this.transaction(() => {
+      this.db.exec(SCHEMA);
+      this.db.prepare('INSERT OR IGNORE INTO bridge_meta (key, value) VALUES (?, ?)')
+        .run('schema_version', String(SCHEMA_VERSION));
+    });
+    const quarantineDir = path.join(dataDir, 'quarantine');
+    fs.mkdirSync(quarantineDir, { recursive: true });
+    this.auth = new AuthDb(this.db, { quarantineDir, log: log.child({ component: 'auth' }) });
+    this.journal = new Journal(this.db, (fn) => this.transaction(fn));
+    this.outbound = new Outbound(this.db);
+    this.simNetwork = new SimNetworkJournal(this.db);
+    this.closed = false;
+  }
+
+  /**
+   * Runs fn in one transaction (nested calls join the outer one).
+   * @template T
+   * @param {() => T} fn
+   * @returns {T}
+   */
+  transaction(fn) {
+    if (this.db.isTransaction) return fn();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = fn();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  /** Folds the WAL back into the main file and closes; safe to call twice. */
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+    }
+  }
+}
+
+class Journal {
+  /**
+   * @param {DatabaseSync} db
+   * @param {<T>(fn: () => T) => T} transaction
+   */
+  constructor(db, transaction) {
+    this.transaction = transaction;
+    this.insertStmt = db.prepare(
+      'INSERT INTO event_journal (type, session_id, data, created_at) VALUES (?, ?, ?, ?)');
+    this.allStmt = db.prepare('SELECT id, type, data FROM event_journal ORDER BY id');
+    this.deleteStmt = db.prepare('DELETE FROM event_journal WHERE id = ?');
+  }
+
+  /**
+   * @param {string} type
+   * @param {string} sessionId
+   * @param {object} data
+   * @returns {number} journal id
+   */
+  append(type, sessionId, data) {
+    const info = this.insertStmt.run(type, sessionId, JSON.stringify(data), new Date().toISOString());
+    return Number(info.lastInsertRowid);
+  }
+
+  /** @returns {{id: number, type: string, data: object}[]} */
+  all() {
+    return this.allStmt.all().map((row) => ({
+      id: Number(row.id), type: String(row.type), data: JSON.parse(String(row.data)),
+    }));
+  }
+
+  /**
+   * @param {number[]} ids
+   * @returns {number} rows removed
+   */
+  remove(ids) {
+    return this.transaction(() => {
+      let removed = 0;
+      for (const id of ids) removed += Number(this.deleteStmt.run(id).changes);
+      return removed;
+    });
+  }
+}
+
+class Outbound {
+  /** @param {DatabaseSync} db */
+  constructor(db) {
+    this.getStmt = db.prepare('SELECT * FROM outbound WHERE session_id = ? AND client_id = ?');
+    this.byMessageStmt = db.prepare(
+      'SELECT client_id FROM outbound WHERE session_id = ? AND message_id = ? LIMIT 1');
+    this.insertStmt = db.prepare(`INSERT INTO outbound
+      (session_id, client_id, message_id, to_addr, text_hash, status, created_at)
+      VALUES (?, ?, ?, ?, ?, 'pending', ?)`);
+    this.markStmt = db.prepare(`UPDATE outbound SET status = 'sent', sent_at = ?
+      WHERE session_id = ? AND message_id = ? AND status = 'pending'`);
+  }
+
+  /**
+   * @param {string} sessionId
+   * @param {string} clientId
+   * @returns {OutboundRecord|undefined}
+   */
+  get(sessionId, clientId) {
+    return /** @type {any} */ (this.getStmt.get(sessionId, clientId));
+  }
+
+  /**
+   * @param {{sessionId: string, clientId: string, messageId: string, to: string, textHash: string}} rec
+   */
+  insertPending({ sessionId, clientId, messageId, to, textHash }) {
+    this.insertStmt.run(sessionId, clientId, messageId, to, textHash, new Date().toISOString());
+  }
+
+  /**
+   * Idempotent: only a pending row changes.
+   * @param {string} sessionId
+   * @param {string} messageId
+   */
+  markSent(sessionId, messageId) {
+    this.markStmt.run(new Date().toISOString(), sessionId, messageId);
+  }
+
+  /**
+   * @param {string} sessionId
+   * @param {string} messageId
+   * @returns {string|null}
+   */
+  clientIdFor(sessionId, messageId) {
+    const row = this.byMessageStmt.get(sessionId, messageId);
+    return row ? String(row.client_id) : null;
+  }
+}
+
+class SimNetworkJournal {
+  /** @param {DatabaseSync} db */
+  constructor(db) {
+    this.insertStmt = db.prepare(`INSERT INTO sim_network
+      (session_id, message_id, client_id, to_addr, text, at) VALUES (?, ?, ?, ?, ?, ?)`);
+    this.allStmt = db.prepare('SELECT * FROM sim_network ORDER BY id');
+    this.chatStmt = db.prepare(
+      'SELECT to_addr FROM sim_network WHERE session_id = ? AND message_id = ? ORDER BY id DESC LIMIT 1');
+  }
+
+  /** @param {{sessionId: string, messageId: string, clientId: string|null, to: string, text: string}} rec */
+  record({ sessionId, messageId, clientId, to, text }) {
+    this.insertStmt.run(sessionId, messageId, clientId, to, text, new Date().toISOString());
+  }
+
+  /** @returns {{session_id: string, message_id: string, client_id: string|null, to: string, text: string, at: string}[]} */
+  all() {
+    return this.allStmt.all().map((r) => ({
+      session_id: String(r.session_id),
+      message_id: String(r.message_id),
+      client_id: r.client_id == null ? null : String(r.client_id),
+      to: String(r.to_addr),
+      text: String(r.text),
+      at: String(r.at),
+    }));
+  }
+
+  /**
+   * @param {string} sessionId
+   * @param {string} messageId
+   * @returns {string|null} the address the message went to
+   */
+  recipientOf(sessionId, messageId) {
+    const row = this.chatStmt.get(sessionId, messageId);
+    return row ? String(row.to_addr) : null;
+  }
+}

@@ -1,0 +1,71 @@
+"""Running the real app core (real bridge process, real SQLite, real QProcess) in tests."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Coroutine
+from pathlib import Path
+from typing import Any, TypeVar
+
+import qasync
+
+from app.application import Options, create_service
+from app.core.paths import DataPaths
+from app.core.secrets import BridgeToken
+from app.core.supervision import Policy, State
+from app.service import JagaService
+
+T = TypeVar("T")
+
+#: Fast sim timings: a QR at once, rotation every 2 s, quick connects.
+FAST_SIM = {"qr_first_ms": 100, "qr_rotate_ms": 2000, "qr_max": 5, "connect_ms": 50}
+TOKEN = BridgeToken("test-token-0123456789abcdef", persistent=True)
+
+
+def run(loop: qasync.QEventLoop, coroutine: Coroutine[Any, Any, T], timeout: float = 60) -> T:
+    return loop.run_until_complete(asyncio.wait_for(coroutine, timeout))
+
+
+async def eventually(
+    predicate: Callable[[], bool | Awaitable[bool]], timeout: float = 10, step: float = 0.02
+) -> None:
+    """Polls until the predicate holds; the Qt and asyncio loops keep running meanwhile."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = predicate()
+        if not isinstance(result, bool):
+            result = await result
+        if result:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s")
+        await asyncio.sleep(step)
+
+
+def make_service(
+    data_dir: Path,
+    *,
+    policy: Policy | None = None,
+    session_options: dict[str, Any] | None = None,
+) -> JagaService:
+    return create_service(
+        DataPaths(data_dir),
+        Options(
+            sim_control=True,
+            token=TOKEN,
+            policy=policy,
+            session_options=session_options or FAST_SIM,
+        ),
+    )
+
+
+async def until_bridge_ready(service: JagaService, timeout: float = 20) -> None:
+    await eventually(
+        lambda: service.supervisor.state is State.RUNNING and service.client is not None, timeout
+    )
+
+
+def status_of(service: JagaService, account_id: str) -> str | None:
+    account = service.store.account(account_id)
+    return account.status if account else None
