@@ -104,19 +104,21 @@ export class AuthDb {
     const db = this.db;
     const nested = db.isTransaction;
     db.exec(nested ? 'SAVEPOINT wa_auth' : 'BEGIN IMMEDIATE');
-    let result;
     try {
-      result = fn();
+      const result = fn();
+      db.exec(nested ? 'RELEASE wa_auth' : 'COMMIT');
+      return result;
     } catch (err) {
+      // Also reached when COMMIT itself fails (disk full, I/O error): SQLite may leave the
+      // transaction open then, and the next BEGIN on this shared connection would fail.
       try {
-        db.exec(nested ? 'ROLLBACK TO wa_auth; RELEASE wa_auth' : 'ROLLBACK');
+        if (nested) db.exec('ROLLBACK TO wa_auth; RELEASE wa_auth');
+        else if (db.isTransaction) db.exec('ROLLBACK');
       } catch (rollbackErr) {
         this.log.error({ err: rollbackErr }, 'auth rollback failed');
       }
       throw err;
     }
-    db.exec(nested ? 'RELEASE wa_auth' : 'COMMIT');
-    return result;
   }
 }
 

@@ -152,6 +152,24 @@ test('setKeys is all-or-nothing when a statement fails mid-batch', t => {
   assert.deepEqual(auth.getKeys('session', ['fresh']), { fresh: Buffer.from('x') });
 });
 
+test('a COMMIT that fails is rolled back, leaving the shared connection usable', t => {
+  const { db, authDb } = setup(t);
+  const auth = authDb.forSession('acc-1');
+  auth.setKeys({ session: { keep: Buffer.from('old') } });
+  // A deferred foreign key is only checked at COMMIT; SQLite then keeps the transaction open.
+  db.exec(`PRAGMA foreign_keys = ON;
+    CREATE TEMP TABLE parent (id INTEGER PRIMARY KEY);
+    CREATE TEMP TABLE child (pid INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+    CREATE TEMP TRIGGER fail_at_commit AFTER INSERT ON main.wa_auth_keys WHEN NEW.id = 'late'
+    BEGIN INSERT INTO child VALUES (42); END;`);
+  assert.throws(() => auth.setKeys({ session: { keep: Buffer.from('new'), late: Buffer.from('x') } }), /FOREIGN KEY/);
+  assert.equal(db.isTransaction, false);
+  assert.deepEqual(auth.getKeys('session', ['keep', 'late']), { keep: Buffer.from('old') });
+  db.exec('DROP TRIGGER temp.fail_at_commit');
+  auth.setKeys({ session: { after: Buffer.from('ok') } });
+  assert.deepEqual(auth.getKeys('session', ['after']), { after: Buffer.from('ok') });
+});
+
 test('setKeys nests as a savepoint inside a caller transaction', t => {
   const { db, authDb } = setup(t);
   const auth = authDb.forSession('acc-1');

@@ -115,7 +115,8 @@ export function forgetSession(sessionId) {
   sessionCaches.delete(sessionId);
 }
 
-const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+/** debug/trace are not offered: at those levels Baileys logs decoded frames (message content). */
+const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'silent']);
 const KNOWN_OPTIONS = new Set(['ws_url', 'connect_timeout_ms', 'keep_alive_ms', 'qr_timeout_ms', 'wa_version', 'log_level']);
 
 /**
@@ -123,7 +124,7 @@ const KNOWN_OPTIONS = new Set(['ws_url', 'connect_timeout_ms', 'keep_alive_ms', 
  * - ws_url: WebSocket endpoint instead of WhatsApp's (tests point it at a local server)
  * - connect_timeout_ms (100..600000), keep_alive_ms (1000..300000), qr_timeout_ms (1000..300000)
  * - wa_version: [major, minor, build] WhatsApp Web version to announce
- * - log_level: Baileys' own log level (default 'warn'; it is very chatty below that)
+ * - log_level: Baileys' own log level, warn (default) or quieter, or info
  * @param {Record<string, unknown> | undefined} options
  * @throws {TypeError & {code: 'bad_options'}}
  */
@@ -207,7 +208,6 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
   /** after a logout / device removal no late write may resurrect auth rows the caller wipes */
   let revoked = false;
   let lastQrRaw = /** @type {string | null} */ (null);
-  let pairingRequested = false;
   let lastActivityAt = 0;
   let fallbackTimer = /** @type {NodeJS.Timeout | undefined} */ (undefined);
   /** @type {Array<{resolve: () => void, reject: (e: Error) => void}>} */
@@ -311,8 +311,8 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
     lastQrRaw = qr;
     for (const w of qrWaiters) w.resolve();
     qrWaiters = [];
-    // While a pairing code is pending, a fresh QR would flip the status back to "scan".
-    if (pairingRequested) return;
+    // QRs keep coming while a pairing code is pending: the session manager uses them as the
+    // clock of the link attempt (it does not show them then).
     // Baileys captures the ADV secret once per pairing flow; after a companion_reg_refresh
     // the current secret is the one the server accepts (see onRegRefresh).
     safeCall('qr', () => on.qr(qrWithAdvSecret(qr, creds.advSecretKey)));
@@ -547,13 +547,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
       if (reported || !sock) throw codedError(Error, 'not_connected', 'the connection is closed');
       await qrReady();
       if (reported) throw codedError(Error, 'not_connected', 'the connection is closed');
-      pairingRequested = true;
-      try {
-        return await sock.requestPairingCode(digits);
-      } catch (err) {
-        pairingRequested = false;
-        throw err;
-      }
+      return sock.requestPairingCode(digits);
     },
   };
 }
