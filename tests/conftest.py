@@ -28,3 +28,15 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture(scope="session")
+def live_loop(qapp):
+    """One qasync loop for the session, running while Qt's event loop turns."""
+    import asyncio
+
+    import qasync
+
+    event_loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(event_loop)
+    return event_loop

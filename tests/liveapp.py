@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import qasync
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 
 from app.application import Options, create_service
 from app.core.paths import DataPaths
@@ -24,7 +25,17 @@ TOKEN = BridgeToken("test-token-0123456789abcdef", persistent=True)
 
 
 def run(loop: qasync.QEventLoop, coroutine: Coroutine[Any, Any, T], timeout: float = 60) -> T:
-    return loop.run_until_complete(asyncio.wait_for(coroutine, timeout))
+    """Runs a coroutine to its end while Qt's own event loop turns (as in the app).
+
+    The asyncio loop is qasync's, marked running for the whole session: Qt events and
+    asyncio callbacks are then always handled with a running loop, never in between.
+    """
+    task = asyncio.ensure_future(asyncio.wait_for(coroutine, timeout), loop=loop)
+    waiter = QEventLoop()
+    task.add_done_callback(lambda _task: waiter.quit())
+    if not task.done():
+        waiter.exec()
+    return task.result()
 
 
 async def eventually(
@@ -69,3 +80,12 @@ async def until_bridge_ready(service: JagaService, timeout: float = 20) -> None:
 def status_of(service: JagaService, account_id: str) -> str | None:
     account = service.store.account(account_id)
     return account.status if account else None
+
+
+def dispose(loop: qasync.QEventLoop, service: JagaService) -> None:
+    """Stops the service and frees its Qt objects now, not at interpreter exit."""
+    run(loop, service.aclose())
+    service.store.close()
+    service.supervisor.logs.close()
+    service.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -240,36 +240,55 @@ class BridgeSupervisor(QObject):
 # --- the pid file: finding a bridge left behind by a crashed app -------------------------
 
 
-def write_pid_file(path: Path, pid: int) -> None:
+def _identity(pid: int) -> tuple[int, float] | None:
     try:
-        created = psutil.Process(pid).create_time()
+        return pid, psutil.Process(pid).create_time()
     except psutil.Error:
+        return None
+
+
+def _alive(identity: tuple[int, float]) -> bool:
+    """The same process still runs: same pid *and* same start time (pids get reused)."""
+    current = _identity(identity[0])
+    return current is not None and abs(current[1] - identity[1]) < 0.01
+
+
+def write_pid_file(path: Path, pid: int) -> None:
+    bridge, owner = _identity(pid), _identity(os.getpid())
+    if bridge is None or owner is None:
         return
-    path.write_text(json.dumps({"pid": pid, "create_time": created}), encoding="utf-8")
+    record = {"pid": bridge[0], "create_time": bridge[1], "owner": owner[0], "owner_time": owner[1]}
+    path.write_text(json.dumps(record), encoding="utf-8")
 
 
 def remove_pid_file(path: Path, pid: int) -> None:
     try:
-        if json.loads(path.read_text(encoding="utf-8")).get("pid") in (pid, 0):
+        if json.loads(path.read_text(encoding="utf-8")).get("pid") == pid:
             path.unlink()
     except (OSError, ValueError):
         pass
 
 
 def end_orphan(path: Path) -> bool:
-    """Ends a bridge this data folder's app started before crashing; never another process."""
+    """Ends a bridge that an app for this data folder started and then died without.
+
+    Never another process: the pid must match its recorded start time, and the app that
+    started it must be gone (a bridge whose app still runs is that app's business).
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        pid, created = int(data["pid"]), float(data["create_time"])
+        bridge = (int(data["pid"]), float(data["create_time"]))
+        owner = (int(data.get("owner", 0)), float(data.get("owner_time", 0.0)))
     except (OSError, ValueError, KeyError, TypeError):
         return False
+    if not _alive(bridge):
+        path.unlink(missing_ok=True)
+        return False
+    if owner[0] and _alive(owner):
+        return False
+    log.warning("ending a bridge left behind by an earlier run (pid %s)", bridge[0])
     try:
-        process = psutil.Process(pid)
-        # Same pid *and* same start time: the very process we started, not a reused pid.
-        if abs(process.create_time() - created) > 0.01 or pid == os.getpid():
-            path.unlink(missing_ok=True)
-            return False
-        log.warning("ending a bridge left behind by an earlier run (pid %s)", pid)
+        process = psutil.Process(bridge[0])
         process.terminate()
         try:
             process.wait(timeout=5)
@@ -279,7 +298,7 @@ def end_orphan(path: Path) -> bool:
     except psutil.NoSuchProcess:
         pass
     except psutil.Error as error:
-        log.warning("could not end the earlier bridge (pid %s): %s", pid, error)
+        log.warning("could not end the earlier bridge (pid %s): %s", bridge[0], error)
         return False
     path.unlink(missing_ok=True)
     return True

@@ -1,23 +1,20 @@
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 
 import pytest
 import qasync
 
+from app.core.supervision import State
 from app.service import JagaService
-from tests.liveapp import make_service, run, until_bridge_ready
+from tests.liveapp import dispose, make_service, run, until_bridge_ready
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def loop(qapp) -> Iterator[qasync.QEventLoop]:
-    event_loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(event_loop)
-    yield event_loop
-    asyncio.set_event_loop(None)
+def loop(live_loop) -> qasync.QEventLoop:
+    return live_loop
 
 
 @pytest.fixture
@@ -26,6 +23,115 @@ def service(loop, data_dir) -> Iterator[JagaService]:
     live.start()
     run(loop, until_bridge_ready(live))
     yield live
-    run(loop, live.aclose())
-    live.store.close()
-    live.supervisor.logs.close()
+    dispose(loop, live)
+
+
+# --- widget tests without the bridge ------------------------------------------------------
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations(qapp) -> None:
+    """The .qm files are build output: compile them, then speak English as the app would."""
+    from app.ui.i18n import TRANSLATIONS, Translations, ensure_compiled
+
+    folder = ensure_compiled()
+    for ts in TRANSLATIONS.glob("jaga_*.ts"):
+        assert (folder / (ts.stem + ".qm")).is_file(), f"{ts.name} did not compile"
+    Translations().apply("en")
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:
+    """Tests that switch the language leave the app in English."""
+    from app.ui.i18n import Translations
+
+    yield
+    Translations().apply("en")
+
+
+@pytest.fixture
+def offline_service(loop, data_dir) -> Iterator[JagaService]:
+    """The real service and store, with the bridge never started: the test plays the bridge."""
+    live = make_service(data_dir)
+    yield live
+    dispose(loop, live)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from app.ui.settings import AppSettings
+
+    return AppSettings(tmp_path / "settings" / "jaga.ini")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_window(qtbot, settings, clock, tmp_path):
+    """A MainWindow with injected settings, fake clock, no tray (or a pretend one)."""
+    from app.core.autostart import FileAutostart, desktop_entry
+    from app.core.notify_policy import Rules
+    from app.ui.main_window import MainWindow
+    from app.ui.notifier import Notifier
+
+    def build(service: JagaService, *, tray: bool = False, quiet: float = 0.0, **kwargs):
+        notifier = Notifier(
+            service, rules=Rules(reconnecting_after=30, quiet=quiet, settle=30), clock=clock
+        )
+        window = MainWindow(
+            service,
+            settings=settings,
+            notifier=notifier,
+            tray_available=tray,
+            autostart=FileAutostart(tmp_path / "autostart" / "jaga.desktop", desktop_entry),
+            **kwargs,
+        )
+        notifier.setParent(window)
+        qtbot.addWidget(window)
+        return window
+
+    return build
+
+
+def observe(
+    service: JagaService,
+    account_id: str,
+    status: str,
+    reason: str | None = None,
+    *,
+    message: str | None = None,
+    phone: str | None = None,
+) -> None:
+    """What the service does when the bridge reports a status: store it, then signal it."""
+    before = service.store.account(account_id)
+    assert before is not None
+    changed = service.store.record_observed(
+        account_id, status=status, reason=reason, message=message, phone=phone
+    )
+    if changed:
+        service.status_changed.emit(account_id, before.status, status)
+    service.account_updated.emit(account_id)
+
+
+def set_bridge(service: JagaService, state: State, fatal_reason: str | None = None) -> None:
+    """Plays the supervisor: puts its state machine in `state` and says so."""
+    machine = service.supervisor.machine
+    machine.state = state
+    machine.fatal_reason = fatal_reason
+    service.supervisor.state_changed.emit(state.value)

@@ -1,24 +1,19 @@
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 
 import pytest
 import qasync
 
 from app.service import JagaService
-from tests.liveapp import make_service, run, until_bridge_ready
+from tests.liveapp import dispose, make_service, run, until_bridge_ready
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def loop(qapp) -> Iterator[qasync.QEventLoop]:
-    event_loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(event_loop)
-    yield event_loop
-    event_loop.run_until_complete(asyncio.sleep(0))
-    asyncio.set_event_loop(None)
+def loop(live_loop) -> qasync.QEventLoop:
+    return live_loop
 
 
 @pytest.fixture
@@ -27,6 +22,4 @@ def service(loop, data_dir) -> Iterator[JagaService]:
     live.start()
     run(loop, until_bridge_ready(live))
     yield live
-    run(loop, live.aclose())
-    live.store.close()
-    live.supervisor.logs.close()
+    dispose(loop, live)

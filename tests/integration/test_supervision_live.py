@@ -11,7 +11,15 @@ import time
 import psutil
 
 from app.core.supervision import State
-from tests.liveapp import FAST_SIM, eventually, make_service, run, status_of, until_bridge_ready
+from tests.liveapp import (
+    FAST_SIM,
+    dispose,
+    eventually,
+    make_service,
+    run,
+    status_of,
+    until_bridge_ready,
+)
 
 
 def bridges_for(data_dir) -> list[psutil.Process]:
@@ -82,9 +90,7 @@ def test_closing_the_app_leaves_no_bridge_behind(loop, data_dir):
     run(loop, until_bridge_ready(live))
     pid = live.supervisor.pid
     assert bridges_for(data_dir)
-    run(loop, live.aclose())
-    live.store.close()
-    live.supervisor.logs.close()
+    dispose(loop, live)
     assert live.supervisor.state is State.STOPPED
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
     assert bridges_for(data_dir) == []
@@ -98,9 +104,7 @@ def test_two_services_on_one_folder_never_run_two_bridges(loop, service, data_di
         assert len(bridges_for(data_dir)) == 1
         assert service.supervisor.state is State.RUNNING
     finally:
-        run(loop, second.aclose())
-        second.store.close()
-        second.supervisor.logs.close()
+        dispose(loop, second)
 
 
 def test_a_second_app_launch_activates_the_first_and_starts_no_bridge(data_dir):

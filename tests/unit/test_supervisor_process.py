@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import subprocess
 import sys
 import time
@@ -122,7 +123,10 @@ def spawn_fake(mode: str) -> subprocess.Popen[bytes]:
 def test_orphan_from_an_earlier_run_is_ended_but_a_reused_pid_is_not(tmp_path):
     pid_file = tmp_path / "bridge.pid"
     with spawn_fake("never_ready") as orphan:
-        write_pid_file(pid_file, orphan.pid)
+        created = psutil.Process(orphan.pid).create_time()
+        # Its app (a pid that no longer runs) is gone.
+        record = {"pid": orphan.pid, "create_time": created, "owner": 999999, "owner_time": 1.0}
+        pid_file.write_text(json.dumps(record))
         assert end_orphan(pid_file)
         orphan.wait(timeout=10)
         assert not pid_file.exists()
@@ -132,3 +136,12 @@ def test_orphan_from_an_earlier_run_is_ended_but_a_reused_pid_is_not(tmp_path):
         assert not end_orphan(pid_file)
         assert bystander.poll() is None
         bystander.kill()
+
+
+def test_a_bridge_whose_app_still_runs_is_not_an_orphan(tmp_path):
+    pid_file = tmp_path / "bridge.pid"
+    with spawn_fake("never_ready") as bridge:
+        write_pid_file(pid_file, bridge.pid)  # owner: this very (live) test process
+        assert not end_orphan(pid_file)
+        assert bridge.poll() is None
+        bridge.kill()
