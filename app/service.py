@@ -64,6 +64,7 @@ class JagaService(QObject):
         self.session_options = session_options or {}
         self._token = token
         self.client: BridgeClient | None = None
+        self.event_stream: EventStream | None = None
         self.boot_id: str | None = None
         self.latest_qr: dict[str, QrCode] = {}
         self._stream_task: asyncio.Task[None] | None = None
@@ -129,11 +130,13 @@ class JagaService(QObject):
         stream = EventStream(
             info.port, self.client.auth_headers, self._on_event, self.supervisor.activity
         )
+        self.event_stream = stream
         self._stream_task = self._spawn(stream.run())
         if new_boot:
             await self.reconcile("restore", restoring=True)
 
     async def _drop_connection(self) -> None:
+        self.event_stream = None
         if self._stream_task is not None:
             self._stream_task.cancel()
             await asyncio.gather(self._stream_task, return_exceptions=True)
@@ -168,7 +171,9 @@ class JagaService(QObject):
 
     async def _on_event(self, event: BridgeEvent) -> None:
         if event.type == "session.status":
-            self._apply_session(SessionInfo.from_json(event.data))
+            info = SessionInfo.from_json(event.data)
+            self._apply_session(info)
+            await self._reconcile_one(info)
         elif event.type == "session.qr":
             qr = QrCode.from_json(event.data)
             self.latest_qr[qr.session_id] = qr
@@ -257,6 +262,22 @@ class JagaService(QObject):
             if todo.start:
                 self.store.audit("reconcile_start", f"{why}: {len(todo.start)} to start")
                 await self._start_many(client, [accounts[i] for i in todo.start], restoring)
+
+    async def _reconcile_one(self, info: SessionInfo) -> None:
+        """Reconciliation on every status event, for that one session (no full snapshot)."""
+        client = self.client
+        if client is None:
+            return
+        account = self.store.account(info.id)
+        wanted = [_wanted(account)] if account is not None else []
+        todo = plan(wanted, {info.id: info.status})
+        for session_id, reason in todo.stop:
+            self.store.audit("reconcile_stop", reason, session_id)
+            await self._call(client.stop_session(session_id))
+        for session_id in todo.start:
+            if account is not None and session_id == account.id:
+                self.store.audit("reconcile_start", "event", session_id)
+                await self._start_session(client, account)
 
     async def _start_many(
         self, client: BridgeClient, accounts: list[Account], restoring: bool

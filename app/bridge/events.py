@@ -67,14 +67,35 @@ class EventStream:
             trust_env=False,
         )
         self.last_event_id: str | None = None
+        self.connections = 0  # how many times the stream was (re)opened
+        self._allowed = asyncio.Event()
+        self._allowed.set()
+        self._current: asyncio.Task[None] | None = None
+
+    def pause(self) -> None:
+        """Drops the connection and stays away until resume() (a lost connection, on demand)."""
+        self._allowed.clear()
+        if self._current is not None:
+            self._current.cancel()
+
+    def resume(self) -> None:
+        self._allowed.set()
 
     async def run(self) -> None:
         try:
             while True:
+                await self._allowed.wait()
+                self._current = asyncio.ensure_future(self._follow_once())
                 try:
-                    await self._follow_once()
+                    await self._current
                 except (httpx.HTTPError, ProtocolError) as error:
                     log.info("event stream interrupted: %r", error)
+                except asyncio.CancelledError:
+                    if self._allowed.is_set():
+                        raise  # cancelled from outside, not paused
+                finally:
+                    self._current.cancel()
+                    self._current = None
                 await asyncio.sleep(self._retry_delay)
         finally:
             await self._http.aclose()
@@ -85,6 +106,7 @@ class EventStream:
             headers["Last-Event-ID"] = self.last_event_id
         async with aconnect_sse(self._http, "GET", self._url, headers=headers) as source:
             source.response.raise_for_status()
+            self.connections += 1
             async for sse in source.aiter_sse():
                 if not sse.id:
                     continue
