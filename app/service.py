@@ -76,6 +76,7 @@ class JagaService(QObject):
         supervisor.ready.connect(self._on_ready)
         supervisor.went_down.connect(self._on_bridge_down)
         supervisor.state_changed.connect(self.bridge_state_changed)
+        supervisor.state_changed.connect(self._audit_bridge_state)
         supervisor.on_request_stop = self._post_shutdown
         self._reconcile_timer = QTimer(self)
         self._reconcile_timer.setInterval(reconcile_interval_ms)
@@ -115,6 +116,10 @@ class JagaService(QObject):
             log.error("background task failed: %r", error, exc_info=error)
 
     # --- the bridge comes and goes ------------------------------------------------------
+
+    def _audit_bridge_state(self, state: str) -> None:
+        if state == State.FATAL.value:
+            self.store.audit("bridge_fatal", self.supervisor.machine.fatal_reason or "")
 
     def _on_ready(self, info: ReadyInfo) -> None:
         self._spawn(self._connect(info))
