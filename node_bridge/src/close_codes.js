@@ -45,6 +45,8 @@ export function backoffDelay(attempt, rng = Math.random, { baseMs = 1000, maxMs 
  * @property {number} attempt       backoff attempt counter
  * @property {number} restarts      consecutive 515s without an open in between
  * @property {boolean} conflictRetried  the one automatic 440 retry is used up
+ * @property {string} [engineReason]   what the engine knows beyond the code ('engine_error': it broke itself)
+ * @property {string} [engineMessage]
  */
 
 /**
@@ -93,6 +95,12 @@ export function decideClose(code, state, opts = {}) {
       wipeAuth: false,
       next: { ...keep, restarts: state.restarts + 1 },
     };
+  }
+
+  // The engine itself broke (socket could not be built, creds could not be saved):
+  // retrying would only repeat it, so the owner is told.
+  if (state.engineReason === 'engine_error') {
+    return terminal('failed', 'engine_error', `The WhatsApp connection failed: ${state.engineMessage || `code ${code}`}.`);
   }
 
   // A link attempt that used up its QRs ends here whatever the socket said last

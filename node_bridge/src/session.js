@@ -24,7 +24,7 @@ const SEND_TIMEOUT_MS = 30_000;
 /**
  * @typedef {object} EngineConnection
  * @property {() => Promise<void>} close
- * @property {() => Promise<void>} logout
+ * @property {() => Promise<void|{unlinked: boolean}>} logout
  * @property {(msg: {to: string, text: string, messageId: string}) => Promise<{message_id: string}>} send
  * @property {(phone: string) => Promise<string>} requestPairingCode
  */
@@ -41,6 +41,7 @@ const SEND_TIMEOUT_MS = 30_000;
  * @property {EngineConnection|null} conn
  * @property {'open'|'network_closed'|'closed_by_us'} state
  * @property {number} qrIndex  QRs this connection showed
+ * @property {Promise<EngineConnection>} [opening]  createConnection in progress
  */
 
 /**
@@ -71,6 +72,11 @@ function withTimeout(promise, ms, what) {
     timer = setTimeout(() => reject(Object.assign(new Error(`${what} timed out after ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
   });
   return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** @param {unknown} err */
+export function errorText(err) {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** @param {unknown} phone @returns {string|null} digits only ("628123…" from "628123:4@s.whatsapp.net" too) */
@@ -128,6 +134,8 @@ export class Session {
     this.expectCreds = false;
     /** @type {Promise<void>} the last close of our side; a new connect waits for it */
     this.closing = Promise.resolve();
+    /** Bumped by every schedule/stop: a pending connect with an old ticket gives up. */
+    this.ticket = 0;
     /** @type {NodeJS.Timeout|undefined} */ this.retryTimer = undefined;
     /** @type {NodeJS.Timeout|undefined} */ this.qrTimer = undefined;
     /** @type {NodeJS.Timeout|undefined} */ this.liveTimer = undefined;
@@ -201,20 +209,19 @@ export class Session {
   async logout() {
     this.clearTimers();
     const att = this.att;
-    this.att = null;
     let unlinked = false;
     if (att?.conn && att.state === 'open' && this.status === 'connected') {
-      att.state = 'closed_by_us';
+      this.att = null;
+      att.state = 'closed_by_us'; // the close that follows an unlink is ours, not news
       try {
-        await withTimeout(att.conn.logout(), LOGOUT_TIMEOUT_MS, 'logout');
-        unlinked = true;
+        const result = await withTimeout(att.conn.logout(), LOGOUT_TIMEOUT_MS, 'logout');
+        unlinked = /** @type {any} */ (result)?.unlinked !== false;
       } catch (err) {
         this.log.warn({ err }, 'logout at WhatsApp failed; wiping local auth anyway');
       }
-      await this.closeConn(att.conn);
-    } else if (att) {
-      this.att = att;
-      await this.release();
+      this.closing = this.closeConn(att.conn);
+    } else {
+      this.release();
     }
     await this.closing;
     this.store.auth.forSession(this.id).wipe();
@@ -233,7 +240,12 @@ export class Session {
       throw new ApiError(409, 'session_not_linking',
         `Session ${this.id} is ${this.status}; a pairing code can be requested while it waits for a QR scan.`);
     }
-    const code = await withTimeout(att.conn.requestPairingCode(phone), PAIRING_TIMEOUT_MS, 'pairing code');
+    let code;
+    try {
+      code = await withTimeout(att.conn.requestPairingCode(phone), PAIRING_TIMEOUT_MS, 'pairing code');
+    } catch (err) {
+      throw new ApiError(502, 'engine_error', `WhatsApp did not give a pairing code: ${errorText(err)}`);
+    }
     if (this.att !== att || att.state !== 'open') {
       throw new ApiError(409, 'session_not_linking', `Session ${this.id} closed while the code was requested.`);
     }
@@ -270,15 +282,26 @@ export class Session {
   /** @param {number} ms */
   scheduleConnect(ms) {
     clearTimeout(this.retryTimer);
+    const ticket = ++this.ticket;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      this.connect().catch((err) => this.engineFailed(err));
+      this.connect(ticket).catch((err) => {
+        if (ticket === this.ticket) this.engineFailed(err);
+        else this.log.warn({ err }, 'superseded connect failed');
+      });
     }, ms);
   }
 
-  async connect() {
-    await this.closing; // never two sockets on one auth state: WhatsApp would answer 440
-    if (this.disposed || !this.running || !this.engine) return;
+  /** @param {number} ticket  a later schedule or a stop makes this connect obsolete */
+  async connect(ticket) {
+    // Never two sockets on one auth state (WhatsApp would answer 440): wait
+    // until every close our side started has finished.
+    let closing;
+    do {
+      closing = this.closing;
+      await closing;
+    } while (closing !== this.closing);
+    if (ticket !== this.ticket || this.att || this.disposed || !this.running || !this.engine) return;
     const auth = this.store.auth.forSession(this.id);
     let hasCreds;
     try {
@@ -307,25 +330,25 @@ export class Session {
         open: (/** @type {any} */ me) => this.guard(() => this.onOpen(att, me)),
         close: (/** @type {any} */ info) => this.guard(() => this.onClose(att, info ?? {})),
         activity: () => this.guard(() => this.onActivity(att)),
-        messageIn: (/** @type {any} */ m) => this.guard(() => this.onMessageIn(m)),
-        ack: (/** @type {any} */ a) => this.guard(() => this.onAck(a)),
+        // Not guarded: if the journal write fails the engine must know, so it does
+        // not treat the message as taken (a redelivery can still get through).
+        messageIn: (/** @type {any} */ m) => this.onMessageIn(m),
+        ack: (/** @type {any} */ a) => this.onAck(a),
       },
     };
+    const engine = this.engine;
+    att.opening = Promise.resolve().then(() => engine.createConnection(ctx));
     let conn;
     try {
-      conn = await this.engine.createConnection(ctx);
+      conn = await att.opening;
     } catch (err) {
-      if (this.att !== att) return;
+      if (this.att !== att) return; // left already; nothing was opened
       this.att = null;
       att.state = 'closed_by_us';
       if (isAuthCorrupt(err)) return this.authCorrupt(auth, err);
       throw err;
     }
-    att.conn = conn;
-    if (this.att !== att && att.state === 'closed_by_us') {
-      // Stopped while the engine was still opening: close what it opened.
-      this.closing = this.closeConn(conn);
-    }
+    att.conn = conn; // if we left while it was opening, release() is closing it
   }
 
   /** @param {Attempt} att */
@@ -386,7 +409,9 @@ export class Session {
     if (!this.live(att)) return;
     clearTimeout(this.qrTimer);
     this.clearQr();
-    this.me = { phone: phoneDigits(me?.phone) ?? '', name: typeof me?.name === 'string' ? me.name : null };
+    const phone = phoneDigits(me?.phone);
+    // An engine that cannot tell the number keeps what we knew ("me" stays null until known).
+    this.me = phone ? { phone, name: typeof me?.name === 'string' && me.name ? me.name : null } : this.me;
     this.openedAt = this.now();
     this.lastActivityAt = this.openedAt;
     this.restarts = 0;
@@ -397,7 +422,7 @@ export class Session {
   }
 
   /** @param {Attempt} att @param {{code?: number, message?: string}} info */
-  onClose(att, { code, message }) {
+  onClose(att, { code, message, reason }) {
     if (!this.live(att)) return;
     att.state = 'network_closed';
     this.att = null;
@@ -410,6 +435,8 @@ export class Session {
       attempt: this.attempt,
       restarts: this.restarts,
       conflictRetried: this.conflictRetried,
+      engineReason: reason,
+      engineMessage: message,
     }, {
       rng: this.rng,
       baseMs: this.options.backoff_base_ms,
@@ -434,10 +461,13 @@ export class Session {
     if (this.live(att)) this.lastActivityAt = this.now();
   }
 
-  /** Inbound messages are kept even from a connection we are leaving: losing one is worse than a late one. */
-  /** @param {any} m */
+  /**
+   * Inbound messages are kept even from a connection we are leaving: losing
+   * one is worse than a late one. Throws if it could not be journaled.
+   * @param {any} m
+   */
   onMessageIn(m) {
-    if (this.disposed) return;
+    if (this.disposed) throw new Error('the bridge is shutting down; message not taken');
     if (!m || typeof m.message_id !== 'string' || !m.message_id) {
       this.log.warn('engine delivered a message without message_id; dropped');
       return;
@@ -454,9 +484,9 @@ export class Session {
     this.seq = this.hub.emitDurable('message.in', this.id, data).seq;
   }
 
-  /** @param {any} a */
+  /** @param {any} a  throws if it could not be journaled */
   onAck(a) {
-    if (this.disposed) return;
+    if (this.disposed) throw new Error('the bridge is shutting down; receipt not taken');
     if (!a || typeof a.message_id !== 'string' || !ACK_STATUSES.has(a.status)) {
       this.log.debug({ ack: a }, 'ignoring ack with unknown message or status');
       return;
@@ -503,6 +533,7 @@ export class Session {
 
   /** @param {any} auth @param {Error} err */
   authCorrupt(auth, err) {
+    this.clearTimers();
     let where = null;
     try {
       where = auth.quarantine(err.message || 'unreadable auth state');
@@ -523,7 +554,7 @@ export class Session {
     this.clearTimers();
     this.release();
     this.setStatus('failed', 'engine_error',
-      `The connection engine failed: ${err instanceof Error ? err.message : String(err)}`);
+      `The connection engine failed: ${errorText(err)}`);
   }
 
   /** Leaves the current connection (our side closes; no close event expected). */
@@ -532,7 +563,12 @@ export class Session {
     this.att = null;
     if (!att || att.state !== 'open') return this.closing;
     att.state = 'closed_by_us';
-    if (att.conn) this.closing = this.closeConn(att.conn);
+    if (att.conn) {
+      this.closing = this.closeConn(att.conn);
+    } else if (att.opening) {
+      // Still opening: close it once it exists, and make the next connect wait for that.
+      this.closing = att.opening.then((conn) => this.closeConn(conn), () => undefined);
+    }
     return this.closing;
   }
 
@@ -546,6 +582,7 @@ export class Session {
   }
 
   clearTimers() {
+    this.ticket += 1;
     clearTimeout(this.retryTimer);
     clearTimeout(this.qrTimer);
     clearInterval(this.liveTimer);

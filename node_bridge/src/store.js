@@ -176,7 +176,9 @@ class Outbound {
     this.insertStmt = db.prepare(`INSERT INTO outbound
       (session_id, client_id, message_id, to_addr, text_hash, status, created_at)
       VALUES (?, ?, ?, ?, ?, 'pending', ?)`);
-    this.markStmt = db.prepare(`UPDATE outbound SET status = 'sent', sent_at = ?
+    this.markStmt = db.prepare(`UPDATE outbound SET status = 'sent', message_id = ?, sent_at = ?
+      WHERE session_id = ? AND client_id = ? AND status = 'pending'`);
+    this.markByMessageStmt = db.prepare(`UPDATE outbound SET status = 'sent', sent_at = ?
       WHERE session_id = ? AND message_id = ? AND status = 'pending'`);
   }
 
@@ -199,10 +201,21 @@ class Outbound {
   /**
    * Idempotent: only a pending row changes.
    * @param {string} sessionId
+   * @param {string} clientId
+   * @param {string} messageId  the id WhatsApp got
+   */
+  markSent(sessionId, clientId, messageId) {
+    this.markStmt.run(messageId, new Date().toISOString(), sessionId, clientId);
+  }
+
+  /**
+   * The same, for a caller that only knows the message id (the sim network,
+   * inside its delivery transaction).
+   * @param {string} sessionId
    * @param {string} messageId
    */
-  markSent(sessionId, messageId) {
-    this.markStmt.run(new Date().toISOString(), sessionId, messageId);
+  markSentByMessageId(sessionId, messageId) {
+    this.markByMessageStmt.run(new Date().toISOString(), sessionId, messageId);
   }
 
   /**

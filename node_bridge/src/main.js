@@ -1,0 +1,163 @@
+// Entry point: `node node_bridge/src/main.js`, started and supervised by the app.
+// Start-up contract (design.md "The bridge"): configuration from the
+// environment, exclusive lock on the data folder (exit 78 if held), one
+// JAGA_READY line on stdout once listening, JSON logs on stderr, and a clean
+// exit 0 when stdin closes (the parent is gone), on POST /shutdown or a signal.
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { ConfigError, EXIT_CONFIG, loadConfig } from './config.js';
+import { LockHeldError, acquireLock } from './lock.js';
+import { Store } from './store.js';
+import { EventHub } from './events.js';
+import { SseClients } from './sse.js';
+import { SessionManager } from './sessions.js';
+import { EngineRegistry } from './engines/index.js';
+import { SimNetwork } from './engines/sim.js';
+import { buildServer } from './server.js';
+
+const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+/** The supervisor kills us 5 s after asking; finish well before. */
+const SHUTDOWN_BUDGET_MS = 4000;
+const SESSIONS_CLOSE_BUDGET_MS = 2500;
+
+/** @param {string} message @param {number} code @returns {never} */
+function die(message, code) {
+  process.stderr.write(`jaga-bridge: ${message}\n`);
+  process.exit(code);
+}
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) die(err.message, EXIT_CONFIG);
+    throw err;
+  }
+
+  const log = pino({
+    level: config.logLevel,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: {
+      paths: ['req.headers.authorization', 'request.headers.authorization', 'headers.authorization',
+        'authorization', 'token', '*.token', 'creds', '*.creds'],
+      censor: '[redacted]',
+    },
+  }, pino.destination({ fd: 2, sync: true }));
+  // stderr carries JSON lines only: Node's own warnings go through the logger too.
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => log.warn({ warning: { name: w.name, code: /** @type {any} */ (w).code, message: w.message } }, 'node warning'));
+
+  try {
+    fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    die(`cannot create data folder ${config.dataDir}: ${/** @type {Error} */ (err).message}`, EXIT_CONFIG);
+  }
+
+  let lock;
+  try {
+    lock = acquireLock(config.dataDir);
+  } catch (err) {
+    if (err instanceof LockHeldError) die(err.message, EXIT_CONFIG);
+    die(`cannot lock data folder ${config.dataDir}: ${/** @type {Error} */ (err).message}`, EXIT_CONFIG);
+  }
+
+  const bootId = randomUUID();
+  /** @type {Store|null} */
+  let store = null;
+  let exiting = false;
+  /** Last words: whatever state we are in, the DB is closed and the lock released. @param {number} code */
+  const finish = (code) => {
+    if (exiting) return;
+    exiting = true;
+    try {
+      store?.close();
+    } catch (err) {
+      log.error({ err }, 'closing the store failed');
+    }
+    lock.release();
+    log.info({ code }, 'bridge exited');
+    process.exit(code);
+  };
+
+  process.on('uncaughtException', (err) => {
+    log.fatal({ err }, 'uncaught exception');
+    finish(1);
+  });
+  // One engine's stray promise must not take every number down with it.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
+
+  try {
+    store = new Store(config.dataDir, log);
+  } catch (err) {
+    log.fatal({ err }, 'cannot open bridge.sqlite3');
+    process.stderr.write(`jaga-bridge: cannot open ${config.dataDir}/bridge.sqlite3: ${/** @type {Error} */ (err).message}\n`);
+    finish(1);
+    return;
+  }
+
+  const hub = new EventHub({ bootId, journal: store.journal, log });
+  hub.replayJournal();
+  const simNetwork = new SimNetwork({ store, log, defaults: config.simDefaults });
+  const engines = new EngineRegistry({ simNetwork });
+  const manager = new SessionManager({ store, hub, engines, log });
+  const sse = new SseClients({ hub, heartbeatMs: config.heartbeatMs, log });
+
+  /** @type {Promise<void>|null} */
+  let stopping = null;
+  /** @param {string} reason */
+  const shutdown = (reason) => {
+    if (stopping) return;
+    log.info({ reason }, 'shutting down');
+    const guard = setTimeout(() => {
+      log.error('shutdown took too long; exiting anyway');
+      finish(1);
+    }, SHUTDOWN_BUDGET_MS);
+    guard.unref();
+    stopping = (async () => {
+      sse.closeAll();
+      await Promise.race([manager.closeAll(), new Promise((r) => setTimeout(r, SESSIONS_CLOSE_BUDGET_MS).unref())]);
+      simNetwork.shutdown();
+      await app.close();
+    })().then(() => finish(0), (err) => {
+      log.error({ err }, 'shutdown failed');
+      finish(1);
+    });
+  };
+
+  const app = buildServer({
+    config, log, bootId, version: VERSION, manager, hub, sse, simNetwork,
+    onShutdown: shutdown,
+    isShuttingDown: () => stopping !== null,
+  });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    log.fatal({ err }, 'cannot listen');
+    process.stderr.write(`jaga-bridge: cannot listen on ${config.host}:${config.port}: ${/** @type {Error} */ (err).message}\n`);
+    finish(1);
+    return;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  // The parent holds our stdin; EOF means it is gone (or wants us gone).
+  process.stdin.on('end', () => shutdown('stdin_closed'));
+  process.stdin.on('close', () => shutdown('stdin_closed'));
+  process.stdin.on('error', () => shutdown('stdin_closed'));
+  process.stdin.resume();
+  for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT', 'SIGHUP'])) {
+    process.on(signal, () => shutdown(signal));
+  }
+
+  const ready = { port, pid: process.pid, boot_id: bootId, version: VERSION, engines: engines.available() };
+  log.info({ ...ready, data: config.dataDir, sim_control: config.simControl }, 'bridge ready');
+  process.stdout.write(`JAGA_READY ${JSON.stringify(ready)}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`jaga-bridge: start-up failed: ${err?.stack ?? err}\n`);
+  process.exit(1);
+});

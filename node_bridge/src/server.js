@@ -1,0 +1,191 @@
+// The loopback HTTP API. Every request passes two gates before any route runs:
+// the Host header (a web page cannot reach us through DNS rebinding) and the
+// bearer token (constant-time compare). Every error is JSON.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import Fastify, { LogController } from 'fastify';
+import { ApiError, badRequest } from './errors.js';
+import { SESSION_ID_RE } from './sessions.js';
+import { registerSimRoutes } from './sim_routes.js';
+
+export const BODY_LIMIT = 64 * 1024;
+
+/**
+ * @typedef {object} ServerDeps
+ * @property {import('./config.js').Config} config
+ * @property {import('pino').Logger} log
+ * @property {string} bootId
+ * @property {string} version
+ * @property {import('./sessions.js').SessionManager} manager
+ * @property {import('./events.js').EventHub} hub
+ * @property {import('./sse.js').SseClients} sse
+ * @property {import('./engines/sim.js').SimNetwork} simNetwork
+ * @property {(reason: string) => void} onShutdown
+ * @property {() => boolean} isShuttingDown
+ */
+
+/** @param {string} value */
+const digest = (value) => createHash('sha256').update(value, 'utf8').digest();
+
+/**
+ * @param {ServerDeps} deps
+ * @returns {import('fastify').FastifyInstance}
+ */
+export function buildServer({ config, log, bootId, version, manager, hub, sse, simNetwork, onShutdown, isShuttingDown }) {
+  const app = Fastify({
+    loggerInstance: log,
+    logController: new LogController({ disableRequestLogging: true }), // onResponse logs instead
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: 2048 }, // long ids reach our own 400, not a router 404
+    return503OnClosing: false, // our onRequest answers 503 in our own error shape
+  });
+  const startedAt = Date.now();
+  const expectedToken = digest(config.token);
+
+  /** @param {unknown} header */
+  const tokenOk = (header) => {
+    if (typeof header !== 'string') return false;
+    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+    // Hashing first gives equal lengths, which timingSafeEqual requires.
+    return !!match && timingSafeEqual(digest(match[1]), expectedToken);
+  };
+
+  app.addHook('onRequest', async (request, reply) => {
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = String(request.headers.host ?? '').toLowerCase();
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      throw new ApiError(421, 'bad_host', 'Host must be 127.0.0.1:<port> or localhost:<port>.');
+    }
+    if (!tokenOk(request.headers.authorization)) {
+      reply.header('WWW-Authenticate', 'Bearer');
+      throw new ApiError(401, 'unauthorized', 'A valid "Authorization: Bearer <token>" header is required.');
+    }
+    if (isShuttingDown()) {
+      reply.header('Connection', 'close');
+      throw new ApiError(503, 'shutting_down', 'The bridge is shutting down.');
+    }
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ method: request.method, url: request.url, status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+
+  // Our own JSON parser: an empty body is "no body", and errors carry our code.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text, rejectProtoKeys));
+    } catch (err) {
+      done(new ApiError(400, 'bad_json', `The body is not valid JSON: ${err instanceof Error ? err.message : err}`), undefined);
+    }
+  });
+
+  app.setErrorHandler((err, request, reply) => {
+    const e = /** @type {any} */ (err);
+    let status = 500;
+    let code = 'internal';
+    let message = 'Internal error in the bridge.';
+    if (err instanceof ApiError) {
+      ({ statusCode: status, code, message } = err);
+    } else if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
+      status = 413;
+      code = 'payload_too_large';
+      message = `The body is larger than ${BODY_LIMIT} bytes.`;
+    } else if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) {
+      status = 415;
+      code = 'unsupported_media_type';
+      message = 'Send bodies as application/json.';
+    } else if (Number.isInteger(e.statusCode) && e.statusCode >= 400 && e.statusCode < 500) {
+      status = e.statusCode;
+      code = 'bad_request';
+      message = e.message;
+    } else {
+      request.log.error({ err }, 'request failed');
+    }
+    reply.code(status).send({ error: { code, message } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } });
+  });
+
+  /** @param {import('fastify').FastifyRequest} request */
+  const sessionId = (request) => {
+    const id = /** @type {any} */ (request.params).id;
+    if (typeof id !== 'string' || !SESSION_ID_RE.test(id)) {
+      throw new ApiError(400, 'bad_session_id', 'Session ids are 1-64 characters of A-Z a-z 0-9 _ -.');
+    }
+    return id;
+  };
+
+  /** @param {unknown} body @returns {Record<string, any>} */
+  const objectBody = (body) => {
+    if (body === undefined || body === null) return {};
+    if (typeof body !== 'object' || Array.isArray(body)) throw badRequest('The body must be a JSON object.');
+    return /** @type {Record<string, any>} */ (body);
+  };
+
+  app.get('/health', async () => ({
+    boot_id: bootId,
+    version,
+    uptime_s: Math.round((Date.now() - startedAt) / 1000),
+    rss_bytes: process.memoryUsage.rss(),
+    event_clients: sse.count,
+    sessions: manager.counts(),
+  }));
+
+  app.get('/sessions', async () => ({ boot_id: bootId, seq: hub.seq, sessions: manager.list() }));
+
+  app.get('/sessions/:id', async (request) => manager.get(sessionId(request)).view());
+
+  app.put('/sessions/:id', async (request) => manager.start(sessionId(request), objectBody(request.body)));
+
+  app.delete('/sessions/:id', async (request) => manager.stop(sessionId(request)));
+
+  app.post('/sessions/:id/logout', async (request) => manager.logout(sessionId(request)));
+
+  app.post('/sessions/:id/pairing-code', async (request) => {
+    const id = sessionId(request);
+    return manager.pairingCode(id, objectBody(request.body).phone);
+  });
+
+  app.post('/sessions/:id/messages', async (request) => {
+    const id = sessionId(request);
+    return manager.send(id, objectBody(request.body));
+  });
+
+  app.get('/events', (request, reply) => {
+    sse.open(request, reply);
+  });
+
+  app.post('/events/ack', async (request) => {
+    const { upto, boot_id: ackBoot } = objectBody(request.body);
+    if (!Number.isSafeInteger(upto) || upto < 0) throw badRequest('upto must be a whole number (an event seq).');
+    if (ackBoot !== undefined && ackBoot !== bootId) {
+      throw new ApiError(409, 'other_boot', 'These seqs belong to another boot of the bridge; nothing was acknowledged.');
+    }
+    return { acked: hub.ack(upto) };
+  });
+
+  app.post('/shutdown', async (_request, reply) => {
+    // Stop once the answer is out (or the client is gone).
+    reply.raw.once('close', () => onShutdown('shutdown_requested'));
+    reply.code(202);
+    return { status: 'shutting_down' };
+  });
+
+  if (config.simControl) registerSimRoutes(app, { simNetwork, sessionId, objectBody });
+
+  return app;
+}
+
+/** Refuses keys that could poison prototypes if the body were ever merged. @param {string} key @param {unknown} value */
+function rejectProtoKeys(key, value) {
+  if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+    throw new SyntaxError(`key "${key}" is not allowed`);
+  }
+  return value;
+}

@@ -1,0 +1,212 @@
+// The session manager: sessions keyed by account id, started idempotently
+// (a running session is returned as is, never duplicated), and the send path
+// whose client_id record in bridge.sqlite3 makes a retry safe even across a
+// bridge crash.
+import { ApiError, sessionNotFound } from './errors.js';
+import { hashText } from './store.js';
+import { ALL_STATUSES, Session, errorText } from './session.js';
+import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from './options.js';
+
+export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+const JID_RE = /^[0-9A-Za-z._:-]{1,64}@(s\.whatsapp\.net|g\.us|lid)$/;
+
+/**
+ * A recipient as the engines take it: international digits ("+62 812-3456"
+ * becomes "628123456") or a WhatsApp JID kept as is; null if neither.
+ * @param {unknown} to
+ * @returns {string|null}
+ */
+export function normalizeRecipient(to) {
+  if (typeof to !== 'string') return null;
+  if (to.includes('@')) return JID_RE.test(to) ? to : null;
+  const digits = to.replace(/[\s()+.-]/g, '');
+  return /^[1-9]\d{5,14}$/.test(digits) ? digits : null;
+}
+const MAX_TEXT = 60_000;
+
+export class SessionManager {
+  /**
+   * @param {{store: import('./store.js').Store, hub: import('./events.js').EventHub,
+   *   engines: import('./engines/index.js').EngineRegistry, log: import('pino').Logger,
+   *   now?: () => number, rng?: () => number}} deps
+   */
+  constructor({ store, hub, engines, log, now, rng }) {
+    this.store = store;
+    this.hub = hub;
+    this.engines = engines;
+    this.log = log;
+    this.deps = { store, hub, log, now, rng };
+    /** @type {Map<string, Session>} */
+    this.sessions = new Map();
+    /** Sends in flight by session+client_id: a concurrent retry joins the first. */
+    this.inflight = new Map();
+    this.closed = false;
+  }
+
+  /** @returns {object[]} */
+  list() {
+    return [...this.sessions.values()].map((s) => s.view());
+  }
+
+  /** @returns {Record<string, number>} */
+  counts() {
+    const counts = Object.fromEntries(ALL_STATUSES.map((s) => [s, 0]));
+    for (const s of this.sessions.values()) counts[s.status] += 1;
+    return counts;
+  }
+
+  /** @param {string} id */
+  get(id) {
+    const s = this.sessions.get(id);
+    if (!s) throw sessionNotFound(id);
+    return s;
+  }
+
+  /** @param {string} id */
+  ensure(id) {
+    let s = this.sessions.get(id);
+    if (!s) {
+      s = new Session(id, this.deps);
+      this.sessions.set(id, s);
+    }
+    return s;
+  }
+
+  /**
+   * PUT /sessions/{id}. Idempotent: a running session is returned unchanged.
+   * @param {string} id
+   * @param {{engine?: unknown, options?: unknown}} body
+   */
+  async start(id, body) {
+    this.assertOpen();
+    const engineName = body.engine === undefined ? 'baileys' : body.engine;
+    if (typeof engineName !== 'string' || !this.engines.knows(engineName)) {
+      throw new ApiError(400, 'unknown_engine',
+        `engine must be one of ${this.engines.names().join(', ')}`);
+    }
+    const options = engineName === 'sim'
+      ? validateOptions(body.options, { ...SESSION_OPTIONS, ...SIM_OPTIONS })
+      : validateOptions(body.options, SESSION_OPTIONS, { allowUnknown: true });
+    const engine = await this.engines.load(engineName);
+    engine.checkOptions(options);
+    const existing = this.sessions.get(id);
+    if (existing?.running) return existing.view(); // fast path, no queueing behind a slow op
+    const session = this.ensure(id);
+    return session.exclusive(async () => {
+      if (session.running) return session.view();
+      const merged = { ...SESSION_DEFAULTS, ...this.engines.defaults(engineName), ...options };
+      if (merged.backoff_max_ms < merged.backoff_base_ms) merged.backoff_max_ms = merged.backoff_base_ms;
+      session.start(engine, merged);
+      return session.view();
+    });
+  }
+
+  /** @param {string} id */
+  async stop(id) {
+    const session = this.get(id);
+    return session.exclusive(async () => {
+      if (session.status !== 'stopped') await session.stop();
+      return session.view();
+    });
+  }
+
+  /** Works for an id this bridge has not started too: the auth state on disk is wiped. @param {string} id */
+  async logout(id) {
+    this.assertOpen();
+    const session = this.ensure(id);
+    return session.exclusive(async () => {
+      await session.logout();
+      return session.view();
+    });
+  }
+
+  /**
+   * @param {string} id
+   * @param {unknown} phoneRaw
+   */
+  async pairingCode(id, phoneRaw) {
+    const phone = typeof phoneRaw === 'string' ? phoneRaw.replace(/[\s()+.-]/g, '') : '';
+    if (!/^[1-9]\d{6,14}$/.test(phone)) {
+      throw new ApiError(400, 'bad_request', 'phone must be the international number, digits only (e.g. 628123456789)');
+    }
+    // Not queued behind start/stop: the request can take seconds, and a stop
+    // meanwhile is detected (the code is then refused with 409).
+    return { code: await this.get(id).requestPairingCode(phone) };
+  }
+
+  /**
+   * POST /sessions/{id}/messages. The client_id is recorded (pending) before the
+   * network sees the message and is also the WhatsApp message id, so a retry
+   * either finds it sent or re-sends the same id, which WhatsApp de-duplicates.
+   * @param {string} id
+   * @param {any} body
+   */
+  async send(id, body) {
+    const { text, client_id: clientId } = body ?? {};
+    const to = normalizeRecipient(body?.to);
+    if (to === null) {
+      throw new ApiError(400, 'bad_request', 'to must be a phone number (digits, no plus) or a WhatsApp JID');
+    }
+    if (typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) {
+      throw new ApiError(400, 'bad_request', `text must be a non-empty string of at most ${MAX_TEXT} characters`);
+    }
+    if (typeof clientId !== 'string' || !CLIENT_ID_RE.test(clientId)) {
+      throw new ApiError(400, 'bad_request', 'client_id must be 1-128 characters of A-Z a-z 0-9 _ . : -');
+    }
+    const textHash = hashText(text);
+    const existing = this.store.outbound.get(id, clientId);
+    if (existing && (existing.to_addr !== to || existing.text_hash !== textHash)) {
+      throw new ApiError(409, 'client_id_reused', `client_id ${clientId} was already used for a different message`);
+    }
+    // A retry of a finished send gets the same answer, whatever the session does now.
+    if (existing?.status === 'sent') return answer(existing);
+    const session = this.get(id);
+
+    const key = `${id}\u0000${clientId}`;
+    const running = this.inflight.get(key);
+    if (running) return running;
+    if (session.status !== 'connected') throw session.notConnected();
+
+    const attempt = (async () => {
+      if (!existing) {
+        this.store.outbound.insertPending({ sessionId: id, clientId, messageId: clientId, to, textHash });
+      }
+      const messageId = existing?.message_id ?? clientId;
+      let result;
+      try {
+        result = await session.sendNow({ to, text, messageId });
+      } catch (err) {
+        if (err instanceof ApiError) throw err;
+        if (session.status !== 'connected') throw session.notConnected();
+        throw new ApiError(502, 'send_failed', `WhatsApp did not take the message: ${errorText(err)}`);
+      }
+      const sentId = typeof result?.message_id === 'string' && result.message_id ? result.message_id : messageId;
+      this.store.outbound.markSent(id, clientId, sentId);
+      this.hub.emit('message.sent', { session_id: id, client_id: clientId, message_id: sentId, to });
+      return answer(/** @type {any} */ (this.store.outbound.get(id, clientId)));
+    })();
+    this.inflight.set(key, attempt);
+    try {
+      return await attempt;
+    } finally {
+      this.inflight.delete(key);
+    }
+  }
+
+  /** Shutdown: close every connection, keep auth, emit nothing more. */
+  async closeAll() {
+    this.closed = true;
+    await Promise.all([...this.sessions.values()].map((s) => s.dispose()));
+  }
+
+  assertOpen() {
+    if (this.closed) throw new ApiError(503, 'shutting_down', 'The bridge is shutting down.');
+  }
+}
+
+/** @param {import('./store.js').OutboundRecord} rec */
+function answer(rec) {
+  return { client_id: rec.client_id, message_id: rec.message_id, status: 'sent' };
+}

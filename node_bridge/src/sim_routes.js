@@ -1,0 +1,31 @@
+// /sim/...: the simulated network's control panel (JAGA_SIM_CONTROL=1 only).
+// Tests and the demo act as "the phone" and "WhatsApp's servers" through it.
+
+/**
+ * @param {import('fastify').FastifyInstance} app
+ * @param {{simNetwork: import('./engines/sim.js').SimNetwork,
+ *   sessionId: (request: import('fastify').FastifyRequest) => string,
+ *   objectBody: (body: unknown) => Record<string, any>}} deps
+ */
+export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody }) {
+  app.post('/sim/sessions/:id/scan', async (request) => net.scan(sessionId(request), objectBody(request.body)));
+
+  app.post('/sim/sessions/:id/close', async (request) =>
+    net.close(sessionId(request), objectBody(request.body).code));
+
+  app.post('/sim/sessions/:id/silence', async (request) =>
+    net.silence(sessionId(request), objectBody(request.body).on ?? true));
+
+  app.post('/sim/sessions/:id/inbound', async (request) =>
+    net.inbound(sessionId(request), objectBody(request.body).messages));
+
+  app.post('/sim/sessions/:id/ack', async (request) => net.ack(sessionId(request), objectBody(request.body)));
+
+  app.post('/sim/sessions/:id/corrupt-auth', async (request) => net.corruptAuth(sessionId(request)));
+
+  app.get('/sim/network', async () => net.sent());
+
+  app.get('/sim/config', async () => net.sessionDefaults());
+
+  app.post('/sim/config', async (request) => net.configure(objectBody(request.body)));
+}

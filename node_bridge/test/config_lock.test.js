@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { LOCK_FILE, LockHeldError, acquireLock, isAlive } from '../src/lock.js';
+
+const TOKEN = 'x'.repeat(32);
+
+test('config: defaults and parsing', () => {
+  const c = loadConfig({ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: 'rel/dir', JAGA_SIM_QR_MAX: '3', JAGA_SIM_AUTO_ACK: '0' });
+  assert.equal(c.host, '127.0.0.1');
+  assert.equal(c.port, 0);
+  assert.equal(c.simControl, false);
+  assert.equal(c.heartbeatMs, 5000);
+  assert.ok(path.isAbsolute(c.dataDir));
+  assert.deepEqual(c.simDefaults, { qr_max: 3, auto_ack: false });
+  assert.equal(loadConfig({ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_BRIDGE_HOST: 'localhost', JAGA_SIM_CONTROL: '1' }).simControl, true);
+});
+
+test('config: refuses what would make an unsafe or broken bridge', () => {
+  const bad = [
+    [{ JAGA_BRIDGE_DATA: '/d' }, /TOKEN/],
+    [{ JAGA_BRIDGE_TOKEN: 'short', JAGA_BRIDGE_DATA: '/d' }, /16/],
+    [{ JAGA_BRIDGE_TOKEN: TOKEN }, /DATA/],
+    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_BRIDGE_HOST: '0.0.0.0' }, /refused/],
+    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_BRIDGE_HOST: '192.168.1.5' }, /refused/],
+    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_BRIDGE_PORT: '70000' }, /PORT/],
+    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_BRIDGE_PORT: 'abc' }, /PORT/],
+    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_SIM_QR_MAX: '-1' }, /QR_MAX/],
+    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ];
+  for (const [env, pattern] of bad) {
+    assert.throws(() => loadConfig(env), (err) => err instanceof ConfigError && pattern.test(err.message), JSON.stringify(env));
+  }
+});
+
+/** @param {import('node:test').TestContext} t */
+function tmp(t) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-lock-test-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A pid that surely belongs to no live process: a child that has exited. */
+function deadPid() {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  return Number(child.stdout.toString());
+}
+
+test('lock: claims the folder, writes our pid, releases only its own file', (t) => {
+  const dir = tmp(t);
+  const lock = acquireLock(dir);
+  const file = path.join(dir, LOCK_FILE);
+  assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).pid, process.pid);
+  lock.release();
+  assert.equal(fs.existsSync(file), false);
+
+  fs.writeFileSync(file, JSON.stringify({ pid: process.ppid }));
+  lock.release(); // not ours any more: must stay
+  assert.equal(fs.existsSync(file), true);
+});
+
+test('lock: a live holder wins', (t) => {
+  const dir = tmp(t);
+  fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.ppid }));
+  assert.ok(isAlive(process.ppid));
+  assert.throws(() => acquireLock(dir), (err) => err instanceof LockHeldError && err.pid === process.ppid);
+});
+
+test('lock: a dead holder, a torn file and an old empty file are stale and taken over', (t) => {
+  const dir = tmp(t);
+  const file = path.join(dir, LOCK_FILE);
+  const pid = deadPid();
+  assert.equal(isAlive(pid), false);
+  for (const content of [JSON.stringify({ pid }), '{"pi', '']) {
+    fs.writeFileSync(file, content);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(file, old, old);
+    const lock = acquireLock(dir);
+    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).pid, process.pid, `took over ${JSON.stringify(content)}`);
+    lock.release();
+  }
+  assert.deepEqual(fs.readdirSync(dir), [], 'no stale copies left behind');
+});
+
+test('lock: an empty file being written right now is respected', (t) => {
+  const dir = tmp(t);
+  fs.writeFileSync(path.join(dir, LOCK_FILE), '');
+  assert.throws(() => acquireLock(dir), LockHeldError);
+});
