@@ -8,6 +8,7 @@ pure modules (app.core.reconcile, app.core.supervision).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Coroutine
 from dataclasses import dataclass
@@ -17,9 +18,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.events import EventStream
-from app.bridge.protocol import BridgeEvent, QrCode, ReadyInfo, SessionInfo
+from app.bridge.protocol import BridgeEvent, QrCode, ReadyInfo, SessionInfo, parse_time
 from app.bridge.supervisor import BridgeSupervisor
-from app.core.models import Account
+from app.core.models import Account, Message, utcnow
+from app.core.outbox import (
+    new_client_id,
+    normalize_recipient,
+    retry_delay,
+    should_give_up,
+    validate_text,
+)
 from app.core.reconcile import Wanted, plan
 from app.core.status import ACTIVE, SessionStatus
 from app.core.store import Store
@@ -45,6 +53,8 @@ class JagaService(QObject):
     restore_progress = Signal(object)  # Progress
     bridge_state_changed = Signal(str)  # supervision State value
     error = Signal(str)  # a sentence for the owner
+    message_added = Signal(int)  # messages.id of a new row (in or out)
+    message_updated = Signal(int)  # messages.id whose status changed
 
     def __init__(
         self,
@@ -71,6 +81,11 @@ class JagaService(QObject):
         self._tasks: set[asyncio.Task[Any]] = set()
         self._reconcile_lock = asyncio.Lock()
         self._stopping = False
+        self.default_region = "ID"  # for numbers typed without a country code
+        self._dispatch_wakeup = asyncio.Event()
+        self._dispatcher: asyncio.Task[None] | None = None
+        self._ack_upto = 0  # highest durable event seq stored, not yet acknowledged
+        self._ack_task: asyncio.Task[None] | None = None
         #: False when no keyring works and the token lives for this launch only.
         self.token_persistent = True
         supervisor.ready.connect(self._on_ready)
@@ -92,6 +107,8 @@ class JagaService(QObject):
         self._stopping = False
         self.supervisor.start()
         self._reconcile_timer.start()
+        if self._dispatcher is None:
+            self._dispatcher = self._spawn(self._dispatch_forever())
 
     async def aclose(self) -> None:
         """Stops the bridge gracefully (it flushes auth state) and waits for it."""
@@ -129,6 +146,7 @@ class JagaService(QObject):
         self.client = BridgeClient(info.port, self._token)
         new_boot = info.boot_id != self.boot_id
         self.boot_id = info.boot_id
+        self._ack_upto = 0
         self.store.audit(
             "bridge_ready", f"pid {info.pid}, boot {info.boot_id}, version {info.version}"
         )
@@ -185,6 +203,51 @@ class JagaService(QObject):
             self.qr_received.emit(qr)
         elif event.type == "bridge.reset":
             self._spawn(self.reconcile("reset"))
+        elif event.type == "message.in":
+            self._on_message_in(event)
+        elif event.type == "message.ack":
+            self._on_message_ack(event)
+
+    def _on_message_in(self, event: BridgeEvent) -> None:
+        data = event.data
+        account_id = str(data.get("session_id", ""))
+        row_id = self.store.store_inbound(
+            account_id,
+            str(data["message_id"]),
+            str(data.get("chat") or data.get("from") or ""),
+            str(data.get("text") or ""),
+            parse_time(data.get("timestamp")),
+        )
+        self._stored_durable(event)
+        if row_id is not None:
+            self.message_added.emit(row_id)
+
+    def _on_message_ack(self, event: BridgeEvent) -> None:
+        data = event.data
+        message_id = str(data.get("client_id") or data.get("message_id") or "")
+        message = self.store.apply_ack(
+            str(data.get("session_id", "")), message_id, str(data.get("status", ""))
+        )
+        self._stored_durable(event)
+        if message is not None:
+            self.message_updated.emit(message.id)
+
+    def _stored_durable(self, event: BridgeEvent) -> None:
+        """The event is committed to app.sqlite3: the bridge may forget it (acks are batched)."""
+        self._ack_upto = max(self._ack_upto, event.seq)
+        if self._ack_task is None or self._ack_task.done():
+            self._ack_task = self._spawn(self._send_ack(event.boot_id))
+
+    async def _send_ack(self, boot_id: str) -> None:
+        await asyncio.sleep(0.05)  # one ack for a burst of events
+        client = self.client
+        upto = self._ack_upto
+        if client is None or boot_id != self.boot_id:
+            return  # the bridge restarted: it replays what was not acknowledged
+        try:
+            await client.ack_events(upto, boot_id)
+        except BridgeError as error:
+            log.info("ack up to %s not taken: %s", upto, error)
 
     def _apply_session(self, info: SessionInfo) -> None:
         account = self.store.account(info.id)
@@ -233,6 +296,8 @@ class JagaService(QObject):
             self.accounts_changed.emit()  # a twin may have been folded in
         if changed:
             self.status_changed.emit(account_id, before.status, status)
+            if status == SessionStatus.CONNECTED.value:
+                self._dispatch_wakeup.set()
         self.account_updated.emit(account_id)
 
     # --- reconciliation -------------------------------------------------------------
@@ -355,6 +420,82 @@ class JagaService(QObject):
         self.store.remove_account(account_id)
         self.latest_qr.pop(account_id, None)
         self.accounts_changed.emit()
+
+    # --- messages ---------------------------------------------------------------------
+
+    def send_message(self, account_id: str, to: str, text: str) -> Message:
+        """Validates and queues a message; it leaves as soon as the number is connected."""
+        chat = normalize_recipient(to, self.default_region)
+        body = validate_text(text)
+        message = self.store.queue_message(account_id, chat, body, new_client_id())
+        self.message_added.emit(message.id)
+        self._dispatch_wakeup.set()
+        return message
+
+    def resend_message(self, message_id: int) -> None:
+        self.store.resend(message_id)
+        self.message_updated.emit(message_id)
+        self._dispatch_wakeup.set()
+
+    async def _dispatch_forever(self) -> None:
+        while True:
+            try:
+                sent_any = await self._dispatch_once()
+            except Exception:  # a bug here must not stop every future send
+                log.exception("outbox dispatch failed")
+                sent_any = False
+            if sent_any:
+                continue
+            await self._wait_for_work()
+
+    async def _wait_for_work(self) -> None:
+        next_retry = self.store.next_retry_at()
+        timeout = 5.0
+        if next_retry is not None:
+            timeout = min(timeout, max(0.05, (next_retry - utcnow()).total_seconds()))
+        self._dispatch_wakeup.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._dispatch_wakeup.wait(), timeout)
+
+    async def _dispatch_once(self) -> bool:
+        client = self.client
+        if client is None:
+            return False
+        connected = {
+            a.id for a in self.store.accounts() if a.status == SessionStatus.CONNECTED.value
+        }
+        due = self.store.due_messages(connected, utcnow())
+        if not due:
+            return False
+        results = await asyncio.gather(*(self._send_one(client, m) for m in due))
+        return any(results)
+
+    async def _send_one(self, client: BridgeClient, message: Message) -> bool:
+        """Sends one message; True when its chat may go on with the next one."""
+        try:
+            await client.send_message(
+                message.account_id, message.chat, message.text, message.message_id
+            )
+        except BridgeError as error:
+            return self._after_send_error(message, error)
+        self.store.mark_sent(message.id)
+        self.message_updated.emit(message.id)
+        return True
+
+    def _after_send_error(self, message: Message, error: BridgeError) -> bool:
+        if error.code in ("session_not_connected", "session_not_found"):
+            return False  # waits, without using up attempts, until the number is back
+        if error.code in ("bad_request", "client_id_reused"):
+            self.store.mark_failed(message.id, str(error))
+        elif should_give_up(message.attempts + 1, message.created_at, utcnow()):
+            self.store.mark_failed(
+                message.id, f"gave up after {message.attempts + 1} tries: {error}"
+            )
+        else:
+            later = utcnow() + retry_delay(message.attempts + 1)
+            self.store.mark_retry(message.id, str(error), later)
+        self.message_updated.emit(message.id)
+        return False
 
     async def request_pairing_code(self, account_id: str, phone: str) -> str:
         """Link by an 8-character code typed on the phone instead of scanning a QR."""

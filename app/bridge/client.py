@@ -83,8 +83,8 @@ class BridgeClient:
         body = {"to": to, "text": text, "client_id": client_id}
         return await self._call("POST", f"/sessions/{session_id}/messages", body)
 
-    async def ack_events(self, upto: int) -> None:
-        await self._call("POST", "/events/ack", {"upto": upto})
+    async def ack_events(self, upto: int, boot_id: str) -> None:
+        await self._call("POST", "/events/ack", {"upto": upto, "boot_id": boot_id})
 
     async def shutdown(self) -> None:
         await self._call("POST", "/shutdown")

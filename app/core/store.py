@@ -11,10 +11,12 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, select, update
+from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.models import Account, AuditEvent, StatusChange, utcnow
+from app.core.models import Account, AuditEvent, Message, StatusChange, utcnow
+from app.core.outbox import advance
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -175,3 +177,141 @@ class Store:
         with self.session() as s:
             query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
             return list(s.scalars(query))
+
+    # --- messages: the durable outbox and the inbound copies --------------------------
+
+    def queue_message(self, account_id: str, chat: str, text: str, client_id: str) -> Message:
+        """Accepts an outgoing message: from this commit on it is never lost."""
+        with self.session() as s:
+            account = s.get(Account, account_id)
+            if account is None:
+                raise StoreError("That number no longer exists.")
+            if account.phone is None:
+                raise StoreError(f"“{account.label}” is not linked to a phone yet.")
+            message = Message(
+                account_id=account_id,
+                direction="out",
+                chat=chat,
+                message_id=client_id,
+                text=text,
+                status="queued",
+                attempts=0,
+            )
+            s.add(message)
+        return message
+
+    def due_messages(self, account_ids: set[str], now: datetime, limit: int = 64) -> list[Message]:
+        """The head of each chat's queue, for the given (connected) numbers, if it is due.
+
+        Only the oldest queued message of a chat is ever handed out, so a chat's messages
+        leave in the order they were accepted, retries included.
+        """
+        if not account_ids:
+            return []
+        with self.session() as s:
+            heads = (
+                select(func.min(Message.id))
+                .where(
+                    Message.direction == "out",
+                    Message.status == "queued",
+                    Message.account_id.in_(account_ids),
+                )
+                .group_by(Message.account_id, Message.chat)
+            )
+            query = (
+                select(Message)
+                .where(Message.id.in_(heads))
+                .where((Message.next_attempt_at.is_(None)) | (Message.next_attempt_at <= now))
+                .order_by(Message.id)
+                .limit(limit)
+            )
+            return list(s.scalars(query))
+
+    def next_retry_at(self) -> datetime | None:
+        with self.session() as s:
+            query = select(func.min(Message.next_attempt_at)).where(
+                Message.direction == "out", Message.status == "queued"
+            )
+            return s.scalar(query)
+
+    def mark_sent(self, message_id: int) -> None:
+        with self.session() as s:
+            message = s.get(Message, message_id)
+            if message is not None:
+                message.status = advance(message.status, "sent")
+                message.error = None
+
+    def mark_retry(self, message_id: int, error: str, next_attempt_at: datetime) -> None:
+        with self.session() as s:
+            message = s.get(Message, message_id)
+            if message is not None and message.status == "queued":
+                message.attempts += 1
+                message.error = error
+                message.next_attempt_at = next_attempt_at
+
+    def mark_failed(self, message_id: int, error: str) -> None:
+        with self.session() as s:
+            message = s.get(Message, message_id)
+            if message is not None and message.status == "queued":
+                message.status = "failed"
+                message.error = error
+
+    def resend(self, message_id: int) -> None:
+        """The owner asks again for a message that failed: back in the queue, fresh budget."""
+        with self.session() as s:
+            message = s.get(Message, message_id)
+            if message is not None and message.status == "failed":
+                message.status = "queued"
+                message.attempts = 0
+                message.next_attempt_at = None
+                message.error = None
+
+    def apply_ack(self, account_id: str, message_id: str, status: str) -> Message | None:
+        with self.session() as s:
+            message = s.scalars(
+                select(Message).where(
+                    Message.account_id == account_id,
+                    Message.message_id == message_id,
+                    Message.direction == "out",
+                )
+            ).first()
+            if message is None:
+                return None
+            message.status = advance(message.status, status)
+            return message
+
+    def store_inbound(
+        self, account_id: str, message_id: str, chat: str, text: str, at: datetime | None
+    ) -> int | None:
+        """The new row's id, or None when it was already there (a replay) or has no account."""
+        with self.session() as s:
+            if s.get(Account, account_id) is None:
+                return None
+            statement = (
+                sqlite_insert(Message)
+                .values(
+                    account_id=account_id,
+                    direction="in",
+                    chat=chat,
+                    message_id=message_id,
+                    text=text,
+                    status="received",
+                    attempts=0,
+                    created_at=at or utcnow(),
+                    updated_at=utcnow(),
+                )
+                .on_conflict_do_nothing(index_elements=["account_id", "message_id"])
+            )
+            result = s.execute(statement)
+            return result.lastrowid if result.rowcount == 1 else None
+
+    def messages(self, account_id: str, chat: str | None = None) -> list[Message]:
+        with self.session() as s:
+            query = select(Message).where(Message.account_id == account_id)
+            if chat is not None:
+                query = query.where(Message.chat == chat)
+            return list(s.scalars(query.order_by(Message.id)))
+
+    def message(self, message_id: int) -> Message | None:
+        with self.session() as s:
+            return s.get(Message, message_id)

@@ -1,0 +1,67 @@
+"""Rules for messages: what may be sent, when to retry, when to give up. Pure."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+import phonenumbers
+
+#: WhatsApp refuses text messages longer than this (characters).
+MAX_TEXT_LENGTH = 65_536
+MAX_ATTEMPTS = 8
+GIVE_UP_AFTER = timedelta(hours=24)
+RETRY_CAP = timedelta(minutes=5)
+
+#: Outgoing statuses in the order they can only move forward.
+PROGRESS = {"queued": 0, "sent": 1, "delivered": 2, "read": 3}
+
+
+class MessageError(ValueError):
+    """A message that cannot be accepted, with a sentence for the owner."""
+
+
+def normalize_recipient(raw: str, default_region: str = "ID") -> str:
+    """'0812-3456-7890' (region ID) or '+62 812 3456 7890' → '6281234567890'."""
+    text = (raw or "").strip()
+    if not text:
+        raise MessageError("Enter the phone number to send to.")
+    try:
+        number = phonenumbers.parse(text, default_region)
+    except phonenumbers.NumberParseException as error:
+        raise MessageError(f"“{text}” is not a phone number.") from error
+    if not phonenumbers.is_valid_number(number):
+        raise MessageError(f"“{text}” is not a valid phone number.")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164).lstrip("+")
+
+
+def validate_text(text: str) -> str:
+    if not text or not text.strip():
+        raise MessageError("The message is empty.")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise MessageError(
+            f"The message is too long ({len(text):,} characters; WhatsApp takes "
+            f"{MAX_TEXT_LENGTH:,} at most)."
+        )
+    return text
+
+
+def new_client_id() -> str:
+    """Also the WhatsApp message id, so a retry after any crash is recognised as the same."""
+    return "JAGA" + secrets.token_hex(8).upper()
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """1 s, 2 s, 4 s … capped at 5 minutes."""
+    return min(timedelta(seconds=2 ** max(0, attempts - 1)), RETRY_CAP)
+
+
+def should_give_up(attempts: int, created_at: datetime, now: datetime) -> bool:
+    return attempts >= MAX_ATTEMPTS or now - created_at >= GIVE_UP_AFTER
+
+
+def advance(current: str, reported: str) -> str:
+    """Acks can arrive late or twice: a status never moves backwards."""
+    if current not in PROGRESS or reported not in PROGRESS:
+        return current
+    return reported if PROGRESS[reported] > PROGRESS[current] else current

@@ -1,0 +1,122 @@
+"""Messages through the real bridge: the outbox, acks, inbound, and bad input."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from app.core.outbox import MessageError
+from app.core.store import StoreError
+from tests.liveapp import eventually, run, status_of, until_bridge_ready
+
+
+async def link(service, label: str, phone: str):
+    account = await service.add_account(label)
+    await eventually(lambda: status_of(service, account.id) == "qr")
+    await service.simulate_scan(account.id, phone)
+    await eventually(lambda: status_of(service, account.id) == "connected")
+    return account
+
+
+async def network_sent(service) -> list[dict]:
+    return (await service.client._call("GET", "/sim/network"))["sent"]
+
+
+def statuses(service, account_id: str) -> list[str]:
+    """Outgoing statuses, with read counted as delivered (read implies it)."""
+    return [
+        "delivered" if m.status == "read" else m.status
+        for m in service.store.messages(account_id)
+        if m.direction == "out"
+    ]
+
+
+def test_a_message_to_a_connected_number_is_sent_and_delivered(loop, service):
+    async def scenario():
+        account = await link(service, "Shop", "6281300000001")
+        message = service.send_message(account.id, "0812-3456-7890", "Halo, pesanan siap")
+        await eventually(lambda: statuses(service, account.id) == ["delivered"], timeout=10)
+        sent = await network_sent(service)
+        assert [(s["client_id"], s["to"], s["text"]) for s in sent] == [
+            (message.message_id, "6281234567890", "Halo, pesanan siap")
+        ]
+
+    run(loop, scenario())
+
+
+def test_messages_queued_while_away_go_out_in_order_after_reconnect(loop, service):
+    async def scenario():
+        account = await link(service, "Shop", "6281300000002")
+        await service.client.sim(f"sessions/{account.id}/close", {"code": 428})
+        await eventually(lambda: status_of(service, account.id) != "connected", timeout=5)
+        texts = [f"message {i}" for i in range(10)]
+        for text in texts:
+            service.send_message(account.id, "+62 812 3456 7890", text)
+        assert set(statuses(service, account.id)) <= {"queued"}
+        await eventually(lambda: status_of(service, account.id) == "connected", timeout=15)
+        await eventually(lambda: statuses(service, account.id) == ["delivered"] * 10, timeout=20)
+        sent = await network_sent(service)
+        assert [s["text"] for s in sent] == texts
+
+    run(loop, scenario(), timeout=60)
+
+
+def test_messages_queued_while_logged_out_go_out_after_relinking(loop, service):
+    async def scenario():
+        account = await link(service, "Shop", "6281300000003")
+        await service.client.sim(f"sessions/{account.id}/close", {"code": 401})
+        await eventually(lambda: status_of(service, account.id) == "logged_out", timeout=5)
+        for i in range(3):
+            service.send_message(account.id, "6281234567890", f"later {i}")
+        await service.reconnect(account.id)
+        await eventually(lambda: status_of(service, account.id) == "qr", timeout=5)
+        await service.simulate_scan(account.id, "6281300000003")
+        await eventually(lambda: statuses(service, account.id) == ["delivered"] * 3, timeout=20)
+        assert [s["text"] for s in await network_sent(service)] == [f"later {i}" for i in range(3)]
+
+    run(loop, scenario(), timeout=60)
+
+
+def test_inbound_is_stored_once_and_survives_a_bridge_crash(loop, service):
+    async def scenario():
+        account = await link(service, "Shop", "6281300000004")
+        batch = [{"from": "6281234567890", "text": f"in {i}"} for i in range(50)]
+        await service.client.sim(f"sessions/{account.id}/inbound", {"messages": batch})
+        os.kill(service.supervisor.pid, signal.SIGKILL)  # maybe before some were acked
+        await eventually(lambda: not service.bridge_up, timeout=2)
+        await until_bridge_ready(service)
+        more = [{"from": "6281234567890", "text": f"after {i}"} for i in range(5)]
+        await eventually(lambda: status_of(service, account.id) == "connected", timeout=10)
+        await service.client.sim(f"sessions/{account.id}/inbound", {"messages": more})
+
+        def inbound() -> list[str]:
+            return [m.text for m in service.store.messages(account.id) if m.direction == "in"]
+
+        await eventually(lambda: len(inbound()) == 55, timeout=10)
+        assert sorted(inbound()) == sorted([b["text"] for b in batch + more])
+
+    run(loop, scenario(), timeout=60)
+
+
+def test_bad_input_gets_a_clear_error_and_stores_nothing(loop, service):
+    async def scenario():
+        account = await link(service, "Shop", "6281300000005")
+        unlinked = service.store.create_account("Not linked yet", "sim")
+        cases = [
+            (account.id, "", "hi", MessageError, "phone number"),
+            (account.id, "hello", "hi", MessageError, "not a phone number"),
+            (account.id, "+62 12", "hi", MessageError, "not a valid phone number"),
+            (account.id, "6281234567890", "   ", MessageError, "empty"),
+            (account.id, "6281234567890", "x" * 70_000, MessageError, "too long"),
+            ("acc-nope", "6281234567890", "hi", StoreError, "no longer exists"),
+            (unlinked.id, "6281234567890", "hi", StoreError, "not linked"),
+        ]
+        for account_id, to, text, error, words in cases:
+            with pytest.raises(error, match=words):
+                service.send_message(account_id, to, text)
+        assert service.store.messages(account.id) == []
+        assert service.store.messages(unlinked.id) == []
+
+    run(loop, scenario())

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from app.core.outbox import (
+    MAX_TEXT_LENGTH,
+    MessageError,
+    advance,
+    new_client_id,
+    normalize_recipient,
+    retry_delay,
+    should_give_up,
+    validate_text,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "digits"),
+    [
+        ("0812-3456-7890", "6281234567890"),
+        ("+62 812 3456 7890", "6281234567890"),
+        ("+1 650-253-0000", "16502530000"),
+    ],
+)
+def test_numbers_are_normalised(raw, digits):
+    assert normalize_recipient(raw, "ID") == digits
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "hello", "+62 12", "0812"])
+def test_malformed_numbers_are_refused_with_a_sentence(raw):
+    with pytest.raises(MessageError) as error:
+        normalize_recipient(raw, "ID")
+    assert str(error.value)
+
+
+def test_text_limits():
+    assert validate_text("hi") == "hi"
+    with pytest.raises(MessageError, match="empty"):
+        validate_text("  \n")
+    assert validate_text("x" * MAX_TEXT_LENGTH)
+    with pytest.raises(MessageError, match="too long"):
+        validate_text("x" * (MAX_TEXT_LENGTH + 1))
+
+
+def test_retry_backs_off_and_gives_up():
+    assert [retry_delay(n).total_seconds() for n in (1, 2, 3, 4)] == [1, 2, 4, 8]
+    assert retry_delay(30) == timedelta(minutes=5)
+    start = datetime(2026, 1, 1)
+    assert not should_give_up(1, start, start + timedelta(hours=1))
+    assert should_give_up(8, start, start)
+    assert should_give_up(1, start, start + timedelta(hours=24))
+
+
+def test_status_never_moves_backwards():
+    assert advance("queued", "sent") == "sent"
+    assert advance("read", "delivered") == "read"
+    assert advance("delivered", "read") == "read"
+    assert advance("failed", "sent") == "failed"
+
+
+def test_client_ids_are_unique_and_valid_for_the_bridge():
+    ids = {new_client_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(i.isalnum() and len(i) <= 128 for i in ids)
