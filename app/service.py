@@ -36,7 +36,10 @@ from app.core.supervision import State
 log = logging.getLogger(__name__)
 
 RECONCILE_INTERVAL_MS = 30_000
-RESTORE_CONCURRENCY = 4
+#: Sessions started at once per engine: a real engine opens sockets and loads keys, so a
+#: crowd of them at start-up is throttled; the sim is cheap.
+RESTORE_CONCURRENCY = {"baileys": 4, "sim": 16}
+DEFAULT_CONCURRENCY = 4
 
 
 @dataclass(frozen=True)
@@ -354,13 +357,16 @@ class JagaService(QObject):
     ) -> None:
         total = len(accounts)
         done = 0
-        limit = asyncio.Semaphore(RESTORE_CONCURRENCY)
+        limits = {
+            engine: asyncio.Semaphore(RESTORE_CONCURRENCY.get(engine, DEFAULT_CONCURRENCY))
+            for engine in {a.engine for a in accounts}
+        }
         if restoring:
             self.restore_progress.emit(Progress(0, total))
 
         async def start_one(account: Account) -> None:
             nonlocal done
-            async with limit:
+            async with limits[account.engine]:
                 await self._start_session(client, account)
             done += 1
             if restoring:
