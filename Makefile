@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NPM_STAMP := node_bridge/node_modules/.installed
 export PATH := $(abspath $(NODE_BIN)):$(PATH)
 
-.PHONY: run test test-py test-node lint bench screenshots clean
+.PHONY: run test test-py test-node lint bench screenshots translations clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ $(NPM_STAMP): node_bridge/package-lock.json $(STAMP)
 	cd node_bridge && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-run: $(STAMP) $(NPM_STAMP)
+run: $(STAMP) $(NPM_STAMP) translations
 	$(PY) -m app $(ARGS)
 
 test: $(STAMP) $(NPM_STAMP) lint test-node test-py
@@ -31,8 +31,16 @@ lint: $(STAMP)
 test-node: $(NPM_STAMP)
 	cd node_bridge && npm test
 
-test-py: $(STAMP) $(NPM_STAMP)
+test-py: $(STAMP) $(NPM_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# Qt Linguist sources (resources/translations/*.ts) → .qm (not committed; lrelease from PySide6).
+translations: $(STAMP)
+	$(PY) -m app.ui.i18n compile
+
+# The README's screenshots, from the real app in demo mode (needs Debian's xvfb).
+screenshots: $(STAMP) $(NPM_STAMP) translations
+	xvfb-run -a -s "-screen 0 1280x900x24" $(PY) docs/screenshots/make_screenshots.py
 
 bench: $(STAMP) $(NPM_STAMP)
 	$(PY) -m bench $(ARGS)

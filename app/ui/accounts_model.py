@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
+from app.core.last_messages import LastMessages
 from app.core.models import Account
 from app.core.status import Health, SessionStatus, health_of
-from app.ui.formatting import age, format_phone, status_words, tr
+from app.ui.formatting import (
+    age,
+    format_phone,
+    local_time,
+    percent,
+    reason_words,
+    status_words,
+    tr,
+    tr_noop,
+    utcnow,
+)
 
 AccountIdRole = Qt.ItemDataRole.UserRole + 1
-
-HEALTH_COLORS = {
-    Health.OK: QColor("#1e9e5a"),
-    Health.IDLE: QColor("#8a8f98"),
-    Health.BUSY: QColor("#d49a00"),
-    Health.NEEDS_OWNER: QColor("#d2372c"),
-    Health.BRIDGE_DOWN: QColor("#8a8f98"),
-}
+HealthRole = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
+NO_MESSAGES = LastMessages()
 
 
 class Column(IntEnum):
@@ -31,21 +37,52 @@ class Column(IntEnum):
     STATUS = 2
     SINCE = 3
     ACTIVITY = 4
+    LAST_IN = 5
+    LAST_OUT = 6
+    UPTIME = 7
 
 
 HEADERS = {
-    Column.NAME: "Name",
-    Column.PHONE: "Phone number",
-    Column.STATUS: "Status",
-    Column.SINCE: "Since",
-    Column.ACTIVITY: "Last activity",
+    Column.NAME: tr_noop("Name"),
+    Column.PHONE: tr_noop("Phone number"),
+    Column.STATUS: tr_noop("Status"),
+    Column.SINCE: tr_noop("Since"),
+    Column.ACTIVITY: tr_noop("Last activity"),
+    Column.LAST_IN: tr_noop("Last message in"),
+    Column.LAST_OUT: tr_noop("Last message out"),
+    Column.UPTIME: tr_noop("Uptime (24 h)"),
 }
+
+#: How an outgoing message is doing, in the owner's words.
+OUT_STATUS = {
+    "queued": tr_noop("waiting to be sent"),
+    "sent": tr_noop("sent"),
+    "delivered": tr_noop("delivered"),
+    "read": tr_noop("read"),
+    "failed": tr_noop("not sent"),
+}
+
+HEADER_TIPS = {
+    Column.SINCE: tr_noop("When the number got its current status"),
+    Column.ACTIVITY: tr_noop("When WhatsApp last sent anything for this number"),
+    Column.LAST_IN: tr_noop("When the last message to this number arrived"),
+    Column.LAST_OUT: tr_noop("When this number last sent a message, and how it went"),
+    Column.UPTIME: tr_noop("Share of the last 24 hours this number was connected"),
+}
+
+#: Columns whose text depends on the clock: refreshed together, every minute.
+TIMED = (Column.SINCE, Column.ACTIVITY, Column.LAST_IN, Column.LAST_OUT, Column.UPTIME)
 
 
 class AccountsModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, now: Callable[[], datetime] = utcnow
+    ) -> None:
         super().__init__(parent)
         self._rows: list[Account] = []
+        self._uptime: dict[str, float | None] = {}
+        self._messages: dict[str, LastMessages] = {}
+        self._now = now
         self.bridge_up = False
 
     # --- feeding the model --------------------------------------------------------------
@@ -56,6 +93,8 @@ class AccountsModel(QAbstractTableModel):
         for row in reversed(range(len(self._rows))):
             if self._rows[row].id not in wanted:
                 self.beginRemoveRows(QModelIndex(), row, row)
+                self._uptime.pop(self._rows[row].id, None)
+                self._messages.pop(self._rows[row].id, None)
                 del self._rows[row]
                 self.endRemoveRows()
         present = {a.id for a in self._rows}
@@ -68,22 +107,51 @@ class AccountsModel(QAbstractTableModel):
                 self._rows.append(account)
                 self.endInsertRows()
 
-    def update_account(self, account: Account) -> None:
+    def update_account(self, account: Account, uptime: float | None = None) -> None:
+        """One row changed: dataChanged for that row only (never a reset)."""
         row = self.row_of(account.id)
         if row is None:
             return
         self._rows[row] = account
+        if uptime is not None:
+            self._uptime[account.id] = uptime
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def set_uptime(self, account_id: str, share: float | None) -> None:
+        row = self.row_of(account_id)
+        if row is None or self._uptime.get(account_id) == share:
+            return
+        self._uptime[account_id] = share
+        cell = self.index(row, Column.UPTIME)
+        self.dataChanged.emit(cell, cell)
+
+    def set_last_messages(self, account_id: str, last: LastMessages) -> None:
+        row = self.row_of(account_id)
+        if row is None or self._messages.get(account_id) == last:
+            return
+        self._messages[account_id] = last
+        self.dataChanged.emit(self.index(row, Column.LAST_IN), self.index(row, Column.LAST_OUT))
+
+    def refresh_times(self) -> None:
+        """The clock moved on: '5 min ago' becomes '6 min ago' (timed columns only)."""
+        if self._rows:
+            top = self.index(0, min(TIMED))
+            bottom = self.index(len(self._rows) - 1, max(TIMED))
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
     def set_bridge_up(self, up: bool) -> None:
         if up != self.bridge_up:
             self.bridge_up = up
             if self._rows:
-                top, bottom = (
-                    self.index(0, Column.STATUS),
-                    self.index(len(self._rows) - 1, Column.STATUS),
-                )
+                top = self.index(0, Column.STATUS)
+                bottom = self.index(len(self._rows) - 1, Column.STATUS)
                 self.dataChanged.emit(top, bottom)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            bottom_right = self.index(len(self._rows) - 1, len(Column) - 1)
+            self.dataChanged.emit(self.index(0, 0), bottom_right)
 
     def row_of(self, account_id: str) -> int | None:
         for row, account in enumerate(self._rows):
@@ -97,6 +165,9 @@ class AccountsModel(QAbstractTableModel):
     def accounts(self) -> list[Account]:
         return list(self._rows)
 
+    def health(self, account: Account) -> Health:
+        return health_of(SessionStatus.parse(account.status), bridge_up=self.bridge_up)
+
     # --- Qt model API -------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -108,31 +179,36 @@ class AccountsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADERS[Column(section)])
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        column = Column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr(HEADERS[column])
+        if role == Qt.ItemDataRole.ToolTipRole and column in HEADER_TIPS:
+            return tr(HEADER_TIPS[column])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         account = self._rows[index.row()]
         column = Column(index.column())
         if role == AccountIdRole:
             return account.id
+        if role == HealthRole:
+            return self.health(account)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(account, column)
-        if role == Qt.ItemDataRole.DecorationRole and column is Column.STATUS:
-            return HEALTH_COLORS[self.health(account)]
-        if role == Qt.ItemDataRole.ToolTipRole and column is Column.STATUS:
-            return account.status_message or self._display(account, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(account, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{account.label}: {self._display(account, Column.STATUS)}"
+            return f"{tr(HEADERS[column])}: {self._display(account, column)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.UPTIME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def health(self, account: Account) -> Health:
-        return health_of(SessionStatus.parse(account.status), bridge_up=self.bridge_up)
-
     def _display(self, account: Account, column: Column) -> str:
+        now = self._now()
         match column:
             case Column.NAME:
                 return account.label
@@ -141,6 +217,40 @@ class AccountsModel(QAbstractTableModel):
             case Column.STATUS:
                 return status_words(account.status, bridge_up=self.bridge_up)
             case Column.SINCE:
-                return age(account.status_since)
+                return age(account.status_since, now)
             case Column.ACTIVITY:
-                return age(account.last_activity_at)
+                return age(account.last_activity_at, now) or "—"
+            case Column.LAST_IN:
+                incoming = self._messages.get(account.id, NO_MESSAGES).incoming
+                return age(incoming.at, now) if incoming else "—"
+            case Column.LAST_OUT:
+                outgoing = self._messages.get(account.id, NO_MESSAGES).outgoing
+                if outgoing is None:
+                    return "—"
+                if outgoing.status in ("queued", "failed"):
+                    return tr(OUT_STATUS[outgoing.status])
+                return age(outgoing.at, now)
+            case Column.UPTIME:
+                return percent(self._uptime.get(account.id))
+
+    def _tooltip(self, account: Account, column: Column) -> str | None:
+        match column:
+            case Column.STATUS:
+                why = reason_words(account.reason, account.status_message)
+                return why or self._display(account, column)
+            case Column.SINCE if account.status_since is not None:
+                return local_time(account.status_since, self._now())
+            case Column.ACTIVITY if account.last_activity_at is not None:
+                return local_time(account.last_activity_at, self._now())
+            case Column.NAME if account.display_name:
+                return account.display_name
+            case Column.LAST_IN | Column.LAST_OUT:
+                last = self._messages.get(account.id, NO_MESSAGES)
+                message = last.incoming if column is Column.LAST_IN else last.outgoing
+                if message is None:
+                    return None
+                status = tr(OUT_STATUS[message.status]) if message.status in OUT_STATUS else ""
+                when = local_time(message.at, self._now())
+                head = " · ".join(p for p in (when, format_phone(message.chat), status) if p)
+                return f"{head}\n{message.text[:200]}"
+        return None

@@ -1,17 +1,43 @@
-"""Words and numbers as a shop owner reads them."""
+"""Words and numbers as a shop owner reads them.
+
+Every string a person sees goes through `tr()` / `trn()` (context "Jaga"); strings kept in
+tables are marked with `tr_noop()` and translated where they are shown. `app.ui.i18n`
+collects all three into resources/translations/*.ts.
+"""
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 
 import phonenumbers
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.core.status import SessionStatus
+from app.core.supervision import State
+
+CONTEXT = "Jaga"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Jaga", text)
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def trn(text: str, n: int) -> str:
+    """A text with a count: `%n` is replaced, and the translation picks the plural form."""
+    return QCoreApplication.translate(CONTEXT, text, None, n)
+
+
+def tr_noop(text: str) -> str:
+    """Marks a text for translation where it is defined; `tr()` it where it is shown."""
+    return text
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+# --- phone numbers ---------------------------------------------------------------------
 
 
 def format_phone(digits: str | None) -> str:
@@ -25,33 +51,147 @@ def format_phone(digits: str | None) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+def phone_digits(text: str, region: str = "ID") -> str | None:
+    """What the owner typed ('0812-3456-789', '+62 812…') → '628123456789', or None."""
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164).lstrip("+")
+
+
+# --- statuses and reasons --------------------------------------------------------------
+
+STATUS_WORDS = {
+    SessionStatus.STOPPED: tr_noop("Stopped"),
+    SessionStatus.STARTING: tr_noop("Connecting…"),
+    SessionStatus.QR: tr_noop("Waiting for QR scan"),
+    SessionStatus.PAIRING_CODE: tr_noop("Waiting for pairing code"),
+    SessionStatus.CONNECTED: tr_noop("Connected"),
+    SessionStatus.RECONNECTING: tr_noop("Reconnecting…"),
+    SessionStatus.LOGGED_OUT: tr_noop("Logged out — link again"),
+    SessionStatus.CONFLICT: tr_noop("Open on another computer"),
+    SessionStatus.FAILED: tr_noop("Failed"),
+}
+
+BRIDGE_RESTARTING = tr_noop("Bridge restarting…")
+
+
 def status_words(status: str, *, bridge_up: bool = True) -> str:
     if not bridge_up:
-        return tr("Bridge restarting…")
-    words = {
-        SessionStatus.STOPPED: tr("Stopped"),
-        SessionStatus.STARTING: tr("Connecting…"),
-        SessionStatus.QR: tr("Waiting for QR scan"),
-        SessionStatus.PAIRING_CODE: tr("Waiting for pairing code"),
-        SessionStatus.CONNECTED: tr("Connected"),
-        SessionStatus.RECONNECTING: tr("Reconnecting…"),
-        SessionStatus.LOGGED_OUT: tr("Logged out — link again"),
-        SessionStatus.CONFLICT: tr("Open elsewhere"),
-        SessionStatus.FAILED: tr("Failed"),
-    }
-    return words[SessionStatus.parse(status)]
+        return tr(BRIDGE_RESTARTING)
+    return tr(STATUS_WORDS[SessionStatus.parse(status)])
+
+
+#: The bridge's and the app's reason codes (docs/bridge-api.md), as sentences.
+REASON_WORDS = {
+    "qr_timeout": tr_noop("The QR code was not scanned in time."),
+    "forbidden": tr_noop("WhatsApp has blocked this number."),
+    "outdated_version": tr_noop("WhatsApp asks for a newer version of Jaga."),
+    "auth_corrupt": tr_noop("The saved link could not be read; it was put aside. Link again."),
+    "connection_lost": tr_noop("The connection was lost."),
+    "timed_out": tr_noop("The connection timed out."),
+    "restart_required": tr_noop("WhatsApp asked for a restart."),
+    "logged_out": tr_noop("This computer was unlinked on the phone."),
+    "replaced": tr_noop("The number was opened on another computer."),
+    "engine_error": tr_noop("Something went wrong inside the bridge."),
+    "stopped_by_request": tr_noop("Stopped by you."),
+    "bridge_crashed": tr_noop("The bridge stopped unexpectedly."),
+    "bridge_stopped": tr_noop("The bridge was stopped."),
+    "not_on_bridge": tr_noop("Not running on the bridge."),
+}
+
+
+def reason_words(reason: str | None, message: str | None = None) -> str:
+    """A sentence for a reason code; the bridge's own sentence for codes we do not know."""
+    if reason and reason in REASON_WORDS:
+        return tr(REASON_WORDS[reason])
+    return message or (reason or "").replace("_", " ")
+
+
+AUDIT_WORDS = {
+    "account_added": tr_noop("Number added"),
+    "account_removed": tr_noop("Number removed"),
+    "account_merged": tr_noop("Duplicate entry of this phone merged"),
+    "owner_running": tr_noop("You started it"),
+    "owner_stopped": tr_noop("You stopped it"),
+    "owner_reconnect": tr_noop("You asked to reconnect"),
+    "reconcile_start": tr_noop("Started again by Jaga"),
+    "reconcile_stop": tr_noop("Stopped by Jaga (not wanted)"),
+    "bridge_ready": tr_noop("Bridge started"),
+    "bridge_crashed": tr_noop("Bridge crashed"),
+    "bridge_stopped": tr_noop("Bridge stopped"),
+}
+
+
+def audit_words(kind: str) -> str:
+    return tr(AUDIT_WORDS[kind]) if kind in AUDIT_WORDS else kind.replace("_", " ")
+
+
+BRIDGE_WORDS = {
+    State.STOPPED: tr_noop("Bridge stopped"),
+    State.STARTING: tr_noop("Starting the bridge…"),
+    State.RUNNING: tr_noop("Bridge running"),
+    State.UNHEALTHY: tr_noop("Bridge not responding…"),
+    State.BACKOFF: tr_noop("Bridge restarting…"),
+    State.STOPPING: tr_noop("Stopping the bridge…"),
+    State.FATAL: tr_noop("Bridge stopped after repeated failures"),
+}
+
+
+def bridge_words(state: str | State) -> str:
+    return tr(BRIDGE_WORDS[State(state)])
+
+
+# --- times -----------------------------------------------------------------------------
 
 
 def age(moment: datetime | None, now: datetime | None = None) -> str:
     """'just now', '5 min ago', '3 h ago', '2 days ago' for naive-UTC times."""
     if moment is None:
         return ""
-    now = now or datetime.now(UTC).replace(tzinfo=None)
+    now = now or utcnow()
     seconds = max(0, int((now - moment).total_seconds()))
     if seconds < 60:
         return tr("just now")
     if seconds < 3600:
-        return tr("%n min ago").replace("%n", str(seconds // 60))
+        return trn("%n min ago", seconds // 60)
     if seconds < 86400:
-        return tr("%n h ago").replace("%n", str(seconds // 3600))
-    return tr("%n days ago").replace("%n", str(seconds // 86400))
+        return trn("%n h ago", seconds // 3600)
+    return trn("%n days ago", seconds // 86400)
+
+
+def duration(seconds: float) -> str:
+    """'45 s', '12 min', '3 h 5 min', '2 days 4 h'."""
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return tr("%1 s").replace("%1", str(seconds))
+    minutes = seconds // 60
+    if minutes < 60:
+        return tr("%1 min").replace("%1", str(minutes))
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+    days, hours = divmod(hours, 24)
+    return trn("%n days", days) + " " + tr("%1 h").replace("%1", str(hours))
+
+
+def percent(share: float | None) -> str:
+    """'100 %', '99.7 %' (never rounded up to a full 100), '42 %', or '—' when unknown."""
+    if share is None:
+        return "—"
+    value = max(0.0, min(100.0, share * 100))
+    if 99 <= value < 100:
+        return QLocale().toString(math.floor(value * 10) / 10, "f", 1) + " %"
+    return QLocale().toString(float(math.floor(value + 0.5)), "f", 0) + " %"
+
+
+def local_time(moment: datetime, now: datetime | None = None) -> str:
+    """A naive-UTC time as the owner's clock shows it: '14:05' today, '21 Nov 14:05' before."""
+    local = moment.replace(tzinfo=UTC).astimezone()
+    today = (now or utcnow()).replace(tzinfo=UTC).astimezone().date()
+    if local.date() == today:
+        return local.strftime("%H:%M:%S")
+    return local.strftime("%d/%m %H:%M")

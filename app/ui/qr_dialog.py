@@ -1,15 +1,20 @@
-"""Linking a number: the QR to scan, how to scan it, and the moment it connects."""
+"""Linking a number: the QR to scan (or a code to type), how to do it, and the moment it works."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -17,17 +22,32 @@ from PySide6.QtWidgets import (
 from app.bridge.protocol import QrCode
 from app.core.status import NEEDS_OWNER, SessionStatus
 from app.service import JagaService
-from app.ui.formatting import format_phone, status_words, tr
+from app.ui.formatting import (
+    format_phone,
+    phone_digits,
+    reason_words,
+    status_words,
+    tr,
+    tr_noop,
+    utcnow,
+)
 from app.ui.qr_image import qr_pixmap
+from app.ui.tasks import run_async
 
-HOW_TO = (
+HOW_TO = tr_noop(
     "On your phone open <b>WhatsApp</b> → <b>Settings</b> (or ⋮) → <b>Linked devices</b> → "
     "<b>Link a device</b>, then point the phone at this code."
+)
+WAITING = tr_noop("Connecting… A code appears here if WhatsApp asks for one.")
+HOW_TO_CODE = tr_noop(
+    "On your phone open <b>WhatsApp</b> → <b>Linked devices</b> → <b>Link a device</b> → "
+    "<b>Link with phone number instead</b>, then type this code."
 )
 
 
 class QrDialog(QDialog):
     simulate_scan_requested = Signal(str)  # account id (demo only)
+    reconnect_requested = Signal(str)  # account id: the owner wants a fresh code
 
     def __init__(
         self,
@@ -35,38 +55,123 @@ class QrDialog(QDialog):
         account_id: str,
         *,
         demo: bool = False,
+        now: Callable[[], datetime] = utcnow,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.account_id = account_id
+        self.demo = demo
+        self._now = now
         self.current_payload: str | None = None
+        self.pairing_code: str | None = None
+        self.connected = False
         self._expires_at: datetime | None = None
         self._attempt: tuple[int | None, int | None] = (None, None)
-        account = service.store.account(account_id)
-        self.setWindowTitle(tr("Link %s").replace("%s", account.label if account else ""))
-        self.setMinimumWidth(420)
+        self._problem: str | None = None
+        self.setMinimumWidth(460)
 
-        self.headline = QLabel(tr("Scan this code with WhatsApp"))
-        self.headline.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.headline = QLabel()
+        self.headline.setObjectName("headline")
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label = QLabel(tr("Preparing a code…"))
+        self.headline.setWordWrap(True)
+
+        # Page 1: the QR code.
+        self.qr_label = QLabel()
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setMinimumSize(320, 320)
-        self.qr_label.setAccessibleName(tr("QR code to scan"))
+        self.qr_label.setMinimumSize(360, 360)
+        self.qr_label.setWordWrap(True)
         self.countdown = QLabel()
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.how_to = QLabel(tr(HOW_TO))
+        self.how_to = QLabel()
         self.how_to.setWordWrap(True)
         self.how_to.setTextFormat(Qt.TextFormat.RichText)
+        self.retry_button = QPushButton()
+        self.retry_button.clicked.connect(self._retry)
+        self.retry_button.hide()
+        self.use_code_button = QPushButton()
+        self.use_code_button.setProperty("link", True)
+        self.use_code_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.use_code_button.clicked.connect(self.show_pairing)
+        qr_page = QWidget()
+        qr_layout = QVBoxLayout(qr_page)
+        qr_layout.setContentsMargins(0, 0, 0, 0)
+        qr_layout.addWidget(self.qr_label, 1)
+        qr_layout.addWidget(self.countdown)
+        qr_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        qr_layout.addWidget(self.how_to)
+        qr_layout.addWidget(self.use_code_button, 0, Qt.AlignmentFlag.AlignHCenter)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Page 2: a pairing code typed on the phone.
+        self.phone_label = QLabel()
+        self.phone_edit = QLineEdit()
+        self.phone_label.setBuddy(self.phone_edit)
+        self.get_code_button = QPushButton()
+        self.get_code_button.clicked.connect(self.request_code)
+        self.phone_edit.returnPressed.connect(self.request_code)
+        self.code_label = QLabel()
+        self.code_label.setObjectName("pairingCode")
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        code_font = QFont("monospace")
+        code_font.setStyleHint(QFont.StyleHint.Monospace)
+        code_font.setPointSize(28)
+        code_font.setBold(True)
+        self.code_label.setFont(code_font)
+        self.code_how_to = QLabel()
+        self.code_how_to.setWordWrap(True)
+        self.code_how_to.setTextFormat(Qt.TextFormat.RichText)
+        self.code_error = QLabel()
+        self.code_error.setWordWrap(True)
+        self.code_error.setStyleSheet("color: #d2372c;")
+        self.use_qr_button = QPushButton()
+        self.use_qr_button.setProperty("link", True)
+        self.use_qr_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.use_qr_button.clicked.connect(self.show_qr)
+        pairing_page = QWidget()
+        row = QHBoxLayout()
+        row.addWidget(self.phone_edit, 1)
+        row.addWidget(self.get_code_button)
+        pairing_layout = QVBoxLayout(pairing_page)
+        pairing_layout.setContentsMargins(0, 0, 0, 0)
+        pairing_layout.addStretch(1)
+        pairing_layout.addWidget(self.phone_label)
+        pairing_layout.addLayout(row)
+        pairing_layout.addWidget(self.code_error)
+        pairing_layout.addSpacing(12)
+        pairing_layout.addWidget(self.code_label)
+        pairing_layout.addWidget(self.code_how_to)
+        pairing_layout.addStretch(1)
+        pairing_layout.addWidget(self.use_qr_button, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        # Page 3: linked.
+        self.success_mark = QLabel("✔")
+        self.success_mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.success_mark.setStyleSheet("font-size: 96pt; color: #1e9e5a;")
+        self.success_text = QLabel()
+        self.success_text.setWordWrap(True)
+        self.success_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        success_page = QWidget()
+        success_layout = QVBoxLayout(success_page)
+        success_layout.addStretch(1)
+        success_layout.addWidget(self.success_mark)
+        success_layout.addWidget(self.success_text)
+        success_layout.addStretch(1)
+
+        self.pages = QStackedWidget()
+        self.qr_page, self.pairing_page, self.success_page = qr_page, pairing_page, success_page
+        for page in (qr_page, pairing_page, success_page):
+            self.pages.addWidget(page)
+
+        self.buttons = QDialogButtonBox()
+        # Own buttons, not standard ones: those retranslate themselves with Qt's words only.
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.rejected.connect(self.reject)
         self.buttons.accepted.connect(self.accept)
+        self.done_button: QPushButton | None = None
         self.scan_button: QPushButton | None = None
         if demo:
-            self.scan_button = QPushButton(tr("Simulate phone scan (demo)"))
-            self.scan_button.setAccessibleName(tr("Simulate phone scan"))
+            self.scan_button = QPushButton()
             self.scan_button.clicked.connect(
                 lambda: self.simulate_scan_requested.emit(self.account_id)
             )
@@ -74,16 +179,21 @@ class QrDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
-        layout.addWidget(self.qr_label, 1)
-        layout.addWidget(self.countdown)
-        layout.addWidget(self.how_to)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
+        self.setStyleSheet(
+            "QLabel#headline { font-size: 16pt; font-weight: 600; }"
+            " QLabel#pairingCode { letter-spacing: 4px; }"
+            " QPushButton[link=true] { border: none; color: palette(link);"
+            " text-decoration: underline; padding: 4px; }"
+        )
 
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_countdown)
         self._tick.start()
 
+        self.retranslate()
         service.qr_received.connect(self._on_qr)
         service.account_updated.connect(self._on_account_updated)
         existing = service.latest_qr.get(account_id)
@@ -91,22 +201,68 @@ class QrDialog(QDialog):
             self._on_qr(existing)
         self._on_account_updated(account_id)
 
+    # --- words -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        account = self.service.store.account(self.account_id)
+        self.setWindowTitle(tr("Link %1").replace("%1", account.label if account else ""))
+        if not self.connected and self._problem is None:
+            if self.pages.currentWidget() is self.pairing_page:
+                self.headline.setText(tr("Link with a code instead"))
+            else:
+                self.headline.setText(tr("Scan this code with WhatsApp"))
+        if self.current_payload is None:
+            self.qr_label.setText(tr(WAITING))
+        self.qr_label.setAccessibleName(tr("QR code to scan"))
+        self.how_to.setText(tr(HOW_TO))
+        self.retry_button.setText(tr("Get a new code"))
+        self.use_code_button.setText(tr("Link with phone number instead"))
+        self.use_code_button.setAccessibleName(tr("Link with phone number instead"))
+        self.phone_label.setText(tr("The &phone number of this WhatsApp:"))
+        self.phone_edit.setPlaceholderText(tr("0812-3456-7890 or +62 812-3456-7890"))
+        self.phone_edit.setAccessibleName(tr("Phone number"))
+        self.get_code_button.setText(tr("Get code"))
+        self.code_label.setAccessibleName(tr("Pairing code"))
+        self.code_how_to.setText(tr(HOW_TO_CODE) if self.pairing_code else "")
+        self.use_qr_button.setText(tr("Scan a QR code instead"))
+        self.close_button.setText(tr("Close"))
+        if self.done_button is not None:
+            self.done_button.setText(tr("Done"))
+        if self.scan_button is not None:
+            self.scan_button.setText(tr("Simulate phone scan (demo)"))
+            self.scan_button.setAccessibleName(tr("Simulate phone scan"))
+        self._update_countdown()
+        if self.connected:
+            self._on_account_updated(self.account_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- what the bridge says ------------------------------------------------------------
+
     def _on_qr(self, qr: QrCode) -> None:
-        if qr.session_id != self.account_id:
+        if qr.session_id != self.account_id or self.connected:
             return
+        self._problem = None
+        self.retry_button.hide()
         self.current_payload = qr.qr
         self.qr_label.setPixmap(qr_pixmap(qr.qr))
         self._expires_at = qr.expires_at
         self._attempt = (qr.attempt, qr.max)
+        if self.pages.currentWidget() is self.qr_page:
+            self.headline.setText(tr("Scan this code with WhatsApp"))
         self._update_countdown()
 
     def _update_countdown(self) -> None:
-        if self.current_payload is None or self._expires_at is None:
+        if self.current_payload is None or self._expires_at is None or self._problem:
             return
-        now = datetime.now(UTC).replace(tzinfo=None)
-        left = max(0, int((self._expires_at - now).total_seconds()))
+        left = max(0, int((self._expires_at - self._now()).total_seconds()))
         attempt, most = self._attempt
-        parts = [tr("New code in %n s").replace("%n", str(left))]
+        parts = [
+            tr("New code in %1 s").replace("%1", str(left)) if left else tr("New code coming…")
+        ]
         if attempt and most:
             parts.append(tr("code %1 of %2").replace("%1", str(attempt)).replace("%2", str(most)))
         self.countdown.setText(" · ".join(parts))
@@ -121,22 +277,92 @@ class QrDialog(QDialog):
         status = SessionStatus.parse(account.status)
         if status is SessionStatus.CONNECTED:
             self._show_success(account.phone, account.display_name)
-        elif status in NEEDS_OWNER:
-            self.headline.setText(status_words(status))
-            self.countdown.setText(account.status_message or "")
+        elif status in NEEDS_OWNER or status is SessionStatus.STOPPED:
+            self._show_problem(
+                status_words(status), reason_words(account.reason, account.status_message)
+            )
+        elif self._problem is not None:
+            self._clear_problem()  # starting again: a fresh code is on its way
+
+    def _show_problem(self, headline: str, detail: str) -> None:
+        if self.connected:
+            return
+        self._problem = headline
+        self.current_payload = None
+        self.pairing_code = None
+        self.qr_label.clear()
+        self.qr_label.setText("⚠")
+        self.headline.setText(headline)
+        self.countdown.setText(detail)
+        self.retry_button.show()
+        self.pages.setCurrentWidget(self.qr_page)
 
     def _show_success(self, phone: str | None, name: str | None) -> None:
+        self.connected = True
         self._tick.stop()
-        who = format_phone(phone)
-        self.headline.setText(tr("Connected as %s").replace("%s", who))
-        self.qr_label.clear()
-        self.qr_label.setText("✔")
-        self.qr_label.setStyleSheet("font-size: 96pt; color: #1e9e5a;")
-        self.countdown.setText(name or "")
-        self.how_to.setText(tr("This number is ready. Jaga keeps it connected from now on."))
+        self.headline.setText(tr("Connected as %1").replace("%1", format_phone(phone)))
+        who = f"{name}\n\n" if name else ""
+        self.success_text.setText(
+            who + tr("This number is ready. Jaga keeps it connected from now on.")
+        )
+        self.pages.setCurrentWidget(self.success_page)
         if self.scan_button is not None:
             self.scan_button.setEnabled(False)
-        self.buttons.clear()
-        done = self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
-        done.setText(tr("Done"))
-        done.setDefault(True)
+            self.scan_button.hide()
+        if self.done_button is None:
+            self.buttons.removeButton(self.close_button)
+            self.close_button.hide()
+            self.done_button = self.buttons.addButton(
+                tr("Done"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.done_button.setText(tr("Done"))
+            self.done_button.setDefault(True)
+            self.done_button.setFocus()
+
+    # --- the owner's choices ---------------------------------------------------------------
+
+    def _clear_problem(self) -> None:
+        self._problem = None
+        self.retry_button.hide()
+        self.countdown.setText("")
+        self.qr_label.setText(tr(WAITING))
+        self.headline.setText(tr("Scan this code with WhatsApp"))
+
+    def _retry(self) -> None:
+        self._clear_problem()
+        self.reconnect_requested.emit(self.account_id)
+
+    def show_pairing(self) -> None:
+        self.pages.setCurrentWidget(self.pairing_page)
+        self.headline.setText(tr("Link with a code instead"))
+        self.phone_edit.setFocus()
+
+    def show_qr(self) -> None:
+        self.pages.setCurrentWidget(self.qr_page)
+        self.headline.setText(tr("Scan this code with WhatsApp"))
+
+    def request_code(self) -> None:
+        digits = phone_digits(self.phone_edit.text())
+        if digits is None:
+            self.code_error.setText(
+                tr("That does not look like a phone number. Example: +62 812-3456-7890")
+            )
+            return
+        self.code_error.setText("")
+        self.get_code_button.setEnabled(False)
+        run_async(self._request_code(digits), self._code_failed)
+
+    async def _request_code(self, digits: str) -> None:
+        code = await self.service.request_pairing_code(self.account_id, digits)
+        self.get_code_button.setEnabled(True)
+        self.show_code(code)
+
+    def show_code(self, code: str) -> None:
+        self.pairing_code = code
+        shown = f"{code[:4]}-{code[4:]}" if len(code) == 8 else code
+        self.code_label.setText(shown)
+        self.code_how_to.setText(tr(HOW_TO_CODE))
+
+    def _code_failed(self, error: Exception) -> None:
+        self.get_code_button.setEnabled(True)
+        self.code_error.setText(tr("Could not get a code: %1").replace("%1", str(error)))

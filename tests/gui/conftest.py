@@ -135,3 +135,16 @@ def set_bridge(service: JagaService, state: State, fatal_reason: str | None = No
     machine.state = state
     machine.fatal_reason = fatal_reason
     service.supervisor.state_changed.emit(state.value)
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage(qapp) -> Iterator[None]:
+    """Deletes this test's widgets now (deleteLater + GC), not at interpreter exit."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -61,6 +61,6 @@ def test_add_number_shows_the_bridges_qr_and_closes_into_connected(qtbot, loop, 
         phone_text = window.model.index(row, Column.PHONE).data()
         assert status_text == "Connected"
         assert phone_text.startswith("+62 812")
-        assert window.stack.currentWidget() is window.table
+        assert window.stack.currentWidget() is window.splitter
 
     run(loop, scenario())

@@ -1,0 +1,83 @@
+"""Notices inside the window, for systems without a tray (and for lasting warnings)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.core.notify_policy import Notice, NoticeKind
+from app.ui.formatting import tr
+from app.ui.notices import NoticeText
+
+STYLE = {
+    "error": "background: #fdecea; border: 1px solid #f1b0aa; border-radius: 6px;",
+    "warning": "background: #fff6e0; border: 1px solid #ecd08a; border-radius: 6px;",
+}
+
+
+class Banner(QFrame):
+    action_clicked = Signal()
+    dismissed = Signal()
+
+    def __init__(self, title: str, body: str, action: str | None, *, tone: str = "error") -> None:
+        super().__init__()
+        self.setObjectName("banner")
+        self.setStyleSheet(f"QFrame#banner {{ {STYLE[tone]} }} QLabel {{ border: none; }}")
+        self.title = QLabel(f"<b>{title}</b>")
+        self.body = QLabel(body)
+        self.body.setWordWrap(True)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.title)
+        texts.addWidget(self.body)
+        self.action_button = QPushButton(action or "")
+        self.action_button.setVisible(bool(action))
+        self.action_button.clicked.connect(self.action_clicked)
+        self.dismiss_button = QPushButton("✕")
+        self.dismiss_button.setFlat(True)
+        self.dismiss_button.setFixedWidth(32)
+        self.dismiss_button.setAccessibleName(tr("Dismiss"))
+        self.dismiss_button.setToolTip(tr("Dismiss"))
+        self.dismiss_button.clicked.connect(self.dismissed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addLayout(texts, 1)
+        layout.addWidget(self.action_button)
+        layout.addWidget(self.dismiss_button)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(body)
+
+
+class NoticeBoard(QWidget):
+    """One banner per number (or the bridge); a newer notice replaces the older one."""
+
+    fix_requested = Signal(object)  # Notice
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.banners: dict[str | None, tuple[Notice, Banner]] = {}
+        self.hide()
+
+    def add(self, notice: Notice, text: NoticeText) -> Banner:
+        self.remove(notice.account_id)
+        tone = "warning" if notice.kind is NoticeKind.RECONNECTING else "error"
+        banner = Banner(text.title, text.body, text.action, tone=tone)
+        banner.action_clicked.connect(lambda n=notice: self._fix(n))
+        banner.dismissed.connect(lambda key=notice.account_id: self.remove(key))
+        self.banners[notice.account_id] = (notice, banner)
+        self._layout.addWidget(banner)
+        self.show()
+        return banner
+
+    def remove(self, key: str | None) -> None:
+        entry = self.banners.pop(key, None)
+        if entry is not None:
+            entry[1].hide()
+            entry[1].deleteLater()
+        self.setVisible(bool(self.banners))
+
+    def _fix(self, notice: Notice) -> None:
+        self.remove(notice.account_id)
+        self.fix_requested.emit(notice)

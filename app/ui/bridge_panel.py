@@ -1,0 +1,194 @@
+"""The bridge panel: is the helper process alive, since when, how often it restarted, its log."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bridge.logs import RING_LINES
+from app.bridge.supervisor import BridgeSupervisor
+from app.core.supervision import State
+from app.ui.formatting import bridge_words, duration, tr
+
+PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL"}
+
+
+def log_text(line: str) -> str:
+    """A pino JSON line → '14:05:09 WARN message key=value'; other lines stay as they are."""
+    stripped = line.strip()
+    if not stripped.startswith("{"):
+        return line
+    try:
+        data = json.loads(stripped)
+    except ValueError:
+        return line
+    if not isinstance(data, dict):
+        return line
+    parts = []
+    moment = data.pop("time", None)
+    if isinstance(moment, int | float):
+        parts.append(datetime.fromtimestamp(moment / 1000).strftime("%H:%M:%S"))
+    elif isinstance(moment, str):
+        try:
+            parsed = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+            parts.append(parsed.astimezone().strftime("%H:%M:%S"))
+        except ValueError:
+            parts.append(moment)
+    level = data.pop("level", None)
+    parts.append(PINO_LEVELS.get(level, str(level)) if level is not None else "")
+    parts.append(str(data.pop("msg", "")))
+    for key in ("pid", "hostname", "v"):
+        data.pop(key, None)
+    extras = " ".join(
+        f"{key}={value if isinstance(value, str) else json.dumps(value)}"
+        for key, value in data.items()
+    )
+    return " ".join(part for part in (*parts, extras) if part)
+
+
+class BridgePanel(QDialog):
+    def __init__(
+        self,
+        supervisor: BridgeSupervisor,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.supervisor = supervisor
+        self._clock = clock
+        self.resize(760, 520)
+
+        self.state_label = QLabel()
+        self.pid_label = QLabel()
+        self.uptime_label = QLabel()
+        self.restarts_label = QLabel()
+        self.exit_label = QLabel()
+        self.exit_label.setWordWrap(True)
+        for label in (self.pid_label, self.exit_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._row_labels = [QLabel() for _ in range(5)]
+        for caption, value in zip(
+            self._row_labels,
+            (
+                self.state_label,
+                self.pid_label,
+                self.uptime_label,
+                self.restarts_label,
+                self.exit_label,
+            ),
+            strict=True,
+        ):
+            caption.setBuddy(value)
+            self.form.addRow(caption, value)
+
+        self.log_caption = QLabel()
+        self.log_view = QPlainTextEdit()
+        self.log_view.setReadOnly(True)
+        self.log_view.setMaximumBlockCount(RING_LINES)
+        self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.log_view.setFont(mono)
+        self.log_caption.setBuddy(self.log_view)
+
+        self.buttons = QDialogButtonBox()
+        self.restart_button = QPushButton()
+        self.restart_button.setAutoDefault(False)  # Enter must never restart the bridge
+        self.restart_button.clicked.connect(self.restart)
+        self.open_log_button = QPushButton()
+        self.open_log_button.setAutoDefault(False)
+        self.open_log_button.clicked.connect(self.open_log_file)
+        self.buttons.addButton(self.restart_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.open_log_button, QDialogButtonBox.ButtonRole.ActionRole)
+        # Own buttons, not standard ones: those retranslate themselves with Qt's words only.
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.setDefault(True)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.log_caption)
+        layout.addWidget(self.log_view, 1)
+        layout.addWidget(self.buttons)
+
+        self.log_view.setPlainText("\n".join(log_text(line) for line in supervisor.logs.lines))
+        self._scroll_to_end()
+        supervisor.log_line.connect(self.append_line)
+        supervisor.state_changed.connect(self._on_state)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Bridge"))
+        captions = (tr("State:"), tr("Process id:"), tr("Running for:"), tr("Restarts:"))
+        for caption, text in zip(self._row_labels, (*captions, tr("Last exit:")), strict=True):
+            caption.setText(text)
+        self.log_caption.setText(tr("Recent log (newest at the bottom):"))
+        self.log_view.setAccessibleName(tr("Bridge log"))
+        self.restart_button.setText(tr("Restart bridge"))
+        self.restart_button.setAccessibleName(tr("Restart the bridge"))
+        self.open_log_button.setText(tr("Open log file"))
+        self.close_button.setText(tr("Close"))
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        supervisor = self.supervisor
+        machine = supervisor.machine
+        words = bridge_words(supervisor.state)
+        if supervisor.state is State.FATAL and machine.fatal_reason:
+            words += " — " + machine.fatal_reason
+        self.state_label.setText(words)
+        self.pid_label.setText(str(supervisor.pid) if supervisor.pid else "—")
+        up = supervisor.state in (State.RUNNING, State.UNHEALTHY)
+        started = supervisor.started_at
+        running_for = duration(self._clock() - started) if up and started is not None else "—"
+        self.uptime_label.setText(running_for)
+        self.restarts_label.setText(str(machine.restarts))
+        self.exit_label.setText(machine.last_exit or "—")
+
+    def _on_state(self, _state: str) -> None:
+        self.refresh()
+
+    def append_line(self, line: str) -> None:
+        bar = self.log_view.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() - 2
+        self.log_view.appendPlainText(log_text(line))
+        if at_end:
+            self._scroll_to_end()
+
+    def _scroll_to_end(self) -> None:
+        bar = self.log_view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def restart(self) -> None:
+        self.supervisor.restart()
+        self.refresh()
+
+    def open_log_file(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.supervisor.logs.path)))

@@ -1,0 +1,193 @@
+"""The selected number in detail: what it is doing, the actions, its history and events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.models import Account
+from app.core.status import Health, SessionStatus, health_of
+from app.core.store import Store
+from app.ui.formatting import (
+    audit_words,
+    format_phone,
+    local_time,
+    reason_words,
+    status_words,
+    tr,
+    utcnow,
+)
+from app.ui.icons import health_icon
+
+HISTORY_ROWS = 200
+EVENT_ROWS = 100
+
+
+class DetailsPane(QWidget):
+    def __init__(
+        self, store: Store, *, now: Callable[[], datetime] = utcnow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._now = now
+        self.account_id: str | None = None
+        self.bridge_up = True
+
+        self.title = QLabel()
+        self.title.setObjectName("detailsTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_icon = QLabel()
+        self.status_line = QLabel()
+        self.status_line.setWordWrap(True)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_icon)
+        status_row.addWidget(self.status_line, 1)
+
+        self.reconnect_button = QPushButton()
+        self.toggle_button = QPushButton()
+        self.logout_button = QPushButton()
+        self.remove_button = QPushButton()
+        buttons = QHBoxLayout()
+        for button in (
+            self.reconnect_button,
+            self.toggle_button,
+            self.logout_button,
+            self.remove_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.history = self._tree(3)
+        self.events = self._tree(3)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.history, "")
+        self.tabs.addTab(self.events, "")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(status_row)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
+        self.setStyleSheet("QLabel#detailsTitle { font-size: 14pt; font-weight: 600; }")
+        self.retranslate()
+
+    @staticmethod
+    def _tree(columns: int) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setColumnCount(columns)
+        tree.setRootIsDecorated(False)
+        tree.setUniformRowHeights(True)
+        tree.setAlternatingRowColors(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return tree
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, tr("Status history"))
+        self.tabs.setTabText(1, tr("Recent events"))
+        self.history.setHeaderLabels([tr("When"), tr("Status"), tr("Why")])
+        self.events.setHeaderLabels([tr("When"), tr("What"), tr("Details")])
+        self.history.setAccessibleName(tr("Status history"))
+        self.events.setAccessibleName(tr("Recent events"))
+        self.reconnect_button.setText(tr("&Reconnect"))
+        self.reconnect_button.setToolTip(
+            tr("Start again; shows a QR code if WhatsApp asks for one")
+        )
+        self.logout_button.setText(tr("Log &out"))
+        self.logout_button.setToolTip(tr("Unlink this computer from the phone"))
+        self.remove_button.setText(tr("Re&move"))
+        self.remove_button.setToolTip(tr("Remove this number from Jaga"))
+        self.show_account(self.account_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_account(self, account_id: str | None) -> None:
+        self.account_id = account_id
+        account = self.store.account(account_id) if account_id else None
+        for button in (
+            self.reconnect_button,
+            self.toggle_button,
+            self.logout_button,
+            self.remove_button,
+        ):
+            button.setEnabled(account is not None)
+        if account is None:
+            self.title.setText(tr("Select a number to see its details"))
+            self.status_line.setText("")
+            self.status_icon.clear()
+            self.toggle_button.setText(tr("&Stop"))
+            self.history.clear()
+            self.events.clear()
+            return
+        phone = format_phone(account.phone)
+        self.title.setText(f"{account.label}   {phone}" if phone else account.label)
+        status = SessionStatus.parse(account.status)
+        health = health_of(status, bridge_up=self.bridge_up)
+        self.status_icon.setPixmap(health_icon(health).pixmap(20, 20))
+        words = status_words(account.status, bridge_up=self.bridge_up)
+        why = reason_words(account.reason, account.status_message)
+        self.status_line.setText(f"<b>{words}</b>" + (f" — {why}" if why else ""))
+        running = account.desired_state == "running"
+        self.toggle_button.setText(tr("&Stop") if running else tr("S&tart"))
+        self.toggle_button.setToolTip(
+            tr("Stop watching this number (it stays linked)")
+            if running
+            else tr("Connect this number again")
+        )
+        self.reconnect_button.setEnabled(
+            health is not Health.OK and health is not Health.BRIDGE_DOWN
+        )
+        self.logout_button.setEnabled(bool(account.phone) and self.bridge_up)
+        self._fill_history(account)
+        self._fill_events(account)
+
+    def _fill_history(self, account: Account) -> None:
+        now = self._now()
+        self.history.clear()
+        changes = self.store.history(account.id)[-HISTORY_ROWS:]
+        for change in reversed(changes):
+            item = QTreeWidgetItem(
+                [
+                    local_time(change.at, now),
+                    status_words(change.status),
+                    reason_words(change.reason),
+                ]
+            )
+            item.setIcon(1, health_icon(health_of(SessionStatus.parse(change.status))))
+            self.history.addTopLevelItem(item)
+
+    def _fill_events(self, account: Account) -> None:
+        now = self._now()
+        self.events.clear()
+        shown = 0
+        for event in self.store.audit_events(limit=1000):
+            if event.account_id not in (account.id, None):
+                continue
+            item = QTreeWidgetItem(
+                [local_time(event.at, now), audit_words(event.kind), event.detail or ""]
+            )
+            self.events.addTopLevelItem(item)
+            shown += 1
+            if shown >= EVENT_ROWS:
+                break

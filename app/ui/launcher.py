@@ -1,0 +1,84 @@
+"""Starting the desktop app: settings, language, data folder, window, tray, event loop."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from app import __version__
+from app.core.paths import DataPaths
+from app.ui.settings import AppSettings
+
+
+def settings_for(args: argparse.Namespace) -> AppSettings:
+    """--settings FILE; the demo keeps its own settings beside its own data."""
+    if args.settings:
+        return AppSettings(Path(args.settings))
+    if args.demo:
+        return AppSettings(DataPaths.default(demo=True).root / "settings.ini")
+    return AppSettings()
+
+
+def data_paths_for(args: argparse.Namespace, settings: AppSettings) -> DataPaths:
+    """--data-dir wins; then the folder chosen in Settings; then the default one."""
+    if args.data_dir:
+        return DataPaths(Path(args.data_dir))
+    if not args.demo and settings.data_dir is not None:
+        return DataPaths(settings.data_dir)
+    return DataPaths.default(demo=args.demo)
+
+
+def run(args: argparse.Namespace) -> int:
+    import qasync
+
+    from app.application import Options, create_service, instance_key, setup_app_logging
+    from app.ui.i18n import Translations
+    from app.ui.main_window import MainWindow
+    from app.ui.single_instance import SingleInstance
+
+    settings = settings_for(args)
+    paths = data_paths_for(args, settings).ensure()
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Jaga")
+    app.setApplicationVersion(__version__)
+    # The window may hide in the tray: the app ends when the owner quits, not with a window.
+    app.setQuitOnLastWindowClosed(False)
+
+    instance = SingleInstance(instance_key(paths))
+    if instance.activate_running():
+        print("Jaga is already running; its window was brought to the front.", file=sys.stderr)
+        return 0
+    instance.listen()
+    setup_app_logging(paths)
+    translations = Translations()
+    translations.apply(settings.language)
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    service = create_service(paths, Options(demo=args.demo))
+    window = MainWindow(
+        service,
+        demo=args.demo,
+        settings=settings,
+        translations=translations,
+        data_dir=paths.root,
+    )
+    instance.activation_requested.connect(window.bring_to_front)
+    if not settings.start_minimized:
+        window.show()
+    elif not QSystemTrayIcon.isSystemTrayAvailable():
+        window.showMinimized()  # no tray to live in: at least stay on the task bar
+    service.start()
+
+    quit_requested = asyncio.Event()
+    app.aboutToQuit.connect(quit_requested.set)
+    window.quit_requested.connect(quit_requested.set)
+    with loop:
+        loop.run_until_complete(quit_requested.wait())
+        window.tray.hide()
+        loop.run_until_complete(service.aclose())
+    return 0

@@ -1,0 +1,82 @@
+"""The owner's preferences, kept with QSettings in an INI file whose place can be chosen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+CLOSE_TO_TRAY = "window/close_to_tray"
+START_MINIMIZED = "window/start_minimized"
+START_AT_LOGIN = "system/start_at_login"
+LANGUAGE = "ui/language"
+DATA_DIR = "data/folder"
+
+
+def default_settings_path() -> Path:
+    """~/.config/Jaga/settings.ini, %APPDATA%\\Jaga\\settings.ini, ~/Library/Preferences/Jaga."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(base) / "Jaga" / "settings.ini"
+
+
+class AppSettings:
+    """Typed access; every setter writes through at once (`sync`)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_settings_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._qsettings.value(key, default)
+        if isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")
+        return bool(value)
+
+    def _set(self, key: str, value: object) -> None:
+        self._qsettings.setValue(key, value)
+        self._qsettings.sync()
+
+    @property
+    def close_to_tray(self) -> bool:
+        """Closing the window keeps Jaga watching in the tray (where there is a tray)."""
+        return self._bool(CLOSE_TO_TRAY, True)
+
+    @close_to_tray.setter
+    def close_to_tray(self, value: bool) -> None:
+        self._set(CLOSE_TO_TRAY, bool(value))
+
+    @property
+    def start_minimized(self) -> bool:
+        return self._bool(START_MINIMIZED, False)
+
+    @start_minimized.setter
+    def start_minimized(self, value: bool) -> None:
+        self._set(START_MINIMIZED, bool(value))
+
+    @property
+    def start_at_login(self) -> bool:
+        return self._bool(START_AT_LOGIN, False)
+
+    @start_at_login.setter
+    def start_at_login(self, value: bool) -> None:
+        self._set(START_AT_LOGIN, bool(value))
+
+    @property
+    def language(self) -> str:
+        """'' follows the system; otherwise a code from app.ui.i18n.LANGUAGES."""
+        return str(self._qsettings.value(LANGUAGE, "") or "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set(LANGUAGE, value or "")
+
+    @property
+    def data_dir(self) -> Path | None:
+        """The data folder to use from the next start on (None: the default one)."""
+        value = str(self._qsettings.value(DATA_DIR, "") or "")
+        return Path(value) if value else None
+
+    @data_dir.setter
+    def data_dir(self, value: Path | None) -> None:
+        self._set(DATA_DIR, str(value) if value else "")

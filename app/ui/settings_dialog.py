@@ -1,0 +1,163 @@
+"""Settings the owner can change: the window, starting with the computer, language, data."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.autostart import Autostart, launch_command
+from app.ui.formatting import tr
+from app.ui.i18n import LANGUAGES
+from app.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        settings: AppSettings,
+        *,
+        autostart: Autostart | None,
+        current_data_dir: Path,
+        tray_available: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.autostart = autostart
+        self.current_data_dir = current_data_dir
+        self.setMinimumWidth(520)
+
+        self.close_to_tray = QCheckBox()
+        self.close_to_tray.setChecked(settings.close_to_tray)
+        self.close_to_tray.setEnabled(tray_available)
+        self.start_minimized = QCheckBox()
+        self.start_minimized.setChecked(settings.start_minimized)
+        self.start_at_login = QCheckBox()
+        self.start_at_login.setChecked(
+            autostart.is_enabled() if autostart is not None else settings.start_at_login
+        )
+        self.start_at_login.setEnabled(autostart is not None)
+        self.window_box = QGroupBox()
+        window_layout = QVBoxLayout(self.window_box)
+        for box in (self.close_to_tray, self.start_minimized, self.start_at_login):
+            window_layout.addWidget(box)
+
+        self.language = QComboBox()
+        self.language.addItem("", "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        index = self.language.findData(settings.language)
+        self.language.setCurrentIndex(max(0, index))
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+
+        self.data_dir = QLineEdit(str(settings.data_dir or current_data_dir))
+        self.data_dir.setReadOnly(True)
+        self.browse_button = QPushButton()
+        self.browse_button.clicked.connect(self.choose_data_dir)
+        self.default_button = QPushButton()
+        self.default_button.clicked.connect(self.use_default_data_dir)
+        self.data_label = QLabel()
+        self.data_label.setBuddy(self.data_dir)
+        self.data_note = QLabel()
+        self.data_note.setWordWrap(True)
+        data_row = QHBoxLayout()
+        data_row.addWidget(self.data_dir, 1)
+        data_row.addWidget(self.browse_button)
+        data_row.addWidget(self.default_button)
+        self._chosen_data_dir: Path | None = settings.data_dir
+
+        form = QFormLayout()
+        form.addRow(self.language_label, self.language)
+        form.addRow(self.data_label, data_row)
+        form.addRow("", self.data_note)
+
+        self.buttons = QDialogButtonBox()
+        # Own buttons, not standard ones: those retranslate themselves with Qt's words only.
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.window_box)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Settings"))
+        self.window_box.setTitle(tr("Window and start-up"))
+        self.close_to_tray.setText(tr("Closing the window keeps Jaga watching in the tray"))
+        self.start_minimized.setText(tr("Start minimized"))
+        self.start_at_login.setText(tr("Start Jaga when I log in to this computer"))
+        self.language_label.setText(tr("&Language:"))
+        self.language.setItemText(0, tr("Same as the computer"))
+        self.data_label.setText(tr("&Data folder:"))
+        self.browse_button.setText(tr("Change…"))
+        self.default_button.setText(tr("Default"))
+        self.data_note.setText(
+            tr("Jaga is using %1 now. A new data folder is used from the next start.").replace(
+                "%1", str(self.current_data_dir)
+            )
+        )
+        self.save_button.setText(tr("Save"))
+        self.cancel_button.setText(tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def choose_data_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Choose the data folder"))
+        if folder:
+            self._chosen_data_dir = Path(folder)
+            self.data_dir.setText(folder)
+
+    def use_default_data_dir(self) -> None:
+        self._chosen_data_dir = None
+        self.data_dir.setText(tr("(default)"))
+
+    def apply(self) -> None:
+        """Saves the choices; start-at-login is written to the system at once."""
+        settings = self.settings
+        settings.close_to_tray = self.close_to_tray.isChecked()
+        settings.start_minimized = self.start_minimized.isChecked()
+        settings.language = str(self.language.currentData() or "")
+        settings.data_dir = self._chosen_data_dir
+        wanted = self.start_at_login.isChecked()
+        if self.autostart is not None:
+            try:
+                if wanted:
+                    self.autostart.enable(launch_command())
+                else:
+                    self.autostart.disable()
+            except OSError as error:
+                log.warning("could not change start at login: %s", error)
+                wanted = self.autostart.is_enabled()
+        settings.start_at_login = wanted
+
+    def accept(self) -> None:
+        self.apply()
+        super().accept()

@@ -1,0 +1,182 @@
+"""Takes the README's screenshots from the real app: demo mode, the real bridge, sim WhatsApp.
+
+Run under a virtual screen (needs Debian's xvfb):
+
+    make screenshots
+    # which runs:
+    xvfb-run -a -s "-screen 0 1280x900x24" \
+        .venv/bin/python docs/screenshots/make_screenshots.py
+
+It starts Jaga's own service and main window on a fresh temporary data folder, drives them
+through the states a shop owner meets (no numbers; three numbers: connected, reconnecting,
+logged out; linking by QR; the bridge panel; the same in Bahasa Indonesia) with the
+simulator's control API, and saves each window as a PNG beside this file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+import qasync  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from app.application import DEMO_SIM_OPTIONS, Options, create_service  # noqa: E402
+from app.core.notify_policy import Rules  # noqa: E402
+from app.core.paths import DataPaths  # noqa: E402
+from app.core.secrets import BridgeToken  # noqa: E402
+from app.core.supervision import State  # noqa: E402
+from app.service import JagaService  # noqa: E402
+from app.ui.i18n import Translations  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.notifier import Notifier  # noqa: E402
+from app.ui.settings import AppSettings  # noqa: E402
+
+#: A dropped number stays "reconnecting" long enough to be photographed.
+SIM = {**DEMO_SIM_OPTIONS, "backoff_base_ms": 600_000, "backoff_max_ms": 600_000}
+
+
+async def until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not reach the expected state")
+        await asyncio.sleep(0.05)
+
+
+async def settle(seconds: float = 0.6) -> None:
+    """Lets layouts, repaints and posted events (LanguageChange) happen."""
+    await asyncio.sleep(seconds)
+
+
+def shot(widget: QWidget, name: str) -> None:
+    path = OUT / name
+    widget.grab().save(str(path), "PNG")
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+def status(service: JagaService, account_id: str) -> str:
+    account = service.store.account(account_id)
+    return account.status if account else ""
+
+
+async def link(service: JagaService, label: str, phone: str, name: str) -> str:
+    account = await service.add_account(label)
+    await until(lambda: account.id in service.latest_qr)
+    await service.simulate_scan(account.id, phone, name)
+    await until(lambda: status(service, account.id) == "connected")
+    return account.id
+
+
+async def scenario(app: QApplication, service: JagaService, window: MainWindow) -> None:
+    translations = window.translations
+    assert translations is not None
+    window.resize(1180, 680)
+    window.show()
+    service.start()
+    await until(lambda: service.supervisor.state is State.RUNNING and service.client is not None)
+    await settle()
+    shot(window, "empty-state.png")
+
+    shop = await link(service, "Shop front", "6281234567001", "Toko Sari")
+    window.select(shop)
+    await settle()
+    shot(window, "demo-connected.png")
+
+    cashier = await link(service, "Cashier", "6281234567002", "Kasir")
+    online = await link(service, "Online orders", "6281234567003", "Sari Online")
+    assert service.client is not None
+    # A customer writes in, the shop answers: the "last message" columns fill.
+    customer = "6285712345678"
+    await service.client.sim(
+        f"sessions/{shop}/inbound", {"messages": [{"from": customer, "text": "Ada stok?"}]}
+    )
+    service.send_message(shop, customer, "Ada, kak. Mau berapa?")
+    await until(lambda: service.store.messages(shop) and len(service.store.messages(shop)) == 2)
+    await until(lambda: all(m.status != "queued" for m in service.store.messages(shop)))
+    await service.client.sim(f"sessions/{cashier}/close", {"code": 428})  # a network drop
+    await service.client.sim(f"sessions/{online}/close", {"code": 401})  # unlinked on the phone
+    await until(lambda: status(service, cashier) == "reconnecting")
+    await until(lambda: status(service, online) == "logged_out")
+    await until(lambda: bool(window.notice_board.banners))
+    window.select(online)
+    await settle()
+    shot(window, "three-numbers.png")
+
+    # The banner's button is the fix: a fresh QR for the logged-out number.
+    ((_notice, banner),) = window.notice_board.banners.values()
+    banner.action_button.click()
+    dialog = window.qr_dialogs[online]
+    await until(lambda: dialog.current_payload is not None)
+    await settle()
+    shot(dialog, "qr-dialog.png")
+    dialog.show_pairing()
+    dialog.phone_edit.setText("0812-3456-7003")
+    dialog.request_code()
+    await until(lambda: dialog.pairing_code is not None)
+    await settle()
+    shot(dialog, "pairing-code.png")
+    dialog.show_qr()
+
+    panel = window.open_bridge_panel()
+    panel.resize(820, 540)
+    await settle(1.2)
+    shot(panel, "bridge-panel.png")
+    panel.close()
+
+    translations.apply("id")
+    await settle()
+    window.select(cashier)
+    await settle()
+    shot(window, "indonesian.png")
+    shot(dialog, "qr-dialog-id.png")
+    dialog.close()
+    translations.apply("en")
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Jaga")
+    app.setQuitOnLastWindowClosed(False)
+    temporary = Path(tempfile.mkdtemp(prefix="jaga-screenshots-"))
+    try:
+        settings = AppSettings(temporary / "settings.ini")
+        translations = Translations()
+        translations.apply("en")
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        paths = DataPaths(temporary / "data").ensure()
+        token = BridgeToken("screenshots-token-0123456789abcdef", persistent=True)
+        service = create_service(paths, Options(demo=True, token=token, session_options=SIM))
+        notifier = Notifier(service, rules=Rules(quiet=0))
+        window = MainWindow(
+            service,
+            demo=True,
+            settings=settings,
+            translations=translations,
+            notifier=notifier,
+            tray_available=False,
+            data_dir=paths.root,
+        )
+        with loop:
+            try:
+                loop.run_until_complete(asyncio.wait_for(scenario(app, service, window), 120))
+            finally:
+                loop.run_until_complete(service.aclose())
+                service.store.close()
+        return 0
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,990 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>Jaga</name>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Since</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Last activity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Last message in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Last message out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Uptime (24 h)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>waiting to be sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>not sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>When the number got its current status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>When WhatsApp last sent anything for this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>When the last message to this number arrived</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>When this number last sent a message, and how it went</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Share of the last 24 hours this number was connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>not linked yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/banner.py" />
+            <source>Dismiss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <location filename="../../app/ui/main_window.py" />
+            <source>Bridge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>State:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Process id:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Running for:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Restarts:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Last exit:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Recent log (newest at the bottom):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Bridge log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Restart bridge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Restart the bridge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Open log file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Status history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Recent events</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>What</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Reconnect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Start again; shows a QR code if WhatsApp asks for one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Log &amp;out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Unlink this computer from the phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Re&amp;move</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Remove this number from Jaga</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Select a number to see its details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>S&amp;tart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Stop watching this number (it stays linked)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Connect this number again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Connecting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Waiting for QR scan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Waiting for pairing code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Reconnecting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Logged out — link again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Open on another computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge restarting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The QR code was not scanned in time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has blocked this number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp asks for a newer version of Jaga.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The saved link could not be read; it was put aside. Link again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The connection was lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The connection timed out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp asked for a restart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>This computer was unlinked on the phone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The number was opened on another computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Something went wrong inside the bridge.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Stopped by you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The bridge stopped unexpectedly.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The bridge was stopped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Not running on the bridge.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Number added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Number removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Duplicate entry of this phone merged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You started it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You stopped it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You asked to reconnect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Started again by Jaga</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Stopped by Jaga (not wanted)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge crashed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Starting the bridge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge not responding…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Stopping the bridge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped after repeated failures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>just now</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/formatting.py" />
+            <source>%n min ago</source>
+            <translation>
+                <numerusform>%n min ago</numerusform>
+                <numerusform>%n min ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/formatting.py" />
+            <source>%n h ago</source>
+            <translation>
+                <numerusform>%n h ago</numerusform>
+                <numerusform>%n h ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/formatting.py" />
+            <source>%n days ago</source>
+            <translation>
+                <numerusform>%n day ago</numerusform>
+                <numerusform>%n days ago</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>%1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>%1 h %2 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/formatting.py" />
+            <source>%n days</source>
+            <translation>
+                <numerusform>%n day</numerusform>
+                <numerusform>%n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>%1 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>No keyring on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga — WhatsApp numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source> (demo)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>WhatsApp numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>&amp;Add number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add a WhatsApp number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>&amp;Bridge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Open the bridge panel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>S&amp;ettings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add your WhatsApp number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga keeps your shop's WhatsApp numbers connected and tells you the moment one drops.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>&lt;ol&gt;&lt;li&gt;Click &lt;b&gt;Add your first number&lt;/b&gt; and give it a name.&lt;/li&gt;&lt;li&gt;On the phone: &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Scan the code Jaga shows. Done — Jaga keeps it connected.&lt;/li&gt;&lt;/ol&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add your first number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add your first WhatsApp number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/tray.py" />
+            <source>Reconnect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Log out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/tray.py" />
+            <source>Quit Jaga</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Bridge status: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Restoring %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>A name for this number (for example “Shop front”):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add and show QR code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Log out “%1”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>This computer is unlinked from the phone. To use this number in Jaga again you scan a new QR code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Remove number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Remove “%1” from Jaga?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga stops watching this number and deletes its status history. Kept: the link on the phone (it stays under Linked devices until you log it out) and Jaga's event log. Log out first to unlink the phone as well.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Log out and remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Something went wrong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>“%1” was logged out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>WhatsApp unlinked this computer. Scan a new QR code to link it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Link again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>“%1” is open on another computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>WhatsApp moved this number to another computer. Reconnect to use it here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Reconnect here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>“%1” stopped working</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>WhatsApp refused the connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Fix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>“%1” is still reconnecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Jaga's bridge has stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>No number is connected until it runs again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Open bridge panel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt; → &lt;b&gt;Link with phone number instead&lt;/b&gt;, then type this code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Link %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Link with a code instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Scan this code with WhatsApp</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>QR code to scan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Get a new code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Link with phone number instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>The &amp;phone number of this WhatsApp:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>0812-3456-7890 or +62 812-3456-7890</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Get code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Pairing code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Scan a QR code instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Simulate phone scan (demo)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Simulate phone scan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>New code coming…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>New code in %1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>code %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Connected as %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>This number is ready. Jaga keeps it connected from now on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>That does not look like a phone number. Example: +62 812-3456-7890</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Could not get a code: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Window and start-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Closing the window keeps Jaga watching in the tray</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Start minimized</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Start Jaga when I log in to this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>&amp;Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Same as the computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>&amp;Data folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Change…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Jaga is using %1 now. A new data folder is used from the next start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Choose the data folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>(default)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>The bridge is down: no number is connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>Needs you: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>Reconnecting: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>Starting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/tray.py" />
+            <source>All %n numbers connected</source>
+            <translation>
+                <numerusform>Your number is connected</numerusform>
+                <numerusform>All %n numbers connected</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>No number is running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>No numbers yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>Open Jaga</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>

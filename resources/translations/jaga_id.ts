@@ -1,0 +1,985 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id" sourcelanguage="en">
+    <context>
+        <name>Jaga</name>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Name</source>
+            <translation>Nama</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Phone number</source>
+            <translation>Nomor HP</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Since</source>
+            <translation>Sejak</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Last activity</source>
+            <translation>Aktivitas terakhir</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Last message in</source>
+            <translation>Pesan masuk terakhir</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Last message out</source>
+            <translation>Pesan keluar terakhir</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Uptime (24 h)</source>
+            <translation>Aktif (24 jam)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>waiting to be sent</source>
+            <translation>menunggu dikirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>sent</source>
+            <translation>terkirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>delivered</source>
+            <translation>sampai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>read</source>
+            <translation>dibaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>not sent</source>
+            <translation>tidak terkirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>When the number got its current status</source>
+            <translation>Sejak kapan nomor ini berstatus seperti sekarang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>When WhatsApp last sent anything for this number</source>
+            <translation>Kapan terakhir WhatsApp mengirim sesuatu untuk nomor ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>When the last message to this number arrived</source>
+            <translation>Kapan pesan terakhir untuk nomor ini masuk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>When this number last sent a message, and how it went</source>
+            <translation>Kapan nomor ini terakhir mengirim pesan, dan bagaimana hasilnya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Share of the last 24 hours this number was connected</source>
+            <translation>Berapa persen waktu nomor ini terhubung dalam 24 jam terakhir</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>not linked yet</source>
+            <translation>belum ditautkan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/banner.py" />
+            <source>Dismiss</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <location filename="../../app/ui/main_window.py" />
+            <source>Bridge</source>
+            <translation>Penghubung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>State:</source>
+            <translation>Keadaan:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Process id:</source>
+            <translation>ID proses:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Running for:</source>
+            <translation>Berjalan selama:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Restarts:</source>
+            <translation>Dimulai ulang:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Last exit:</source>
+            <translation>Berhenti terakhir:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Recent log (newest at the bottom):</source>
+            <translation>Log terbaru (yang paling baru di bawah):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Bridge log</source>
+            <translation>Log penghubung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Restart bridge</source>
+            <translation>Mulai ulang penghubung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Restart the bridge</source>
+            <translation>Mulai ulang penghubung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Open log file</source>
+            <translation>Buka file log</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Close</source>
+            <translation>Tutup</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Status history</source>
+            <translation>Riwayat status</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Recent events</source>
+            <translation>Kejadian terbaru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>When</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Why</source>
+            <translation>Penyebab</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>What</source>
+            <translation>Kejadian</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Details</source>
+            <translation>Keterangan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Reconnect</source>
+            <translation>&amp;Sambungkan ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Start again; shows a QR code if WhatsApp asks for one</source>
+            <translation>Mulai lagi; kode QR muncul kalau WhatsApp memintanya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Log &amp;out</source>
+            <translation>&amp;Keluarkan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Unlink this computer from the phone</source>
+            <translation>Lepas tautan komputer ini dari HP</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Re&amp;move</source>
+            <translation>&amp;Hapus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Remove this number from Jaga</source>
+            <translation>Hapus nomor ini dari Jaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Select a number to see its details</source>
+            <translation>Pilih nomor untuk melihat rinciannya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Stop</source>
+            <translation>&amp;Hentikan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>S&amp;tart</source>
+            <translation>&amp;Jalankan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Stop watching this number (it stays linked)</source>
+            <translation>Berhenti menjaga nomor ini (tetap tertaut)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Connect this number again</source>
+            <translation>Sambungkan nomor ini lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Stopped</source>
+            <translation>Dihentikan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Connecting…</source>
+            <translation>Menyambung…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Waiting for QR scan</source>
+            <translation>Menunggu pindai QR</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Waiting for pairing code</source>
+            <translation>Menunggu kode tautan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Connected</source>
+            <translation>Terhubung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Reconnecting…</source>
+            <translation>Menyambung ulang…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Logged out — link again</source>
+            <translation>Keluar — tautkan lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Open on another computer</source>
+            <translation>Dibuka di komputer lain</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Failed</source>
+            <translation>Gagal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge restarting…</source>
+            <translation>Penghubung dimulai ulang…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The QR code was not scanned in time.</source>
+            <translation>Kode QR tidak dipindai tepat waktu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has blocked this number.</source>
+            <translation>WhatsApp memblokir nomor ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp asks for a newer version of Jaga.</source>
+            <translation>WhatsApp meminta Jaga versi yang lebih baru.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The saved link could not be read; it was put aside. Link again.</source>
+            <translation>Data tautan yang tersimpan tidak bisa dibaca dan sudah disisihkan. Tautkan lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The connection was lost.</source>
+            <translation>Koneksi terputus.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The connection timed out.</source>
+            <translation>Koneksi kehabisan waktu.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp asked for a restart.</source>
+            <translation>WhatsApp meminta sambungan dimulai ulang.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>This computer was unlinked on the phone.</source>
+            <translation>Tautan komputer ini dilepas dari HP.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The number was opened on another computer.</source>
+            <translation>Nomor ini dibuka di komputer lain.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Something went wrong inside the bridge.</source>
+            <translation>Terjadi kesalahan di dalam penghubung.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Stopped by you.</source>
+            <translation>Dihentikan oleh Anda.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The bridge stopped unexpectedly.</source>
+            <translation>Penghubung berhenti tiba-tiba.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The bridge was stopped.</source>
+            <translation>Penghubung dihentikan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Not running on the bridge.</source>
+            <translation>Tidak berjalan di penghubung.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Number added</source>
+            <translation>Nomor ditambahkan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Number removed</source>
+            <translation>Nomor dihapus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Duplicate entry of this phone merged</source>
+            <translation>Data ganda nomor ini digabungkan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You started it</source>
+            <translation>Anda menjalankannya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You stopped it</source>
+            <translation>Anda menghentikannya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You asked to reconnect</source>
+            <translation>Anda meminta sambung ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Started again by Jaga</source>
+            <translation>Dijalankan lagi oleh Jaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Stopped by Jaga (not wanted)</source>
+            <translation>Dihentikan oleh Jaga (tidak diinginkan)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge started</source>
+            <translation>Penghubung menyala</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge crashed</source>
+            <translation>Penghubung mogok</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped</source>
+            <translation>Penghubung berhenti</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Starting the bridge…</source>
+            <translation>Menyalakan penghubung…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge running</source>
+            <translation>Penghubung berjalan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge not responding…</source>
+            <translation>Penghubung tidak merespons…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Stopping the bridge…</source>
+            <translation>Mematikan penghubung…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped after repeated failures</source>
+            <translation>Penghubung berhenti setelah gagal berulang kali</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>just now</source>
+            <translation>baru saja</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/formatting.py" />
+            <source>%n min ago</source>
+            <translation>
+                <numerusform>%n menit lalu</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/formatting.py" />
+            <source>%n h ago</source>
+            <translation>
+                <numerusform>%n jam lalu</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/formatting.py" />
+            <source>%n days ago</source>
+            <translation>
+                <numerusform>%n hari lalu</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>%1 s</source>
+            <translation>%1 dtk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>%1 min</source>
+            <translation>%1 mnt</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>%1 h %2 min</source>
+            <translation>%1 jam %2 mnt</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/formatting.py" />
+            <source>%n days</source>
+            <translation>
+                <numerusform>%n hari</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>%1 h</source>
+            <translation>%1 jam</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>No keyring on this computer</source>
+            <translation>Komputer ini tidak punya keyring</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>
+            <translation>Jaga membuat kata sandi penghubung baru setiap kali dibuka. Semuanya tetap berjalan; hanya kata sandinya tidak disimpan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga — WhatsApp numbers</source>
+            <translation>Jaga — Nomor WhatsApp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source> (demo)</source>
+            <translation> (demo)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>WhatsApp numbers</source>
+            <translation>Nomor WhatsApp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>&amp;Add number</source>
+            <translation>&amp;Tambah nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add a WhatsApp number</source>
+            <translation>Tambah nomor WhatsApp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>&amp;Bridge…</source>
+            <translation>&amp;Penghubung…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Open the bridge panel</source>
+            <translation>Buka panel penghubung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>S&amp;ettings…</source>
+            <translation>Pen&amp;gaturan…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add your WhatsApp number</source>
+            <translation>Tambahkan nomor WhatsApp Anda</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga keeps your shop's WhatsApp numbers connected and tells you the moment one drops.</source>
+            <translation>Jaga menjaga nomor WhatsApp toko Anda tetap terhubung dan langsung memberi tahu kalau ada yang terputus.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>&lt;ol&gt;&lt;li&gt;Click &lt;b&gt;Add your first number&lt;/b&gt; and give it a name.&lt;/li&gt;&lt;li&gt;On the phone: &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Scan the code Jaga shows. Done — Jaga keeps it connected.&lt;/li&gt;&lt;/ol&gt;</source>
+            <translation>&lt;ol&gt;&lt;li&gt;Klik &lt;b&gt;Tambah nomor pertama&lt;/b&gt; dan beri nama.&lt;/li&gt;&lt;li&gt;Di HP: &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Pindai kode yang muncul di Jaga. Selesai — Jaga menjaganya tetap terhubung.&lt;/li&gt;&lt;/ol&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add your first number</source>
+            <translation>Tambah nomor pertama</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add your first WhatsApp number</source>
+            <translation>Tambah nomor WhatsApp pertama</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add number</source>
+            <translation>Tambah nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/tray.py" />
+            <source>Reconnect</source>
+            <translation>Sambungkan ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Log out</source>
+            <translation>Keluarkan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Remove</source>
+            <translation>Hapus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation>Pengaturan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/tray.py" />
+            <source>Quit Jaga</source>
+            <translation>Tutup Jaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Bridge status: %1</source>
+            <translation>Status penghubung: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Restoring %1 of %2</source>
+            <translation>Memulihkan %1 dari %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>A name for this number (for example “Shop front”):</source>
+            <translation>Nama untuk nomor ini (misalnya “Toko depan”):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Add and show QR code</source>
+            <translation>Tambah dan tampilkan kode QR</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Log out “%1”?</source>
+            <translation>Keluarkan “%1”?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>This computer is unlinked from the phone. To use this number in Jaga again you scan a new QR code.</source>
+            <translation>Tautan komputer ini akan dilepas dari HP. Untuk memakai nomor ini lagi di Jaga, Anda perlu memindai kode QR baru.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Remove number</source>
+            <translation>Hapus nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Remove “%1” from Jaga?</source>
+            <translation>Hapus “%1” dari Jaga?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga stops watching this number and deletes its status history. Kept: the link on the phone (it stays under Linked devices until you log it out) and Jaga's event log. Log out first to unlink the phone as well.</source>
+            <translation>Jaga berhenti menjaga nomor ini dan menghapus riwayat statusnya. Yang tetap ada: tautan di HP (tetap muncul di Perangkat tertaut sampai Anda mengeluarkannya) dan catatan kejadian Jaga. Pilih Keluarkan dulu kalau tautan di HP juga mau dilepas.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Log out and remove</source>
+            <translation>Keluarkan lalu hapus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Something went wrong</source>
+            <translation>Ada yang tidak beres</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>“%1” was logged out</source>
+            <translation>“%1” telah dikeluarkan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>WhatsApp unlinked this computer. Scan a new QR code to link it again.</source>
+            <translation>WhatsApp melepas tautan komputer ini. Pindai kode QR baru untuk menautkannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Link again</source>
+            <translation>Tautkan lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>“%1” is open on another computer</source>
+            <translation>“%1” dibuka di komputer lain</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>WhatsApp moved this number to another computer. Reconnect to use it here.</source>
+            <translation>WhatsApp memindahkan nomor ini ke komputer lain. Sambungkan ulang untuk memakainya di sini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Reconnect here</source>
+            <translation>Sambungkan di sini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>“%1” stopped working</source>
+            <translation>“%1” berhenti bekerja</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>WhatsApp refused the connection.</source>
+            <translation>WhatsApp menolak sambungan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Fix</source>
+            <translation>Perbaiki</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>“%1” is still reconnecting</source>
+            <translation>“%1” masih menyambung ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
+            <translation>Sudah lebih dari 30 detik terputus. Jaga terus mencoba.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Show</source>
+            <translation>Lihat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Jaga's bridge has stopped</source>
+            <translation>Penghubung Jaga berhenti</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>No number is connected until it runs again.</source>
+            <translation>Tidak ada nomor yang terhubung sampai penghubung berjalan lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Open bridge panel</source>
+            <translation>Buka panel penghubung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
+            <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Setelan&lt;/b&gt; (atau ⋮) → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt;, lalu arahkan kamera HP ke kode ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
+            <translation>Menyambung… Kode muncul di sini kalau WhatsApp memintanya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt; → &lt;b&gt;Link with phone number instead&lt;/b&gt;, then type this code.</source>
+            <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt; → &lt;b&gt;Tautkan dengan nomor telepon saja&lt;/b&gt;, lalu ketik kode ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Link %1</source>
+            <translation>Tautkan %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Link with a code instead</source>
+            <translation>Tautkan dengan kode</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Scan this code with WhatsApp</source>
+            <translation>Pindai kode ini dengan WhatsApp</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>QR code to scan</source>
+            <translation>Kode QR untuk dipindai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Get a new code</source>
+            <translation>Minta kode baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Link with phone number instead</source>
+            <translation>Tautkan dengan nomor telepon saja</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>The &amp;phone number of this WhatsApp:</source>
+            <translation>Nomor &amp;HP WhatsApp ini:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>0812-3456-7890 or +62 812-3456-7890</source>
+            <translation>0812-3456-7890 atau +62 812-3456-7890</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Get code</source>
+            <translation>Minta kode</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Pairing code</source>
+            <translation>Kode tautan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Scan a QR code instead</source>
+            <translation>Pindai kode QR saja</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Done</source>
+            <translation>Selesai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Simulate phone scan (demo)</source>
+            <translation>Simulasikan pindai HP (demo)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Simulate phone scan</source>
+            <translation>Simulasikan pindai HP</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>New code coming…</source>
+            <translation>Kode baru segera muncul…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>New code in %1 s</source>
+            <translation>Kode baru dalam %1 dtk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>code %1 of %2</source>
+            <translation>kode ke-%1 dari %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Connected as %1</source>
+            <translation>Terhubung sebagai %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>This number is ready. Jaga keeps it connected from now on.</source>
+            <translation>Nomor ini siap. Mulai sekarang Jaga menjaganya tetap terhubung.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>That does not look like a phone number. Example: +62 812-3456-7890</source>
+            <translation>Sepertinya itu bukan nomor HP. Contoh: +62 812-3456-7890</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Could not get a code: %1</source>
+            <translation>Gagal meminta kode: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Window and start-up</source>
+            <translation>Jendela dan saat mulai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Closing the window keeps Jaga watching in the tray</source>
+            <translation>Saat jendela ditutup, Jaga tetap berjaga di baki sistem</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Start minimized</source>
+            <translation>Mulai dalam keadaan diperkecil</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Start Jaga when I log in to this computer</source>
+            <translation>Jalankan Jaga saat saya masuk ke komputer ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>&amp;Language:</source>
+            <translation>&amp;Bahasa:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Same as the computer</source>
+            <translation>Sama dengan komputer</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>&amp;Data folder:</source>
+            <translation>Folder &amp;data:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Change…</source>
+            <translation>Ganti…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Default</source>
+            <translation>Bawaan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Jaga is using %1 now. A new data folder is used from the next start.</source>
+            <translation>Saat ini Jaga memakai %1. Folder data baru dipakai mulai Jaga dibuka berikutnya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Save</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Choose the data folder</source>
+            <translation>Pilih folder data</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>(default)</source>
+            <translation>(bawaan)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>The bridge is down: no number is connected</source>
+            <translation>Penghubung mati: tidak ada nomor yang terhubung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>Needs you: %1</source>
+            <translation>Perlu Anda: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>Reconnecting: %1</source>
+            <translation>Menyambung ulang: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>Starting…</source>
+            <translation>Memulai…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/tray.py" />
+            <source>All %n numbers connected</source>
+            <translation>
+                <numerusform>Semua nomor terhubung (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>No number is running</source>
+            <translation>Tidak ada nomor yang berjalan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>No numbers yet</source>
+            <translation>Belum ada nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
+            <source>Open Jaga</source>
+            <translation>Buka Jaga</translation>
+        </message>
+    </context>
+</TS>

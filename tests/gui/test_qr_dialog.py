@@ -1,0 +1,117 @@
+"""The QR dialog: a big code, its countdown and attempt, a pairing code, and success."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt
+
+from app.bridge.protocol import QrCode
+from app.ui.qr_dialog import QrDialog
+from tests.gui.conftest import observe
+from tests.gui.test_main_window import decode_pixmap
+from tests.liveapp import eventually, run
+
+NOW = datetime(2026, 11, 23, 12, 0, 0)
+
+
+def make_dialog(qtbot, service, account_id, moment, **kwargs) -> QrDialog:
+    dialog = QrDialog(service, account_id, now=lambda: moment[0], **kwargs)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_a_big_code_with_countdown_attempt_and_how_to(qtbot, offline_service):
+    account_id = offline_service.store.create_account("Shop front", "sim").id
+    observe(offline_service, account_id, "qr")
+    moment = [NOW]
+    dialog = make_dialog(qtbot, offline_service, account_id, moment)
+    assert dialog.windowTitle() == "Link Shop front"
+    assert dialog.qr_label.text().startswith("Connecting…")
+
+    offline_service.qr_received.emit(
+        QrCode(account_id, "2@first-code", NOW + timedelta(seconds=20), 2, 6)
+    )
+    pixmap = dialog.qr_label.pixmap()
+    assert pixmap.width() >= 300  # big enough to scan from a phone at arm's length
+    assert decode_pixmap(pixmap) == "2@first-code"
+    assert dialog.countdown.text() == "New code in 20 s · code 2 of 6"
+    assert "Linked devices" in dialog.how_to.text() and "Link a device" in dialog.how_to.text()
+
+    moment[0] = NOW + timedelta(seconds=7)
+    dialog._tick.timeout.emit()
+    assert dialog.countdown.text() == "New code in 13 s · code 2 of 6"
+
+    # Auto-refresh: the next code replaces the old one.
+    offline_service.qr_received.emit(
+        QrCode(account_id, "2@second-code", NOW + timedelta(seconds=27), 3, 6)
+    )
+    assert decode_pixmap(dialog.qr_label.pixmap()) == "2@second-code"
+    assert dialog.countdown.text().endswith("code 3 of 6")
+
+
+def test_codes_for_other_numbers_are_ignored(qtbot, offline_service):
+    mine = offline_service.store.create_account("Shop front", "sim").id
+    other = offline_service.store.create_account("Cashier", "sim").id
+    dialog = make_dialog(qtbot, offline_service, mine, [NOW])
+    offline_service.qr_received.emit(QrCode(other, "2@not-mine", NOW, 1, 6))
+    assert dialog.current_payload is None
+
+
+def test_a_timed_out_code_offers_a_new_one(qtbot, offline_service):
+    account_id = offline_service.store.create_account("Shop front", "sim").id
+    dialog = make_dialog(qtbot, offline_service, account_id, [NOW])
+    offline_service.qr_received.emit(QrCode(account_id, "2@code", NOW, 6, 6))
+    observe(offline_service, account_id, "failed", "qr_timeout")
+    assert dialog.headline.text() == "Failed"
+    assert dialog.countdown.text() == "The QR code was not scanned in time."
+    assert not dialog.retry_button.isHidden()
+    with qtbot.waitSignal(dialog.reconnect_requested) as asked:
+        qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [account_id]
+    observe(offline_service, account_id, "starting")
+    assert dialog.retry_button.isHidden()
+
+
+def test_it_closes_into_success(qtbot, offline_service):
+    account_id = offline_service.store.create_account("Shop front", "sim").id
+    dialog = make_dialog(qtbot, offline_service, account_id, [NOW], demo=True)
+    observe(offline_service, account_id, "connected", phone="628123456789")
+    assert dialog.headline.text() == "Connected as +62 812-3456-789"
+    assert dialog.pages.currentWidget() is dialog.success_page
+    assert dialog.done_button is not None and dialog.done_button.text() == "Done"
+    assert dialog.scan_button is not None and not dialog.scan_button.isEnabled()
+    dialog.show()
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QrDialog.DialogCode.Accepted
+
+
+def test_a_wrong_phone_number_is_explained_before_asking_the_bridge(qtbot, offline_service):
+    account_id = offline_service.store.create_account("Shop front", "sim").id
+    dialog = make_dialog(qtbot, offline_service, account_id, [NOW])
+    qtbot.mouseClick(dialog.use_code_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentWidget() is dialog.pairing_page
+    dialog.phone_edit.setText("12")
+    qtbot.mouseClick(dialog.get_code_button, Qt.MouseButton.LeftButton)
+    assert dialog.code_error.text().startswith("That does not look like a phone number")
+    assert dialog.get_code_button.isEnabled()
+
+
+def test_link_with_phone_number_instead_on_the_real_bridge(qtbot, loop, service):
+    async def scenario():
+        account = await service.add_account("Shop front")
+        await eventually(lambda: service.latest_qr.get(account.id) is not None)
+        dialog = QrDialog(service, account.id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.mouseClick(dialog.use_code_button, Qt.MouseButton.LeftButton)
+        assert dialog.headline.text() == "Link with a code instead"
+        dialog.phone_edit.setText("0812-3456-7890")  # as an Indonesian owner types it
+        qtbot.mouseClick(dialog.get_code_button, Qt.MouseButton.LeftButton)
+        await eventually(lambda: dialog.pairing_code is not None)
+        code = dialog.pairing_code
+        assert code is not None and len(code) == 8
+        assert dialog.code_label.text() == f"{code[:4]}-{code[4:]}"
+        assert "Link with phone number instead" in dialog.code_how_to.text()
+
+    run(loop, scenario())
