@@ -47,7 +47,9 @@ CREATE TABLE IF NOT EXISTS sim_network (
   client_id  TEXT,
   to_addr    TEXT NOT NULL,
   text       TEXT NOT NULL,
-  at         TEXT NOT NULL
+  at         TEXT NOT NULL,
+  -- the furthest receipt the client has taken: the network keeps offering the rest
+  receipt    TEXT NOT NULL DEFAULT 'none'
 );
 `;
 
@@ -80,6 +82,7 @@ export class Store {
     this.db.exec('PRAGMA foreign_keys = ON');
     this.transaction(() => {
       this.db.exec(SCHEMA);
+      addColumnIfMissing(this.db, 'sim_network', 'receipt', "TEXT NOT NULL DEFAULT 'none'");
       this.db.prepare('INSERT OR IGNORE INTO bridge_meta (key, value) VALUES (?, ?)')
         .run('schema_version', String(SCHEMA_VERSION));
     });
@@ -229,12 +232,29 @@ class Outbound {
   }
 }
 
+/**
+ * A column added after a table first shipped (CREATE TABLE IF NOT EXISTS leaves old tables be).
+ * @param {DatabaseSync} db @param {string} table @param {string} column @param {string} type
+ */
+function addColumnIfMissing(db, table, column, type) {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all().map((c) => String(c.name));
+  if (!columns.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+}
+
+const RECEIPT_RANK = { none: 0, sent: 1, delivered: 2, read: 3 };
+
 class SimNetworkJournal {
   /** @param {DatabaseSync} db */
   constructor(db) {
     this.insertStmt = db.prepare(`INSERT INTO sim_network
       (session_id, message_id, client_id, to_addr, text, at) VALUES (?, ?, ?, ?, ?, ?)`);
     this.allStmt = db.prepare('SELECT * FROM sim_network ORDER BY id');
+    this.receiptStmt = db.prepare(
+      'UPDATE sim_network SET receipt = ? WHERE session_id = ? AND message_id = ?');
+    this.receiptOfStmt = db.prepare(
+      'SELECT receipt FROM sim_network WHERE session_id = ? AND message_id = ? LIMIT 1');
+    this.sessionRowsStmt = db.prepare(
+      'SELECT message_id, to_addr, receipt FROM sim_network WHERE session_id = ? ORDER BY id');
     this.chatStmt = db.prepare(
       'SELECT to_addr FROM sim_network WHERE session_id = ? AND message_id = ? ORDER BY id DESC LIMIT 1');
   }
@@ -242,6 +262,41 @@ class SimNetworkJournal {
   /** @param {{sessionId: string, messageId: string, clientId: string|null, to: string, text: string}} rec */
   record({ sessionId, messageId, clientId, to, text }) {
     this.insertStmt.run(sessionId, messageId, clientId, to, text, new Date().toISOString());
+  }
+
+  /**
+   * The client took a receipt: remember the furthest one (receipts never go back).
+   * @param {string} sessionId @param {string} messageId @param {string} status
+   */
+  markReceipt(sessionId, messageId, status) {
+    const row = this.receiptOfStmt.get(sessionId, messageId);
+    if (!row) return;
+    const current = String(row.receipt);
+    if ((RECEIPT_RANK[status] ?? 0) > (RECEIPT_RANK[current] ?? 0)) {
+      this.receiptStmt.run(status, sessionId, messageId);
+    }
+  }
+
+  /**
+   * Receipts the client has not taken yet, up to `upto`, in order: what the network
+   * offers again at the next login (a bridge crash loses the in-memory queue, not these).
+   * @param {string} sessionId @param {'sent'|'delivered'|'read'} upto
+   * @returns {{message_id: string, to: string, status: string}[]}
+   */
+  missingReceipts(sessionId, upto) {
+    const order = ['sent', 'delivered', 'read'];
+    const limit = RECEIPT_RANK[upto];
+    const missing = [];
+    for (const r of this.sessionRowsStmt.all(sessionId)) {
+      const taken = RECEIPT_RANK[String(r.receipt)] ?? 0;
+      for (const status of order) {
+        const rank = RECEIPT_RANK[status];
+        if (rank > taken && rank <= limit) {
+          missing.push({ message_id: String(r.message_id), to: String(r.to_addr), status });
+        }
+      }
+    }
+    return missing;
   }
 
   /** @returns {{session_id: string, message_id: string, client_id: string|null, to: string, text: string, at: string}[]} */

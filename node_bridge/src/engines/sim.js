@@ -257,9 +257,15 @@ export class SimNetwork {
 
   /** @param {SimConnection} conn */
   flush(conn) {
-    const queue = this.backlog.get(conn.id);
-    if (!queue?.length) return;
+    const queue = this.backlog.get(conn.id) ?? [];
     this.backlog.delete(conn.id);
+    // Receipts the client never took survive a bridge crash in the journal, as they
+    // would on WhatsApp's servers; the in-memory backlog may hold some of them too,
+    // and a repeated receipt is harmless (statuses only move forward).
+    const upto = conn.opts.auto_ack ? 'read' : 'sent';
+    for (const r of this.store.simNetwork.missingReceipts(conn.id, upto)) {
+      queue.push({ type: 'ack', message_id: r.message_id, chat: chatOf(r.to), status: r.status });
+    }
     for (const d of queue) {
       if (!this.tryDeliver(conn, d, true)) this.enqueue(conn.id, d);
     }
@@ -272,6 +278,7 @@ export class SimNetwork {
   tryDeliver(conn, d, backlog) {
     try {
       conn.deliver(d, backlog);
+      if (d.type === 'ack') this.store.simNetwork.markReceipt(conn.id, d.message_id, d.status);
       return true;
     } catch (err) {
       this.log.warn({ err, session: conn.id, message_id: d.message_id }, 'client did not take a delivery; kept for later');

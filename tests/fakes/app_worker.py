@@ -1,0 +1,57 @@
+"""The real app core as its own process, for tests that kill the app itself.
+
+python -m tests.fakes.app_worker DATA_DIR PLAN_JSON
+PLAN_JSON: {"numbers": [[label, phone], ...], "messages": [[phone_of_number, to, text], ...]}
+Links every number that is not linked yet, queues the plan's messages once (a later run on
+the same folder finds them in app.sqlite3), prints `WORKER_READY <port> <bridge_pid>` and
+then runs like the app until killed. Bridge restarts print a new WORKER_READY line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+import keyring
+import qasync
+from PySide6.QtCore import QCoreApplication
+
+from app.core.supervision import Policy
+from tests.liveapp import eventually, make_service, status_of, until_bridge_ready
+from tests.memory_keyring import MemoryKeyring
+
+
+async def main(data_dir: Path, plan: dict) -> None:
+    # Chaos kills the bridge far more often than the crash-loop rule allows: keep restarting.
+    service = make_service(data_dir, policy=Policy(fatal_failures=1000, first_retry_delay=0.1))
+    service.supervisor.ready.connect(
+        lambda info: print(f"WORKER_READY {info.port} {info.pid}", flush=True)
+    )
+    service.start()
+    await until_bridge_ready(service)
+    linked = {a.phone: a for a in service.store.accounts()}
+    for label, phone in plan["numbers"]:
+        if phone in linked:
+            continue
+        account = await service.add_account(label)
+        await eventually(lambda a=account: status_of(service, a.id) == "qr", timeout=20)
+        await service.simulate_scan(account.id, phone)
+        await eventually(lambda a=account: status_of(service, a.id) == "connected", timeout=20)
+        linked[phone] = service.store.account(account.id)
+    if not any(service.store.messages(a.id) for a in service.store.accounts()):
+        for number, to, text in plan["messages"]:
+            service.send_message(linked[number].id, to, text)
+    print("WORKER_QUEUED", flush=True)
+
+
+if __name__ == "__main__":
+    keyring.set_keyring(MemoryKeyring())
+    application = QCoreApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(application, already_running=True)
+    asyncio.set_event_loop(loop)
+    plan_data = json.loads(Path(sys.argv[2]).read_text())
+    task = asyncio.ensure_future(main(Path(sys.argv[1]), plan_data))
+    task.add_done_callback(lambda t: t.exception() and application.exit(3))
+    sys.exit(application.exec())
