@@ -30,7 +30,7 @@ from app.core.outbox import (
 )
 from app.core.reconcile import Wanted, plan
 from app.core.status import ACTIVE, SessionStatus
-from app.core.store import Store
+from app.core.store import Ack, Inbound, Store
 from app.core.supervision import State
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,7 @@ class JagaService(QObject):
         self._dispatch_wakeup = asyncio.Event()
         self._dispatcher: asyncio.Task[None] | None = None
         self._ack_upto = 0  # highest durable event seq stored, not yet acknowledged
+        self._durable_buffer: list[tuple[int, Inbound | Ack]] = []
         self._ack_task: asyncio.Task[None] | None = None
         #: False when no keyring works and the token lives for this launch only.
         self.token_persistent = True
@@ -213,33 +214,54 @@ class JagaService(QObject):
 
     def _on_message_in(self, event: BridgeEvent) -> None:
         data = event.data
-        account_id = str(data.get("session_id", ""))
-        row_id = self.store.store_inbound(
-            account_id,
+        item = Inbound(
+            str(data.get("session_id", "")),
             str(data["message_id"]),
             str(data.get("chat") or data.get("from") or ""),
             str(data.get("text") or ""),
             parse_time(data.get("timestamp")),
         )
-        self._stored_durable(event)
-        if row_id is not None:
-            self.message_added.emit(row_id)
+        self._buffer_durable(event, item)
 
     def _on_message_ack(self, event: BridgeEvent) -> None:
         data = event.data
-        message_id = str(data.get("client_id") or data.get("message_id") or "")
-        message = self.store.apply_ack(
-            str(data.get("session_id", "")), message_id, str(data.get("status", ""))
+        item = Ack(
+            str(data.get("session_id", "")),
+            str(data.get("client_id") or data.get("message_id") or ""),
+            str(data.get("status", "")),
         )
-        self._stored_durable(event)
-        if message is not None:
-            self.message_updated.emit(message.id)
+        self._buffer_durable(event, item)
 
-    def _stored_durable(self, event: BridgeEvent) -> None:
-        """The event is committed to app.sqlite3: the bridge may forget it (acks are batched)."""
-        self._ack_upto = max(self._ack_upto, event.seq)
+    def _buffer_durable(self, event: BridgeEvent, item: Inbound | Ack) -> None:
+        """Durable events that arrive together are stored together, right after the burst.
+
+        Nothing is acknowledged to the bridge before its commit: a crash in between makes
+        the bridge replay the events, and the store ignores what it already has.
+        """
+        if not self._durable_buffer:
+            asyncio.get_running_loop().call_soon(self._flush_durable, event.boot_id)
+        self._durable_buffer.append((event.seq, item))
+
+    def _flush_durable(self, boot_id: str) -> None:
+        batch, self._durable_buffer = self._durable_buffer, []
+        if not batch:
+            return
+        try:
+            added, updated = self.store.store_durable([item for _seq, item in batch])
+        except Exception as error:  # disk full, database locked: keep nothing, lose nothing
+            log.exception("could not store %d messages/acks", len(batch))
+            self.error.emit(f"Jaga could not save incoming messages: {error}")
+            stream = self.event_stream
+            if stream is not None:
+                stream.reconnect(from_start=True)  # the bridge sends them all again
+            return
+        self._ack_upto = max(self._ack_upto, max(seq for seq, _item in batch))
         if self._ack_task is None or self._ack_task.done():
-            self._ack_task = self._spawn(self._send_ack(event.boot_id))
+            self._ack_task = self._spawn(self._send_ack(boot_id))
+        for row_id in added:
+            self.message_added.emit(row_id)
+        for row_id in updated:
+            self.message_updated.emit(row_id)
 
     async def _send_ack(self, boot_id: str) -> None:
         await asyncio.sleep(0.05)  # one ack for a burst of events

@@ -71,11 +71,26 @@ class EventStream:
         self._allowed = asyncio.Event()
         self._allowed.set()
         self._current: asyncio.Task[None] | None = None
+        self._dropping = False  # our own cancel of the current connection, not a stop
 
     def pause(self) -> None:
         """Drops the connection and stays away until resume() (a lost connection, on demand)."""
         self._allowed.clear()
+        self._drop_current()
+
+    def reconnect(self, *, from_start: bool = False) -> None:
+        """Drops the connection and opens a new one at once.
+
+        `from_start` forgets the Last-Event-ID, so the bridge answers with `bridge.reset`
+        and sends every durable event not yet acknowledged.
+        """
+        if from_start:
+            self.last_event_id = None
+        self._drop_current()
+
+    def _drop_current(self) -> None:
         if self._current is not None:
+            self._dropping = True
             self._current.cancel()
 
     def resume(self) -> None:
@@ -91,8 +106,9 @@ class EventStream:
                 except (httpx.HTTPError, ProtocolError) as error:
                     log.info("event stream interrupted: %r", error)
                 except asyncio.CancelledError:
-                    if self._allowed.is_set():
-                        raise  # cancelled from outside, not paused
+                    if not self._dropping:
+                        raise  # the whole stream is being stopped
+                    self._dropping = False
                 finally:
                     self._current.cancel()
                     self._current = None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,22 @@ from app.core.models import Account, AuditEvent, Message, StatusChange, utcnow
 from app.core.outbox import advance
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+@dataclass(frozen=True)
+class Inbound:
+    account_id: str
+    message_id: str
+    chat: str
+    text: str
+    at: datetime | None
+
+
+@dataclass(frozen=True)
+class Ack:
+    account_id: str
+    message_id: str
+    status: str
 
 
 class StoreError(Exception):
@@ -268,42 +285,69 @@ class Store:
 
     def apply_ack(self, account_id: str, message_id: str, status: str) -> Message | None:
         with self.session() as s:
-            message = s.scalars(
-                select(Message).where(
-                    Message.account_id == account_id,
-                    Message.message_id == message_id,
-                    Message.direction == "out",
-                )
-            ).first()
-            if message is None:
-                return None
-            message.status = advance(message.status, status)
-            return message
+            return self._apply_ack(s, account_id, message_id, status)
+
+    def _apply_ack(
+        self, s: Session, account_id: str, message_id: str, status: str
+    ) -> Message | None:
+        message = s.scalars(
+            select(Message).where(
+                Message.account_id == account_id,
+                Message.message_id == message_id,
+                Message.direction == "out",
+            )
+        ).first()
+        if message is None:
+            return None
+        message.status = advance(message.status, status)
+        return message
 
     def store_inbound(
         self, account_id: str, message_id: str, chat: str, text: str, at: datetime | None
     ) -> int | None:
         """The new row's id, or None when it was already there (a replay) or has no account."""
         with self.session() as s:
-            if s.get(Account, account_id) is None:
-                return None
-            statement = (
-                sqlite_insert(Message)
-                .values(
-                    account_id=account_id,
-                    direction="in",
-                    chat=chat,
-                    message_id=message_id,
-                    text=text,
-                    status="received",
-                    attempts=0,
-                    created_at=at or utcnow(),
-                    updated_at=utcnow(),
-                )
-                .on_conflict_do_nothing(index_elements=["account_id", "message_id"])
+            return self._store_inbound(s, Inbound(account_id, message_id, chat, text, at))
+
+    def _store_inbound(self, s: Session, item: Inbound) -> int | None:
+        if s.get(Account, item.account_id) is None:
+            return None
+        statement = (
+            sqlite_insert(Message)
+            .values(
+                account_id=item.account_id,
+                direction="in",
+                chat=item.chat,
+                message_id=item.message_id,
+                text=item.text,
+                status="received",
+                attempts=0,
+                created_at=item.at or utcnow(),
+                updated_at=utcnow(),
             )
-            result = s.execute(statement)
-            return result.lastrowid if result.rowcount == 1 else None
+            .on_conflict_do_nothing(index_elements=["account_id", "message_id"])
+        )
+        result = s.execute(statement)
+        return result.lastrowid if result.rowcount == 1 else None
+
+    def store_durable(self, items: list[Inbound | Ack]) -> tuple[list[int], list[int]]:
+        """A burst of inbound messages and acks in ONE transaction (one fsync, not hundreds).
+
+        Returns the ids of the rows added and of the rows whose status changed.
+        """
+        added: list[int] = []
+        updated: list[int] = []
+        with self.session() as s:
+            for item in items:
+                if isinstance(item, Inbound):
+                    row_id = self._store_inbound(s, item)
+                    if row_id is not None:
+                        added.append(row_id)
+                else:
+                    message = self._apply_ack(s, item.account_id, item.message_id, item.status)
+                    if message is not None:
+                        updated.append(message.id)
+        return added, updated
 
     def messages(self, account_id: str, chat: str | None = None) -> list[Message]:
         with self.session() as s:
@@ -315,3 +359,50 @@ class Store:
     def message(self, message_id: int) -> Message | None:
         with self.session() as s:
             return s.get(Message, message_id)
+
+    # --- chats: read-only views of the messages -------------------------------------
+
+    def conversations(self, account_id: str, limit: int = 500) -> list[Message]:
+        """The last message of each chat of a number, newest chat first.
+
+        One query: the newest row id per chat comes from the (account, chat, id) index.
+        """
+        with self.session() as s:
+            lasts = (
+                select(func.max(Message.id))
+                .where(Message.account_id == account_id)
+                .group_by(Message.chat)
+            )
+            query = (
+                select(Message)
+                .where(Message.id.in_(lasts))
+                .order_by(Message.id.desc())
+                .limit(limit)
+            )
+            return list(s.scalars(query))
+
+    def chat_messages(self, account_id: str, chat: str, limit: int = 500) -> list[Message]:
+        """The newest `limit` messages of one chat, oldest first."""
+        with self.session() as s:
+            query = (
+                select(Message)
+                .where(Message.account_id == account_id, Message.chat == chat)
+                .order_by(Message.id.desc())
+                .limit(limit)
+            )
+            return list(reversed(list(s.scalars(query))))
+
+    def messages_with_ids(self, account_id: str, ids: Iterable[int]) -> list[Message]:
+        """Those of the given rows that belong to the number, in id order (a burst at once)."""
+        wanted = sorted(set(ids))
+        found: list[Message] = []
+        with self.session() as s:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                query = (
+                    select(Message)
+                    .where(Message.account_id == account_id, Message.id.in_(chunk))
+                    .order_by(Message.id)
+                )
+                found.extend(s.scalars(query))
+        return found

@@ -61,6 +61,7 @@ class DetailsPane(QWidget):
         self.toggle_button = QPushButton()
         self.logout_button = QPushButton()
         self.remove_button = QPushButton()
+        self.chats_button = QPushButton()
         buttons = QHBoxLayout()
         for button in (
             self.reconnect_button,
@@ -70,6 +71,7 @@ class DetailsPane(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.chats_button)
 
         self.history = self._tree(3)
         self.events = self._tree(3)
@@ -115,6 +117,8 @@ class DetailsPane(QWidget):
         self.logout_button.setToolTip(tr("Unlink this computer from the phone"))
         self.remove_button.setText(tr("Re&move"))
         self.remove_button.setToolTip(tr("Remove this number from Jaga"))
+        self.chats_button.setText(tr("&Chats…"))
+        self.chats_button.setToolTip(tr("Read and send this number's messages"))
         self.show_account(self.account_id)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -130,6 +134,7 @@ class DetailsPane(QWidget):
             self.toggle_button,
             self.logout_button,
             self.remove_button,
+            self.chats_button,
         ):
             button.setEnabled(account is not None)
         if account is None:

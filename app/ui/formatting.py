@@ -8,6 +8,7 @@ collects all three into resources/translations/*.ts.
 from __future__ import annotations
 
 import math
+import re
 from datetime import UTC, datetime
 
 import phonenumbers
@@ -195,3 +196,78 @@ def local_time(moment: datetime, now: datetime | None = None) -> str:
     if local.date() == today:
         return local.strftime("%H:%M:%S")
     return local.strftime("%d/%m %H:%M")
+
+
+def clock_time(moment: datetime, now: datetime | None = None) -> str:
+    """A message's time: '14:05' today, '21/11 14:05' before (naive UTC in, local out)."""
+    local = moment.replace(tzinfo=UTC).astimezone()
+    today = (now or utcnow()).replace(tzinfo=UTC).astimezone().date()
+    if local.date() == today:
+        return local.strftime("%H:%M")
+    return local.strftime("%d/%m %H:%M")
+
+
+def day_or_time(moment: datetime, now: datetime | None = None) -> str:
+    """A conversation's last time: '14:05' today, '21/11' this year, '21/11/2025' before."""
+    local = moment.replace(tzinfo=UTC).astimezone()
+    today = (now or utcnow()).replace(tzinfo=UTC).astimezone().date()
+    if local.date() == today:
+        return local.strftime("%H:%M")
+    if local.year == today.year:
+        return local.strftime("%d/%m")
+    return local.strftime("%d/%m/%Y")
+
+
+# --- chats -----------------------------------------------------------------------------
+
+
+def chat_title(chat: str) -> str:
+    """The other party: a formatted phone number, or a group."""
+    if chat.endswith("@g.us"):
+        return tr("Group %1").replace("%1", chat.split("@")[0][-6:])
+    return format_phone(chat)
+
+
+#: How an outgoing message is doing, beside its tick (and for screen readers).
+TICK_WORDS = {
+    "queued": tr_noop("Waiting to be sent"),
+    "sent": tr_noop("Sent"),
+    "delivered": tr_noop("Delivered"),
+    "read": tr_noop("Read"),
+    "failed": tr_noop("Not sent"),
+}
+
+QUEUED_NOTE = tr_noop("Queued — will send when reconnected")
+
+
+def tick_words(status: str) -> str:
+    return tr(TICK_WORDS[status]) if status in TICK_WORDS else ""
+
+
+#: The sentences of app.core.outbox.MessageError and app.core.store.StoreError, as
+#: patterns, so the owner reads them in the app's language. `(.*)` becomes %1.
+_ERROR_SENTENCES = [
+    (r"Enter the phone number to send to\.", tr_noop("Enter the phone number to send to.")),
+    (r"“(.*)” is not a phone number\.", tr_noop("“%1” is not a phone number.")),
+    (r"“(.*)” is not a valid phone number\.", tr_noop("“%1” is not a valid phone number.")),
+    (r"The message is empty\.", tr_noop("The message is empty.")),
+    (
+        r"The message is too long \((.*) characters; WhatsApp takes (.*) at most\)\.",
+        tr_noop("The message is too long (%1 characters; WhatsApp takes %2 at most)."),
+    ),
+    (r"That number no longer exists\.", tr_noop("That number no longer exists.")),
+    (r"“(.*)” is not linked to a phone yet\.", tr_noop("“%1” is not linked to a phone yet.")),
+]
+
+
+def error_words(error: Exception) -> str:
+    """A refusal's sentence in the owner's language (as it came, when it is not a known one)."""
+    sentence = str(error)
+    for pattern, words in _ERROR_SENTENCES:
+        match = re.fullmatch(pattern, sentence, flags=re.DOTALL)
+        if match:
+            text = tr(words)
+            for number, value in enumerate(match.groups(), start=1):
+                text = text.replace(f"%{number}", value)
+            return text
+    return sentence

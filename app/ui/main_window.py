@@ -39,6 +39,7 @@ from app.service import JagaService, Progress
 from app.ui.accounts_model import AccountIdRole, AccountsModel, Column
 from app.ui.banner import Banner, NoticeBoard
 from app.ui.bridge_panel import BridgePanel
+from app.ui.chats_window import ChatsWindow
 from app.ui.details_pane import DetailsPane
 from app.ui.formatting import BRIDGE_RESTARTING, STATUS_WORDS, bridge_words, tr, utcnow
 from app.ui.i18n import Translations
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir or service.store.path.parent
         self._now = now
         self.qr_dialogs: dict[str, QrDialog] = {}
+        self.chat_windows: dict[str, ChatsWindow] = {}
         self.bridge_panel: BridgePanel | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.add_dialog: QInputDialog | None = None
@@ -137,10 +139,12 @@ class MainWindow(QMainWindow):
         self.stop_button = self.details.toggle_button
         self.logout_button = self.details.logout_button
         self.remove_button = self.details.remove_button
+        self.chats_button = self.details.chats_button
         self.reconnect_button.clicked.connect(self.reconnect_selected)
         self.stop_button.clicked.connect(self.toggle_selected)
         self.logout_button.clicked.connect(self.logout_selected)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.chats_button.clicked.connect(self.open_chats_selected)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
@@ -240,6 +244,7 @@ class MainWindow(QMainWindow):
         self.toggle_action = self._action(QKeySequence("Ctrl+T"), self.toggle_selected)
         self.logout_action = self._action(None, self.logout_selected)
         self.remove_action = self._action(QKeySequence.StandardKey.Delete, self.remove_selected)
+        self.chats_action = self._action(QKeySequence("Ctrl+Shift+C"), self.open_chats_selected)
         self.bridge_action = self._action(QKeySequence("Ctrl+B"), self.open_bridge_panel)
         self.settings_action = self._action(
             QKeySequence.StandardKey.Preferences, self.open_settings
@@ -263,6 +268,11 @@ class MainWindow(QMainWindow):
         service.account_updated.connect(self.refresh_account)
         service.bridge_state_changed.connect(self.show_bridge_state)
         service.restore_progress.connect(self.show_restore_progress)
+        self._messages_changed: set[int] = set()
+        self._messages_timer = QTimer(self)
+        self._messages_timer.setSingleShot(True)
+        self._messages_timer.setInterval(200)
+        self._messages_timer.timeout.connect(self._refresh_last_messages)
         service.message_added.connect(self.refresh_messages_of)
         service.message_updated.connect(self.refresh_messages_of)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
@@ -279,6 +289,7 @@ class MainWindow(QMainWindow):
             self.stop_button,
             self.logout_button,
             self.remove_button,
+            self.chats_button,
             self.details.tabs,
             self.bridge_button,
             self.settings_button,
@@ -332,6 +343,7 @@ class MainWindow(QMainWindow):
         self.reconnect_action.setText(tr("Reconnect"))
         self.logout_action.setText(tr("Log out"))
         self.remove_action.setText(tr("Remove"))
+        self.chats_action.setText(tr("Chats"))
         self.bridge_action.setText(tr("Bridge"))
         self.settings_action.setText(tr("Settings"))
         self.quit_action.setText(tr("Quit Jaga"))
@@ -358,6 +370,9 @@ class MainWindow(QMainWindow):
             self.model.set_uptime(account.id, self._uptime(account.id))
             self.model.set_last_messages(account.id, last_messages(self.service.store, account.id))
         self.stack.setCurrentWidget(self.splitter if self.model.rowCount() else self.empty_state)
+        present = {account.id for account in accounts}
+        for account_id in [a for a in self.chat_windows if a not in present]:
+            self.chat_windows[account_id].close()  # the number was removed
         if self.selected_account_id() is None and self.model.rowCount():
             self.select(self.model.account_at(self.model.rowCount() - 1).id)  # type: ignore[union-attr]
         self._selection_changed()
@@ -372,11 +387,27 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def refresh_messages_of(self, message_row_id: int) -> None:
-        """A message came in or changed status: that number's last-message cells only."""
-        message = self.service.store.message(message_row_id)
-        if message is not None:
-            last = last_messages(self.service.store, message.account_id)
-            self.model.set_last_messages(message.account_id, last)
+        """A message came in or changed status: that number's last-message cells, soon.
+
+        A burst brings thousands of these a second; the cells are redrawn at most five
+        times a second, so the window stays responsive.
+        """
+        self._messages_changed.add(message_row_id)
+        if not self._messages_timer.isActive():
+            self._messages_timer.start()
+
+    def _refresh_last_messages(self) -> None:
+        row_ids, self._messages_changed = self._messages_changed, set()
+        if len(row_ids) > len(self.model.accounts()):
+            accounts = {account.id for account in self.model.accounts()}  # cheaper in a burst
+        else:
+            accounts = {
+                message.account_id
+                for row_id in row_ids
+                if (message := self.service.store.message(row_id)) is not None
+            }
+        for account_id in accounts:
+            self.model.set_last_messages(account_id, last_messages(self.service.store, account_id))
 
     def refresh_times(self) -> None:
         for account in self.model.accounts():
@@ -435,6 +466,7 @@ class MainWindow(QMainWindow):
             (self.toggle_action, self.stop_button),
             (self.logout_action, self.logout_button),
             (self.remove_action, self.remove_button),
+            (self.chats_action, self.chats_button),
         ):
             action.setEnabled(account_id is not None and button.isEnabled())
         self.toggle_action.setText(self.stop_button.text().replace("&", ""))
@@ -453,6 +485,8 @@ class MainWindow(QMainWindow):
             self.remove_action,
         ):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.chats_action)
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     # --- notices ---------------------------------------------------------------------------
@@ -632,6 +666,25 @@ class MainWindow(QMainWindow):
         await self.service.logout_account(account_id)
         await self.service.remove_account(account_id)
 
+    def open_chats(self, account_id: str) -> ChatsWindow | None:
+        """The number's chats, in a window of their own (one per number)."""
+        if self.service.store.account(account_id) is None:
+            return None
+        window = self.chat_windows.get(account_id)
+        if window is None:
+            window = ChatsWindow(self.service, account_id, now=self._now, parent=self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _obj=None, a=account_id: self.chat_windows.pop(a, None))
+            self.chat_windows[account_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_chats_selected(self) -> ChatsWindow | None:
+        account_id = self.selected_account_id()
+        return self.open_chats(account_id) if account_id is not None else None
+
     def open_bridge_panel(self) -> BridgePanel:
         if self.bridge_panel is None:
             self.bridge_panel = BridgePanel(self.service.supervisor, parent=self)
@@ -686,6 +739,8 @@ class MainWindow(QMainWindow):
             return
         for dialog in list(self.qr_dialogs.values()):
             dialog.close()
+        for window in list(self.chat_windows.values()):
+            window.close()
         self.tray.hide()
         super().closeEvent(event)
         if not self._quitting:

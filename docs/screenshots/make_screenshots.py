@@ -9,8 +9,9 @@ Run under a virtual screen (needs Debian's xvfb):
 
 It starts Jaga's own service and main window on a fresh temporary data folder, drives them
 through the states a shop owner meets (no numbers; three numbers: connected, reconnecting,
-logged out; linking by QR; the bridge panel; the same in Bahasa Indonesia) with the
-simulator's control API, and saves each window as a PNG beside this file.
+logged out; a number's chats, and a reply queued while it is away; linking by QR; the
+bridge panel; the same in Bahasa Indonesia) with the simulator's control API, and saves
+each window as a PNG beside this file.
 """
 
 from __future__ import annotations
@@ -103,6 +104,11 @@ async def scenario(app: QApplication, service: JagaService, window: MainWindow) 
     service.send_message(shop, customer, "Ada, kak. Mau berapa?")
     await until(lambda: service.store.messages(shop) and len(service.store.messages(shop)) == 2)
     await until(lambda: all(m.status != "queued" for m in service.store.messages(shop)))
+    await service.client.sim(
+        f"sessions/{cashier}/inbound",
+        {"messages": [{"from": "6281398765432", "text": "Kak, pesanan saya kapan dikirim?"}]},
+    )
+    await until(lambda: len(service.store.messages(cashier)) == 1)
     await service.client.sim(f"sessions/{cashier}/close", {"code": 428})  # a network drop
     await service.client.sim(f"sessions/{online}/close", {"code": 401})  # unlinked on the phone
     await until(lambda: status(service, cashier) == "reconnecting")
@@ -111,6 +117,9 @@ async def scenario(app: QApplication, service: JagaService, window: MainWindow) 
     window.select(online)
     await settle()
     shot(window, "three-numbers.png")
+
+    # Chats: a conversation with its ticks, and a reply queued while a number is away.
+    await chats_shots(service, window, shop, cashier, customer)
 
     # The banner's button is the fix: a fresh QR for the logged-out number.
     ((_notice, banner),) = window.notice_board.banners.values()
@@ -141,6 +150,54 @@ async def scenario(app: QApplication, service: JagaService, window: MainWindow) 
     shot(dialog, "qr-dialog-id.png")
     dialog.close()
     translations.apply("en")
+
+
+async def chats_shots(
+    service: JagaService, window: MainWindow, shop: str, cashier: str, customer: str
+) -> None:
+    assert service.client is not None
+    talk = [
+        (customer, "in", "Yang merah 2 ya kak"),
+        (
+            customer,
+            "out",
+            "Siap kak. Total Rp 150.000, transfer ke BCA 123-456-7890 a.n. Toko Sari.",
+        ),
+        (customer, "in", "Sudah transfer ya kak, ini buktinya"),
+        (customer, "out", "Terima kasih! Pesanan dikirim hari ini,\nresi menyusul sore nanti."),
+        ("6281398765432", "in", "Besok buka jam berapa?"),
+        ("6281398765432", "out", "Jam 8 pagi kak"),
+        ("6287812344321", "in", "Masih ada ukuran L?"),
+    ]
+    for chat, direction, text in talk:
+        count = len(service.store.messages(shop))
+        if direction == "in":
+            body = {"messages": [{"from": chat, "text": text}]}
+            await service.client.sim(f"sessions/{shop}/inbound", body)
+        else:
+            service.send_message(shop, chat, text)
+        await until(lambda n=count: len(service.store.messages(shop)) == n + 1)
+        await until(lambda: all(m.status == "read" for m in out_messages(service, shop)))
+    chats = window.open_chats(shop)
+    assert chats is not None
+    chats.resize(1000, 640)
+    chats.open_chat(customer)
+    await settle()
+    shot(chats, "chats.png")
+    chats.close()
+
+    away = window.open_chats(cashier)
+    assert away is not None
+    away.resize(1000, 520)
+    away.reply.setPlainText("Hari ini dikirim kak, resinya kami kabari ya.")
+    away.send_reply()
+    await settle()
+    shot(away, "chats-queued.png")
+    away.close()
+
+
+def out_messages(service: JagaService, account_id: str) -> list:
+    return [m for m in service.store.messages(account_id) if m.direction == "out"]
 
 
 def main() -> int:

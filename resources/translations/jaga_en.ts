@@ -168,6 +168,130 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/chat_delegates.py" />
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Send again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <location filename="../../app/ui/formatting.py" />
+            <source>Not sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <source>You: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <source>You</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <source>tried %1 times, trying again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>New message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>&amp;To (phone number):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>for example 0812-3456-7890 or +62 812-3456-7890</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>&amp;Message:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>&amp;New message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Write to a phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>&amp;Send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Conversations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Messages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Choose a conversation on the left, or start one with &lt;b&gt;New message&lt;/b&gt;.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Chats — %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>“%1” is not linked to a phone yet. Link it from the main window (Reconnect) before sending.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>&lt;b&gt;Not connected now&lt;/b&gt; (%1). Messages you send wait in the queue and go out by themselves when the number reconnects.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Jaga cannot send to groups yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Copy text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/details_pane.py" />
             <source>Status history</source>
             <translation type="unfinished" />
@@ -225,6 +349,16 @@
         <message>
             <location filename="../../app/ui/details_pane.py" />
             <source>Remove this number from Jaga</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Chats…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Read and send this number's messages</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -510,6 +644,71 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Group %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Waiting to be sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Queued — will send when reconnected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Enter the phone number to send to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>“%1” is not a phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>“%1” is not a valid phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The message is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The message is too long (%1 characters; WhatsApp takes %2 at most).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>That number no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>“%1” is not linked to a phone yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/main_window.py" />
             <source>No keyring on this computer</source>
             <translation type="unfinished" />
@@ -607,6 +806,11 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <source>Chats</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/settings_dialog.py" />
             <source>Settings</source>
             <translation type="unfinished" />
@@ -635,12 +839,6 @@
         <message>
             <location filename="../../app/ui/main_window.py" />
             <source>Add and show QR code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -168,6 +168,130 @@
             <translation>Tutup</translation>
         </message>
         <message>
+            <location filename="../../app/ui/chat_delegates.py" />
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Send again</source>
+            <translation>Kirim lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <location filename="../../app/ui/formatting.py" />
+            <source>Not sent</source>
+            <translation>Tidak terkirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <source>You: %1</source>
+            <translation>Anda: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <source>You</source>
+            <translation>Anda</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <source>tried %1 times, trying again</source>
+            <translation>sudah dicoba %1 kali, dicoba lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>New message</source>
+            <translation>Pesan baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>&amp;To (phone number):</source>
+            <translation>&amp;Kepada (nomor telepon):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>for example 0812-3456-7890 or +62 812-3456-7890</source>
+            <translation>misalnya 0812-3456-7890 atau +62 812-3456-7890</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>&amp;Message:</source>
+            <translation>&amp;Pesan:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Send</source>
+            <translation>Kirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>&amp;New message</source>
+            <translation>&amp;Pesan baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Write to a phone number</source>
+            <translation>Kirim pesan ke sebuah nomor telepon</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>&amp;Send</source>
+            <translation>&amp;Kirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Conversations</source>
+            <translation>Percakapan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Messages</source>
+            <translation>Pesan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Reply</source>
+            <translation>Balasan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Choose a conversation on the left, or start one with &lt;b&gt;New message&lt;/b&gt;.</source>
+            <translation>Pilih percakapan di sebelah kiri, atau mulai yang baru dengan &lt;b&gt;Pesan baru&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Chats — %1</source>
+            <translation>Chat — %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>“%1” is not linked to a phone yet. Link it from the main window (Reconnect) before sending.</source>
+            <translation>“%1” belum ditautkan ke HP. Tautkan dulu dari jendela utama (Sambungkan ulang) sebelum mengirim.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>&lt;b&gt;Not connected now&lt;/b&gt; (%1). Messages you send wait in the queue and go out by themselves when the number reconnects.</source>
+            <translation>&lt;b&gt;Belum tersambung&lt;/b&gt; (%1). Pesan yang Anda kirim menunggu di antrean dan terkirim sendiri saat nomor ini tersambung lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Jaga cannot send to groups yet.</source>
+            <translation>Jaga belum bisa mengirim ke grup.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
+            <translation>Ketik pesan — Enter untuk kirim, Shift+Enter untuk baris baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
+            <source>Copy text</source>
+            <translation>Salin teks</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/details_pane.py" />
             <source>Status history</source>
             <translation>Riwayat status</translation>
@@ -226,6 +350,16 @@
             <location filename="../../app/ui/details_pane.py" />
             <source>Remove this number from Jaga</source>
             <translation>Hapus nomor ini dari Jaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Chats…</source>
+            <translation>&amp;Chat…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Read and send this number's messages</source>
+            <translation>Baca dan kirim pesan nomor ini</translation>
         </message>
         <message>
             <location filename="../../app/ui/details_pane.py" />
@@ -506,6 +640,71 @@
             <translation>%1 jam</translation>
         </message>
         <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Group %1</source>
+            <translation>Grup %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Waiting to be sent</source>
+            <translation>Menunggu dikirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Sent</source>
+            <translation>Terkirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Delivered</source>
+            <translation>Diterima</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Read</source>
+            <translation>Dibaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Queued — will send when reconnected</source>
+            <translation>Dalam antrean — terkirim saat tersambung lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Enter the phone number to send to.</source>
+            <translation>Masukkan nomor telepon tujuan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>“%1” is not a phone number.</source>
+            <translation>“%1” bukan nomor telepon.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>“%1” is not a valid phone number.</source>
+            <translation>“%1” bukan nomor telepon yang valid.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The message is empty.</source>
+            <translation>Pesannya kosong.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The message is too long (%1 characters; WhatsApp takes %2 at most).</source>
+            <translation>Pesannya terlalu panjang (%1 karakter; WhatsApp menerima paling banyak %2).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>That number no longer exists.</source>
+            <translation>Nomor itu sudah tidak ada.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>“%1” is not linked to a phone yet.</source>
+            <translation>“%1” belum ditautkan ke HP.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/main_window.py" />
             <source>No keyring on this computer</source>
             <translation>Komputer ini tidak punya keyring</translation>
@@ -603,6 +802,11 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <source>Chats</source>
+            <translation>Chat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/settings_dialog.py" />
             <source>Settings</source>
             <translation>Pengaturan</translation>
@@ -632,12 +836,6 @@
             <location filename="../../app/ui/main_window.py" />
             <source>Add and show QR code</source>
             <translation>Tambah dan tampilkan kode QR</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Cancel</source>
-            <translation>Batal</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />

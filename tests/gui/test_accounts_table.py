@@ -193,6 +193,7 @@ def test_last_message_in_and_out_update_their_cells_only(qtbot, offline_service,
     inbound = service.store.store_inbound(cashier, "wamid-1", "628111222333", "Ada stok?", None)
     assert inbound is not None
     service.message_added.emit(inbound)
+    qtbot.waitUntil(lambda: bool(spy.changed), timeout=2000)  # redrawn at most 5 times a second
     assert spy.changed == [(row, row, Column.LAST_IN, Column.LAST_OUT)] and spy.resets == 0
     assert window.model.index(row, Column.LAST_IN).data() == "just now"
     tip = window.model.index(row, Column.LAST_IN).data(Qt.ItemDataRole.ToolTipRole)
@@ -200,8 +201,13 @@ def test_last_message_in_and_out_update_their_cells_only(qtbot, offline_service,
 
     outgoing = service.store.queue_message(cashier, "628111222333", "Ada, kak", "c-1")
     service.message_added.emit(outgoing.id)
-    assert window.model.index(row, Column.LAST_OUT).data() == "waiting to be sent"
+    qtbot.waitUntil(
+        lambda: window.model.index(row, Column.LAST_OUT).data() == "waiting to be sent",
+        timeout=2000,
+    )
     service.store.mark_sent(outgoing.id)
     service.message_updated.emit(outgoing.id)
-    assert window.model.index(row, Column.LAST_OUT).data() == "just now"
+    qtbot.waitUntil(
+        lambda: window.model.index(row, Column.LAST_OUT).data() == "just now", timeout=2000
+    )
     assert window.model.index(window.model.row_of(shop), Column.LAST_OUT).data() == "—"

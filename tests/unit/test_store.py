@@ -81,3 +81,73 @@ def test_removing_an_account_removes_its_history(store):
     store.remove_account(account.id)
     assert store.accounts() == []
     assert store.history(account.id) == []
+
+
+def linked(store: Store, phone: str = "6281300000001") -> str:
+    account = store.create_account("Shop", "sim")
+    store.record_observed(account.id, status="connected", reason=None, message=None, phone=phone)
+    return account.id
+
+
+def test_conversations_give_the_last_message_of_each_chat_newest_first(store):
+    shop = linked(store)
+    other = linked(store, "6281300000002")
+    store.store_inbound(shop, "IN1", "6281111", "halo", None)
+    store.queue_message(shop, "6282222", "pesanan siap", "C1")
+    store.queue_message(shop, "6281111", "ada, kak", "C2")
+    store.store_inbound(other, "IN2", "6283333", "not this number", None)
+    store.store_inbound(shop, "IN3", "120363025246125486@g.us", "grup", None)
+
+    lasts = store.conversations(shop)
+    assert [(m.chat, m.text) for m in lasts] == [
+        ("120363025246125486@g.us", "grup"),
+        ("6281111", "ada, kak"),
+        ("6282222", "pesanan siap"),
+    ]
+    assert [m.chat for m in store.conversations(shop, limit=2)] == [
+        "120363025246125486@g.us",
+        "6281111",
+    ]
+    assert store.conversations("acc-nope") == []
+
+
+def test_conversations_use_the_chat_index_not_a_table_scan(store):
+    from sqlalchemy import event
+
+    seen: list[tuple[str, object]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        if "max(messages.id)" in statement:
+            seen.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        store.conversations(linked(store))
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    ((statement, parameters),) = seen
+    with store.engine.connect() as connection:
+        rows = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+        plan = " | ".join(row[3] for row in rows)
+    assert "COVERING INDEX ix_messages_account_chat" in plan
+    assert "SCAN messages" not in plan
+
+
+def test_chat_messages_are_the_newest_of_one_chat_oldest_first(store):
+    shop = linked(store)
+    for i in range(5):
+        store.store_inbound(shop, f"IN{i}", "6281111", f"in {i}", None)
+        store.queue_message(shop, "6282222", f"other {i}", f"C{i}")
+    assert [m.text for m in store.chat_messages(shop, "6281111")] == [f"in {i}" for i in range(5)]
+    assert [m.text for m in store.chat_messages(shop, "6281111", limit=2)] == ["in 3", "in 4"]
+    assert store.chat_messages(shop, "6289999") == []
+
+
+def test_messages_with_ids_gives_a_numbers_rows_in_order_in_chunks(store):
+    shop = linked(store)
+    other = linked(store, "6281300000002")
+    ids = [store.queue_message(shop, "6281111", f"m {i}", f"C{i}").id for i in range(1200)]
+    theirs = store.store_inbound(other, "IN1", "6283333", "not this number", None)
+    found = store.messages_with_ids(shop, [*reversed(ids), theirs, 999_999, ids[0]])
+    assert [m.id for m in found] == ids
+    assert store.messages_with_ids(shop, []) == []

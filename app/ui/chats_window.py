@@ -1,0 +1,500 @@
+"""A number's chats: its conversations, the open one as bubbles, a reply box, New message.
+
+The window only shows and asks: sending, queueing and resending are the service's, and
+the models change row by row on the service's message signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.chats import Tick, is_group, recipient_of
+from app.core.models import Account, Message
+from app.core.outbox import MessageError
+from app.core.overall import bridge_up
+from app.core.status import SessionStatus, health_of
+from app.core.store import StoreError
+from app.service import JagaService
+from app.ui.chat_delegates import CHAT_BACKGROUND, BubbleDelegate, ConversationDelegate
+from app.ui.chats_model import ConversationsModel, MessageRole, MessagesModel, TickRole
+from app.ui.formatting import chat_title, error_words, format_phone, status_words, tr, utcnow
+from app.ui.icons import health_icon
+
+#: How often "14:05" may become "21/11" (times are shown to the minute).
+REFRESH_MS = 60_000
+#: Message signals are gathered this long, then read from the store in one query.
+BATCH_MS = 50
+
+ERROR_STYLE = "color: #b3261e;"
+NOTE_STYLE = (
+    "QLabel#offlineNote { background: #fff6e0; border: 1px solid #ecd08a; border-radius: 6px;"
+    " padding: 6px 10px; }"
+)
+
+
+class ReplyBox(QPlainTextEdit):
+    """Enter sends, Shift+Enter starts a new line; grows with the text up to a few lines."""
+
+    submitted = Signal()
+    MAX_LINES = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
+        self._fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+            else:
+                self.submitted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _fit(self) -> None:
+        lines = int(self.document().documentLayout().documentSize().height())
+        lines = max(2, min(self.MAX_LINES, lines))
+        margins = self.contentsMargins()
+        chrome = 2 * self.document().documentMargin() + margins.top() + margins.bottom()
+        self.setFixedHeight(int(lines * self.fontMetrics().lineSpacing() + chrome + 2))
+
+
+class NewMessageDialog(QDialog):
+    """To whom (a phone number) and what; the service checks both and says what is wrong."""
+
+    sent = Signal(object)  # the Message, queued
+
+    def __init__(
+        self, service: JagaService, account_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.account_id = account_id
+        self.setMinimumWidth(440)
+        self.to_label = QLabel()
+        self.to_edit = QLineEdit()
+        self.to_label.setBuddy(self.to_edit)
+        self.text_label = QLabel()
+        self.text_edit = ReplyBox()
+        self.text_label.setBuddy(self.text_edit)
+        self.text_edit.submitted.connect(self.send)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox()
+        self.send_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self.send)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.rejected.connect(self.reject)
+        self.to_edit.returnPressed.connect(self.text_edit.setFocus)
+        form = QFormLayout()
+        form.addRow(self.to_label, self.to_edit)
+        form.addRow(self.text_label, self.text_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("New message"))
+        self.to_label.setText(tr("&To (phone number):"))
+        self.to_edit.setPlaceholderText(tr("for example 0812-3456-7890 or +62 812-3456-7890"))
+        self.text_label.setText(tr("&Message:"))
+        self.send_button.setText(tr("Send"))
+        self.cancel_button.setText(tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def send(self) -> None:
+        try:
+            message = self.service.send_message(
+                self.account_id, self.to_edit.text(), self.text_edit.toPlainText()
+            )
+        except (MessageError, StoreError) as error:
+            self.error_label.setText(error_words(error))
+            self.error_label.show()
+            self.error_label.setAccessibleName(self.error_label.text())
+            return
+        self.error_label.hide()
+        self.sent.emit(message)
+        self.accept()
+
+
+class ChatsWindow(QWidget):
+    def __init__(
+        self,
+        service: JagaService,
+        account_id: str,
+        *,
+        now: Callable[[], datetime] = utcnow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.service = service
+        self.account_id = account_id
+        self._now = now
+        self.connected = False
+        self.new_dialog: NewMessageDialog | None = None
+        self.resize(960, 640)
+        self.setMinimumSize(640, 420)
+
+        # --- header: which number, how it is, New message ---------------------------------
+        self.title = QLabel()
+        self.title.setObjectName("chatsTitle")
+        self.status_icon = QLabel()
+        self.status_line = QLabel()
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("primary")
+        self.new_button.clicked.connect(self.new_message)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addSpacing(12)
+        header.addWidget(self.status_icon)
+        header.addWidget(self.status_line, 1)
+        header.addWidget(self.new_button)
+        self.offline_note = QLabel()
+        self.offline_note.setObjectName("offlineNote")
+        self.offline_note.setWordWrap(True)
+        self.offline_note.hide()
+
+        # --- left: the conversations --------------------------------------------------------
+        self.conversations_model = ConversationsModel(self, now=now)
+        self.conversations = QListView()
+        self.conversations.setModel(self.conversations_model)
+        self.conversations.setItemDelegate(ConversationDelegate(self.conversations))
+        self.conversations.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.conversations.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conversations.setMinimumWidth(240)
+        self.conversations.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._conversation_chosen(current)
+        )
+
+        # --- right: the open conversation ---------------------------------------------------
+        self.chat_title = QLabel()
+        self.chat_title.setObjectName("chatTitle")
+        self.chat_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.messages_model = MessagesModel(self, now=now)
+        self.messages = QListView()
+        self.messages.setObjectName("messages")
+        self.messages.setModel(self.messages_model)
+        self.bubbles = BubbleDelegate(self.messages)
+        self.bubbles.resend_requested.connect(self.resend)
+        self.messages.setItemDelegate(self.bubbles)
+        self.messages.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.messages.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.messages.setResizeMode(QListView.ResizeMode.Adjust)
+        self.messages.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.messages.customContextMenuRequested.connect(self._message_menu)
+        self.messages.setStyleSheet(
+            f"QListView#messages {{ background: {CHAT_BACKGROUND}; border: none; }}"
+        )
+        # A status change can change a bubble's height (a note comes or goes).
+        self.messages_model.dataChanged.connect(
+            lambda top, _bottom, _roles=(): self.bubbles.sizeHintChanged.emit(top)
+        )
+        self.reply = ReplyBox()
+        self.reply.submitted.connect(self.send_reply)
+        self.reply.textChanged.connect(self._reply_changed)
+        self.send_button = QPushButton()
+        self.send_button.setObjectName("primary")
+        self.send_button.clicked.connect(self.send_reply)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        reply_row = QHBoxLayout()
+        reply_row.addWidget(self.reply, 1)
+        reply_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        chat_page = QWidget()
+        chat_layout = QVBoxLayout(chat_page)
+        chat_layout.setContentsMargins(0, 0, 0, 0)
+        chat_layout.addWidget(self.chat_title)
+        chat_layout.addWidget(self.messages, 1)
+        chat_layout.addWidget(self.error_label)
+        chat_layout.addLayout(reply_row)
+
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setObjectName("chatHint")
+        self.right = QStackedWidget()
+        self.right.addWidget(self.hint)
+        self.right.addWidget(chat_page)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.conversations)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([300, 660])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.offline_note)
+        layout.addWidget(self.splitter, 1)
+        self.setStyleSheet(
+            "QLabel#chatsTitle { font-size: 14pt; font-weight: 600; }"
+            " QLabel#chatTitle { font-size: 12pt; font-weight: 600; padding: 2px 4px; }"
+            " QLabel#chatHint { color: #667781; }"
+            " QPushButton#primary { font-weight: 600; padding: 5px 16px; }" + NOTE_STYLE
+        )
+        QWidget.setTabOrder(self.new_button, self.conversations)
+        QWidget.setTabOrder(self.conversations, self.reply)
+        QWidget.setTabOrder(self.reply, self.send_button)
+        QWidget.setTabOrder(self.send_button, self.messages)
+
+        # --- keeping current ----------------------------------------------------------------
+        self._pending: set[int] = set()
+        self._batch = QTimer(self)
+        self._batch.setSingleShot(True)
+        self._batch.setInterval(BATCH_MS)
+        self._batch.timeout.connect(self._apply_pending)
+        service.message_added.connect(self._message_changed)
+        service.message_updated.connect(self._message_changed)
+        service.account_updated.connect(self._account_changed)
+        service.bridge_state_changed.connect(self._bridge_changed)
+        self._clock = QTimer(self)
+        self._clock.setInterval(REFRESH_MS)
+        self._clock.timeout.connect(self._refresh_times)
+        self._clock.start()
+
+        self.conversations_model.load(service.store.conversations(account_id))
+        self.retranslate()
+        if self.conversations_model.rowCount():
+            self.open_chat(self.conversations_model.chat_at(0))
+        else:
+            self.open_chat(None)
+
+    # --- words -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.new_button.setText(tr("&New message"))
+        self.new_button.setToolTip(tr("Write to a phone number"))
+        self.send_button.setText(tr("&Send"))
+        self.conversations.setAccessibleName(tr("Conversations"))
+        self.messages.setAccessibleName(tr("Messages"))
+        self.reply.setAccessibleName(tr("Reply"))
+        self.hint.setText(
+            tr("Choose a conversation on the left, or start one with <b>New message</b>.")
+        )
+        self.conversations_model.refresh()
+        self.messages_model.refresh()
+        self.show_account()
+        self._show_chat_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- the number ------------------------------------------------------------------------
+
+    def _account_changed(self, account_id: str) -> None:
+        if account_id == self.account_id:
+            self.show_account()
+
+    def _bridge_changed(self, _state: str) -> None:
+        self.show_account()
+
+    def show_account(self) -> None:
+        account = self.service.store.account(self.account_id)
+        if account is None:
+            return  # removed: the main window closes this window
+        up = bridge_up(self.service.supervisor.state)
+        status = SessionStatus.parse(account.status)
+        self.connected = up and status is SessionStatus.CONNECTED
+        phone = format_phone(account.phone)
+        self.setWindowTitle(tr("Chats — %1").replace("%1", account.label))
+        self.title.setText(f"{account.label}   {phone}" if phone else account.label)
+        words = status_words(account.status, bridge_up=up)
+        self.status_icon.setPixmap(health_icon(health_of(status, bridge_up=up)).pixmap(18, 18))
+        self.status_line.setText(words)
+        self.offline_note.setText(self._offline_words(account, words))
+        self.offline_note.setVisible(not self.connected)
+        self.conversations_model.set_connected(self.connected)
+        self.messages_model.set_connected(self.connected)
+
+    def _offline_words(self, account: Account, words: str) -> str:
+        if self.connected:
+            return ""
+        if not account.phone:
+            return tr(
+                "“%1” is not linked to a phone yet. Link it from the main window "
+                "(Reconnect) before sending."
+            ).replace("%1", account.label)
+        return tr(
+            "<b>Not connected now</b> (%1). Messages you send wait in the queue and go out "
+            "by themselves when the number reconnects."
+        ).replace("%1", words)
+
+    # --- conversations ---------------------------------------------------------------------
+
+    def _conversation_chosen(self, current: QModelIndex) -> None:
+        chat = self.conversations_model.chat_at(current.row()) if current.isValid() else None
+        if chat is not None and chat != self.messages_model.chat:
+            self.open_chat(chat)
+
+    def open_chat(self, chat: str | None) -> None:
+        """Shows one conversation (or the hint when there is none) and selects it on the left."""
+        messages = self.service.store.chat_messages(self.account_id, chat) if chat else []
+        self.messages_model.load(chat, messages)
+        self.error_label.hide()
+        self.right.setCurrentIndex(1 if chat else 0)
+        self._show_chat_title()
+        group = chat is not None and is_group(chat)
+        self.reply.setEnabled(chat is not None and not group)
+        self.reply.setPlaceholderText(
+            tr("Jaga cannot send to groups yet.")
+            if group
+            else tr("Type a message — Enter sends, Shift+Enter starts a new line")
+        )
+        self._reply_changed()
+        row = self.conversations_model.row_of(chat) if chat else None
+        if row is not None:
+            index = self.conversations_model.index(row)
+            if self.conversations.currentIndex() != index:
+                self.conversations.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+        self.messages.scrollToBottom()
+
+    @property
+    def chat(self) -> str | None:
+        return self.messages_model.chat
+
+    def _show_chat_title(self) -> None:
+        self.chat_title.setText(chat_title(self.chat) if self.chat else "")
+
+    def _message_changed(self, row_id: int) -> None:
+        """A message came in, was queued, or changed status: shown within BATCH_MS.
+
+        A burst (an offline backlog, a thousand acks) is read in one query and applied row
+        by row, so the window stays responsive.
+        """
+        self._pending.add(row_id)
+        if not self._batch.isActive():
+            self._batch.start()
+
+    def _apply_pending(self) -> None:
+        row_ids, self._pending = self._pending, set()
+        for message in self.service.store.messages_with_ids(self.account_id, row_ids):
+            self.show_message(message)
+
+    def show_message(self, message: Message) -> None:
+        """One message added or changed: its conversation's row, and its bubble if open."""
+        scroll = self.messages.verticalScrollBar()
+        at_bottom = scroll.value() >= scroll.maximum() - 4
+        self.conversations_model.apply(message)
+        count = self.messages_model.rowCount()
+        row = self.messages_model.apply(message)
+        appended = row is not None and self.messages_model.rowCount() > count
+        if appended and row == count and (at_bottom or message.direction == "out"):
+            self.messages.scrollToBottom()
+        if self.chat is None and self.conversations_model.rowCount() == 1:
+            self.open_chat(message.chat)  # the first conversation of this number
+
+    def _refresh_times(self) -> None:
+        self.conversations_model.refresh()
+        self.messages_model.refresh()
+
+    # --- the owner's actions ---------------------------------------------------------------
+
+    def _reply_changed(self) -> None:
+        self.send_button.setEnabled(
+            self.reply.isEnabled() and bool(self.reply.toPlainText().strip())
+        )
+
+    def send_reply(self) -> Message | None:
+        text = self.reply.toPlainText()
+        if self.chat is None or not text.strip():
+            return None
+        try:
+            message = self.service.send_message(self.account_id, recipient_of(self.chat), text)
+        except (MessageError, StoreError) as error:
+            self.show_error(error)
+            return None
+        self.error_label.hide()
+        self.reply.clear()
+        self.show_message(message)  # at once; the service's signal follows
+        return message
+
+    def show_error(self, error: Exception) -> None:
+        self.error_label.setText(error_words(error))
+        self.error_label.setAccessibleName(self.error_label.text())
+        self.error_label.show()
+
+    def resend(self, message_id: int) -> None:
+        self.service.resend_message(message_id)
+        message = self.service.store.message(message_id)
+        if message is not None:
+            self.show_message(message)  # the clock at once
+
+    def new_message(self) -> NewMessageDialog:
+        dialog = self.new_dialog
+        if dialog is None:
+            dialog = NewMessageDialog(self.service, self.account_id, parent=self)
+            dialog.sent.connect(self._new_sent)
+            dialog.finished.connect(lambda _result: self._new_closed())
+            self.new_dialog = dialog
+        dialog.open()
+        dialog.to_edit.setFocus()
+        return dialog
+
+    def _new_sent(self, message: Message) -> None:
+        self.show_message(message)
+        self.open_chat(message.chat)
+
+    def _new_closed(self) -> None:
+        if self.new_dialog is not None:
+            self.new_dialog.deleteLater()
+            self.new_dialog = None
+
+    def _message_menu(self, position: QPoint) -> None:
+        index = self.messages.indexAt(position)
+        message: Message | None = index.data(MessageRole) if index.isValid() else None
+        if message is None:
+            return
+        menu = QMenu(self)
+        copy = menu.addAction(tr("Copy text"))
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(message.text))
+        if index.data(TickRole) is Tick.FAILED:
+            again = menu.addAction(tr("Send again"))
+            again.triggered.connect(lambda: self.resend(message.id))
+        menu.popup(self.messages.viewport().mapToGlobal(position))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.new_dialog is not None:
+            self.new_dialog.close()
+        super().closeEvent(event)
