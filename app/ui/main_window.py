@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.service = service
         self.demo = demo
         self.settings = settings or AppSettings()
+        service.default_region = self.settings.default_region
         self.translations = translations
         self.autostart = autostart
         self.data_dir = data_dir or service.store.path.parent
@@ -713,6 +714,7 @@ class MainWindow(QMainWindow):
             self.settings_dialog = None
 
     def _settings_saved(self) -> None:
+        self.service.default_region = self.settings.default_region
         if self.translations is not None:
             self.translations.apply(self.settings.language)
 

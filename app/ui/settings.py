@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import phonenumbers
 from PySide6.QtCore import QSettings, QStandardPaths
 
 CLOSE_TO_TRAY = "window/close_to_tray"
@@ -11,6 +12,10 @@ START_MINIMIZED = "window/start_minimized"
 START_AT_LOGIN = "system/start_at_login"
 LANGUAGE = "ui/language"
 DATA_DIR = "data/folder"
+DEFAULT_REGION = "messages/default_region"
+
+#: Countries offered first for numbers typed without a country code (the rest by code).
+COMMON_REGIONS = ("ID", "MY", "SG", "PH", "TH", "VN", "IN", "AU", "GB", "US")
 
 
 def default_settings_path() -> Path:
@@ -72,6 +77,18 @@ class AppSettings:
         self._set(LANGUAGE, value or "")
 
     @property
+    def default_region(self) -> str:
+        """Where a number typed without +country code is (ISO code; Indonesia by default)."""
+        value = str(self._qsettings.value(DEFAULT_REGION, "ID") or "ID").upper()
+        return value if value in supported_regions() else "ID"
+
+    @default_region.setter
+    def default_region(self, value: str) -> None:
+        if value.upper() not in supported_regions():
+            raise ValueError(f"unknown region {value!r}")
+        self._set(DEFAULT_REGION, value.upper())
+
+    @property
     def data_dir(self) -> Path | None:
         """The data folder to use from the next start on (None: the default one)."""
         value = str(self._qsettings.value(DATA_DIR, "") or "")
@@ -80,3 +97,7 @@ class AppSettings:
     @data_dir.setter
     def data_dir(self, value: Path | None) -> None:
         self._set(DATA_DIR, str(value) if value else "")
+
+
+def supported_regions() -> frozenset[str]:
+    return frozenset(phonenumbers.SUPPORTED_REGIONS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import phonenumbers
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.core.autostart import Autostart, launch_command
 from app.ui.formatting import tr
 from app.ui.i18n import LANGUAGES
-from app.ui.settings import AppSettings
+from app.ui.settings import COMMON_REGIONS, AppSettings, supported_regions
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,15 @@ class SettingsDialog(QDialog):
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language)
 
+        self.region = QComboBox()
+        others = sorted(supported_regions() - set(COMMON_REGIONS))
+        for code in (*COMMON_REGIONS, *others):
+            prefix = phonenumbers.country_code_for_region(code)
+            self.region.addItem(f"{code} (+{prefix})", code)
+        self.region.setCurrentIndex(max(0, self.region.findData(settings.default_region)))
+        self.region_label = QLabel()
+        self.region_label.setBuddy(self.region)
+
         self.data_dir = QLineEdit(str(settings.data_dir or current_data_dir))
         self.data_dir.setReadOnly(True)
         self.browse_button = QPushButton()
@@ -88,6 +98,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
+        form.addRow(self.region_label, self.region)
         form.addRow(self.data_label, data_row)
         form.addRow("", self.data_note)
 
@@ -113,6 +124,7 @@ class SettingsDialog(QDialog):
         self.start_at_login.setText(tr("Start Jaga when I log in to this computer"))
         self.language_label.setText(tr("&Language:"))
         self.language.setItemText(0, tr("Same as the computer"))
+        self.region_label.setText(tr("&Numbers without a country code are in:"))
         self.data_label.setText(tr("&Data folder:"))
         self.browse_button.setText(tr("Change…"))
         self.default_button.setText(tr("Default"))
@@ -145,6 +157,7 @@ class SettingsDialog(QDialog):
         settings.close_to_tray = self.close_to_tray.isChecked()
         settings.start_minimized = self.start_minimized.isChecked()
         settings.language = str(self.language.currentData() or "")
+        settings.default_region = str(self.region.currentData() or "ID")
         settings.data_dir = self._chosen_data_dir
         wanted = self.start_at_login.isChecked()
         if self.autostart is not None:

@@ -1108,6 +1108,11 @@
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
+            <source>&amp;Numbers without a country code are in:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
             <source>&amp;Data folder:</source>
             <translation type="unfinished" />
         </message>

@@ -1104,6 +1104,11 @@
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
+            <source>&amp;Numbers without a country code are in:</source>
+            <translation>&amp;Nomor tanpa kode negara berasal dari:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
             <source>&amp;Data folder:</source>
             <translation>Folder &amp;data:</translation>
         </message>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app.core.autostart import FileAutostart, desktop_entry
 from app.ui.settings import AppSettings
 from app.ui.settings_dialog import SettingsDialog
@@ -48,6 +50,8 @@ def test_the_dialog_saves_choices_and_writes_the_autostart_entry(qtbot, tmp_path
     dialog.start_minimized.setChecked(True)
     dialog.start_at_login.setChecked(True)
     dialog.language.setCurrentIndex(dialog.language.findData("id"))
+    assert dialog.region.currentData() == "ID"  # Indonesia until the owner says otherwise
+    dialog.region.setCurrentIndex(dialog.region.findData("MY"))
     dialog.accept()
 
     reread = AppSettings(settings.path)
@@ -57,6 +61,7 @@ def test_the_dialog_saves_choices_and_writes_the_autostart_entry(qtbot, tmp_path
         True,
     )
     assert reread.language == "id"
+    assert reread.default_region == "MY"
     assert autostart.is_enabled()
     assert "Exec=" in autostart.path.read_text(encoding="utf-8")
 
@@ -91,3 +96,17 @@ def test_a_chosen_data_folder_is_used_from_the_next_start(tmp_path):
     assert data_paths_for(args, settings).root == tmp_path / "chosen"
     args = Namespace(data_dir=tmp_path / "cli", demo=False, settings=None)
     assert data_paths_for(args, settings).root == tmp_path / "cli"  # the command line wins
+
+
+def test_the_default_region_decides_how_local_numbers_are_read(qtbot, tmp_path, offline_service):
+    from app.core.outbox import normalize_recipient
+    from app.ui.main_window import MainWindow
+
+    settings = AppSettings(tmp_path / "region.ini")
+    settings.default_region = "MY"
+    window = MainWindow(offline_service, settings=settings)
+    qtbot.addWidget(window)
+    assert offline_service.default_region == "MY"
+    assert normalize_recipient("012-345 6789", offline_service.default_region) == "60123456789"
+    with pytest.raises(ValueError):
+        settings.default_region = "XX"

@@ -1,0 +1,124 @@
+"""Random SIGKILLs and SIGSTOPs of the bridge while a truthfulness sampler watches."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import random
+import signal
+import time
+
+import psutil
+import pytest
+
+from app.core.supervision import Policy
+from tests.chaos.truth import TruthSampler
+from tests.integration.test_supervision_live import bridges_for
+from tests.liveapp import FAST_SIM, dispose, eventually, make_service, run, status_of
+
+pytestmark = [pytest.mark.chaos, pytest.mark.integration]
+
+#: Supervision timings scaled down so that a hang is caught in ~1.5 s instead of 15 s
+#: (the bridge's heartbeat is scaled the same way), and so that crashes in quick
+#: succession keep being restarted (never FATAL) with short backoff.
+CHAOS_POLICY = Policy(
+    stall_timeout=0.8,
+    hang_timeout=1.5,
+    healthy_reset=0.5,
+    first_retry_delay=0.2,
+    backoff_max=1.0,
+    fatal_failures=1_000_000,
+)
+HEARTBEAT_MS = "250"
+
+
+async def link(service, count: int) -> list[str]:
+    ids = []
+    for i in range(count):
+        account = await service.add_account(f"Chaos {i}")
+        ids.append(account.id)
+    for i, account_id in enumerate(ids):
+        await eventually(lambda a=account_id: status_of(service, a) == "qr", timeout=15)
+        await service.simulate_scan(account_id, f"62813{i:08d}")
+    await eventually(lambda: all(status_of(service, a) == "connected" for a in ids), timeout=30)
+    return ids
+
+
+def test_random_kills_and_hangs_never_leave_a_false_status(
+    loop, data_dir, monkeypatch, chaos_scale, chaos_counts
+):
+    monkeypatch.setenv("JAGA_HEARTBEAT_MS", HEARTBEAT_MS)  # inherited by the bridge
+    rng = random.Random(os.environ.get("JAGA_CHAOS_SEED") or None)
+    numbers = 3 * chaos_scale
+    duration = 12.0 * chaos_scale
+    service = make_service(data_dir, policy=CHAOS_POLICY, session_options=FAST_SIM)
+    service.start()
+    sampler = TruthSampler(service, data_dir / "bridge")
+    kills = hangs = 0
+    hang_detected: list[float] = []
+
+    async def scenario():
+        nonlocal kills, hangs
+        await eventually(lambda: service.bridge_up, timeout=20)
+        ids = await link(service, numbers)
+        sampler.start()
+        end = time.monotonic() + duration
+        # At least one hang per run; the rest are SIGKILLs at random moments — while
+        # connected, while restoring, while starting, right after READY.
+        hang_at = rng.uniform(0.2, 0.6) * duration
+        hung_once = False
+        while time.monotonic() < end:
+            await asyncio.sleep(rng.uniform(0.2, 1.8))
+            pid = service.supervisor.pid
+            if not pid or not psutil.pid_exists(pid):
+                continue
+            now = time.monotonic()
+            hang = (not hung_once and now >= end - duration + hang_at) or rng.random() < 0.1
+            if hang:
+                hung_once = True
+                hangs += 1
+                stopped_at = time.monotonic()
+                os.kill(pid, signal.SIGSTOP)
+                try:
+                    await eventually(
+                        lambda p=pid: service.supervisor.pid != p, timeout=10, step=0.01
+                    )
+                finally:
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, signal.SIGCONT)
+                hang_detected.append(time.monotonic() - stopped_at)
+            else:
+                kills += 1
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+        # Left alone, everything comes back by itself, and the sampler keeps watching.
+        await eventually(
+            lambda: service.bridge_up and all(status_of(service, a) == "connected" for a in ids),
+            timeout=30,
+        )
+        await asyncio.sleep(1.5)
+        await sampler.stop()
+
+    try:
+        run(loop, scenario(), timeout=duration + 120)
+    finally:
+        chaos_counts(
+            kills=kills,
+            hangs=hangs,
+            samples=sampler.samples,
+            unknown=sampler.unknown,
+            **{"disagreements>1s": sampler.bad_samples},
+            longest_disagreement_ms=round(sampler.longest * 1000),
+        )
+        dispose(loop, service)
+
+    assert kills >= 3 and hangs >= 1, "the chaos did not happen"
+    # ≥ 60 % of the 10 rounds a second the sampler should have managed (it shares a loop).
+    assert sampler.rounds >= 0.6 * duration * 10
+    assert sampler.samples >= numbers * 0.3 * duration * 10
+    assert sampler.bad_samples == 0, "\n".join(sampler.worst)
+    assert sampler.fraction == 0.0
+    # Every hang was caught by the heartbeat deadline, not by luck.
+    assert all(t < CHAOS_POLICY.hang_timeout + 1.5 for t in hang_detected), hang_detected
+    assert bridges_for(data_dir) == []

@@ -1,0 +1,178 @@
+"""The truthfulness sampler: what the app shows for each number vs what the bridge says.
+
+Every `period` seconds it asks the bridge itself, found independently of the app (the pid
+in the bridge's lock file, its listening port from the OS), for `GET /sessions`, then
+reads what the app shows at once:
+
+- the app shows "down" for every number while its supervisor says the bridge is not up
+  (the UI's "Bridge restarting…"), otherwise each number's stored status;
+- the truth is "down" when no live bridge process holds the lock or its port refuses,
+  otherwise each session's status from `GET /sessions` ("stopped" when it is absent);
+- a stopped (SIGSTOP) or unresponsive bridge says nothing: such samples are "unknown" and
+  are not compared (the hang test checks how fast the supervisor acts on it instead).
+
+A disagreement that lasts more than `grace` seconds (consecutive disagreeing samples for
+one number spanning more than `grace`) counts: every sample in it is a bad sample.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import psutil
+
+from app.core.overall import bridge_up
+from app.service import JagaService
+from tests.liveapp import TOKEN
+
+
+@dataclass
+class Run:
+    """An ongoing disagreement for one number."""
+
+    first: float
+    last: float
+    samples: int = 1
+    example: tuple[str, str] = ("", "")
+
+
+@dataclass
+class TruthSampler:
+    service: JagaService
+    bridge_data: Path
+    period: float = 0.1
+    grace: float = 1.0
+    samples: int = 0  # (sample, number) pairs compared
+    unknown: int = 0  # samples where the bridge could say nothing
+    rounds: int = 0
+    bad_samples: int = 0
+    longest: float = 0.0
+    worst: list[str] = field(default_factory=list)
+    _runs: dict[str, Run] = field(default_factory=dict)
+    _ports: dict[int, int] = field(default_factory=dict)
+    _task: asyncio.Task[None] | None = None
+
+    # --- the truth, from the bridge alone ------------------------------------------------
+
+    def _bridge_process(self) -> psutil.Process | None:
+        try:
+            pid = int(json.loads((self.bridge_data / "bridge.lock").read_text())["pid"])
+            process = psutil.Process(pid)
+            if process.status() == psutil.STATUS_ZOMBIE:
+                return None
+            return process
+        except (OSError, ValueError, KeyError, TypeError, psutil.Error):
+            return None
+
+    def _port(self, process: psutil.Process) -> int | None:
+        if process.pid in self._ports:
+            return self._ports[process.pid]
+        try:
+            for conn in process.net_connections(kind="tcp"):
+                if conn.status == psutil.CONN_LISTEN and conn.laddr.ip == "127.0.0.1":
+                    self._ports[process.pid] = conn.laddr.port
+                    return conn.laddr.port
+        except psutil.Error:
+            return None
+        return None
+
+    async def truth(self, http: httpx.AsyncClient) -> dict[str, str] | str:
+        """{id: status}, or "down", or "unknown" (frozen or not answering)."""
+        process = self._bridge_process()
+        if process is None:
+            return "down"
+        try:
+            if process.status() == psutil.STATUS_STOPPED:
+                return "unknown"
+        except psutil.Error:
+            return "down"
+        port = self._port(process)
+        if port is None:
+            return "down"  # not listening (yet): it serves nothing
+        try:
+            response = await http.get(
+                f"http://127.0.0.1:{port}/sessions",
+                headers={"Authorization": f"Bearer {TOKEN.value}"},
+            )
+        except httpx.ConnectError:
+            return "down"
+        except httpx.HTTPError:
+            return "unknown"
+        if response.status_code == 503:
+            return "down"  # shutting down
+        response.raise_for_status()
+        return {s["id"]: s["status"] for s in response.json()["sessions"]}
+
+    # --- what the app shows -----------------------------------------------------------
+
+    def shown(self) -> dict[str, str]:
+        up = bridge_up(self.service.supervisor.state)
+        return {a.id: (a.status if up else "down") for a in self.service.store.accounts()}
+
+    # --- comparing ---------------------------------------------------------------------
+
+    def compare(self, truth: dict[str, str] | str, shown: dict[str, str], now: float) -> None:
+        self.rounds += 1
+        if truth == "unknown":
+            self.unknown += len(shown)
+            return
+        for number, app_says in shown.items():
+            bridge_says = truth if isinstance(truth, str) else truth.get(number, "stopped")
+            self.samples += 1
+            if bridge_says == app_says:
+                self._close(number)
+                continue
+            run = self._runs.get(number)
+            if run is None:
+                self._runs[number] = Run(now, now, 1, (app_says, bridge_says))
+            else:
+                run.last = now
+                run.samples += 1
+
+    def _close(self, number: str) -> None:
+        run = self._runs.pop(number, None)
+        if run is None:
+            return
+        span = run.last - run.first
+        self.longest = max(self.longest, span)
+        if span > self.grace:
+            self.bad_samples += run.samples
+            app_says, bridge_says = run.example
+            self.worst.append(
+                f"{number}: app showed {app_says!r}, bridge said {bridge_says!r} for {span:.2f} s"
+            )
+
+    def finish(self) -> None:
+        for number in list(self._runs):
+            self._close(number)
+
+    @property
+    def fraction(self) -> float:
+        return self.bad_samples / self.samples if self.samples else 0.0
+
+    # --- running ---------------------------------------------------------------------
+
+    async def _run(self) -> None:
+        async with httpx.AsyncClient(timeout=0.5, trust_env=False) as http:
+            next_at = time.monotonic()
+            while True:
+                truth = await self.truth(http)
+                self.compare(truth, self.shown(), time.monotonic())
+                next_at = max(next_at + self.period, time.monotonic())
+                await asyncio.sleep(next_at - time.monotonic())
+
+    def start(self) -> None:
+        self._task = asyncio.ensure_future(self._run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+            if self._task.done() and not self._task.cancelled() and self._task.exception():
+                raise self._task.exception()  # type: ignore[misc]
+        self.finish()
