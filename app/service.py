@@ -89,6 +89,7 @@ class JagaService(QObject):
         self._dispatcher: asyncio.Task[None] | None = None
         self._ack_upto = 0  # highest durable event seq stored, not yet acknowledged
         self._durable_buffer: list[tuple[int, Inbound | Ack]] = []
+        self._applied_seq: dict[str, int] = {}  # session id → seq of the newest object applied
         self._ack_task: asyncio.Task[None] | None = None
         #: False when no keyring works and the token lives for this launch only.
         self.token_persistent = True
@@ -150,6 +151,7 @@ class JagaService(QObject):
         self.client = BridgeClient(info.port, self._token)
         new_boot = info.boot_id != self.boot_id
         self.boot_id = info.boot_id
+        self._applied_seq.clear()  # seqs start again with every boot
         self._ack_upto = 0
         self.store.audit(
             "bridge_ready", f"pid {info.pid}, boot {info.boot_id}, version {info.version}"
@@ -199,8 +201,8 @@ class JagaService(QObject):
     async def _on_event(self, event: BridgeEvent) -> None:
         if event.type == "session.status":
             info = SessionInfo.from_json(event.data)
-            self._apply_session(info)
-            await self._reconcile_one(info)
+            if self._apply_session(info):
+                await self._reconcile_one(info)
         elif event.type == "session.qr":
             qr = QrCode.from_json(event.data)
             self.latest_qr[qr.session_id] = qr
@@ -274,10 +276,19 @@ class JagaService(QObject):
         except BridgeError as error:
             log.info("ack up to %s not taken: %s", upto, error)
 
-    def _apply_session(self, info: SessionInfo) -> None:
+    def _apply_session(self, info: SessionInfo) -> bool:
+        """Stores what the bridge says of a session; False when it was old news.
+
+        Answers to calls and events race: a PUT's answer can arrive after a newer status
+        event. Every session object carries the seq of its last event, so an older one is
+        dropped instead of undoing the newer truth.
+        """
+        if info.seq and info.seq < self._applied_seq.get(info.id, 0):
+            return False
+        self._applied_seq[info.id] = max(info.seq, self._applied_seq.get(info.id, 0))
         account = self.store.account(info.id)
         if account is None:
-            return  # an orphan: the next reconcile stops it
+            return True  # an orphan: reconciliation stops it
         if info.qr and info.status is SessionStatus.QR and info.id not in self.latest_qr:
             qr = QrCode(info.id, info.qr, info.expires_at, info.attempt, info.max)
             self.latest_qr[info.id] = qr
@@ -291,6 +302,7 @@ class JagaService(QObject):
             info.message,
             since=info,
         )
+        return True
 
     def _record(
         self,
