@@ -20,9 +20,11 @@ from tests.liveapp import FAST_SIM, dispose, eventually, make_service, run, stat
 pytestmark = [pytest.mark.chaos, pytest.mark.integration]
 
 #: Supervision timings scaled down so that a hang is caught in ~1.5 s instead of 15 s
-#: (the bridge's heartbeat is scaled the same way), and so that crashes in quick
-#: succession keep being restarted (never FATAL) with short backoff.
+#: (the bridge's heartbeat is scaled the same way) and a bridge frozen before READY in 3 s
+#: instead of 20 s, and so that crashes in quick succession keep being restarted (never
+#: FATAL) with short backoff.
 CHAOS_POLICY = Policy(
+    ready_timeout=3.0,
     stall_timeout=0.8,
     hang_timeout=1.5,
     healthy_reset=0.5,
@@ -108,6 +110,7 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
             hangs=hangs,
             samples=sampler.samples,
             unknown=sampler.unknown,
+            brief_disagreements=sampler.brief,
             **{"disagreements>1s": sampler.bad_samples},
             longest_disagreement_ms=round(sampler.longest * 1000),
         )
@@ -119,6 +122,31 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
     assert sampler.samples >= numbers * 0.3 * duration * 10
     assert sampler.bad_samples == 0, "\n".join(sampler.worst)
     assert sampler.fraction == 0.0
-    # Every hang was caught by the heartbeat deadline, not by luck.
-    assert all(t < CHAOS_POLICY.hang_timeout + 1.5 for t in hang_detected), hang_detected
+    # Every hang was caught by a deadline (heartbeat, or READY when frozen while starting).
+    deadline = max(CHAOS_POLICY.hang_timeout, CHAOS_POLICY.ready_timeout)
+    assert all(t < deadline + 1.5 for t in hang_detected), hang_detected
     assert bridges_for(data_dir) == []
+
+
+def test_the_sampler_catches_a_status_that_stays_false(loop, service, data_dir):
+    """The control: a lie planted in the app's store is counted once it outlives 1 s, and a
+    lie corrected within the grace period is not."""
+    sampler = TruthSampler(service, data_dir / "bridge")
+
+    async def scenario():
+        account = (await link(service, 1))[0]
+        sampler.start()
+        await asyncio.sleep(0.5)
+        assert sampler.bad_samples == 0
+        for status, hold in (("qr", 0.5), ("connected", 0.5), ("stopped", 1.6)):
+            service.store.record_observed(account, status=status, reason=None, message=None)
+            await asyncio.sleep(hold)
+        service.store.record_observed(account, status="connected", reason=None, message=None)
+        await asyncio.sleep(0.5)
+        await sampler.stop()
+
+    run(loop, scenario(), timeout=60)
+    assert sampler.samples > 20
+    assert len(sampler.worst) == 1 and "'stopped'" in sampler.worst[0], sampler.worst
+    assert 12 <= sampler.bad_samples <= 20
+    assert 0 < sampler.fraction < 1

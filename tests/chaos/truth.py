@@ -11,8 +11,9 @@ reads what the app shows at once:
 - a stopped (SIGSTOP) or unresponsive bridge says nothing: such samples are "unknown" and
   are not compared (the hang test checks how fast the supervisor acts on it instead).
 
-A disagreement that lasts more than `grace` seconds (consecutive disagreeing samples for
-one number spanning more than `grace`) counts: every sample in it is a bad sample.
+A disagreement that may have lasted more than `grace` seconds counts: from its first
+disagreeing sample to the first agreeing one after it (an upper bound, so the check errs
+on the strict side). Every sample in it is a bad sample.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class TruthSampler:
     rounds: int = 0
     bad_samples: int = 0
     longest: float = 0.0
+    brief: int = 0  # disagreements that ended within the grace period
     worst: list[str] = field(default_factory=list)
     _runs: dict[str, Run] = field(default_factory=dict)
     _ports: dict[int, int] = field(default_factory=dict)
@@ -125,7 +127,7 @@ class TruthSampler:
             bridge_says = truth if isinstance(truth, str) else truth.get(number, "stopped")
             self.samples += 1
             if bridge_says == app_says:
-                self._close(number)
+                self._close(number, now)
                 continue
             run = self._runs.get(number)
             if run is None:
@@ -134,13 +136,15 @@ class TruthSampler:
                 run.last = now
                 run.samples += 1
 
-    def _close(self, number: str) -> None:
+    def _close(self, number: str, now: float) -> None:
         run = self._runs.pop(number, None)
         if run is None:
             return
-        span = run.last - run.first
+        span = now - run.first
         self.longest = max(self.longest, span)
-        if span > self.grace:
+        if span <= self.grace:
+            self.brief += 1
+        else:
             self.bad_samples += run.samples
             app_says, bridge_says = run.example
             self.worst.append(
@@ -148,8 +152,9 @@ class TruthSampler:
             )
 
     def finish(self) -> None:
+        now = time.monotonic()
         for number in list(self._runs):
-            self._close(number)
+            self._close(number, now)
 
     @property
     def fraction(self) -> float:

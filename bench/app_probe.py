@@ -1,0 +1,57 @@
+"""`python -m bench.app_probe ARGS` = `python -m app ARGS` plus one marker: the window shown.
+
+The app logs nothing when its main window appears, so the launch benchmark runs the
+unchanged app through this wrapper, which subclasses MainWindow only to append
+`window_shown <unix time>` (first Show event) and `window_painted <unix time>` (first
+Paint event) to the file named by JAGA_BENCH_MARKERS. Nothing else differs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Any
+
+
+def _mark(name: str) -> None:
+    path = os.environ.get("JAGA_BENCH_MARKERS")
+    if path:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(f"{name} {time.time():.6f}\n")
+
+
+def install() -> None:
+    from PySide6.QtCore import QEvent
+
+    import app.ui.main_window as main_window
+
+    original = main_window.MainWindow
+    seen: set[str] = set()
+
+    class ProbedMainWindow(original):  # type: ignore[misc, valid-type]
+        def event(self, event: Any) -> bool:
+            kind = event.type()
+            if kind == QEvent.Type.Show and "shown" not in seen:
+                seen.add("shown")
+                _mark("window_shown")
+            elif kind == QEvent.Type.Paint and "painted" not in seen:
+                seen.add("painted")
+                _mark("window_painted")
+            return super().event(event)
+
+    ProbedMainWindow.__name__ = original.__name__
+    ProbedMainWindow.__qualname__ = original.__qualname__
+    main_window.MainWindow = ProbedMainWindow
+
+
+def main() -> int:
+    _mark("probe_started")
+    install()
+    from app.__main__ import main as app_main
+
+    return app_main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

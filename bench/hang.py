@@ -1,0 +1,90 @@
+"""Scenario 4: the bridge hangs (SIGSTOP) while numbers are connected.
+
+Jaga's supervisor kills a bridge whose event stream (events or the 5 s heartbeat) has
+been silent for `hang_timeout` (default policy: 15 s), so detection takes 10-15 s by
+design: a run is ~15 s, hence few runs. Measured: SIGSTOP → the supervisor's kill took
+effect (process gone), → truthful status, → all numbers connected again.
+Baseline: the 5-minute poller, whose request to a frozen bridge times out after 5 s.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from typing import Any
+
+import psutil
+
+from bench import baseline
+from bench.context import Context
+from bench.crash import ratio
+from bench.harness import Fleet, ms, stats
+
+NAME = "hang"
+NUMBERS = 20
+NUMBERS_QUICK = 5
+
+
+async def measure(ctx: Context) -> dict[str, Any]:
+    runs = ctx.count(3, 1)
+    n = NUMBERS_QUICK if ctx.quick else NUMBERS
+    fleet = Fleet(ctx.folder("hang-jaga"))
+    rows: dict[str, list[float]] = {"detected_ms": [], "truthful_ms": [], "all_connected_ms": []}
+    reasons = []
+    try:
+        await fleet.start()
+        await fleet.link(n)
+        view = fleet.view
+        for i in range(runs):
+            # A random moment of the bridge's 5 s heartbeat period.
+            await fleet.settle(0.5, 5.5)
+            downs = len(view.down_at)
+            pid, at = await fleet.kill(signal.SIGSTOP)
+            try:
+                truthful = await view.until(view.truthful_down, 40, "hang detected")
+                back = await view.until(
+                    lambda: view.all_connected(n) and fleet.service.bridge_up, 60, "back"
+                )
+            finally:
+                if psutil.pid_exists(pid):
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, signal.SIGCONT)
+            view.verify()
+            reasons.append(fleet.service.supervisor.machine.last_exit or "")
+            rows["detected_ms"].append(ms(view.down_at[downs] - at))
+            rows["truthful_ms"].append(ms(truthful - at))
+            rows["all_connected_ms"].append(ms(back - at))
+            ctx.log(
+                f"  jaga hang {i + 1}/{runs}: killed after {rows['detected_ms'][-1]:.0f} ms "
+                f"({reasons[-1]}), all connected {rows['all_connected_ms'][-1]:.0f} ms"
+            )
+    finally:
+        await fleet.close()
+    if not all("hung" in r for r in reasons):
+        raise AssertionError(f"the bridge was not killed as hung: {reasons}")
+    ctx.log("  seed: hang detection by polling (interval scaled down)")
+    seed = await baseline.seed_detection(
+        ctx.folder("hang-seed"), kills=0, hangs=ctx.count(3, 1), log=ctx.log
+    )
+    jaga = stats(rows["detected_ms"], "ms", 0)
+    seed_derived = stats(seed["hang_derived_ms"], "ms", 0)
+    return {
+        "hang_detected": {
+            "title": "hang (SIGSTOP) → detected and killed",
+            "numbers_connected": n,
+            "jaga": jaga,
+            "jaga_truthful": stats(rows["truthful_ms"], "ms", 0),
+            "jaga_all_connected": stats(rows["all_connected_ms"], "ms", 0),
+            "policy": "hang_timeout 15 s (default), bridge heartbeat 5 s (default)",
+            "seed": seed_derived,
+            "seed_label": (
+                f"derived for a {baseline.REAL_INTERVAL_S:g} s poll with a "
+                f"{baseline.POLL_TIMEOUT_S:g} s request timeout (measured with a "
+                f"{baseline.SCALED_INTERVAL_S:g} s poll); the seed only notices, it does not "
+                "replace the process"
+            ),
+            "seed_measured_at_scaled_interval": stats(seed["hang_measured_ms"], "ms", 0),
+            "ratio": ratio(seed_derived["median"], jaga["median"]),
+        }
+    }

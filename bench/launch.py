@@ -1,0 +1,232 @@
+"""Scenario 5: launching the desktop app, as a person does.
+
+`python -m app --data-dir X` is spawned under offscreen Qt (through bench.app_probe, which
+only adds a "window shown" marker) on a data folder holding N numbers linked earlier
+(sim engine, auth in X/bridge). Times from the spawn:
+- window shown: the main window's first Show event (probe marker);
+- bridge READY: the bridge's "bridge ready" line in X/logs/bridge.log;
+- restoration started: the app's first `GET /sessions` after READY (the restore's
+  snapshot) and its first `PUT /sessions/{id}`, from the bridge's request log
+  (JAGA_LOG_LEVEL=debug, inherited by the bridge);
+- all connected: every account stored as connected in X/app.sqlite3 (read-only polls
+  every 10 ms).
+Then, 2 s later, the app's and the bridge's RSS; then SIGTERM, and the bridge must go.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from bench.context import Context
+from bench.harness import ROOT, BenchError, Fleet, stats
+
+NAME = "launch"
+NUMBERS = 20
+NUMBERS_QUICK = 5
+SETTLE_S = 2.0
+
+
+async def prepare(folder: Path, n: int) -> Path:
+    """A data folder with `n` linked numbers, left by a cleanly closed app core."""
+    if (folder / "app.sqlite3").exists():
+        return folder
+    fleet = Fleet(folder)
+    try:
+        await fleet.start()
+        if n:
+            await fleet.link(n)
+    finally:
+        await fleet.close()
+    # The bench's own token is gone with it; the launched app makes its own.
+    return folder
+
+
+def _bridge_log(data_dir: Path, since: float) -> list[dict[str, Any]]:
+    rows = []
+    for name in ("bridge.log",):
+        path = data_dir / "logs" / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if not line.startswith("{"):
+                continue
+            try:
+                row = json.loads(line)
+                at = datetime.fromisoformat(str(row["time"]).replace("Z", "+00:00")).timestamp()
+            except (ValueError, KeyError):
+                continue
+            if at >= since:
+                row["_at"] = at
+                rows.append(row)
+    return rows
+
+
+def _statuses(db: Path) -> list[str] | None:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.5) as conn:
+            return [r[0] for r in conn.execute("SELECT status FROM accounts")]
+    except sqlite3.Error:
+        return None
+
+
+def _markers(path: Path) -> dict[str, float]:
+    out: dict[str, float] = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
+            name, _, value = line.partition(" ")
+            out.setdefault(name, float(value))
+    return out
+
+
+async def launch_once(data_dir: Path, n: int, timeout: float = 90) -> dict[str, Any]:
+    markers = data_dir / "bench-markers.txt"
+    markers.unlink(missing_ok=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JAGA_")}
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        JAGA_LOG_LEVEL="debug",  # the bridge logs every request (its access log)
+        JAGA_BENCH_MARKERS=str(markers),
+        # Never touch a real keyring: the app then uses a token for this launch only.
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "bench.app_probe",
+        "--data-dir",
+        str(data_dir),
+        "--settings",
+        str(data_dir / "settings.ini"),
+    ]
+    stderr = open(data_dir / "app-stderr.txt", "ab")  # noqa: SIM115
+    t0 = time.time()
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+    found: dict[str, float] = {}
+    bridge_pid = None
+    restore_seen = False
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise BenchError(f"the app exited early with code {proc.returncode}")
+            mark = _markers(markers)
+            for key in ("window_shown", "window_painted", "probe_started"):
+                if key in mark:
+                    found.setdefault(key, mark[key])
+            if "bridge_ready" not in found or "restore_snapshot" not in found:
+                for row in _bridge_log(data_dir, t0):
+                    if row.get("msg") == "bridge ready":
+                        found.setdefault("bridge_ready", row["_at"])
+                        bridge_pid = row.get("pid")
+                    elif row.get("msg") == "request" and "bridge_ready" in found:
+                        start = row["_at"] - float(row.get("ms", 0)) / 1000
+                        if row.get("method") == "GET" and row.get("url") == "/sessions":
+                            found.setdefault("restore_snapshot", start)
+            if n and "first_put" not in found:
+                for row in _bridge_log(data_dir, t0):
+                    if row.get("msg") == "request" and row.get("method") == "PUT":
+                        found.setdefault("first_put", row["_at"] - float(row["ms"]) / 1000)
+                        break
+            if "all_connected" not in found and "bridge_ready" in found:
+                # The store still says "connected" from the last run until the restore
+                # has run: count only once the restore has been seen to act.
+                statuses = _statuses(data_dir / "app.sqlite3")
+                if statuses is not None and len(statuses) == n:
+                    if any(s != "connected" for s in statuses):
+                        restore_seen = True
+                    elif restore_seen or n == 0:
+                        found["all_connected"] = time.time()
+            wanted = {"window_shown", "bridge_ready", "restore_snapshot", "all_connected"}
+            if n:
+                wanted.add("first_put")
+            if wanted <= found.keys():
+                break
+            if time.monotonic() > deadline:
+                raise BenchError(f"launch: only saw {sorted(found)} within {timeout:g} s")
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(SETTLE_S)
+        app_rss = psutil.Process(proc.pid).memory_info().rss
+        bridge_rss = None
+        if bridge_pid:
+            try:
+                bridge_rss = psutil.Process(int(bridge_pid)).memory_info().rss
+            except psutil.Error:
+                bridge_rss = None
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+        stderr.close()
+    # The app ended politely: its bridge must follow (stdin EOF).
+    if bridge_pid:
+        end = time.monotonic() + 15
+        while psutil.pid_exists(int(bridge_pid)) and time.monotonic() < end:
+            try:
+                if psutil.Process(int(bridge_pid)).status() == psutil.STATUS_ZOMBIE:
+                    break
+            except psutil.Error:
+                break
+            await asyncio.sleep(0.05)
+        else:
+            if psutil.pid_exists(int(bridge_pid)):
+                raise BenchError("the bridge outlived the app")
+    out = {key: (value - t0) * 1000 for key, value in found.items()}
+    out["app_rss_mib"] = app_rss / 2**20
+    out["bridge_rss_mib"] = bridge_rss / 2**20 if bridge_rss else None
+    return out
+
+
+async def measure(ctx: Context) -> dict[str, Any]:
+    n = NUMBERS_QUICK if ctx.quick else NUMBERS
+    runs = ctx.count(5, 2)
+    ctx.log(f"  preparing a data folder with {n} linked numbers")
+    folder = await prepare(ctx.folder(f"launch-{n}"), n)
+    rows: dict[str, list[float]] = {}
+    for i in range(runs):
+        result = await launch_once(folder, n)
+        for key, value in result.items():
+            if value is not None:
+                rows.setdefault(key, []).append(value)
+        ctx.log(
+            f"  launch {i + 1}/{runs}: window shown {result['window_shown']:.0f} ms, READY "
+            f"{result['bridge_ready']:.0f} ms, restore started {result['restore_snapshot']:.0f} ms,"
+            f" all {n} connected {result['all_connected']:.0f} ms"
+        )
+
+    def s(key: str, unit: str = "ms") -> dict[str, Any]:
+        return stats(rows.get(key, []), unit)
+
+    return {
+        "launch": {
+            "title": "app launch (python -m app, offscreen)",
+            "numbers": n,
+            "window_shown": s("window_shown"),
+            "window_painted": s("window_painted"),
+            "bridge_ready": s("bridge_ready"),
+            "restoration_started": s("restore_snapshot"),
+            "first_session_start": s("first_put"),
+            "all_connected": s("all_connected"),
+            "interpreter_and_probe_start": s("probe_started"),
+            "app_rss_mib": s("app_rss_mib", "MiB"),
+            "bridge_rss_mib": s("bridge_rss_mib", "MiB"),
+            "note": (
+                "window shown/painted come from bench.app_probe (the app logs no such line); "
+                "restoration started = the app's first GET /sessions after READY, from the "
+                "bridge's debug request log"
+            ),
+        }
+    }

@@ -1,0 +1,133 @@
+"""The report as a table a person can read (also used for docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def fmt(s: dict[str, Any] | None, *, spread: bool = True) -> str:
+    if not s or s.get("median") is None:
+        return "—"
+    unit = s.get("unit", "ms")
+    median, low, high = s["median"], s["min"], s["max"]
+    if unit == "ms" and median >= 10_000:
+        median, low, high, unit = median / 1000, low / 1000, high / 1000, "s"
+        text = f"{median:.1f} {unit}"
+        rng = f"{low:.1f}-{high:.1f}"
+    elif unit == "ms" and median >= 100:
+        text = f"{median:.0f} {unit}"
+        rng = f"{low:.0f}-{high:.0f}"
+    else:
+        text = f"{median:g} {unit}"
+        rng = f"{low:g}-{high:g}"
+    if spread:
+        text += f" [{rng}] n={s['n']}"
+    return text
+
+
+def ratio_text(ratio: float | None, seed: dict[str, Any] | None, jaga: dict[str, Any]) -> str:
+    if ratio is None:
+        return ""
+    if ratio >= 1:
+        return f"{ratio:g}x faster"
+    return f"{1 / ratio:.1f}x slower"
+
+
+def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    r = report.get("results", {})
+    out: list[tuple[str, str, str, str]] = []
+    if "crash_truthful" in r:
+        c = r["crash_truthful"]
+        out.append(
+            (
+                f"crash → truthful status (N={c['numbers_connected']})",
+                fmt(c["jaga"]),
+                fmt(c["seed"]) + " (derived)",
+                ratio_text(c["ratio"], c["seed"], c["jaga"]),
+            )
+        )
+        for n, s in c["jaga_by_n"].items():
+            if int(n) != c["numbers_connected"]:
+                out.append((f"  … with N={n}", fmt(s), "", ""))
+    if "crash_ready" in r:
+        c = r["crash_ready"]
+        out.append(
+            (
+                f"crash → bridge READY (N={c['numbers_connected']})",
+                fmt(c["jaga"]),
+                fmt(c["seed"]) + " (process manager)",
+                ratio_text(c["ratio"], c["seed"], c["jaga"]),
+            )
+        )
+    if "crash_restore" in r:
+        for n, row in r["crash_restore"]["by_n"].items():
+            out.append(
+                (
+                    f"crash → all {n} connected",
+                    fmt(row["jaga"]),
+                    fmt(row.get("seed")),
+                    ratio_text(row.get("ratio"), row.get("seed"), row["jaga"]),
+                )
+            )
+    if "hang_detected" in r:
+        h = r["hang_detected"]
+        out.append(
+            (
+                "hang (SIGSTOP) → detected, killed",
+                fmt(h["jaga"]),
+                fmt(h["seed"]) + " (derived, not killed)",
+                ratio_text(h["ratio"], h["seed"], h["jaga"]),
+            )
+        )
+        out.append(("  … hang → all connected again", fmt(h["jaga_all_connected"]), "", ""))
+    if "launch" in r:
+        launch = r["launch"]
+        n = launch["numbers"]
+        for key, label in (
+            ("window_shown", "launch → main window shown"),
+            ("bridge_ready", "launch → bridge READY"),
+            ("restoration_started", "launch → restoration started"),
+            ("all_connected", f"launch → all {n} connected"),
+        ):
+            out.append((label, fmt(launch[key]), "", ""))
+    if "memory" in r:
+        m = r["memory"]
+        for k, s in m["bridge_rss_mib"].items():
+            extra = ""
+            if k in m["bridge_kib_per_session"]:
+                extra = f" (+{m['bridge_kib_per_session'][k]:g} KiB/session)"
+            out.append((f"bridge RSS, {k} connected", fmt(s) + extra, "", ""))
+        for k, s in m["app_rss_mib"].items():
+            out.append((f"app RSS (window shown), {k} numbers", fmt(s), "", ""))
+        b = m.get("baileys_rss") or {}
+        if isinstance(b.get("per_connection_mib"), dict):
+            per = ", ".join(f"N={k}: {v} MiB" for k, v in b["per_connection_mib"].items())
+            out.append(("Baileys engine per idle socket", per, "", ""))
+    return out
+
+
+def render(report: dict[str, Any]) -> str:
+    header = ("measurement", "Jaga: median [min-max] n", "seed strategy", "ratio")
+    table = [header, *rows(report)]
+    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    lines = []
+    meta = report.get("meta", {})
+    machine = meta.get("machine", {})
+    lines.append(
+        f"{meta.get('command', '')} — {machine.get('cpus')} CPUs, "
+        f"{machine.get('memory_gib')} GiB, Python {machine.get('python')}, "
+        f"Node {machine.get('node')}, {meta.get('total_seconds')} s"
+    )
+    for i, row in enumerate(table):
+        lines.append("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(row)).rstrip())
+        if i == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    for name, error in report.get("errors", {}).items():
+        lines.append(f"FAILED {name}: {error}")
+    return "\n".join(lines)
+
+
+def markdown(report: dict[str, Any]) -> str:
+    header = "| measurement | Jaga: median [min-max] n | seed strategy | ratio |\n|---|---|---|---|"
+    body = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows(report))
+    return f"{header}\n{body}"
