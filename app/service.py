@@ -30,7 +30,7 @@ from app.core.outbox import (
 )
 from app.core.reconcile import Wanted, plan
 from app.core.status import ACTIVE, SessionStatus
-from app.core.store import Ack, Inbound, Store
+from app.core.store import Ack, Inbound, Store, StoreError
 from app.core.supervision import State
 
 log = logging.getLogger(__name__)
@@ -139,9 +139,20 @@ class JagaService(QObject):
 
     # --- the bridge comes and goes ------------------------------------------------------
 
+    def _audit(self, kind: str, detail: str = "", account_id: str | None = None) -> None:
+        """The audit log must never stop supervision: a full disk is reported, not raised."""
+        try:
+            self.store.audit(kind, detail, account_id)
+        except StoreError as error:
+            self._store_trouble(error)
+
+    def _store_trouble(self, error: StoreError) -> None:
+        log.error("store: %s (%r)", error, error.__cause__)
+        self.error.emit(str(error))
+
     def _audit_bridge_state(self, state: str) -> None:
         if state == State.FATAL.value:
-            self.store.audit("bridge_fatal", self.supervisor.machine.fatal_reason or "")
+            self._audit("bridge_fatal", self.supervisor.machine.fatal_reason or "")
 
     def _on_ready(self, info: ReadyInfo) -> None:
         self._spawn(self._connect(info))
@@ -153,9 +164,7 @@ class JagaService(QObject):
         self.boot_id = info.boot_id
         self._applied_seq.clear()  # seqs start again with every boot
         self._ack_upto = 0
-        self.store.audit(
-            "bridge_ready", f"pid {info.pid}, boot {info.boot_id}, version {info.version}"
-        )
+        self._audit("bridge_ready", f"pid {info.pid}, boot {info.boot_id}, version {info.version}")
         stream = EventStream(
             info.port, self.client.auth_headers, self._on_event, self.supervisor.activity
         )
@@ -177,7 +186,7 @@ class JagaService(QObject):
     def _on_bridge_down(self, reason: str) -> None:
         asked = self._stopping or self.supervisor.state in (State.STOPPED, State.STOPPING)
         why = "bridge_stopped" if asked else "bridge_crashed"
-        self.store.audit(why, reason)
+        self._audit(why, reason)
         self._spawn(self._drop_connection())
         # Never show a stale "connected": whatever ran is not running now.
         for account in self.store.accounts():
@@ -313,6 +322,19 @@ class JagaService(QObject):
         *,
         since: SessionInfo | None = None,
     ) -> None:
+        try:
+            self._record_observed(account_id, status, reason, message, since)
+        except StoreError as error:
+            self._store_trouble(error)  # the next reconcile records it once space is back
+
+    def _record_observed(
+        self,
+        account_id: str,
+        status: str,
+        reason: str | None,
+        message: str | None,
+        since: SessionInfo | None,
+    ) -> None:
         before = self.store.account(account_id)
         if before is None:
             return
@@ -364,10 +386,10 @@ class JagaService(QObject):
             running = {sid: s.status for sid, s in snapshot.sessions.items()}
             todo = plan(wanted, running)
             for session_id, reason in todo.stop:
-                self.store.audit("reconcile_stop", reason, session_id)
+                self._audit("reconcile_stop", reason, session_id)
                 await self._call(client.stop_session(session_id))
             if todo.start:
-                self.store.audit("reconcile_start", f"{why}: {len(todo.start)} to start")
+                self._audit("reconcile_start", f"{why}: {len(todo.start)} to start")
                 await self._start_many(client, [accounts[i] for i in todo.start], restoring)
 
     async def _reconcile_one(self, info: SessionInfo) -> None:
@@ -379,11 +401,11 @@ class JagaService(QObject):
         wanted = [_wanted(account)] if account is not None else []
         todo = plan(wanted, {info.id: info.status})
         for session_id, reason in todo.stop:
-            self.store.audit("reconcile_stop", reason, session_id)
+            self._audit("reconcile_stop", reason, session_id)
             await self._call(client.stop_session(session_id))
         for session_id in todo.start:
             if account is not None and session_id == account.id:
-                self.store.audit("reconcile_start", "event", session_id)
+                self._audit("reconcile_start", "event", session_id)
                 await self._start_session(client, account)
 
     async def _start_many(
@@ -438,7 +460,7 @@ class JagaService(QObject):
         client = self.client
         if account is None or client is None:
             return
-        self.store.audit("owner_reconnect", account.status, account_id)
+        self._audit("owner_reconnect", account.status, account_id)
         await self._start_session(client, account)
 
     async def stop_account(self, account_id: str) -> None:

@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.models import Account, AuditEvent, Message, StatusChange, utcnow
@@ -66,6 +67,19 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def _database_trouble(error: OperationalError) -> str:
+    """A sentence for people instead of SQLite's message (which carries SQL and data)."""
+    text = str(error.orig).lower()
+    if "full" in text:
+        return (
+            "The disk is full, so Jaga could not save. Free some space; "
+            "nothing saved before is lost."
+        )
+    if "locked" in text or "busy" in text:
+        return "Jaga's database is busy; please try again in a moment."
+    return "Jaga could not write to its database. See the log for details."
+
+
 def new_account_id() -> str:
     return "acc-" + secrets.token_hex(6)
 
@@ -82,8 +96,11 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
-            yield session
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except OperationalError as error:
+            raise StoreError(_database_trouble(error)) from error
 
     # --- accounts -------------------------------------------------------------------
 

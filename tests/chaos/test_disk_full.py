@@ -132,11 +132,6 @@ def error_id(accepted: list[str]) -> str:
     return f"fill-{len(accepted)}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/core/store.py lets sqlalchemy's OperationalError out (its text carries the "
-    "SQL and the message's own text); it should raise StoreError with a sentence for people",
-)
 def test_a_full_disk_is_reported_in_words_for_people(tmp_path):
     store, account_id, _before = linked_store(tmp_path / "app.sqlite3", 5)
     DiskFull(store)
@@ -147,13 +142,6 @@ def test_a_full_disk_is_reported_in_words_for_people(tmp_path):
 
 
 @pytest.mark.qt_no_exception_capture  # counted below instead
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/service.py writes to the store inside the went_down slot and in _connect "
-    "(audit 'bridge_ready') without handling a full disk: the crash handling stops half way, "
-    "the event stream never starts, and the supervisor kills the healthy new bridge as hung "
-    "(15 s later, again and again) until space returns",
-)
 def test_a_full_disk_does_not_break_supervision_and_loses_nothing(
     loop, service, monkeypatch, caplog, chaos_counts
 ):
