@@ -181,7 +181,11 @@ export class SimNetwork {
       };
     });
     const queued = !this.online(id);
-    for (const d of batch) this.toSession(id, d);
+    // One transaction for the batch: the bridge journals each message (one fsync each
+    // otherwise), and the network hears "delivered" only after the commit.
+    this.store.transaction(() => {
+      for (const d of batch) this.toSession(id, d);
+    });
     return { message_ids: batch.map((d) => d.message_id), queued };
   }
 
