@@ -269,8 +269,12 @@ async def seed_detection(
     out: dict[str, list[float]] = {
         "crash_measured_ms": [],
         "crash_derived_ms": [],
+        "crash_wait_ms": [],  # until the next poll, as measured (scaled interval)
+        "crash_own_ms": [],  # the failing poll itself
         "hang_measured_ms": [],
         "hang_derived_ms": [],
+        "hang_wait_ms": [],
+        "hang_own_ms": [],
     }
     try:
         for kind, count, sig in (
@@ -293,6 +297,8 @@ async def seed_detection(
                 own = failed - max(poll_started, at)  # the poll itself: does not
                 out[f"{kind}_measured_ms"].append(ms(failed - at))
                 out[f"{kind}_derived_ms"].append(ms(wait * scale + own))
+                out[f"{kind}_wait_ms"].append(ms(wait))
+                out[f"{kind}_own_ms"].append(ms(own))
                 log(f"  seed {kind} {i + 1}/{count}: noticed after {ms(failed - at):.0f} ms")
                 await bridge.respawn()
     finally:

@@ -94,8 +94,8 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         m = r["memory"]
         for k, s in m["bridge_rss_mib"].items():
             extra = ""
-            if k in m["bridge_kib_per_session"]:
-                extra = f" (+{m['bridge_kib_per_session'][k]:g} KiB/session)"
+            if int(k) >= 20 and k in m["bridge_kib_per_session"]:  # below, noise dominates
+                extra = f" ({m['bridge_kib_per_session'][k]:+g} KiB/session)"
             out.append((f"bridge RSS, {k} connected", fmt(s) + extra, "", ""))
         for k, s in m["app_rss_mib"].items():
             out.append((f"app RSS (window shown), {k} numbers", fmt(s), "", ""))
