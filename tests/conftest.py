@@ -40,3 +40,20 @@ def live_loop(qapp):
     event_loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(event_loop)
     return event_loop
+
+
+@pytest.fixture
+def loop(live_loop):
+    return live_loop
+
+
+@pytest.fixture
+def service(loop, data_dir):
+    """The real app core with the real bridge (sim engine) in a fresh data folder."""
+    from tests.liveapp import dispose, make_service, run, until_bridge_ready
+
+    live = make_service(data_dir)
+    live.start()
+    run(loop, until_bridge_ready(live))
+    yield live
+    dispose(loop, live)

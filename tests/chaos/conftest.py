@@ -9,13 +9,9 @@ starting with `chaos:`.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-import qasync
-
-from app.service import JagaService
-from tests.liveapp import dispose, make_service, run, until_bridge_ready
 
 #: test node id → its counts, in the order the tests ran.
 COUNTS: dict[str, dict[str, int | float]] = {}
@@ -46,20 +42,6 @@ def chaos_counts(request) -> Callable[..., None]:
         COUNTS.setdefault(request.node.nodeid, {}).update(counts)
 
     return record
-
-
-@pytest.fixture
-def loop(live_loop) -> qasync.QEventLoop:
-    return live_loop
-
-
-@pytest.fixture
-def service(loop, data_dir) -> Iterator[JagaService]:
-    live = make_service(data_dir)
-    live.start()
-    run(loop, until_bridge_ready(live))
-    yield live
-    dispose(loop, live)
 
 
 def summary_line(counts: dict[str, int | float]) -> str:
