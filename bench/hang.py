@@ -66,7 +66,7 @@ async def measure(ctx: Context) -> dict[str, Any]:
         raise AssertionError(f"the bridge was not killed as hung: {reasons}")
     ctx.log("  seed: hang detection by polling (interval scaled down)")
     seed = await baseline.seed_detection(
-        ctx.folder("hang-seed"), kills=ctx.count(20, 5), hangs=ctx.count(3, 1), log=ctx.log
+        ctx.folder("hang-seed"), kills=ctx.count(10, 3), hangs=ctx.count(3, 1), log=ctx.log
     )
     # A hang is noticed at the next poll, like a crash, but that poll then waits for its
     # timeout. Every measured wait-for-poll (crash and hang runs alike: the crash moment is
