@@ -38,6 +38,9 @@ class BridgeClient:
             headers={"Authorization": f"Bearer {token}"},
             timeout=timeout,
             trust_env=False,  # never send loopback traffic through a configured proxy
+            # A few kept-alive connections carry a burst: httpcore's pool does work per
+            # connection on every request, and the bridge answers on one thread anyway.
+            limits=httpx.Limits(max_connections=16, max_keepalive_connections=16),
         )
 
     @property
@@ -93,6 +96,10 @@ class BridgeClient:
 
     async def sim(self, path: str, body: dict[str, Any] | None = None) -> Any:
         return await self._call("POST", f"/sim/{path.lstrip('/')}", body or {})
+
+    async def sim_network(self) -> list[dict[str, Any]]:
+        """Tests and benchmarks: every delivery the simulated network received, in order."""
+        return list((await self._call("GET", "/sim/network"))["sent"])
 
     async def sim_scan(self, session_id: str, phone: str, name: str | None = None) -> None:
         await self.sim(f"sessions/{session_id}/scan", {"phone": phone, "name": name})
