@@ -40,6 +40,10 @@ RECONCILE_INTERVAL_MS = 30_000
 #: crowd of them at start-up is throttled; the sim is cheap.
 RESTORE_CONCURRENCY = {"baileys": 4, "sim": 16}
 DEFAULT_CONCURRENCY = 4
+#: Durable events (inbound messages, acks) are stored together: one commit, one fsync,
+#: per window or per this many events, whichever comes first.
+DURABLE_BATCH_WINDOW_S = 0.025
+DURABLE_BATCH_MAX = 500
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,9 @@ class JagaService(QObject):
         self._dispatch_wakeup = asyncio.Event()
         self._dispatcher: asyncio.Task[None] | None = None
         self._ack_upto = 0  # highest durable event seq stored, not yet acknowledged
-        self._durable_buffer: list[tuple[int, Inbound | Ack]] = []
+        #: (boot id, seq, item) of durable events waiting to be stored
+        self._durable_buffer: list[tuple[str, int, Inbound | Ack]] = []
+        self._durable_flush: asyncio.TimerHandle | None = None
         self._applied_seq: dict[str, int] = {}  # session id → seq of the newest object applied
         self._ack_task: asyncio.Task[None] | None = None
         #: False when no keyring works and the token lives for this launch only.
@@ -120,6 +126,9 @@ class JagaService(QObject):
         self._stopping = True
         self._reconcile_timer.stop()
         await self._drop_connection()
+        if self._durable_flush is not None:
+            self._durable_flush.cancel()  # unstored events are not acknowledged: replayed
+            self._durable_flush = None
         self.supervisor.stop_and_wait()
         for task in list(self._tasks):
             task.cancel()
@@ -244,21 +253,28 @@ class JagaService(QObject):
         self._buffer_durable(event, item)
 
     def _buffer_durable(self, event: BridgeEvent, item: Inbound | Ack) -> None:
-        """Durable events that arrive together are stored together, right after the burst.
+        """Durable events that arrive together are stored together, a moment after the first.
 
         Nothing is acknowledged to the bridge before its commit: a crash in between makes
         the bridge replay the events, and the store ignores what it already has.
         """
-        if not self._durable_buffer:
-            asyncio.get_running_loop().call_soon(self._flush_durable, event.boot_id)
-        self._durable_buffer.append((event.seq, item))
+        self._durable_buffer.append((event.boot_id, event.seq, item))
+        if len(self._durable_buffer) >= DURABLE_BATCH_MAX:
+            self._flush_durable()
+        elif self._durable_flush is None:
+            self._durable_flush = asyncio.get_running_loop().call_later(
+                DURABLE_BATCH_WINDOW_S, self._flush_durable
+            )
 
-    def _flush_durable(self, boot_id: str) -> None:
+    def _flush_durable(self) -> None:
+        if self._durable_flush is not None:
+            self._durable_flush.cancel()
+            self._durable_flush = None
         batch, self._durable_buffer = self._durable_buffer, []
         if not batch:
             return
         try:
-            added, updated = self.store.store_durable([item for _seq, item in batch])
+            added, updated = self.store.store_durable([item for _boot, _seq, item in batch])
         except Exception as error:  # disk full, database locked: keep nothing, lose nothing
             log.exception("could not store %d messages/acks", len(batch))
             self.error.emit(f"Jaga could not save incoming messages: {error}")
@@ -266,9 +282,12 @@ class JagaService(QObject):
             if stream is not None:
                 stream.reconnect(from_start=True)  # the bridge sends them all again
             return
-        self._ack_upto = max(self._ack_upto, max(seq for seq, _item in batch))
-        if self._ack_task is None or self._ack_task.done():
-            self._ack_task = self._spawn(self._send_ack(boot_id))
+        # Seqs of an earlier boot mean nothing to this bridge: it replays those itself.
+        current = [seq for boot, seq, _item in batch if boot == self.boot_id]
+        if current:
+            self._ack_upto = max(self._ack_upto, *current)
+            if self._ack_task is None or self._ack_task.done():
+                self._ack_task = self._spawn(self._send_ack(self.boot_id))
         for row_id in added:
             self.message_added.emit(row_id)
         for row_id in updated:
@@ -529,24 +548,30 @@ class JagaService(QObject):
         due = self.store.due_messages(connected, utcnow())
         if not due:
             return False
-        results = await asyncio.gather(*(self._send_one(client, m) for m in due))
-        return any(results)
+        taken = await asyncio.gather(*(self._send_one(client, m) for m in due))
+        sent = [message.id for message, ok in zip(due, taken, strict=True) if ok]
+        if sent:
+            # One commit for the round. A crash before it sends these again with the same
+            # client ids, and the bridge answers those from its record without resending.
+            self.store.mark_sent(sent)
+            for message_id in sent:
+                self.message_updated.emit(message_id)
+        return bool(sent)
 
     async def _send_one(self, client: BridgeClient, message: Message) -> bool:
-        """Sends one message; True when its chat may go on with the next one."""
+        """Hands one message to the bridge; True when it took it."""
         try:
             await client.send_message(
                 message.account_id, message.chat, message.text, message.message_id
             )
         except BridgeError as error:
-            return self._after_send_error(message, error)
-        self.store.mark_sent(message.id)
-        self.message_updated.emit(message.id)
+            self._after_send_error(message, error)
+            return False
         return True
 
-    def _after_send_error(self, message: Message, error: BridgeError) -> bool:
+    def _after_send_error(self, message: Message, error: BridgeError) -> None:
         if error.code in ("session_not_connected", "session_not_found"):
-            return False  # waits, without using up attempts, until the number is back
+            return  # waits, without using up attempts, until the number is back
         if error.code in ("bad_request", "client_id_reused"):
             self.store.mark_failed(message.id, str(error))
         elif should_give_up(message.attempts + 1, message.created_at, utcnow()):
@@ -557,7 +582,6 @@ class JagaService(QObject):
             later = utcnow() + retry_delay(message.attempts + 1)
             self.store.mark_retry(message.id, str(error), later)
         self.message_updated.emit(message.id)
-        return False
 
     async def request_pairing_code(self, account_id: str, phone: str) -> str:
         """Link by an 8-character code typed on the phone instead of scanning a QR."""

@@ -268,10 +268,10 @@ class Store:
             )
             return s.scalar(query)
 
-    def mark_sent(self, message_id: int) -> None:
+    def mark_sent(self, message_ids: Iterable[int]) -> None:
+        """The bridge took these messages: one commit for a whole dispatch round."""
         with self.session() as s:
-            message = s.get(Message, message_id)
-            if message is not None:
+            for message in s.scalars(select(Message).where(Message.id.in_(list(message_ids)))):
                 message.status = advance(message.status, "sent")
                 message.error = None
 
@@ -307,17 +307,24 @@ class Store:
     def _apply_ack(
         self, s: Session, account_id: str, message_id: str, status: str
     ) -> Message | None:
-        message = s.scalars(
-            select(Message).where(
-                Message.account_id == account_id,
-                Message.message_id == message_id,
-                Message.direction == "out",
+        return self._apply_acks(s, [Ack(account_id, message_id, status)])[0]
+
+    def _apply_acks(self, s: Session, acks: list[Ack]) -> list[Message | None]:
+        """Advances the outgoing rows the acks name; the rows are looked up in one query."""
+        wanted = sorted({ack.message_id for ack in acks})
+        rows: dict[tuple[str, str], Message] = {}
+        for start in range(0, len(wanted), 500):
+            query = select(Message).where(
+                Message.direction == "out", Message.message_id.in_(wanted[start : start + 500])
             )
-        ).first()
-        if message is None:
-            return None
-        message.status = advance(message.status, status)
-        return message
+            rows.update({(m.account_id, m.message_id): m for m in s.scalars(query)})
+        changed: list[Message | None] = []
+        for ack in acks:
+            message = rows.get((ack.account_id, ack.message_id))
+            if message is not None:
+                message.status = advance(message.status, ack.status)
+            changed.append(message)
+        return changed
 
     def store_inbound(
         self, account_id: str, message_id: str, chat: str, text: str, at: datetime | None
@@ -327,43 +334,52 @@ class Store:
             return self._store_inbound(s, Inbound(account_id, message_id, chat, text, at))
 
     def _store_inbound(self, s: Session, item: Inbound) -> int | None:
-        if s.get(Account, item.account_id) is None:
-            return None
+        added = self._store_inbounds(s, [item])
+        return added[0] if added else None
+
+    def _store_inbounds(self, s: Session, items: list[Inbound]) -> list[int]:
+        """Inserts a burst in one statement; ids of the new rows (replays and messages of
+        numbers that no longer exist are skipped)."""
+        if not items:
+            return []
+        account_ids = {item.account_id for item in items}
+        known = set(s.scalars(select(Account.id).where(Account.id.in_(account_ids))))
+        now = utcnow()
+        rows = [
+            {
+                "account_id": item.account_id,
+                "direction": "in",
+                "chat": item.chat,
+                "message_id": item.message_id,
+                "text": item.text,
+                "status": "received",
+                "attempts": 0,
+                "created_at": item.at or now,
+                "updated_at": now,
+            }
+            for item in items
+            if item.account_id in known
+        ]
+        if not rows:
+            return []
         statement = (
-            sqlite_insert(Message)
-            .values(
-                account_id=item.account_id,
-                direction="in",
-                chat=item.chat,
-                message_id=item.message_id,
-                text=item.text,
-                status="received",
-                attempts=0,
-                created_at=item.at or utcnow(),
-                updated_at=utcnow(),
-            )
+            sqlite_insert(Message.__table__)
             .on_conflict_do_nothing(index_elements=["account_id", "message_id"])
+            .returning(Message.__table__.c.id)
         )
-        result = s.execute(statement)
-        return result.lastrowid if result.rowcount == 1 else None
+        connection = s.connection()
+        return sorted(connection.execute(statement, rows).scalars())
 
     def store_durable(self, items: list[Inbound | Ack]) -> tuple[list[int], list[int]]:
         """A burst of inbound messages and acks in ONE transaction (one fsync, not hundreds).
 
         Returns the ids of the rows added and of the rows whose status changed.
         """
-        added: list[int] = []
-        updated: list[int] = []
         with self.session() as s:
-            for item in items:
-                if isinstance(item, Inbound):
-                    row_id = self._store_inbound(s, item)
-                    if row_id is not None:
-                        added.append(row_id)
-                else:
-                    message = self._apply_ack(s, item.account_id, item.message_id, item.status)
-                    if message is not None:
-                        updated.append(message.id)
+            added = self._store_inbounds(s, [item for item in items if isinstance(item, Inbound)])
+            acks = [item for item in items if isinstance(item, Ack)]
+            changed = self._apply_acks(s, acks)
+            updated = list(dict.fromkeys(m.id for m in changed if m is not None))
         return added, updated
 
     def messages(self, account_id: str, chat: str | None = None) -> list[Message]:

@@ -205,7 +205,7 @@ def test_last_message_in_and_out_update_their_cells_only(qtbot, offline_service,
         lambda: window.model.index(row, Column.LAST_OUT).data() == "waiting to be sent",
         timeout=2000,
     )
-    service.store.mark_sent(outgoing.id)
+    service.store.mark_sent([outgoing.id])
     service.message_updated.emit(outgoing.id)
     qtbot.waitUntil(
         lambda: window.model.index(row, Column.LAST_OUT).data() == "just now", timeout=2000

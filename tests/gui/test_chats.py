@@ -169,7 +169,7 @@ def test_a_message_sent_while_away_shows_the_queued_note_then_goes_out(
         assert chats.offline_note.isHidden()
         assert conversation(chats, CUSTOMER, PreviewRole) == "Ada, kak"
         assert conversation(chats, CUSTOMER, WaitingRole) is False
-        sent = (await service.client._call("GET", "/sim/network"))["sent"]
+        sent = await service.client.sim_network()
         assert [(s["to"], s["text"]) for s in sent] == [(CUSTOMER, "Ada, kak")]
 
     run(loop, scenario(), timeout=60)

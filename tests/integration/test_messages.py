@@ -21,7 +21,7 @@ async def link(service, label: str, phone: str):
 
 
 async def network_sent(service) -> list[dict]:
-    return (await service.client._call("GET", "/sim/network"))["sent"]
+    return await service.client.sim_network()
 
 
 def statuses(service, account_id: str) -> list[str]:

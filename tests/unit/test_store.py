@@ -151,3 +151,32 @@ def test_messages_with_ids_gives_a_numbers_rows_in_order_in_chunks(store):
     found = store.messages_with_ids(shop, [*reversed(ids), theirs, 999_999, ids[0]])
     assert [m.id for m in found] == ids
     assert store.messages_with_ids(shop, []) == []
+
+
+def test_a_durable_burst_stores_each_message_once_and_advances_acks(store):
+    from app.core.store import Ack, Inbound
+
+    shop = store.create_account("Shop", "sim")
+    store.record_observed(shop.id, status="connected", reason=None, message=None, phone="6281")
+    outgoing = store.queue_message(shop.id, "6282222", "halo", "CID1")
+    store.mark_sent([outgoing.id])
+    first = store.store_inbound(shop.id, "IN1", "6281111", "halo", None)
+    burst = [
+        Inbound(shop.id, "IN1", "6281111", "halo", None),  # a replay of a stored one
+        Inbound(shop.id, "IN2", "6281111", "dua", None),
+        Inbound(shop.id, "IN2", "6281111", "dua", None),  # the same twice in one burst
+        Inbound("gone", "IN3", "6281111", "of a removed number", None),
+        Ack(shop.id, "CID1", "delivered"),
+        Ack(shop.id, "CID1", "read"),
+        Ack(shop.id, "CID1", "delivered"),  # late and out of order: never goes back
+        Ack(shop.id, "NOPE", "read"),
+        Inbound(shop.id, "IN4", "6281111", "empat", None),
+    ]
+    added, updated = store.store_durable(burst)
+    rows = store.messages(shop.id)
+    by_id = {m.message_id: m for m in rows}
+    assert added == [by_id["IN2"].id, by_id["IN4"].id]
+    assert first == by_id["IN1"].id
+    assert updated == [outgoing.id]
+    assert by_id["CID1"].status == "read"
+    assert sorted(m.message_id for m in rows) == ["CID1", "IN1", "IN2", "IN4"]
