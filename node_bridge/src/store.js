@@ -51,6 +51,8 @@ CREATE TABLE IF NOT EXISTS sim_network (
   -- the furthest receipt the client has taken: the network keeps offering the rest
   receipt    TEXT NOT NULL DEFAULT 'none'
 );
+-- Receipts and replies look a message up by id: without this, each is a table scan.
+CREATE INDEX IF NOT EXISTS sim_network_by_message ON sim_network (session_id, message_id);
 `;
 
 /**
