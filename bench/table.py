@@ -90,6 +90,38 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             ("all_connected", f"launch → all {n} connected"),
         ):
             out.append((label, fmt(launch[key]), "", ""))
+    if "outbox_drain" in r:
+        d = r["outbox_drain"]
+        seed = d["seed_direct_sends_while_away"]
+        out.append(
+            (
+                f"outbox drain after reconnect ({d['queued']:,} queued)",
+                f"{d['drain_per_s']:g} msg/s, all sent in {d['reconnect_to_all_sent_s']:g} s",
+                f"{seed['accepted']} of {seed['tried']} sends accepted (no outbox)",
+                f"{d['network_duplicates']} duplicates",
+            )
+        )
+        out.append(("  … sends per second during the drain", fmt(d["sent_per_second"]), "", ""))
+    if "inbound_burst" in r:
+        b = r["inbound_burst"]
+        lag = b["ui_loop_lag"]
+        out.append(
+            (
+                f"inbound burst offered ({b['asked_rate_per_s']:,}/s asked)",
+                fmt(b["offered_rate_per_s"]),
+                "",
+                "",
+            )
+        )
+        out.append(("  … persisted in the app's database", fmt(b["persisted_rate_per_s"]), "", ""))
+        out.append(
+            (
+                "  … UI event-loop lag during the burst",
+                f"p50 {lag['p50_ms']} ms, p99 {lag['p99_ms']} ms, max {lag['max_ms']} ms",
+                "",
+                "",
+            )
+        )
     if "memory" in r:
         m = r["memory"]
         for k, s in m["bridge_rss_mib"].items():
