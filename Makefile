@@ -7,14 +7,19 @@ STAMP := $(VENV)/.installed
 NPM_STAMP := node_bridge/node_modules/.installed
 export PATH := $(abspath $(NODE_BIN)):$(PATH)
 
-.PHONY: run test test-py test-node lint bench screenshots translations clean
+.PHONY: run test test-py test-node lint lock bench screenshots translations clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[test]'
+$(STAMP): pyproject.toml requirements.lock | $(PY)
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
+
+# pyproject.toml gives the allowed ranges; requirements.lock the exact versions used.
+lock: $(STAMP)
+	{ echo "# Exact versions the tests ran with (pip constraints; regenerate with 'make lock')."; \
+	  $(PY) -m pip freeze --exclude-editable | grep -v '^-e'; } > requirements.lock
 
 $(NPM_STAMP): node_bridge/package-lock.json $(STAMP)
 	cd node_bridge && npm ci --no-audit --no-fund --loglevel=error
