@@ -8,11 +8,13 @@ export class ApiError extends Error {
    * @param {number} statusCode
    * @param {string} code     machine code, snake_case
    * @param {string} message  sentence for people
+   * @param {Record<string, string>} [headers]  sent with the answer (e.g. WWW-Authenticate)
    */
-  constructor(statusCode, code, message) {
+  constructor(statusCode, code, message, headers = {}) {
     super(message);
     this.statusCode = statusCode;
     this.code = code;
+    this.headers = headers;
   }
 }
 

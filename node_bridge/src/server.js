@@ -1,13 +1,17 @@
 // The loopback HTTP API. Every request passes two gates before any route runs:
 // the Host header (a web page cannot reach us through DNS rebinding) and the
-// bearer token (constant-time compare). Every error is JSON.
+// bearer token (constant-time compare). Every error is JSON, including those
+// for requests that never reach a route (malformed HTTP, bad URLs, CONNECT).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import { ApiError, badRequest } from './errors.js';
 import { SESSION_ID_RE } from './sessions.js';
 import { registerSimRoutes } from './sim_routes.js';
+import { clientErrorHandler, writeError } from './wire_errors.js';
 
 export const BODY_LIMIT = 64 * 1024;
+/** Longer URLs get 414 (session ids are 64 characters; nothing needs more). */
+export const MAX_URL_LENGTH = 2048;
 
 /**
  * @typedef {object} ServerDeps
@@ -35,8 +39,18 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     loggerInstance: log,
     logController: new LogController({ disableRequestLogging: true }), // onResponse logs instead
     bodyLimit: BODY_LIMIT,
-    routerOptions: { maxParamLength: 2048 }, // long ids reach our own 400, not a router 404
+    // A longer param cannot fit in MAX_URL_LENGTH: the router's 414 agrees with ours.
+    routerOptions: { maxParamLength: MAX_URL_LENGTH },
     return503OnClosing: false, // our onRequest answers 503 in our own error shape
+    // Node would answer a missing Host with an empty 400; gate() answers it in JSON.
+    http: { requireHostHeader: false },
+    clientErrorHandler: clientErrorHandler(log),
+    // Bad percent-encoding and over-long params fail in the router, before any hook:
+    // the gates still come first.
+    frameworkErrors: (err, request, reply) => {
+      const answer = gate(request.raw) ?? routerError(err, request.log);
+      reply.code(answer.statusCode).headers(answer.headers).send({ error: { code: answer.code, message: answer.message } });
+    },
   });
   const startedAt = Date.now();
   const expectedToken = digest(config.token);
@@ -49,21 +63,45 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     return !!match && timingSafeEqual(digest(match[1]), expectedToken);
   };
 
-  app.addHook('onRequest', async (request, reply) => {
+  /**
+   * The gates every request passes, whichever way it arrives: the error to answer, or null.
+   * @param {import('node:http').IncomingMessage} req
+   */
+  function gate(req) {
+    // HTTP/1.1 requires Host (RFC 9112 3.2); HTTP/1.0 without one is simply a wrong Host.
+    // Node's own check would close the connection too, but answer without a body.
+    if (req.headers.host === undefined && req.httpVersion !== '1.0') {
+      return new ApiError(400, 'bad_request', 'HTTP/1.1 requests must have a Host header.', { Connection: 'close' });
+    }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const host = String(request.headers.host ?? '').toLowerCase();
+    const host = String(req.headers.host ?? '').toLowerCase();
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-      throw new ApiError(421, 'bad_host', 'Host must be 127.0.0.1:<port> or localhost:<port>.');
+      return new ApiError(421, 'bad_host', 'Host must be 127.0.0.1:<port> or localhost:<port>.');
     }
-    if (!tokenOk(request.headers.authorization)) {
-      reply.header('WWW-Authenticate', 'Bearer');
-      throw new ApiError(401, 'unauthorized', 'A valid "Authorization: Bearer <token>" header is required.');
+    if (!tokenOk(req.headers.authorization)) {
+      return new ApiError(401, 'unauthorized', 'A valid "Authorization: Bearer <token>" header is required.',
+        { 'WWW-Authenticate': 'Bearer' });
     }
     if (isShuttingDown()) {
-      reply.header('Connection', 'close');
-      throw new ApiError(503, 'shutting_down', 'The bridge is shutting down.');
+      return new ApiError(503, 'shutting_down', 'The bridge is shutting down.', { Connection: 'close' });
     }
+    return null;
+  }
+
+  app.addHook('onRequest', async (request) => {
+    const refused = gate(request.raw);
+    if (refused) throw refused;
+    if (request.url.length > MAX_URL_LENGTH) throw uriTooLong();
+  });
+
+  // CONNECT never reaches routing (without this listener Node just drops the socket).
+  app.server.on('connect', (req, socket) => {
+    socket.on('error', () => {}); // the socket is ours now; a reset must not crash the bridge
+    const notAProxy = new ApiError(405, 'method_not_allowed', 'CONNECT is not supported: the bridge is not a proxy.',
+      { Allow: 'GET, PUT, POST, DELETE' });
+    writeError(socket, gate(req) ?? notAProxy);
+    socket.destroy();
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -71,8 +109,9 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
       ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
-  // Our own JSON parser: an empty body is "no body", and errors carry our code.
-  app.removeContentTypeParser('application/json');
+  // Our own JSON parser, the only one (fastify's text/plain parser is gone, so other
+  // types get 415): an empty body is "no body", and errors carry our code.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
@@ -90,6 +129,7 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     let message = 'Internal error in the bridge.';
     if (err instanceof ApiError) {
       ({ statusCode: status, code, message } = err);
+      reply.headers(err.headers);
     } else if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
       status = 413;
       code = 'payload_too_large';
@@ -180,6 +220,21 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
   if (config.simControl) registerSimRoutes(app, { simNetwork, sessionId, objectBody });
 
   return app;
+}
+
+const uriTooLong = () => new ApiError(414, 'uri_too_long', `The URL is longer than ${MAX_URL_LENGTH} characters.`);
+
+/**
+ * The answer to a router failure (fastify's frameworkErrors).
+ * @param {Error} err
+ * @param {import('fastify').FastifyBaseLogger} log
+ */
+function routerError(err, log) {
+  const code = /** @type {any} */ (err).code;
+  if (code === 'FST_ERR_BAD_URL') return new ApiError(400, 'bad_url', 'The path is not valid percent-encoded UTF-8.');
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return uriTooLong();
+  log.error({ err }, 'router failed');
+  return new ApiError(500, 'internal', 'Internal error in the bridge.');
 }
 
 /** Refuses keys that could poison prototypes if the body were ever merged. @param {string} key @param {unknown} value */

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -213,6 +214,46 @@ export class Bridge {
       req.on('error', reject);
       if (body !== undefined) req.write(body);
       req.end();
+    });
+  }
+
+  /**
+   * Sends bytes exactly as given (no client to fix them up) and reads until the
+   * bridge closes the connection. `{port}` in the bytes becomes the bridge's port.
+   * @param {string|Buffer} bytes
+   * @returns {Promise<{status: number|null, headers: Record<string, string>, body: any, text: string}>}
+   */
+  wire(bytes) {
+    const data = typeof bytes === 'string' ? Buffer.from(bytes.replaceAll('{port}', String(this.port)), 'latin1') : bytes;
+    return new Promise((resolve, reject) => {
+      const chunks = [];
+      const socket = net.connect(this.port, '127.0.0.1', () => socket.write(data));
+      socket.setTimeout(5000, () => socket.destroy(new Error('no close within 5 s')));
+      socket.on('data', (chunk) => chunks.push(chunk));
+      // The bridge may answer and close before taking everything: what arrived still counts.
+      socket.on('error', (err) => {
+        if (!['ECONNRESET', 'EPIPE'].includes(/** @type {any} */ (err).code)) reject(err);
+      });
+      socket.on('close', () => {
+        const raw = Buffer.concat(chunks).toString('latin1');
+        if (!raw) return resolve({ status: null, headers: {}, body: null, text: '' });
+        const cut = raw.indexOf('\r\n\r\n');
+        const [statusLine, ...lines] = raw.slice(0, cut).split('\r\n');
+        /** @type {Record<string, string>} */
+        const headers = {};
+        for (const line of lines) {
+          const i = line.indexOf(':');
+          headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+        }
+        const text = raw.slice(cut + 4);
+        let body = null;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = { unparsed: text };
+        }
+        resolve({ status: Number(statusLine.split(' ')[1]), headers, body, text });
+      });
     });
   }
 

@@ -143,3 +143,85 @@ test('DELETE of an unknown session → 404 session_not_found', async () => {
   assert.equal(res.status, 404);
   assert.ok(isError(res.body, 'session_not_found'));
 });
+
+// Requests that never become a route: Node's HTTP parser, the router and CONNECT refuse
+// them before any handler. They still get the contract's JSON error, then the socket closes.
+test('malformed HTTP → a JSON error on the raw socket, then close; the token is not logged', async () => {
+  const auth = `Authorization: Bearer ${b.token}\r\n`;
+  const host = 'Host: 127.0.0.1:{port}\r\n';
+  const cases = [
+    ['unknown method', `FOO /health HTTP/1.1\r\n${host}${auth}\r\n`, 400, 'bad_request'],
+    ['lower-case method', `get /health HTTP/1.1\r\n${host}${auth}\r\n`, 400, 'bad_request'],
+    ['binary garbage', '\x00\x01\x02\xff garbage\r\n\r\n', 400, 'bad_request'],
+    ['Transfer-Encoding with Content-Length', `PUT /sessions/smuggled HTTP/1.1\r\n${host}${auth}Content-Type: application/json\r\n`
+      + 'Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n0\r\n\r\n', 400, 'bad_request'],
+    ['20 KB header', `GET /health HTTP/1.1\r\n${host}${auth}X-Pad: ${'p'.repeat(20_000)}\r\n\r\n`, 431, 'headers_too_large'],
+    ['HTTP/1.1 without Host', `POST /shutdown HTTP/1.1\r\n${auth}\r\n`, 400, 'bad_request'],
+    ['HTTP/1.0 without Host', `POST /shutdown HTTP/1.0\r\n${auth}\r\n`, 421, 'bad_host'],
+  ];
+  for (const [label, bytes, status, code] of cases) {
+    const res = await b.wire(/** @type {string} */ (bytes));
+    assert.equal(res.status, status, `${label}: ${res.text}`);
+    assert.ok(isError(res.body, /** @type {string} */ (code)), label);
+    assert.match(res.headers['content-type'], /^application\/json/, label);
+    assert.equal(res.headers.connection, 'close', label);
+  }
+  assert.equal((await b.api('GET', '/health')).status, 200, 'still running');
+  assert.ok(!b.stderr.includes(b.token), 'the token is never logged');
+  assert.ok(!b.stderr.includes('rawPacket'), "nor the parser error's raw bytes (they hold the Authorization header)");
+});
+
+test('bad percent-encoding → 400 bad_url; URLs over 2048 characters → 414 uri_too_long; the gates still come first', async () => {
+  const auth = `Authorization: Bearer ${b.token}\r\n`;
+  const host = 'Host: 127.0.0.1:{port}\r\n';
+  const long = 'c'.repeat(3000);
+  const cases = [
+    ['%ff in an id', `DELETE /sessions/acc-1%ff HTTP/1.1\r\n${host}${auth}Connection: close\r\n\r\n`, 400, 'bad_url'],
+    ['3000-character id', `DELETE /sessions/${long} HTTP/1.1\r\n${host}${auth}Connection: close\r\n\r\n`, 414, 'uri_too_long'],
+    ['3000-character query', `GET /health?q=${long} HTTP/1.1\r\n${host}${auth}Connection: close\r\n\r\n`, 414, 'uri_too_long'],
+    ['3000-character unknown path', `GET /${long} HTTP/1.1\r\n${host}${auth}Connection: close\r\n\r\n`, 414, 'uri_too_long'],
+    ['%ff without the token', `DELETE /sessions/acc-1%ff HTTP/1.1\r\n${host}Connection: close\r\n\r\n`, 401, 'unauthorized'],
+    ['long id without the token', `DELETE /sessions/${long} HTTP/1.1\r\n${host}Connection: close\r\n\r\n`, 401, 'unauthorized'],
+    ['%ff with a wrong Host', `DELETE /sessions/acc-1%ff HTTP/1.1\r\nHost: evil.example\r\n${auth}Connection: close\r\n\r\n`, 421, 'bad_host'],
+  ];
+  for (const [label, bytes, status, code] of cases) {
+    const res = await b.wire(/** @type {string} */ (bytes));
+    assert.equal(res.status, status, `${label}: ${res.text}`);
+    assert.ok(isError(res.body, /** @type {string} */ (code)), label);
+  }
+  const longestOk = await b.api('DELETE', `/sessions/${'b'.repeat(2000)}`);
+  assert.equal(longestOk.status, 400, 'a long id under the limit is still our own 400');
+  assert.ok(isError(longestOk.body, 'bad_session_id'));
+});
+
+test('CONNECT → 405 method_not_allowed after the gates; the socket is closed, not tunnelled', async () => {
+  const connect = (headers) => b.wire(`CONNECT 127.0.0.1:22 HTTP/1.1\r\n${headers}\r\nSSH-2.0-probe\r\n`);
+  const host = 'Host: 127.0.0.1:{port}\r\n';
+  const refused = await connect(`${host}Authorization: Bearer ${b.token}\r\n`);
+  assert.equal(refused.status, 405);
+  assert.ok(isError(refused.body, 'method_not_allowed'));
+  assert.ok(refused.headers.allow);
+  const noToken = await connect(host);
+  assert.equal(noToken.status, 401);
+  assert.ok(isError(noToken.body, 'unauthorized'));
+  assert.equal(noToken.headers['www-authenticate'], 'Bearer');
+  const wrongHost = await connect(`Host: evil.example\r\nAuthorization: Bearer ${b.token}\r\n`);
+  assert.equal(wrongHost.status, 421);
+  assert.ok(isError(wrongHost.body, 'bad_host'));
+  assert.equal((await b.api('GET', '/health')).status, 200, 'still running');
+});
+
+test('only application/json bodies: text/plain → 415; no body and no Content-Type is still fine', async () => {
+  const text = await b.api('PUT', '/sessions/typed', undefined, { raw: '{"engine":"sim"}', headers: { 'content-type': 'text/plain' } });
+  assert.equal(text.status, 415);
+  assert.ok(isError(text.body, 'unsupported_media_type'));
+  const untyped = await b.wire(`PUT /sessions/typed HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer ${b.token}\r\n`
+    + 'Content-Length: 16\r\nConnection: close\r\n\r\n{"engine":"sim"}');
+  assert.equal(untyped.status, 415, 'a body without a Content-Type is not guessed at');
+  assert.equal(await b.session('typed'), null);
+  const charset = await b.api('PUT', '/sessions/typed', undefined, { raw: '{"engine":"sim"}', headers: { 'content-type': 'application/json; charset=utf-8' } });
+  assert.equal(charset.status, 200);
+  const bare = await b.wire(`DELETE /sessions/typed HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer ${b.token}\r\nConnection: close\r\n\r\n`);
+  assert.equal(bare.status, 200, bare.text);
+  assert.equal(bare.body.status, 'stopped');
+});

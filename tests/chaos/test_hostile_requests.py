@@ -303,13 +303,13 @@ def contract_cases(sid: str) -> list[Case]:
     return cases
 
 
-def gap_cases(sid: str) -> list[Case]:
-    """Requests the bridge refuses, but not as docs/bridge-api.md says (known gaps).
+def protocol_cases(sid: str) -> list[Case]:
+    """Protocol-level junk, refused before any route runs, still in the contract's shape.
 
-    Most are answered by Node's HTTP parser or fastify's router before the bridge's own
-    handlers: a 4xx, but not in the contract's shape (or no body, or no answer at all).
-    A text/plain body is parsed by fastify's default text parser: 400 instead of 415.
-    test_known_gaps_answer_as_the_contract_says records each one.
+    Node's HTTP parser (bad methods, garbage, smuggling headers, huge headers), fastify's
+    router (bad percent-encoding, over-long ids), the missing Host of HTTP/1.1, CONNECT,
+    and a text/plain body: the bridge answers each with its own JSON error (code None:
+    the status is the point). test_protocol_level_junk_gets_a_contract_error checks each.
     """
     token = b"Authorization: Bearer " + TOKEN.value.encode() + b"\r\n"
     host = b"Host: 127.0.0.1:{port}\r\n"
@@ -493,7 +493,7 @@ def test_hostile_requests_get_a_clear_json_error_and_change_nothing(
     port = service.supervisor.ready_info.port
     cases = contract_cases(account.id)
     cases += fuzz_cases(60 * (chaos_scale - 1), seed=int(os.environ.get("JAGA_CHAOS_SEED", "8")))
-    junk = gap_cases(account.id)
+    junk = protocol_cases(account.id)
 
     async def scenario():
         before = await observe(service)
@@ -516,7 +516,7 @@ def test_hostile_requests_get_a_clear_json_error_and_change_nothing(
         elif not no_cors(answer):
             wrong.append(f"{case.name}: CORS headers {answer.headers}")
     for case, answer in junk_answers:
-        # Refused one way or another (the exact answer is the next test's business).
+        # Refused, and nothing changed (each exact answer is the next test's business).
         if answer.status is not None and not 400 <= answer.status < 500:
             wrong.append(f"{case.name}: {answer.status} {answer.body[:160]!r}")
     assert not wrong, "\n".join(wrong)
@@ -528,17 +528,11 @@ def test_hostile_requests_get_a_clear_json_error_and_change_nothing(
 
 
 @pytest.mark.parametrize(
-    "index", range(len(gap_cases("acc-x"))), ids=[c.name for c in gap_cases("acc-x")]
+    "index", range(len(protocol_cases("acc-x"))), ids=[c.name for c in protocol_cases("acc-x")]
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap in node_bridge/src/server.js: answered before the bridge's handlers "
-    "(needs fastify's clientErrorHandler and frameworkErrors, a 'connect' handler, "
-    "requireHostHeader: false, and no text/plain parser)",
-)
-def test_known_gaps_answer_as_the_contract_says(loop, bridge, index, chaos_counts):
+def test_protocol_level_junk_gets_a_contract_error(loop, bridge, index, chaos_counts):
     service, _account = bridge
-    case = gap_cases("acc-x")[index]
+    case = protocol_cases("acc-x")[index]
     port = service.supervisor.ready_info.port
     answer = run(loop, fire(port, [case]))[0][1]
     chaos_counts(hostile_requests=1)
@@ -546,3 +540,4 @@ def test_known_gaps_answer_as_the_contract_says(loop, bridge, index, chaos_count
     got = answer.contract_error()
     assert got is not None, answer.body[:200]
     assert case.code is None or got[0] == case.code
+    assert "application/json" in answer.headers.get("content-type", ""), answer.headers
