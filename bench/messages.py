@@ -1,4 +1,4 @@
-"""Scenario 5: messages. Outbox drain after a reconnect, and an inbound burst.
+"""Scenario 7: messages. Outbox drain after a reconnect, and an inbound burst.
 
 Outbox drain: one number is linked, then stopped by its owner; 10,000 messages to 50 chats
 are accepted into the outbox while it is away; it is reconnected, and the clock runs from
