@@ -163,3 +163,23 @@ def markdown(report: dict[str, Any]) -> str:
     header = "| measurement | Jaga: median [min-max] n | seed strategy | ratio |\n|---|---|---|---|"
     body = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows(report))
     return f"{header}\n{body}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bench.table [--markdown] [REPORT]`: a saved report again (default: latest)."""
+    import argparse
+    import json
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog="python -m bench.table", description=main.__doc__)
+    parser.add_argument("report", nargs="?", type=Path)
+    parser.add_argument("--markdown", action="store_true", help="as docs/benchmarks.md has it")
+    args = parser.parse_args(argv)
+    path = args.report or Path(__file__).parent / "results" / "latest.json"
+    report = json.loads(path.read_text(encoding="utf-8"))
+    print(markdown(report) if args.markdown else render(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
