@@ -28,6 +28,8 @@ def fmt(s: dict[str, Any] | None, *, spread: bool = True) -> str:
 def ratio_text(ratio: float | None, seed: dict[str, Any] | None, jaga: dict[str, Any]) -> str:
     if ratio is None:
         return ""
+    if 0.9 <= ratio <= 1.1:
+        return "about the same"
     if ratio >= 1:
         return f"{ratio:g}x faster"
     return f"{1 / ratio:.1f}x slower"
