@@ -15,7 +15,19 @@ import pytest
 
 #: test node id → its counts, in the order the tests ran.
 COUNTS: dict[str, dict[str, int | float]] = {}
-KEYS = ("kills", "hangs", "corruptions", "hostile_requests", "samples", "disagreements>1s")
+KEYS = (
+    "kills",
+    "app_kills",
+    "hangs",
+    "corruptions",
+    "disk_full_refusals",
+    "hostile_requests",
+    "messages_out",
+    "messages_in",
+    "duplicates",
+    "samples",
+    "disagreements>1s",
+)
 
 
 def scale() -> int:

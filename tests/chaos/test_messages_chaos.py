@@ -89,7 +89,7 @@ def wait_until(predicate, timeout: float) -> None:
 
 @pytest.mark.timeout(400)
 def test_outbox_delivers_every_message_exactly_once_through_bridge_and_app_kills(
-    tmp_path, record_property
+    tmp_path, chaos_counts
 ):
     rng = random.Random(7)
     total = int(1000 * SCALE)
@@ -144,8 +144,7 @@ def test_outbox_delivers_every_message_exactly_once_through_bridge_and_app_kills
             assert numbers == sorted(numbers)
     finally:
         worker.kill()
-    print(f"\nchaos: outbox messages={total} bridge_kills={kills} app_kills=1 duplicates=0")
-    record_property("bridge_kills", kills)
+    chaos_counts(kills=kills, app_kills=1, messages_out=total, duplicates=0)
 
 
 def _gone_soon(pid: int) -> bool:
@@ -169,7 +168,7 @@ def inbound_ids(data_dir: Path) -> list[str]:
 
 
 @pytest.mark.timeout(400)
-def test_inbound_is_stored_exactly_once_through_bridge_and_app_kills(tmp_path):
+def test_inbound_is_stored_exactly_once_through_bridge_and_app_kills(tmp_path, chaos_counts):
     rng = random.Random(11)
     total = int(1000 * SCALE)
     plan_file = tmp_path / "plan.json"
@@ -215,9 +214,12 @@ def test_inbound_is_stored_exactly_once_through_bridge_and_app_kills(tmp_path):
         assert sorted(stored) == expected  # each exactly once
     finally:
         worker.kill()
-    print(
-        f"\nchaos: inbound messages={total} bridge_kills={kills} app_kills={app_kills} "
-        f"reinjected_batches={retried} duplicates=0"
+    chaos_counts(
+        kills=kills,
+        app_kills=app_kills,
+        messages_in=total,
+        reinjected_batches=retried,
+        duplicates=0,
     )
 
 
