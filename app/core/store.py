@@ -300,15 +300,6 @@ class Store:
                 message.next_attempt_at = None
                 message.error = None
 
-    def apply_ack(self, account_id: str, message_id: str, status: str) -> Message | None:
-        with self.session() as s:
-            return self._apply_ack(s, account_id, message_id, status)
-
-    def _apply_ack(
-        self, s: Session, account_id: str, message_id: str, status: str
-    ) -> Message | None:
-        return self._apply_acks(s, [Ack(account_id, message_id, status)])[0]
-
     def _apply_acks(self, s: Session, acks: list[Ack]) -> list[Message | None]:
         """Advances the outgoing rows the acks name; the rows are looked up in one query."""
         wanted = sorted({ack.message_id for ack in acks})
@@ -331,10 +322,7 @@ class Store:
     ) -> int | None:
         """The new row's id, or None when it was already there (a replay) or has no account."""
         with self.session() as s:
-            return self._store_inbound(s, Inbound(account_id, message_id, chat, text, at))
-
-    def _store_inbound(self, s: Session, item: Inbound) -> int | None:
-        added = self._store_inbounds(s, [item])
+            added = self._store_inbounds(s, [Inbound(account_id, message_id, chat, text, at)])
         return added[0] if added else None
 
     def _store_inbounds(self, s: Session, items: list[Inbound]) -> list[int]:
