@@ -191,7 +191,7 @@ class SeedBridge:
             proc.stdin.close()  # graceful: EOF on stdin
             try:
                 await eventually(lambda: proc.poll() is not None, 10, 0.02, "seed exit")
-            except BenchError:
+            except AssertionError:  # eventually's timeout: still running after 10 s
                 proc.kill()
         await self.http.aclose()
         self._log.close()

@@ -14,11 +14,15 @@ import random
 import signal
 import statistics
 import time
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
 import psutil
+
+# The tests' helpers for driving the live app core: the same loop discipline here.
+from tests.liveapp import eventually
+from tests.liveapp import run as run_on
 
 T = TypeVar("T")
 
@@ -51,34 +55,7 @@ def qt_loop() -> Any:
 
 def run(coroutine: Coroutine[Any, Any, T], timeout: float = 600) -> T:
     """Runs a coroutine to its end while Qt's own event loop turns (as in the app)."""
-    from PySide6.QtCore import QEventLoop
-
-    loop = qt_loop()
-    task = asyncio.ensure_future(asyncio.wait_for(coroutine, timeout), loop=loop)
-    waiter = QEventLoop()
-    task.add_done_callback(lambda _task: waiter.quit())
-    if not task.done():
-        waiter.exec()
-    return task.result()
-
-
-async def eventually(
-    predicate: Callable[[], bool | Awaitable[bool]],
-    timeout: float = 10,
-    step: float = 0.02,
-    what: str = "condition",
-) -> float:
-    """Polls until the predicate holds; returns the monotonic time it was seen to hold."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = predicate()
-        if not isinstance(result, bool):
-            result = await result
-        if result:
-            return time.monotonic()
-        if time.monotonic() > deadline:
-            raise BenchError(f"{what} not met within {timeout:g} s")
-        await asyncio.sleep(step)
+    return run_on(qt_loop(), coroutine, timeout)
 
 
 # --- statistics -------------------------------------------------------------------------

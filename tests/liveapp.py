@@ -39,18 +39,24 @@ def run(loop: qasync.QEventLoop, coroutine: Coroutine[Any, Any, T], timeout: flo
 
 
 async def eventually(
-    predicate: Callable[[], bool | Awaitable[bool]], timeout: float = 10, step: float = 0.02
-) -> None:
-    """Polls until the predicate holds; the Qt and asyncio loops keep running meanwhile."""
+    predicate: Callable[[], bool | Awaitable[bool]],
+    timeout: float = 10,
+    step: float = 0.02,
+    what: str = "condition",
+) -> float:
+    """Polls until the predicate holds; returns the monotonic time it was seen to hold.
+
+    The Qt and asyncio loops keep running meanwhile.
+    """
     deadline = time.monotonic() + timeout
     while True:
         result = predicate()
         if not isinstance(result, bool):
             result = await result
         if result:
-            return
+            return time.monotonic()
         if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout} s")
+            raise AssertionError(f"{what} not met within {timeout:g} s")
         await asyncio.sleep(step)
 
 
