@@ -1,0 +1,58 @@
+"""The body of a webhook request, in WAHA's shape, serialised once.
+
+The bytes built here are the bytes stored with the delivery, signed and sent on every
+attempt: a retry sends exactly what the first attempt sent, so its HMAC and its `id`
+(the receiver's de-duplication key) never change.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from typing import Any
+
+from app import __version__
+from app.gateway.waha import ENGINE
+
+#: WAHA's event names that Jaga sends.
+EVENTS = ("message", "message.ack", "session.status", "message.failed")
+
+
+def environment() -> dict[str, Any]:
+    return {
+        "version": __version__,
+        "engine": ENGINE,
+        "tier": "JAGA",
+        "browser": "",  # no browser: the engine speaks WhatsApp's protocol itself
+        "platform": f"{platform.system().lower()}/{platform.machine()}",
+        "worker": {"id": "jaga"},
+    }
+
+
+def envelope(
+    *,
+    event_id: str,
+    event: str,
+    session: str,
+    payload: dict[str, Any],
+    me: dict[str, Any] | None,
+    timestamp_ms: int,
+) -> dict[str, Any]:
+    if event not in EVENTS:
+        raise ValueError(f"unknown webhook event {event!r}")
+    return {
+        "id": event_id,
+        "timestamp": timestamp_ms,
+        "session": session,
+        "metadata": {},
+        "engine": ENGINE,
+        "event": event,
+        "payload": payload,
+        "me": me,
+        "environment": environment(),
+    }
+
+
+def body_bytes(document: dict[str, Any]) -> bytes:
+    """Compact UTF-8 JSON; customers' words stay readable (no \\u escapes)."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
