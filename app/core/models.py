@@ -82,3 +82,55 @@ class Message(Base):
     next_attempt_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class WebhookTarget(Base):
+    """A URL of the shop's software that hears about messages and numbers (the gateway)."""
+
+    __tablename__ = "webhook_targets"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(Text)
+    # Comma-separated WAHA event names this URL wants (message, message.ack, …).
+    events: Mapped[str] = mapped_column(Text)
+    # Shared with the shop's receiver to sign bodies (HMAC); never logged, never sent.
+    secret: Mapped[str | None] = mapped_column(Text)
+    enabled: Mapped[bool] = mapped_column(default=True, server_default="1")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The URL's health as the window shows it: its last success and its last failure.
+    last_success_at: Mapped[datetime | None]
+    last_failure_at: Mapped[datetime | None]
+    last_failure: Mapped[str | None] = mapped_column(Text)
+
+
+class WebhookDelivery(Base):
+    """One event for one URL, written before the first attempt and kept until it ends.
+
+    `order_key` (a chat, or a number for status events) orders deliveries per URL: only
+    the oldest unfinished one of a key is tried, so a shop's software sees a chat's
+    events in order even across retries and restarts.
+    """
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (
+        Index("ix_webhook_deliveries_due", "state", "next_attempt_at"),
+        Index("ix_webhook_deliveries_key", "target_id", "order_key", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("webhook_targets.id", ondelete="CASCADE")
+    )
+    event_id: Mapped[str] = mapped_column(String(40))
+    event: Mapped[str] = mapped_column(String(20))
+    order_key: Mapped[str] = mapped_column(String(80))
+    body: Mapped[bytes]
+    # pending → delivered | rejected | expired (rejected and expired can be retried by hand)
+    state: Mapped[str] = mapped_column(String(10), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_attempt_at: Mapped[datetime | None]
+    last_status_code: Mapped[int | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
