@@ -1,0 +1,118 @@
+"""The API's door: the key, body limits and JSON errors, for every route alike.
+
+Every error is `{"error": {"code": "...", "message": "..."}}` (the bridge's shape), never
+a stack trace. Nothing here logs a key, a header or a body.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 1024 * 1024
+#: Paths that hold no shop data and are served without a key.
+PUBLIC_PATHS = frozenset({"/api/docs", "/api/openapi.json"})
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def error_response(status: int, code: str, message: str) -> web.Response:
+    return web.json_response({"error": {"code": code, "message": message}}, status=status)
+
+
+#: aiohttp's own refusals (no such route, wrong method, body too big) in our words.
+_HTTP_CODES = {
+    404: ("not_found", "There is no such address in Jaga's API; see /api/docs."),
+    405: ("method_not_allowed", "This address does not take that method; see /api/docs."),
+    413: ("body_too_large", "The request body is larger than 1 MB."),
+}
+
+
+def key_of(request: web.Request) -> str:
+    """X-Api-Key; the Fonnte-style shim's callers send the key as Authorization instead."""
+    given = request.headers.get("X-Api-Key")
+    if given is None:
+        given = request.headers.get("Authorization", "")
+        if given.lower().startswith("bearer "):
+            given = given[7:]
+    return given.strip()
+
+
+def make_door(api_key: Callable[[], str]) -> Callable[..., Awaitable[web.StreamResponse]]:
+    """The one middleware: errors to JSON, then the key, then the route."""
+
+    @web.middleware
+    async def door(request: web.Request, handler: Handler) -> web.StreamResponse:
+        try:
+            if request.path not in PUBLIC_PATHS:
+                expected = api_key().encode()
+                if not hmac.compare_digest(key_of(request).encode(), expected):
+                    raise ApiError(401, "unauthorized", "A valid X-Api-Key header is required.")
+            if (request.content_length or 0) > MAX_BODY_BYTES:
+                raise ApiError(413, "body_too_large", "The request body is larger than 1 MB.")
+            return await handler(request)
+        except ApiError as error:
+            return error_response(error.status, error.code, error.message)
+        except web.HTTPException as error:
+            code, message = _HTTP_CODES.get(error.status, ("http_error", error.reason))
+            return error_response(error.status, code, message)
+        except Exception:
+            log.exception("API request %s %s failed", request.method, request.path)
+            return error_response(500, "internal", "Jaga could not answer this request.")
+
+    return door
+
+
+async def json_body(request: web.Request) -> dict[str, Any]:
+    """The request's JSON object, or a clear 400."""
+    raw = await request.read()
+    try:
+        value = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ApiError(400, "bad_json", "The request body is not valid JSON.") from error
+    if not isinstance(value, dict):
+        raise ApiError(400, "bad_json", "The request body must be a JSON object.")
+    return value
+
+
+async def form_or_json(request: web.Request) -> dict[str, Any]:
+    """A form (urlencoded or multipart) or a JSON object, as plain fields."""
+    if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        form = await request.post()
+        return {k: v for k, v in form.items() if isinstance(v, str)}
+    return await json_body(request)
+
+
+def text_field(body: dict[str, Any], name: str, *, required: bool = True) -> str | None:
+    value = body.get(name)
+    if value is None or value == "":
+        if required:
+            raise ApiError(400, "missing_field", f"The field “{name}” is required.")
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise ApiError(400, "bad_field", f"The field “{name}” must be a string.")
+    return value
+
+
+def core_of(request: web.Request) -> Any:  # a GatewayCore (typed where it is used)
+    return request.app[CORE]
+
+
+CORE: web.AppKey[Any] = web.AppKey("jaga_core", object)

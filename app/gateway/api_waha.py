@@ -1,0 +1,190 @@
+"""The WAHA-compatible routes: sessions, QR, pairing code, sendText, chat messages.
+
+A WAHA session is one of Jaga's numbers (docs/api.md, "Sessions and numbers"): its
+account id, its label, or `default` for the first number.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import segno
+from aiohttp import web
+
+from app.bridge.client import BridgeError
+from app.core.outbox import MessageError
+from app.core.store import StoreError
+from app.gateway.api_http import ApiError, core_of, json_body, text_field
+from app.gateway.core_port import GatewayCore, NumberView, Queued
+from app.gateway.waha import jaga_chat
+from app.gateway.waha_json import me_json, message_json, session_json
+
+DEFAULT_SESSION = "default"
+#: The bridge refuses longer texts (node_bridge/src/sessions.js MAX_TEXT); the window's own
+#: check (app.core.outbox.validate_text) allows more, so the door checks this first.
+BRIDGE_MAX_TEXT = 60_000
+MAX_IDEMPOTENCY_KEY = 200
+MESSAGES_DEFAULT_LIMIT = 100
+MESSAGES_MAX_LIMIT = 1000
+
+
+def find_number(core: GatewayCore, name: str) -> NumberView | None:
+    numbers = core.numbers()
+    for number in numbers:
+        if number.id == name:
+            return number
+    by_label = [n for n in numbers if n.label.casefold() == name.casefold()]
+    if len(by_label) == 1:
+        return by_label[0]
+    if name == DEFAULT_SESSION and numbers:
+        return numbers[0]
+    return None
+
+
+def number_named(core: GatewayCore, name: str) -> NumberView:
+    number = find_number(core, name)
+    if number is None:
+        raise ApiError(404, "session_not_found", f"Jaga has no number called “{name}”.")
+    return number
+
+
+def _session(request: web.Request) -> tuple[GatewayCore, NumberView]:
+    core = core_of(request)
+    return core, number_named(core, request.match_info["session"])
+
+
+async def list_sessions(request: web.Request) -> web.Response:
+    core: GatewayCore = core_of(request)
+    return web.json_response([session_json(n) for n in core.numbers()])
+
+
+async def get_session(request: web.Request) -> web.Response:
+    _core, number = _session(request)
+    return web.json_response(session_json(number))
+
+
+async def get_me(request: web.Request) -> web.Response:
+    _core, number = _session(request)
+    return web.json_response(me_json(number))
+
+
+def _owner_action(name: str) -> Any:
+    async def act(request: web.Request) -> web.Response:
+        core, number = _session(request)
+        await getattr(core, name)(number.id)
+        fresh = core.number(number.id) or number
+        return web.json_response(session_json(fresh))
+
+    act.__name__ = f"session_{name}"
+    return act
+
+
+start_session = _owner_action("start")
+stop_session = _owner_action("stop")
+restart_session = _owner_action("restart")
+logout_session = _owner_action("logout")
+
+
+async def get_qr(request: web.Request) -> web.Response:
+    core, number = _session(request)
+    value = core.qr(number.id)
+    if value is None:
+        raise ApiError(
+            409, "no_qr", f"There is no QR code to scan now: the number is {number.status.value}."
+        )
+    if request.query.get("format") == "raw":
+        return web.json_response({"value": value})
+    image = io.BytesIO()
+    segno.make(value, error="l", micro=False).save(image, kind="png", scale=8, border=4)
+    return web.Response(body=image.getvalue(), content_type="image/png")
+
+
+async def request_code(request: web.Request) -> web.Response:
+    core, number = _session(request)
+    body = await json_body(request)
+    phone = text_field(body, "phoneNumber")
+    assert phone is not None
+    try:
+        code = await core.request_pairing_code(number.id, phone)
+    except BridgeError as error:
+        raise ApiError(409, error.code, str(error)) from error
+    return web.json_response({"code": code})
+
+
+def idempotency_key(request: web.Request, body: dict[str, Any]) -> str | None:
+    key = request.headers.get("Idempotency-Key") or body.get("idempotencyKey")
+    if key is None:
+        return None
+    if not isinstance(key, str) or not key.strip() or len(key) > MAX_IDEMPOTENCY_KEY:
+        raise ApiError(
+            400, "bad_idempotency_key", "An idempotency key is a string of 1 to 200 characters."
+        )
+    return key.strip()
+
+
+def queue_text(
+    core: GatewayCore, number: NumberView, to: str, text: str, key: str | None
+) -> Queued:
+    """Into the durable outbox, or an ApiError that says why not (nothing was stored)."""
+    if len(text) > BRIDGE_MAX_TEXT:
+        raise ApiError(
+            422,
+            "text_too_long",
+            f"The message is too long ({len(text):,} characters; at most {BRIDGE_MAX_TEXT:,}).",
+        )
+    if number.phone is None:
+        raise ApiError(
+            409, "not_linked", f"“{number.label}” is not linked to a phone yet: scan its QR first."
+        )
+    try:
+        return core.queue_text(number.id, to, text, key)
+    except MessageError as error:
+        raise ApiError(422, "invalid_message", str(error)) from error
+    except StoreError as error:
+        raise ApiError(503, "not_stored", str(error)) from error
+
+
+def queued_json(number: NumberView, queued: Queued) -> dict[str, Any]:
+    message = queued.message
+    answer = message_json(number, message)
+    # Jaga's plain word too: queued (waiting for the number) or sent/delivered/read/failed.
+    answer["status"] = message.status
+    answer["replayed"] = not queued.created
+    return answer
+
+
+async def send_text(request: web.Request) -> web.Response:
+    core: GatewayCore = core_of(request)
+    body = await json_body(request)
+    number = number_named(core, text_field(body, "session", required=False) or DEFAULT_SESSION)
+    to = jaga_chat(text_field(body, "chatId") or "")
+    text = body.get("text")
+    if not isinstance(text, str):
+        raise ApiError(400, "missing_field", "The field “text” is required (a string).")
+    if body.get("reply_to") not in (None, ""):
+        raise ApiError(422, "not_supported", "Jaga cannot send replies (reply_to) yet.")
+    queued = queue_text(core, number, to, text, idempotency_key(request, body))
+    status = 201 if queued.created else 200
+    return web.json_response(queued_json(number, queued), status=status)
+
+
+async def send_seen(request: web.Request) -> web.Response:
+    core: GatewayCore = core_of(request)
+    body = await json_body(request)
+    number_named(core, text_field(body, "session", required=False) or DEFAULT_SESSION)
+    text_field(body, "chatId")
+    raise ApiError(501, "not_supported", "Jaga's bridge cannot mark messages as seen yet.")
+
+
+async def chat_messages(request: web.Request) -> web.Response:
+    core, number = _session(request)
+    chat = jaga_chat(request.match_info["chatId"])
+    raw_limit = request.query.get("limit", str(MESSAGES_DEFAULT_LIMIT))
+    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MESSAGES_MAX_LIMIT:
+        raise ApiError(
+            400, "bad_limit", f"limit must be a whole number from 1 to {MESSAGES_MAX_LIMIT}."
+        )
+    rows = core.chat_messages(number.id, chat, int(raw_limit))
+    # WAHA answers newest first.
+    return web.json_response([message_json(number, m) for m in reversed(rows)])

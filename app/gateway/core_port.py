@@ -1,0 +1,202 @@
+"""Everything the gateway (local API and webhook publisher) needs from the app core.
+
+One small port: the API and the publisher call only `GatewayCore`. `ServicePort` is the
+one implementation, over today's JagaService and its Qt signals; when the core becomes a
+facade with a read model, only this module changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app.core.models import Message
+from app.core.outbox import normalize_recipient, validate_text
+from app.core.status import SessionStatus
+
+if TYPE_CHECKING:
+    from app.service import JagaService
+
+
+@dataclass(frozen=True)
+class NumberView:
+    """One WhatsApp number as the gateway shows it."""
+
+    id: str
+    label: str
+    phone: str | None
+    name: str | None
+    status: SessionStatus
+    bridge_up: bool
+    status_since: datetime | None
+    last_activity_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Queued:
+    message: Message
+    #: False when an earlier request with the same idempotency key made it.
+    created: bool
+
+
+class GatewayListener(Protocol):
+    def on_inbound(self, number: NumberView, message: Message) -> None: ...
+    def on_outbound_changed(self, number: NumberView, message: Message) -> None: ...
+    def on_status(self, number: NumberView, old: str, new: str) -> None: ...
+
+
+class GatewayCore(Protocol):
+    @property
+    def default_region(self) -> str: ...
+    def numbers(self) -> list[NumberView]: ...
+    def number(self, account_id: str) -> NumberView | None: ...
+    def qr(self, account_id: str) -> str | None: ...
+    async def start(self, account_id: str) -> None: ...
+    async def stop(self, account_id: str) -> None: ...
+    async def restart(self, account_id: str) -> None: ...
+    async def logout(self, account_id: str) -> None: ...
+    async def request_pairing_code(self, account_id: str, phone: str) -> str: ...
+    def queue_text(
+        self, account_id: str, to: str, text: str, idempotency_key: str | None
+    ) -> Queued: ...
+    def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]: ...
+    def subscribe(self, listener: GatewayListener) -> None: ...
+    def report_problem(self, sentence: str) -> None: ...
+
+
+def client_id_for(account_id: str, key: str) -> str:
+    """A caller's idempotency key → the outbox's client id (the WhatsApp message id too).
+
+    Same shape as app.core.outbox.new_client_id, derived, so a retried request finds the
+    message the first one queued.
+    """
+    digest = hashlib.sha256(f"{account_id}\n{key}".encode()).hexdigest()
+    return "JAGA" + digest[:16].upper()
+
+
+class ServicePort:
+    """GatewayCore over JagaService (app/service.py)."""
+
+    def __init__(self, service: JagaService) -> None:
+        self._service = service
+
+    @property
+    def default_region(self) -> str:
+        return self._service.default_region
+
+    def numbers(self) -> list[NumberView]:
+        return [self._view(a) for a in self._service.store.accounts()]
+
+    def number(self, account_id: str) -> NumberView | None:
+        account = self._service.store.account(account_id)
+        return self._view(account) if account is not None else None
+
+    def _view(self, account) -> NumberView:  # noqa: ANN001 (an Account row)
+        return NumberView(
+            id=account.id,
+            label=account.label,
+            phone=account.phone,
+            name=account.display_name,
+            status=SessionStatus.parse(account.status),
+            bridge_up=self._service.bridge_up,
+            status_since=account.status_since,
+            last_activity_at=account.last_activity_at,
+        )
+
+    def qr(self, account_id: str) -> str | None:
+        code = self._service.latest_qr.get(account_id)
+        return code.qr if code is not None else None
+
+    async def start(self, account_id: str) -> None:
+        await self._service.reconnect(account_id)
+
+    async def stop(self, account_id: str) -> None:
+        await self._service.stop_account(account_id)
+
+    async def restart(self, account_id: str) -> None:
+        await self._service.stop_account(account_id)
+        await self._service.reconnect(account_id)
+
+    async def logout(self, account_id: str) -> None:
+        await self._service.logout_account(account_id)
+
+    async def request_pairing_code(self, account_id: str, phone: str) -> str:
+        return await self._service.request_pairing_code(account_id, phone)
+
+    def queue_text(
+        self, account_id: str, to: str, text: str, idempotency_key: str | None
+    ) -> Queued:
+        """Into the durable outbox with the window's rules; a repeated key is a no-op.
+
+        Raises MessageError/StoreError (with words for people) for what cannot be sent.
+        """
+        service = self._service
+        if idempotency_key is None:
+            return Queued(service.send_message(account_id, to, text), created=True)
+        client_id = client_id_for(account_id, idempotency_key)
+        earlier = self._by_client_id(account_id, client_id)
+        if earlier is not None:
+            return Queued(earlier, created=False)
+        chat = normalize_recipient(to, service.default_region)
+        body = validate_text(text)
+        try:
+            message = service.store.queue_message(account_id, chat, body, client_id)
+        except IntegrityError:  # the same key at the same moment from another request
+            again = self._by_client_id(account_id, client_id)
+            if again is None:
+                raise
+            return Queued(again, created=False)
+        service.message_added.emit(message.id)
+        service._dispatch_wakeup.set()  # the outbox sends it as soon as the number is up
+        return Queued(message, created=True)
+
+    def _by_client_id(self, account_id: str, client_id: str) -> Message | None:
+        with self._service.store.session() as s:
+            query = select(Message).where(
+                Message.account_id == account_id,
+                Message.message_id == client_id,
+                Message.direction == "out",
+            )
+            return s.scalars(query).first()
+
+    def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]:
+        return self._service.store.chat_messages(account_id, chat, limit)
+
+    def subscribe(self, listener: GatewayListener) -> None:
+        service = self._service
+
+        def with_message(handle: Callable[[NumberView, Message], None]) -> Callable[[int], None]:
+            def slot(row_id: int) -> None:
+                message = service.store.message(row_id)
+                number = self.number(message.account_id) if message else None
+                if message is not None and number is not None:
+                    handle(number, message)
+
+            return slot
+
+        def inbound(number: NumberView, message: Message) -> None:
+            if message.direction == "in":
+                listener.on_inbound(number, message)
+
+        def outbound(number: NumberView, message: Message) -> None:
+            if message.direction == "out":
+                listener.on_outbound_changed(number, message)
+
+        def status(account_id: str, old: str, new: str) -> None:
+            number = self.number(account_id)
+            if number is not None:
+                listener.on_status(number, old, new)
+
+        service.message_added.connect(with_message(inbound))
+        service.message_updated.connect(with_message(outbound))
+        service.status_changed.connect(status)
+
+    def report_problem(self, sentence: str) -> None:
+        """Something the owner must hear (the API's port is taken, for one)."""
+        self._service.error.emit(sentence)

@@ -1,0 +1,57 @@
+"""The gateway as one part: local API server, webhook publisher and sender, on the app's loop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from app.core.store import Store
+from app.gateway.api_key import ApiKey
+from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
+from app.gateway.core_port import GatewayCore
+from app.gateway.publisher import WebhookPublisher
+from app.gateway.webhook_sender import WebhookSender
+from app.gateway.webhook_store import WebhookStore
+
+log = logging.getLogger(__name__)
+
+
+class Gateway:
+    def __init__(
+        self,
+        core: GatewayCore,
+        store: Store,
+        api_key: ApiKey,
+        *,
+        port: int = DEFAULT_PORT,
+        lan: bool = False,
+    ) -> None:
+        self.core = core
+        self.api_key = api_key
+        self.webhooks = WebhookStore(store)
+        self.sender = WebhookSender(self.webhooks)
+        self.publisher = WebhookPublisher(self.webhooks, self.sender.wake)
+        self.server = ApiServer(core, lambda: self.api_key.value, port=port, lan=lan)
+        #: Why the API is not listening (a sentence for the owner), or None.
+        self.problem: str | None = None
+        self._sender_task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        """Webhooks start whatever happens to the API's port: events are never dropped."""
+        self.core.subscribe(self.publisher)
+        self._sender_task = asyncio.ensure_future(self.sender.run_forever())
+        try:
+            await self.server.start()
+        except PortTaken as error:
+            self.problem = str(error)
+            log.warning("%s", error)
+            self.core.report_problem(self.problem)
+
+    async def aclose(self) -> None:
+        await self.server.aclose()
+        if self._sender_task is not None:
+            self._sender_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sender_task
+        await self.sender.aclose()

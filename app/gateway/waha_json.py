@@ -1,0 +1,94 @@
+"""Jaga's numbers and messages as WAHA's JSON objects (SessionInfo, MeInfo, WAMessage, …).
+
+Pure: used by the API's answers and the webhook bodies alike, so both speak one shape.
+Fields WAHA requires but Jaga has no value for get WAHA's empty value ("", [], {}).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from app.core.models import Message
+from app.gateway.core_port import NumberView
+from app.gateway.waha import ack_level, chat_id, message_serial, waha_status
+
+
+def epoch(moment: datetime | None) -> float:
+    """The store's naive UTC time → Unix seconds (0 when unknown)."""
+    if moment is None:
+        return 0.0
+    return moment.replace(tzinfo=UTC).timestamp()
+
+
+def me_json(number: NumberView) -> dict[str, Any] | None:
+    """MeInfo: who the number is, once it is linked."""
+    if number.phone is None:
+        return None
+    return {"id": chat_id(number.phone), "pushName": number.name or number.label}
+
+
+def session_json(number: NumberView) -> dict[str, Any]:
+    """SessionInfo, plus Jaga's own truth in `jaga` (WAHA's five statuses say less)."""
+    activity = number.last_activity_at or number.status_since
+    return {
+        "name": number.id,
+        "status": waha_status(number.status, bridge_up=number.bridge_up).value,
+        "me": me_json(number),
+        "presence": {},
+        "timestamps": {"activity": int(epoch(activity) * 1000)},
+        "config": {"metadata": {"jaga.label": number.label}},
+        "jaga": {"label": number.label, "status": number.status.value},
+    }
+
+
+def status_body(number: NumberView) -> dict[str, Any]:
+    """WASessionStatusBody for the session.status webhook."""
+    status = waha_status(number.status, bridge_up=number.bridge_up).value
+    return {
+        "name": number.id,
+        "status": status,
+        "statuses": [{"status": status, "timestamp": int(epoch(number.status_since) * 1000)}],
+        "data": {"jaga.status": number.status.value},
+    }
+
+
+def message_json(number: NumberView, message: Message) -> dict[str, Any]:
+    """WAMessage. For a message the number sent, `from` is the number and `to` the chat."""
+    mine = message.direction == "out"
+    me = chat_id(number.phone) if number.phone else ""
+    chat = chat_id(message.chat)
+    level = ack_level(message.status)
+    return {
+        "id": message_serial(from_me=mine, chat=message.chat, message_id=message.message_id),
+        "timestamp": int(epoch(message.created_at)),
+        "from": me if mine else chat,
+        "fromMe": mine,
+        # Jaga cannot tell the window's sends from the API's: both went through its outbox.
+        "source": "api" if mine else "app",
+        "to": chat if mine else me,
+        "participant": "",
+        "body": message.text,
+        "hasMedia": False,
+        "media": None,
+        "mediaUrl": "",
+        "ack": level.value,
+        "ackName": level.name,
+        "vCards": [],
+        "_data": {"jaga": {"status": message.status, "error": message.error}},
+    }
+
+
+def ack_body(number: NumberView, message: Message) -> dict[str, Any]:
+    """WAMessageAckBody for the message.ack (and message.failed) webhooks."""
+    full = message_json(number, message)
+    return {
+        "id": full["id"],
+        "from": full["from"],
+        "to": full["to"],
+        "participant": "",
+        "fromMe": full["fromMe"],
+        "ack": full["ack"],
+        "ackName": full["ackName"],
+        "_data": full["_data"],
+    }

@@ -1,0 +1,20 @@
+"""The local gateway (API server, webhook publisher and sender) on a live app core in tests."""
+
+from __future__ import annotations
+
+from app.gateway.api_key import ApiKey
+from app.gateway.core_port import ServicePort
+from app.gateway.gateway import Gateway
+from app.service import JagaService
+
+INSTANCE = "tests"
+
+
+def make_gateway(service: JagaService) -> Gateway:
+    """Port 0: the OS picks a free one (tests run side by side)."""
+    return Gateway(ServicePort(service), service.store, ApiKey(INSTANCE), port=0)
+
+
+def base_url(gateway: Gateway) -> str:
+    return f"http://127.0.0.1:{gateway.server.port}"
+
