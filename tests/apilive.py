@@ -17,4 +17,3 @@ def make_gateway(service: JagaService) -> Gateway:
 
 def base_url(gateway: Gateway) -> str:
     return f"http://127.0.0.1:{gateway.server.port}"
-

@@ -78,7 +78,9 @@ def test_a_number_that_is_away_queues_and_sends_when_back(loop, service, gateway
             await client.close()
         await eventually(lambda: status_of(service, account.id) == "connected", timeout=15)
         await eventually(
-            lambda: [m.status for m in service.store.messages(account.id)] in (["delivered"], ["read"]),
+            lambda: (
+                [m.status for m in service.store.messages(account.id)] in (["delivered"], ["read"])
+            ),
             timeout=15,
         )
 
