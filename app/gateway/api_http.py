@@ -53,12 +53,21 @@ def key_of(request: web.Request) -> str:
     return given.strip()
 
 
-def make_door(api_key: Callable[[], str]) -> Callable[..., Awaitable[web.StreamResponse]]:
-    """The one middleware: errors to JSON, then the key, then the route."""
+def make_door(
+    api_key: Callable[[], str], hosts: Callable[[], frozenset[str] | None]
+) -> Callable[..., Awaitable[web.StreamResponse]]:
+    """The one middleware: errors to JSON, then Host and key, then the route.
+
+    `hosts` gives the Host values accepted (None: any, when serving the shop's network):
+    a web page the owner opens cannot reach a loopback API through a rebound DNS name.
+    """
 
     @web.middleware
     async def door(request: web.Request, handler: Handler) -> web.StreamResponse:
         try:
+            allowed = hosts()
+            if allowed is not None and request.headers.get("Host", "") not in allowed:
+                raise ApiError(421, "bad_host", "This API answers only at 127.0.0.1 or localhost.")
             if request.path not in PUBLIC_PATHS:
                 expected = api_key().encode()
                 if not hmac.compare_digest(key_of(request).encode(), expected):

@@ -183,8 +183,11 @@ def docs_page(document: dict[str, Any]) -> str:
     )
 
 
-def build_app(core: Any, api_key: Callable[[], str]) -> web.Application:
-    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[make_door(api_key)])
+def build_app(
+    core: Any, api_key: Callable[[], str], hosts: Callable[[], frozenset[str] | None]
+) -> web.Application:
+    door = make_door(api_key, hosts)
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[door])
     app[CORE] = core
     document = openapi()
     page = docs_page(document)

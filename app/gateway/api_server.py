@@ -17,6 +17,7 @@ LOCAL_HOST = "127.0.0.1"
 #: Listening on every interface: the shop's network (an opt-in in Settings).
 LAN_HOST = "0.0.0.0"
 DEFAULT_PORT = 3000
+LINGER_S = 1.0
 
 
 class PortTaken(Exception):
@@ -27,15 +28,24 @@ class ApiServer:
     def __init__(
         self, core: Any, api_key: Callable[[], str], *, port: int = DEFAULT_PORT, lan: bool = False
     ) -> None:
-        self._app = build_app(core, api_key)
         self._runner: web.AppRunner | None = None
+        self.lan = lan
         self.host = LAN_HOST if lan else LOCAL_HOST
         self.port = port
+        self._app = build_app(core, api_key, self._hosts)
+
+    def _hosts(self) -> frozenset[str] | None:
+        if self.lan:
+            return None  # reached by the computer's address on the shop's network
+        return frozenset({f"127.0.0.1:{self.port}", f"localhost:{self.port}"})
 
     async def start(self) -> int:
         """Listens; returns the port (the OS picks one for port 0). Raises PortTaken."""
         # access_log=None: request lines would carry query strings; keys never reach a log.
-        runner = web.AppRunner(self._app, access_log=None, handle_signals=False)
+        # lingering_time: a refused oversized body is not drained for 10 s (aiohttp's default).
+        runner = web.AppRunner(
+            self._app, access_log=None, handle_signals=False, lingering_time=LINGER_S
+        )
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port)
         try:

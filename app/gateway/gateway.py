@@ -5,16 +5,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import TYPE_CHECKING
 
 from app.core.store import Store
 from app.gateway.api_key import ApiKey
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
-from app.gateway.core_port import GatewayCore
+from app.gateway.core_port import GatewayCore, ServicePort
 from app.gateway.publisher import WebhookPublisher
 from app.gateway.webhook_sender import WebhookSender
 from app.gateway.webhook_store import WebhookStore
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from app.service import JagaService
 
 
 class Gateway:
@@ -55,3 +59,8 @@ class Gateway:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._sender_task
         await self.sender.aclose()
+
+
+def for_service(service: JagaService, instance: str, *, port: int, lan: bool) -> Gateway:
+    """The app's gateway: today over JagaService; the core's facade later (core_port)."""
+    return Gateway(ServicePort(service), service.store, ApiKey(instance), port=port, lan=lan)

@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     import qasync
 
     from app.application import Options, create_service, instance_key, setup_app_logging
+    from app.gateway.gateway import for_service
     from app.ui.i18n import Translations
     from app.ui.main_window import MainWindow
     from app.ui.single_instance import SingleInstance
@@ -73,6 +74,10 @@ def run(args: argparse.Namespace) -> int:
     elif not QSystemTrayIcon.isSystemTrayAvailable():
         window.showMinimized()  # no tray to live in: at least stay on the task bar
     service.start()
+    gateway = for_service(
+        service, instance_key(paths), port=settings.api_port, lan=settings.api_lan
+    )
+    gateway_start = asyncio.ensure_future(gateway.start())  # the API and webhooks, on this loop
 
     quit_requested = asyncio.Event()
     app.aboutToQuit.connect(quit_requested.set)
@@ -80,5 +85,7 @@ def run(args: argparse.Namespace) -> int:
     with loop:
         loop.run_until_complete(quit_requested.wait())
         window.tray.hide()
+        loop.run_until_complete(gateway_start)
+        loop.run_until_complete(gateway.aclose())
         loop.run_until_complete(service.aclose())
     return 0

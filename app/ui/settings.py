@@ -13,6 +13,9 @@ START_AT_LOGIN = "system/start_at_login"
 LANGUAGE = "ui/language"
 DATA_DIR = "data/folder"
 DEFAULT_REGION = "messages/default_region"
+API_PORT = "api/port"
+API_LAN = "api/lan"
+DEFAULT_API_PORT = 3000
 
 #: Countries offered first for numbers typed without a country code (the rest by code).
 COMMON_REGIONS = ("ID", "MY", "SG", "PH", "TH", "VN", "IN", "AU", "GB", "US")
@@ -97,6 +100,27 @@ class AppSettings:
     @data_dir.setter
     def data_dir(self, value: Path | None) -> None:
         self._set(DATA_DIR, str(value) if value else "")
+
+    @property
+    def api_port(self) -> int:
+        """The local API's port (from the next start on)."""
+        value = str(self._qsettings.value(API_PORT, DEFAULT_API_PORT))
+        return int(value) if value.isdigit() and 1 <= int(value) <= 65535 else DEFAULT_API_PORT
+
+    @api_port.setter
+    def api_port(self, value: int) -> None:
+        if not 1 <= int(value) <= 65535:
+            raise ValueError(f"not a port: {value!r}")
+        self._set(API_PORT, int(value))
+
+    @property
+    def api_lan(self) -> bool:
+        """The API listens on the shop's network too, not only on this computer (opt-in)."""
+        return self._bool(API_LAN, False)
+
+    @api_lan.setter
+    def api_lan(self, value: bool) -> None:
+        self._set(API_LAN, bool(value))
 
 
 def supported_regions() -> frozenset[str]:
