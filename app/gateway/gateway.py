@@ -12,7 +12,7 @@ from app.gateway.api_key import ApiKey
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
 from app.gateway.core_port import GatewayCore, ServicePort
 from app.gateway.publisher import WebhookPublisher
-from app.gateway.webhook_sender import WebhookSender
+from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
 from app.gateway.webhook_store import WebhookStore
 
 log = logging.getLogger(__name__)
@@ -30,11 +30,12 @@ class Gateway:
         *,
         port: int = DEFAULT_PORT,
         lan: bool = False,
+        webhook_timeout_s: float = REQUEST_TIMEOUT_S,
     ) -> None:
         self.core = core
         self.api_key = api_key
         self.webhooks = WebhookStore(store)
-        self.sender = WebhookSender(self.webhooks)
+        self.sender = WebhookSender(self.webhooks, timeout_s=webhook_timeout_s)
         self.publisher = WebhookPublisher(self.webhooks, self.sender.wake)
         self.server = ApiServer(core, lambda: self.api_key.value, port=port, lan=lan)
         #: Why the API is not listening (a sentence for the owner), or None.

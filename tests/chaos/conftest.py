@@ -25,6 +25,9 @@ KEYS = (
     "messages_out",
     "messages_in",
     "duplicates",
+    "deliveries",
+    "retries",
+    "webhook_requests",
     "samples",
     "disagreements>1s",
 )

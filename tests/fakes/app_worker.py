@@ -1,7 +1,9 @@
 """The real app core as its own process, for tests that kill the app itself.
 
 python -m tests.fakes.app_worker DATA_DIR PLAN_JSON
-PLAN_JSON: {"numbers": [[label, phone], ...], "messages": [[phone_of_number, to, text], ...]}
+PLAN_JSON: {"numbers": [[label, phone], ...], "messages": [[phone_of_number, to, text], ...],
+            "webhook": {"url": ..., "secret": ...} (optional: runs the gateway's webhooks too,
+            with time compressed: 1 s request timeout, retries from 0.1 s up to 1 s apart)}
 Links every number that is not linked yet, queues the plan's messages once (a later run on
 the same folder finds them in app.sqlite3), prints `WORKER_READY <port> <bridge_pid>` and
 then runs like the app until killed. Bridge restarts print a new WORKER_READY line.
@@ -30,6 +32,8 @@ async def main(data_dir: Path, plan: dict) -> None:
         lambda info: print(f"WORKER_READY {info.port} {info.pid}", flush=True)
     )
     service.start()
+    if "webhook" in plan:
+        await start_webhooks(service, plan["webhook"])
     await until_bridge_ready(service)
     linked = {a.phone: a for a in service.store.accounts()}
     for label, phone in plan["numbers"]:
@@ -44,6 +48,23 @@ async def main(data_dir: Path, plan: dict) -> None:
         for number, to, text in plan["messages"]:
             service.send_message(linked[number].id, to, text)
     print("WORKER_QUEUED", flush=True)
+
+
+async def start_webhooks(service, hook: dict) -> None:
+    from app.gateway import retry
+    from app.gateway.api_key import ApiKey
+    from app.gateway.core_port import ServicePort
+    from app.gateway.envelope import EVENTS
+    from app.gateway.gateway import Gateway
+
+    retry.FIRST_DELAY_S, retry.MAX_DELAY_S = 0.1, 1.0  # chaos compresses time
+    gateway = Gateway(
+        ServicePort(service), service.store, ApiKey("worker"), port=0, webhook_timeout_s=1.0
+    )
+    if not gateway.webhooks.targets():
+        gateway.webhooks.add_target(hook["url"], EVENTS, hook["secret"])
+    await gateway.start()
+    service.gateway = gateway  # kept alive with the service
 
 
 if __name__ == "__main__":
