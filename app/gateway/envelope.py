@@ -16,6 +16,8 @@ from app.gateway.waha import ENGINE
 
 #: WAHA's event names that Jaga sends.
 EVENTS = ("message", "message.ack", "session.status", "message.failed")
+#: The owner's test button in the webhooks dialog: sent once, never stored.
+PING = "jaga.ping"
 
 
 def environment() -> dict[str, Any]:
@@ -38,7 +40,7 @@ def envelope(
     me: dict[str, Any] | None,
     timestamp_ms: int,
 ) -> dict[str, Any]:
-    if event not in EVENTS:
+    if event not in EVENTS and event != PING:
         raise ValueError(f"unknown webhook event {event!r}")
     return {
         "id": event_id,

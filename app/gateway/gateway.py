@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from typing import TYPE_CHECKING
 
+from app.core.models import WebhookDelivery
 from app.core.store import Store
 from app.gateway.api_key import ApiKey
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
 from app.gateway.core_port import GatewayCore, ServicePort
-from app.gateway.publisher import WebhookPublisher
+from app.gateway.envelope import PING, body_bytes, envelope
+from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
 from app.gateway.webhook_store import WebhookStore
 
@@ -52,6 +55,28 @@ class Gateway:
             self.problem = str(error)
             log.warning("%s", error)
             self.core.report_problem(self.problem)
+
+    async def ping(self, target_id: int) -> str:
+        """The owner's test button: one signed request now, not stored, not retried.
+
+        Returns what happened in words ("HTTP 200", the endpoint's answer, or the error).
+        """
+        target = self.webhooks.target(target_id)
+        if target is None:
+            return "This address was removed."
+        document = envelope(
+            event_id=new_event_id(),
+            event=PING,
+            session="",
+            payload={"text": "Jaga test ping"},
+            me=None,
+            timestamp_ms=int(time.time() * 1000),
+        )
+        probe = WebhookDelivery(event=PING, body=body_bytes(document))
+        status_code, error, _retry_after = await self.sender.post(probe, target)
+        if status_code is None:
+            return error or "no answer"
+        return f"HTTP {status_code}" + (f": {error}" if error else "")
 
     async def aclose(self) -> None:
         await self.server.aclose()

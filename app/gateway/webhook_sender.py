@@ -96,7 +96,7 @@ class WebhookSender:
 
     async def _attempt(self, delivery: WebhookDelivery, target: WebhookTarget) -> None:
         async with self._limit:
-            status_code, error, retry_after = await self._post(delivery, target)
+            status_code, error, retry_after = await self.post(delivery, target)
         now = self._now()
         step = after_attempt(
             status_code,
@@ -116,7 +116,7 @@ class WebhookSender:
             )
         self._store.record(delivery.id, step, status_code=status_code, error=error, now=now)
 
-    async def _post(
+    async def post(
         self, delivery: WebhookDelivery, target: WebhookTarget
     ) -> tuple[int | None, str | None, float | None]:
         """(status code, what went wrong, Retry-After seconds) of one request."""

@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
     from app.application import Options, create_service, instance_key, setup_app_logging
     from app.gateway.gateway import for_service
+    from app.ui.gateway_dialog import show_for
     from app.ui.i18n import Translations
     from app.ui.main_window import MainWindow
     from app.ui.single_instance import SingleInstance
@@ -78,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
         service, instance_key(paths), port=settings.api_port, lan=settings.api_lan
     )
     gateway_start = asyncio.ensure_future(gateway.start())  # the API and webhooks, on this loop
+    window.gateway_requested.connect(lambda: show_for(window, gateway, settings))
 
     quit_requested = asyncio.Event()
     app.aboutToQuit.connect(quit_requested.set)

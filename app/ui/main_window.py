@@ -69,6 +69,8 @@ def default_autostart() -> Autostart:
 class MainWindow(QMainWindow):
     #: The owner chose Quit (menu or tray): the app should end, not hide in the tray.
     quit_requested = Signal()
+    #: The owner wants the shop API and webhooks dialog (the launcher owns the gateway).
+    gateway_requested = Signal()
 
     def __init__(
         self,
@@ -198,10 +200,13 @@ class MainWindow(QMainWindow):
         self.bridge_button.clicked.connect(self.open_bridge_panel)
         self.settings_button = QPushButton()
         self.settings_button.clicked.connect(self.open_settings)
+        self.gateway_button = QPushButton()
+        self.gateway_button.clicked.connect(self.gateway_requested)
         top = QHBoxLayout()
         top.addWidget(self.add_button)
         top.addStretch(1)
         top.addWidget(self.bridge_button)
+        top.addWidget(self.gateway_button)
         top.addWidget(self.settings_button)
 
         self.notice_board = NoticeBoard()
@@ -323,6 +328,7 @@ class MainWindow(QMainWindow):
         self.bridge_button.setText(tr("&Bridge…"))
         self.bridge_button.setAccessibleName(tr("Open the bridge panel"))
         self.settings_button.setText(tr("S&ettings…"))
+        self.gateway_button.setText(tr("Shop &API…"))
         self.empty_title.setText(tr("Add your WhatsApp number"))
         self.empty_text.setText(
             tr(

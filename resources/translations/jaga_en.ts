@@ -163,6 +163,7 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
+            <location filename="../../app/ui/gateway_dialog.py" />
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Close</source>
             <translation type="unfinished" />
@@ -709,6 +710,88 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Shop API and webhooks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Local API</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Webhooks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>this computer's address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Your shop's software reaches Jaga at %1 (routes: %2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>&amp;Port:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Also answer on the shop's network (other computers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Anyone on your shop's network who has the key can send from your numbers. Turn this on only on a network you trust.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>A new port or network choice is used from the next start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>API &amp;key:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/notices.py" />
+            <source>Show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Make a new key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Send it in the X-Api-Key header. A new key replaces the old one at once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>No keyring on this computer: the key changes at every start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/main_window.py" />
             <source>No keyring on this computer</source>
             <translation type="unfinished" />
@@ -760,6 +843,11 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <source>Shop &amp;API…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <source>Add your WhatsApp number</source>
             <translation type="unfinished" />
         </message>
@@ -801,6 +889,7 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/webhooks_panel.py" />
             <source>Remove</source>
             <translation type="unfinished" />
         </message>
@@ -934,11 +1023,6 @@
         <message>
             <location filename="../../app/ui/notices.py" />
             <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>Show</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1133,11 +1217,6 @@
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Save</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/settings_dialog.py" />
             <source>Choose the data folder</source>
             <translation type="unfinished" />
         </message>
@@ -1187,6 +1266,116 @@
         <message>
             <location filename="../../app/ui/tray.py" />
             <source>Open Jaga</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Retry now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Replay since</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Send test ping</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Address:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Secret (for the signature):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Events:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Add address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Event</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Tries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Last answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Add the address of your shop's software below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Waiting to be delivered: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Last success: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Last failure: %1 — %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Added.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Sending again now: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Sending again: %1 events</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Sending a test ping…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>The address answered: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -163,6 +163,7 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
+            <location filename="../../app/ui/gateway_dialog.py" />
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Close</source>
             <translation>Tutup</translation>
@@ -705,6 +706,88 @@
             <translation>“%1” belum ditautkan ke HP.</translation>
         </message>
         <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Shop API and webhooks</source>
+            <translation>API toko dan webhook</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Local API</source>
+            <translation>API lokal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Webhooks</source>
+            <translation>Webhook</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>this computer's address</source>
+            <translation>alamat komputer ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Your shop's software reaches Jaga at %1 (routes: %2).</source>
+            <translation>Software toko Anda menghubungi Jaga di %1 (daftar rute: %2).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>&amp;Port:</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Also answer on the shop's network (other computers)</source>
+            <translation>Juga melayani jaringan toko (komputer lain)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Anyone on your shop's network who has the key can send from your numbers. Turn this on only on a network you trust.</source>
+            <translation>Siapa pun di jaringan toko yang memegang kunci bisa mengirim pesan dari nomor Anda. Nyalakan hanya di jaringan yang Anda percaya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>A new port or network choice is used from the next start.</source>
+            <translation>Port atau pilihan jaringan yang baru dipakai mulai Jaga dibuka berikutnya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>API &amp;key:</source>
+            <translation>&amp;Kunci API:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/notices.py" />
+            <source>Show</source>
+            <translation>Lihat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Copy</source>
+            <translation>Salin</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Make a new key</source>
+            <translation>Buat kunci baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>Send it in the X-Api-Key header. A new key replaces the old one at once.</source>
+            <translation>Kirim di header X-Api-Key. Kunci baru langsung menggantikan yang lama.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>No keyring on this computer: the key changes at every start.</source>
+            <translation>Tidak ada keyring di komputer ini: kunci berganti setiap Jaga dibuka.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Save</source>
+            <translation>Simpan</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/main_window.py" />
             <source>No keyring on this computer</source>
             <translation>Komputer ini tidak punya keyring</translation>
@@ -756,6 +839,11 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <source>Shop &amp;API…</source>
+            <translation>&amp;API toko…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <source>Add your WhatsApp number</source>
             <translation>Tambahkan nomor WhatsApp Anda</translation>
         </message>
@@ -797,6 +885,7 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/webhooks_panel.py" />
             <source>Remove</source>
             <translation>Hapus</translation>
         </message>
@@ -931,11 +1020,6 @@
             <location filename="../../app/ui/notices.py" />
             <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
             <translation>Sudah lebih dari 30 detik terputus. Jaga terus mencoba.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>Show</source>
-            <translation>Lihat</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1129,11 +1213,6 @@
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Save</source>
-            <translation>Simpan</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/settings_dialog.py" />
             <source>Choose the data folder</source>
             <translation>Pilih folder data</translation>
         </message>
@@ -1183,6 +1262,116 @@
             <location filename="../../app/ui/tray.py" />
             <source>Open Jaga</source>
             <translation>Buka Jaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Retry now</source>
+            <translation>Coba lagi sekarang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Replay since</source>
+            <translation>Kirim ulang sejak</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Send test ping</source>
+            <translation>Kirim ping uji</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Address:</source>
+            <translation>Alamat:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Secret (for the signature):</source>
+            <translation>Rahasia (untuk tanda tangan):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Events:</source>
+            <translation>Kejadian:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Add address</source>
+            <translation>Tambah alamat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Time</source>
+            <translation>Waktu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Event</source>
+            <translation>Kejadian</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>State</source>
+            <translation>Keadaan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Tries</source>
+            <translation>Percobaan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Last answer</source>
+            <translation>Jawaban terakhir</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Add the address of your shop's software below.</source>
+            <translation>Tambahkan alamat software toko Anda di bawah.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Waiting to be delivered: %1</source>
+            <translation>Menunggu dikirim: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Last success: %1</source>
+            <translation>Terakhir berhasil: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>never</source>
+            <translation>belum pernah</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Last failure: %1 — %2</source>
+            <translation>Terakhir gagal: %1 — %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Added.</source>
+            <translation>Ditambahkan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Sending again now: %1</source>
+            <translation>Dikirim ulang sekarang: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Sending again: %1 events</source>
+            <translation>Dikirim ulang: %1 kejadian</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Sending a test ping…</source>
+            <translation>Mengirim ping uji…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>The address answered: %1</source>
+            <translation>Jawaban alamat: %1</translation>
         </message>
     </context>
 </TS>

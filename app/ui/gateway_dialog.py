@@ -1,0 +1,165 @@
+"""Shop API and webhooks: where the API listens, its key (show, copy, regenerate), webhooks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gateway.gateway import Gateway
+from app.ui.formatting import tr
+from app.ui.settings import AppSettings
+from app.ui.webhooks_panel import WebhooksPanel
+
+
+class GatewayDialog(QDialog):
+    def __init__(
+        self, gateway: Gateway, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.gateway = gateway
+        self.settings = settings
+        self.setMinimumSize(720, 640)
+
+        self.address = QLabel()
+        self.address.setWordWrap(True)
+        self.port = QSpinBox()
+        self.port.setRange(1024, 65535)
+        self.port.setValue(settings.api_port)
+        self.lan = QCheckBox()
+        self.lan.setChecked(settings.api_lan)
+        self.lan.toggled.connect(lambda _on: self._show_lan_warning())
+        self.lan_warning = QLabel()
+        self.lan_warning.setWordWrap(True)
+        self.lan_warning.setStyleSheet("color: #b3261e;")
+        self.next_start = QLabel()
+        self.next_start.setWordWrap(True)
+
+        self.key = QLineEdit(gateway.api_key.value)
+        self.key.setReadOnly(True)
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_key = QCheckBox()
+        self.show_key.toggled.connect(self._toggle_key)
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(self.copy_key)
+        self.regenerate_button = QPushButton()
+        self.regenerate_button.clicked.connect(self.regenerate_key)
+        self.key_note = QLabel()
+        self.key_note.setWordWrap(True)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key, 1)
+        key_row.addWidget(self.show_key)
+        key_row.addWidget(self.copy_button)
+        key_row.addWidget(self.regenerate_button)
+
+        self.port_label, self.key_label = QLabel(), QLabel()
+        self.api_box = QGroupBox()
+        form = QFormLayout(self.api_box)
+        form.addRow(self.address)
+        form.addRow(self.port_label, self.port)
+        form.addRow("", self.lan)
+        form.addRow("", self.lan_warning)
+        form.addRow("", self.next_start)
+        form.addRow(self.key_label, key_row)
+        form.addRow("", self.key_note)
+
+        self.webhooks_box = QGroupBox()
+        self.webhooks = WebhooksPanel(gateway)
+        QVBoxLayout(self.webhooks_box).addWidget(self.webhooks)
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.api_box)
+        layout.addWidget(self.webhooks_box, 1)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Shop API and webhooks"))
+        self.api_box.setTitle(tr("Local API"))
+        self.webhooks_box.setTitle(tr("Webhooks"))
+        server = self.gateway.server
+        if self.gateway.problem:
+            self.address.setText(self.gateway.problem)
+        else:
+            host = "127.0.0.1" if not server.lan else tr("this computer's address")
+            self.address.setText(
+                tr("Your shop's software reaches Jaga at %1 (routes: %2).")
+                .replace("%1", f"http://{host}:{server.port}")
+                .replace("%2", "/api/docs")
+            )
+        self.port_label.setText(tr("&Port:"))
+        self.lan.setText(tr("Also answer on the shop's network (other computers)"))
+        self.lan_warning.setText(
+            tr(
+                "Anyone on your shop's network who has the key can send from your numbers. "
+                "Turn this on only on a network you trust."
+            )
+        )
+        self.next_start.setText(tr("A new port or network choice is used from the next start."))
+        self.key_label.setText(tr("API &key:"))
+        self.show_key.setText(tr("Show"))
+        self.copy_button.setText(tr("Copy"))
+        self.regenerate_button.setText(tr("Make a new key"))
+        note = tr("Send it in the X-Api-Key header. A new key replaces the old one at once.")
+        if not self.gateway.api_key.persistent:
+            note += " " + tr("No keyring on this computer: the key changes at every start.")
+        self.key_note.setText(note)
+        self.save_button.setText(tr("Save"))
+        self.close_button.setText(tr("Close"))
+        self._show_lan_warning()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_lan_warning(self) -> None:
+        self.lan_warning.setVisible(self.lan.isChecked())
+
+    def _toggle_key(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.key.setEchoMode(mode)
+
+    def copy_key(self) -> None:
+        QGuiApplication.clipboard().setText(self.gateway.api_key.value)
+
+    def regenerate_key(self) -> None:
+        self.key.setText(self.gateway.api_key.regenerate())
+
+    def apply(self) -> None:
+        self.settings.api_port = self.port.value()
+        self.settings.api_lan = self.lan.isChecked()
+
+    def accept(self) -> None:
+        self.apply()
+        super().accept()
+
+
+def show_for(window: QWidget, gateway: Gateway, settings: AppSettings) -> GatewayDialog:
+    """One dialog per window, raised again when asked twice."""
+    dialog = window.findChild(GatewayDialog)
+    if dialog is None:
+        dialog = GatewayDialog(gateway, settings, parent=window)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+    dialog.show()
+    dialog.raise_()
+    return dialog

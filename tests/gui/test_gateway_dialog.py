@@ -1,0 +1,109 @@
+"""The shop API and webhooks dialog: key shown, copied, replaced; LAN warning; webhooks."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from app.gateway import signing
+from app.gateway.envelope import PING
+from app.ui.gateway_dialog import GatewayDialog, show_for
+from tests.apilive import base_url, make_gateway
+from tests.integration.test_webhooks import Receiver
+from tests.liveapp import run
+
+
+@pytest.fixture
+def gateway(loop, offline_service):
+    gateway = make_gateway(offline_service)
+    run(loop, gateway.start())
+    yield gateway
+    run(loop, gateway.aclose())
+
+
+@pytest.fixture
+def receiver(loop):
+    receiver = Receiver()
+    run(loop, receiver.start())
+    yield receiver
+    run(loop, receiver.stop())
+
+
+def test_the_key_is_hidden_copied_and_replaced_for_the_api_at_once(qtbot, loop, gateway, settings):
+    dialog = GatewayDialog(gateway, settings)
+    qtbot.addWidget(dialog)
+    old = gateway.api_key.value
+    assert dialog.key.echoMode() is QLineEdit.EchoMode.Password and dialog.key.text() == old
+    dialog.show_key.setChecked(True)
+    assert dialog.key.echoMode() is QLineEdit.EchoMode.Normal
+    dialog.copy_key()
+    assert QGuiApplication.clipboard().text() == old
+    dialog.regenerate_button.click()
+    assert dialog.key.text() == gateway.api_key.value != old
+
+    async def answers(key: str) -> int:
+        async with httpx.AsyncClient(base_url=base_url(gateway)) as http:
+            return (await http.get("/api/sessions", headers={"X-Api-Key": key})).status_code
+
+    assert run(loop, answers(old)) == 401
+    assert run(loop, answers(dialog.key.text())) == 200
+    assert f":{gateway.server.port}" in dialog.address.text()
+
+
+def test_port_and_lan_are_saved_and_lan_warns(qtbot, gateway, settings):
+    dialog = GatewayDialog(gateway, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.port.value() == 3000 and not dialog.lan_warning.isVisible()
+    dialog.lan.setChecked(True)
+    assert dialog.lan_warning.isVisible() and "trust" in dialog.lan_warning.text()
+    dialog.port.setValue(3100)
+    dialog.accept()
+    assert (settings.api_port, settings.api_lan) == (3100, True)
+
+
+def test_webhooks_add_refuse_ping_retry_and_replay(qtbot, loop, gateway, settings, receiver):
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = show_for(window, gateway, settings)
+    panel = dialog.webhooks
+    panel.url.setText("ftp://shop.example/hook")
+    panel.add_button.click()
+    assert "http://" in panel.result.text() and gateway.webhooks.targets() == []
+
+    panel.url.setText(receiver.url)
+    panel.secret.setText("rahasia")
+    panel.events["message.ack"].setChecked(False)
+    panel.add_button.click()
+    [target] = gateway.webhooks.targets()
+    assert target.events == "message,message.failed,session.status"
+    assert panel.targets.count() == 1 and receiver.url in panel.targets.item(0).text()
+
+    panel.ping_button.click()
+    qtbot.waitUntil(lambda: "HTTP 200" in panel.result.text(), timeout=5000)
+    [(document, headers, raw)] = receiver.got
+    assert document["event"] == PING and signing.verify("rahasia", raw, headers["X-Webhook-Hmac"])
+    assert gateway.webhooks.recent(target.id) == []  # a ping is not a stored delivery
+
+    body = json.dumps({"id": "evt_1", "event": "message"}).encode()
+    gateway.webhooks.enqueue(event="message", event_id="evt_1", order_key="k", body=body)
+    gateway.sender.wake()
+    qtbot.waitUntil(lambda: gateway.webhooks.health(target.id).pending == 0, timeout=5000)
+    panel.show_selected()
+    assert panel.recent.rowCount() == 1 and panel.recent.item(0, 2).text() == "delivered"
+    assert "Last success: just now" in panel.health.text()
+
+    panel.retry_button.click()
+    assert panel.result.text() == "Sending again now: 0"  # nothing was waiting or refused
+    panel.replay_button.click()
+    assert panel.result.text() == "Sending again: 1 events"
+    qtbot.waitUntil(lambda: len(receiver.got) == 3, timeout=5000)
+    assert [d["id"] for d, _h, _r in receiver.got[1:]] == ["evt_1", "evt_1"]
+    assert show_for(window, gateway, settings) is dialog  # one dialog per window
+
+    panel.remove_button.click()
+    assert gateway.webhooks.targets() == [] and panel.targets.count() == 0
