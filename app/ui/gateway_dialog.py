@@ -32,7 +32,7 @@ class GatewayDialog(QDialog):
         super().__init__(parent)
         self.gateway = gateway
         self.settings = settings
-        self.setMinimumSize(720, 640)
+        self.setMinimumSize(760, 800)
 
         self.address = QLabel()
         self.address.setWordWrap(True)
@@ -66,6 +66,8 @@ class GatewayDialog(QDialog):
         key_row.addWidget(self.regenerate_button)
 
         self.port_label, self.key_label = QLabel(), QLabel()
+        self.port_label.setBuddy(self.port)
+        self.key_label.setBuddy(self.key)
         self.api_box = QGroupBox()
         form = QFormLayout(self.api_box)
         form.addRow(self.address)

@@ -44,6 +44,8 @@ class WebhooksPanel(QWidget):
         self.recent = QTableWidget(0, 5)
         self.recent.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.recent.verticalHeader().setVisible(False)
+        self.recent.horizontalHeader().setStretchLastSection(True)
+        self.targets.setMaximumHeight(110)
 
         self.retry_button = QPushButton()
         self.retry_button.clicked.connect(self.retry_now)
@@ -84,11 +86,11 @@ class WebhooksPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.targets, 1)
+        layout.addWidget(self.targets)
         layout.addWidget(self.health)
         layout.addLayout(actions)
         layout.addWidget(self.result)
-        layout.addWidget(self.recent, 2)
+        layout.addWidget(self.recent, 1)
         layout.addLayout(form)
         self.retranslate()
         self.refresh()
