@@ -28,6 +28,7 @@ KEYS = (
     "deliveries",
     "retries",
     "webhook_requests",
+    "webhook_redeliveries",
     "samples",
     "disagreements>1s",
 )

@@ -192,6 +192,7 @@ def test_every_webhook_arrives_once_in_order_through_outages_and_app_kills(
         messages_in=total_in,
         deliveries=attempts[1],
         retries=attempts[0] - attempts[1],
-        duplicates=len(receiver.got) - len(seen),
+        # The same event again after a late answer: the receiver de-duplicated these by id.
+        webhook_redeliveries=len(receiver.got) - len(seen),
         webhook_requests=receiver.requests,
     )
