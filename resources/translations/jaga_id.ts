@@ -1073,6 +1073,11 @@
             <translation>Gagal meminta kode: %1</translation>
         </message>
         <message>
+            <location filename="../../app/ui/screen_check.py" />
+            <source>Jaga cannot open its window: this computer lacks libraries that Qt needs to draw it. Install them, then start Jaga again:</source>
+            <translation>Jaga tidak bisa membuka jendelanya: komputer ini belum punya pustaka yang dibutuhkan Qt untuk menggambarnya. Pasang dulu, lalu buka Jaga lagi:</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/settings_dialog.py" />
             <source>Window and start-up</source>
             <translation>Jendela dan saat mulai</translation>
