@@ -186,3 +186,10 @@ class Bridge:
 
     def kill(self) -> None:
         os.kill(self.pid, signal.SIGKILL)
+
+    def gone(self) -> bool:
+        """Ended (a zombie left to a parent that does not reap it has ended too)."""
+        try:
+            return self.process.status() == psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return True

@@ -112,7 +112,7 @@ def quit_and_expect_nothing_left(app: FrozenApp, bridges: list[Bridge]) -> None:
         bridge.close()
     left = wait_for(lambda: not app.leftovers() and ["none"], 15, "no process left")
     assert left == ["none"]
-    assert not any(bridge.process.is_running() for bridge in bridges)
+    assert all(bridge.gone() for bridge in bridges)
 
 
 def test_the_frozen_app_links_a_number_survives_a_bridge_kill_and_leaves_nothing_behind(
