@@ -168,7 +168,8 @@ def build_deb(
             folder = root / "usr" / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps"
             folder.mkdir(parents=True)
             shutil.copy2(path, folder / "jaga.png")
-    installed = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) // 1024
+    files = [p for p in root.rglob("*") if p.is_file() and not p.is_symlink()]
+    installed = sum(p.stat().st_size for p in files) // 1024
     (root / "DEBIAN").mkdir()
     (root / "DEBIAN" / "control").write_text(control_file(version, depends, installed))
     for path in root.rglob("*"):  # dpkg-deb wants sane modes whatever the umask was
