@@ -132,9 +132,9 @@ def test_the_frozen_app_links_a_number_survives_a_bridge_kill_and_leaves_nothing
     store.close()
     app = FrozenApp(unpacked, data, home).start()
     bridge = bridge_of(app)
-    wait_for(lambda: app.statuses()[account][0] == "qr", 20, "a QR code", app.alive)
+    wait_for(lambda: (app.statuses().get(account) or ("",))[0] == "qr", 20, "a QR code", app.alive)
     bridge.scan(account, PHONE)
-    wait_for(lambda: app.statuses()[account] == ("connected", PHONE), 20, "linked", app.alive)
+    wait_for(lambda: app.statuses().get(account) == ("connected", PHONE), 20, "linked", app.alive)
 
     # 3. The bridge is killed outright: the app starts a new one and restores the number.
     bridge.kill()
@@ -147,7 +147,10 @@ def test_the_frozen_app_links_a_number_survives_a_bridge_kill_and_leaves_nothing
         app.alive,
     )
     wait_for(
-        lambda: app.statuses()[account] == ("connected", PHONE), 20, "connected again", app.alive
+        lambda: app.statuses().get(account) == ("connected", PHONE),
+        20,
+        "connected again",
+        app.alive,
     )
 
     # 4. Jaga ends: nothing of it keeps running.
