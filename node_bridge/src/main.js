@@ -58,7 +58,7 @@ async function main() {
 
   let lock;
   try {
-    lock = acquireLock(config.dataDir);
+    lock = acquireLock(config.dataDir, log);
   } catch (err) {
     if (err instanceof LockHeldError) die(err.message, EXIT_CONFIG);
     die(`cannot lock data folder ${config.dataDir}: ${/** @type {Error} */ (err).message}`, EXIT_CONFIG);
