@@ -175,6 +175,8 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     rss_bytes: process.memoryUsage.rss(),
     event_clients: sse.count,
     sessions: manager.counts(),
+    // a damaged bridge.sqlite3 found at this start, and what could not be read back
+    recovery: manager.store.recovery ?? null,
   }));
 
   app.get('/sessions', async () => ({ boot_id: bootId, seq: hub.seq, sessions: manager.list() }));

@@ -258,6 +258,14 @@ export class Session {
       if (isAuthCorrupt(err)) return this.authCorrupt(auth, err);
       throw err;
     }
+    if (!hasCreds && this.store.takeLostLink?.(this.id)) {
+      const where = this.store.recovery?.quarantine;
+      this.setStatus('failed', 'auth_lost', 'The bridge database was damaged and set aside'
+        + `${where ? ` (${where})` : ''}; ${this.store.recovery?.links_unknown ? 'if this number was linked, its'
+          : 'the'} saved WhatsApp link could not be read back. `
+        + 'Link the number again with a new QR code.');
+      return;
+    }
     if (this.expectCreds && !hasCreds) {
       // Never turn a reconnect of a linked number into a silent new link.
       this.setStatus('failed', 'auth_missing',

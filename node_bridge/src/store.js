@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { AuthDb } from './auth_db.js';
+import { checkBridgeDb } from './bridge_db_health.js';
 
 export const DB_FILE = 'bridge.sqlite3';
 const SCHEMA_VERSION = 1;
@@ -77,6 +78,14 @@ export class Store {
    */
   constructor(dataDir, log) {
     this.file = path.join(dataDir, DB_FILE);
+    const quarantineDir = path.join(dataDir, 'quarantine');
+    /** @type {import('./bridge_db_health.js').Recovery|null} a damaged file found at this start */
+    this.recovery = checkBridgeDb(this.file, quarantineDir, (db) => {
+      db.exec(SCHEMA);
+      new AuthDb(db, { quarantineDir }); // creates its tables
+    }, log);
+    /** Numbers whose lost link was not reported yet (each is told once, then may re-link). */
+    this.unreportedLost = new Set(this.recovery?.lost_sessions ?? []);
     this.db = new DatabaseSync(this.file);
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec('PRAGMA synchronous = FULL');
@@ -88,8 +97,7 @@ export class Store {
       this.db.prepare('INSERT OR IGNORE INTO bridge_meta (key, value) VALUES (?, ?)')
         .run('schema_version', String(SCHEMA_VERSION));
     });
-    const quarantineDir = path.join(dataDir, 'quarantine');
-    fs.mkdirSync(quarantineDir, { recursive: true });
+    fs.mkdirSync(quarantineDir, { recursive: true, mode: 0o700 });
     this.auth = new AuthDb(this.db, { quarantineDir, log: log.child({ component: 'auth' }) });
     this.journal = new Journal(this.db, (fn) => this.transaction(fn));
     this.outbound = new Outbound(this.db);
@@ -114,6 +122,19 @@ export class Store {
       this.db.exec('ROLLBACK');
       throw err;
     }
+  }
+
+  /**
+   * True once for a number whose link was lost with a damaged bridge.sqlite3 (when the file
+   * could not tell which numbers, for every number that starts without a link in this boot).
+   * @param {string} sessionId
+   */
+  takeLostLink(sessionId) {
+    if (!this.recovery) return false;
+    if (this.unreportedLost.delete(sessionId)) return true;
+    if (!this.recovery.links_unknown || this.reportedUnreadable?.has(sessionId)) return false;
+    (this.reportedUnreadable ??= new Set()).add(sessionId);
+    return true;
   }
 
   /** Folds the WAL back into the main file and closes; safe to call twice. */
