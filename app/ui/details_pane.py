@@ -48,6 +48,7 @@ class DetailsPane(QWidget):
         self.bridge_up = True
 
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the owner's name for it
         self.title.setObjectName("detailsTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_icon = QLabel()
