@@ -16,7 +16,7 @@ from app.core import db_health
 from app.core.db_health import Health, StartCheck
 from app.core.paths import DataPaths
 from app.core.store import Store
-from app.ui.i18n import tr, trn
+from app.ui.formatting import tr, trn
 
 
 @dataclass(frozen=True)
@@ -107,9 +107,6 @@ def rebuild_words(check: StartCheck, links: int) -> Words:
         why
         + ", "
         + trn(
-            "but the bridge still holds the WhatsApp link of %n number. Bring it back? "
-            "It reconnects without a new QR code; its name and past messages cannot be "
-            "recovered.",
             "but the bridge still holds the WhatsApp links of %n numbers. Bring them back? "
             "They reconnect without a new QR code; their names and past messages cannot be "
             "recovered.",

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from app.core.removal import WhatGoes
-from app.ui.i18n import tr, trn
+from app.ui.formatting import tr, trn
 
 
 def removal_words(goes: WhatGoes) -> str:
     deleted = [
-        trn("its %n message (in and out)", "its %n messages (in and out)", goes.messages),
-        trn("its %n status change", "its status history (%n changes)", goes.history),
+        trn("its %n messages (in and out)", goes.messages),
+        trn("its status history (%n changes)", goes.history),
     ]
     if goes.queued:
         deleted.append(
-            trn(
-                "%n message still waiting to be sent, which will never be sent",
-                "%n messages still waiting to be sent, which will never be sent",
-                goes.queued,
-            )
+            trn("%n messages still waiting to be sent, which will never be sent", goes.queued)
         )
     return (
         tr("Jaga stops watching this number and deletes from this computer: %1.").replace(
