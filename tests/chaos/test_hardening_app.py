@@ -101,6 +101,12 @@ def test_after_quit_app_sqlite3_alone_holds_every_row(loop, data_dir, tmp_path, 
     service, _ids = running_app(loop, data_dir)
     expected = {t: rows(data_dir / "app.sqlite3", t) for t in ("accounts", "messages")}
     assert expected == {"accounts": 2, "messages": 5}
+    # While running, the periodic checkpoint folds the WAL in: the main file is current.
+    DatabaseUpkeep(service.store, DataPaths(data_dir)).checkpoint()
+    running_copy = tmp_path / "running" / "app.sqlite3"
+    running_copy.parent.mkdir()
+    shutil.copy(data_dir / "app.sqlite3", running_copy)
+    assert {t: rows(running_copy, t) for t in expected} == expected
     quit_app(loop, service, data_dir)
     wal = data_dir / "app.sqlite3-wal"
     assert not wal.exists() or wal.stat().st_size == 0

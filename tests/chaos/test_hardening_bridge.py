@@ -207,3 +207,59 @@ def test_wall_clock_steps_drop_nothing_and_a_dead_connection_is_still_caught(
     finally:
         dispose(loop, service)
     chaos_counts(clock_steps=steps)
+
+
+def test_python_wall_clock_steps_neither_fake_a_hang_nor_hide_one(
+    loop, data_dir, monkeypatch, chaos_counts
+):
+    """The app's own clocks: supervision (heartbeat, hang) must not read the wall clock."""
+    import datetime as dt
+    import os
+    import signal
+    import time
+
+    from app.core import models
+    from app.core.supervision import Policy, State
+    from app.ui import formatting
+
+    hang = 1.5
+    monkeypatch.setenv("JAGA_HEARTBEAT_MS", "250")
+    policy = Policy(
+        ready_timeout=5.0,
+        stall_timeout=0.8,
+        hang_timeout=hang,
+        healthy_reset=0.5,
+        first_retry_delay=0.2,
+        backoff_max=1.0,
+        fatal_failures=1_000_000,
+    )
+    service = make_service(data_dir, policy=policy)
+    states: list[str] = []
+    service.bridge_state_changed.connect(states.append)
+    service.start()
+    try:
+        run(loop, until_bridge_ready(service))
+        ids = run(loop, link(service, 2))
+        boot = service.boot_id
+        states.clear()
+        real_time, real_utcnow = time.time, models.utcnow
+        steps = 0
+        for offset in (15 * 60, -15 * 60):
+            monkeypatch.setattr(time, "time", lambda o=offset: real_time() + o)
+            shifted = lambda o=offset: real_utcnow() + dt.timedelta(seconds=o)  # noqa: E731
+            monkeypatch.setattr(models, "utcnow", shifted)
+            monkeypatch.setattr(formatting, "utcnow", shifted)
+            steps += 1
+            run(loop, asyncio.sleep(2 * hang))
+            assert states == [] and service.supervisor.state is State.RUNNING
+            assert service.boot_id == boot
+            assert all(status_of(service, a) == "connected" for a in ids)
+        # A hung bridge is still caught within the hang window, clock stepped or not.
+        stopped_at = time.monotonic()
+        os.kill(service.supervisor.pid, signal.SIGSTOP)
+        run(loop, eventually(lambda: State.UNHEALTHY.value in states, timeout=hang + 3))
+        assert time.monotonic() - stopped_at < hang + 3
+        run(loop, eventually(lambda: service.boot_id not in (None, boot), timeout=20))
+    finally:
+        dispose(loop, service)
+    chaos_counts(clock_steps=steps, hangs=1)
