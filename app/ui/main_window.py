@@ -610,6 +610,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("Log out"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the owner's text
         box.setText(tr("Log out “%1”?").replace("%1", account.label))
         box.setInformativeText(
             tr(
