@@ -8,6 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
+/** The problem of a Recovery whose file was not damaged but gone. */
+export const MISSING_DB = 'bridge.sqlite3 was missing';
+
 /** Tables copied from a damaged file, in this order. */
 const SALVAGE_TABLES = ['bridge_meta', 'wa_auth_creds', 'wa_auth_keys', 'event_journal', 'outbound', 'sim_network'];
 
@@ -190,4 +193,22 @@ function copyRows(db, table, rows) {
     }
   }
   return copied;
+}
+
+/**
+ * bridge.sqlite3 is gone while links.json says numbers were linked.
+ * @param {string} quarantineDir @param {string[]} ids
+ * @returns {Recovery}
+ */
+export function missingDb(quarantineDir, ids) {
+  return {
+    problem: MISSING_DB,
+    quarantine: quarantineDir,
+    kept_sessions: [],
+    lost_sessions: ids,
+    unreadable: false,
+    links_unknown: false,
+    rows_copied: {},
+    tables_damaged: [],
+  };
 }

@@ -4,6 +4,7 @@
 // token), so a late close from an old socket can never overwrite the present.
 // The engine's callbacks are handled in session_events.js, the keep-alive watch in
 // session_liveness.js, and an auth wipe that fails is retried by session_wipe.js.
+import { MISSING_DB } from './bridge_db_health.js';
 import { ApiError } from './errors.js';
 import * as events from './session_events.js';
 import { Liveness } from './session_liveness.js';
@@ -64,7 +65,10 @@ export class Session {
     this.conflictRetried = false;
     this.liveness = new Liveness(mono);
     this.wiper = new AuthWiper({
-      wipe: () => this.store.auth.forSession(this.id).wipe(),
+      wipe: () => {
+        this.store.auth.forSession(this.id).wipe();
+        this.store.links?.remove(this.id);
+      },
       log: this.log,
       onWiped: () => wipeCaughtUp(this),
     });
@@ -260,10 +264,12 @@ export class Session {
     }
     if (!hasCreds && this.store.takeLostLink?.(this.id)) {
       const where = this.store.recovery?.quarantine;
-      this.setStatus('failed', 'auth_lost', 'The bridge database was damaged and set aside'
-        + `${where ? ` (${where})` : ''}; ${this.store.recovery?.links_unknown ? 'if this number was linked, its'
-          : 'the'} saved WhatsApp link could not be read back. `
-        + 'Link the number again with a new QR code.');
+      const recovery = this.store.recovery;
+      const what = recovery?.problem === MISSING_DB
+        ? 'The bridge database was missing when the bridge started'
+        : `The bridge database was damaged and set aside${where ? ` (${where})` : ''}`;
+      this.setStatus('failed', 'auth_lost', `${what}; ${recovery?.links_unknown ? 'if this number was linked, its'
+        : 'the'} saved WhatsApp link could not be read back. Link the number again with a new QR code.`);
       return;
     }
     if (this.expectCreds && !hasCreds) {

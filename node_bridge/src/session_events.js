@@ -62,6 +62,7 @@ export function onOpen(s, att, me) {
   // An engine that cannot tell the number keeps what we knew ("me" stays null until known).
   s.me = phone ? { phone, name: typeof me?.name === 'string' && me.name ? me.name : null } : s.me;
   s.liveness.opened();
+  s.store.links?.add(s.id); // remembered beside bridge.sqlite3: a lost link is noticed
   s.lastActivityAt = s.now();
   s.restarts = 0;
   s.qrCount = 0;
@@ -181,6 +182,7 @@ export function authCorrupt(s, auth, err) {
   let where = null;
   try {
     where = auth.quarantine(err.message || 'unreadable auth state');
+    s.store.links?.remove(s.id);
   } catch (qErr) {
     s.log.error({ err: qErr }, 'could not quarantine unreadable auth state');
   }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { AuthDb } from './auth_db.js';
-import { checkBridgeDb } from './bridge_db_health.js';
+import { checkBridgeDb, missingDb } from './bridge_db_health.js';
+import { LinkRegistry } from './link_registry.js';
 
 export const DB_FILE = 'bridge.sqlite3';
 const SCHEMA_VERSION = 1;
@@ -78,14 +79,27 @@ export class Store {
    */
   constructor(dataDir, log) {
     this.file = path.join(dataDir, DB_FILE);
+    const existed = fs.existsSync(this.file);
     const quarantineDir = path.join(dataDir, 'quarantine');
     /** @type {import('./bridge_db_health.js').Recovery|null} a damaged file found at this start */
     this.recovery = checkBridgeDb(this.file, quarantineDir, (db) => {
       db.exec(SCHEMA);
       new AuthDb(db, { quarantineDir }); // creates its tables
     }, log);
+    this.links = new LinkRegistry(dataDir);
+    if (!existed && this.links.list().length) {
+      this.recovery = missingDb(quarantineDir, this.links.list());
+      log.warn({ recovery: this.recovery }, 'bridge.sqlite3 was missing; the links of these numbers are lost');
+    } else if (this.recovery) {
+      // links.json names the numbers even where the damaged file could not tell them
+      const kept = new Set(this.recovery.kept_sessions);
+      const lost = new Set([...this.recovery.lost_sessions, ...this.links.list().filter((id) => !kept.has(id))]);
+      this.recovery.lost_sessions = [...lost].sort();
+    }
     /** Numbers whose lost link was not reported yet (each is told once, then may re-link). */
     this.unreportedLost = new Set(this.recovery?.lost_sessions ?? []);
+    /** @type {Set<string>} told already in this boot */
+    this.reportedLost = new Set();
     this.db = new DatabaseSync(this.file);
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec('PRAGMA synchronous = FULL');
@@ -130,10 +144,11 @@ export class Store {
    * @param {string} sessionId
    */
   takeLostLink(sessionId) {
-    if (!this.recovery) return false;
-    if (this.unreportedLost.delete(sessionId)) return true;
-    if (!this.recovery.links_unknown || this.reportedUnreadable?.has(sessionId)) return false;
-    (this.reportedUnreadable ??= new Set()).add(sessionId);
+    if (!this.recovery || this.reportedLost.has(sessionId)) return false;
+    if (!this.unreportedLost.has(sessionId) && !this.recovery.links_unknown) return false;
+    this.unreportedLost.delete(sessionId);
+    this.reportedLost.add(sessionId);
+    this.links.remove(sessionId);
     return true;
   }
 

@@ -97,3 +97,23 @@ test('the bridge folder and its files are private to the user (0700 / 0600), eve
     assert.equal(st.mode & 0o077, 0, `${name} is ${(st.mode & 0o777).toString(8)}`);
   }
 });
+
+test('bridge.sqlite3 deleted while running, then a crash: linked numbers say their link is lost, no silent QR', async (t) => {
+  const h = harness(t);
+  const b = await h.start();
+  await b.linkedSession('one');
+  await b.linkedSession('two', { phone: '628777000111' });
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(b.dataDir, `bridge.sqlite3${suffix}`), { force: true });
+  await b.kill('SIGKILL');
+  const again = await h.start({ dataDir: b.dataDir });
+  const health = (await again.api('GET', '/health')).body;
+  assert.equal(health.recovery.problem, 'bridge.sqlite3 was missing');
+  assert.deepEqual(health.recovery.lost_sessions, ['one', 'two']);
+  const events = await again.events();
+  await again.api('PUT', '/sessions/one', SIM);
+  const failed = await events.status('one', 'failed', 5000);
+  assert.equal(failed.data.reason, 'auth_lost');
+  assert.match(failed.data.message, /missing/);
+  await again.api('PUT', '/sessions/one', SIM);
+  await events.status('one', 'qr', 5000); // told once; then it may link afresh
+});

@@ -263,3 +263,31 @@ def test_python_wall_clock_steps_neither_fake_a_hang_nor_hide_one(
     finally:
         dispose(loop, service)
     chaos_counts(clock_steps=steps, hangs=1)
+
+
+def test_bridge_database_deleted_while_running_then_a_crash_is_told_not_hidden(
+    loop, service, data_dir, chaos_counts
+):
+    import os
+    import signal
+
+    ids = run(loop, link(service, 2))
+    for suffix in ("", "-wal", "-shm"):
+        (data_dir / "bridge" / f"bridge.sqlite3{suffix}").unlink(missing_ok=True)
+    boot = service.boot_id
+    os.kill(service.supervisor.pid, signal.SIGKILL)
+    run(loop, eventually(lambda: service.boot_id not in (None, boot), timeout=20))
+    run(loop, until_bridge_ready(service))
+    run(
+        loop,
+        eventually(
+            lambda: all(
+                (status_of(service, a), service.store.account(a).reason) == ("failed", "auth_lost")
+                for a in ids
+            ),
+            timeout=30,
+            what="each linked number told its link is lost (never a silent QR)",
+        ),
+    )
+    assert all(c.status != "qr" for a in ids for c in service.store.history(a)[-2:])
+    chaos_counts(kills=1, bridge_db_damages=1)
