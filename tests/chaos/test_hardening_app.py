@@ -139,8 +139,9 @@ def damage(db: Path, how: str) -> None:
 @pytest.mark.parametrize("how", ["truncated", "bad_header", "history_page"])
 @pytest.mark.parametrize("backup", [True, False], ids=["with_backup", "no_backup"])
 def test_a_damaged_app_database_is_set_aside_and_told_in_words(
-    loop, data_dir, how, backup, chaos_counts
+    loop, data_dir, how, backup, chaos_counts, error_log
 ):
+    error_log.expect(r"^app\.sqlite3 is damaged")
     service, ids = running_app(loop, data_dir)
     paths = DataPaths(data_dir)
     if backup:
@@ -185,8 +186,9 @@ def test_a_damaged_app_database_is_set_aside_and_told_in_words(
 
 
 def test_a_database_from_a_newer_jaga_is_refused_in_words_and_left_untouched(
-    loop, data_dir, chaos_counts
+    loop, data_dir, chaos_counts, error_log
 ):
+    error_log.expect(r"newer than this Jaga; refused")
     service, _ids = running_app(loop, data_dir, count=1, messages=0)
     quit_app(loop, service, data_dir)
     paths = DataPaths(data_dir)
@@ -288,7 +290,8 @@ def test_a_squatter_neither_blocks_the_start_nor_is_obeyed(qapp, data_dir, chaos
     chaos_counts(squatters=2)
 
 
-def test_logs_hold_no_message_text_or_phone_number(data_dir, chaos_counts):
+def test_logs_hold_no_message_text_or_phone_number(data_dir, chaos_counts, error_log):
+    error_log.expect(r"^storing failed for")
     paths = DataPaths(data_dir).ensure()
     setup_app_logging(paths)
     root = logging.getLogger()

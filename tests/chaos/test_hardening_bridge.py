@@ -4,7 +4,6 @@ during a logout, a damaged bridge.sqlite3, and wall-clock steps of ±15 minutes.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
 import subprocess
@@ -117,6 +116,32 @@ def test_a_logout_whose_wipe_fails_is_shown_logged_out_and_the_wipe_is_retried(
     chaos_counts(wipe_failures=1)
 
 
+async def frames_pass(service, ids: list[str], count: int, timeout: float) -> None:
+    """Waits until each number showed `count` fresh frames, connected at every look."""
+    seen: dict[str, set] = {a: set() for a in ids}
+
+    async def enough() -> bool:
+        snapshot = await service.client.sessions()
+        for a in ids:
+            info = snapshot.sessions[a]
+            assert info.status.value == "connected", f"{a} dropped: {info.reason}"
+            seen[a].add(info.last_activity_at)
+        return all(len(v) > count for v in seen.values())
+
+    await eventually(enough, timeout=timeout, step=0.05, what=f"{count} frames per number")
+
+
+async def stream_flows_for(service, carrier: str, seconds: float) -> None:
+    """Marker messages through the event stream until `seconds` of monotonic time passed."""
+    import time
+
+    from tests.liveapp import settled
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        await settled(service, carrier)
+
+
 def damage_first_page_of(db_file: Path, table: str) -> None:
     db = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
     (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
@@ -182,7 +207,9 @@ def test_wall_clock_steps_drop_nothing_and_a_dead_connection_is_still_caught(
         for offset in (15 * 60_000, -15 * 60_000, 0):
             run(loop, service.client.sim("/clock", {"offset_ms": offset}))
             steps += 1
-            run(loop, asyncio.sleep(3 * window_ms / 1000))
+            # Frames every window/3: nine fresh ones span three keep-alive windows, and
+            # the bridge says "connected" at every look.
+            run(loop, frames_pass(service, ids, 9, timeout=10 * window_ms / 1000))
             assert all(status_of(service, a) == "connected" for a in ids)
         for a in ids:
             assert [c.status for c in service.store.history(a)][-1] == "connected"
@@ -250,7 +277,9 @@ def test_python_wall_clock_steps_neither_fake_a_hang_nor_hide_one(
             monkeypatch.setattr(models, "utcnow", shifted)
             monkeypatch.setattr(formatting, "utcnow", shifted)
             steps += 1
-            run(loop, asyncio.sleep(2 * hang))
+            # Heartbeats and events keep coming for two hang windows (the marker messages
+            # prove the stream was read all along), and the supervisor never flinched.
+            run(loop, stream_flows_for(service, ids[1], 2 * hang))
             assert states == [] and service.supervisor.state is State.RUNNING
             assert service.boot_id == boot
             assert all(status_of(service, a) == "connected" for a in ids)

@@ -80,7 +80,8 @@ def test_daily_backups_are_one_a_day_and_the_newest_few_are_kept(tmp_path):
     assert (backups / names[0]).stat().st_mode & 0o077 == 0
 
 
-def test_a_sound_file_passes_and_a_garbage_one_is_moved_aside(tmp_path):
+def test_a_sound_file_passes_and_a_garbage_one_is_moved_aside(tmp_path, error_log):
+    error_log.expect(r"^app\.sqlite3 is damaged")
     db = tmp_path / "app.sqlite3"
     backups = tmp_path / "backups"
     _db(db)
