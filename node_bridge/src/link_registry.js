@@ -13,9 +13,13 @@ export class LinkRegistry {
     this.file = path.join(dataDir, LINKS_FILE);
     /** @type {Set<string>} */
     this.ids = new Set();
+    /** @type {Set<string>} logged out, but their keys could not be deleted yet */
+    this.owed = new Set();
     try {
       const doc = JSON.parse(fs.readFileSync(this.file, 'utf8'));
-      if (Array.isArray(doc?.linked)) for (const id of doc.linked) if (typeof id === 'string') this.ids.add(id);
+      for (const [key, set] of /** @type {const} */ ([['linked', this.ids], ['wipe_owed', this.owed]])) {
+        if (Array.isArray(doc?.[key])) for (const id of doc[key]) if (typeof id === 'string') set.add(id);
+      }
     } catch {
       // none yet, or torn: it is rebuilt from the next links
     }
@@ -39,10 +43,19 @@ export class LinkRegistry {
     this.save();
   }
 
+  /** A wipe failed: remembered so a restart finishes it. @param {string} id @param {boolean} owed */
+  owe(id, owed) {
+    if (this.owed.has(id) === owed) return;
+    if (owed) this.owed.add(id);
+    else this.owed.delete(id);
+    this.save();
+  }
+
   save() {
     const tmp = `${this.file}.tmp`;
     try {
-      fs.writeFileSync(tmp, JSON.stringify({ linked: this.list() }), { mode: 0o600 });
+      const doc = { linked: this.list(), wipe_owed: [...this.owed].sort() };
+      fs.writeFileSync(tmp, JSON.stringify(doc), { mode: 0o600 });
       fs.renameSync(tmp, this.file);
     } catch {
       // a full disk: the registry is a hint, bridge.sqlite3 stays the truth

@@ -8,7 +8,7 @@ import { MISSING_DB } from './bridge_db_health.js';
 import { ApiError } from './errors.js';
 import * as events from './session_events.js';
 import { Liveness } from './session_liveness.js';
-import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp } from './session_wipe.js';
+import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp, wipeKeys } from './session_wipe.js';
 import { errorText, isAuthCorrupt, withTimeout } from './session_util.js';
 
 export { errorText, isAuthCorrupt, phoneDigits } from './session_util.js';
@@ -65,10 +65,7 @@ export class Session {
     this.conflictRetried = false;
     this.liveness = new Liveness(mono);
     this.wiper = new AuthWiper({
-      wipe: () => {
-        this.store.auth.forSession(this.id).wipe();
-        this.store.links?.remove(this.id);
-      },
+      wipe: () => wipeKeys(this),
       log: this.log,
       onWiped: () => wipeCaughtUp(this),
     });

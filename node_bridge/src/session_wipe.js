@@ -86,3 +86,15 @@ export function wipeCaughtUp(s) {
   s.unlinkedAs = null;
   if (was && s.reason === WIPE_PENDING_REASON) s.setStatus(s.status, was.reason, was.message);
 }
+
+/**
+ * Deletes the session's keys; owed in links.json until done, so that a bridge that stops
+ * (or crashes) while the wipe keeps failing finishes it at its next start (store.js).
+ * @param {import('./session.js').Session} s
+ */
+export function wipeKeys(s) {
+  s.store.links?.owe(s.id, true);
+  s.store.auth.forSession(s.id).wipe();
+  s.store.links?.owe(s.id, false);
+  s.store.links?.remove(s.id);
+}

@@ -113,6 +113,7 @@ export class Store {
     });
     fs.mkdirSync(quarantineDir, { recursive: true, mode: 0o700 });
     this.auth = new AuthDb(this.db, { quarantineDir, log: log.child({ component: 'auth' }) });
+    this.finishOwedWipes(log);
     this.journal = new Journal(this.db, (fn) => this.transaction(fn));
     this.outbound = new Outbound(this.db);
     this.simNetwork = new SimNetworkJournal(this.db);
@@ -150,6 +151,23 @@ export class Store {
     this.reportedLost.add(sessionId);
     this.links.remove(sessionId);
     return true;
+  }
+
+  /**
+   * Logouts whose key wipe failed before the last exit: finished now, before any start.
+   * @param {import('pino').Logger} log
+   */
+  finishOwedWipes(log) {
+    for (const id of [...this.links.owed]) {
+      try {
+        this.auth.forSession(id).wipe();
+        this.links.owe(id, false);
+        this.links.remove(id);
+        log.info({ session: id }, 'finished a key wipe owed from before the restart');
+      } catch (err) {
+        log.error({ err, session: id }, 'a key wipe owed from before the restart failed again');
+      }
+    }
   }
 
   /** Folds the WAL back into the main file and closes; safe to call twice. */

@@ -117,3 +117,21 @@ test('wall-clock steps of ±15 min drop no connection; a dead one is still caugh
   assert.ok(took < windowMs * 3, `a dead connection caught after ${Math.round(took)} ms (window ${windowMs} ms)`);
   assert.equal((await b.session('b')).status, 'connected');
 });
+
+test('a wipe still owed when the bridge stops is finished at the next start', async (t) => {
+  const h = harness(t);
+  const b = await h.start();
+  const events = await b.events();
+  await b.linkedSession('late', { options: FAST_OPTIONS });
+  const lock = holdWriteLock(b.dataDir);
+  await b.api('POST', '/sim/sessions/late/close', { code: 401 });
+  const out = await events.status('late', 'logged_out', 15_000);
+  assert.equal(out.data.reason, 'auth_wipe_pending');
+  await b.closeStdin(); // stops while the wipe is still owed
+  lock.release();
+  lock.close();
+  assert.equal(credsRows(b.dataDir, 'late'), 1);
+  const again = await h.start({ dataDir: b.dataDir });
+  assert.equal(credsRows(again.dataDir, 'late'), 0, 'the owed wipe ran before anything started');
+  assert.ok(again.logLines().some((l) => l.msg === 'finished a key wipe owed from before the restart'));
+});
