@@ -11,6 +11,8 @@ import { DatabaseSync } from 'node:sqlite';
 /** The problem of a Recovery whose file was not damaged but gone. */
 export const MISSING_DB = 'bridge.sqlite3 was missing';
 
+const BUSY = /database is locked|database table is locked|busy/i;
+
 /** Tables copied from a damaged file, in this order. */
 const SALVAGE_TABLES = ['bridge_meta', 'wa_auth_creds', 'wa_auth_keys', 'event_journal', 'outbound', 'sim_network'];
 
@@ -35,10 +37,13 @@ export function damage(file) {
   let db;
   try {
     db = new DatabaseSync(file);
+    db.exec('PRAGMA busy_timeout = 5000');
     const rows = db.prepare('PRAGMA quick_check').all().map((r) => String(Object.values(r)[0]));
     return rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 3).join('; ');
   } catch (err) {
-    return /** @type {Error} */ (err).message;
+    const message = /** @type {Error} */ (err).message;
+    // Busy is not damaged: another program holds it for now; never set a sound file aside.
+    return BUSY.test(message) ? null : message;
   } finally {
     try {
       db?.close();

@@ -117,3 +117,17 @@ test('bridge.sqlite3 deleted while running, then a crash: linked numbers say the
   await again.api('PUT', '/sessions/one', SIM);
   await events.status('one', 'qr', 5000); // told once; then it may link afresh
 });
+
+test('a bridge.sqlite3 that another program holds locked is busy, not damaged: never set aside', async (t) => {
+  const h = harness(t);
+  const dir = await linkedFolder(h);
+  const holder = new DatabaseSync(path.join(dir, 'bridge.sqlite3'));
+  holder.exec('PRAGMA journal_mode = DELETE; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE');
+  const { damage } = await import('../src/bridge_db_health.js');
+  const started = performance.now();
+  assert.equal(damage(path.join(dir, 'bridge.sqlite3')), null);
+  assert.ok(performance.now() - started >= 4000, 'it waited for the lock first');
+  holder.exec('ROLLBACK');
+  holder.close();
+  assert.equal(fs.existsSync(path.join(dir, 'quarantine')) && fs.readdirSync(path.join(dir, 'quarantine')).some((n) => n.startsWith('bridge-db-')), false);
+});

@@ -92,3 +92,18 @@ def test_a_sound_file_passes_and_a_garbage_one_is_moved_aside(tmp_path, error_lo
     assert check.quarantined == backups / "damaged-20260101-000000"
     assert (check.quarantined / "app.sqlite3").read_bytes() == b"garbage" * 1000
     assert not db.exists()
+
+
+def test_a_database_another_program_holds_locked_is_busy_not_damaged(tmp_path):
+    db = tmp_path / "app.sqlite3"
+    _db(db)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        check = db_health.check_at_start(db, tmp_path / "backups", {"0001"})
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert check.health is db_health.Health.OK
+    assert db.exists() and not (tmp_path / "backups").exists()
