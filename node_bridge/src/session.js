@@ -4,12 +4,13 @@
 // token), so a late close from an old socket can never overwrite the present.
 import { decideClose, backoffDelay } from './close_codes.js';
 import { ApiError } from './errors.js';
+import * as edges from './session_edges.js';
 
 /** Statuses in which a session is not running (PUT may start it again). */
 export const IDLE_STATUSES = new Set(['stopped', 'logged_out', 'conflict', 'failed']);
 export const ALL_STATUSES = ['stopped', 'starting', 'qr', 'pairing_code', 'connected', 'reconnecting',
   'logged_out', 'conflict', 'failed'];
-const ACK_STATUSES = new Set(['sent', 'delivered', 'read']);
+const ACK_STATUSES = new Set(['sent', 'delivered', 'read', 'failed']);
 
 /** Connected this long, a drop starts the backoff from the beginning again. */
 const STABLE_MS = 30_000;
@@ -165,6 +166,7 @@ export class Session {
       since: iso(this.since),
       last_activity_at: iso(this.lastActivityAt),
       seq: this.seq,
+      limits: edges.limitView(this),
     };
   }
 
@@ -237,7 +239,7 @@ export class Session {
   async requestPairingCode(phone) {
     const att = this.att;
     if ((this.status !== 'qr' && this.status !== 'pairing_code') || !att?.conn || att.state !== 'open') {
-      throw new ApiError(409, 'session_not_linking',
+      throw edges.pairingRefusal(this) ?? new ApiError(409, 'session_not_linking',
         `Session ${this.id} is ${this.status}; a pairing code can be requested while it waits for a QR scan.`);
     }
     let code;
@@ -323,6 +325,7 @@ export class Session {
     const ctx = {
       sessionId: this.id,
       options: { ...this.options },
+      lids: edges.lidsOf(this.store),
       log: this.log.child({ conn: att.gen }),
       auth,
       on: {
@@ -334,6 +337,8 @@ export class Session {
         // not treat the message as taken (a redelivery can still get through).
         messageIn: (/** @type {any} */ m) => this.onMessageIn(m),
         ack: (/** @type {any} */ a) => this.onAck(a),
+        mapping: (/** @type {any} */ pair) => edges.onMapping(this, pair),
+        limits: (/** @type {any} */ limit) => this.guard(() => this.live(att) && edges.setLimit(this, limit)),
       },
     };
     const engine = this.engine;
@@ -454,6 +459,7 @@ export class Session {
     this.clearQr();
     this.setStatus(decision.status, decision.reason, decision.message);
     if (decision.retryInMs !== null) this.scheduleConnect(decision.retryInMs);
+    if (decision.reason === 'network_unreachable') edges.waitForNetwork(this);
   }
 
   /** @param {Attempt} att */
@@ -475,8 +481,8 @@ export class Session {
     const data = {
       session_id: this.id,
       message_id: m.message_id,
-      chat: m.chat ?? null,
-      from: m.from ?? null,
+      chat: edges.resolveChat(this, m.chat ?? null),
+      from: edges.resolveChat(this, m.from ?? null),
       text: typeof m.text === 'string' ? m.text : null,
       timestamp: isoTime(m.timestamp),
       kind: m.kind === 'append' ? 'append' : 'notify',
@@ -495,8 +501,9 @@ export class Session {
       session_id: this.id,
       message_id: a.message_id,
       client_id: this.store.outbound.clientIdFor(this.id, a.message_id),
-      chat: a.chat ?? null,
+      chat: edges.resolveChat(this, a.chat ?? null),
       status: a.status,
+      ...edges.failureFields(a),
     };
     this.seq = this.hub.emitDurable('message.ack', this.id, data).seq;
   }
@@ -583,6 +590,7 @@ export class Session {
 
   clearTimers() {
     this.ticket += 1;
+    this.stopNetworkWait?.();
     clearTimeout(this.retryTimer);
     clearTimeout(this.qrTimer);
     clearInterval(this.liveTimer);
