@@ -20,6 +20,7 @@ from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.events import EventStream
 from app.bridge.protocol import BridgeEvent, QrCode, ReadyInfo, SessionInfo, parse_time
 from app.bridge.supervisor import BridgeSupervisor
+from app.core.edges import ChatMerge, SendLimit, held, refusal_sentence
 from app.core.models import Account, Message, utcnow
 from app.core.outbox import (
     new_client_id,
@@ -31,6 +32,7 @@ from app.core.outbox import (
 from app.core.reconcile import Wanted, plan
 from app.core.status import ACTIVE, SessionStatus
 from app.core.store import Ack, Inbound, Store, StoreError
+from app.core.store_edges import known_chats, record_limit
 from app.core.supervision import State
 
 log = logging.getLogger(__name__)
@@ -93,7 +95,7 @@ class JagaService(QObject):
         self._dispatcher: asyncio.Task[None] | None = None
         self._ack_upto = 0  # highest durable event seq stored, not yet acknowledged
         #: (boot id, seq, item) of durable events waiting to be stored
-        self._durable_buffer: list[tuple[str, int, Inbound | Ack]] = []
+        self._durable_buffer: list[tuple[str, int, Inbound | Ack | ChatMerge]] = []
         self._durable_flush: asyncio.TimerHandle | None = None
         self._applied_seq: dict[str, int] = {}  # session id → seq of the newest object applied
         self._ack_task: asyncio.Task[None] | None = None
@@ -231,6 +233,8 @@ class JagaService(QObject):
             self._on_message_in(event)
         elif event.type == "message.ack":
             self._on_message_ack(event)
+        elif event.type == "chat.mapping":
+            self._on_chat_mapping(event)
 
     def _on_message_in(self, event: BridgeEvent) -> None:
         data = event.data
@@ -240,6 +244,7 @@ class JagaService(QObject):
             str(data.get("chat") or data.get("from") or ""),
             str(data.get("text") or ""),
             parse_time(data.get("timestamp")),
+            author_of(data),
         )
         self._buffer_durable(event, item)
 
@@ -249,10 +254,11 @@ class JagaService(QObject):
             str(data.get("session_id", "")),
             str(data.get("client_id") or data.get("message_id") or ""),
             str(data.get("status", "")),
+            refusal_of(data),
         )
         self._buffer_durable(event, item)
 
-    def _buffer_durable(self, event: BridgeEvent, item: Inbound | Ack) -> None:
+    def _buffer_durable(self, event: BridgeEvent, item: Inbound | Ack | ChatMerge) -> None:
         """Durable events that arrive together are stored together, a moment after the first.
 
         Nothing is acknowledged to the bridge before its commit: a crash in between makes
@@ -323,6 +329,7 @@ class JagaService(QObject):
             self.qr_received.emit(qr)
         if info.status is not SessionStatus.QR:
             self.latest_qr.pop(info.id, None)
+        self._record_limit(info)
         self._record(
             info.id,
             info.status.value,
@@ -545,7 +552,7 @@ class JagaService(QObject):
         connected = {
             a.id for a in self.store.accounts() if a.status == SessionStatus.CONNECTED.value
         }
-        due = self.store.due_messages(connected, utcnow())
+        due = self._not_held(self.store.due_messages(connected, utcnow()))
         if not due:
             return False
         taken = await asyncio.gather(*(self._send_one(client, m) for m in due))
@@ -594,6 +601,52 @@ class JagaService(QObject):
         if self.client is None:
             raise BridgeError("bridge_down", "The bridge is not running.")
         await self.client.sim_scan(account_id, phone, name)
+
+    # --- the real world's edges (app.core.edges) ----------------------------------------
+
+    def _on_chat_mapping(self, event: BridgeEvent) -> None:
+        merge = ChatMerge.from_event(event.data)
+        if merge is not None:
+            self._buffer_durable(event, merge)
+
+    def _record_limit(self, info: SessionInfo) -> None:
+        try:
+            if record_limit(self.store, info.id, info.limits):
+                self._dispatch_wakeup.set()  # a lifted limit lets held messages go
+        except StoreError as error:
+            self._store_trouble(error)
+
+    def _not_held(self, due: list[Message]) -> list[Message]:
+        """Under a limit on new contacts, messages to new ones wait; the rest go."""
+        now = utcnow()
+        limited = {a.id: a for a in self.store.accounts() if a.limit_reason}
+        if not limited:
+            return due
+        kept: list[Message] = []
+        for account_id in {m.account_id for m in due if m.account_id in limited}:
+            account = limited[account_id]
+            limit = SendLimit(account.limit_reason or "", account.limited_until)
+            chats = [m.chat for m in due if m.account_id == account_id]
+            known = known_chats(self.store, account_id, chats)
+            kept.extend(
+                m
+                for m in due
+                if m.account_id == account_id
+                and held(m.chat, limit=limit, known=m.chat in known, now=now)
+            )
+        return [m for m in due if m not in kept]
+
+
+def author_of(data: dict[str, Any]) -> str | None:
+    """The writer of a group message (for a person's chat the chat says who it is)."""
+    chat = str(data.get("chat") or "")
+    return str(data["from"]) if chat.endswith("@g.us") and data.get("from") else None
+
+
+def refusal_of(data: dict[str, Any]) -> str | None:
+    if data.get("status") != "failed":
+        return None
+    return refusal_sentence(data.get("reason"), data.get("error_code"))
 
 
 def _wanted(account: Account) -> Wanted:

@@ -15,6 +15,7 @@ from app.core.status import Health, SessionStatus, health_of
 from app.ui.formatting import (
     age,
     format_phone,
+    limit_words,
     local_time,
     percent,
     reason_words,
@@ -215,7 +216,9 @@ class AccountsModel(QAbstractTableModel):
             case Column.PHONE:
                 return format_phone(account.phone) or tr("not linked yet")
             case Column.STATUS:
-                return status_words(account.status, bridge_up=self.bridge_up)
+                words = status_words(account.status, bridge_up=self.bridge_up)
+                limit = limit_words(account.limit_reason, account.limited_until, now)
+                return f"{words} · {limit}" if limit else words
             case Column.SINCE:
                 return age(account.status_since, now)
             case Column.ACTIVITY:
@@ -237,7 +240,8 @@ class AccountsModel(QAbstractTableModel):
         match column:
             case Column.STATUS:
                 why = reason_words(account.reason, account.status_message)
-                return why or self._display(account, column)
+                limit = limit_words(account.limit_reason, account.limited_until, self._now())
+                return "\n".join(w for w in (why, limit) if w) or self._display(account, column)
             case Column.SINCE if account.status_since is not None:
                 return local_time(account.status_since, self._now())
             case Column.ACTIVITY if account.last_activity_at is not None:

@@ -25,6 +25,7 @@ from app.core.store import Store
 from app.ui.formatting import (
     audit_words,
     format_phone,
+    limit_words,
     local_time,
     reason_words,
     status_words,
@@ -152,7 +153,10 @@ class DetailsPane(QWidget):
         self.status_icon.setPixmap(health_icon(health).pixmap(20, 20))
         words = status_words(account.status, bridge_up=self.bridge_up)
         why = reason_words(account.reason, account.status_message)
-        self.status_line.setText(f"<b>{words}</b>" + (f" — {why}" if why else ""))
+        limit = limit_words(account.limit_reason, account.limited_until, self._now())
+        self.status_line.setText(
+            f"<b>{words}</b>" + (f" — {why}" if why else "") + (f"<br>{limit}" if limit else "")
+        )
         running = account.desired_state == "running"
         self.toggle_button.setText(tr("&Stop") if running else tr("S&tart"))
         self.toggle_button.setToolTip(

@@ -102,7 +102,13 @@ REASON_WORDS = {
     "bridge_crashed": tr_noop("The bridge stopped unexpectedly."),
     "bridge_stopped": tr_noop("The bridge was stopped."),
     "not_on_bridge": tr_noop("Not running on the bridge."),
+    "network_unreachable": tr_noop(
+        "No internet connection — Jaga reconnects by itself when it is back"
+    ),
 }
+
+#: The bridge's sentence for a number without internet (also its pairing-code refusal).
+NO_INTERNET = "No internet connection — Jaga reconnects by itself when it is back"
 
 
 def reason_words(reason: str | None, message: str | None = None) -> str:
@@ -257,6 +263,33 @@ _ERROR_SENTENCES = [
     ),
     (r"That number no longer exists\.", tr_noop("That number no longer exists.")),
     (r"“(.*)” is not linked to a phone yet\.", tr_noop("“%1” is not linked to a phone yet.")),
+    # app.core.edges.REFUSAL_SENTENCES and the bridge's no-internet sentence
+    (
+        r"WhatsApp refused this message: the number may not start new chats right now "
+        r"\(error (.*)\)\. Jaga does not send it again by itself\.",
+        tr_noop(
+            "WhatsApp refused this message: the number may not start new chats right now "
+            "(error %1). Jaga does not send it again by itself."
+        ),
+    ),
+    (
+        r"WhatsApp refused this message: sending to new contacts is locked for a while "
+        r"\(error (.*)\)\. Jaga does not send it again by itself\.",
+        tr_noop(
+            "WhatsApp refused this message: sending to new contacts is locked for a while "
+            "(error %1). Jaga does not send it again by itself."
+        ),
+    ),
+    (
+        r"WhatsApp rejected this message \(error (.*)\)\. Jaga does not send it again by itself\.",
+        tr_noop(
+            "WhatsApp rejected this message (error %1). Jaga does not send it again by itself."
+        ),
+    ),
+    (
+        r"No internet connection — Jaga reconnects by itself when it is back",
+        tr_noop("No internet connection — Jaga reconnects by itself when it is back"),
+    ),
 ]
 
 
@@ -271,3 +304,15 @@ def error_words(error: Exception) -> str:
                 text = text.replace(f"%{number}", value)
             return text
     return sentence
+
+
+# --- limits on new contacts -------------------------------------------------------------
+
+
+def limit_words(limit_reason: str | None, until: datetime | None, now: datetime) -> str:
+    """'Sending to new contacts is limited until 14:30', or '' when no limit holds."""
+    if not limit_reason or (until is not None and until <= now):
+        return ""
+    if until is None:
+        return tr("Sending to new contacts is limited for now")
+    return tr("Sending to new contacts is limited until %1").replace("%1", clock_time(until, now))

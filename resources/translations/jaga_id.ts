@@ -508,6 +508,11 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>No internet connection — Jaga reconnects by itself when it is back</source>
+            <translation>Tidak ada koneksi internet — Jaga menyambung lagi sendiri begitu internet kembali</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Number added</source>
             <translation>Nomor ditambahkan</translation>
         </message>
@@ -703,6 +708,31 @@
             <location filename="../../app/ui/formatting.py" />
             <source>“%1” is not linked to a phone yet.</source>
             <translation>“%1” belum ditautkan ke HP.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp refused this message: the number may not start new chats right now (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini: nomor ini sedang tidak boleh memulai chat baru (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp refused this message: sending to new contacts is locked for a while (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini: pengiriman ke kontak baru dikunci untuk sementara (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp rejected this message (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Sending to new contacts is limited for now</source>
+            <translation>Pengiriman ke kontak baru dibatasi untuk sementara</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Sending to new contacts is limited until %1</source>
+            <translation>Pengiriman ke kontak baru dibatasi sampai %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
@@ -956,6 +986,11 @@
             <location filename="../../app/ui/qr_dialog.py" />
             <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
             <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Setelan&lt;/b&gt; (atau ⋮) → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt;, lalu arahkan kamera HP ke kode ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>No internet connection</source>
+            <translation>Tidak ada koneksi internet</translation>
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />

@@ -31,7 +31,7 @@ def test_a_database_from_the_previous_revision_upgrades_and_keeps_its_data(tmp_p
         assert [(a.id, a.label, a.phone) for a in store.accounts()] == [("acc-1", "Shop", "6281")]
         with store.engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            assert version == "0002"
+            assert version == "0003"
             assert conn.exec_driver_sql("SELECT count(*) FROM messages").scalar() == 0
     finally:
         store.close()
