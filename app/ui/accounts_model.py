@@ -13,6 +13,7 @@ from app.core.last_messages import LastMessages
 from app.core.models import Account
 from app.core.status import Health, SessionStatus, health_of
 from app.ui.formatting import (
+    NO_INTERNET_SHORT,
     age,
     format_phone,
     limit_words,
@@ -217,6 +218,8 @@ class AccountsModel(QAbstractTableModel):
                 return format_phone(account.phone) or tr("not linked yet")
             case Column.STATUS:
                 words = status_words(account.status, bridge_up=self.bridge_up)
+                if self.bridge_up and account.reason == "network_unreachable":
+                    words = tr(NO_INTERNET_SHORT)
                 limit = limit_words(account.limit_reason, account.limited_until, now)
                 return f"{words} · {limit}" if limit else words
             case Column.SINCE:

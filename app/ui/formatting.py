@@ -107,6 +107,9 @@ REASON_WORDS = {
     ),
 }
 
+#: What a number without internet shows as its status (the row, the QR dialog's headline).
+NO_INTERNET_SHORT = tr_noop("No internet connection")
+
 #: The bridge's sentence for a number without internet (also its pairing-code refusal).
 NO_INTERNET = "No internet connection — Jaga reconnects by itself when it is back"
 

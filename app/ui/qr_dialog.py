@@ -23,6 +23,7 @@ from app.bridge.protocol import QrCode
 from app.core.status import NEEDS_OWNER, SessionStatus
 from app.service import JagaService
 from app.ui.formatting import (
+    NO_INTERNET_SHORT,
     REASON_WORDS,
     error_words,
     format_phone,
@@ -40,7 +41,6 @@ HOW_TO = tr_noop(
     "On your phone open <b>WhatsApp</b> → <b>Settings</b> (or ⋮) → <b>Linked devices</b> → "
     "<b>Link a device</b>, then point the phone at this code."
 )
-NO_INTERNET_HEADLINE = tr_noop("No internet connection")
 WAITING = tr_noop("Connecting… A code appears here if WhatsApp asks for one.")
 HOW_TO_CODE = tr_noop(
     "On your phone open <b>WhatsApp</b> → <b>Linked devices</b> → <b>Link a device</b> → "
@@ -306,11 +306,11 @@ class QrDialog(QDialog):
         """No code can come without internet: said instead of "Connecting…" (it retries)."""
         if self.connected:
             return
-        self._problem = NO_INTERNET_HEADLINE
+        self._problem = NO_INTERNET_SHORT
         self.current_payload = None
         self.qr_label.clear()
         self.qr_label.setText(tr(REASON_WORDS["network_unreachable"]))
-        self.headline.setText(tr(NO_INTERNET_HEADLINE))
+        self.headline.setText(tr(NO_INTERNET_SHORT))
         self.countdown.setText("")
         self.retry_button.hide()
 

@@ -513,6 +513,11 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>No internet connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Number added</source>
             <translation type="unfinished" />
         </message>
@@ -989,11 +994,6 @@
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
             <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>No internet connection</source>
             <translation type="unfinished" />
         </message>
         <message>

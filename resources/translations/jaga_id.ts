@@ -513,6 +513,11 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>No internet connection</source>
+            <translation>Tidak ada koneksi internet</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Number added</source>
             <translation>Nomor ditambahkan</translation>
         </message>
@@ -986,11 +991,6 @@
             <location filename="../../app/ui/qr_dialog.py" />
             <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
             <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Setelan&lt;/b&gt; (atau ⋮) → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt;, lalu arahkan kamera HP ke kode ini.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>No internet connection</source>
-            <translation>Tidak ada koneksi internet</translation>
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
