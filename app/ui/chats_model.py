@@ -238,6 +238,8 @@ class MessagesModel(QAbstractListModel):
             return tr(QUEUED_NOTE)
         if message.direction == "out" and message.status == "failed":
             return _failure(message)
+        if message.direction == "in" and message.author:  # who wrote it, in a group
+            return tr("From %1").replace("%1", chat_title(message.author))
         return ""
 
     def _tooltip(self, message: Message) -> str | None:

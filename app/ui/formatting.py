@@ -234,6 +234,8 @@ def chat_title(chat: str) -> str:
     """The other party: a formatted phone number, or a group."""
     if chat.endswith("@g.us"):
         return tr("Group %1").replace("%1", chat.split("@")[0][-6:])
+    if chat.endswith("@lid"):  # WhatsApp hides this person's number until it is known
+        return tr("Contact %1").replace("%1", chat.split("@")[0][-6:])
     return format_phone(chat)
 
 

@@ -191,6 +191,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>From %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <source>tried %1 times, trying again</source>
             <translation type="unfinished" />
         </message>
@@ -656,6 +661,11 @@
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Group %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Contact %1</source>
             <translation type="unfinished" />
         </message>
         <message>

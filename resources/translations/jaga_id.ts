@@ -191,6 +191,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>From %1</source>
+            <translation>Dari %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <source>tried %1 times, trying again</source>
             <translation>sudah dicoba %1 kali, dicoba lagi</translation>
         </message>
@@ -653,6 +658,11 @@
             <location filename="../../app/ui/formatting.py" />
             <source>Group %1</source>
             <translation>Grup %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Contact %1</source>
+            <translation>Kontak %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />

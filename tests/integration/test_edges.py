@@ -104,7 +104,7 @@ def test_the_same_person_by_lid_then_by_phone_is_one_chat(loop, service):
     run(loop, scenario())
 
 
-def test_a_group_message_has_its_author_and_a_reply_goes_to_the_group(loop, service):
+def test_a_group_message_has_its_author_and_a_reply_goes_to_the_group(qtbot, loop, service):
     async def scenario():
         account = await link(service, "Shop", "6281300000204")
         group = await service.client.sim(
@@ -118,6 +118,10 @@ def test_a_group_message_has_its_author_and_a_reply_goes_to_the_group(loop, serv
         await eventually(lambda: len(service.store.messages(account.id)) == 1)
         inbound = service.store.messages(account.id)[0]
         assert (inbound.chat, inbound.author) == (group["jid"], "628500000001")
+        chats = ChatsWindow(service, account.id)
+        qtbot.addWidget(chats)
+        chats.open_chat(group["jid"])
+        assert chats.messages_model.index(0).data(NoteRole).startswith("From +62 ")
         reply = service.send_message(account.id, group["jid"], "ada")
         await eventually(lambda: out_status(service, reply.id) in ("delivered", "read"))
         sent = await service.client.sim_network()
