@@ -76,6 +76,8 @@ test('time lock: the snapshot carries the limit; new contacts are refused, known
   await sleep(200);
   const n1 = events.events.filter((e) => e.type === 'message.ack' && e.data.client_id === 'n1');
   assert.deepEqual(n1.map((e) => e.data.status), ['failed'], JSON.stringify(events.events.map((e) => [e.type, e.data])));
+  const k1 = events.events.filter((e) => e.type === 'message.ack' && e.data.client_id === 'k1');
+  assert.deepEqual(k1.map((e) => e.data.status), ['sent', 'delivered', 'read'], 'each receipt once');
   await b.api('POST', '/sim/sessions/shop/timelock', { on: false });
   await b.waitSession('shop', (x) => x.limits === null);
 });

@@ -269,7 +269,7 @@ export class SimNetwork {
   /** @param {string} id */
   flushIfOnline(id) {
     const conn = this.live.get(id);
-    if (conn && this.online(id)) this.flush(conn);
+    if (conn && this.online(id)) this.flush(conn, { receipts: false });
   }
 
   /** Delivers now if the session is online, else keeps it for its next login. @param {string} id @param {Delivery} d */
@@ -278,8 +278,12 @@ export class SimNetwork {
     if (!conn || !this.online(id) || !this.tryDeliver(conn, d, false)) this.backlog.push(id, d);
   }
 
-  /** Offers everything waiting for this session, oldest first. @param {any} conn */
-  flush(conn) {
+  /**
+   * Offers everything waiting for this session, oldest first; at a login (`receipts`) also
+   * the receipts it never took.
+   * @param {any} conn @param {{receipts?: boolean}} [opts]
+   */
+  flush(conn, { receipts = true } = {}) {
     for (const { id, delivery } of this.backlog.list(conn.id)) {
       if (!this.online(conn.id)) return;
       // Taken and removed in one transaction: after a crash it is either still waiting
@@ -291,6 +295,7 @@ export class SimNetwork {
       });
       if (!taken) return; // keep the order: the rest waits behind it
     }
+    if (!receipts) return;
     // Receipts the client never took survive a bridge crash in the journal, as they
     // would on WhatsApp's servers; a repeated receipt is harmless (statuses only move forward).
     const upto = conn.opts.auto_ack ? 'read' : 'sent';
