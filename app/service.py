@@ -20,7 +20,7 @@ from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.events import EventStream
 from app.bridge.protocol import BridgeEvent, QrCode, ReadyInfo, SessionInfo, parse_time
 from app.bridge.supervisor import BridgeSupervisor
-from app.core.edges import ChatMerge, SendLimit, held, refusal_sentence
+from app.core.edges import ChatMerge, author_of, refusal_of
 from app.core.models import Account, Message, utcnow
 from app.core.outbox import (
     new_client_id,
@@ -32,7 +32,7 @@ from app.core.outbox import (
 from app.core.reconcile import Wanted, plan
 from app.core.status import ACTIVE, SessionStatus
 from app.core.store import Ack, Inbound, Store, StoreError
-from app.core.store_edges import known_chats, record_limit
+from app.core.store_edges import not_held, record_limit
 from app.core.supervision import State
 
 log = logging.getLogger(__name__)
@@ -552,7 +552,7 @@ class JagaService(QObject):
         connected = {
             a.id for a in self.store.accounts() if a.status == SessionStatus.CONNECTED.value
         }
-        due = self._not_held(self.store.due_messages(connected, utcnow()))
+        due = not_held(self.store, self.store.due_messages(connected, utcnow()), utcnow())
         if not due:
             return False
         taken = await asyncio.gather(*(self._send_one(client, m) for m in due))
@@ -615,38 +615,6 @@ class JagaService(QObject):
                 self._dispatch_wakeup.set()  # a lifted limit lets held messages go
         except StoreError as error:
             self._store_trouble(error)
-
-    def _not_held(self, due: list[Message]) -> list[Message]:
-        """Under a limit on new contacts, messages to new ones wait; the rest go."""
-        now = utcnow()
-        limited = {a.id: a for a in self.store.accounts() if a.limit_reason}
-        if not limited:
-            return due
-        kept: list[Message] = []
-        for account_id in {m.account_id for m in due if m.account_id in limited}:
-            account = limited[account_id]
-            limit = SendLimit(account.limit_reason or "", account.limited_until)
-            chats = [m.chat for m in due if m.account_id == account_id]
-            known = known_chats(self.store, account_id, chats)
-            kept.extend(
-                m
-                for m in due
-                if m.account_id == account_id
-                and held(m.chat, limit=limit, known=m.chat in known, now=now)
-            )
-        return [m for m in due if m not in kept]
-
-
-def author_of(data: dict[str, Any]) -> str | None:
-    """The writer of a group message (for a person's chat the chat says who it is)."""
-    chat = str(data.get("chat") or "")
-    return str(data["from"]) if chat.endswith("@g.us") and data.get("from") else None
-
-
-def refusal_of(data: dict[str, Any]) -> str | None:
-    if data.get("status") != "failed":
-        return None
-    return refusal_sentence(data.get("reason"), data.get("error_code"))
 
 
 def _wanted(account: Account) -> Wanted:

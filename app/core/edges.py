@@ -101,3 +101,16 @@ def next_release(limit: SendLimit | None, now: datetime) -> datetime | None:
     if not limit_active(limit, now) or limit is None:
         return None
     return limit.until
+
+
+def author_of(data: dict[str, Any]) -> str | None:
+    """The writer of a group message (`message.in`); for a person's chat the chat says who."""
+    chat = str(data.get("chat") or "")
+    return str(data["from"]) if is_group(chat) and data.get("from") else None
+
+
+def refusal_of(data: dict[str, Any]) -> str | None:
+    """The sentence a `message.ack` with status "failed" leaves on the message."""
+    if data.get("status") != "failed":
+        return None
+    return refusal_sentence(data.get("reason"), data.get("error_code"))

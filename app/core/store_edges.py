@@ -4,12 +4,13 @@ merges, limits on new contacts, and who a number already talks to."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.edges import ChatMerge, SendLimit
+from app.core.edges import ChatMerge, SendLimit, held
 from app.core.models import Account, AuditEvent, Message
 from app.core.outbox import advance
 
@@ -72,3 +73,22 @@ def apply_ack(message: Message, ack: Ack) -> None:
             message.next_attempt_at = None
         return
     message.status = advance(message.status, ack.status)
+
+
+def not_held(store: Store, due: list[Message], now: datetime) -> list[Message]:
+    """The due messages that may leave now: under a limit on new contacts, those to new
+    contacts wait (app.core.edges.held); the rest go."""
+    limited = {a.id: a for a in store.accounts() if a.limit_reason}
+    if not limited:
+        return due
+    waiting: set[int] = set()
+    for account_id, account in limited.items():
+        mine = [m for m in due if m.account_id == account_id]
+        if not mine:
+            continue
+        limit = SendLimit(account.limit_reason or "", account.limited_until)
+        known = known_chats(store, account_id, [m.chat for m in mine])
+        waiting.update(
+            m.id for m in mine if held(m.chat, limit=limit, known=m.chat in known, now=now)
+        )
+    return [m for m in due if m.id not in waiting]

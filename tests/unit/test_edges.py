@@ -123,3 +123,20 @@ def test_a_number_never_linked_is_not_announced_as_still_reconnecting():
     notices = policy.due(120.0)
     assert [(n.kind, n.account_id) for n in notices] == [(NoticeKind.RECONNECTING, "old")]
     assert policy.next_check(121.0) is None
+
+
+def test_the_outbox_holds_only_messages_to_new_contacts_of_a_limited_number(store):
+    from app.core.store_edges import not_held
+
+    limited = linked(store, "628100000001")
+    free = linked(store, "628100000002")
+    store.store_durable([Inbound(limited, "I1", "628300000001", "hai", None)])
+    to_known = store.queue_message(limited, "628300000001", "a", "JAGA10")
+    to_new = store.queue_message(limited, "628300000009", "b", "JAGA11")
+    to_group = store.queue_message(limited, "120363000000000001@g.us", "c", "JAGA12")
+    elsewhere = store.queue_message(free, "628300000009", "d", "JAGA13")
+    record_limit(store, limited, SendLimit("reachout_timelock", NOW + timedelta(hours=1)))
+    due = store.due_messages({limited, free}, NOW)
+    assert {m.id for m in not_held(store, due, NOW)} == {to_known.id, to_group.id, elsewhere.id}
+    later = NOW + timedelta(hours=1)
+    assert {m.id for m in not_held(store, due, later)} >= {to_new.id}, "released at the end"
