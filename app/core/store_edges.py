@@ -45,7 +45,9 @@ def record_limit(store: Store, account_id: str, limit: SendLimit | None) -> bool
         if (account.limit_reason, account.limited_until) == (reason, until):
             return False
         account.limit_reason, account.limited_until = reason, until
-        s.add(AuditEvent(kind="send_limit", account_id=account_id, detail=reason or "lifted"))
+        kind = "send_limit_set" if limit else "send_limit_lifted"
+        detail = f"{reason} until {until:%Y-%m-%d %H:%M} UTC" if limit and until else reason or ""
+        s.add(AuditEvent(kind=kind, account_id=account_id, detail=detail))
         return True
 
 

@@ -133,6 +133,8 @@ AUDIT_WORDS = {
     "bridge_ready": tr_noop("Bridge started"),
     "bridge_crashed": tr_noop("Bridge crashed"),
     "bridge_stopped": tr_noop("Bridge stopped"),
+    "send_limit_set": tr_noop("WhatsApp limited sending to new contacts"),
+    "send_limit_lifted": tr_noop("The limit on new contacts ended"),
 }
 
 

@@ -578,6 +578,16 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp limited sending to new contacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The limit on new contacts ended</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Starting the bridge…</source>
             <translation type="unfinished" />
         </message>

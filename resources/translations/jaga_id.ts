@@ -578,6 +578,16 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp limited sending to new contacts</source>
+            <translation>WhatsApp membatasi pengiriman ke kontak baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The limit on new contacts ended</source>
+            <translation>Batas pengiriman ke kontak baru sudah berakhir</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Starting the bridge…</source>
             <translation>Menyalakan penghubung…</translation>
         </message>

@@ -114,6 +114,8 @@ def test_limits_are_stored_once_and_known_contacts_are_the_ones_we_talk_to(store
     assert known_chats(store, account_id, chats) == {"628300000001", "628300000002"}
     assert record_limit(store, account_id, None)
     assert store.account(account_id).limit_reason is None
+    kinds = [e.kind for e in store.audit_events() if e.account_id == account_id]
+    assert kinds[:2] == ["send_limit_lifted", "send_limit_set"]
 
 
 def test_a_number_never_linked_is_not_announced_as_still_reconnecting():
