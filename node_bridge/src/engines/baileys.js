@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import makeWASocket, { DisconnectReason, getBinaryNodeChild } from '@whiskeysockets/baileys';
 import { makeBaileysAuthState } from '../auth_db.js';
+import { monotonicMs } from '../clock.js';
 import { cachesFor, forgetSession } from './baileys/caches.js';
 import { parseOptions } from './baileys/options.js';
 import { edgeHandlers, sendJid } from './baileys/edges.js';
@@ -72,7 +73,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
   /** after a logout / device removal no late write may resurrect auth rows the caller wipes */
   let revoked = false;
   let lastQrRaw = /** @type {string | null} */ (null);
-  let lastActivityAt = 0;
+  let lastActivityAt = -Infinity;
   let fallbackTimer = /** @type {NodeJS.Timeout | undefined} */ (undefined);
   /** @type {Array<{resolve: () => void, reject: (e: Error) => void}>} */
   let qrWaiters = [];
@@ -229,7 +230,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
   });
 
   const onFrame = () => {
-    const now = Date.now();
+    const now = monotonicMs(); // elapsed time only: a wall-clock step must not skip or flood
     if (now - lastActivityAt < ACTIVITY_MIN_INTERVAL_MS) return;
     lastActivityAt = now;
     safeCall('activity', () => on.activity());
