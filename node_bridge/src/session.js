@@ -284,7 +284,6 @@ export class Session {
     const ctx = {
       sessionId: this.id,
       options: { ...this.options },
-      lids: edges.lidsOf(this.store),
       log: this.log.child({ conn: att.gen }),
       auth,
       on: {
@@ -296,8 +295,7 @@ export class Session {
         // not treat the message as taken (a redelivery can still get through).
         messageIn: (/** @type {any} */ m) => events.onMessageIn(this, m),
         ack: (/** @type {any} */ a) => events.onAck(this, a),
-        mapping: (/** @type {any} */ pair) => edges.onMapping(this, pair),
-        limits: (/** @type {any} */ limit) => this.guard(() => this.live(att) && edges.setLimit(this, limit)),
+        ...edges.engineCallbacks(this, att),
       },
     };
     const engine = this.engine;

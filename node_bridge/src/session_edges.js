@@ -24,6 +24,19 @@ export function lidsOf(store) {
 }
 
 /**
+ * The engine callbacks of the edges: a LID's phone learned, a limit on new contacts, and
+ * which LID a phone has (the baileys engine sends to it).
+ * @param {any} session @param {any} att the connection attempt they belong to
+ */
+export function engineCallbacks(session, att) {
+  return {
+    mapping: (/** @type {any} */ pair) => onMapping(session, pair),
+    limits: (/** @type {any} */ limit) => session.guard(() => session.live(att) && setLimit(session, limit)),
+    lidFor: (/** @type {string} */ phone) => lidsOf(session.store).lidFor(session.id, phone),
+  };
+}
+
+/**
  * A LID chat with a known phone is named by the phone (one person, one chat).
  * @param {any} session a Session @param {string|null} chat
  */

@@ -105,7 +105,8 @@ export function linkedCreds() {
 export function connect(env, { linked = true, options = {}, on, lids } = {}) {
   if (linked && !env.auth.hasCreds()) env.auth.writeCreds(linkedCreds());
   const rec = on ? { on, calls: null } : recorder();
-  const conn = createConnection({ sessionId: env.sessionId, options, log: env.log, auth: env.auth, on: rec.on, lids }, { makeSocket: env.fake.makeSocket });
+  if (lids) rec.on.lidFor = phone => lids.lidFor(env.sessionId, phone);
+  const conn = createConnection({ sessionId: env.sessionId, options, log: env.log, auth: env.auth, on: rec.on }, { makeSocket: env.fake.makeSocket });
   return { conn, calls: rec.calls, sock: env.fake.last };
 }
 

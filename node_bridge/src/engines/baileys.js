@@ -319,7 +319,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
     async send({ to, text, messageId } = /** @type {any} */ ({})) {
       if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
       if (typeof text !== 'string' || text.length === 0) throw codedError(TypeError, 'bad_request', 'text must be a non-empty string');
-      const jid = sendJid(recipientJid(to), ctx.lids, sessionId);
+      const jid = sendJid(recipientJid(to), on.lidFor);
       const sent = await sock.sendMessage(jid, { text }, messageId ? { messageId } : {});
       const id = sent?.key?.id ?? messageId;
       if (!id) throw codedError(Error, 'engine_error', 'WhatsApp accepted the message but returned no id');

@@ -97,11 +97,10 @@ export function edgeHandlers({ on, safeCall, log }) {
  * (Socket/messages-send.js ~587-596); a phone-number send to a LID-migrated contact is
  * what comes back with 463.
  * @param {string} jid from recipientJid
- * @param {{lidFor: (sessionId: string, phone: string) => string|null} | undefined} lids
- * @param {string} sessionId
+ * @param {((phone: string) => string|null) | undefined} lidFor the known LID of a phone
  */
-export function sendJid(jid, lids, sessionId) {
+export function sendJid(jid, lidFor) {
   const m = /^(\d+)@s\.whatsapp\.net$/.exec(jid);
-  const lid = m && lids ? lids.lidFor(sessionId, m[1]) : null;
+  const lid = m && lidFor ? lidFor(m[1]) : null;
   return lid ? `${lid}@lid` : jid;
 }

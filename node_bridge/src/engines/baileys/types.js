@@ -16,6 +16,7 @@
  *   'failed': WhatsApp refused the message (see rejections.js)
  * @property {(pair: {lid: string, phone: string}) => void} [mapping] a LID's phone became known (jids)
  * @property {(limit: import('../../rejections.js').SendLimit | null) => void} [limits] time lock / cap on new contacts, null when lifted
+ * @property {(phone: string) => string | null} [lidFor] the known LID of a phone (send uses the LID form)
  */
 
 /**
@@ -25,7 +26,6 @@
  * @property {import('pino').Logger} log
  * @property {SessionAuth} auth
  * @property {EngineCallbacks} on
- * @property {import('../../lid_store.js').LidStore} [lids] known LID ↔ phone pairs (send uses the LID form)
  */
 
 /**
