@@ -59,3 +59,20 @@ def test_indonesian_words(qtbot, offline_service, english):
     )
     assert model.index(0, Column.STATUS).data() == "Tidak ada koneksi internet"
     assert model.index(1, Column.STATUS).data().endswith("dibatasi untuk sementara")
+
+
+def test_a_pairing_code_refused_for_no_internet_says_so_in_the_owners_language(
+    qtbot, offline_service, english
+):
+    from app.bridge.client import BridgeError
+    from app.ui.i18n import Translations
+
+    account_id = offline_service.store.create_account("Shop front", "baileys").id
+    dialog = QrDialog(offline_service, account_id)
+    qtbot.addWidget(dialog)
+    refusal = BridgeError("network_unreachable", NO_INTERNET, 409)
+    dialog._code_failed(refusal)
+    assert dialog.code_error.text() == f"Could not get a code: {NO_INTERNET}"
+    Translations().apply("id")
+    dialog._code_failed(refusal)
+    assert "Tidak ada koneksi internet" in dialog.code_error.text()
