@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.chats import Tick, is_group, recipient_of
+from app.core.chats import Tick, recipient_of
 from app.core.models import Account, Message
 from app.core.outbox import MessageError
 from app.core.overall import bridge_up
@@ -376,12 +376,9 @@ class ChatsWindow(QWidget):
         self.error_label.hide()
         self.right.setCurrentIndex(1 if chat else 0)
         self._show_chat_title()
-        group = chat is not None and is_group(chat)
-        self.reply.setEnabled(chat is not None and not group)
+        self.reply.setEnabled(chat is not None)  # groups answer back too (app.core.edges)
         self.reply.setPlaceholderText(
-            tr("Jaga cannot send to groups yet.")
-            if group
-            else tr("Type a message — Enter sends, Shift+Enter starts a new line")
+            tr("Type a message — Enter sends, Shift+Enter starts a new line")
         )
         self._reply_changed()
         row = self.conversations_model.row_of(chat) if chat else None

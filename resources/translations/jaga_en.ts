@@ -283,11 +283,6 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
-            <source>Jaga cannot send to groups yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
             <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
             <translation type="unfinished" />
         </message>

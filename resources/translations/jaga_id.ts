@@ -283,11 +283,6 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
-            <source>Jaga cannot send to groups yet.</source>
-            <translation>Jaga belum bisa mengirim ke grup.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
             <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
             <translation>Ketik pesan — Enter untuk kirim, Shift+Enter untuk baris baru</translation>
         </message>
@@ -1388,6 +1383,10 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/tray.py" />
             <source>Open Jaga</source>
             <translation>Buka Jaga</translation>
+        </message>
+        <message>
+            <source>Jaga cannot send to groups yet.</source>
+            <translation type="vanished">Jaga belum bisa mengirim ke grup.</translation>
         </message>
         <message>
             <source>Jaga stops watching this number and deletes its status history. Kept: the link on the phone (it stays under Linked devices until you log it out) and Jaga's event log. Log out first to unlink the phone as well.</source>

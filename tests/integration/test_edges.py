@@ -87,18 +87,20 @@ def test_the_same_person_by_lid_then_by_phone_is_one_chat(loop, service):
         await eventually(
             lambda: [m.chat for m in service.store.messages(account.id)] == ["900000001@lid"]
         )
+        reply = service.send_message(account.id, "900000001@lid", "answered by lid")
+        await eventually(lambda: out_status(service, reply.id) in ("delivered", "read"))
         await service.client.sim(
             f"{sim}/lid-mapping", {"lid": "900000001", "phone": "628400000001"}
         )
         await service.client.sim(
             f"{sim}/inbound", {"messages": [{"from": "628400000001", "text": "by phone"}]}
         )
-        await eventually(lambda: len(service.store.messages(account.id)) == 2)
+        await eventually(lambda: len(service.store.messages(account.id)) == 3)
         await eventually(
             lambda: {m.chat for m in service.store.messages(account.id)} == {"628400000001"}
         )
         chat = service.store.chat_messages(account.id, "628400000001")
-        assert [m.text for m in chat] == ["by lid", "by phone"]
+        assert [m.text for m in chat] == ["by lid", "answered by lid", "by phone"]
         assert len(service.store.conversations(account.id)) == 1
 
     run(loop, scenario())
@@ -122,7 +124,10 @@ def test_a_group_message_has_its_author_and_a_reply_goes_to_the_group(qtbot, loo
         qtbot.addWidget(chats)
         chats.open_chat(group["jid"])
         assert chats.messages_model.index(0).data(NoteRole).startswith("From +62 ")
-        reply = service.send_message(account.id, group["jid"], "ada")
+        assert chats.reply.isEnabled(), "a group answers back"
+        chats.reply.setPlainText("ada")
+        reply = chats.send_reply()
+        assert reply is not None and reply.chat == group["jid"]
         await eventually(lambda: out_status(service, reply.id) in ("delivered", "read"))
         sent = await service.client.sim_network()
         assert [s["to"] for s in sent] == [group["jid"]]
