@@ -869,6 +869,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Pengiriman ke kontak baru dibatasi sampai %1</translation>
         </message>
         <message>
+            <location filename="../../app/ui/hold_note.py" />
+            <source>Waiting: %1</source>
+            <translation>Menunggu: %1</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/main_window.py" />
             <source>No keyring on this computer</source>
             <translation>Komputer ini tidak punya keyring</translation>

@@ -55,7 +55,7 @@ def test_a_refused_message_ends_failed_with_its_reason_in_the_chat_sent_once_nev
     run(loop, scenario())
 
 
-def test_under_a_time_lock_new_contacts_wait_and_known_ones_go(loop, service):
+def test_under_a_time_lock_new_contacts_wait_and_known_ones_go(qtbot, loop, service):
     async def scenario():
         account = await link(service, "Shop", "6281300000202")
         await service.client.sim(
@@ -70,6 +70,13 @@ def test_under_a_time_lock_new_contacts_wait_and_known_ones_go(loop, service):
         known = service.send_message(account.id, "628300000001", "to a customer")
         await eventually(lambda: out_status(service, known.id) in ("delivered", "read"), timeout=10)
         assert out_status(service, new.id) == "queued", "held while the lock holds"
+        chats = ChatsWindow(service, account.id)
+        qtbot.addWidget(chats)
+        chats.open_chat("628300000002")
+        note = chats.messages_model.index(0).data(NoteRole)
+        assert note.startswith("Waiting: Sending to new contacts is limited until ")
+        chats.open_chat("628300000001")
+        assert not chats.messages_model.index(1).data(NoteRole), "a customer's message is not held"
         assert [s["to"] for s in await service.client.sim_network()] == ["628300000001"]
         # The lock ends: the held message goes by itself, and WhatsApp takes it.
         await eventually(lambda: out_status(service, new.id) in ("delivered", "read"), timeout=15)
