@@ -20,7 +20,8 @@ from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.events import EventStream
 from app.bridge.protocol import BridgeEvent, QrCode, ReadyInfo, SessionInfo, parse_time
 from app.bridge.supervisor import BridgeSupervisor
-from app.core.models import Account, Message, utcnow
+from app.core.clock import SteadyClock
+from app.core.models import Account, Message
 from app.core.outbox import (
     new_client_id,
     normalize_recipient,
@@ -90,6 +91,8 @@ class JagaService(QObject):
         self._stopping = False
         self.default_region = "ID"  # for numbers typed without a country code
         self._dispatch_wakeup = asyncio.Event()
+        #: retry times and the give-up deadline: immune to clock steps (app/core/clock.py)
+        self._clock = SteadyClock()
         self._dispatcher: asyncio.Task[None] | None = None
         self._ack_upto = 0  # highest durable event seq stored, not yet acknowledged
         #: (boot id, seq, item) of durable events waiting to be stored
@@ -533,7 +536,7 @@ class JagaService(QObject):
         next_retry = self.store.next_retry_at()
         timeout = 5.0
         if next_retry is not None:
-            timeout = min(timeout, max(0.05, (next_retry - utcnow()).total_seconds()))
+            timeout = min(timeout, max(0.05, (next_retry - self._clock.now()).total_seconds()))
         self._dispatch_wakeup.clear()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._dispatch_wakeup.wait(), timeout)
@@ -545,7 +548,7 @@ class JagaService(QObject):
         connected = {
             a.id for a in self.store.accounts() if a.status == SessionStatus.CONNECTED.value
         }
-        due = self.store.due_messages(connected, utcnow())
+        due = self.store.due_messages(connected, self._clock.now())
         if not due:
             return False
         taken = await asyncio.gather(*(self._send_one(client, m) for m in due))
@@ -574,12 +577,12 @@ class JagaService(QObject):
             return  # waits, without using up attempts, until the number is back
         if error.code in ("bad_request", "client_id_reused"):
             self.store.mark_failed(message.id, str(error))
-        elif should_give_up(message.attempts + 1, message.created_at, utcnow()):
+        elif should_give_up(message.attempts + 1, message.created_at, self._clock.now()):
             self.store.mark_failed(
                 message.id, f"gave up after {message.attempts + 1} tries: {error}"
             )
         else:
-            later = utcnow() + retry_delay(message.attempts + 1)
+            later = self._clock.now() + retry_delay(message.attempts + 1)
             self.store.mark_retry(message.id, str(error), later)
         self.message_updated.emit(message.id)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, Q
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -32,7 +33,9 @@ from app.core.autostart import RUN_KEY, Autostart, for_platform
 from app.core.last_messages import last_messages
 from app.core.notify_policy import Notice, NoticeKind
 from app.core.overall import bridge_up
+from app.core.removal import keep_copy, what_goes
 from app.core.status import Health, SessionStatus
+from app.core.store import StoreError
 from app.core.supervision import State
 from app.core.uptime import Change, uptime
 from app.service import JagaService, Progress
@@ -47,6 +50,7 @@ from app.ui.icons import health_icon
 from app.ui.notices import notice_text
 from app.ui.notifier import Notifier
 from app.ui.qr_dialog import QrDialog
+from app.ui.removal_words import removal_words
 from app.ui.settings import AppSettings
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.status_delegate import StatusBadgeDelegate, badge_width
@@ -606,6 +610,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("Log out"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the owner's text
         box.setText(tr("Log out “%1”?").replace("%1", account.label))
         box.setInformativeText(
             tr(
@@ -634,14 +639,13 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr("Remove number"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the owner's text
         box.setText(tr("Remove “%1” from Jaga?").replace("%1", account.label))
-        box.setInformativeText(
-            tr(
-                "Jaga stops watching this number and deletes its status history. "
-                "Kept: the link on the phone (it stays under Linked devices until you log it "
-                "out) and Jaga's event log. Log out first to unlink the phone as well."
-            )
-        )
+        goes = what_goes(self.service.store, account.id)
+        box.setInformativeText(removal_words(goes))
+        keep = QCheckBox(tr("First keep a copy of its messages and history in the backups folder"))
+        keep.setChecked(goes.messages > 0)
+        box.setCheckBox(keep)
         remove = box.addButton(tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         logout_remove = None
         if account.phone and bridge_up(self.service.supervisor.state):
@@ -653,6 +657,12 @@ class MainWindow(QMainWindow):
 
         def done() -> None:
             clicked = box.clickedButton()
+            if clicked in (remove, logout_remove) and keep.isChecked():
+                try:
+                    keep_copy(self.service.store, account.id, self._backups_folder(), utcnow())
+                except (OSError, StoreError) as error:
+                    self.show_error(error)  # nothing is removed without the copy asked for
+                    return
             if clicked is remove:
                 run_async(self.service.remove_account(account.id), self.show_error)
             elif clicked is not None and clicked is logout_remove:
@@ -662,6 +672,9 @@ class MainWindow(QMainWindow):
         box.finished.connect(lambda _result: done())
         box.open()
         return box
+
+    def _backups_folder(self) -> Path:
+        return self.service.store.path.parent / "backups"
 
     async def _logout_and_remove(self, account_id: str) -> None:
         await self.service.logout_account(account_id)

@@ -90,7 +90,8 @@ class Tray(QObject):
         up = bridge_up(self.service.supervisor.state)
         for account in accounts:
             words = status_words(account.status, bridge_up=up)
-            submenu = self.menu.addMenu(f"{account.label} — {words}")
+            name = account.label.replace("&", "&&")  # shown as typed, not as a shortcut key
+            submenu = self.menu.addMenu(f"{name} — {words}")
             health = health_of(SessionStatus.parse(account.status), bridge_up=up)
             submenu.setIcon(health_icon(health))
             reconnect = QAction(tr("Reconnect"), submenu)
