@@ -1243,6 +1243,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/screen_check.py" />
+            <source>Jaga cannot open its window: this computer lacks libraries that Qt needs to draw it. Install them, then start Jaga again:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/settings_dialog.py" />
             <source>Window and start-up</source>
             <translation type="unfinished" />

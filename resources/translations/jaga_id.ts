@@ -1240,6 +1240,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Yang tetap ada: tautan di HP (tetap ada di Perangkat tertaut sampai Anda mengeluarkannya) dan log peristiwa Jaga. Keluar dulu agar tautan di HP juga dilepas.</translation>
         </message>
         <message>
+            <location filename="../../app/ui/screen_check.py" />
+            <source>Jaga cannot open its window: this computer lacks libraries that Qt needs to draw it. Install them, then start Jaga again:</source>
+            <translation>Jaga tidak bisa membuka jendelanya: komputer ini belum punya pustaka yang dibutuhkan Qt untuk menggambarnya. Pasang dulu, lalu buka Jaga lagi:</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/settings_dialog.py" />
             <source>Window and start-up</source>
             <translation>Jendela dan saat mulai</translation>
