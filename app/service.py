@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.events import EventStream
 from app.bridge.protocol import BridgeEvent, QrCode, ReadyInfo, SessionInfo, parse_time
+from app.bridge.recovery import parse_recovery
 from app.bridge.supervisor import BridgeSupervisor
 from app.core.clock import SteadyClock
 from app.core.edges import ChatMerge, author_of, refusal_of
@@ -63,6 +64,7 @@ class JagaService(QObject):
     restore_progress = Signal(object)  # Progress
     bridge_state_changed = Signal(str)  # supervision State value
     error = Signal(str)  # a sentence for the owner
+    bridge_recovered = Signal(object)  # BridgeRecovery: bridge.sqlite3 was damaged at start
     message_added = Signal(int)  # messages.id of a new row (in or out)
     message_updated = Signal(int)  # messages.id whose status changed
 
@@ -185,7 +187,19 @@ class JagaService(QObject):
         self.event_stream = stream
         self._stream_task = self._spawn(stream.run())
         if new_boot:
+            self._spawn(self._check_bridge_recovery(self.client))
             await self.reconcile("restore", restoring=True)
+
+    async def _check_bridge_recovery(self, client: BridgeClient) -> None:
+        """A damaged bridge.sqlite3 set aside at this start: audited, and the window told."""
+        try:
+            recovery = parse_recovery(await client.health())
+        except BridgeError as error:
+            log.warning("could not ask the bridge about its database: %s", error)
+            return
+        if recovery is not None:
+            self._audit("bridge_db_recovered", recovery.summary())
+            self.bridge_recovered.emit(recovery)
 
     async def _drop_connection(self) -> None:
         self.event_stream = None

@@ -1240,6 +1240,29 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <source>Could not get a code: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>The bridge's database was damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>It was set aside, untouched, in %1, and the bridge started again with what could be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>%n linked numbers were kept.</source>
+            <translation>
+                <numerusform>%n linked number was kept.</numerusform>
+                <numerusform>%n linked numbers were kept.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>Numbers whose link was lost say so in their status: link them again.</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <location filename="../../app/ui/removal_words.py" />
             <source>its %n messages (in and out)</source>

@@ -1241,6 +1241,28 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <source>Could not get a code: %1</source>
             <translation>Gagal meminta kode: %1</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>The bridge's database was damaged</source>
+            <translation>Database bridge rusak</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>It was set aside, untouched, in %1, and the bridge started again with what could be read.</source>
+            <translation>Database itu disisihkan, tanpa diubah, di %1, dan bridge berjalan lagi dengan apa yang masih bisa dibaca.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>%n linked numbers were kept.</source>
+            <translation>
+                <numerusform>%n nomor tertaut tetap disimpan.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>Numbers whose link was lost say so in their status: link them again.</source>
+            <translation>Nomor yang tautannya hilang menyebutkannya di statusnya: tautkan lagi.</translation>
+        </message>
         <message numerus="yes">
             <location filename="../../app/ui/removal_words.py" />
             <source>its %n messages (in and out)</source>
