@@ -19,8 +19,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.events import EventStream
 from app.bridge.protocol import BridgeEvent, QrCode, ReadyInfo, SessionInfo, parse_time
+from app.bridge.recovery import parse_recovery
 from app.bridge.supervisor import BridgeSupervisor
 from app.core.clock import SteadyClock
+from app.core.edges import ChatMerge, author_of, refusal_of
 from app.core.models import Account, Message
 from app.core.outbox import (
     new_client_id,
@@ -32,6 +34,7 @@ from app.core.outbox import (
 from app.core.reconcile import Wanted, plan
 from app.core.status import ACTIVE, SessionStatus
 from app.core.store import Ack, Inbound, Store, StoreError
+from app.core.store_edges import not_held, record_limit
 from app.core.supervision import State
 
 log = logging.getLogger(__name__)
@@ -61,6 +64,7 @@ class JagaService(QObject):
     restore_progress = Signal(object)  # Progress
     bridge_state_changed = Signal(str)  # supervision State value
     error = Signal(str)  # a sentence for the owner
+    bridge_recovered = Signal(object)  # BridgeRecovery: bridge.sqlite3 was damaged at start
     message_added = Signal(int)  # messages.id of a new row (in or out)
     message_updated = Signal(int)  # messages.id whose status changed
 
@@ -96,7 +100,7 @@ class JagaService(QObject):
         self._dispatcher: asyncio.Task[None] | None = None
         self._ack_upto = 0  # highest durable event seq stored, not yet acknowledged
         #: (boot id, seq, item) of durable events waiting to be stored
-        self._durable_buffer: list[tuple[str, int, Inbound | Ack]] = []
+        self._durable_buffer: list[tuple[str, int, Inbound | Ack | ChatMerge]] = []
         self._durable_flush: asyncio.TimerHandle | None = None
         self._applied_seq: dict[str, int] = {}  # session id → seq of the newest object applied
         self._ack_task: asyncio.Task[None] | None = None
@@ -183,7 +187,19 @@ class JagaService(QObject):
         self.event_stream = stream
         self._stream_task = self._spawn(stream.run())
         if new_boot:
+            self._spawn(self._check_bridge_recovery(self.client))
             await self.reconcile("restore", restoring=True)
+
+    async def _check_bridge_recovery(self, client: BridgeClient) -> None:
+        """A damaged bridge.sqlite3 set aside at this start: audited, and the window told."""
+        try:
+            recovery = parse_recovery(await client.health())
+        except BridgeError as error:
+            log.warning("could not ask the bridge about its database: %s", error)
+            return
+        if recovery is not None:
+            self._audit("bridge_db_recovered", recovery.summary())
+            self.bridge_recovered.emit(recovery)
 
     async def _drop_connection(self) -> None:
         self.event_stream = None
@@ -234,6 +250,8 @@ class JagaService(QObject):
             self._on_message_in(event)
         elif event.type == "message.ack":
             self._on_message_ack(event)
+        elif event.type == "chat.mapping":
+            self._on_chat_mapping(event)
 
     def _on_message_in(self, event: BridgeEvent) -> None:
         data = event.data
@@ -243,6 +261,7 @@ class JagaService(QObject):
             str(data.get("chat") or data.get("from") or ""),
             str(data.get("text") or ""),
             parse_time(data.get("timestamp")),
+            author_of(data),
         )
         self._buffer_durable(event, item)
 
@@ -252,10 +271,11 @@ class JagaService(QObject):
             str(data.get("session_id", "")),
             str(data.get("client_id") or data.get("message_id") or ""),
             str(data.get("status", "")),
+            refusal_of(data),
         )
         self._buffer_durable(event, item)
 
-    def _buffer_durable(self, event: BridgeEvent, item: Inbound | Ack) -> None:
+    def _buffer_durable(self, event: BridgeEvent, item: Inbound | Ack | ChatMerge) -> None:
         """Durable events that arrive together are stored together, a moment after the first.
 
         Nothing is acknowledged to the bridge before its commit: a crash in between makes
@@ -326,6 +346,7 @@ class JagaService(QObject):
             self.qr_received.emit(qr)
         if info.status is not SessionStatus.QR:
             self.latest_qr.pop(info.id, None)
+        self._record_limit(info)
         self._record(
             info.id,
             info.status.value,
@@ -548,7 +569,8 @@ class JagaService(QObject):
         connected = {
             a.id for a in self.store.accounts() if a.status == SessionStatus.CONNECTED.value
         }
-        due = self.store.due_messages(connected, self._clock.now())
+        now = self._clock.now()
+        due = not_held(self.store, self.store.due_messages(connected, now), now)
         if not due:
             return False
         taken = await asyncio.gather(*(self._send_one(client, m) for m in due))
@@ -597,6 +619,20 @@ class JagaService(QObject):
         if self.client is None:
             raise BridgeError("bridge_down", "The bridge is not running.")
         await self.client.sim_scan(account_id, phone, name)
+
+    # --- the real world's edges (app.core.edges) ----------------------------------------
+
+    def _on_chat_mapping(self, event: BridgeEvent) -> None:
+        merge = ChatMerge.from_event(event.data)
+        if merge is not None:
+            self._buffer_durable(event, merge)
+
+    def _record_limit(self, info: SessionInfo) -> None:
+        try:
+            if record_limit(self.store, info.id, info.limits):
+                self._dispatch_wakeup.set()  # a lifted limit lets held messages go
+        except StoreError as error:
+            self._store_trouble(error)
 
 
 def _wanted(account: Account) -> Wanted:

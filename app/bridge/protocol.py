@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from app.core.edges import SendLimit
 from app.core.status import SessionStatus
 
 READY_PREFIX = "JAGA_READY "
@@ -76,6 +77,8 @@ class SessionInfo:
     since: datetime | None = None
     last_activity_at: datetime | None = None
     seq: int = 0
+    #: WhatsApp limits sending to new contacts (time lock, cap); None: no limit.
+    limits: SendLimit | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SessionInfo:
@@ -96,9 +99,16 @@ class SessionInfo:
                 since=parse_time(data.get("since")),
                 last_activity_at=parse_time(data.get("last_activity_at")),
                 seq=int(data.get("seq") or 0),
+                limits=_limit(data.get("limits")),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise ProtocolError(f"unreadable session: {data!r}") from error
+
+
+def _limit(data: Any) -> SendLimit | None:
+    if not isinstance(data, dict) or not data.get("reason"):
+        return None
+    return SendLimit(str(data["reason"]), parse_time(data.get("until")))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bridge.recovery import BridgeRecovery
 from app.core.autostart import RUN_KEY, Autostart, for_platform
 from app.core.last_messages import last_messages
 from app.core.notify_policy import Notice, NoticeKind
@@ -50,6 +51,7 @@ from app.ui.icons import health_icon
 from app.ui.notices import notice_text
 from app.ui.notifier import Notifier
 from app.ui.qr_dialog import QrDialog
+from app.ui.recovery_banner import recovery_banner
 from app.ui.removal_words import removal_words
 from app.ui.settings import AppSettings
 from app.ui.settings_dialog import SettingsDialog
@@ -232,6 +234,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addLayout(top)
         layout.addWidget(self.notice_board)
+        self.recovery_banner: Banner | None = None  # a damaged bridge.sqlite3 was set aside
+        service.bridge_recovered.connect(self._show_bridge_recovery)
         if self.keyring_banner is not None:
             layout.addWidget(self.keyring_banner)
         layout.addWidget(self.stack, 1)
@@ -678,6 +682,14 @@ class MainWindow(QMainWindow):
         box.finished.connect(lambda _result: done())
         box.open()
         return box
+
+    def _show_bridge_recovery(self, recovery: BridgeRecovery) -> None:
+        if self.recovery_banner is not None:
+            self.recovery_banner.deleteLater()
+        self.recovery_banner = recovery_banner(recovery)
+        layout = self.centralWidget().layout()
+        layout.insertWidget(layout.indexOf(self.notice_board) + 1, self.recovery_banner)
+        self.recovery_banner.show()
 
     def _backups_folder(self) -> Path:
         return self.service.store.path.parent / "backups"
