@@ -39,6 +39,18 @@ class Ack:
     status: str
 
 
+@dataclass(frozen=True)
+class Observed:
+    """What recording an observation did: true when the status changed."""
+
+    changed: bool
+    account: Account | None  # the row as now stored (None: no such account)
+    merged: str | None = None  # id of a twin folded into this account
+
+    def __bool__(self) -> bool:
+        return self.changed
+
+
 class StoreError(Exception):
     """A request the store refuses, with a sentence for people."""
 
@@ -155,12 +167,12 @@ class Store:
         last_activity_at: datetime | None = None,
         phone: str | None = None,
         display_name: str | None = None,
-    ) -> bool:
-        """Stores what the bridge says; returns True when the status changed (and logs it)."""
+    ) -> Observed:
+        """Stores what the bridge says; true when the status changed (and logs it)."""
         with self.session() as s:
             account = s.get(Account, account_id)
             if account is None:
-                return False
+                return Observed(False, None)
             changed = account.status != status or account.reason != reason
             if changed:
                 account.status = status
@@ -170,19 +182,31 @@ class Store:
             account.status_message = message
             if last_activity_at is not None:
                 account.last_activity_at = last_activity_at
+            merged = None
             if phone and account.phone != phone:
-                self._claim_phone(s, account, phone)
+                merged = self._claim_phone(s, account, phone)
             if display_name:
                 account.display_name = display_name
-            return changed
+            return Observed(changed, account, merged)
 
-    def _claim_phone(self, s: Session, account: Account, phone: str) -> None:
-        """One row per phone: linking a phone another account holds folds that one in."""
+    def _claim_phone(self, s: Session, account: Account, phone: str) -> str | None:
+        """One row per phone: linking a phone another account holds folds that one in.
+
+        The twin's history, audit trail, messages and queued outbox rows move to the
+        surviving account in the same transaction; only rows the survivor already holds
+        (the same WhatsApp message id) stay behind and go with the twin.
+        """
         twin = s.scalars(select(Account).where(Account.phone == phone)).first()
+        merged = None
         if twin is not None and twin.id != account.id:
+            for model in (StatusChange, AuditEvent):
+                s.execute(
+                    update(model).where(model.account_id == twin.id).values(account_id=account.id)
+                )
+            held = select(Message.message_id).where(Message.account_id == account.id)
             s.execute(
-                update(StatusChange)
-                .where(StatusChange.account_id == twin.id)
+                update(Message)
+                .where(Message.account_id == twin.id, Message.message_id.not_in(held))
                 .values(account_id=account.id)
             )
             if not account.label or account.label.startswith("WhatsApp "):
@@ -190,7 +214,9 @@ class Store:
             s.add(AuditEvent(kind="account_merged", account_id=account.id, detail=twin.id))
             s.delete(twin)
             s.flush()
+            merged = twin.id
         account.phone = phone
+        return merged
 
     def history(self, account_id: str) -> list[StatusChange]:
         with self.session() as s:
