@@ -5,11 +5,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import { ApiError, badRequest } from './errors.js';
+import { BODY_LIMIT, LIMITS } from './limits.js';
 import { SESSION_ID_RE } from './sessions.js';
 import { registerSimRoutes } from './sim_routes.js';
 import { clientErrorHandler, writeError } from './wire_errors.js';
 
-export const BODY_LIMIT = 64 * 1024;
+export { BODY_LIMIT };
 /** Longer URLs get 414 (session ids are 64 characters; nothing needs more). */
 export const MAX_URL_LENGTH = 2048;
 
@@ -175,6 +176,8 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     rss_bytes: process.memoryUsage.rss(),
     event_clients: sse.count,
     sessions: manager.counts(),
+    durable_pending: hub.pendingDurable.size,
+    limits: LIMITS,
   }));
 
   app.get('/sessions', async () => ({ boot_id: bootId, seq: hub.seq, sessions: manager.list() }));
