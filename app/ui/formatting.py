@@ -252,8 +252,16 @@ _ERROR_SENTENCES = [
     (r"“(.*)” is not a valid phone number\.", tr_noop("“%1” is not a valid phone number.")),
     (r"The message is empty\.", tr_noop("The message is empty.")),
     (
-        r"The message is too long \((.*) characters; WhatsApp takes (.*) at most\)\.",
-        tr_noop("The message is too long (%1 characters; WhatsApp takes %2 at most)."),
+        r"The message is too long \((.*) characters; WhatsApp through Jaga takes (.*) at most, "
+        r"fewer with emoji or non-Latin letters\)\. Split it in two\.",
+        tr_noop(
+            "The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, "
+            "fewer with emoji or non-Latin letters). Split it in two."
+        ),
+    ),
+    (
+        r"The message contains characters that cannot be sent; type it again\.",
+        tr_noop("The message contains characters that cannot be sent; type it again."),
     ),
     (r"That number no longer exists\.", tr_noop("That number no longer exists.")),
     (r"“(.*)” is not linked to a phone yet\.", tr_noop("“%1” is not linked to a phone yet.")),

@@ -695,7 +695,12 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>The message is too long (%1 characters; WhatsApp takes %2 at most).</source>
+            <source>The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, fewer with emoji or non-Latin letters). Split it in two.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The message contains characters that cannot be sent; type it again.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -691,8 +691,13 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>The message is too long (%1 characters; WhatsApp takes %2 at most).</source>
-            <translation>Pesannya terlalu panjang (%1 karakter; WhatsApp menerima paling banyak %2).</translation>
+            <source>The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, fewer with emoji or non-Latin letters). Split it in two.</source>
+            <translation>Pesannya terlalu panjang (%1 karakter; WhatsApp lewat Jaga menerima paling banyak %2, lebih sedikit dengan emoji atau huruf non-Latin). Bagi menjadi dua.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The message contains characters that cannot be sent; type it again.</source>
+            <translation>Pesannya berisi karakter yang tidak bisa dikirim; ketik ulang.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />

@@ -374,6 +374,7 @@ def test_every_refusal_of_the_core_reads_in_indonesian(qapp, tmp_path, english):
         lambda: normalize_recipient("+62 12"),
         lambda: validate_text("  "),
         lambda: validate_text("x" * 70_000),
+        lambda: validate_text("bad \ud800 text"),
     ):
         with pytest.raises(MessageError) as caught:
             call()
@@ -393,9 +394,10 @@ def test_every_refusal_of_the_core_reads_in_indonesian(qapp, tmp_path, english):
     indonesian = [error_words(e) for e in refusals]
     assert indonesian[1] == "“hello” bukan nomor telepon."
     assert indonesian[4] == (
-        "Pesannya terlalu panjang (70,000 karakter; WhatsApp menerima paling banyak 65,536)."
+        "Pesannya terlalu panjang (70,000 karakter; WhatsApp lewat Jaga menerima paling banyak "
+        "60,000, lebih sedikit dengan emoji atau huruf non-Latin). Bagi menjadi dua."
     )
-    assert indonesian[6] == "“Kasir” belum ditautkan ke HP."
+    assert indonesian[7] == "“Kasir” belum ditautkan ke HP."
     unmatched = [str(e) for e, words in zip(refusals, indonesian, strict=True) if words == str(e)]
     assert not unmatched
 
