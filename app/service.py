@@ -21,6 +21,7 @@ from app.bridge.link import BridgeLink
 from app.bridge.protocol import BridgeEvent, Limits, MessageIn, QrCode, ReadyInfo, SessionInfo
 from app.bridge.supervisor import BridgeSupervisor
 from app.core.models import Message
+from app.core.overall import BridgeView
 from app.core.store import Ack, Inbound, Store, StoreError
 from app.core.supervision import State
 from app.runtime.commands import OwnerCommands
@@ -130,6 +131,9 @@ class JagaService(QObject):
     def bridge_up(self) -> bool:
         return self.client is not None and self.supervisor.state in (State.RUNNING, State.UNHEALTHY)
 
+    def bridge(self) -> BridgeView:
+        return self.supervisor.view()
+
     def accounts(self) -> list[AccountView]:
         return self.model.accounts()
 
@@ -188,8 +192,13 @@ class JagaService(QObject):
             await self.reconcile("restore", restoring=True)
 
     def _on_bridge_down(self, reason: str) -> None:
-        asked = self._stopping or self.supervisor.state in (State.STOPPED, State.STOPPING)
-        why = "bridge_stopped" if asked else "bridge_crashed"
+        asked = self.supervisor.machine.last_exit_asked
+        if asked == "restart":
+            why = "bridge_restarted"  # the owner's Restart: not a crash
+        elif asked == "stop" or self._stopping:
+            why = "bridge_stopped"
+        else:
+            why = "bridge_crashed"
         self.recorder.audit(why, reason)
         self._spawn(self.link.drop())
         self.recorder.bridge_gone(why, reason)

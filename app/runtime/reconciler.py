@@ -51,10 +51,13 @@ class Reconciler:
             for info in snapshot.sessions.values():
                 self.recorder.apply_quietly(info)
             for account in self.model.accounts():
-                # The bridge knows nothing of it: not running, whatever the store said.
+                # The bridge knows nothing of it: not running, whatever the store said. On
+                # a restore, one that is wanted is started next: "starting" is its truth,
+                # and a "stopped" in between would be a false line in its history.
                 if (
                     account.id not in snapshot.sessions
                     and SessionStatus.parse(account.status) in ACTIVE
+                    and not (restoring and account.desired_state == "running")
                 ):
                     self.recorder.record(
                         account.id, SessionStatus.STOPPED.value, "not_on_bridge", None

@@ -11,7 +11,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from app.core.last_messages import LastMessages
 from app.core.models import Account
+from app.core.overall import BridgeView
 from app.core.status import Health, SessionStatus, health_of
+from app.core.supervision import State
 from app.ui.formatting import (
     age,
     format_phone,
@@ -83,7 +85,7 @@ class AccountsModel(QAbstractTableModel):
         self._uptime: dict[str, float | None] = {}
         self._messages: dict[str, LastMessages] = {}
         self._now = now
-        self.bridge_up = False
+        self.bridge = BridgeView(State.STOPPED)
 
     # --- feeding the model --------------------------------------------------------------
 
@@ -139,9 +141,17 @@ class AccountsModel(QAbstractTableModel):
             bottom = self.index(len(self._rows) - 1, max(TIMED))
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
+    @property
+    def bridge_up(self) -> bool:
+        return self.bridge.overlay is None
+
     def set_bridge_up(self, up: bool) -> None:
-        if up != self.bridge_up:
-            self.bridge_up = up
+        self.set_bridge(BridgeView(State.RUNNING if up else State.BACKOFF))
+
+    def set_bridge(self, bridge: BridgeView) -> None:
+        """The bridge's state is every row's overlay: the status column changes, nothing else."""
+        if bridge != self.bridge:
+            self.bridge = bridge
             if self._rows:
                 top = self.index(0, Column.STATUS)
                 bottom = self.index(len(self._rows) - 1, Column.STATUS)
@@ -166,7 +176,9 @@ class AccountsModel(QAbstractTableModel):
         return list(self._rows)
 
     def health(self, account: Account) -> Health:
-        return health_of(SessionStatus.parse(account.status), bridge_up=self.bridge_up)
+        return health_of(
+            SessionStatus.parse(account.status), bridge_up=self.bridge_up, reason=account.reason
+        )
 
     # --- Qt model API -------------------------------------------------------------------
 
@@ -215,7 +227,7 @@ class AccountsModel(QAbstractTableModel):
             case Column.PHONE:
                 return format_phone(account.phone) or tr("not linked yet")
             case Column.STATUS:
-                return status_words(account.status, bridge_up=self.bridge_up)
+                return status_words(account.status, reason=account.reason, bridge=self.bridge)
             case Column.SINCE:
                 return age(account.status_since, now)
             case Column.ACTIVITY:

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.models import Account
+from app.core.overall import BridgeView
 from app.core.status import Health, SessionStatus, health_of
 from app.core.store import Store
+from app.core.supervision import State
 from app.ui.formatting import (
     audit_words,
     format_phone,
@@ -45,7 +47,8 @@ class DetailsPane(QWidget):
         self.store = store
         self._now = now
         self.account_id: str | None = None
-        self.bridge_up = True
+        self.bridge_up = True  # calls can reach the bridge (Log out)
+        self.bridge = BridgeView(State.RUNNING)  # what the status line says of it
 
         self.title = QLabel()
         self.title.setObjectName("detailsTitle")
@@ -148,9 +151,9 @@ class DetailsPane(QWidget):
         phone = format_phone(account.phone)
         self.title.setText(f"{account.label}   {phone}" if phone else account.label)
         status = SessionStatus.parse(account.status)
-        health = health_of(status, bridge_up=self.bridge_up)
+        health = health_of(status, bridge_up=self.bridge.overlay is None, reason=account.reason)
         self.status_icon.setPixmap(health_icon(health).pixmap(20, 20))
-        words = status_words(account.status, bridge_up=self.bridge_up)
+        words = status_words(account.status, reason=account.reason, bridge=self.bridge)
         why = reason_words(account.reason, account.status_message)
         self.status_line.setText(f"<b>{words}</b>" + (f" — {why}" if why else ""))
         running = account.desired_state == "running"

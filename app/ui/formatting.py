@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import phonenumbers
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from app.core.overall import BridgeView, Overlay
 from app.core.status import SessionStatus
 from app.core.supervision import State
 
@@ -79,11 +80,36 @@ STATUS_WORDS = {
 
 BRIDGE_RESTARTING = tr_noop("Bridge restarting…")
 
+#: What every row says while the bridge is not healthy (never a stale "Connected").
+OVERLAY_WORDS = {
+    Overlay.RESTARTING: BRIDGE_RESTARTING,
+    Overlay.NOT_RESPONDING: tr_noop("Bridge not responding…"),
+    Overlay.STOPPED: tr_noop("Bridge stopped"),
+    Overlay.FATAL: tr_noop("Bridge stopped after repeated failures — trying again at %1"),
+}
+#: Statuses with a reason that changes the words: the owner did it.
+REASONED_WORDS = {
+    (SessionStatus.LOGGED_OUT, "logout_requested"): tr_noop("Logged out by you"),
+}
 
-def status_words(status: str, *, bridge_up: bool = True) -> str:
-    if not bridge_up:
-        return tr(BRIDGE_RESTARTING)
-    return tr(STATUS_WORDS[SessionStatus.parse(status)])
+
+def status_words(
+    status: str,
+    *,
+    bridge_up: bool = True,
+    reason: str | None = None,
+    bridge: BridgeView | None = None,
+) -> str:
+    overlay = bridge.overlay if bridge is not None else None
+    if overlay is None and not bridge_up:
+        overlay = Overlay.RESTARTING
+    if overlay is Overlay.FATAL:
+        retry_at = bridge.retry_at if bridge is not None else None
+        return tr(OVERLAY_WORDS[overlay]).replace("%1", clock_time(retry_at) if retry_at else "—")
+    if overlay is not None:
+        return tr(OVERLAY_WORDS[overlay])
+    parsed = SessionStatus.parse(status)
+    return tr(REASONED_WORDS.get((parsed, reason or ""), STATUS_WORDS[parsed]))
 
 
 #: The bridge's and the app's reason codes (docs/bridge-api.md), as sentences.
@@ -102,6 +128,8 @@ REASON_WORDS = {
     "bridge_crashed": tr_noop("The bridge stopped unexpectedly."),
     "bridge_stopped": tr_noop("The bridge was stopped."),
     "not_on_bridge": tr_noop("Not running on the bridge."),
+    "logout_requested": tr_noop("You logged this number out."),
+    "bridge_restarted": tr_noop("You restarted the bridge."),
 }
 
 
@@ -124,6 +152,10 @@ AUDIT_WORDS = {
     "bridge_ready": tr_noop("Bridge started"),
     "bridge_crashed": tr_noop("Bridge crashed"),
     "bridge_stopped": tr_noop("Bridge stopped"),
+    "bridge_restarted": tr_noop("You restarted the bridge"),
+    "bridge_fatal": tr_noop("Bridge stopped after repeated failures"),
+    "owner_logout": tr_noop("You logged it out"),
+    "inbound_parked": tr_noop("A message that could not be saved was put aside"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -281,6 +282,9 @@ class MainWindow(QMainWindow):
         self._clock_timer.setInterval(REFRESH_MS)
         self._clock_timer.timeout.connect(self.refresh_times)
         self._clock_timer.start()
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick_countdown)
 
         # Keyboard: from the list straight to what can be done with the selected number.
         order = [
@@ -420,18 +424,30 @@ class MainWindow(QMainWindow):
         return uptime((Change(c.at, c.status) for c in history), self._now())
 
     def show_bridge_state(self, state: str) -> None:
-        up = bridge_up(State(state))
-        self.model.set_bridge_up(up)
+        bridge = self.service.bridge()
+        up = bridge.up
+        self.model.set_bridge(bridge)
         self.details.bridge_up = up
+        self.details.bridge = bridge
         words = bridge_words(state)
-        if state == State.FATAL.value and self.service.supervisor.machine.fatal_reason:
-            words += " — " + self.service.supervisor.machine.fatal_reason
+        if state == State.FATAL.value and bridge.fatal_reason:
+            words += " — " + bridge.fatal_reason
+        retry_in = self.service.supervisor.retry_in() if state == State.FATAL.value else None
+        if retry_in is not None:
+            minutes, seconds = divmod(math.ceil(retry_in), 60)
+            words += " — " + tr("trying again in %1").replace("%1", f"{minutes}:{seconds:02d}")
+            self._countdown.start()  # the countdown moves every second while FATAL
+        else:
+            self._countdown.stop()
         self.bridge_status.setText(words)
         self.bridge_status.setAccessibleName(tr("Bridge status: %1").replace("%1", words))
         healthy = up or state == State.STARTING.value
         self.bridge_status.setIcon(health_icon(Health.OK if healthy else Health.BRIDGE_DOWN))
         self.setWindowIcon(health_icon(self.tray.level))
         self.details.show_account(self.selected_account_id())
+
+    def _tick_countdown(self) -> None:
+        self.show_bridge_state(self.service.supervisor.state.value)
 
     def show_restore_progress(self, progress: Progress) -> None:
         if progress.done >= progress.total:

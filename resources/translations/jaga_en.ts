@@ -438,6 +438,26 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>Bridge not responding…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped after repeated failures — trying again at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Logged out by you</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>The QR code was not scanned in time.</source>
             <translation type="unfinished" />
         </message>
@@ -508,6 +528,16 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>You logged this number out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You restarted the bridge.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Number added</source>
             <translation type="unfinished" />
         </message>
@@ -558,7 +588,22 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Bridge stopped</source>
+            <source>You restarted the bridge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped after repeated failures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You logged it out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>A message that could not be saved was put aside</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -573,17 +618,7 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Bridge not responding…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
             <source>Stopping the bridge…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>Bridge stopped after repeated failures</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -824,6 +859,11 @@
             <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/tray.py" />
             <source>Quit Jaga</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>trying again in %1</source>
             <translation type="unfinished" />
         </message>
         <message>

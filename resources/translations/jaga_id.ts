@@ -438,6 +438,26 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>Bridge not responding…</source>
+            <translation>Penghubung tidak merespons…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped</source>
+            <translation>Penghubung berhenti</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped after repeated failures — trying again at %1</source>
+            <translation>Bridge berhenti setelah gagal berulang kali — dicoba lagi pukul %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Logged out by you</source>
+            <translation>Dikeluarkan oleh Anda</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>The QR code was not scanned in time.</source>
             <translation>Kode QR tidak dipindai tepat waktu.</translation>
         </message>
@@ -508,6 +528,16 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>You logged this number out.</source>
+            <translation>Anda mengeluarkan nomor ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You restarted the bridge.</source>
+            <translation>Anda memulai ulang bridge.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Number added</source>
             <translation>Nomor ditambahkan</translation>
         </message>
@@ -558,8 +588,23 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Bridge stopped</source>
-            <translation>Penghubung berhenti</translation>
+            <source>You restarted the bridge</source>
+            <translation>Anda memulai ulang bridge</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped after repeated failures</source>
+            <translation>Penghubung berhenti setelah gagal berulang kali</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You logged it out</source>
+            <translation>Anda mengeluarkannya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>A message that could not be saved was put aside</source>
+            <translation>Pesan yang tidak bisa disimpan disisihkan</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -573,18 +618,8 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Bridge not responding…</source>
-            <translation>Penghubung tidak merespons…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
             <source>Stopping the bridge…</source>
             <translation>Mematikan penghubung…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>Bridge stopped after repeated failures</source>
-            <translation>Penghubung berhenti setelah gagal berulang kali</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -821,6 +856,11 @@
             <location filename="../../app/ui/tray.py" />
             <source>Quit Jaga</source>
             <translation>Tutup Jaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>trying again in %1</source>
+            <translation>dicoba lagi dalam %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
