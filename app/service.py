@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, SignalInstance
@@ -20,7 +21,8 @@ from app.bridge.events import EventStream
 from app.bridge.link import BridgeLink
 from app.bridge.protocol import BridgeEvent, Limits, MessageIn, QrCode, ReadyInfo, SessionInfo
 from app.bridge.supervisor import BridgeSupervisor
-from app.core.models import Message
+from app.core.last_messages import LastMessages, last_messages
+from app.core.models import AuditEvent, Message, StatusChange
 from app.core.overall import BridgeView
 from app.core.store import Ack, Inbound, Store, StoreError
 from app.core.supervision import State
@@ -134,11 +136,43 @@ class JagaService(QObject):
     def bridge(self) -> BridgeView:
         return self.supervisor.view()
 
+    @property
+    def bridge_state(self) -> State:
+        return self.supervisor.state
+
     def accounts(self) -> list[AccountView]:
         return self.model.accounts()
 
     def account(self, account_id: str) -> AccountView | None:
         return self.model.account(account_id)
+
+    # Reads of what is not in the read model (history, audit, messages): on demand, by
+    # the view that shows them, never per event.
+
+    @property
+    def data_dir(self) -> Path:
+        return self.store.path.parent
+
+    def history(self, account_id: str) -> list[StatusChange]:
+        return self.store.history(account_id)
+
+    def audit_events(self, limit: int = 200) -> list[AuditEvent]:
+        return self.store.audit_events(limit=limit)
+
+    def last_messages(self, account_id: str) -> LastMessages:
+        return last_messages(self.store, account_id)
+
+    def message(self, message_id: int) -> Message | None:
+        return self.store.message(message_id)
+
+    def conversations(self, account_id: str) -> list[Message]:
+        return self.store.conversations(account_id)
+
+    def chat_messages(self, account_id: str, chat: str) -> list[Message]:
+        return self.store.chat_messages(account_id, chat)
+
+    def messages_with_ids(self, account_id: str, ids: Iterable[int]) -> list[Message]:
+        return self.store.messages_with_ids(account_id, ids)
 
     # --- lifecycle ----------------------------------------------------------------------
 
@@ -267,6 +301,14 @@ class JagaService(QObject):
 
     async def add_account(self, label: str, engine: str | None = None) -> AccountView:
         return await self.commands.add_account(label, engine)
+
+    def create_account(self, label: str, engine: str | None = None) -> AccountView:
+        """A new number without asking the bridge yet (reconciliation starts it)."""
+        return self.commands.create_account(label, engine)
+
+    def restart_bridge(self) -> None:
+        """The owner's Restart: recorded as asked, with fresh counters (also from FATAL)."""
+        self.supervisor.restart()
 
     async def reconnect(self, account_id: str) -> None:
         await self.commands.reconnect(account_id)

@@ -58,14 +58,21 @@ class BridgeView:
         return _OVERLAYS.get(self.state)
 
 
-def worst(statuses: Iterable[SessionStatus], bridge: State) -> Health:
+def worst(
+    statuses: Iterable[SessionStatus],
+    bridge: State,
+    reasons: Iterable[str | None] | None = None,
+) -> Health:
     """BRIDGE_DOWN > NEEDS_OWNER > BUSY > IDLE > OK; no numbers at all is IDLE.
 
     A bridge that is still starting is BUSY, not down: every launch passes through it.
+    With `reasons` (one per status), what the owner did himself is calm, not an alarm.
     """
     if bridge in BRIDGE_DOWN_STATES:
         return Health.BRIDGE_DOWN
-    healths = [health_of(status) for status in statuses]
+    statuses = list(statuses)
+    why = list(reasons) if reasons is not None else [None] * len(statuses)
+    healths = [health_of(s, reason=r) for s, r in zip(statuses, why, strict=True)]
     if bridge is not State.RUNNING and bridge is not State.UNHEALTHY:
         healths.append(Health.BUSY)
     if not healths:

@@ -48,16 +48,21 @@ class OwnerCommands:
         self.model.put_row(row, reason)
         return self.model.account(account_id)
 
-    async def add_account(self, label: str, engine: str | None = None) -> AccountView:
+    def create_account(self, label: str, engine: str | None = None) -> AccountView:
+        """A new number, wanted running; the bridge is asked to start it by add_account."""
         row = self.store.create_account(label, engine or self.default_engine)
         self.model.put_row(row, "owner_added")
         self.signals.accounts_changed.emit()
         account = self.model.account(row.id)
         assert account is not None
+        return account
+
+    async def add_account(self, label: str, engine: str | None = None) -> AccountView:
+        account = self.create_account(label, engine)
         client = self._client()
         if client is not None:
             await self.reconciler.start_session(client, account)
-        return self.model.account(row.id) or account
+        return self.model.account(account.id) or account
 
     async def reconnect(self, account_id: str) -> None:
         """Start again, also from a status that needed the owner (a fresh QR if unlinked)."""

@@ -109,6 +109,25 @@ class AccountsModel(QAbstractTableModel):
                 self._rows.append(account)
                 self.endInsertRows()
 
+    def add_account(self, account: Account) -> None:
+        if self.row_of(account.id) is not None:
+            self.update_account(account)
+            return
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(account)
+        self.endInsertRows()
+
+    def remove_account(self, account_id: str) -> None:
+        row = self.row_of(account_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self._uptime.pop(account_id, None)
+        self._messages.pop(account_id, None)
+        del self._rows[row]
+        self.endRemoveRows()
+
     def update_account(self, account: Account, uptime: float | None = None) -> None:
         """One row changed: dataChanged for that row only (never a reset)."""
         row = self.row_of(account.id)

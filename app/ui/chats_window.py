@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from app.core.chats import Tick, is_group, recipient_of
 from app.core.models import Account, Message
 from app.core.outbox import MessageError
-from app.core.overall import bridge_up
 from app.core.status import SessionStatus, health_of
 from app.core.store import StoreError
 from app.service import JagaService
@@ -290,7 +289,7 @@ class ChatsWindow(QWidget):
         self._clock.timeout.connect(self._refresh_times)
         self._clock.start()
 
-        self.conversations_model.load(service.store.conversations(account_id))
+        self.conversations_model.load(service.conversations(account_id))
         self.retranslate()
         if self.conversations_model.rowCount():
             self.open_chat(self.conversations_model.chat_at(0))
@@ -329,17 +328,19 @@ class ChatsWindow(QWidget):
         self.show_account()
 
     def show_account(self) -> None:
-        account = self.service.store.account(self.account_id)
+        account = self.service.account(self.account_id)
         if account is None:
             return  # removed: the main window closes this window
-        up = bridge_up(self.service.supervisor.state)
+        bridge = self.service.bridge()
+        up = bridge.overlay is None
         status = SessionStatus.parse(account.status)
         self.connected = up and status is SessionStatus.CONNECTED
         phone = format_phone(account.phone)
         self.setWindowTitle(tr("Chats — %1").replace("%1", account.label))
         self.title.setText(f"{account.label}   {phone}" if phone else account.label)
-        words = status_words(account.status, bridge_up=up)
-        self.status_icon.setPixmap(health_icon(health_of(status, bridge_up=up)).pixmap(18, 18))
+        words = status_words(account.status, reason=account.reason, bridge=bridge)
+        health = health_of(status, bridge_up=up, reason=account.reason)
+        self.status_icon.setPixmap(health_icon(health).pixmap(18, 18))
         self.status_line.setText(words)
         self.offline_note.setText(self._offline_words(account, words))
         self.offline_note.setVisible(not self.connected)
@@ -368,7 +369,7 @@ class ChatsWindow(QWidget):
 
     def open_chat(self, chat: str | None) -> None:
         """Shows one conversation (or the hint when there is none) and selects it on the left."""
-        messages = self.service.store.chat_messages(self.account_id, chat) if chat else []
+        messages = self.service.chat_messages(self.account_id, chat) if chat else []
         self.messages_model.load(chat, messages)
         self.error_label.hide()
         self.right.setCurrentIndex(1 if chat else 0)
@@ -409,7 +410,7 @@ class ChatsWindow(QWidget):
 
     def _apply_pending(self) -> None:
         row_ids, self._pending = self._pending, set()
-        for message in self.service.store.messages_with_ids(self.account_id, row_ids):
+        for message in self.service.messages_with_ids(self.account_id, row_ids):
             self.show_message(message)
 
     def show_message(self, message: Message) -> None:
@@ -457,7 +458,7 @@ class ChatsWindow(QWidget):
 
     def resend(self, message_id: int) -> None:
         self.service.resend_message(message_id)
-        message = self.service.store.message(message_id)
+        message = self.service.message(message_id)
         if message is not None:
             self.show_message(message)  # the clock at once
 

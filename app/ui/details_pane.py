@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -19,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.models import Account
 from app.core.overall import BridgeView
 from app.core.status import Health, SessionStatus, health_of
-from app.core.store import Store
 from app.core.supervision import State
+from app.runtime.read_model import AccountView
 from app.ui.formatting import (
     audit_words,
     format_phone,
@@ -39,12 +39,20 @@ HISTORY_ROWS = 200
 EVENT_ROWS = 100
 
 
+if TYPE_CHECKING:
+    from app.service import JagaService
+
+
 class DetailsPane(QWidget):
     def __init__(
-        self, store: Store, *, now: Callable[[], datetime] = utcnow, parent: QWidget | None = None
+        self,
+        service: JagaService,
+        *,
+        now: Callable[[], datetime] = utcnow,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.service = service
         self._now = now
         self.account_id: str | None = None
         self.bridge_up = True  # calls can reach the bridge (Log out)
@@ -129,9 +137,11 @@ class DetailsPane(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def show_account(self, account_id: str | None) -> None:
+    def show_account(self, account_id: str | None, *, history: bool = True) -> None:
+        """Shows a number; `history=False` when only its live fields changed (no DB read)."""
+        history = history or account_id != self.account_id
         self.account_id = account_id
-        account = self.store.account(account_id) if account_id else None
+        account = self.service.account(account_id) if account_id else None
         for button in (
             self.reconnect_button,
             self.toggle_button,
@@ -167,29 +177,31 @@ class DetailsPane(QWidget):
             health is not Health.OK and health is not Health.BRIDGE_DOWN
         )
         self.logout_button.setEnabled(bool(account.phone) and self.bridge_up)
-        self._fill_history(account)
-        self._fill_events(account)
+        if history:
+            self._fill_history(account)
+            self._fill_events(account)
 
-    def _fill_history(self, account: Account) -> None:
+    def _fill_history(self, account: AccountView) -> None:
         now = self._now()
         self.history.clear()
-        changes = self.store.history(account.id)[-HISTORY_ROWS:]
+        changes = self.service.history(account.id)[-HISTORY_ROWS:]
         for change in reversed(changes):
             item = QTreeWidgetItem(
                 [
                     local_time(change.at, now),
-                    status_words(change.status),
+                    status_words(change.status, reason=change.reason),
                     reason_words(change.reason),
                 ]
             )
-            item.setIcon(1, health_icon(health_of(SessionStatus.parse(change.status))))
+            health = health_of(SessionStatus.parse(change.status), reason=change.reason)
+            item.setIcon(1, health_icon(health))
             self.history.addTopLevelItem(item)
 
-    def _fill_events(self, account: Account) -> None:
+    def _fill_events(self, account: AccountView) -> None:
         now = self._now()
         self.events.clear()
         shown = 0
-        for event in self.store.audit_events(limit=1000):
+        for event in self.service.audit_events(limit=1000):
             if event.account_id not in (account.id, None):
                 continue
             item = QTreeWidgetItem(

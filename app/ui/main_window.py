@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.autostart import RUN_KEY, Autostart, for_platform
-from app.core.last_messages import last_messages
 from app.core.notify_policy import Notice, NoticeKind
-from app.core.overall import bridge_up
 from app.core.status import Health, SessionStatus
 from app.core.supervision import State
 from app.core.uptime import Change, uptime
+from app.runtime.read_model import AccountChange
 from app.service import JagaService, Progress
 from app.ui.accounts_model import AccountIdRole, AccountsModel, Column
 from app.ui.banner import Banner, NoticeBoard
@@ -91,7 +90,7 @@ class MainWindow(QMainWindow):
         service.default_region = self.settings.default_region
         self.translations = translations
         self.autostart = autostart
-        self.data_dir = data_dir or service.store.path.parent
+        self.data_dir = data_dir or service.data_dir
         self._now = now
         self.qr_dialogs: dict[str, QrDialog] = {}
         self.chat_windows: dict[str, ChatsWindow] = {}
@@ -136,7 +135,7 @@ class MainWindow(QMainWindow):
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.activated.connect(lambda _index: self.reconnect_selected())
 
-        self.details = DetailsPane(service.store, now=now)
+        self.details = DetailsPane(service, now=now)
         self.reconnect_button = self.details.reconnect_button
         self.stop_button = self.details.toggle_button
         self.logout_button = self.details.logout_button
@@ -266,8 +265,7 @@ class MainWindow(QMainWindow):
         self.notifier.notice.connect(self.present_notice)
 
         # --- keeping current ---------------------------------------------------------------
-        service.accounts_changed.connect(self.refresh_accounts)
-        service.account_updated.connect(self.refresh_account)
+        service.model.changed.connect(self.apply_change)
         service.bridge_state_changed.connect(self.show_bridge_state)
         service.restore_progress.connect(self.show_restore_progress)
         self._messages_changed: set[int] = set()
@@ -304,7 +302,7 @@ class MainWindow(QMainWindow):
 
         self.retranslate()
         self.refresh_accounts()
-        self.show_bridge_state(service.supervisor.state.value)
+        self.show_bridge_state(service.bridge_state.value)
 
     def _action(
         self, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: Callable[[], object]
@@ -357,7 +355,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().resizeSection(
             Column.STATUS, badge_width(statuses, self.table.font())
         )
-        self.show_bridge_state(self.service.supervisor.state.value)
+        self.show_bridge_state(self.service.bridge_state.value)
         self._update_actions()
         self.tray.refresh()
 
@@ -369,11 +367,46 @@ class MainWindow(QMainWindow):
     # --- keeping the view current ---------------------------------------------------------
 
     def refresh_accounts(self) -> None:
-        accounts = self.service.store.accounts()
-        self.model.set_accounts(accounts)
+        """The whole list from the read model: at start only; changes come row by row."""
+        accounts = self.service.accounts()
+        self.model.set_accounts(accounts)  # type: ignore[arg-type]
         for account in accounts:
             self.model.set_uptime(account.id, self._uptime(account.id))
-            self.model.set_last_messages(account.id, last_messages(self.service.store, account.id))
+            self.model.set_last_messages(account.id, self.service.last_messages(account.id))
+        self._rows_changed()
+
+    def apply_change(self, change: AccountChange) -> None:
+        """One account changed in the read model: that row, nothing else."""
+        if change.new is None:
+            self.model.remove_account(change.id)
+            self._rows_changed()
+            return
+        if change.old is None:
+            self.model.add_account(change.new)  # type: ignore[arg-type]
+            self.model.set_last_messages(change.id, self.service.last_messages(change.id))
+            self._rows_changed()
+        else:
+            self.model.update_account(change.new)  # type: ignore[arg-type]
+        if change.old is None or change.old.status != change.new.status:
+            self.model.set_uptime(change.id, self._uptime(change.id))  # history: on a change only
+        if change.id == self.selected_account_id():
+            self.details.show_account(
+                change.id,
+                history=change.old is None
+                or (change.old.status, change.old.reason) != (change.new.status, change.new.reason),
+            )
+        self._update_actions()
+
+    def refresh_account(self, account_id: str) -> None:
+        account = self.service.account(account_id)
+        if account is not None:
+            self.model.update_account(account)  # type: ignore[arg-type]
+        if account_id == self.selected_account_id():
+            self.details.show_account(account_id)
+        self._update_actions()
+
+    def _rows_changed(self) -> None:
+        accounts = self.model.accounts()
         self.stack.setCurrentWidget(self.splitter if self.model.rowCount() else self.empty_state)
         present = {account.id for account in accounts}
         for account_id in [a for a in self.chat_windows if a not in present]:
@@ -381,15 +414,6 @@ class MainWindow(QMainWindow):
         if self.selected_account_id() is None and self.model.rowCount():
             self.select(self.model.account_at(self.model.rowCount() - 1).id)  # type: ignore[union-attr]
         self._selection_changed()
-
-    def refresh_account(self, account_id: str) -> None:
-        account = self.service.store.account(account_id)
-        if account is not None:
-            self.model.update_account(account)
-            self.model.set_uptime(account_id, self._uptime(account_id))
-        if account_id == self.selected_account_id():
-            self.details.show_account(account_id)
-        self._update_actions()
 
     def refresh_messages_of(self, message_row_id: int) -> None:
         """A message came in or changed status: that number's last-message cells, soon.
@@ -409,10 +433,10 @@ class MainWindow(QMainWindow):
             accounts = {
                 message.account_id
                 for row_id in row_ids
-                if (message := self.service.store.message(row_id)) is not None
+                if (message := self.service.message(row_id)) is not None
             }
         for account_id in accounts:
-            self.model.set_last_messages(account_id, last_messages(self.service.store, account_id))
+            self.model.set_last_messages(account_id, self.service.last_messages(account_id))
 
     def refresh_times(self) -> None:
         for account in self.model.accounts():
@@ -420,7 +444,7 @@ class MainWindow(QMainWindow):
         self.model.refresh_times()
 
     def _uptime(self, account_id: str) -> float | None:
-        history = self.service.store.history(account_id)
+        history = self.service.history(account_id)
         return uptime((Change(c.at, c.status) for c in history), self._now())
 
     def show_bridge_state(self, state: str) -> None:
@@ -432,7 +456,9 @@ class MainWindow(QMainWindow):
         words = bridge_words(state)
         if state == State.FATAL.value and bridge.fatal_reason:
             words += " — " + bridge.fatal_reason
-        retry_in = self.service.supervisor.retry_in() if state == State.FATAL.value else None
+        retry_in = None
+        if bridge.retry_at is not None and state == State.FATAL.value:
+            retry_in = max(0.0, (bridge.retry_at - utcnow()).total_seconds())
         if retry_in is not None:
             minutes, seconds = divmod(math.ceil(retry_in), 60)
             words += " — " + tr("trying again in %1").replace("%1", f"{minutes}:{seconds:02d}")
@@ -447,7 +473,7 @@ class MainWindow(QMainWindow):
         self.details.show_account(self.selected_account_id())
 
     def _tick_countdown(self) -> None:
-        self.show_bridge_state(self.service.supervisor.state.value)
+        self.show_bridge_state(self.service.bridge_state.value)
 
     def show_restore_progress(self, progress: Progress) -> None:
         if progress.done >= progress.total:
@@ -511,7 +537,7 @@ class MainWindow(QMainWindow):
     def present_notice(self, notice: Notice) -> None:
         """In the tray where there is one, else as a banner in this window."""
         self.notices.append(notice)
-        text = notice_text(notice, self.service.store, self.service.supervisor.machine.fatal_reason)
+        text = notice_text(notice, self.service.account, self.service.bridge().fatal_reason)
         if self.tray.available:
             self.tray.show_notice(notice, text)
         else:
@@ -523,7 +549,7 @@ class MainWindow(QMainWindow):
         if notice.kind is NoticeKind.BRIDGE_FATAL:
             self.open_bridge_panel()
             return
-        if notice.account_id is None or self.service.store.account(notice.account_id) is None:
+        if notice.account_id is None or self.service.account(notice.account_id) is None:
             return
         self.select(notice.account_id)
         if notice.kind is NoticeKind.RECONNECTING:
@@ -589,7 +615,7 @@ class MainWindow(QMainWindow):
 
     def reconnect(self, account_id: str) -> None:
         """Start again, and show the QR dialog (a code appears if WhatsApp wants one)."""
-        account = self.service.store.account(account_id)
+        account = self.service.account(account_id)
         if account is None:
             return
         self._start_again(account_id)
@@ -603,7 +629,7 @@ class MainWindow(QMainWindow):
 
     def toggle_selected(self) -> None:
         account_id = self.selected_account_id()
-        account = self.service.store.account(account_id) if account_id else None
+        account = self.service.account(account_id) if account_id else None
         if account is None:
             return
         self.notifier.owner_acted(account.id)
@@ -616,7 +642,7 @@ class MainWindow(QMainWindow):
 
     def logout_selected(self) -> QMessageBox | None:
         account_id = self.selected_account_id()
-        account = self.service.store.account(account_id) if account_id else None
+        account = self.service.account(account_id) if account_id else None
         if account is None:
             return None
         box = QMessageBox(self)
@@ -644,7 +670,7 @@ class MainWindow(QMainWindow):
 
     def remove_selected(self) -> QMessageBox | None:
         account_id = self.selected_account_id()
-        account = self.service.store.account(account_id) if account_id else None
+        account = self.service.account(account_id) if account_id else None
         if account is None:
             return None
         box = QMessageBox(self)
@@ -660,7 +686,7 @@ class MainWindow(QMainWindow):
         )
         remove = box.addButton(tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         logout_remove = None
-        if account.phone and bridge_up(self.service.supervisor.state):
+        if account.phone and self.service.bridge().up:
             logout_remove = box.addButton(
                 tr("Log out and remove"), QMessageBox.ButtonRole.DestructiveRole
             )
@@ -685,7 +711,7 @@ class MainWindow(QMainWindow):
 
     def open_chats(self, account_id: str) -> ChatsWindow | None:
         """The number's chats, in a window of their own (one per number)."""
-        if self.service.store.account(account_id) is None:
+        if self.service.account(account_id) is None:
             return None
         window = self.chat_windows.get(account_id)
         if window is None:
@@ -704,7 +730,7 @@ class MainWindow(QMainWindow):
 
     def open_bridge_panel(self) -> BridgePanel:
         if self.bridge_panel is None:
-            self.bridge_panel = BridgePanel(self.service.supervisor, parent=self)
+            self.bridge_panel = BridgePanel(self.service, parent=self)
         self.bridge_panel.show()
         self.bridge_panel.raise_()
         return self.bridge_panel

@@ -45,8 +45,8 @@ class Notifier(QObject):
         now = clock()
         self.policy.quiet_from(now)
         self._wake.observe(now, wall())
-        self.policy.bridge(service.supervisor.state, now)
-        for account in service.store.accounts():
+        self.policy.bridge(service.bridge_state, now)
+        for account in service.accounts():
             self.policy.status(account.id, SessionStatus.parse(account.status), now, account.reason)
         service.status_changed.connect(self._on_status)
         service.accounts_changed.connect(self._on_accounts)
@@ -60,13 +60,13 @@ class Notifier(QObject):
         self.policy.owner_acted(account_id)
 
     def _on_status(self, account_id: str, _old: str, new: str) -> None:
-        account = self.service.store.account(account_id)
+        account = self.service.account(account_id)
         reason = account.reason if account is not None else None
         self._emit(self.policy.status(account_id, SessionStatus.parse(new), self._clock(), reason))
 
     def _on_accounts(self) -> None:
         now = self._clock()
-        accounts = {a.id: a for a in self.service.store.accounts()}
+        accounts = {a.id: a for a in self.service.accounts()}
         for gone in self.policy.known() - set(accounts):
             self.policy.forget(gone)
         for account_id in set(accounts) - self.policy.known():
@@ -75,7 +75,7 @@ class Notifier(QObject):
         self._schedule()
 
     def _on_bridge(self, state: str) -> None:
-        reason = self.service.supervisor.machine.fatal_reason
+        reason = self.service.bridge().fatal_reason
         self._emit(self.policy.bridge(State(state), self._clock(), reason))
 
     def _wake_tick(self) -> None:

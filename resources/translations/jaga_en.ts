@@ -993,7 +993,7 @@
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>No number is connected until it runs again.</source>
+            <source>No number is connected until it runs again. Jaga tries again by itself every 5 minutes; Restart in the bridge panel tries now.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1193,6 +1193,11 @@
         </message>
         <message>
             <location filename="../../app/ui/tray.py" />
+            <source>Open Jaga</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
             <source>The bridge is down: no number is connected</source>
             <translation type="unfinished" />
         </message>
@@ -1227,11 +1232,6 @@
         <message>
             <location filename="../../app/ui/tray.py" />
             <source>No numbers yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/tray.py" />
-            <source>Open Jaga</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -989,8 +989,8 @@
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>No number is connected until it runs again.</source>
-            <translation>Tidak ada nomor yang terhubung sampai penghubung berjalan lagi.</translation>
+            <source>No number is connected until it runs again. Jaga tries again by itself every 5 minutes; Restart in the bridge panel tries now.</source>
+            <translation>Tidak ada nomor yang tersambung sampai bridge berjalan lagi. Jaga mencoba lagi sendiri setiap 5 menit; Mulai ulang di panel bridge mencoba sekarang.</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1189,6 +1189,11 @@
         </message>
         <message>
             <location filename="../../app/ui/tray.py" />
+            <source>Open Jaga</source>
+            <translation>Buka Jaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
             <source>The bridge is down: no number is connected</source>
             <translation>Penghubung mati: tidak ada nomor yang terhubung</translation>
         </message>
@@ -1223,11 +1228,6 @@
             <location filename="../../app/ui/tray.py" />
             <source>No numbers yet</source>
             <translation>Belum ada nomor</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/tray.py" />
-            <source>Open Jaga</source>
-            <translation>Buka Jaga</translation>
         </message>
     </context>
 </TS>

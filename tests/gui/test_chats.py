@@ -244,7 +244,7 @@ def test_a_bad_number_in_new_message_says_why_and_stores_nothing(qtbot, loop, se
 
 
 def test_a_number_not_linked_yet_says_so_inline(qtbot, offline_service):
-    account = offline_service.store.create_account("Cashier", "sim")
+    account = offline_service.create_account("Cashier", "sim")
     chats = ChatsWindow(offline_service, account.id)
     qtbot.addWidget(chats)
     chats.show()
@@ -255,7 +255,7 @@ def test_a_number_not_linked_yet_says_so_inline(qtbot, offline_service):
 
 
 def failed_message(service: JagaService) -> tuple[str, int]:
-    shop = service.store.create_account("Shop front", "sim").id
+    shop = service.create_account("Shop front", "sim").id
     set_bridge(service, State.RUNNING)
     observe(service, shop, "connected", phone="6281300000105")
     message = service.store.queue_message(shop, CUSTOMER, "Pesanan siap", "JAGA0001")
@@ -304,11 +304,10 @@ def test_a_click_beside_the_link_does_not_resend(qtbot, offline_service):
 
 
 def test_chats_open_from_the_details_and_the_table_double_click_still_reconnects(
-    qtbot, offline_service, make_window
+    qtbot, loop, offline_service, make_window
 ):
-    store = offline_service.store
-    shop = store.create_account("Shop front", "sim").id
-    online = store.create_account("Online orders", "sim").id
+    shop = offline_service.create_account("Shop front", "sim").id
+    online = offline_service.create_account("Online orders", "sim").id
     set_bridge(offline_service, State.RUNNING)
     observe(offline_service, shop, "connected", phone="6281300000106")
     observe(offline_service, online, "logged_out", "logged_out")
@@ -333,15 +332,14 @@ def test_chats_open_from_the_details_and_the_table_double_click_still_reconnects
     assert list(window.chat_windows) == [shop]
 
     # A removed number's chats close with it.
-    store.remove_account(shop)
-    offline_service.accounts_changed.emit()
+    run(loop, offline_service.remove_account(shop))
     qtbot.waitUntil(lambda: shop not in window.chat_windows)
 
 
 def test_chats_speak_indonesian(qtbot, offline_service, english):
     from app.core.outbox import MessageError
 
-    shop = offline_service.store.create_account("Toko", "sim").id
+    shop = offline_service.create_account("Toko", "sim").id
     observe(offline_service, shop, "reconnecting", "connection_lost", phone="6281300000107")
     offline_service.store.queue_message(shop, CUSTOMER, "Ada, kak", "JAGA0002")
     chats = ChatsWindow(offline_service, shop)

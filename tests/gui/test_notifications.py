@@ -11,7 +11,7 @@ from tests.liveapp import eventually, run
 
 
 def linked_number(service, label: str = "Shop front", phone: str = "628123456789") -> str:
-    account_id = service.store.create_account(label, "sim").id
+    account_id = service.create_account(label, "sim").id
     observe(service, account_id, "connected", phone=phone)
     return account_id
 
@@ -130,7 +130,10 @@ def test_a_bridge_crash_loop_is_told_and_opens_the_bridge_panel(
     ((title, body, action),) = banner_texts(window)
     assert action == "Open bridge panel"
     assert title == "<b>Jaga's bridge has stopped</b>"
-    assert body == reason + " No number is connected until it runs again."
+    assert body == reason + (
+        " No number is connected until it runs again. Jaga tries again by itself every "
+        "5 minutes; Restart in the bridge panel tries now."
+    )
     ((_notice, banner),) = window.notice_board.banners.values()
     qtbot.mouseClick(banner.action_button, Qt.MouseButton.LeftButton)
     assert window.bridge_panel is not None and window.bridge_panel.isVisible()
