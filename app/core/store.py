@@ -87,6 +87,11 @@ def _database_trouble(error: OperationalError) -> str:
             "The disk is full, so Jaga could not save. Free some space; "
             "nothing saved before is lost."
         )
+    if "readonly" in text or "read-only" in text:
+        return (
+            "Jaga cannot write to its database file (it is read-only). Give your user write "
+            "access to Jaga's data folder, then restart Jaga."
+        )
     if "locked" in text or "busy" in text:
         return "Jaga's database is busy; please try again in a moment."
     return "Jaga could not write to its database. See the log for details."

@@ -40,7 +40,7 @@ Entry = tuple[str, int, Item]  # boot id, seq, item
 
 PARKED_NOTICE = (
     "A message that arrived could not be saved (it contains characters Jaga cannot store). "
-    "It was put aside in the audit log; the messages after it were saved."
+    "It was put aside in the event log; the messages after it were saved."
 )
 
 

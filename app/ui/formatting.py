@@ -296,6 +296,42 @@ _ERROR_SENTENCES = [
         tr_noop("The message contains characters that cannot be sent; type it again."),
     ),
     (r"That number no longer exists\.", tr_noop("That number no longer exists.")),
+    (
+        r"The disk is full, so Jaga could not save\. Free some space; nothing saved before is "
+        r"lost\.",
+        tr_noop(
+            "The disk is full, so Jaga could not save. Free some space; nothing saved before "
+            "is lost."
+        ),
+    ),
+    (
+        r"Jaga's database is busy; please try again in a moment\.",
+        tr_noop("Jaga's database is busy; please try again in a moment."),
+    ),
+    (
+        r"Jaga cannot write to its database file \(it is read-only\)\. Give your user write "
+        r"access to Jaga's data folder, then restart Jaga\.",
+        tr_noop(
+            "Jaga cannot write to its database file (it is read-only). Give your user write "
+            "access to Jaga's data folder, then restart Jaga."
+        ),
+    ),
+    (
+        r"Jaga could not write to its database\. See the log for details\.",
+        tr_noop("Jaga could not write to its database. See the log for details."),
+    ),
+    (
+        r"A message that arrived could not be saved \(it contains characters Jaga cannot "
+        r"store\)\. It was put aside in the event log; the messages after it were saved\.",
+        tr_noop(
+            "A message that arrived could not be saved (it contains characters Jaga cannot "
+            "store). It was put aside in the event log; the messages after it were saved."
+        ),
+    ),
+    (
+        r"Jaga could not save incoming messages: (.*)",
+        tr_noop("Jaga could not save incoming messages: %1"),
+    ),
     (r"“(.*)” is not linked to a phone yet\.", tr_noop("“%1” is not linked to a phone yet.")),
 ]
 

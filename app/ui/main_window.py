@@ -41,7 +41,14 @@ from app.ui.banner import Banner, NoticeBoard
 from app.ui.bridge_panel import BridgePanel
 from app.ui.chats_window import ChatsWindow
 from app.ui.details_pane import DetailsPane
-from app.ui.formatting import BRIDGE_RESTARTING, STATUS_WORDS, bridge_words, tr, utcnow
+from app.ui.formatting import (
+    BRIDGE_RESTARTING,
+    STATUS_WORDS,
+    bridge_words,
+    error_words,
+    tr,
+    utcnow,
+)
 from app.ui.i18n import Translations
 from app.ui.icons import health_icon
 from app.ui.notices import notice_text
@@ -223,6 +230,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addLayout(top)
         layout.addWidget(self.notice_board)
+        self._problem_slot = QVBoxLayout()
+        self._problem_slot.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._problem_slot)
+        self.problem_banner: Banner | None = None
         if self.keyring_banner is not None:
             layout.addWidget(self.keyring_banner)
         layout.addWidget(self.stack, 1)
@@ -268,6 +279,7 @@ class MainWindow(QMainWindow):
         service.model.changed.connect(self.apply_change)
         service.bridge_state_changed.connect(self.show_bridge_state)
         service.restore_progress.connect(self.show_restore_progress)
+        service.error.connect(self.show_problem)
         self._messages_changed: set[int] = set()
         self._messages_timer = QTimer(self)
         self._messages_timer.setSingleShot(True)
@@ -759,6 +771,26 @@ class MainWindow(QMainWindow):
         self.service.default_region = self.settings.default_region
         if self.translations is not None:
             self.translations.apply(self.settings.language)
+
+    def show_problem(self, sentence: str) -> None:
+        """A background error (full disk, read-only file, a message put aside): a banner
+        with the sentence, which says what to do. The same trouble again does not stack."""
+        words = error_words(Exception(sentence))
+        if self.problem_banner is not None:
+            if self.problem_banner.body.text() == words:
+                return
+            self._dismiss_problem()
+        banner = Banner(tr("Jaga needs your attention"), words, None, tone="error")
+        banner.dismissed.connect(self._dismiss_problem)
+        self._problem_slot.addWidget(banner)
+        banner.setVisible(True)  # a child added to a shown window is hidden until shown
+        self.problem_banner = banner
+
+    def _dismiss_problem(self) -> None:
+        banner, self.problem_banner = self.problem_banner, None
+        if banner is not None:
+            banner.hide()
+            banner.deleteLater()
 
     def show_error(self, error: Exception) -> None:
         log.warning("action failed: %s", error)

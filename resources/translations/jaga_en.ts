@@ -745,6 +745,36 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>The disk is full, so Jaga could not save. Free some space; nothing saved before is lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Jaga's database is busy; please try again in a moment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Jaga cannot write to its database file (it is read-only). Give your user write access to Jaga's data folder, then restart Jaga.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Jaga could not write to its database. See the log for details.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>A message that arrived could not be saved (it contains characters Jaga cannot store). It was put aside in the event log; the messages after it were saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Jaga could not save incoming messages: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>“%1” is not linked to a phone yet.</source>
             <translation type="unfinished" />
         </message>
@@ -914,6 +944,11 @@
         <message>
             <location filename="../../app/ui/main_window.py" />
             <source>Log out and remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga needs your attention</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -741,6 +741,36 @@
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>The disk is full, so Jaga could not save. Free some space; nothing saved before is lost.</source>
+            <translation>Disknya penuh, jadi Jaga tidak bisa menyimpan. Kosongkan sedikit ruang; yang sudah tersimpan tidak hilang.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Jaga's database is busy; please try again in a moment.</source>
+            <translation>Database Jaga sedang sibuk; coba lagi sebentar lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Jaga cannot write to its database file (it is read-only). Give your user write access to Jaga's data folder, then restart Jaga.</source>
+            <translation>Jaga tidak bisa menulis ke file databasenya (hanya-baca). Beri pengguna Anda izin menulis ke folder data Jaga, lalu mulai ulang Jaga.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Jaga could not write to its database. See the log for details.</source>
+            <translation>Jaga tidak bisa menulis ke databasenya. Lihat log untuk rinciannya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>A message that arrived could not be saved (it contains characters Jaga cannot store). It was put aside in the event log; the messages after it were saved.</source>
+            <translation>Sebuah pesan masuk tidak bisa disimpan (berisi karakter yang tidak bisa disimpan Jaga). Pesan itu disisihkan di log kejadian; pesan-pesan sesudahnya tersimpan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Jaga could not save incoming messages: %1</source>
+            <translation>Jaga tidak bisa menyimpan pesan masuk: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>“%1” is not linked to a phone yet.</source>
             <translation>“%1” belum ditautkan ke HP.</translation>
         </message>
@@ -911,6 +941,11 @@
             <location filename="../../app/ui/main_window.py" />
             <source>Log out and remove</source>
             <translation>Keluarkan lalu hapus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga needs your attention</source>
+            <translation>Jaga butuh perhatian Anda</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />

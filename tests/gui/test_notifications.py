@@ -186,3 +186,31 @@ def test_a_logout_from_the_phone_on_the_real_bridge(qtbot, loop, service, make_w
         assert len(window.notices) == 1
 
     run(loop, scenario())
+
+
+def test_a_store_error_in_the_background_shows_a_banner_with_what_to_do(
+    qtbot, offline_service, make_window, monkeypatch
+):
+    from app.core.store import Store, StoreError
+
+    set_bridge(offline_service, State.RUNNING)
+    shop = linked_number(offline_service)
+    window = make_window(offline_service)
+    window.show()
+    full = (
+        "The disk is full, so Jaga could not save. Free some space; nothing saved before is lost."
+    )
+
+    def disk_full(*_args, **_kwargs):
+        raise StoreError(full)
+
+    monkeypatch.setattr(Store, "record_observed", disk_full)
+    offline_service.recorder.record(shop, "reconnecting", "bridge_crashed", None)
+    banner = window.problem_banner
+    assert banner is not None and banner.isVisible()
+    assert banner.body.text() == full
+    # The same trouble again does not stack banners.
+    offline_service.recorder.record(shop, "reconnecting", "bridge_crashed", None)
+    assert window.problem_banner is banner
+    qtbot.mouseClick(banner.dismiss_button, Qt.MouseButton.LeftButton)
+    assert window.problem_banner is None
