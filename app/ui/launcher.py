@@ -60,6 +60,9 @@ def run(args: argparse.Namespace) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     service = create_service(paths, Options(demo=args.demo))
+    # The bridge first: Node boots while the window is built (restoration starts on READY,
+    # which the event loop delivers once it runs, so the window misses nothing).
+    service.start()
     window = MainWindow(
         service,
         demo=args.demo,
@@ -72,7 +75,6 @@ def run(args: argparse.Namespace) -> int:
         window.show()
     elif not QSystemTrayIcon.isSystemTrayAvailable():
         window.showMinimized()  # no tray to live in: at least stay on the task bar
-    service.start()
 
     quit_requested = asyncio.Event()
     app.aboutToQuit.connect(quit_requested.set)
