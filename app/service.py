@@ -149,6 +149,10 @@ class JagaService(QObject):
     # Reads of what is not in the read model (history, audit, messages): on demand, by
     # the view that shows them, never per event.
 
+    def database_wait(self) -> tuple[float, float] | None:
+        """(monotonic end, seconds) of the store's last slow wait for its file."""
+        return self.store.slow_wait
+
     @property
     def data_dir(self) -> Path:
         return self.store.path.parent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.models import Account, AuditEvent, Message, StatusChange, utcnow
 from app.core.outbox import advance
 
+#: A transaction this slow waited for a lock (or a very slow disk).
+SLOW_WAIT_S = 1.0
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -107,17 +110,25 @@ class Store:
         self.engine = open_engine(path)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        #: (monotonic end, seconds) of the last transaction that took long (a lock held by
+        #: another program): the window tells the owner what it waited for.
+        self.slow_wait: tuple[float, float] | None = None
 
     def close(self) -> None:
         self.engine.dispose()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        started = time.monotonic()
         try:
             with self._sessions.begin() as session:
                 yield session
         except OperationalError as error:
             raise StoreError(_database_trouble(error)) from error
+        finally:
+            ended = time.monotonic()
+            if ended - started >= SLOW_WAIT_S:
+                self.slow_wait = (ended, ended - started)
 
     # --- accounts -------------------------------------------------------------------
 

@@ -44,6 +44,9 @@ class Policy:
     fatal_window: float = 60.0
     stall_timeout: float = 7.0  # one heartbeat (5 s) missed
     hang_timeout: float = 15.0
+    #: After a silence, this long for bytes that already wait unread (the app itself was
+    #: held up: stopped, or busy with its database) before the bridge is judged hung.
+    hang_grace: float = 1.0
     stop_grace: float = 5.0
     fatal_retry: float = 300.0
 
@@ -108,6 +111,7 @@ class Supervision:
     _stop_requested: bool = False
     _kill_reason: str | None = None
     _restart_after_stop: bool = False
+    _hang_suspected: bool = False
 
     # --- owner's actions -------------------------------------------------------------
 
@@ -176,6 +180,7 @@ class Supervision:
         if self.state not in (State.RUNNING, State.UNHEALTHY):
             return []
         self.state = State.RUNNING
+        self._hang_suspected = False
         return [
             StartTimer(Timer.STALL, self.policy.stall_timeout),
             StartTimer(Timer.HANG, self.policy.hang_timeout),
@@ -227,6 +232,12 @@ class Supervision:
             return []
         if timer is Timer.HANG and self.state in (State.RUNNING, State.UNHEALTHY):
             self.state = State.UNHEALTHY
+            if not self._hang_suspected:
+                # Judged on what the bridge sent, not on the app's own stall: the event
+                # loop gets a moment to read what waits in the socket.
+                self._hang_suspected = True
+                return [StartTimer(Timer.HANG, self.policy.hang_grace)]
+            self._hang_suspected = False
             self._kill_reason = f"hung: no heartbeat for {self.policy.hang_timeout:g} s"
             return [CancelTimer(Timer.STALL), Kill(self._kill_reason)]
         if timer is Timer.BACKOFF and self.state is State.BACKOFF:
@@ -244,6 +255,7 @@ class Supervision:
 
     def _spawn(self) -> list[Effect]:
         self.state = State.STARTING
+        self._hang_suspected = False
         return [Spawn(), StartTimer(Timer.READY, self.policy.ready_timeout)]
 
     def _fatal(self, now: float, reason: str) -> list[Effect]:

@@ -6,6 +6,7 @@ import itertools
 import logging
 import math
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.core.autostart import RUN_KEY, Autostart, for_platform
 from app.core.notify_policy import Notice, NoticeKind
+from app.core.stall import Cause, StallDetector
 from app.core.status import Health, SessionStatus
 from app.core.supervision import State
 from app.core.uptime import Change, uptime
@@ -292,6 +294,12 @@ class MainWindow(QMainWindow):
         self._clock_timer.setInterval(REFRESH_MS)
         self._clock_timer.timeout.connect(self.refresh_times)
         self._clock_timer.start()
+        self._stalls = StallDetector()
+        self.last_stall_words = ""
+        self._stall_timer = QTimer(self)
+        self._stall_timer.setInterval(int(self._stalls.interval * 1000))
+        self._stall_timer.timeout.connect(lambda: self.check_stall(time.monotonic()))
+        self._stall_timer.start()
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick_countdown)
@@ -483,6 +491,23 @@ class MainWindow(QMainWindow):
         self.bridge_status.setIcon(health_icon(Health.OK if healthy else Health.BRIDGE_DOWN))
         self.setWindowIcon(health_icon(self.tray.level))
         self.details.show_account(self.selected_account_id())
+
+    def check_stall(self, now: float) -> None:
+        """The window says what Jaga itself waited for, so a pause is not blamed on the bridge."""
+        stall = self._stalls.observe(now, self.service.database_wait())
+        if stall is None:
+            return
+        seconds = str(round(stall.seconds))
+        if stall.cause is Cause.DATABASE:
+            text = tr(
+                "Jaga waited %1 s for its database (another program was using it); "
+                "the bridge kept running."
+            )
+        else:
+            text = tr("Jaga itself was paused for %1 s; the bridge kept running.")
+        self.last_stall_words = text.replace("%1", seconds)
+        log.warning("the app was held up for %s s (%s)", seconds, stall.cause)
+        self.statusBar().showMessage(self.last_stall_words, 60_000)
 
     def _tick_countdown(self) -> None:
         self.show_bridge_state(self.service.bridge_state.value)

@@ -903,6 +903,16 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <source>Jaga waited %1 s for its database (another program was using it); the bridge kept running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga itself was paused for %1 s; the bridge kept running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <source>Restoring %1 of %2</source>
             <translation type="unfinished" />
         </message>

@@ -899,6 +899,16 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <source>Jaga waited %1 s for its database (another program was using it); the bridge kept running.</source>
+            <translation>Jaga menunggu databasenya %1 detik (sedang dipakai program lain); bridge tetap berjalan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga itself was paused for %1 s; the bridge kept running.</source>
+            <translation>Jaga sendiri terhenti %1 detik; bridge tetap berjalan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <source>Restoring %1 of %2</source>
             <translation>Memulihkan %1 dari %2</translation>
         </message>

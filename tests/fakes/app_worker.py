@@ -4,7 +4,8 @@ python -m tests.fakes.app_worker DATA_DIR PLAN_JSON
 PLAN_JSON: {"numbers": [[label, phone], ...], "messages": [[phone_of_number, to, text], ...]}
 Links every number that is not linked yet, queues the plan's messages once (a later run on
 the same folder finds them in app.sqlite3), prints `WORKER_READY <port> <bridge_pid>` and
-then runs like the app until killed. Bridge restarts print a new WORKER_READY line.
+then runs like the app until killed. Bridge restarts print a new WORKER_READY line; every
+supervision state change prints `WORKER_STATE <state>`.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ async def main(data_dir: Path, plan: dict) -> None:
     service.supervisor.ready.connect(
         lambda info: print(f"WORKER_READY {info.port} {info.pid}", flush=True)
     )
+    service.bridge_state_changed.connect(lambda state: print(f"WORKER_STATE {state}", flush=True))
     service.start()
     await until_bridge_ready(service)
-    linked = {a.phone: a for a in service.store.accounts()}
+    linked = {a.phone: a for a in service.accounts()}
     for label, phone in plan["numbers"]:
         if phone in linked:
             continue
@@ -39,8 +41,8 @@ async def main(data_dir: Path, plan: dict) -> None:
         await eventually(lambda a=account: status_of(service, a.id) == "qr", timeout=20)
         await service.simulate_scan(account.id, phone)
         await eventually(lambda a=account: status_of(service, a.id) == "connected", timeout=20)
-        linked[phone] = service.store.account(account.id)
-    if not any(service.store.messages(a.id) for a in service.store.accounts()):
+        linked[phone] = service.account(account.id)
+    if not any(service.store.messages(a.id) for a in service.accounts()):
         for number, to, text in plan["messages"]:
             service.send_message(linked[number].id, to, text)
     print("WORKER_QUEUED", flush=True)

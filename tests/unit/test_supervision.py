@@ -184,10 +184,27 @@ def test_silence_on_the_stream_is_a_hang_that_is_killed_and_restarted():
     machine = running(0)
     effects = machine.timer_fired(Timer.HANG, 15)
     assert machine.state is State.UNHEALTHY
+    # Bytes that already wait unread (the app itself was held up) are read first.
+    assert effects == [StartTimer(Timer.HANG, 1.0)]
+    effects = machine.timer_fired(Timer.HANG, 16)
     assert Kill("hung: no heartbeat for 15 s") in effects
     effects = machine.exited(15.2, None, crashed=True)
     assert machine.last_exit == "hung: no heartbeat for 15 s"
     assert Spawn() in effects
+
+
+def test_bytes_waiting_after_the_apps_own_stall_count_as_alive():
+    machine = running(0)
+    # The app was stopped for 30 s: its overdue timers fire on resume, the heartbeats that
+    # arrived meanwhile sit unread in the socket.
+    machine.timer_fired(Timer.STALL, 30)
+    assert machine.timer_fired(Timer.HANG, 30) == [StartTimer(Timer.HANG, 1.0)]
+    effects = machine.activity(30.01)
+    assert machine.state is State.RUNNING
+    assert StartTimer(Timer.HANG, 15.0) in effects
+    # A later silence is judged afresh: one grace again, then the kill.
+    assert machine.timer_fired(Timer.HANG, 45) == [StartTimer(Timer.HANG, 1.0)]
+    assert Kill("hung: no heartbeat for 15 s") in machine.timer_fired(Timer.HANG, 46)
 
 
 def test_spawn_failure_is_fatal_with_the_reason():
