@@ -4,50 +4,35 @@ from __future__ import annotations
 
 import itertools
 import logging
-import math
-import sys
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.autostart import RUN_KEY, Autostart, for_platform
+from app.core.autostart import Autostart
 from app.core.notify_policy import Notice, NoticeKind
-from app.core.stall import Cause, StallDetector
-from app.core.status import Health, SessionStatus
-from app.core.supervision import State
-from app.core.uptime import Change, uptime
-from app.runtime.read_model import AccountChange
-from app.service import JagaService, Progress
-from app.ui.accounts_model import AccountIdRole, AccountsModel, Column
+from app.core.stall import StallDetector
+from app.service import JagaService
+from app.ui.accounts_model import AccountIdRole, Column
 from app.ui.banner import Banner, NoticeBoard
 from app.ui.bridge_panel import BridgePanel
 from app.ui.chats_window import ChatsWindow
-from app.ui.details_pane import DetailsPane
 from app.ui.formatting import (
     BRIDGE_RESTARTING,
     STATUS_WORDS,
-    bridge_words,
-    error_words,
     tr,
     utcnow,
 )
@@ -58,9 +43,11 @@ from app.ui.notifier import Notifier
 from app.ui.qr_dialog import QrDialog
 from app.ui.settings import AppSettings
 from app.ui.settings_dialog import SettingsDialog
-from app.ui.status_delegate import StatusBadgeDelegate, badge_width
-from app.ui.tasks import run_async
+from app.ui.status_delegate import badge_width
 from app.ui.tray import Tray
+from app.ui.window_actions import OwnerActions
+from app.ui.window_live import LiveViews
+from app.ui.window_parts import WindowParts
 
 log = logging.getLogger(__name__)
 
@@ -68,14 +55,7 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 30_000
 
 
-def default_autostart() -> Autostart:
-    registry = (
-        QSettings(RUN_KEY, QSettings.Format.NativeFormat) if sys.platform == "win32" else None
-    )
-    return for_platform(sys.platform, home=Path.home(), registry=registry)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
     #: The owner chose Quit (menu or tray): the app should end, not hide in the tray.
     quit_requested = Signal()
 
@@ -111,94 +91,7 @@ class MainWindow(QMainWindow):
         self.notices: list[Notice] = []  # every notice shown this run, for the owner and tests
         self.resize(1040, 640)
         self.setMinimumSize(720, 460)
-
-        # --- the table ---------------------------------------------------------------------
-        self.model = AccountsModel(self, now=now)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (
-            Column.PHONE,
-            Column.SINCE,
-            Column.ACTIVITY,
-            Column.LAST_IN,
-            Column.LAST_OUT,
-            Column.UPTIME,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Wide enough for every status in the current language: no jumping, no cut words.
-        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Fixed)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._row_menu)
-        self.table.activated.connect(lambda _index: self.reconnect_selected())
-
-        self.details = DetailsPane(service, now=now)
-        self.reconnect_button = self.details.reconnect_button
-        self.stop_button = self.details.toggle_button
-        self.logout_button = self.details.logout_button
-        self.remove_button = self.details.remove_button
-        self.chats_button = self.details.chats_button
-        self.reconnect_button.clicked.connect(self.reconnect_selected)
-        self.stop_button.clicked.connect(self.toggle_selected)
-        self.logout_button.clicked.connect(self.logout_selected)
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.chats_button.clicked.connect(self.open_chats_selected)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-
-        # --- the empty state ---------------------------------------------------------------
-        self.empty_state = QWidget()
-        column = QWidget()
-        column.setFixedWidth(560)
-        empty_layout = QVBoxLayout(column)
-        outer = QHBoxLayout(self.empty_state)
-        outer.addStretch(1)
-        outer.addWidget(column)
-        outer.addStretch(1)
-        self.empty_icon = QLabel()
-        self.empty_icon.setPixmap(health_icon(Health.OK).pixmap(72, 72))
-        self.empty_title = QLabel()
-        self.empty_title.setObjectName("emptyTitle")
-        self.empty_text = QLabel()
-        self.empty_text.setWordWrap(True)
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_steps = QLabel()
-        self.empty_steps.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_steps.setWordWrap(True)
-        self.empty_add_button = QPushButton()
-        self.empty_add_button.setObjectName("primary")
-        self.empty_add_button.setMinimumHeight(40)
-        self.empty_add_button.clicked.connect(self.add_number)
-        empty_layout.addStretch(1)
-        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_title.setWordWrap(True)
-        empty_layout.addWidget(self.empty_icon, 0, Qt.AlignmentFlag.AlignHCenter)
-        for widget in (self.empty_title, self.empty_text, self.empty_steps):
-            empty_layout.addWidget(widget)
-            empty_layout.addSpacing(6)
-        empty_layout.addWidget(self.empty_add_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(2)
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty_state)
-        self.stack.addWidget(self.splitter)
+        self._build_views(service, now)
 
         # --- top row, banners, status bar --------------------------------------------------
         self.add_button = QPushButton()
@@ -384,141 +277,6 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    # --- keeping the view current ---------------------------------------------------------
-
-    def refresh_accounts(self) -> None:
-        """The whole list from the read model: at start only; changes come row by row."""
-        accounts = self.service.accounts()
-        self.model.set_accounts(accounts)  # type: ignore[arg-type]
-        for account in accounts:
-            self.model.set_uptime(account.id, self._uptime(account.id))
-            self.model.set_last_messages(account.id, self.service.last_messages(account.id))
-        self._rows_changed()
-
-    def apply_change(self, change: AccountChange) -> None:
-        """One account changed in the read model: that row, nothing else."""
-        if change.new is None:
-            self.model.remove_account(change.id)
-            self._rows_changed()
-            return
-        if change.old is None:
-            self.model.add_account(change.new)  # type: ignore[arg-type]
-            self.model.set_last_messages(change.id, self.service.last_messages(change.id))
-            self._rows_changed()
-        else:
-            self.model.update_account(change.new)  # type: ignore[arg-type]
-        if change.old is None or change.old.status != change.new.status:
-            self.model.set_uptime(change.id, self._uptime(change.id))  # history: on a change only
-        if change.id == self.selected_account_id():
-            self.details.show_account(
-                change.id,
-                history=change.old is None
-                or (change.old.status, change.old.reason) != (change.new.status, change.new.reason),
-            )
-        self._update_actions()
-
-    def refresh_account(self, account_id: str) -> None:
-        account = self.service.account(account_id)
-        if account is not None:
-            self.model.update_account(account)  # type: ignore[arg-type]
-        if account_id == self.selected_account_id():
-            self.details.show_account(account_id)
-        self._update_actions()
-
-    def _rows_changed(self) -> None:
-        accounts = self.model.accounts()
-        self.stack.setCurrentWidget(self.splitter if self.model.rowCount() else self.empty_state)
-        present = {account.id for account in accounts}
-        for account_id in [a for a in self.chat_windows if a not in present]:
-            self.chat_windows[account_id].close()  # the number was removed
-        if self.selected_account_id() is None and self.model.rowCount():
-            self.select(self.model.account_at(self.model.rowCount() - 1).id)  # type: ignore[union-attr]
-        self._selection_changed()
-
-    def refresh_messages_of(self, message_row_id: int) -> None:
-        """A message came in or changed status: that number's last-message cells, soon.
-
-        A burst brings thousands of these a second; the cells are redrawn at most five
-        times a second, so the window stays responsive.
-        """
-        self._messages_changed.add(message_row_id)
-        if not self._messages_timer.isActive():
-            self._messages_timer.start()
-
-    def _refresh_last_messages(self) -> None:
-        row_ids, self._messages_changed = self._messages_changed, set()
-        if len(row_ids) > len(self.model.accounts()):
-            accounts = {account.id for account in self.model.accounts()}  # cheaper in a burst
-        else:
-            accounts = {
-                message.account_id
-                for row_id in row_ids
-                if (message := self.service.message(row_id)) is not None
-            }
-        for account_id in accounts:
-            self.model.set_last_messages(account_id, self.service.last_messages(account_id))
-
-    def refresh_times(self) -> None:
-        for account in self.model.accounts():
-            self.model.set_uptime(account.id, self._uptime(account.id))
-        self.model.refresh_times()
-
-    def _uptime(self, account_id: str) -> float | None:
-        history = self.service.history(account_id)
-        return uptime((Change(c.at, c.status) for c in history), self._now())
-
-    def show_bridge_state(self, state: str) -> None:
-        bridge = self.service.bridge()
-        up = bridge.up
-        self.model.set_bridge(bridge)
-        self.details.bridge_up = up
-        self.details.bridge = bridge
-        words = bridge_words(state)
-        if state == State.FATAL.value and bridge.fatal_reason:
-            words += " — " + bridge.fatal_reason
-        retry_in = None
-        if bridge.retry_at is not None and state == State.FATAL.value:
-            retry_in = max(0.0, (bridge.retry_at - utcnow()).total_seconds())
-        if retry_in is not None:
-            minutes, seconds = divmod(math.ceil(retry_in), 60)
-            words += " — " + tr("trying again in %1").replace("%1", f"{minutes}:{seconds:02d}")
-            self._countdown.start()  # the countdown moves every second while FATAL
-        else:
-            self._countdown.stop()
-        self.bridge_status.setText(words)
-        self.bridge_status.setAccessibleName(tr("Bridge status: %1").replace("%1", words))
-        healthy = up or state == State.STARTING.value
-        self.bridge_status.setIcon(health_icon(Health.OK if healthy else Health.BRIDGE_DOWN))
-        self.setWindowIcon(health_icon(self.tray.level))
-        self.details.show_account(self.selected_account_id())
-
-    def check_stall(self, now: float) -> None:
-        """The window says what Jaga itself waited for, so a pause is not blamed on the bridge."""
-        stall = self._stalls.observe(now, self.service.database_wait())
-        if stall is None:
-            return
-        seconds = str(round(stall.seconds))
-        if stall.cause is Cause.DATABASE:
-            text = tr(
-                "Jaga waited %1 s for its database (another program was using it); "
-                "the bridge kept running."
-            )
-        else:
-            text = tr("Jaga itself was paused for %1 s; the bridge kept running.")
-        self.last_stall_words = text.replace("%1", seconds)
-        log.warning("the app was held up for %s s (%s)", seconds, stall.cause)
-        self.statusBar().showMessage(self.last_stall_words, 60_000)
-
-    def _tick_countdown(self) -> None:
-        self.show_bridge_state(self.service.bridge_state.value)
-
-    def show_restore_progress(self, progress: Progress) -> None:
-        if progress.done >= progress.total:
-            self.progress_label.setText("")
-        else:
-            text = tr("Restoring %1 of %2").replace("%1", str(progress.done + 1))
-            self.progress_label.setText(text.replace("%2", str(progress.total)))
-
     def selected_account_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -599,231 +357,6 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-
-    # --- the owner's actions --------------------------------------------------------------
-
-    def add_number(self) -> QInputDialog:
-        """Asks for a name (non-blocking), then adds the number and shows its QR."""
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(tr("Add number"))
-        dialog.setLabelText(tr("A name for this number (for example “Shop front”):"))
-        dialog.setOkButtonText(tr("Add and show QR code"))
-        dialog.setCancelButtonText(tr("Cancel"))
-        dialog.textValueSelected.connect(self._add_named)
-        dialog.finished.connect(dialog.deleteLater)
-        self.add_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _add_named(self, label: str) -> None:
-        if label.strip():
-            run_async(self._add(label.strip()), self.show_error)
-
-    async def _add(self, label: str) -> None:
-        account = await self.service.add_account(label)
-        self.select(account.id)
-        self.open_qr_dialog(account.id)
-
-    def open_qr_dialog(self, account_id: str) -> QrDialog:
-        dialog = self.qr_dialogs.get(account_id)
-        if dialog is None:
-            dialog = QrDialog(self.service, account_id, demo=self.demo, parent=self)
-            dialog.simulate_scan_requested.connect(self.simulate_scan)
-            dialog.reconnect_requested.connect(self._start_again)
-            dialog.finished.connect(lambda _result, a=account_id: self._qr_closed(a))
-            self.qr_dialogs[account_id] = dialog
-        dialog.show()
-        dialog.raise_()
-        return dialog
-
-    def _qr_closed(self, account_id: str) -> None:
-        dialog = self.qr_dialogs.pop(account_id, None)
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def simulate_scan(self, account_id: str) -> None:
-        self._demo_phone_counter += 1
-        phone = f"62812000{self._demo_phone_counter:04d}"
-        run_async(self.service.simulate_scan(account_id, phone, "Demo phone"), self.show_error)
-
-    def _start_again(self, account_id: str) -> None:
-        self.notifier.owner_acted(account_id)
-        run_async(self.service.reconnect(account_id), self.show_error)
-
-    def reconnect(self, account_id: str) -> None:
-        """Start again, and show the QR dialog (a code appears if WhatsApp wants one)."""
-        account = self.service.account(account_id)
-        if account is None:
-            return
-        self._start_again(account_id)
-        if SessionStatus.parse(account.status) is not SessionStatus.CONNECTED:
-            self.open_qr_dialog(account_id)
-
-    def reconnect_selected(self) -> None:
-        account_id = self.selected_account_id()
-        if account_id is not None:
-            self.reconnect(account_id)
-
-    def toggle_selected(self) -> None:
-        account_id = self.selected_account_id()
-        account = self.service.account(account_id) if account_id else None
-        if account is None:
-            return
-        self.notifier.owner_acted(account.id)
-        if account.desired_state == "running":
-            run_async(self.service.stop_account(account.id), self.show_error)
-        elif account.phone:
-            run_async(self.service.reconnect(account.id), self.show_error)
-        else:
-            self.reconnect(account.id)  # never linked: it will need a QR
-
-    def logout_selected(self) -> QMessageBox | None:
-        account_id = self.selected_account_id()
-        account = self.service.account(account_id) if account_id else None
-        if account is None:
-            return None
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(tr("Log out"))
-        box.setText(tr("Log out “%1”?").replace("%1", account.label))
-        box.setInformativeText(
-            tr(
-                "This computer is unlinked from the phone. To use this number in Jaga again "
-                "you scan a new QR code."
-            )
-        )
-        confirm = box.addButton(tr("Log out"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-
-        def done() -> None:
-            if box.clickedButton() is confirm:
-                self.notifier.owner_acted(account.id)
-                run_async(self.service.logout_account(account.id), self.show_error)
-
-        box.finished.connect(lambda _result: done())
-        box.open()
-        return box
-
-    def remove_selected(self) -> QMessageBox | None:
-        account_id = self.selected_account_id()
-        account = self.service.account(account_id) if account_id else None
-        if account is None:
-            return None
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("Remove number"))
-        box.setText(tr("Remove “%1” from Jaga?").replace("%1", account.label))
-        box.setInformativeText(
-            tr(
-                "Jaga stops watching this number and deletes its status history. "
-                "Kept: the link on the phone (it stays under Linked devices until you log it "
-                "out) and Jaga's event log. Log out first to unlink the phone as well."
-            )
-        )
-        remove = box.addButton(tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        logout_remove = None
-        if account.phone and self.service.bridge().up:
-            logout_remove = box.addButton(
-                tr("Log out and remove"), QMessageBox.ButtonRole.DestructiveRole
-            )
-        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-
-        def done() -> None:
-            clicked = box.clickedButton()
-            if clicked is remove:
-                run_async(self.service.remove_account(account.id), self.show_error)
-            elif clicked is not None and clicked is logout_remove:
-                self.notifier.owner_acted(account.id)
-                run_async(self._logout_and_remove(account.id), self.show_error)
-
-        box.finished.connect(lambda _result: done())
-        box.open()
-        return box
-
-    async def _logout_and_remove(self, account_id: str) -> None:
-        await self.service.logout_account(account_id)
-        await self.service.remove_account(account_id)
-
-    def open_chats(self, account_id: str) -> ChatsWindow | None:
-        """The number's chats, in a window of their own (one per number)."""
-        if self.service.account(account_id) is None:
-            return None
-        window = self.chat_windows.get(account_id)
-        if window is None:
-            window = ChatsWindow(self.service, account_id, now=self._now, parent=self)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda _obj=None, a=account_id: self.chat_windows.pop(a, None))
-            self.chat_windows[account_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
-
-    def open_chats_selected(self) -> ChatsWindow | None:
-        account_id = self.selected_account_id()
-        return self.open_chats(account_id) if account_id is not None else None
-
-    def open_bridge_panel(self) -> BridgePanel:
-        if self.bridge_panel is None:
-            self.bridge_panel = BridgePanel(self.service, parent=self)
-        self.bridge_panel.show()
-        self.bridge_panel.raise_()
-        return self.bridge_panel
-
-    def open_settings(self) -> SettingsDialog:
-        if self.settings_dialog is None:
-            dialog = SettingsDialog(
-                self.settings,
-                autostart=self.autostart if self.autostart is not None else default_autostart(),
-                current_data_dir=self.data_dir,
-                tray_available=self.tray.available,
-                parent=self,
-            )
-            dialog.accepted.connect(self._settings_saved)
-            dialog.finished.connect(lambda _result: self._settings_closed())
-            self.settings_dialog = dialog
-        self.settings_dialog.open()
-        return self.settings_dialog
-
-    def _settings_closed(self) -> None:
-        if self.settings_dialog is not None:
-            self.settings_dialog.deleteLater()
-            self.settings_dialog = None
-
-    def _settings_saved(self) -> None:
-        self.service.default_region = self.settings.default_region
-        if self.translations is not None:
-            self.translations.apply(self.settings.language)
-
-    def show_problem(self, sentence: str) -> None:
-        """A background error (full disk, read-only file, a message put aside): a banner
-        with the sentence, which says what to do. The same trouble again does not stack."""
-        words = error_words(Exception(sentence))
-        if self.problem_banner is not None:
-            if self.problem_banner.body.text() == words:
-                return
-            self._dismiss_problem()
-        banner = Banner(tr("Jaga needs your attention"), words, None, tone="error")
-        banner.dismissed.connect(self._dismiss_problem)
-        self._problem_slot.addWidget(banner)
-        banner.setVisible(True)  # a child added to a shown window is hidden until shown
-        self.problem_banner = banner
-
-    def _dismiss_problem(self) -> None:
-        banner, self.problem_banner = self.problem_banner, None
-        if banner is not None:
-            banner.hide()
-            banner.deleteLater()
-
-    def show_error(self, error: Exception) -> None:
-        log.warning("action failed: %s", error)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, tr("Something went wrong"), str(error), parent=self
-        )
-        box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
-        box.open()
 
     # --- closing ---------------------------------------------------------------------------
 

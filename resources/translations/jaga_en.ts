@@ -196,38 +196,6 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
-            <source>New message</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>&amp;To (phone number):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>for example 0812-3456-7890 or +62 812-3456-7890</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>&amp;Message:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Send</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
             <source>&amp;New message</source>
             <translation type="unfinished" />
         </message>
@@ -855,6 +823,7 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Add number</source>
             <translation type="unfinished" />
         </message>
@@ -866,11 +835,13 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Log out</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Remove</source>
             <translation type="unfinished" />
         </message>
@@ -892,83 +863,35 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>trying again in %1</source>
+            <location filename="../../app/ui/new_message.py" />
+            <source>New message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Bridge status: %1</source>
+            <location filename="../../app/ui/new_message.py" />
+            <source>&amp;To (phone number):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga waited %1 s for its database (another program was using it); the bridge kept running.</source>
+            <location filename="../../app/ui/new_message.py" />
+            <source>for example 0812-3456-7890 or +62 812-3456-7890</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga itself was paused for %1 s; the bridge kept running.</source>
+            <location filename="../../app/ui/new_message.py" />
+            <source>&amp;Message:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Restoring %1 of %2</source>
+            <location filename="../../app/ui/new_message.py" />
+            <source>Send</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>A name for this number (for example “Shop front”):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Add and show QR code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Log out “%1”?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>This computer is unlinked from the phone. To use this number in Jaga again you scan a new QR code.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Remove number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Remove “%1” from Jaga?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga stops watching this number and deletes its status history. Kept: the link on the phone (it stays under Linked devices until you log it out) and Jaga's event log. Log out first to unlink the phone as well.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Log out and remove</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga needs your attention</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Something went wrong</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>OK</source>
+            <location filename="../../app/ui/new_message.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1277,6 +1200,86 @@
         <message>
             <location filename="../../app/ui/tray.py" />
             <source>No numbers yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>A name for this number (for example “Shop front”):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Add and show QR code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Log out “%1”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>This computer is unlinked from the phone. To use this number in Jaga again you scan a new QR code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Remove number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Remove “%1” from Jaga?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Jaga stops watching this number and deletes its status history. Kept: the link on the phone (it stays under Linked devices until you log it out) and Jaga's event log. Log out first to unlink the phone as well.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Log out and remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Jaga needs your attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Something went wrong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>trying again in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Bridge status: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Jaga waited %1 s for its database (another program was using it); the bridge kept running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Jaga itself was paused for %1 s; the bridge kept running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Restoring %1 of %2</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -196,38 +196,6 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
-            <source>New message</source>
-            <translation>Pesan baru</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>&amp;To (phone number):</source>
-            <translation>&amp;Kepada (nomor telepon):</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>for example 0812-3456-7890 or +62 812-3456-7890</source>
-            <translation>misalnya 0812-3456-7890 atau +62 812-3456-7890</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>&amp;Message:</source>
-            <translation>&amp;Pesan:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Send</source>
-            <translation>Kirim</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Cancel</source>
-            <translation>Batal</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
             <source>&amp;New message</source>
             <translation>&amp;Pesan baru</translation>
         </message>
@@ -851,6 +819,7 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Add number</source>
             <translation>Tambah nomor</translation>
         </message>
@@ -862,11 +831,13 @@
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Log out</source>
             <translation>Keluarkan</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Remove</source>
             <translation>Hapus</translation>
         </message>
@@ -888,84 +859,36 @@
             <translation>Tutup Jaga</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>trying again in %1</source>
-            <translation>dicoba lagi dalam %1</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <source>New message</source>
+            <translation>Pesan baru</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Bridge status: %1</source>
-            <translation>Status penghubung: %1</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <source>&amp;To (phone number):</source>
+            <translation>&amp;Kepada (nomor telepon):</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga waited %1 s for its database (another program was using it); the bridge kept running.</source>
-            <translation>Jaga menunggu databasenya %1 detik (sedang dipakai program lain); bridge tetap berjalan.</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <source>for example 0812-3456-7890 or +62 812-3456-7890</source>
+            <translation>misalnya 0812-3456-7890 atau +62 812-3456-7890</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga itself was paused for %1 s; the bridge kept running.</source>
-            <translation>Jaga sendiri terhenti %1 detik; bridge tetap berjalan.</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <source>&amp;Message:</source>
+            <translation>&amp;Pesan:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Restoring %1 of %2</source>
-            <translation>Memulihkan %1 dari %2</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <source>Send</source>
+            <translation>Kirim</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>A name for this number (for example “Shop front”):</source>
-            <translation>Nama untuk nomor ini (misalnya “Toko depan”):</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Add and show QR code</source>
-            <translation>Tambah dan tampilkan kode QR</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Log out “%1”?</source>
-            <translation>Keluarkan “%1”?</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>This computer is unlinked from the phone. To use this number in Jaga again you scan a new QR code.</source>
-            <translation>Tautan komputer ini akan dilepas dari HP. Untuk memakai nomor ini lagi di Jaga, Anda perlu memindai kode QR baru.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Remove number</source>
-            <translation>Hapus nomor</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Remove “%1” from Jaga?</source>
-            <translation>Hapus “%1” dari Jaga?</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga stops watching this number and deletes its status history. Kept: the link on the phone (it stays under Linked devices until you log it out) and Jaga's event log. Log out first to unlink the phone as well.</source>
-            <translation>Jaga berhenti menjaga nomor ini dan menghapus riwayat statusnya. Yang tetap ada: tautan di HP (tetap muncul di Perangkat tertaut sampai Anda mengeluarkannya) dan catatan kejadian Jaga. Pilih Keluarkan dulu kalau tautan di HP juga mau dilepas.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Log out and remove</source>
-            <translation>Keluarkan lalu hapus</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga needs your attention</source>
-            <translation>Jaga butuh perhatian Anda</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Something went wrong</source>
-            <translation>Ada yang tidak beres</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>OK</source>
-            <translation>OK</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Cancel</source>
+            <translation>Batal</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1273,6 +1196,86 @@
             <location filename="../../app/ui/tray.py" />
             <source>No numbers yet</source>
             <translation>Belum ada nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>A name for this number (for example “Shop front”):</source>
+            <translation>Nama untuk nomor ini (misalnya “Toko depan”):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Add and show QR code</source>
+            <translation>Tambah dan tampilkan kode QR</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Log out “%1”?</source>
+            <translation>Keluarkan “%1”?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>This computer is unlinked from the phone. To use this number in Jaga again you scan a new QR code.</source>
+            <translation>Tautan komputer ini akan dilepas dari HP. Untuk memakai nomor ini lagi di Jaga, Anda perlu memindai kode QR baru.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Remove number</source>
+            <translation>Hapus nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Remove “%1” from Jaga?</source>
+            <translation>Hapus “%1” dari Jaga?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Jaga stops watching this number and deletes its status history. Kept: the link on the phone (it stays under Linked devices until you log it out) and Jaga's event log. Log out first to unlink the phone as well.</source>
+            <translation>Jaga berhenti menjaga nomor ini dan menghapus riwayat statusnya. Yang tetap ada: tautan di HP (tetap muncul di Perangkat tertaut sampai Anda mengeluarkannya) dan catatan kejadian Jaga. Pilih Keluarkan dulu kalau tautan di HP juga mau dilepas.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Log out and remove</source>
+            <translation>Keluarkan lalu hapus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Jaga needs your attention</source>
+            <translation>Jaga butuh perhatian Anda</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Something went wrong</source>
+            <translation>Ada yang tidak beres</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>trying again in %1</source>
+            <translation>dicoba lagi dalam %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Bridge status: %1</source>
+            <translation>Status penghubung: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Jaga waited %1 s for its database (another program was using it); the bridge kept running.</source>
+            <translation>Jaga menunggu databasenya %1 detik (sedang dipakai program lain); bridge tetap berjalan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Jaga itself was paused for %1 s; the bridge kept running.</source>
+            <translation>Jaga sendiri terhenti %1 detik; bridge tetap berjalan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Restoring %1 of %2</source>
+            <translation>Memulihkan %1 dari %2</translation>
         </message>
     </context>
 </TS>

@@ -214,3 +214,25 @@ def test_a_store_error_in_the_background_shows_a_banner_with_what_to_do(
     assert window.problem_banner is banner
     qtbot.mouseClick(banner.dismiss_button, Qt.MouseButton.LeftButton)
     assert window.problem_banner is None
+
+
+def test_restart_from_the_panel_gives_no_reconnect_notice_for_connected_numbers(
+    qtbot, loop, service, make_window, clock
+):
+    window = make_window(service)
+
+    async def scenario():
+        account = await service.add_account("Shop front")
+        await eventually(lambda: service.latest_qr.get(account.id) is not None)
+        await service.simulate_scan(account.id, "628123450009", "Toko")
+        await eventually(lambda: service.account(account.id).status == "connected")
+        boot = service.boot_id
+        window.open_bridge_panel().restart()
+        await eventually(lambda: service.boot_id not in (None, boot), what="a new boot")
+        await eventually(lambda: service.account(account.id).status == "connected")
+        for _ in range(4):  # two minutes of the notifier's checks
+            clock.advance(30)
+            window.notifier.check()
+        assert window.notices == []
+
+    run(loop, scenario())
