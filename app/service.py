@@ -317,6 +317,10 @@ class JagaService(QObject):
     async def reconnect(self, account_id: str) -> None:
         await self.commands.reconnect(account_id)
 
+    def set_wanted(self, account_id: str, running: bool) -> None:
+        """Desired state only; the next reconcile (or a restart's restore) acts on it."""
+        self.commands.set_wanted(account_id, running)
+
     async def stop_account(self, account_id: str) -> None:
         await self.commands.stop_account(account_id)
 

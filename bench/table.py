@@ -124,6 +124,26 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 "",
             )
         )
+    if "soak" in r:
+        m, c = r["soak"]["idle_memory"], r["soak"]["idle_cpu"]
+        out.append(
+            (
+                f"soak: window idle {m['duration_s'] / 60:g} min, {m['numbers']} numbers",
+                f"RSS +{m['rss_growth_mib']:g} MiB ({m['rss_mib_first']:g} → "
+                f"{m['rss_mib_last']:g}), Qt objects {m['qt_objects_first']} → "
+                f"{m['qt_objects_last']}",
+                "",
+                "ok" if m["ok"] else "NOT OK (goal: < 2 MiB, objects flat)",
+            )
+        )
+        out.append(
+            (
+                f"  … {c['numbers']} restored numbers idle: app CPU",
+                f"{c['cpu_percent']:g} % over {c['window_s']:g} s",
+                "",
+                "ok" if c["ok"] else "NOT OK (goal: < 5 %)",
+            )
+        )
     if "memory" in r:
         m = r["memory"]
         for k, s in m["bridge_rss_mib"].items():

@@ -64,10 +64,14 @@ class OwnerCommands:
             await self.reconciler.start_session(client, account)
         return self.model.account(account.id) or account
 
+    def set_wanted(self, account_id: str, running: bool) -> AccountView | None:
+        """What the owner wants of a number; the reconciler (or the caller) acts on it."""
+        self.store.set_desired_state(account_id, "running" if running else "stopped")
+        return self._refresh(account_id, "owner_running" if running else "owner_stopped")
+
     async def reconnect(self, account_id: str) -> None:
         """Start again, also from a status that needed the owner (a fresh QR if unlinked)."""
-        self.store.set_desired_state(account_id, "running")
-        account = self._refresh(account_id, "owner_reconnect")
+        account = self.set_wanted(account_id, True)
         client = self._client()
         if account is None or client is None:
             return
@@ -75,8 +79,7 @@ class OwnerCommands:
         await self.reconciler.start_session(client, account)
 
     async def stop_account(self, account_id: str) -> None:
-        self.store.set_desired_state(account_id, "stopped")
-        self._refresh(account_id, "owner_stopped")
+        self.set_wanted(account_id, False)
         client = self._client()
         if client is not None:
             info = await call(client.stop_session(account_id))

@@ -9,15 +9,7 @@ import httpx
 
 from app.bridge.protocol import QrCode
 from app.core.store import StoreError
-from tests.liveapp import eventually, run, status_of
-
-
-async def link(service, label: str, phone: str):
-    account = await service.add_account(label)
-    await eventually(lambda: status_of(service, account.id) == "qr", what="a QR")
-    await service.simulate_scan(account.id, phone)
-    await eventually(lambda: status_of(service, account.id) == "connected", what="connected")
-    return account
+from tests.liveapp import eventually, link, run, status_of
 
 
 async def post_json(service, path: str, body: dict) -> None:

@@ -9,15 +9,7 @@ import pytest
 
 from app.core.outbox import MessageError
 from app.core.store import StoreError
-from tests.liveapp import eventually, run, status_of, until_bridge_ready
-
-
-async def link(service, label: str, phone: str):
-    account = await service.add_account(label)
-    await eventually(lambda: status_of(service, account.id) == "qr")
-    await service.simulate_scan(account.id, phone)
-    await eventually(lambda: status_of(service, account.id) == "connected")
-    return account
+from tests.liveapp import eventually, link, run, status_of, until_bridge_ready
 
 
 async def network_sent(service) -> list[dict]:

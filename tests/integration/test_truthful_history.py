@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from tests.liveapp import dispose, eventually, make_service, run, status_of, until_bridge_ready
-
-
-async def link(service, label: str, phone: str):
-    account = await service.add_account(label)
-    await eventually(lambda: status_of(service, account.id) == "qr", what="a QR")
-    await service.simulate_scan(account.id, phone)
-    await eventually(lambda: status_of(service, account.id) == "connected", what="connected")
-    return account
+from tests.liveapp import (
+    dispose,
+    eventually,
+    link,
+    make_service,
+    run,
+    status_of,
+    until_bridge_ready,
+)
 
 
 def reasons(service, account_id: str) -> list[str | None]:
