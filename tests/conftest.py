@@ -1,8 +1,13 @@
-"""Shared fixtures. pytest runs strict: warnings are errors, Qt warnings fail tests."""
+"""Shared fixtures. pytest runs strict: warnings are errors, Qt warnings fail tests, and
+an ERROR log record fails the test that caused it unless the test said it expects it."""
 
 from __future__ import annotations
 
+import logging
 import os
+import re
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +17,64 @@ import pytest
 from tests.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: Every test run gets a home of its own, set before any app module asks where home is:
+#: nothing a test does (settings, data, autostart entries, logs) can reach the real
+#: home, config or data folders. Child processes (bridge, app workers) inherit it.
+ISOLATED_HOME = Path(tempfile.mkdtemp(prefix="jaga-test-home-"))
+ISOLATED_DIRS = {
+    "HOME": ISOLATED_HOME,
+    "XDG_CONFIG_HOME": ISOLATED_HOME / ".config",
+    "XDG_DATA_HOME": ISOLATED_HOME / ".local" / "share",
+    "XDG_STATE_HOME": ISOLATED_HOME / ".local" / "state",
+    "XDG_CACHE_HOME": ISOLATED_HOME / ".cache",
+    "XDG_RUNTIME_DIR": ISOLATED_HOME / "run",
+}
+for _name, _folder in ISOLATED_DIRS.items():
+    _folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.environ[_name] = str(_folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(ISOLATED_HOME, ignore_errors=True)
+
+
+class ErrorLog(logging.Handler):
+    """Collects ERROR (and worse) records; the ones a test did not expect fail it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+        self._expected: list[re.Pattern[str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def expect(self, pattern: str) -> None:
+        """ERROR records whose message matches `pattern` (a regex) are part of the test."""
+        self._expected.append(re.compile(pattern))
+
+    def unexpected(self) -> list[logging.LogRecord]:
+        return [
+            record
+            for record in self.records
+            if not any(p.search(record.getMessage()) for p in self._expected)
+        ]
+
+
+@pytest.fixture(autouse=True)
+def error_log() -> Iterator[ErrorLog]:
+    handler = ErrorLog()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        root.removeHandler(handler)
+    unexpected = handler.unexpected()
+    if unexpected:
+        lines = "\n".join(f"{r.name}: {r.getMessage()}" for r in unexpected[:5])
+        pytest.fail(f"{len(unexpected)} unexpected ERROR log record(s):\n{lines}")
 
 
 @pytest.fixture(autouse=True)

@@ -97,6 +97,24 @@ def status_of(service: JagaService, account_id: str) -> str | None:
     return account.status if account else None
 
 
+async def settled(service: JagaService, carrier: str, timeout: float = 10) -> None:
+    """Returns once everything the bridge sent before this call has reached the app.
+
+    A marker message from the simulated network to the connected number `carrier` is
+    the last event; the stream is ordered, so when the app has stored the marker it has
+    handled every earlier event too. Tests that prove nothing happened wait on this
+    instead of sleeping.
+    """
+    marker = f"settled-{time.monotonic_ns()}"
+    body = {"messages": [{"from": "628999000111", "text": marker, "message_id": marker}]}
+    await service.client.sim(f"sessions/{carrier}/inbound", body)
+    await eventually(
+        lambda: any(m.message_id == marker for m in service.store.messages(carrier)),
+        timeout,
+        what="the marker message reaching the app",
+    )
+
+
 def dispose(loop: qasync.QEventLoop, service: JagaService) -> None:
     """Stops the service and frees its Qt objects now, not at interpreter exit."""
     run(loop, service.aclose())

@@ -143,10 +143,11 @@ def test_a_full_disk_is_reported_in_words_for_people(tmp_path):
 
 @pytest.mark.qt_no_exception_capture  # counted below instead
 def test_a_full_disk_does_not_break_supervision_and_loses_nothing(
-    loop, service, monkeypatch, caplog, chaos_counts
+    loop, service, monkeypatch, caplog, chaos_counts, error_log
 ):
     """Full disk while the bridge crashes: the app keeps supervising and connected to the
     new bridge, reports the problem, and catches up at once when space returns."""
+    error_log.expect(r"disk is full")  # the app's own report of the trouble, as it should
     raised: list[BaseException] = []
     monkeypatch.setattr(sys, "excepthook", lambda _type, value, _tb: raised.append(value))
     problems: list[str] = []

@@ -5,16 +5,27 @@ from __future__ import annotations
 import sqlite3
 
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from app.core.models import Base
-from app.core.store import Store, migrate, open_engine
+from app.core.store import MIGRATIONS, Store, migrate, open_engine
 
 
-def test_a_database_from_the_previous_revision_upgrades_and_keeps_its_data(tmp_path):
+def revisions() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config)
+
+
+def test_a_database_from_the_first_revision_upgrades_to_head_and_keeps_its_data(tmp_path):
+    script = revisions()
+    first = script.get_base()
+    assert first is not None
     path = tmp_path / "app.sqlite3"
     old = open_engine(path)
-    migrate(old, "0001")
+    migrate(old, first)
     old.dispose()
     connection = sqlite3.connect(path)
     connection.execute(
@@ -31,7 +42,7 @@ def test_a_database_from_the_previous_revision_upgrades_and_keeps_its_data(tmp_p
         assert [(a.id, a.label, a.phone) for a in store.accounts()] == [("acc-1", "Shop", "6281")]
         with store.engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            assert version == "0002"
+            assert version == script.get_current_head()
             assert conn.exec_driver_sql("SELECT count(*) FROM messages").scalar() == 0
     finally:
         store.close()
