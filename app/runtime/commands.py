@@ -71,6 +71,10 @@ class OwnerCommands:
 
     async def reconnect(self, account_id: str) -> None:
         """Start again, also from a status that needed the owner (a fresh QR if unlinked)."""
+        with self.reconciler.hands_off(account_id):
+            await self._reconnect(account_id)
+
+    async def _reconnect(self, account_id: str) -> None:
         account = self.set_wanted(account_id, True)
         client = self._client()
         if account is None or client is None:
@@ -79,6 +83,10 @@ class OwnerCommands:
         await self.reconciler.start_session(client, account)
 
     async def stop_account(self, account_id: str) -> None:
+        with self.reconciler.hands_off(account_id):
+            await self._stop(account_id)
+
+    async def _stop(self, account_id: str) -> None:
         self.set_wanted(account_id, False)
         client = self._client()
         if client is not None:

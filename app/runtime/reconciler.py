@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 from app.bridge.client import BridgeClient, BridgeError
@@ -37,12 +38,34 @@ class Reconciler:
         self._client = client
         self.session_options = session_options
         self._lock = asyncio.Lock()
+        #: Numbers an owner's command is acting on right now: left alone meanwhile (a
+        #: snapshot taken between a Stop and a Reconnect must not start one a second time).
+        self._in_hand: dict[str, int] = {}
+        self._acts = 0  # counts the owner's commands
+        self._acted: dict[str, int] = {}  # account id → number of its latest command
+
+    @contextlib.contextmanager
+    def hands_off(self, account_id: str) -> Iterator[None]:
+        self._in_hand[account_id] = self._in_hand.get(account_id, 0) + 1
+        try:
+            yield
+        finally:
+            self._acts += 1
+            self._acted[account_id] = self._acts
+            self._in_hand[account_id] -= 1
+            if not self._in_hand[account_id]:
+                del self._in_hand[account_id]
+
+    def _busy_since(self, mark: int) -> set[str]:
+        """Numbers a command acts on now, or acted on since `mark` (a snapshot is older)."""
+        return set(self._in_hand) | {a for a, n in self._acted.items() if n > mark}
 
     async def reconcile(self, why: str, *, restoring: bool = False) -> None:
         async with self._lock:
             client = self._client()
             if client is None:
                 return
+            mark = self._acts
             try:
                 snapshot = await client.sessions()
             except BridgeError as error:
@@ -65,6 +88,7 @@ class Reconciler:
             accounts = {a.id: a for a in self.model.accounts()}
             running = {sid: s.status for sid, s in snapshot.sessions.items()}
             todo = plan([wanted(a) for a in accounts.values()], running)
+            todo = todo.without(self._busy_since(mark))
             for session_id, reason in todo.stop:
                 self.recorder.audit("reconcile_stop", reason, session_id)
                 await call(client.stop_session(session_id))
@@ -79,6 +103,7 @@ class Reconciler:
             return
         account = self.model.account(info.id)
         todo = plan([wanted(account)] if account is not None else [], {info.id: info.status})
+        todo = todo.without(self._in_hand)
         for session_id, reason in todo.stop:
             self.recorder.audit("reconcile_stop", reason, session_id)
             await call(client.stop_session(session_id))

@@ -189,10 +189,11 @@ def test_a_logout_from_the_phone_on_the_real_bridge(qtbot, loop, service, make_w
 
 
 def test_a_store_error_in_the_background_shows_a_banner_with_what_to_do(
-    qtbot, offline_service, make_window, monkeypatch
+    qtbot, offline_service, make_window, monkeypatch, error_log
 ):
     from app.core.store import Store, StoreError
 
+    error_log.expect(r"disk is full")  # the app's own report of the trouble, as it should
     set_bridge(offline_service, State.RUNNING)
     shop = linked_number(offline_service)
     window = make_window(offline_service)
