@@ -130,7 +130,7 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         m, c = r["soak"]["idle_memory"], r["soak"]["idle_cpu"]
         out.append(
             (
-                f"soak: window idle {m['duration_s'] / 60:g} min, {m['numbers']} numbers",
+                f"soak: window idle {m['duration_s'] / 60:.1f} min, {m['numbers']} numbers",
                 f"RSS +{m['rss_growth_mib']:g} MiB ({m['rss_mib_first']:g} → "
                 f"{m['rss_mib_last']:g}), Qt objects {m['qt_objects_first']} → "
                 f"{m['qt_objects_last']}",
