@@ -189,6 +189,28 @@ class Store(MessageStore):
                 account.display_name = display_name
             return Observed(changed, account, merged)
 
+    def record_gone(
+        self, account_ids: list[str], *, status: str, reason: str, message: str | None
+    ) -> list[Observed]:
+        """The same observation for many numbers in ONE transaction (the bridge went away:
+        one commit for a hundred numbers, not a hundred)."""
+        out = []
+        with self.session() as s:
+            rows = {a.id: a for a in s.scalars(select(Account).where(Account.id.in_(account_ids)))}
+            now = utcnow()
+            for account_id in account_ids:
+                account = rows.get(account_id)
+                if account is None:
+                    out.append(Observed(False, None))
+                    continue
+                changed = account.status != status or account.reason != reason
+                if changed:
+                    account.status, account.reason, account.status_since = status, reason, now
+                    s.add(StatusChange(account_id=account_id, status=status, reason=reason))
+                account.status_message = message
+                out.append(Observed(changed, account))
+        return out
+
     def _claim_phone(self, s: Session, account: Account, phone: str) -> str | None:
         """One row per phone: linking a phone another account holds folds that one in.
 

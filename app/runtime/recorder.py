@@ -120,8 +120,23 @@ class StatusRecorder:
         self.signals.account_updated.emit(account_id)
 
     def bridge_gone(self, why: str, detail: str) -> None:
-        """Never a stale "connected": whatever ran is not running now."""
-        for account in self.model.accounts():
-            if SessionStatus.parse(account.status) in ACTIVE:
-                self.record(account.id, SessionStatus.RECONNECTING.value, why, detail)
+        """Never a stale "connected": whatever ran is not running now (one commit for all)."""
         self.latest_qr.clear()
+        gone = [a for a in self.model.accounts() if SessionStatus.parse(a.status) in ACTIVE]
+        if not gone:
+            return
+        status = SessionStatus.RECONNECTING.value
+        try:
+            observed = self.store.record_gone(
+                [a.id for a in gone], status=status, reason=why, message=detail
+            )
+        except StoreError as error:
+            self.report(error)  # the next reconcile records it once the store is back
+            return
+        for before, seen in zip(gone, observed, strict=True):
+            if seen.account is None:
+                continue
+            self.model.put_row(seen.account, why)
+            if seen.changed:
+                self.signals.status_changed.emit(before.id, before.status, status)
+            self.signals.account_updated.emit(before.id)

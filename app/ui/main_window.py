@@ -176,6 +176,11 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         service.restore_progress.connect(self.show_restore_progress)
         service.error.connect(self.show_problem)
         self._messages_changed: set[int] = set()
+        self._uptime_due: set[str] = set()
+        self._uptime_timer = QTimer(self)  # a crash changes every row: history read once
+        self._uptime_timer.setSingleShot(True)
+        self._uptime_timer.setInterval(1000)
+        self._uptime_timer.timeout.connect(self._refresh_due_uptimes)
         self._messages_timer = QTimer(self)
         self._messages_timer.setSingleShot(True)
         self._messages_timer.setInterval(200)

@@ -48,7 +48,10 @@ class LiveViews:
         else:
             self.model.update_account(change.new)  # type: ignore[arg-type]
         if change.old is None or change.old.status != change.new.status:
-            self.model.set_uptime(change.id, self._uptime(change.id))  # history: on a change only
+            # History is read on a status change only, a moment later and once for a burst.
+            self._uptime_due.add(change.id)
+            if not self._uptime_timer.isActive():
+                self._uptime_timer.start()
         if change.id == self.selected_account_id():
             self.details.show_account(
                 change.id,
@@ -97,6 +100,11 @@ class LiveViews:
             }
         for account_id in accounts:
             self.model.set_last_messages(account_id, self.service.last_messages(account_id))
+
+    def _refresh_due_uptimes(self) -> None:
+        due, self._uptime_due = self._uptime_due, set()
+        for account_id in due:
+            self.model.set_uptime(account_id, self._uptime(account_id))
 
     def refresh_times(self) -> None:
         for account in self.model.accounts():

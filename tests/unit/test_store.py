@@ -199,3 +199,20 @@ def test_merging_a_twin_moves_every_message_and_queued_row_to_the_survivor(store
     assert moved["CIDS"].status == "sent"
     assert store.messages(old.id) == []
     assert [a.id for a in store.accounts()] == [new.id]
+
+
+def test_the_bridge_gone_is_recorded_for_many_numbers_in_one_go(store):
+    ids = [store.create_account(f"Till {i}", "sim").id for i in range(3)]
+    for account_id in ids[:2]:
+        store.record_observed(account_id, status="connected", reason=None, message=None)
+    seen = store.record_gone(
+        [*ids[:2], "acc-gone"], status="reconnecting", reason="bridge_crashed", message="x"
+    )
+    assert [bool(o) for o in seen] == [True, True, False]
+    assert [o.account.status if o.account else None for o in seen] == [
+        "reconnecting",
+        "reconnecting",
+        None,
+    ]
+    assert [h.reason for h in store.history(ids[0])] == [None, "bridge_crashed"]
+    assert store.account(ids[2]).status == "stopped"
