@@ -11,7 +11,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psutil
@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QTimer, S
 
 from app.bridge.logs import BridgeLog, human_text
 from app.bridge.protocol import ProtocolError, ReadyInfo
-from app.core.models import utcnow
 from app.core.overall import BridgeView
 from app.core.supervision import (
     CancelTimer,
@@ -114,7 +113,8 @@ class BridgeSupervisor(QObject):
 
     def view(self) -> BridgeView:
         retry_in = self.retry_in()
-        retry_at = None if retry_in is None else utcnow() + timedelta(seconds=retry_in)
+        now = datetime.now(UTC).replace(tzinfo=None)  # naive UTC, as the store keeps times
+        retry_at = None if retry_in is None else now + timedelta(seconds=retry_in)
         return BridgeView(self.machine.state, self.machine.fatal_reason, retry_at)
 
     def start(self) -> None:

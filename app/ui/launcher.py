@@ -35,9 +35,13 @@ def data_paths_for(args: argparse.Namespace, settings: AppSettings) -> DataPaths
 def run(args: argparse.Namespace) -> int:
     import qasync
 
-    from app.application import Options, create_service, instance_key, setup_app_logging
-    from app.ui.i18n import Translations
-    from app.ui.main_window import MainWindow
+    from app.application import (
+        Options,
+        create_service,
+        create_supervisor,
+        instance_key,
+        setup_app_logging,
+    )
     from app.ui.single_instance import SingleInstance
 
     settings = settings_for(args)
@@ -54,14 +58,21 @@ def run(args: argparse.Namespace) -> int:
         return 0
     instance.listen()
     setup_app_logging(paths)
+    # The bridge first: Node boots while the store opens and the window is built.
+    # Restoration starts on READY, which the event loop delivers once it runs, so nothing
+    # is missed by starting early.
+    options = Options(demo=args.demo)
+    started = create_supervisor(paths, options)
+    started[0].start()
+
+    from app.ui.i18n import Translations
+    from app.ui.main_window import MainWindow
+
     translations = Translations()
     translations.apply(settings.language)
-
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    service = create_service(paths, Options(demo=args.demo))
-    # The bridge first: Node boots while the window is built (restoration starts on READY,
-    # which the event loop delivers once it runs, so the window misses nothing).
+    service = create_service(paths, options, started=started)
     service.start()
     window = MainWindow(
         service,
