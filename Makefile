@@ -7,13 +7,13 @@ STAMP := $(VENV)/.installed
 NPM_STAMP := node_bridge/node_modules/.installed
 export PATH := $(abspath $(NODE_BIN)):$(PATH)
 
-.PHONY: run test test-py test-node lint lock bench screenshots translations clean
+.PHONY: run test test-py test-node lint lock bench screenshots translations package package-test clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml requirements.lock | $(PY)
-	$(PY) -m pip install --quiet -c requirements.lock -e '.[test]'
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[test,package]'
 	touch $@
 
 # pyproject.toml gives the allowed ranges; requirements.lock the exact versions used.
@@ -31,7 +31,7 @@ run: $(STAMP) $(NPM_STAMP) translations
 test: $(STAMP) $(NPM_STAMP) lint test-node test-py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/ruff check app tests bench packaging
 
 test-node: $(NPM_STAMP)
 	cd node_bridge && npm test
@@ -50,5 +50,13 @@ screenshots: $(STAMP) $(NPM_STAMP) translations
 bench: $(STAMP) $(NPM_STAMP)
 	$(PY) -m bench $(ARGS)
 
+# The frozen app (dist/jaga/) and, on Linux, dist/*.tar.gz and dist/*.deb (docs/packaging.md).
+package: $(STAMP) $(NPM_STAMP) translations
+	$(PY) packaging/build.py
+
+# Builds the package, then starts what it contains and checks it (tests/package).
+package-test: package
+	JAGA_PACKAGE_DIST=$(abspath dist) QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/package $(PYTEST_ARGS)
+
 clean:
-	rm -rf $(VENV) node_bridge/node_modules
+	rm -rf $(VENV) node_bridge/node_modules build dist

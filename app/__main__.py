@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from app import __version__
+from app.core.screen_libs import missing_packages, uses_xcb
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -24,6 +26,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if uses_xcb(sys.platform, os.environ) and (missing := missing_packages()):
+        # Qt would abort with a developer's hint; say what to install instead.
+        from app.ui.screen_check import report_missing_screen_libraries
+
+        return report_missing_screen_libraries(args, missing)
     # Imported here so `jaga --help` is instant and needs no display.
     from app.ui.launcher import run
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from app.bridge.logs import BridgeLog
 from app.bridge.node import bridge_entry, resolve_node
 from app.bridge.supervisor import BridgeSupervisor
+from app.core.log_redaction import RedactingFormatter
 from app.core.paths import DataPaths
 from app.core.secrets import BridgeToken, load_bridge_token
 from app.core.supervision import Policy
@@ -41,7 +42,7 @@ def setup_app_logging(paths: DataPaths) -> None:
     handler = RotatingFileHandler(
         paths.logs / "jaga.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from app.bridge.supervisor import BridgeSupervisor
 from app.core.last_messages import LastMessages, last_messages
 from app.core.models import AuditEvent, Message, StatusChange
 from app.core.overall import BridgeView
+from app.core.removal import WhatGoes, keep_copy, what_goes
 from app.core.store import Ack, Inbound, Store, StoreError
 from app.core.supervision import State
 from app.runtime.commands import OwnerCommands
@@ -133,6 +135,12 @@ class JagaService(QObject):
     def bridge_up(self) -> bool:
         return self.client is not None and self.supervisor.state in (State.RUNNING, State.UNHEALTHY)
 
+    def reload_accounts(self) -> None:
+        """The store was written outside the core (a rebuild at start): the read model
+        takes it in, one change per row."""
+        self.model.load(self.store.accounts())
+        self.accounts_changed.emit()
+
     def bridge(self) -> BridgeView:
         return self.supervisor.view()
 
@@ -165,6 +173,14 @@ class JagaService(QObject):
 
     def last_messages(self, account_id: str) -> LastMessages:
         return last_messages(self.store, account_id)
+
+    def what_goes(self, account_id: str) -> WhatGoes:
+        """What removing a number deletes (for the Remove dialog's words)."""
+        return what_goes(self.store, account_id)
+
+    def keep_copy(self, account_id: str, folder: Path, now: datetime) -> Path:
+        """A copy of a number's messages and history in `folder`, before it is removed."""
+        return keep_copy(self.store, account_id, folder, now)
 
     def message(self, message_id: int) -> Message | None:
         return self.store.message(message_id)

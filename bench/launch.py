@@ -89,7 +89,31 @@ def _markers(path: Path) -> dict[str, float]:
     return out
 
 
-async def launch_once(data_dir: Path, n: int, timeout: float = 90) -> dict[str, Any]:
+#: For a program that cannot be probed (the frozen app): Qt itself logs when a widget is
+#: made visible; the main window's line, with its wall-clock time, is "window shown".
+QT_SHOWHIDE = {
+    "QT_LOGGING_RULES": "qt.widgets.showhide.debug=true",
+    "QT_MESSAGE_PATTERN": "%{time yyyy-MM-ddTHH:mm:ss.zzz} %{category} %{message}",
+}
+
+
+def _qt_window_shown(stderr_path: Path, since: float) -> dict[str, float]:
+    if not stderr_path.exists():
+        return {}
+    with stderr_path.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if "Setting visibility of MainWindow(" in line and " to true " in line:
+                at = datetime.strptime(line[:23], "%Y-%m-%dT%H:%M:%S.%f").timestamp()
+                if at >= since - 0.001:
+                    return {"window_shown": at}
+    return {}
+
+
+async def launch_once(
+    data_dir: Path, n: int, timeout: float = 90, program: list[str] | None = None
+) -> dict[str, Any]:
+    """One launch; `program` (e.g. the frozen app) instead of `python -m bench.app_probe`,
+    with "window shown" then read from Qt's own log."""
     markers = data_dir / "bench-markers.txt"
     markers.unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("JAGA_")}
@@ -100,16 +124,17 @@ async def launch_once(data_dir: Path, n: int, timeout: float = 90) -> dict[str, 
         # Never touch a real keyring: the app then uses a token for this launch only.
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
     )
+    if program is not None:
+        env.update(QT_SHOWHIDE)
     command = [
-        sys.executable,
-        "-m",
-        "bench.app_probe",
+        *(program or [sys.executable, "-m", "bench.app_probe"]),
         "--data-dir",
         str(data_dir),
         "--settings",
         str(data_dir / "settings.ini"),
     ]
-    stderr = open(data_dir / "app-stderr.txt", "ab")  # noqa: SIM115
+    stderr_path = data_dir / "app-stderr.txt"
+    stderr = open(stderr_path, "ab")  # noqa: SIM115
     t0 = time.time()
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
     found: dict[str, float] = {}
@@ -120,7 +145,7 @@ async def launch_once(data_dir: Path, n: int, timeout: float = 90) -> dict[str, 
         while True:
             if proc.poll() is not None:
                 raise BenchError(f"the app exited early with code {proc.returncode}")
-            mark = _markers(markers)
+            mark = _markers(markers) if program is None else _qt_window_shown(stderr_path, t0)
             for key in ("window_shown", "window_painted", "probe_started"):
                 if key in mark:
                     found.setdefault(key, mark[key])
@@ -225,3 +250,57 @@ async def measure(ctx: Context) -> dict[str, Any]:
             ),
         }
     }
+
+
+# --- the frozen app next to the source run (docs/packaging.md) -----------------------------
+
+
+async def compare_frozen(frozen: Path, folder: Path, n: int, runs: int) -> dict[str, Any]:
+    """`python -m app` (what `make run` starts) and the frozen app, launched in turns on the
+    same data folder with `n` linked numbers; "window shown" from Qt's log for both."""
+    await prepare(folder, n)
+    programs = {"source": [sys.executable, "-m", "app"], "frozen": [str(frozen)]}
+    rows: dict[str, dict[str, list[float]]] = {name: {} for name in programs}
+    for i in range(runs):
+        for name, program in programs.items():
+            result = await launch_once(folder, n, program=program)
+            for key, value in result.items():
+                if value is not None:
+                    rows[name].setdefault(key, []).append(value)
+            print(
+                f"  {name} {i + 1}/{runs}: window shown {result['window_shown']:.0f} ms, "
+                f"READY {result['bridge_ready']:.0f} ms, all {n} connected "
+                f"{result['all_connected']:.0f} ms",
+                file=sys.stderr,
+            )
+    keys = ("window_shown", "bridge_ready", "all_connected", "app_rss_mib", "bridge_rss_mib")
+    return {
+        "numbers": n,
+        **{
+            name: {key: stats(values.get(key, []), "MiB" if "rss" in key else "ms") for key in keys}
+            for name, values in rows.items()
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import tempfile
+
+    from bench.harness import run
+
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.launch", description="launch times: the frozen app vs make run"
+    )
+    parser.add_argument("--frozen", type=Path, required=True, help="dist/jaga/jaga")
+    parser.add_argument("--numbers", type=int, default=NUMBERS)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="jaga-launch-"))
+    report = run(compare_frozen(args.frozen.resolve(), folder, args.numbers, args.runs))
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

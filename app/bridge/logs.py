@@ -8,7 +8,11 @@ from collections import deque
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from app.core.log_redaction import RedactingFormatter
+
 RING_LINES = 2000
+#: pino's level number for error (fatal is 60)
+ERROR_LEVEL = 50
 
 
 class BridgeLog:
@@ -19,7 +23,7 @@ class BridgeLog:
         self._file = RotatingFileHandler(
             self.path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
-        self._file.setFormatter(logging.Formatter("%(message)s"))
+        self._file.setFormatter(RedactingFormatter("%(message)s"))
 
     def add(self, line: str) -> None:
         self.lines.append(line)
@@ -41,7 +45,14 @@ def human_text(line: str) -> str:
     line = line.strip()
     if line.startswith("{"):
         try:
-            return str(json.loads(line).get("msg", "")).strip()
+            record = json.loads(line)
         except ValueError:
-            pass
+            return line
+        text = str(record.get("msg", "")).strip()
+        error = record.get("err")
+        cause = error.get("message") if isinstance(error, dict) else None
+        # "uncaught exception" alone names no cause: pino keeps the error's own words apart.
+        if cause and int(record.get("level", 0)) >= ERROR_LEVEL and str(cause) not in text:
+            text = f"{text}: {cause}" if text else str(cause)
+        return text
     return line

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from app.core.permissions import keep_private, use_private_umask
+
 APP_NAME = "Jaga"
 
 
@@ -40,6 +42,8 @@ class DataPaths:
         return self.root / "bridge.pid"
 
     def ensure(self) -> DataPaths:
+        use_private_umask()
         for folder in (self.root, self.bridge, self.logs, self.backups):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        keep_private(self.root)
         return self

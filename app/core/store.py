@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.labels import LabelError, clean_label
 from app.core.message_store import Ack, Inbound, MessageStore
 from app.core.models import Account, AuditEvent, Message, StatusChange, utcnow
 from app.core.store_error import StoreError
@@ -52,7 +53,8 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def open_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    # hide_parameters: an error names the statement, never the message text or number in it
+    engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
 
@@ -125,11 +127,10 @@ class Store(MessageStore):
             return s.get(Account, account_id)
 
     def create_account(self, label: str, engine: str) -> Account:
-        label = label.strip()
-        if not label:
-            raise StoreError("Give the number a name, for example “Shop front”.")
-        if len(label) > 100:
-            raise StoreError("That name is too long (100 characters at most).")
+        try:
+            label = clean_label(label)  # app/core/labels.py
+        except LabelError as error:
+            raise StoreError(str(error)) from None
         account = Account(id=new_account_id(), label=label, engine=engine, desired_state="running")
         with self.session() as s:
             s.add(account)

@@ -216,9 +216,9 @@ class Supervision:
             reason = detail or "The bridge refused to start (configuration error)."
             self.last_exit = reason
             return effects + self._fatal(now, reason)
-        reason = self._kill_reason or (
-            "killed by a signal" if crashed else f"exited with code {code}"
-        )
+        how = "killed by a signal" if crashed else f"exited with code {code}"
+        # The bridge's own last words say why; the exit code alone says nothing to people.
+        reason = self._kill_reason or (f"{detail} ({how})" if detail else how)
         self._kill_reason = None
         self.last_exit = reason
         return effects + self._after_failure(now, reason, ran_for)

@@ -8,7 +8,8 @@ import logging
 from collections.abc import Callable
 
 from app.bridge.client import BridgeClient, BridgeError
-from app.core.models import Message, utcnow
+from app.core.clock import SteadyClock
+from app.core.models import Message
 from app.core.outbox import retry_delay, should_give_up
 from app.core.status import SessionStatus
 from app.core.store import Store
@@ -32,8 +33,11 @@ class Dispatcher:
         signals: CoreSignals,
         *,
         client: Callable[[], BridgeClient | None],
+        clock: SteadyClock | None = None,
     ) -> None:
         self.store = store
+        #: retry times and the give-up deadline: immune to clock steps (app/core/clock.py)
+        self._clock = clock or SteadyClock()
         self.model = model
         self.signals = signals
         self._client = client
@@ -58,7 +62,7 @@ class Dispatcher:
         with contextlib.suppress(Exception):  # a store error: look again in 5 s
             next_retry = self.store.next_retry_at()
             if next_retry is not None:
-                timeout = min(timeout, max(0.05, (next_retry - utcnow()).total_seconds()))
+                timeout = min(timeout, max(0.05, (next_retry - self._clock.now()).total_seconds()))
         self._wakeup.clear()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wakeup.wait(), timeout)
@@ -70,7 +74,7 @@ class Dispatcher:
         connected = {
             a.id for a in self.model.accounts() if a.status == SessionStatus.CONNECTED.value
         }
-        due = self.store.due_messages(connected, utcnow())
+        due = self.store.due_messages(connected, self._clock.now())
         if not due:
             return False
         outcomes = await asyncio.gather(*(self._send_one(client, m) for m in due))
@@ -100,12 +104,12 @@ class Dispatcher:
         outcome = "failed"
         if error.code in NEVER_SUCCEEDS:
             self.store.mark_failed(message.id, str(error))
-        elif should_give_up(message.attempts + 1, message.created_at, utcnow()):
+        elif should_give_up(message.attempts + 1, message.created_at, self._clock.now()):
             self.store.mark_failed(
                 message.id, f"gave up after {message.attempts + 1} tries: {error}"
             )
         else:
-            later = utcnow() + retry_delay(message.attempts + 1)
+            later = self._clock.now() + retry_delay(message.attempts + 1)
             self.store.mark_retry(message.id, str(error), later)
             outcome = "later"
         self.signals.message_updated.emit(message.id)

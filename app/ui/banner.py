@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.notify_policy import Notice, NoticeKind
@@ -23,8 +23,14 @@ class Banner(QFrame):
         super().__init__()
         self.setObjectName("banner")
         self.setStyleSheet(f"QFrame#banner {{ {STYLE[tone]} }} QLabel {{ border: none; }}")
-        self.title = QLabel(f"<b>{title}</b>")
+        # Plain text: a title names a number, and a name is the owner's text, never markup.
+        self.title = QLabel(title)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
         self.body = QLabel(body)
+        self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setWordWrap(True)
         texts = QVBoxLayout()
         texts.setSpacing(2)

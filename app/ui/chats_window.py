@@ -6,6 +6,7 @@ the models change row by row on the service's message signals.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import datetime
 
@@ -67,6 +68,7 @@ class ChatsWindow(QWidget):
 
         # --- header: which number, how it is, New message ---------------------------------
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the owner's name for it
         self.title.setObjectName("chatsTitle")
         self.status_icon = QLabel()
         self.status_line = QLabel()
@@ -81,6 +83,7 @@ class ChatsWindow(QWidget):
         header.addWidget(self.new_button)
         self.offline_note = QLabel()
         self.offline_note.setObjectName("offlineNote")
+        self.offline_note.setTextFormat(Qt.TextFormat.RichText)  # names inside are escaped
         self.offline_note.setWordWrap(True)
         self.offline_note.hide()
 
@@ -252,7 +255,7 @@ class ChatsWindow(QWidget):
             return tr(
                 "“%1” is not linked to a phone yet. Link it from the main window "
                 "(Reconnect) before sending."
-            ).replace("%1", account.label)
+            ).replace("%1", html.escape(account.label))  # this note is rich text
         return tr(
             "<b>Not connected now</b> (%1). Messages you send wait in the queue and go out "
             "by themselves when the number reconnects."

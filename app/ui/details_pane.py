@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -59,10 +60,12 @@ class DetailsPane(QWidget):
         self.bridge = BridgeView(State.RUNNING)  # what the status line says of it
 
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the owner's name for it
         self.title.setObjectName("detailsTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_icon = QLabel()
         self.status_line = QLabel()
+        self.status_line.setTextFormat(Qt.TextFormat.RichText)
         self.status_line.setWordWrap(True)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_icon)
@@ -165,7 +168,9 @@ class DetailsPane(QWidget):
         self.status_icon.setPixmap(health_icon(health).pixmap(20, 20))
         words = status_words(account.status, reason=account.reason, bridge=self.bridge)
         why = reason_words(account.reason, account.status_message)
-        self.status_line.setText(f"<b>{words}</b>" + (f" — {why}" if why else ""))
+        # Rich text for the bold status; the bridge's own sentence is text, never markup.
+        why = html.escape(why) if why else why
+        self.status_line.setText(f"<b>{html.escape(words)}</b>" + (f" — {why}" if why else ""))
         running = account.desired_state == "running"
         self.toggle_button.setText(tr("&Stop") if running else tr("S&tart"))
         self.toggle_button.setToolTip(

@@ -130,6 +130,14 @@ REASON_WORDS = {
     "not_on_bridge": tr_noop("Not running on the bridge."),
     "logout_requested": tr_noop("You logged this number out."),
     "bridge_restarted": tr_noop("You restarted the bridge."),
+    "auth_wipe_pending": tr_noop(
+        "Logged out. The old link keys could not be deleted yet (disk full or database busy); "
+        "Jaga keeps trying."
+    ),
+    "auth_lost": tr_noop(
+        "The bridge's database was damaged and set aside; this number's link could not be "
+        "read back. Link it again."
+    ),
 }
 
 

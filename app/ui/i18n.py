@@ -178,8 +178,11 @@ def find_lrelease() -> list[str] | None:
 
 
 def compiled_folder(folder: Path = TRANSLATIONS) -> Path:
-    """Where the .qm files go: beside the sources, or a cache folder when that is read-only."""
-    if os.access(folder, os.W_OK):
+    """Where the .qm files go: beside the sources, or a cache folder when that is read-only.
+
+    A frozen build ships its .qm compiled and no .ts: they are read where they lie, even in
+    a read-only install folder (/opt/jaga)."""
+    if os.access(folder, os.W_OK) or not any(folder.glob(f"{PREFIX}*.ts")):
         return folder
     cache = Path(tempfile.gettempdir()) / "jaga-translations"
     cache.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from app import __version__
 from app.core.paths import DataPaths
 from app.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
 
 
 def settings_for(args: argparse.Namespace) -> AppSettings:
@@ -42,6 +45,16 @@ def run(args: argparse.Namespace) -> int:
         instance_key,
         setup_app_logging,
     )
+    from app.core.db_health import Health
+    from app.ui.db_start import (
+        Dialogs,
+        check_database,
+        damaged_words,
+        newer_words,
+        offer_rebuild,
+        start_failed_words,
+    )
+    from app.ui.i18n import Translations
     from app.ui.single_instance import SingleInstance
 
     settings = settings_for(args)
@@ -52,40 +65,60 @@ def run(args: argparse.Namespace) -> int:
     # The window may hide in the tray: the app ends when the owner quits, not with a window.
     app.setQuitOnLastWindowClosed(False)
 
-    instance = SingleInstance(instance_key(paths))
+    setup_app_logging(paths)
+    instance = SingleInstance.for_data_folder(paths.root, instance_key(paths))
     if instance.activate_running():
         print("Jaga is already running; its window was brought to the front.", file=sys.stderr)
         return 0
+    if instance.squatter is not None:
+        print(f"Jaga: ignored a squatter at its socket: {instance.squatter}", file=sys.stderr)
     instance.listen()
-    setup_app_logging(paths)
-    # The bridge first: Node boots while the store opens and the window is built.
+    translations = Translations()
+    translations.apply(settings.language)
+    dialogs = Dialogs()
+    check = check_database(paths)
+    if check.health is Health.NEWER:
+        dialogs.refuse(newer_words(check, paths))
+        return 1
+
+    # The bridge next: Node boots while the store opens and the window is built.
     # Restoration starts on READY, which the event loop delivers once it runs, so nothing
     # is missed by starting early.
     options = Options(demo=args.demo)
     started = create_supervisor(paths, options)
     started[0].start()
 
-    from app.ui.i18n import Translations
+    from app.ui.db_upkeep import DatabaseUpkeep
     from app.ui.main_window import MainWindow
 
-    translations = Translations()
-    translations.apply(settings.language)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    service = create_service(paths, options, started=started)
-    service.start()
-    window = MainWindow(
-        service,
-        demo=args.demo,
-        settings=settings,
-        translations=translations,
-        data_dir=paths.root,
-    )
+    try:
+        service = create_service(paths, options, started=started)
+        window = MainWindow(
+            service,
+            demo=args.demo,
+            settings=settings,
+            translations=translations,
+            data_dir=paths.root,
+        )
+    except Exception as error:  # said in words and in jaga.log, never a bare traceback
+        log.exception("Jaga could not start")
+        started[0].stop_and_wait()
+        dialogs.refuse(start_failed_words(error, paths))
+        return 1
+    upkeep = DatabaseUpkeep(service.store, paths, parent=service)
     instance.activation_requested.connect(window.bring_to_front)
     if not settings.start_minimized:
         window.show()
     elif not QSystemTrayIcon.isSystemTrayAvailable():
         window.showMinimized()  # no tray to live in: at least stay on the task bar
+    if check.health is Health.DAMAGED:
+        dialogs.inform(damaged_words(check), window)
+    if offer_rebuild(check, paths, service.store, service.default_engine, dialogs, window):
+        service.reload_accounts()  # rows the rebuild wrote: into the read model
+    service.start()
+    upkeep.start()
 
     quit_requested = asyncio.Event()
     app.aboutToQuit.connect(quit_requested.set)
@@ -94,4 +127,5 @@ def run(args: argparse.Namespace) -> int:
         loop.run_until_complete(quit_requested.wait())
         window.tray.hide()
         loop.run_until_complete(service.aclose())
+        upkeep.finish()
     return 0

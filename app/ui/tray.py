@@ -108,7 +108,8 @@ class Tray(QObject):
             reason=account.reason,
         )
         submenu, reconnect = row
-        submenu.setTitle(f"{account.label} — {words}")
+        name = account.label.replace("&", "&&")  # shown as typed, not as a shortcut key
+        submenu.setTitle(f"{name} — {words}")
         submenu.setIcon(health_icon(health))
         reconnect.setText(tr("Reconnect"))
 

@@ -8,20 +8,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QInputDialog,
     QMessageBox,
 )
 
 from app.core.autostart import RUN_KEY, Autostart, for_platform
 from app.core.status import SessionStatus
+from app.core.store import StoreError
 from app.ui.banner import Banner
 from app.ui.bridge_panel import BridgePanel
 from app.ui.chats_window import ChatsWindow
 from app.ui.formatting import (
     error_words,
     tr,
+    utcnow,
 )
 from app.ui.qr_dialog import QrDialog
+from app.ui.removal_words import removal_words
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import run_async
 
@@ -123,6 +127,7 @@ class OwnerActions:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("Log out"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the owner's text
         box.setText(tr("Log out “%1”?").replace("%1", account.label))
         box.setInformativeText(
             tr(
@@ -151,14 +156,13 @@ class OwnerActions:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr("Remove number"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the owner's text
         box.setText(tr("Remove “%1” from Jaga?").replace("%1", account.label))
-        box.setInformativeText(
-            tr(
-                "Jaga stops watching this number and deletes its status history. "
-                "Kept: the link on the phone (it stays under Linked devices until you log it "
-                "out) and Jaga's event log. Log out first to unlink the phone as well."
-            )
-        )
+        goes = self.service.what_goes(account.id)
+        box.setInformativeText(removal_words(goes))
+        keep = QCheckBox(tr("First keep a copy of its messages and history in the backups folder"))
+        keep.setChecked(goes.messages > 0)
+        box.setCheckBox(keep)
         remove = box.addButton(tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         logout_remove = None
         if account.phone and self.service.bridge().up:
@@ -170,6 +174,12 @@ class OwnerActions:
 
         def done() -> None:
             clicked = box.clickedButton()
+            if clicked in (remove, logout_remove) and keep.isChecked():
+                try:
+                    self.service.keep_copy(account.id, self._backups_folder(), utcnow())
+                except (OSError, StoreError) as error:
+                    self.show_error(error)  # nothing is removed without the copy asked for
+                    return
             if clicked is remove:
                 run_async(self.service.remove_account(account.id), self.show_error)
             elif clicked is not None and clicked is logout_remove:
@@ -179,6 +189,9 @@ class OwnerActions:
         box.finished.connect(lambda _result: done())
         box.open()
         return box
+
+    def _backups_folder(self) -> Path:
+        return self.service.data_dir / "backups"
 
     async def _logout_and_remove(self, account_id: str) -> None:
         await self.service.logout_account(account_id)

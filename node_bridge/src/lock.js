@@ -1,10 +1,12 @@
 // One bridge per data folder. Two bridges on the same auth state would log the
 // same WhatsApp device in twice and kick each other out (440) forever, so the
 // folder is claimed with a lock file created atomically (O_EXCL) that holds the
-// owner's pid. A lock whose pid is no longer alive is stale (crash, kill -9) and
-// is taken over.
+// owner's pid and its start token (proc_identity.js). A lock whose pid is no longer
+// alive, or is alive but is another process now (pid reused after a crash or power
+// cut), is stale and is taken over, and the log says so.
 import fs from 'node:fs';
 import path from 'node:path';
+import { processStartToken } from './proc_identity.js';
 
 export const LOCK_FILE = 'bridge.lock';
 
@@ -39,13 +41,28 @@ export function isAlive(pid) {
 }
 
 /**
+ * Is the lock's holder still the process that wrote it?
+ * @param {{pid: number|null, start: string|null}} holder
+ */
+export function holderAlive(holder) {
+  if (holder.pid === null || !isAlive(holder.pid)) return false;
+  if (!holder.start) return true; // an old lock without a token: the pid is all we know
+  const now = processStartToken(holder.pid);
+  // Unknown (platform, or the pid vanished just now): keep the conservative answer.
+  return now === null || now === holder.start;
+}
+
+/**
  * Claims `<dataDir>/bridge.lock` or throws LockHeldError.
  * @param {string} dataDir
+ * @param {{warn: (obj: object, msg: string) => void}} [log]  told when a stale lock is taken over
  * @returns {{file: string, release(): void}}
  */
-export function acquireLock(dataDir) {
+export function acquireLock(dataDir, log) {
   const file = path.join(dataDir, LOCK_FILE);
-  const content = JSON.stringify({ pid: process.pid, started_at: new Date().toISOString() });
+  const content = JSON.stringify({
+    pid: process.pid, start: processStartToken(process.pid), started_at: new Date().toISOString(),
+  });
   for (let tries = 0; tries < 5; tries += 1) {
     try {
       const fd = fs.openSync(file, 'wx', 0o600);
@@ -63,9 +80,11 @@ export function acquireLock(dataDir) {
     if (holder === undefined) continue; // vanished between open and read: try again
     if (holder.pid === null) {
       if (Date.now() - holder.mtimeMs < FRESH_EMPTY_MS) throw new LockHeldError(file, null);
-    } else if (isAlive(holder.pid)) {
+    } else if (holderAlive(holder)) {
       throw new LockHeldError(file, holder.pid);
     }
+    log?.warn({ lock: file, stale_pid: holder.pid, pid_reused: holder.pid !== null && isAlive(holder.pid) },
+      'stale bridge lock taken over');
     takeOverStale(file, holder.raw);
   }
   throw new LockHeldError(file, null);
@@ -101,7 +120,7 @@ function takeOverStale(file, staleRaw) {
 
 /**
  * @param {string} file
- * @returns {{pid: number|null, raw: string, mtimeMs: number}|undefined}
+ * @returns {{pid: number|null, start: string|null, raw: string, mtimeMs: number}|undefined}
  */
 function readHolder(file) {
   let raw;
@@ -114,15 +133,17 @@ function readHolder(file) {
     throw err;
   }
   let pid = null;
+  let start = null;
   try {
     const parsed = JSON.parse(raw);
     if (Number.isInteger(parsed?.pid)) pid = parsed.pid;
+    if (typeof parsed?.start === 'string' && parsed.start) start = parsed.start;
   } catch {
     // empty or torn: decided by age below
   }
   // An unparseable lock older than the grace period is a crash leftover: treat as dead pid 0.
   if (pid === null && raw.length > 0) pid = 0;
-  return { pid, raw, mtimeMs };
+  return { pid, start, raw, mtimeMs };
 }
 
 /** @param {string} file */

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { ConfigError, EXIT_CONFIG, loadConfig } from './config.js';
 import { LockHeldError, acquireLock } from './lock.js';
+import { keepPrivate } from './private_files.js';
 import { Store } from './store.js';
 import { EventHub } from './events.js';
 import { SseClients } from './sse.js';
@@ -53,13 +54,14 @@ async function main() {
 
   try {
     fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    keepPrivate(config.dataDir);
   } catch (err) {
     die(`cannot create data folder ${config.dataDir}: ${/** @type {Error} */ (err).message}`, EXIT_CONFIG);
   }
 
   let lock;
   try {
-    lock = acquireLock(config.dataDir);
+    lock = acquireLock(config.dataDir, log);
   } catch (err) {
     if (err instanceof LockHeldError) die(err.message, EXIT_CONFIG);
     die(`cannot lock data folder ${config.dataDir}: ${/** @type {Error} */ (err).message}`, EXIT_CONFIG);

@@ -6,6 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import { ApiError, badRequest } from './errors.js';
 import { BODY_LIMIT, LIMITS } from './limits.js';
+import { monotonicMs } from './clock.js';
 import { SESSION_ID_RE } from './sessions.js';
 import { registerSimRoutes } from './sim_routes.js';
 import { clientErrorHandler, writeError } from './wire_errors.js';
@@ -53,7 +54,7 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
       reply.code(answer.statusCode).headers(answer.headers).send({ error: { code: answer.code, message: answer.message } });
     },
   });
-  const startedAt = Date.now();
+  const startedAt = monotonicMs(); // uptime is elapsed time: immune to clock steps
   const expectedToken = digest(config.token);
 
   /** @param {unknown} header */
@@ -172,12 +173,14 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
   app.get('/health', async () => ({
     boot_id: bootId,
     version,
-    uptime_s: Math.round((Date.now() - startedAt) / 1000),
+    uptime_s: Math.round((monotonicMs() - startedAt) / 1000),
     rss_bytes: process.memoryUsage.rss(),
     event_clients: sse.count,
     sessions: manager.counts(),
     durable_pending: hub.pendingDurable.size,
     limits: LIMITS,
+    // a damaged bridge.sqlite3 found at this start, and what could not be read back
+    recovery: manager.store.recovery ?? null,
   }));
 
   app.get('/sessions', async () => ({ boot_id: bootId, seq: hub.seq, sessions: manager.list() }));

@@ -2,105 +2,39 @@
 // (re)connect opens a NEW engine connection on the same auth state; callbacks of
 // a connection we have left behind are ignored (an "attempt" object is the
 // token), so a late close from an old socket can never overwrite the present.
-import { decideClose, backoffDelay } from './close_codes.js';
+// The engine's callbacks are handled in session_events.js, the keep-alive watch in
+// session_liveness.js, and an auth wipe that fails is retried by session_wipe.js.
+import { MISSING_DB } from './bridge_db_health.js';
 import { ApiError } from './errors.js';
+import * as events from './session_events.js';
+import { Liveness } from './session_liveness.js';
+import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp, wipeKeys } from './session_wipe.js';
+import { errorText, isAuthCorrupt, withTimeout } from './session_util.js';
+
+export { errorText, isAuthCorrupt, phoneDigits } from './session_util.js';
 
 /** Statuses in which a session is not running (PUT may start it again). */
 export const IDLE_STATUSES = new Set(['stopped', 'logged_out', 'conflict', 'failed']);
 export const ALL_STATUSES = ['stopped', 'starting', 'qr', 'pairing_code', 'connected', 'reconnecting',
   'logged_out', 'conflict', 'failed'];
-const ACK_STATUSES = new Set(['sent', 'delivered', 'read']);
 
-/** Connected this long, a drop starts the backoff from the beginning again. */
-const STABLE_MS = 30_000;
-/** Connected this long, a new 440 gets its one automatic retry again. */
-const CONFLICT_RESET_MS = 10 * 60_000;
 /** How long our side waits for an engine to close/unlink/answer. */
 const CLOSE_TIMEOUT_MS = 5000;
 const LOGOUT_TIMEOUT_MS = 10_000;
 const PAIRING_TIMEOUT_MS = 30_000;
 const SEND_TIMEOUT_MS = 30_000;
 
-/**
- * @typedef {object} EngineConnection
- * @property {() => Promise<void>} close
- * @property {() => Promise<void|{unlinked: boolean}>} logout
- * @property {(msg: {to: string, text: string, messageId: string}) => Promise<{message_id: string}>} send
- * @property {(phone: string) => Promise<string>} requestPairingCode
- */
-
-/**
- * @typedef {object} Engine
- * @property {string} name
- * @property {(ctx: object) => EngineConnection | Promise<EngineConnection>} createConnection
- */
-
-/**
- * @typedef {object} Attempt   one engine connection, from open to close
- * @property {number} gen
- * @property {EngineConnection|null} conn
- * @property {'open'|'network_closed'|'closed_by_us'} state
- * @property {number} qrIndex  QRs this connection showed
- * @property {Promise<EngineConnection>} [opening]  createConnection in progress
- */
-
-/**
- * @typedef {object} SessionDeps
- * @property {import('./store.js').Store} store
- * @property {import('./events.js').EventHub} hub
- * @property {import('pino').Logger} log
- * @property {() => number} [now]
- * @property {() => number} [rng]
- */
-
-/** @param {unknown} err */
-export function isAuthCorrupt(err) {
-  return err instanceof Error && err.name === 'AuthCorruptError';
-}
-
-/**
- * @template T
- * @param {Promise<T>} promise
- * @param {number} ms
- * @param {string} what
- * @returns {Promise<T>}
- */
-function withTimeout(promise, ms, what) {
-  /** @type {NodeJS.Timeout|undefined} */
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`${what} timed out after ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
-  });
-  return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
-}
-
-/** @param {unknown} err */
-export function errorText(err) {
-  return err instanceof Error ? err.message : String(err);
-}
-
-/** @param {unknown} phone @returns {string|null} digits only ("628123…" from "628123:4@s.whatsapp.net" too) */
-export function phoneDigits(phone) {
-  if (typeof phone !== 'string' && typeof phone !== 'number') return null;
-  const user = String(phone).split('@')[0].split(':')[0];
-  const digits = user.replace(/\D/g, '');
-  return digits || null;
-}
-
-/** @param {unknown} ts @returns {string} ISO-8601 UTC */
-function isoTime(ts) {
-  if (typeof ts === 'number' && Number.isFinite(ts)) return new Date(ts < 1e12 ? ts * 1000 : ts).toISOString();
-  if (typeof ts === 'bigint') return new Date(Number(ts) * 1000).toISOString();
-  if (typeof ts === 'string' && !Number.isNaN(Date.parse(ts))) return new Date(ts).toISOString();
-  return new Date().toISOString();
-}
+/** @typedef {import('./session_types.js').Engine} Engine */
+/** @typedef {import('./session_types.js').EngineConnection} EngineConnection */
+/** @typedef {import('./session_types.js').Attempt} Attempt */
+/** @typedef {import('./session_types.js').SessionDeps} SessionDeps */
 
 export class Session {
   /**
    * @param {string} id
    * @param {SessionDeps} deps
    */
-  constructor(id, { store, hub, log, now = Date.now, rng = Math.random }) {
+  constructor(id, { store, hub, log, now = () => Date.now(), mono, rng = Math.random }) {
     this.id = id;
     this.store = store;
     this.hub = hub;
@@ -129,7 +63,14 @@ export class Session {
     this.attempt = 0;
     this.restarts = 0;
     this.conflictRetried = false;
-    /** @type {number|null} */ this.openedAt = null;
+    this.liveness = new Liveness(mono);
+    this.wiper = new AuthWiper({
+      wipe: () => wipeKeys(this),
+      log: this.log,
+      onWiped: () => wipeCaughtUp(this),
+    });
+    /** @type {{reason: string|null, message: string|null}|null} the status a pending wipe hides */
+    this.unlinkedAs = null;
     /** A connection of this run reached "connected": a reconnect must find creds. */
     this.expectCreds = false;
     /** @type {Promise<void>} the last close of our side; a new connect waits for it */
@@ -138,7 +79,6 @@ export class Session {
     this.ticket = 0;
     /** @type {NodeJS.Timeout|undefined} */ this.retryTimer = undefined;
     /** @type {NodeJS.Timeout|undefined} */ this.qrTimer = undefined;
-    /** @type {NodeJS.Timeout|undefined} */ this.liveTimer = undefined;
     /** Serialises start/stop/logout/pairing so they never interleave. */
     this.queue = Promise.resolve();
     this.disposed = false;
@@ -224,13 +164,15 @@ export class Session {
       this.release();
     }
     await this.closing;
-    this.store.auth.forSession(this.id).wipe();
-    this.me = null;
-    this.expectCreds = false;
     this.clearQr();
-    this.setStatus('logged_out', 'logout_requested', unlinked
+    this.unlinked('logged_out', 'logout_requested', unlinked
       ? 'Logged out on request: this device was unlinked and its keys deleted.'
       : 'Logged out on request: the keys were deleted here. If the phone still lists this device under Linked devices, remove it there.');
+  }
+
+  /** The device is unlinked: see session_wipe.js. @param {string} status @param {string|null} reason @param {string|null} message */
+  unlinked(status, reason, message) {
+    markUnlinked(this, status, reason, message);
   }
 
   /** @param {string} phone digits */
@@ -274,6 +216,7 @@ export class Session {
   async dispose() {
     this.disposed = true;
     this.clearTimers();
+    this.wiper.cancel();
     await this.release();
   }
 
@@ -302,6 +245,12 @@ export class Session {
       await closing;
     } while (closing !== this.closing);
     if (ticket !== this.ticket || this.att || this.disposed || !this.running || !this.engine) return;
+    if (this.wiper.pending && !this.wiper.run()) {
+      // Old keys still there: a new link must not start on them.
+      this.setStatus('failed', WIPE_PENDING_REASON, 'The old keys of this number could not be deleted '
+        + `yet (${this.wiper.lastError}); Jaga keeps trying. Link again once it has.`);
+      return;
+    }
     const auth = this.store.auth.forSession(this.id);
     let hasCreds;
     try {
@@ -309,6 +258,16 @@ export class Session {
     } catch (err) {
       if (isAuthCorrupt(err)) return this.authCorrupt(auth, err);
       throw err;
+    }
+    if (!hasCreds && this.store.takeLostLink?.(this.id)) {
+      const where = this.store.recovery?.quarantine;
+      const recovery = this.store.recovery;
+      const what = recovery?.problem === MISSING_DB
+        ? 'The bridge database was missing when the bridge started'
+        : `The bridge database was damaged and set aside${where ? ` (${where})` : ''}`;
+      this.setStatus('failed', 'auth_lost', `${what}; ${recovery?.links_unknown ? 'if this number was linked, its'
+        : 'the'} saved WhatsApp link could not be read back. Link the number again with a new QR code.`);
+      return;
     }
     if (this.expectCreds && !hasCreds) {
       // Never turn a reconnect of a linked number into a silent new link.
@@ -326,14 +285,14 @@ export class Session {
       log: this.log.child({ conn: att.gen }),
       auth,
       on: {
-        qr: (/** @type {string} */ qr) => this.guard(() => this.onQr(att, qr)),
-        open: (/** @type {any} */ me) => this.guard(() => this.onOpen(att, me)),
-        close: (/** @type {any} */ info) => this.guard(() => this.onClose(att, info ?? {})),
-        activity: () => this.guard(() => this.onActivity(att)),
+        qr: (/** @type {string} */ qr) => this.guard(() => events.onQr(this, att, qr)),
+        open: (/** @type {any} */ me) => this.guard(() => events.onOpen(this, att, me)),
+        close: (/** @type {any} */ info) => this.guard(() => events.onClose(this, att, info ?? {})),
+        activity: () => this.guard(() => events.onActivity(this, att)),
         // Not guarded: if the journal write fails the engine must know, so it does
         // not treat the message as taken (a redelivery can still get through).
-        messageIn: (/** @type {any} */ m) => this.onMessageIn(m),
-        ack: (/** @type {any} */ a) => this.onAck(a),
+        messageIn: (/** @type {any} */ m) => events.onMessageIn(this, m),
+        ack: (/** @type {any} */ a) => events.onAck(this, a),
       },
     };
     const engine = this.engine;
@@ -365,196 +324,14 @@ export class Session {
     }
   }
 
-  /** @param {Attempt} att @param {string} qr */
-  onQr(att, qr) {
-    if (!this.live(att)) return;
-    att.qrIndex += 1;
-    this.qrCount += 1;
-    const max = this.options.qr_max;
-    if (this.qrCount > max) return this.qrTimeout(att);
-    const lifetime = att.qrIndex === 1 ? this.options.qr_first_ms : this.options.qr_rotate_ms;
-    if (this.qrCount === max) {
-      clearTimeout(this.qrTimer);
-      this.qrTimer = setTimeout(() => this.qrTimeout(att), lifetime);
-    }
-    if (this.status === 'pairing_code') return; // the code is on screen; QRs only measure time
-    this.qr = String(qr);
-    this.expiresAt = this.now() + lifetime;
-    this.qrAttempt = this.qrCount;
-    this.qrMax = max;
-    this.hub.emit('session.qr', (seq) => {
-      this.seq = seq;
-      return {
-        session_id: this.id, qr: this.qr, expires_at: new Date(this.expiresAt ?? 0).toISOString(),
-        attempt: this.qrAttempt, max: this.qrMax,
-      };
-    });
-    this.setStatus('qr', null, 'Scan the QR code with WhatsApp on the phone: Linked devices → Link a device.', true);
-  }
-
-  /** @param {Attempt} att */
-  qrTimeout(att) {
-    if (!this.live(att)) return;
-    const pairing = this.status === 'pairing_code';
-    this.clearTimers();
-    this.release();
-    this.clearQr();
-    this.setStatus('failed', 'qr_timeout', pairing
-      ? 'The pairing code was not entered in time. Start linking again.'
-      : 'The QR code was not scanned in time. Start linking again to get a new one.');
-  }
-
-  /** @param {Attempt} att @param {{phone?: string, name?: string}} me */
-  onOpen(att, me) {
-    if (!this.live(att)) return;
-    clearTimeout(this.qrTimer);
-    this.clearQr();
-    const phone = phoneDigits(me?.phone);
-    // An engine that cannot tell the number keeps what we knew ("me" stays null until known).
-    this.me = phone ? { phone, name: typeof me?.name === 'string' && me.name ? me.name : null } : this.me;
-    this.openedAt = this.now();
-    this.lastActivityAt = this.openedAt;
-    this.restarts = 0;
-    this.qrCount = 0;
-    this.expectCreds = true;
-    this.setStatus('connected', null, null);
-    this.armLiveness(att);
-  }
-
-  /** @param {Attempt} att @param {{code?: number, message?: string}} info */
-  onClose(att, { code, message, reason }) {
-    if (!this.live(att)) return;
-    att.state = 'network_closed';
-    this.att = null;
-    this.clearTimers();
-    this.noteDisconnect();
-    const decision = decideClose(code, {
-      status: this.status,
-      qrCount: this.qrCount,
-      qrMax: this.options.qr_max,
-      attempt: this.attempt,
-      restarts: this.restarts,
-      conflictRetried: this.conflictRetried,
-      engineReason: reason,
-      engineMessage: message,
-    }, {
-      rng: this.rng,
-      baseMs: this.options.backoff_base_ms,
-      maxMs: this.options.backoff_max_ms,
-      conflictPauseMs: this.options.conflict_pause_ms,
-    });
-    Object.assign(this, decision.next);
-    this.log.info({ code, engine_message: message, status: decision.status, reason: decision.reason,
-      retry_in_ms: decision.retryInMs }, 'connection closed');
-    if (decision.wipeAuth) {
-      this.store.auth.forSession(this.id).wipe();
-      this.me = null;
-      this.expectCreds = false;
-    }
-    this.clearQr();
-    this.setStatus(decision.status, decision.reason, decision.message);
-    if (decision.retryInMs !== null) this.scheduleConnect(decision.retryInMs);
-  }
-
-  /** @param {Attempt} att */
-  onActivity(att) {
-    if (this.live(att)) this.lastActivityAt = this.now();
-  }
-
-  /**
-   * Inbound messages are kept even from a connection we are leaving: losing
-   * one is worse than a late one. Throws if it could not be journaled.
-   * @param {any} m
-   */
-  onMessageIn(m) {
-    if (this.disposed) throw new Error('the bridge is shutting down; message not taken');
-    if (!m || typeof m.message_id !== 'string' || !m.message_id) {
-      this.log.warn('engine delivered a message without message_id; dropped');
-      return;
-    }
-    const data = {
-      session_id: this.id,
-      message_id: m.message_id,
-      chat: m.chat ?? null,
-      from: m.from ?? null,
-      text: typeof m.text === 'string' ? m.text : null,
-      timestamp: isoTime(m.timestamp),
-      kind: m.kind === 'append' ? 'append' : 'notify',
-    };
-    this.seq = this.hub.emitDurable('message.in', this.id, data).seq;
-  }
-
-  /** @param {any} a  throws if it could not be journaled */
-  onAck(a) {
-    if (this.disposed) throw new Error('the bridge is shutting down; receipt not taken');
-    if (!a || typeof a.message_id !== 'string' || !ACK_STATUSES.has(a.status)) {
-      this.log.debug({ ack: a }, 'ignoring ack with unknown message or status');
-      return;
-    }
-    const data = {
-      session_id: this.id,
-      message_id: a.message_id,
-      client_id: this.store.outbound.clientIdFor(this.id, a.message_id),
-      chat: a.chat ?? null,
-      status: a.status,
-    };
-    this.seq = this.hub.emitDurable('message.ack', this.id, data).seq;
-  }
-
-  /** "Connected" must mean alive: no frame for keepalive_ms forces a reconnect. @param {Attempt} att */
-  armLiveness(att) {
-    clearInterval(this.liveTimer);
-    const window = this.options.keepalive_ms;
-    this.liveTimer = setInterval(() => {
-      if (!this.live(att) || this.status !== 'connected') return;
-      const quiet = this.now() - (this.lastActivityAt ?? 0);
-      if (quiet <= window) return;
-      this.log.warn({ quiet_ms: quiet }, 'no activity within the keep-alive window; reconnecting');
-      this.clearTimers();
-      this.release();
-      this.noteDisconnect();
-      const delay = backoffDelay(this.attempt, this.rng,
-        { baseMs: this.options.backoff_base_ms, maxMs: this.options.backoff_max_ms });
-      this.attempt += 1;
-      this.setStatus('reconnecting', 'keepalive_timeout',
-        `No sign of life from WhatsApp for ${Math.round(quiet / 1000)} s; reconnecting.`);
-      this.scheduleConnect(delay);
-    }, Math.max(50, Math.floor(window / 4)));
-  }
-
-  /** Resets retry budgets after a connection that lasted. */
-  noteDisconnect() {
-    if (this.openedAt == null) return;
-    const up = this.now() - this.openedAt;
-    if (up >= STABLE_MS) this.attempt = 0;
-    if (up >= CONFLICT_RESET_MS) this.conflictRetried = false;
-    this.openedAt = null;
-  }
-
   /** @param {any} auth @param {Error} err */
   authCorrupt(auth, err) {
-    this.clearTimers();
-    let where = null;
-    try {
-      where = auth.quarantine(err.message || 'unreadable auth state');
-    } catch (qErr) {
-      this.log.error({ err: qErr }, 'could not quarantine unreadable auth state');
-    }
-    this.log.error({ err, quarantine: where }, 'auth state unreadable; session failed');
-    this.att = null;
-    this.me = null;
-    this.setStatus('failed', 'auth_corrupt', where
-      ? 'The saved WhatsApp link for this number could not be read; a copy was set aside in the quarantine folder. Link the number again with a new QR code.'
-      : 'The saved WhatsApp link for this number could not be read. Link the number again with a new QR code.');
+    events.authCorrupt(this, auth, err);
   }
 
   /** @param {unknown} err */
   engineFailed(err) {
-    this.log.error({ err }, 'engine failed');
-    this.clearTimers();
-    this.release();
-    this.setStatus('failed', 'engine_error',
-      `The connection engine failed: ${errorText(err)}`);
+    events.engineFailed(this, err);
   }
 
   /** Leaves the current connection (our side closes; no close event expected). */
@@ -585,8 +362,8 @@ export class Session {
     this.ticket += 1;
     clearTimeout(this.retryTimer);
     clearTimeout(this.qrTimer);
-    clearInterval(this.liveTimer);
-    this.retryTimer = this.qrTimer = this.liveTimer = undefined;
+    this.liveness.stop();
+    this.retryTimer = this.qrTimer = undefined;
   }
 
   clearQr() {

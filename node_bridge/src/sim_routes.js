@@ -1,5 +1,6 @@
 // /sim/...: the simulated network's control panel (JAGA_SIM_CONTROL=1 only).
 // Tests and the demo act as "the phone" and "WhatsApp's servers" through it.
+import { setWallClockOffset } from './sim_clock.js';
 
 /**
  * @param {import('fastify').FastifyInstance} app
@@ -28,4 +29,7 @@ export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody 
   app.get('/sim/config', async () => net.sessionDefaults());
 
   app.post('/sim/config', async (request) => net.configure(objectBody(request.body)));
+
+  // A wall-clock step (NTP, a wrong battery clock): liveness must not notice it.
+  app.post('/sim/clock', async (request) => setWallClockOffset(objectBody(request.body).offset_ms));
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { AuthDb } from './auth_db.js';
+import { checkBridgeDb, missingDb } from './bridge_db_health.js';
+import { LinkRegistry } from './link_registry.js';
 
 export const DB_FILE = 'bridge.sqlite3';
 const SCHEMA_VERSION = 1;
@@ -77,6 +79,27 @@ export class Store {
    */
   constructor(dataDir, log) {
     this.file = path.join(dataDir, DB_FILE);
+    const existed = fs.existsSync(this.file);
+    const quarantineDir = path.join(dataDir, 'quarantine');
+    /** @type {import('./bridge_db_health.js').Recovery|null} a damaged file found at this start */
+    this.recovery = checkBridgeDb(this.file, quarantineDir, (db) => {
+      db.exec(SCHEMA);
+      new AuthDb(db, { quarantineDir }); // creates its tables
+    }, log);
+    this.links = new LinkRegistry(dataDir);
+    if (!existed && this.links.list().length) {
+      this.recovery = missingDb(quarantineDir, this.links.list());
+      log.warn({ recovery: this.recovery }, 'bridge.sqlite3 was missing; the links of these numbers are lost');
+    } else if (this.recovery) {
+      // links.json names the numbers even where the damaged file could not tell them
+      const kept = new Set(this.recovery.kept_sessions);
+      const lost = new Set([...this.recovery.lost_sessions, ...this.links.list().filter((id) => !kept.has(id))]);
+      this.recovery.lost_sessions = [...lost].sort();
+    }
+    /** Numbers whose lost link was not reported yet (each is told once, then may re-link). */
+    this.unreportedLost = new Set(this.recovery?.lost_sessions ?? []);
+    /** @type {Set<string>} told already in this boot */
+    this.reportedLost = new Set();
     this.db = new DatabaseSync(this.file);
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec('PRAGMA synchronous = FULL');
@@ -88,9 +111,9 @@ export class Store {
       this.db.prepare('INSERT OR IGNORE INTO bridge_meta (key, value) VALUES (?, ?)')
         .run('schema_version', String(SCHEMA_VERSION));
     });
-    const quarantineDir = path.join(dataDir, 'quarantine');
-    fs.mkdirSync(quarantineDir, { recursive: true });
+    fs.mkdirSync(quarantineDir, { recursive: true, mode: 0o700 });
     this.auth = new AuthDb(this.db, { quarantineDir, log: log.child({ component: 'auth' }) });
+    this.finishOwedWipes(log);
     this.journal = new Journal(this.db, (fn) => this.transaction(fn));
     this.outbound = new Outbound(this.db);
     this.simNetwork = new SimNetworkJournal(this.db);
@@ -113,6 +136,37 @@ export class Store {
     } catch (err) {
       this.db.exec('ROLLBACK');
       throw err;
+    }
+  }
+
+  /**
+   * True once for a number whose link was lost with a damaged bridge.sqlite3 (when the file
+   * could not tell which numbers, for every number that starts without a link in this boot).
+   * @param {string} sessionId
+   */
+  takeLostLink(sessionId) {
+    if (!this.recovery || this.reportedLost.has(sessionId)) return false;
+    if (!this.unreportedLost.has(sessionId) && !this.recovery.links_unknown) return false;
+    this.unreportedLost.delete(sessionId);
+    this.reportedLost.add(sessionId);
+    this.links.remove(sessionId);
+    return true;
+  }
+
+  /**
+   * Logouts whose key wipe failed before the last exit: finished now, before any start.
+   * @param {import('pino').Logger} log
+   */
+  finishOwedWipes(log) {
+    for (const id of [...this.links.owed]) {
+      try {
+        this.auth.forSession(id).wipe();
+        this.links.owe(id, false);
+        this.links.remove(id);
+        log.info({ session: id }, 'finished a key wipe owed from before the restart');
+      } catch (err) {
+        log.error({ err, session: id }, 'a key wipe owed from before the restart failed again');
+      }
     }
   }
 

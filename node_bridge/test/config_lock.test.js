@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { LOCK_FILE, LockHeldError, acquireLock, isAlive } from '../src/lock.js';
+import { processStartToken } from '../src/proc_identity.js';
 
 const TOKEN = 'x'.repeat(32);
 
@@ -90,4 +91,35 @@ test('lock: an empty file being written right now is respected', (t) => {
   const dir = tmp(t);
   fs.writeFileSync(path.join(dir, LOCK_FILE), '');
   assert.throws(() => acquireLock(dir), LockHeldError);
+});
+
+test('lock: a live pid that is another process now (pid reused) is stale and taken over, and said', (t) => {
+  const dir = tmp(t);
+  const file = path.join(dir, LOCK_FILE);
+  assert.ok(isAlive(process.ppid));
+  const real = processStartToken(process.ppid);
+  if (real === null) return t.skip('no process start times on this platform');
+  // Same pid, other start: the bridge that wrote it died and the pid went to someone else.
+  for (const start of [`${real}9`, 'linux:another-boot:12345']) {
+    fs.writeFileSync(file, JSON.stringify({ pid: process.ppid, start }));
+    const warnings = [];
+    const lock = acquireLock(dir, { warn: (obj, msg) => warnings.push({ ...obj, msg }) });
+    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).pid, process.pid);
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].stale_pid, process.ppid);
+    assert.equal(warnings[0].pid_reused, true);
+    lock.release();
+  }
+  // The same process with its own token still holds it.
+  fs.writeFileSync(file, JSON.stringify({ pid: process.ppid, start: real }));
+  assert.throws(() => acquireLock(dir), (err) => err instanceof LockHeldError && err.pid === process.ppid);
+});
+
+test('lock: our own lock records our start token', (t) => {
+  const dir = tmp(t);
+  const lock = acquireLock(dir);
+  const held = JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8'));
+  assert.equal(held.start, processStartToken(process.pid));
+  if (process.platform === 'linux') assert.match(held.start, /^linux:[0-9a-f-]+:\d+$/);
+  lock.release();
 });

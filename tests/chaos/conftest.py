@@ -27,6 +27,14 @@ KEYS = (
     "duplicates",
     "samples",
     "disagreements>1s",
+    "stale_locks",
+    "wipe_failures",
+    "bridge_db_damages",
+    "app_db_damages",
+    "clock_steps",
+    "private_files",
+    "squatters",
+    "redacted_logs",
 )
 
 

@@ -4,6 +4,7 @@ Usage: python fake_bridge.py MODE [PID_OUT]
   never_ready   runs, prints logs, never says READY
   exit1         exits 1 at once
   exit78        prints why on stderr, exits 78 (configuration error)
+  crash_said    logs a fatal error with its cause (pino's err), exits 1
   stubborn      says READY, then ignores stdin EOF and SIGTERM (must be killed)
   ready         says READY, exits 0 when stdin closes
 """
@@ -30,6 +31,10 @@ def main() -> int:
         flush=True,
     )
     if mode == "exit1":
+        return 1
+    if mode == "crash_said":
+        line = {"level": 60, "msg": "cannot open bridge.sqlite3"}
+        print(json.dumps({**line, "err": {"message": "file is not a database"}}), file=sys.stderr)
         return 1
     if mode == "exit78":
         print(

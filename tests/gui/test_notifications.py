@@ -39,7 +39,7 @@ def test_a_logout_gives_exactly_one_banner_and_its_button_opens_the_qr_dialog(
     assert window.notices == [Notice(NoticeKind.LOGGED_OUT, shop, "logged_out")]
     assert banner_texts(window) == [
         (
-            "<b>“Shop front” was logged out</b>",
+            "“Shop front” was logged out",
             "WhatsApp unlinked this computer. Scan a new QR code to link it again.",
             "Link again",
         )
@@ -89,7 +89,7 @@ def test_a_reconnect_that_lasts_is_told_once_when_the_timer_fires(
     window.notifier.check()
     window.notifier.check()
     assert window.notices == [Notice(NoticeKind.RECONNECTING, shop, "connection_lost")]
-    assert banner_texts(window)[0][0] == "<b>“Shop front” is still reconnecting</b>"
+    assert banner_texts(window)[0][0] == "“Shop front” is still reconnecting"
 
 
 def test_nothing_is_told_in_the_quiet_after_start(qtbot, offline_service, make_window, clock):
@@ -104,7 +104,7 @@ def test_nothing_is_told_in_the_quiet_after_start(qtbot, offline_service, make_w
     window.notifier.check()
     assert [n.kind for n in window.notices] == [NoticeKind.CONFLICT]
     assert banner_texts(window)[0][:2] == (
-        "<b>“Shop front” is open on another computer</b>",
+        "“Shop front” is open on another computer",
         "WhatsApp moved this number to another computer. Reconnect to use it here.",
     )
 
@@ -129,7 +129,7 @@ def test_a_bridge_crash_loop_is_told_and_opens_the_bridge_panel(
     assert window.notices == [Notice(NoticeKind.BRIDGE_FATAL, None, reason)]
     ((title, body, action),) = banner_texts(window)
     assert action == "Open bridge panel"
-    assert title == "<b>Jaga's bridge has stopped</b>"
+    assert title == "Jaga's bridge has stopped"
     assert body == reason + (
         " No number is connected until it runs again. Jaga tries again by itself every "
         "5 minutes; Restart in the bridge panel tries now."
@@ -175,7 +175,7 @@ def test_a_logout_from_the_phone_on_the_real_bridge(qtbot, loop, service, make_w
         await eventually(lambda: service.store.account(account.id).status == "logged_out")
         window.notifier.check()
         assert [n.kind for n in window.notices] == [NoticeKind.LOGGED_OUT]
-        assert banner_texts(window)[0][0] == "<b>“Shop front” was logged out</b>"
+        assert banner_texts(window)[0][0] == "“Shop front” was logged out"
 
         ((_notice, banner),) = window.notice_board.banners.values()
         qtbot.mouseClick(banner.action_button, Qt.MouseButton.LeftButton)
@@ -237,3 +237,16 @@ def test_restart_from_the_panel_gives_no_reconnect_notice_for_connected_numbers(
         assert window.notices == []
 
     run(loop, scenario())
+
+
+def test_a_name_that_looks_like_markup_is_shown_as_typed(qtbot):
+    """A label is the owner's text: the banner shows it, it never renders it."""
+    from app.ui.banner import Banner
+
+    title = "“<b>Big</b> <img src=x> Shop” was logged out"
+    banner = Banner(title, "body <i>x</i>", None)
+    qtbot.addWidget(banner)
+    assert banner.title.text() == title
+    assert banner.title.textFormat() == Qt.TextFormat.PlainText
+    assert banner.body.textFormat() == Qt.TextFormat.PlainText
+    assert banner.title.font().bold()

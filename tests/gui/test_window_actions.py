@@ -203,3 +203,33 @@ def test_switching_to_indonesian_retranslates_the_open_window(
     assert window.model.index(0, Column.STATUS).data() == "Terhubung"
     assert window.details.tabs.tabText(0) == "Riwayat status"
     assert window.tray.icon.toolTip().startswith("Jaga — Perlu Anda")
+
+
+def test_remove_names_every_message_it_deletes_and_keeps_a_copy_on_request(
+    qtbot, loop, offline_service, make_window, data_dir
+):
+    import json
+
+    shop, *_ = three_numbers(offline_service)
+    store = offline_service.store
+    store.queue_message(shop, "628555000111", "two bags of rice", "c-1")
+    store.queue_message(shop, "628555000111", "and sugar", "c-2")
+    window = make_window(offline_service)
+    window.select(shop)
+    box = window.remove_selected()
+    words = box.informativeText()
+    assert "its 2 messages (in and out)" in words
+    assert "2 messages still waiting to be sent, which will never be sent" in words
+    assert "status history" in words
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    keep = box.checkBox()
+    assert keep is not None and keep.isChecked()  # there is something to keep
+    button(box, "Remove").click()
+    run(loop, eventually(lambda: store.account(shop) is None))
+    [copy] = (data_dir / "backups").glob(f"removed-{shop}-*.json")
+    doc = json.loads(copy.read_text(encoding="utf-8"))
+    assert doc["number"]["label"] == "Shop front"
+    assert [m["text"] for m in doc["messages"]] == ["two bags of rice", "and sugar"]
+    assert [h["status"] for h in doc["status_history"]][:1] == ["connected"]
+    assert copy.stat().st_mode & 0o077 == 0
+    assert store.messages(shop) == []

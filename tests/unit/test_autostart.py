@@ -88,3 +88,15 @@ def test_windows_autostart_is_a_run_value_with_a_quoted_command_line(tmp_path):
 def test_windows_needs_a_registry(tmp_path):
     with pytest.raises(ValueError):
         for_platform("win32", home=tmp_path)
+
+
+def test_a_frozen_build_starts_at_login_as_its_own_executable(tmp_path, monkeypatch):
+    import sys
+
+    from app.core.autostart import launch_command
+
+    executable = tmp_path / "opt jaga" / "jaga"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(executable))
+    assert launch_command() == [str(executable)]
+    assert f'Exec="{executable}"\n' in desktop_entry(launch_command())

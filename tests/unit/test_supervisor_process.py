@@ -145,3 +145,15 @@ def test_a_bridge_whose_app_still_runs_is_not_an_orphan(tmp_path):
         assert not end_orphan(pid_file)
         assert bridge.poll() is None
         bridge.kill()
+
+
+def test_a_crash_is_told_by_the_bridges_own_last_words_not_only_its_exit_code(
+    qtbot, tmp_path, spawns
+):
+    supervisor = make_supervisor(tmp_path, "crash_said")
+    supervisor.start()
+    qtbot.waitUntil(lambda: supervisor.machine.last_exit is not None, timeout=5000)
+    assert supervisor.machine.last_exit == (
+        "cannot open bridge.sqlite3: file is not a database (exited with code 1)"
+    )
+    supervisor.stop_and_wait()

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import makeWASocket, { DisconnectReason, getBinaryNodeChild, isJidBroadcast, isJidNewsletter, proto } from '@whiskeysockets/baileys';
 import { makeBaileysAuthState } from '../auth_db.js';
+import { monotonicMs } from '../clock.js';
 import { LruCache } from './baileys/lru.js';
 import {
   ACK_RANK,
@@ -208,7 +209,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
   /** after a logout / device removal no late write may resurrect auth rows the caller wipes */
   let revoked = false;
   let lastQrRaw = /** @type {string | null} */ (null);
-  let lastActivityAt = 0;
+  let lastActivityAt = -Infinity;
   let fallbackTimer = /** @type {NodeJS.Timeout | undefined} */ (undefined);
   /** @type {Array<{resolve: () => void, reject: (e: Error) => void}>} */
   let qrWaiters = [];
@@ -426,7 +427,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
   });
 
   const onFrame = () => {
-    const now = Date.now();
+    const now = monotonicMs(); // elapsed time only: a wall-clock step must not skip or flood
     if (now - lastActivityAt < ACTIVITY_MIN_INTERVAL_MS) return;
     lastActivityAt = now;
     safeCall('activity', () => on.activity());

@@ -1,0 +1,43 @@
+// Small helpers of the session code: timeouts, error text, phone digits, timestamps.
+
+/** @param {unknown} err */
+export function isAuthCorrupt(err) {
+  return err instanceof Error && err.name === 'AuthCorruptError';
+}
+
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
+export function withTimeout(promise, ms, what) {
+  /** @type {NodeJS.Timeout|undefined} */
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`${what} timed out after ${ms} ms`), { code: 'ETIMEDOUT' })), ms);
+  });
+  return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** @param {unknown} err */
+export function errorText(err) {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** @param {unknown} phone @returns {string|null} digits only ("628123…" from "628123:4@s.whatsapp.net" too) */
+export function phoneDigits(phone) {
+  if (typeof phone !== 'string' && typeof phone !== 'number') return null;
+  const user = String(phone).split('@')[0].split(':')[0];
+  const digits = user.replace(/\D/g, '');
+  return digits || null;
+}
+
+/** @param {unknown} ts @returns {string} ISO-8601 UTC */
+export function isoTime(ts) {
+  if (typeof ts === 'number' && Number.isFinite(ts)) return new Date(ts < 1e12 ? ts * 1000 : ts).toISOString();
+  if (typeof ts === 'bigint') return new Date(Number(ts) * 1000).toISOString();
+  if (typeof ts === 'string' && !Number.isNaN(Date.parse(ts))) return new Date(ts).toISOString();
+  return new Date().toISOString();
+}
