@@ -243,6 +243,9 @@ class JagaService(QObject):
             "bridge_ready", f"pid {info.pid}, boot {info.boot_id}, version {info.version}"
         )
         if new_boot:
+            # Once per boot, not per event: rows written outside the core (a rebuild at
+            # start) are in the read model before the restore reads it.
+            self.model.load(self.store.accounts())
             await self.reconcile("restore", restoring=True)
 
     def _on_bridge_down(self, reason: str) -> None:
