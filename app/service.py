@@ -20,8 +20,18 @@ from PySide6.QtCore import QObject, QTimer, SignalInstance
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.events import EventStream
 from app.bridge.link import BridgeLink
-from app.bridge.protocol import BridgeEvent, Limits, MessageIn, QrCode, ReadyInfo, SessionInfo
+from app.bridge.protocol import (
+    BridgeEvent,
+    Limits,
+    MessageAck,
+    MessageIn,
+    QrCode,
+    ReadyInfo,
+    SessionInfo,
+)
+from app.bridge.recovery import parse_recovery
 from app.bridge.supervisor import BridgeSupervisor
+from app.core.edges import ChatMerge
 from app.core.last_messages import LastMessages, last_messages
 from app.core.models import AuditEvent, Message, StatusChange
 from app.core.overall import BridgeView
@@ -67,6 +77,7 @@ class JagaService(QObject):
         self.restore_progress: SignalInstance = self.signals.restore_progress
         self.bridge_state_changed: SignalInstance = self.signals.bridge_state_changed
         self.error: SignalInstance = self.signals.error
+        self.bridge_recovered: SignalInstance = self.signals.bridge_recovered
         self.message_added: SignalInstance = self.signals.message_added
         self.message_updated: SignalInstance = self.signals.message_updated
         self.model = ReadModel(self)
@@ -243,10 +254,24 @@ class JagaService(QObject):
             "bridge_ready", f"pid {info.pid}, boot {info.boot_id}, version {info.version}"
         )
         if new_boot:
+            self._spawn(self._check_bridge_recovery(self.link.client))
             # Once per boot, not per event: rows written outside the core (a rebuild at
             # start) are in the read model before the restore reads it.
             self.model.load(self.store.accounts())
             await self.reconcile("restore", restoring=True)
+
+    async def _check_bridge_recovery(self, client: BridgeClient | None) -> None:
+        """A damaged bridge.sqlite3 set aside at this start: audited, and the window told."""
+        if client is None:
+            return
+        try:
+            recovery = parse_recovery(await client.health())
+        except BridgeError as error:
+            log.warning("could not ask the bridge about its database: %s", error)
+            return
+        if recovery is not None:
+            self.recorder.audit("bridge_db_recovered", recovery.summary())
+            self.signals.bridge_recovered.emit(recovery)
 
     def _on_bridge_down(self, reason: str) -> None:
         asked = self.supervisor.machine.last_exit_asked
@@ -281,12 +306,15 @@ class JagaService(QObject):
         self.recorder.qr(qr)
 
     def on_durable(self, boot_id: str, seq: int, item: Any) -> None:
+        stored: Inbound | Ack | ChatMerge
         if isinstance(item, MessageIn):
-            stored: Inbound | Ack = Inbound(
-                item.session_id, item.message_id, item.chat, item.text, item.at
+            stored = Inbound(
+                item.session_id, item.message_id, item.chat, item.text, item.at, item.author
             )
+        elif isinstance(item, MessageAck):
+            stored = Ack(item.session_id, item.message_id, item.status, item.error)
         else:
-            stored = Ack(item.session_id, item.message_id, item.status)
+            stored = item  # a ChatMerge: stored as it is
         self.inbox.accept(boot_id, seq, stored)
 
     def on_unreadable_durable(self, event: BridgeEvent, why: str) -> None:

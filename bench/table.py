@@ -146,6 +146,19 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 "ok" if c["ok"] else "NOT OK (goal: < 5 %)",
             )
         )
+    if "network_restore" in r:
+        net = r["network_restore"]
+        for n, row in net["by_n"].items():
+            out.append(
+                (
+                    f"network back → all {n} connected ({net['outage_s']:g} s outage)",
+                    fmt(row["jaga"]),
+                    fmt(row["seed"]) + " (plain backoff)",
+                    ratio_text(row["ratio"], row["seed"], row["jaga"]),
+                )
+            )
+            said = row["jaga_no_internet_said"]
+            out.append((f"  … network off → {n} say no internet", fmt(said), "", ""))
     if "memory" in r:
         m = r["memory"]
         for k, s in m["bridge_rss_mib"].items():

@@ -27,11 +27,12 @@ from app.bridge.protocol import (
     SessionInfo,
     decode,
 )
+from app.core.edges import ChatMerge
 from app.core.store import StoreError
 
 log = logging.getLogger(__name__)
 
-DURABLE_TYPES = frozenset({"message.in", "message.ack"})
+DURABLE_TYPES = frozenset({"message.in", "message.ack", "chat.mapping"})
 #: Pauses before handling an event again after a store error of the moment.
 EVENT_RETRY_DELAYS_S = (0.1, 0.3, 1.0)
 
@@ -39,7 +40,9 @@ EVENT_RETRY_DELAYS_S = (0.1, 0.3, 1.0)
 class EventHandler(Protocol):
     async def on_session(self, info: SessionInfo) -> None: ...
     def on_qr(self, qr: QrCode) -> None: ...
-    def on_durable(self, boot_id: str, seq: int, item: MessageIn | MessageAck) -> None: ...
+    def on_durable(
+        self, boot_id: str, seq: int, item: MessageIn | MessageAck | ChatMerge
+    ) -> None: ...
     def on_unreadable_durable(self, event: BridgeEvent, why: str) -> None: ...
     def on_reset(self) -> None: ...
     def on_event_given_up(self, event: BridgeEvent, error: StoreError) -> None: ...
@@ -106,7 +109,7 @@ class BridgeLink:
                 await self._handler.on_session(typed)
             case QrCode():
                 self._handler.on_qr(typed)
-            case MessageIn() | MessageAck():
+            case MessageIn() | MessageAck() | ChatMerge():
                 self._handler.on_durable(event.boot_id, event.seq, typed)
             case BridgeReset():
                 self._handler.on_reset()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from app.core.edges import ChatMerge, SendLimit, author_of, refusal_of
 from app.core.status import SessionStatus
 
 READY_PREFIX = "JAGA_READY "
@@ -98,6 +99,8 @@ class SessionInfo:
     since: datetime | None = None
     last_activity_at: datetime | None = None
     seq: int = 0
+    #: WhatsApp limits sending to new contacts (time lock, cap); None: no limit.
+    limits: SendLimit | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SessionInfo:
@@ -118,9 +121,16 @@ class SessionInfo:
                 since=parse_time(data.get("since")),
                 last_activity_at=parse_time(data.get("last_activity_at")),
                 seq=int(data.get("seq") or 0),
+                limits=_limit(data.get("limits")),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise ProtocolError(f"unreadable session: {data!r}") from error
+
+
+def _limit(data: Any) -> SendLimit | None:
+    if not isinstance(data, dict) or not data.get("reason"):
+        return None
+    return SendLimit(str(data["reason"]), parse_time(data.get("until")))
 
 
 @dataclass(frozen=True)
@@ -163,6 +173,7 @@ class MessageIn:
     chat: str
     text: str
     at: datetime | None
+    author: str | None = None  # the writer, in a group
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MessageIn:
@@ -173,6 +184,7 @@ class MessageIn:
                 chat=str(data.get("chat") or data.get("from") or ""),
                 text=str(data.get("text") or ""),
                 at=parse_time(data.get("timestamp")),
+                author=author_of(data),
             )
         except (KeyError, TypeError) as error:
             raise ProtocolError(f"unreadable message.in: {str(data)[:200]}") from error
@@ -185,6 +197,7 @@ class MessageAck:
     session_id: str
     message_id: str
     status: str
+    error: str | None = None  # why WhatsApp refused it (status "failed")
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MessageAck:
@@ -192,6 +205,7 @@ class MessageAck:
             session_id=str(data.get("session_id", "")),
             message_id=str(data.get("client_id") or data.get("message_id") or ""),
             status=str(data.get("status", "")),
+            error=refusal_of(data),
         )
 
 
@@ -202,13 +216,15 @@ class BridgeReset:
     reason: str
 
 
-Decoded = SessionInfo | QrCode | MessageIn | MessageAck | BridgeReset | None
+Decoded = SessionInfo | QrCode | MessageIn | MessageAck | ChatMerge | BridgeReset | None
 
 _DECODERS: dict[str, Any] = {
     "session.status": lambda data: SessionInfo.from_json(data),
     "session.qr": lambda data: QrCode.from_json(data),
     "message.in": lambda data: MessageIn.from_json(data),
     "message.ack": lambda data: MessageAck.from_json(data),
+    # None when the mapping teaches nothing (not a LID, no phone): skipped, still settled.
+    "chat.mapping": lambda data: ChatMerge.from_event(data),
     "bridge.reset": lambda data: BridgeReset(str(data.get("reason", ""))),
 }
 

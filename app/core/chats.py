@@ -52,8 +52,9 @@ def is_group(chat: str) -> bool:
 
 
 def recipient_of(chat: str) -> str:
-    """What to hand to send_message for a reply: digits become an international number."""
-    return chat if is_group(chat) else "+" + chat.lstrip("+")
+    """What to hand to send_message for a reply: digits become an international number;
+    a group's or a LID's chat id goes as it is."""
+    return chat if is_group(chat) or chat.endswith("@lid") else "+" + chat.lstrip("+")
 
 
 def preview(text: str, limit: int = 120) -> str:

@@ -14,8 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.core.edges import ChatMerge, is_refusal
 from app.core.models import Account, Message, utcnow
-from app.core.outbox import advance
+from app.core.outbox import advance, new_client_id
+from app.core.store_edges import apply_ack, merge_chat
 from app.core.store_error import StoreError
 
 
@@ -26,6 +28,7 @@ class Inbound:
     chat: str
     text: str
     at: datetime | None
+    author: str | None = None  # the writer, in a group
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Ack:
     account_id: str
     message_id: str
     status: str
+    error: str | None = None  # why WhatsApp refused it (status "failed")
 
 
 class MessageStore:
@@ -100,7 +104,8 @@ class MessageStore:
         with self.session() as s:
             for message in s.scalars(select(Message).where(Message.id.in_(list(message_ids)))):
                 message.status = advance(message.status, "sent")
-                message.error = None
+                if message.status != "failed":  # a refusal may have come before this commit
+                    message.error = None
 
     def mark_retry(self, message_id: int, error: str, next_attempt_at: datetime) -> None:
         with self.session() as s:
@@ -122,6 +127,10 @@ class MessageStore:
         with self.session() as s:
             message = s.get(Message, message_id)
             if message is not None and message.status == "failed":
+                if is_refusal(message.error):
+                    # WhatsApp saw the refused one: the same id would be answered "sent"
+                    # from the bridge's record without going out again.
+                    message.message_id = new_client_id()
                 message.status = "queued"
                 message.attempts = 0
                 message.next_attempt_at = None
@@ -140,7 +149,7 @@ class MessageStore:
         for ack in acks:
             message = rows.get((ack.account_id, ack.message_id))
             if message is not None:
-                message.status = advance(message.status, ack.status)
+                apply_ack(message, ack)
             changed.append(message)
         return changed
 
@@ -171,6 +180,7 @@ class MessageStore:
                 "attempts": 0,
                 "created_at": item.at or now,
                 "updated_at": now,
+                "author": item.author,
             }
             for item in items
             if item.account_id in known
@@ -185,17 +195,19 @@ class MessageStore:
         connection = s.connection()
         return sorted(connection.execute(statement, rows).scalars())
 
-    def store_durable(self, items: list[Inbound | Ack]) -> tuple[list[int], list[int]]:
-        """A burst of inbound messages and acks in ONE transaction (one fsync, not hundreds).
+    def store_durable(self, items: list[Inbound | Ack | ChatMerge]) -> tuple[list[int], list[int]]:
+        """A burst of inbound messages, acks and chat merges in ONE transaction (one fsync).
 
-        Returns the ids of the rows added and of the rows whose status changed.
+        Returns the ids of the rows added and of the rows whose status or chat changed.
         """
         with self.session() as s:
             added = self._store_inbounds(s, [item for item in items if isinstance(item, Inbound)])
             acks = [item for item in items if isinstance(item, Ack)]
             changed = self._apply_acks(s, acks)
             updated = list(dict.fromkeys(m.id for m in changed if m is not None))
-        return added, updated
+            for merge in (item for item in items if isinstance(item, ChatMerge)):
+                updated.extend(merge_chat(s, merge))
+        return added, list(dict.fromkeys(updated))
 
     def messages(self, account_id: str, chat: str | None = None) -> list[Message]:
         with self.session() as s:

@@ -34,6 +34,9 @@ class Account(Base):
     status_since: Mapped[datetime] = mapped_column(default=utcnow)
     last_activity_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # WhatsApp limits sending to new contacts (time lock or cap) until then (migration 0003).
+    limit_reason: Mapped[str | None] = mapped_column(String(40))
+    limited_until: Mapped[datetime | None]
 
 
 class StatusChange(Base):
@@ -82,3 +85,5 @@ class Message(Base):
     next_attempt_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The writer of an inbound group message (migration 0003).
+    author: Mapped[str | None] = mapped_column(String(64))

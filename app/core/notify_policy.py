@@ -8,6 +8,8 @@ The rules (design, "Notifications"):
   own restart counts towards that time, but while the bridge itself is FATAL the bridge's
   notice speaks for every number.
 - The bridge going FATAL (a crash loop, or it cannot start) is told at once.
+- A number that was never linked is not announced as "still reconnecting": there is no
+  link to lose yet (its QR dialog and row say what is wrong, e.g. no internet).
 - Nothing is told during `quiet` seconds after start or wake; what is still wrong when the
   quiet ends is told then, what healed meanwhile never is.
 - One notice per episode: an episode of a number ends only after it has stayed connected for
@@ -76,6 +78,8 @@ class _Track:
     told: _Level = _Level.NONE
     #: The owner is acting on it by hand: quiet until it is connected or stopped again.
     owner_acting: bool = False
+    #: Linked to a phone at least once (a "still reconnecting" notice only for those).
+    linked: bool = True
 
 
 class NotifyPolicy:
@@ -94,11 +98,18 @@ class NotifyPolicy:
         self._quiet_until = now + self.rules.quiet
 
     def status(
-        self, account_id: str, status: SessionStatus, now: float, reason: str | None = None
+        self,
+        account_id: str,
+        status: SessionStatus,
+        now: float,
+        reason: str | None = None,
+        *,
+        linked: bool = True,
     ) -> list[Notice]:
         track = self._tracks.get(account_id)
         if track is None:
             track = self._tracks[account_id] = _Track(SessionStatus.STOPPED)
+        track.linked = linked
         self._settle(track, now)
         previous = track.status
         track.status, track.reason = status, reason
@@ -164,7 +175,8 @@ class NotifyPolicy:
         quiet = self._quiet(now)
         bridge_ok = self._bridge not in _BRIDGE_DOWN
         for track in self._tracks.values():
-            if bridge_ok and track.away_since is not None and track.told < _Level.SLOW:
+            slow_possible = track.linked and track.away_since is not None
+            if bridge_ok and slow_possible and track.told < _Level.SLOW:
                 moments.append(track.away_since + self.rules.reconnecting_after)
             if quiet and track.status in NEEDS_OWNER and track.told < _Level.OWNER:
                 moments.append(self._quiet_until or now)
@@ -194,6 +206,6 @@ class NotifyPolicy:
             # once it is back and they are still away.
             return _Level.NONE
         away = track.away_since
-        if away is not None and now - away >= self.rules.reconnecting_after:
+        if track.linked and away is not None and now - away >= self.rules.reconnecting_after:
             return _Level.SLOW
         return _Level.NONE

@@ -13,6 +13,7 @@ from app.core.models import Message
 from app.core.outbox import retry_delay, should_give_up
 from app.core.status import SessionStatus
 from app.core.store import Store
+from app.core.store_edges import not_held
 from app.runtime.read_model import ReadModel
 from app.runtime.signals import CoreSignals
 
@@ -74,7 +75,8 @@ class Dispatcher:
         connected = {
             a.id for a in self.model.accounts() if a.status == SessionStatus.CONNECTED.value
         }
-        due = self.store.due_messages(connected, self._clock.now())
+        now = self._clock.now()
+        due = not_held(self.store, self.store.due_messages(connected, now), now)
         if not due:
             return False
         outcomes = await asyncio.gather(*(self._send_one(client, m) for m in due))

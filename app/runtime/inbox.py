@@ -21,6 +21,7 @@ from dataclasses import asdict
 from typing import Any
 
 from app.bridge.client import BridgeClient, BridgeError
+from app.core.edges import ChatMerge
 from app.core.store import Ack, Inbound, Store, StoreError
 from app.runtime.signals import CoreSignals
 
@@ -35,7 +36,7 @@ ACK_COALESCE_S = 0.05
 #: Pauses before storing a batch again after a store error of the moment.
 RETRY_DELAYS_S = (0.2, 0.5, 1.0, 2.0, 5.0)
 
-Item = Inbound | Ack
+Item = Inbound | Ack | ChatMerge
 Entry = tuple[str, int, Item]  # boot id, seq, item
 
 PARKED_NOTICE = (

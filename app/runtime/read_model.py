@@ -31,6 +31,8 @@ class AccountView:
     status_since: datetime | None
     last_activity_at: datetime | None
     created_at: datetime | None
+    limit_reason: str | None  # WhatsApp limits sending to new contacts …
+    limited_until: datetime | None  # … until then
 
     @classmethod
     def of(cls, row: Account) -> AccountView:

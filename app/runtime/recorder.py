@@ -8,6 +8,7 @@ from collections.abc import Callable
 from app.bridge.protocol import QrCode, SessionInfo
 from app.core.status import ACTIVE, SessionStatus
 from app.core.store import Store, StoreError
+from app.core.store_edges import record_limit
 from app.runtime.read_model import ReadModel
 from app.runtime.signals import CoreSignals
 
@@ -66,7 +67,16 @@ class StatusRecorder:
             self.qr(QrCode(info.id, info.qr, info.expires_at, info.attempt, info.max))
         if info.status is not SessionStatus.QR:
             self.latest_qr.pop(info.id, None)
+        self._record_limit(info)
         return True
+
+    def _record_limit(self, info: SessionInfo) -> None:
+        """WhatsApp's limit on new contacts (app.core.store_edges); a lifted one wakes sends."""
+        try:
+            if record_limit(self.store, info.id, info.limits):
+                self._on_connected()
+        except StoreError as error:
+            self.report(error)
 
     def apply_quietly(self, info: SessionInfo) -> bool:
         try:

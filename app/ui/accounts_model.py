@@ -15,8 +15,10 @@ from app.core.overall import BridgeView
 from app.core.status import Health, SessionStatus, health_of
 from app.core.supervision import State
 from app.ui.formatting import (
+    NO_INTERNET_SHORT,
     age,
     format_phone,
+    limit_words,
     local_time,
     percent,
     reason_words,
@@ -246,7 +248,11 @@ class AccountsModel(QAbstractTableModel):
             case Column.PHONE:
                 return format_phone(account.phone) or tr("not linked yet")
             case Column.STATUS:
-                return status_words(account.status, reason=account.reason, bridge=self.bridge)
+                words = status_words(account.status, reason=account.reason, bridge=self.bridge)
+                if self.bridge_up and account.reason == "network_unreachable":
+                    words = tr(NO_INTERNET_SHORT)
+                limit = limit_words(account.limit_reason, account.limited_until, now)
+                return f"{words} · {limit}" if limit else words
             case Column.SINCE:
                 return age(account.status_since, now)
             case Column.ACTIVITY:
@@ -268,7 +274,8 @@ class AccountsModel(QAbstractTableModel):
         match column:
             case Column.STATUS:
                 why = reason_words(account.reason, account.status_message)
-                return why or self._display(account, column)
+                limit = limit_words(account.limit_reason, account.limited_until, self._now())
+                return "\n".join(w for w in (why, limit) if w) or self._display(account, column)
             case Column.SINCE if account.status_since is not None:
                 return local_time(account.status_since, self._now())
             case Column.ACTIVITY if account.last_activity_at is not None:

@@ -156,6 +156,8 @@ class MessagesModel(QAbstractListModel):
         self._ids: list[int] = []
         self.chat: str | None = None
         self.connected = True
+        #: Why this chat's queued messages wait while connected (a limit on new contacts).
+        self.hold_note = ""
 
     def load(self, chat: str | None, messages: list[Message]) -> None:
         self.beginResetModel()
@@ -187,6 +189,12 @@ class MessagesModel(QAbstractListModel):
         for row, message in enumerate(self._rows):
             if message.direction == "out" and message.status == "queued":
                 self.dataChanged.emit(self.index(row), self.index(row))
+
+    def set_hold_note(self, note: str) -> None:
+        """A limit on new contacts holds this chat's queued messages (or no longer does)."""
+        if note != self.hold_note:
+            self.hold_note = note
+            self.refresh()
 
     def refresh(self) -> None:
         if self._rows:
@@ -236,8 +244,12 @@ class MessagesModel(QAbstractListModel):
     def _note(self, message: Message) -> str:
         if self._waiting(message):
             return tr(QUEUED_NOTE)
+        if self.hold_note and message.direction == "out" and message.status == "queued":
+            return self.hold_note
         if message.direction == "out" and message.status == "failed":
             return _failure(message)
+        if message.direction == "in" and message.author:  # who wrote it, in a group
+            return tr("From %1").replace("%1", chat_title(message.author))
         return ""
 
     def _tooltip(self, message: Message) -> str | None:

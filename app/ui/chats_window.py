@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.chats import Tick, is_group, recipient_of
+from app.core.chats import Tick, recipient_of
 from app.core.models import Account, Message
 from app.core.outbox import MessageError
 from app.core.status import SessionStatus, health_of
@@ -34,6 +34,7 @@ from app.service import JagaService
 from app.ui.chat_delegates import CHAT_BACKGROUND, BubbleDelegate, ConversationDelegate
 from app.ui.chats_model import ConversationsModel, MessageRole, MessagesModel, TickRole
 from app.ui.formatting import chat_title, error_words, format_phone, status_words, tr, utcnow
+from app.ui.hold_note import hold_note
 from app.ui.icons import health_icon
 from app.ui.new_message import ERROR_STYLE, NewMessageDialog, ReplyBox
 
@@ -247,6 +248,7 @@ class ChatsWindow(QWidget):
         self.offline_note.setVisible(not self.connected)
         self.conversations_model.set_connected(self.connected)
         self.messages_model.set_connected(self.connected)
+        self.messages_model.set_hold_note(hold_note(self.service.store, account, self.chat))
 
     def _offline_words(self, account: Account, words: str) -> str:
         if self.connected:
@@ -272,15 +274,14 @@ class ChatsWindow(QWidget):
         """Shows one conversation (or the hint when there is none) and selects it on the left."""
         messages = self.service.chat_messages(self.account_id, chat) if chat else []
         self.messages_model.load(chat, messages)
+        account = self.service.store.account(self.account_id)
+        self.messages_model.set_hold_note(hold_note(self.service.store, account, chat))
         self.error_label.hide()
         self.right.setCurrentIndex(1 if chat else 0)
         self._show_chat_title()
-        group = chat is not None and is_group(chat)
-        self.reply.setEnabled(chat is not None and not group)
+        self.reply.setEnabled(chat is not None)  # groups answer back too (app.core.edges)
         self.reply.setPlaceholderText(
-            tr("Jaga cannot send to groups yet.")
-            if group
-            else tr("Type a message — Enter sends, Shift+Enter starts a new line")
+            tr("Type a message — Enter sends, Shift+Enter starts a new line")
         )
         self._reply_changed()
         row = self.conversations_model.row_of(chat) if chat else None

@@ -28,6 +28,7 @@ from app.runtime.read_model import AccountView
 from app.ui.formatting import (
     audit_words,
     format_phone,
+    limit_words,
     local_time,
     reason_words,
     status_words,
@@ -170,7 +171,12 @@ class DetailsPane(QWidget):
         why = reason_words(account.reason, account.status_message)
         # Rich text for the bold status; the bridge's own sentence is text, never markup.
         why = html.escape(why) if why else why
-        self.status_line.setText(f"<b>{html.escape(words)}</b>" + (f" — {why}" if why else ""))
+        limit = limit_words(account.limit_reason, account.limited_until, self._now())
+        self.status_line.setText(
+            f"<b>{html.escape(words)}</b>"
+            + (f" — {why}" if why else "")
+            + (f"<br>{html.escape(limit)}" if limit else "")
+        )
         running = account.desired_state == "running"
         self.toggle_button.setText(tr("&Stop") if running else tr("S&tart"))
         self.toggle_button.setToolTip(

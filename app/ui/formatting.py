@@ -138,7 +138,16 @@ REASON_WORDS = {
         "The bridge's database was damaged and set aside; this number's link could not be "
         "read back. Link it again."
     ),
+    "network_unreachable": tr_noop(
+        "No internet connection — Jaga reconnects by itself when it is back"
+    ),
 }
+
+#: What a number without internet shows as its status (the row, the QR dialog's headline).
+NO_INTERNET_SHORT = tr_noop("No internet connection")
+
+#: The bridge's sentence for a number without internet (also its pairing-code refusal).
+NO_INTERNET = "No internet connection — Jaga reconnects by itself when it is back"
 
 
 def reason_words(reason: str | None, message: str | None = None) -> str:
@@ -164,6 +173,8 @@ AUDIT_WORDS = {
     "bridge_fatal": tr_noop("Bridge stopped after repeated failures"),
     "owner_logout": tr_noop("You logged it out"),
     "inbound_parked": tr_noop("A message that could not be saved was put aside"),
+    "send_limit_set": tr_noop("WhatsApp limited sending to new contacts"),
+    "send_limit_lifted": tr_noop("The limit on new contacts ended"),
 }
 
 
@@ -265,6 +276,8 @@ def chat_title(chat: str) -> str:
     """The other party: a formatted phone number, or a group."""
     if chat.endswith("@g.us"):
         return tr("Group %1").replace("%1", chat.split("@")[0][-6:])
+    if chat.endswith("@lid"):  # WhatsApp hides this person's number until it is known
+        return tr("Contact %1").replace("%1", chat.split("@")[0][-6:])
     return format_phone(chat)
 
 
@@ -341,6 +354,33 @@ _ERROR_SENTENCES = [
         tr_noop("Jaga could not save incoming messages: %1"),
     ),
     (r"“(.*)” is not linked to a phone yet\.", tr_noop("“%1” is not linked to a phone yet.")),
+    # app.core.edges.REFUSAL_SENTENCES and the bridge's no-internet sentence
+    (
+        r"WhatsApp refused this message: the number may not start new chats right now "
+        r"\(error (.*)\)\. Jaga does not send it again by itself\.",
+        tr_noop(
+            "WhatsApp refused this message: the number may not start new chats right now "
+            "(error %1). Jaga does not send it again by itself."
+        ),
+    ),
+    (
+        r"WhatsApp refused this message: sending to new contacts is locked for a while "
+        r"\(error (.*)\)\. Jaga does not send it again by itself\.",
+        tr_noop(
+            "WhatsApp refused this message: sending to new contacts is locked for a while "
+            "(error %1). Jaga does not send it again by itself."
+        ),
+    ),
+    (
+        r"WhatsApp rejected this message \(error (.*)\)\. Jaga does not send it again by itself\.",
+        tr_noop(
+            "WhatsApp rejected this message (error %1). Jaga does not send it again by itself."
+        ),
+    ),
+    (
+        r"No internet connection — Jaga reconnects by itself when it is back",
+        tr_noop("No internet connection — Jaga reconnects by itself when it is back"),
+    ),
 ]
 
 
@@ -355,3 +395,15 @@ def error_words(error: Exception) -> str:
                 text = text.replace(f"%{number}", value)
             return text
     return sentence
+
+
+# --- limits on new contacts -------------------------------------------------------------
+
+
+def limit_words(limit_reason: str | None, until: datetime | None, now: datetime) -> str:
+    """'Sending to new contacts is limited until 14:30', or '' when no limit holds."""
+    if not limit_reason or (until is not None and until <= now):
+        return ""
+    if until is None:
+        return tr("Sending to new contacts is limited for now")
+    return tr("Sending to new contacts is limited until %1").replace("%1", clock_time(until, now))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bridge.recovery import BridgeRecovery
 from app.core.autostart import Autostart
 from app.core.notify_policy import Notice, NoticeKind
 from app.core.stall import StallDetector
@@ -41,6 +42,7 @@ from app.ui.icons import health_icon
 from app.ui.notices import notice_text
 from app.ui.notifier import Notifier
 from app.ui.qr_dialog import QrDialog
+from app.ui.recovery_banner import recovery_banner
 from app.ui.settings import AppSettings
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.status_delegate import badge_width
@@ -125,6 +127,8 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         layout = QVBoxLayout(central)
         layout.addLayout(top)
         layout.addWidget(self.notice_board)
+        self.recovery_banner: Banner | None = None  # a damaged bridge.sqlite3 was set aside
+        service.bridge_recovered.connect(self._show_bridge_recovery)
         self._problem_slot = QVBoxLayout()
         self._problem_slot.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._problem_slot)
@@ -355,6 +359,14 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         if notice.kind is NoticeKind.RECONNECTING:
             return  # Jaga is on it; the details show what happens
         self.reconnect(notice.account_id)
+
+    def _show_bridge_recovery(self, recovery: BridgeRecovery) -> None:
+        if self.recovery_banner is not None:
+            self.recovery_banner.deleteLater()
+        self.recovery_banner = recovery_banner(recovery)
+        layout = self.centralWidget().layout()
+        layout.insertWidget(layout.indexOf(self.notice_board) + 1, self.recovery_banner)
+        self.recovery_banner.show()
 
     def bring_to_front(self) -> None:
         if self.isMinimized():

@@ -47,7 +47,8 @@ class Notifier(QObject):
         self._wake.observe(now, wall())
         self.policy.bridge(service.bridge_state, now)
         for account in service.accounts():
-            self.policy.status(account.id, SessionStatus.parse(account.status), now, account.reason)
+            status = SessionStatus.parse(account.status)
+            self.policy.status(account.id, status, now, account.reason, linked=bool(account.phone))
         service.status_changed.connect(self._on_status)
         service.accounts_changed.connect(self._on_accounts)
         service.bridge_state_changed.connect(self._on_bridge)
@@ -62,7 +63,9 @@ class Notifier(QObject):
     def _on_status(self, account_id: str, _old: str, new: str) -> None:
         account = self.service.account(account_id)
         reason = account.reason if account is not None else None
-        self._emit(self.policy.status(account_id, SessionStatus.parse(new), self._clock(), reason))
+        linked = account is not None and bool(account.phone)
+        status = SessionStatus.parse(new)
+        self._emit(self.policy.status(account_id, status, self._clock(), reason, linked=linked))
 
     def _on_accounts(self) -> None:
         now = self._clock()
@@ -70,8 +73,10 @@ class Notifier(QObject):
         for gone in self.policy.known() - set(accounts):
             self.policy.forget(gone)
         for account_id in set(accounts) - self.policy.known():
-            status = SessionStatus.parse(accounts[account_id].status)
-            self._emit(self.policy.status(account_id, status, now, accounts[account_id].reason))
+            account = accounts[account_id]
+            status = SessionStatus.parse(account.status)
+            linked = bool(account.phone)
+            self._emit(self.policy.status(account_id, status, now, account.reason, linked=linked))
         self._schedule()
 
     def _on_bridge(self, state: str) -> None:

@@ -23,6 +23,9 @@ from app.bridge.protocol import QrCode
 from app.core.status import NEEDS_OWNER, SessionStatus
 from app.service import JagaService
 from app.ui.formatting import (
+    NO_INTERNET_SHORT,
+    REASON_WORDS,
+    error_words,
     format_phone,
     phone_digits,
     reason_words,
@@ -281,6 +284,8 @@ class QrDialog(QDialog):
             self._show_problem(
                 status_words(status), reason_words(account.reason, account.status_message)
             )
+        elif account.reason == "network_unreachable":
+            self._show_no_internet()
         elif self._problem is not None:
             self._clear_problem()  # starting again: a fresh code is on its way
 
@@ -296,6 +301,18 @@ class QrDialog(QDialog):
         self.countdown.setText(detail)
         self.retry_button.show()
         self.pages.setCurrentWidget(self.qr_page)
+
+    def _show_no_internet(self) -> None:
+        """No code can come without internet: said instead of "Connecting…" (it retries)."""
+        if self.connected:
+            return
+        self._problem = NO_INTERNET_SHORT
+        self.current_payload = None
+        self.qr_label.clear()
+        self.qr_label.setText(tr(REASON_WORDS["network_unreachable"]))
+        self.headline.setText(tr(NO_INTERNET_SHORT))
+        self.countdown.setText("")
+        self.retry_button.hide()
 
     def _show_success(self, phone: str | None, name: str | None) -> None:
         self.connected = True
@@ -365,4 +382,4 @@ class QrDialog(QDialog):
 
     def _code_failed(self, error: Exception) -> None:
         self.get_code_button.setEnabled(True)
-        self.code_error.setText(tr("Could not get a code: %1").replace("%1", str(error)))
+        self.code_error.setText(tr("Could not get a code: %1").replace("%1", error_words(error)))

@@ -17,6 +17,42 @@ export const CloseCode = Object.freeze({
   restartRequired: 515,
 });
 
+/** The sentence for a number that cannot reach WhatsApp because the computer has no network. */
+export const NO_INTERNET = 'No internet connection — Jaga reconnects by itself when it is back';
+
+// Error codes of a computer without a usable network, as Node reports them on the
+// socket's error (Baileys wraps it: socket.js mapWebSocketError → Boom "WebSocket Error
+// (getaddrinfo ENOTFOUND web.whatsapp.com)" with statusCode 408 and `data` = the original
+// error, see Utils/generics.js getCodeFromWSError). TLS failures (a captive portal, a
+// proxy that breaks certificates) are no internet too, for the owner.
+const NETWORK_CODES = new Set([
+  'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME', 'ECONNREFUSED', 'ENETUNREACH',
+  'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'ETIMEDOUT', 'EADDRNOTAVAIL', 'EPROTO',
+  'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_SSL_WRONG_VERSION_NUMBER', 'ECONNRESET_TLS',
+]);
+
+/**
+ * The network error code behind a closed connection, or null when the close is WhatsApp's
+ * word (a stream error, a close frame) rather than the computer's network failing.
+ * @param {any} error connection.update's lastDisconnect.error, or any error
+ * @returns {string|null}
+ */
+export function networkErrorCode(error) {
+  for (let e = error, depth = 0; e && depth < 4; e = e.data ?? e.cause, depth += 1) {
+    const code = typeof e.code === 'string' ? e.code : null;
+    if (code && NETWORK_CODES.has(code)) return code;
+    if (code?.startsWith('ERR_SSL_') || code?.startsWith('ERR_TLS_')) return code;
+    if (typeof e.message === 'string') {
+      const named = /\b(E[A-Z_]{4,}|ERR_(?:SSL|TLS)_[A-Z_]+)\b/.exec(e.message)?.[1];
+      if (named && (NETWORK_CODES.has(named) || /^ERR_(SSL|TLS)_/.test(named))) return named;
+    }
+    if (typeof e.data !== 'object' && !(e.cause instanceof Error)) break;
+  }
+  return null;
+}
+
 /** After this many 515s in a row without an open, stop reconnecting instantly and back off. */
 export const MAX_INSTANT_RESTARTS = 3;
 
@@ -101,6 +137,13 @@ export function decideClose(code, state, opts = {}) {
   // retrying would only repeat it, so the owner is told.
   if (state.engineReason === 'engine_error') {
     return terminal('failed', 'engine_error', `The WhatsApp connection failed: ${state.engineMessage || `code ${code}`}.`);
+  }
+
+  // The computer has no network: said as such, retried, and the session manager also
+  // watches for the network to come back (network_watch.js) instead of waiting out a
+  // long backoff.
+  if (state.engineReason === 'network_unreachable') {
+    return backoff('network_unreachable', NO_INTERNET);
   }
 
   // A link attempt that used up its QRs ends here whatever the socket said last

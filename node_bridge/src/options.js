@@ -16,6 +16,9 @@ export const SESSION_OPTIONS = {
   backoff_base_ms: { type: 'int', min: 10, max: 600_000 },
   backoff_max_ms: { type: 'int', min: 10, max: 3_600_000 },
   conflict_pause_ms: { type: 'int', min: 0, max: 600_000 },
+  // How often to check whether the network is back while a number waits for it; 0: never
+  // (the number then waits out its backoff, as a plain reconnect loop would).
+  network_probe_ms: { type: 'int', min: 0, max: 60_000 },
 };
 
 /** Defaults when neither the engine nor the caller says otherwise (WhatsApp's own QR timings). */
@@ -27,6 +30,7 @@ export const SESSION_DEFAULTS = {
   backoff_base_ms: 1000,
   backoff_max_ms: 60_000,
   conflict_pause_ms: 10_000,
+  network_probe_ms: 2000,
 };
 
 /** Knobs of the simulated network. @type {Record<string, OptionSpec>} */

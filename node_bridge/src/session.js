@@ -6,6 +6,7 @@
 // session_liveness.js, and an auth wipe that fails is retried by session_wipe.js.
 import { MISSING_DB } from './bridge_db_health.js';
 import { ApiError } from './errors.js';
+import * as edges from './session_edges.js';
 import * as events from './session_events.js';
 import { Liveness } from './session_liveness.js';
 import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp, wipeKeys } from './session_wipe.js';
@@ -105,6 +106,7 @@ export class Session {
       since: iso(this.since),
       last_activity_at: iso(this.lastActivityAt),
       seq: this.seq,
+      limits: edges.limitView(this),
     };
   }
 
@@ -179,7 +181,7 @@ export class Session {
   async requestPairingCode(phone) {
     const att = this.att;
     if ((this.status !== 'qr' && this.status !== 'pairing_code') || !att?.conn || att.state !== 'open') {
-      throw new ApiError(409, 'session_not_linking',
+      throw edges.pairingRefusal(this) ?? new ApiError(409, 'session_not_linking',
         `Session ${this.id} is ${this.status}; a pairing code can be requested while it waits for a QR scan.`);
     }
     let code;
@@ -293,6 +295,7 @@ export class Session {
         // not treat the message as taken (a redelivery can still get through).
         messageIn: (/** @type {any} */ m) => events.onMessageIn(this, m),
         ack: (/** @type {any} */ a) => events.onAck(this, a),
+        ...edges.engineCallbacks(this, att),
       },
     };
     const engine = this.engine;
@@ -360,6 +363,7 @@ export class Session {
 
   clearTimers() {
     this.ticket += 1;
+    this.stopNetworkWait?.();
     clearTimeout(this.retryTimer);
     clearTimeout(this.qrTimer);
     this.liveness.stop();

@@ -3,9 +3,10 @@
 // checks that the connection is still the session's present one (a late close from a
 // socket we left must never overwrite the present).
 import { decideClose, backoffDelay } from './close_codes.js';
+import * as edges from './session_edges.js';
 import { errorText, phoneDigits, isoTime } from './session_util.js';
 
-const ACK_STATUSES = new Set(['sent', 'delivered', 'read']);
+const ACK_STATUSES = new Set(['sent', 'delivered', 'read', 'failed']);
 /** Connected this long, a drop starts the backoff from the beginning again. */
 const STABLE_MS = 30_000;
 /** Connected this long, a new 440 gets its one automatic retry again. */
@@ -105,6 +106,7 @@ export function onClose(s, att, { code, message, reason }) {
     s.setStatus(decision.status, decision.reason, decision.message);
   }
   if (decision.retryInMs !== null) s.scheduleConnect(decision.retryInMs);
+  if (decision.reason === 'network_unreachable') edges.waitForNetwork(s);
 }
 
 /** @param {Session} s @param {Attempt} att */
@@ -150,8 +152,8 @@ export function onMessageIn(s, m) {
   const data = {
     session_id: s.id,
     message_id: m.message_id,
-    chat: m.chat ?? null,
-    from: m.from ?? null,
+    chat: edges.resolveChat(s, m.chat ?? null),
+    from: edges.resolveChat(s, m.from ?? null),
     text: typeof m.text === 'string' ? m.text : null,
     timestamp: isoTime(m.timestamp),
     kind: m.kind === 'append' ? 'append' : 'notify',
@@ -170,8 +172,9 @@ export function onAck(s, a) {
     session_id: s.id,
     message_id: a.message_id,
     client_id: s.store.outbound.clientIdFor(s.id, a.message_id),
-    chat: a.chat ?? null,
+    chat: edges.resolveChat(s, a.chat ?? null),
     status: a.status,
+    ...edges.failureFields(a),
   };
   s.seq = s.hub.emitDurable('message.ack', s.id, data).seq;
 }

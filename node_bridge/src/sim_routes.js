@@ -26,6 +26,25 @@ export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody 
 
   app.get('/sim/network', async () => net.sent());
 
+  // The computer's network switch: {up: false} drops every sim number, {up: true} brings it back.
+  app.post('/sim/network', async (request) => net.setNetwork(objectBody(request.body).up));
+
+  // A recipient WhatsApp refuses: {phone, reject: 463 | 479 | null}.
+  app.post('/sim/recipients', async (request) => net.recipient(objectBody(request.body)));
+
+  // Number health: {on: true, until: ISO | null} or {on: false}.
+  app.post('/sim/sessions/:id/timelock', async (request) =>
+    net.limit(sessionId(request), 'reachout_timelock', objectBody(request.body)));
+
+  app.post('/sim/sessions/:id/capping', async (request) =>
+    net.limit(sessionId(request), 'new_chat_cap', objectBody(request.body)));
+
+  // {subject, participants: [phone]} → {jid}; inbound group messages name it in `group`.
+  app.post('/sim/sessions/:id/groups', async (request) => net.createGroup(sessionId(request), objectBody(request.body)));
+
+  // WhatsApp tells the number which phone a LID is: {lid, phone}.
+  app.post('/sim/sessions/:id/lid-mapping', async (request) => net.lidMapping(sessionId(request), objectBody(request.body)));
+
   app.get('/sim/config', async () => net.sessionDefaults());
 
   app.post('/sim/config', async (request) => net.configure(objectBody(request.body)));

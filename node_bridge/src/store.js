@@ -297,7 +297,8 @@ function addColumnIfMissing(db, table, column, type) {
   if (!columns.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
 }
 
-const RECEIPT_RANK = { none: 0, sent: 1, delivered: 2, read: 3 };
+// failed: WhatsApp refused it; no receipt will ever follow.
+const RECEIPT_RANK = { none: 0, sent: 1, delivered: 2, read: 3, failed: 9 };
 
 class SimNetworkJournal {
   /** @param {DatabaseSync} db */

@@ -96,7 +96,7 @@ async function wsServer(t, onConnection) {
 /** Waits a little longer to prove nothing else is reported after the close. */
 const settle = ms => new Promise(resolve => setTimeout(resolve, ms));
 
-async function expectTransientClose(t, ctx, url, { linked = false } = {}) {
+async function expectTransientClose(t, ctx, url, { linked = false, reason } = {}) {
   const auth = ctx.authDb.forSession('acc-1');
   if (linked) {
     // Creds of a linked device: the socket tries to log in (and buffers events) instead of pairing.
@@ -115,7 +115,7 @@ async function expectTransientClose(t, ctx, url, { linked = false } = {}) {
   assert.equal(rec.calls.close.length, 1, 'close reported exactly once');
   assert.ok(TRANSIENT.has(info.code), `transient close code, got ${JSON.stringify(info)}`);
   assert.equal(typeof info.message, 'string');
-  assert.equal(info.reason, undefined, 'a network failure carries no local reason');
+  assert.equal(info.reason, reason, reason ? `the cause is named: ${reason}` : 'a close from the peer carries no local reason');
   assert.deepEqual(rec.calls.open, [], 'never open');
   assert.deepEqual(rec.calls.qr, [], 'never a QR');
   assert.deepEqual(ctx.escaped, [], 'nothing escaped the engine');
@@ -157,12 +157,37 @@ test('TCP server that never completes the WebSocket upgrade → timed out (408),
   assert.equal(sockets.size, 0, 'the engine closed its TCP connection');
 });
 
-test('nothing listening (connection refused) → transient close', async t => {
+test('nothing listening (connection refused) → transient close, said as no network', async t => {
   const ctx = setup(t);
   const probe = net.createServer();
   const port = await listen(probe);
   await new Promise(resolve => probe.close(resolve)); // a port that was free a moment ago
-  await expectTransientClose(t, ctx, `ws://127.0.0.1:${port}/ws/chat`);
+  const { info } = await expectTransientClose(t, ctx, `ws://127.0.0.1:${port}/ws/chat`, { reason: 'network_unreachable' });
+  assert.match(info.message, /ECONNREFUSED/, 'the cause as Baileys reports it (WebSocket Error (connect ECONNREFUSED …))');
+  assert.ok(ctx.lines.some(l => /no network to WhatsApp/.test(l) && /ECONNREFUSED/.test(l)), 'the log names the cause');
+});
+
+test('a host name that does not resolve (no DNS, as without internet) → network_unreachable', async t => {
+  const ctx = setup(t);
+  // .invalid never resolves (RFC 2606), with or without internet.
+  const { info } = await expectTransientClose(t, ctx, 'wss://web.whatsapp.invalid/ws/chat', { reason: 'network_unreachable' });
+  assert.match(info.message, /ENOTFOUND|EAI_AGAIN/);
+});
+
+test('networkProbe: reachable once something listens, unreachable before', async t => {
+  const { networkProbe } = await import('../src/engines/baileys.js');
+  const server = net.createServer(s => s.destroy());
+  const port = await listen(server);
+  t.after(() => server.close());
+  const up = networkProbe({ ws_url: `ws://127.0.0.1:${port}/ws/chat` });
+  assert.equal(up.key, `baileys:127.0.0.1:${port}`);
+  assert.equal(await up.probe(), true);
+  const free = net.createServer();
+  const freePort = await listen(free);
+  await new Promise(resolve => free.close(resolve));
+  assert.equal(await networkProbe({ ws_url: `ws://127.0.0.1:${freePort}/` }).probe(), false);
+  assert.equal(await networkProbe({ ws_url: 'wss://web.whatsapp.invalid/ws/chat' }).probe(), false);
+  assert.equal(networkProbe({}).key, 'baileys:web.whatsapp.com:443', 'WhatsApp by default');
 });
 
 test('close() on a connection stuck in the handshake resolves promptly, once, with stopped_by_request', async t => {

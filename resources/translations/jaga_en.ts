@@ -191,6 +191,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>From %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <source>tried %1 times, trying again</source>
             <translation type="unfinished" />
         </message>
@@ -242,11 +247,6 @@
         <message>
             <location filename="../../app/ui/chats_window.py" />
             <source>&lt;b&gt;Not connected now&lt;/b&gt; (%1). Messages you send wait in the queue and go out by themselves when the number reconnects.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Jaga cannot send to groups yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -615,6 +615,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>No internet connection — Jaga reconnects by itself when it is back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>No internet connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Number added</source>
             <translation type="unfinished" />
         </message>
@@ -681,6 +691,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>A message that could not be saved was put aside</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp limited sending to new contacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The limit on new contacts ended</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -758,6 +778,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Group %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Contact %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -853,6 +878,36 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>“%1” is not linked to a phone yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp refused this message: the number may not start new chats right now (error %1). Jaga does not send it again by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp refused this message: sending to new contacts is locked for a while (error %1). Jaga does not send it again by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp rejected this message (error %1). Jaga does not send it again by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Sending to new contacts is limited for now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Sending to new contacts is limited until %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/hold_note.py" />
+            <source>Waiting: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1196,6 +1251,29 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Could not get a code: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>The bridge's database was damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>It was set aside, untouched, in %1, and the bridge started again with what could be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>%n linked numbers were kept.</source>
+            <translation>
+                <numerusform>%n linked number was kept.</numerusform>
+                <numerusform>%n linked numbers were kept.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>Numbers whose link was lost say so in their status: link them again.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">

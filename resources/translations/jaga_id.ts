@@ -191,6 +191,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>From %1</source>
+            <translation>Dari %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <source>tried %1 times, trying again</source>
             <translation>sudah dicoba %1 kali, dicoba lagi</translation>
         </message>
@@ -243,11 +248,6 @@
             <location filename="../../app/ui/chats_window.py" />
             <source>&lt;b&gt;Not connected now&lt;/b&gt; (%1). Messages you send wait in the queue and go out by themselves when the number reconnects.</source>
             <translation>&lt;b&gt;Belum tersambung&lt;/b&gt; (%1). Pesan yang Anda kirim menunggu di antrean dan terkirim sendiri saat nomor ini tersambung lagi.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Jaga cannot send to groups yet.</source>
-            <translation>Jaga belum bisa mengirim ke grup.</translation>
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
@@ -620,6 +620,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>No internet connection — Jaga reconnects by itself when it is back</source>
+            <translation>Tidak ada koneksi internet — Jaga menyambung lagi sendiri begitu internet kembali</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>No internet connection</source>
+            <translation>Tidak ada koneksi internet</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Number added</source>
             <translation>Nomor ditambahkan</translation>
         </message>
@@ -687,6 +697,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>A message that could not be saved was put aside</source>
             <translation>Pesan yang tidak bisa disimpan disisihkan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp limited sending to new contacts</source>
+            <translation>WhatsApp membatasi pengiriman ke kontak baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The limit on new contacts ended</source>
+            <translation>Batas pengiriman ke kontak baru sudah berakhir</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -760,6 +780,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>Group %1</source>
             <translation>Grup %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Contact %1</source>
+            <translation>Kontak %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -855,6 +880,36 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>“%1” is not linked to a phone yet.</source>
             <translation>“%1” belum ditautkan ke HP.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp refused this message: the number may not start new chats right now (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini: nomor ini sedang tidak boleh memulai chat baru (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp refused this message: sending to new contacts is locked for a while (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini: pengiriman ke kontak baru dikunci untuk sementara (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp rejected this message (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Sending to new contacts is limited for now</source>
+            <translation>Pengiriman ke kontak baru dibatasi untuk sementara</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Sending to new contacts is limited until %1</source>
+            <translation>Pengiriman ke kontak baru dibatasi sampai %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/hold_note.py" />
+            <source>Waiting: %1</source>
+            <translation>Menunggu: %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
@@ -1198,6 +1253,28 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Could not get a code: %1</source>
             <translation>Gagal meminta kode: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>The bridge's database was damaged</source>
+            <translation>Database bridge rusak</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>It was set aside, untouched, in %1, and the bridge started again with what could be read.</source>
+            <translation>Database itu disisihkan, tanpa diubah, di %1, dan bridge berjalan lagi dengan apa yang masih bisa dibaca.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>%n linked numbers were kept.</source>
+            <translation>
+                <numerusform>%n nomor tertaut tetap disimpan.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/recovery_banner.py" />
+            <source>Numbers whose link was lost say so in their status: link them again.</source>
+            <translation>Nomor yang tautannya hilang menyebutkannya di statusnya: tautkan lagi.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../app/ui/removal_words.py" />

@@ -168,10 +168,15 @@ def test_a_damaged_bridge_database_is_set_aside_and_the_bridge_starts(
         damage_first_page_of(db_file, damage)
 
     service = make_service(data_dir)
+    told = []
+    service.bridge_recovered.connect(told.append)
     service.start()
     try:
         run(loop, until_bridge_ready(service))
+        run(loop, eventually(lambda: bool(told), timeout=10, what="the window told"))
         health = run(loop, service.client.health())
+        assert told[0].quarantine == health["recovery"]["quarantine"]
+        assert any(e.kind == "bridge_db_recovered" for e in service.store.audit_events())
         recovery = health["recovery"]
         assert recovery is not None and Path(recovery["quarantine"]).is_dir()
         assert (Path(recovery["quarantine"]) / "bridge.sqlite3").exists()

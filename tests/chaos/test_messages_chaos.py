@@ -229,9 +229,9 @@ def test_inbound_is_stored_exactly_once_through_bridge_and_app_kills(tmp_path, c
 def _inject(worker: Worker, session_id: str, messages: list[dict]) -> bool:
     """True when the network handed them to a connected session (journaled by the bridge).
 
-    Messages offered while the session is offline wait in the sim's memory, which a bridge
-    kill would erase (WhatsApp's servers would keep them): those are offered again later,
-    with the same ids, which the app must not store twice.
+    Messages offered while the session is offline wait in the sim's backlog (persistent,
+    see test_backlog_chaos.py); they are offered again all the same, with the same ids,
+    which the app must not store twice.
     """
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -250,3 +250,26 @@ def test_a_name_that_looks_like_markup_is_shown_as_typed(qtbot):
     assert banner.title.textFormat() == Qt.TextFormat.PlainText
     assert banner.body.textFormat() == Qt.TextFormat.PlainText
     assert banner.title.font().bold()
+
+
+def test_a_damaged_bridge_database_is_told_in_a_banner(qtbot, offline_service, make_window):
+    from app.bridge.recovery import BridgeRecovery
+
+    window = make_window(offline_service)
+    window.show()
+    recovery = BridgeRecovery(
+        problem="database disk image is malformed",
+        quarantine="/data/bridge/quarantine/bridge-db-20260101T000000000Z",
+        kept=("acc-1", "acc-2"),
+        lost=("acc-3",),
+        links_unknown=False,
+        tables_damaged=("wa_auth_keys",),
+    )
+    offline_service.bridge_recovered.emit(recovery)
+    banner = window.recovery_banner
+    assert banner is not None and banner.isVisible()
+    assert banner.title.text() == "The bridge's database was damaged"
+    body = banner.body.text()
+    assert recovery.quarantine in body
+    assert "2 linked numbers were kept." in body
+    assert "Numbers whose link was lost say so in their status" in body

@@ -112,7 +112,10 @@ class FrozenApp:
         return self.process.wait(timeout)
 
     def leftovers(self) -> list[psutil.Process]:
-        """Every process still running from this bundle or on this data folder."""
+        """Every process still running from this bundle or on this data folder.
+
+        A process on its way out may no longer show its executable: callers also wait for
+        the processes they know (Bridge.gone)."""
         found = []
         for process in psutil.process_iter(["exe", "cmdline", "status"]):
             info = process.info
@@ -190,6 +193,7 @@ class Bridge:
     def gone(self) -> bool:
         """Ended (a zombie left to a parent that does not reap it has ended too)."""
         try:
-            return self.process.status() == psutil.STATUS_ZOMBIE
+            # is_running() is False too when the pid now names another process.
+            return not self.process.is_running() or self.process.status() == psutil.STATUS_ZOMBIE
         except psutil.NoSuchProcess:
             return True

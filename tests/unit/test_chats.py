@@ -104,6 +104,7 @@ def test_chats_replies_and_previews():
     assert is_group("120363025246125486@g.us") and not is_group("6281234567890")
     assert recipient_of("6281234567890") == "+6281234567890"
     assert recipient_of("120363025246125486@g.us") == "120363025246125486@g.us"
+    assert recipient_of("900000001@lid") == "900000001@lid"
     assert preview("Halo\n\n  kak,   ada?") == "Halo kak, ada?"
     long = preview("x" * 300, limit=20)
     assert len(long) == 20 and long.endswith("…")

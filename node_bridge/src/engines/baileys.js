@@ -10,166 +10,30 @@
 //   frame is logged, never a crash of the bridge process.
 
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import makeWASocket, { DisconnectReason, getBinaryNodeChild, isJidBroadcast, isJidNewsletter, proto } from '@whiskeysockets/baileys';
+import makeWASocket, { DisconnectReason, getBinaryNodeChild } from '@whiskeysockets/baileys';
 import { makeBaileysAuthState } from '../auth_db.js';
 import { monotonicMs } from '../clock.js';
-import { LruCache } from './baileys/lru.js';
-import {
-  ACK_RANK,
-  ackStatusFromReceipt,
-  ackStatusFromWaStatus,
-  chatIdFromKey,
-  closeInfoFromError,
-  codedError,
-  digitsFromJid,
-  extractText,
-  isoFromWaTimestamp,
-  phoneDigits,
-  qrWithAdvSecret,
-  recipientJid,
-  senderIdFromKey,
-} from './baileys/mapping.js';
+import { cachesFor, forgetSession } from './baileys/caches.js';
+import { parseOptions } from './baileys/options.js';
+import { edgeHandlers, sendJid } from './baileys/edges.js';
+import { trafficHandlers } from './baileys/traffic.js';
+import { networkErrorCode } from '../close_codes.js';
+import { abandonUnfinishedPairing, boundCloseHandshake, socketConfig } from './baileys/socket_helpers.js';
 
-/** @typedef {import('../auth_db.js').SessionAuth} SessionAuth */
+export { parseOptions } from './baileys/options.js';
+export { forgetSession } from './baileys/caches.js';
+export { networkProbe } from './baileys/probe.js';
+import { closeInfoFromError, codedError, digitsFromJid, phoneDigits, qrWithAdvSecret, recipientJid } from './baileys/mapping.js';
 
-/**
- * @typedef {object} EngineCallbacks
- * @property {(qr: string) => void} qr a pairing QR string to show
- * @property {(me: {phone: string | null, name: string | null}) => void} open
- * @property {(info: {code: number, message: string, reason?: string}) => void} close
- *   exactly once; `code` is Baileys' DisconnectReason status code; `reason` is set when the
- *   engine knows more than the code says: 'stopped_by_request', 'logged_out', 'qr_timeout',
- *   'engine_error'
- * @property {() => void} activity the connection received bytes (throttled, see ACTIVITY_MIN_INTERVAL_MS)
- * @property {(m: {message_id: string, chat: string, from: string, text: string, timestamp: string, kind: 'notify' | 'append'}) => void} messageIn
- * @property {(a: {message_id: string, chat: string | null, status: 'sent' | 'delivered' | 'read'}) => void} ack
- */
+/** @typedef {import('./baileys/types.js').EngineContext} EngineContext */
+/** @typedef {import('./baileys/types.js').Connection} Connection */
 
-/**
- * @typedef {object} EngineContext
- * @property {string} sessionId
- * @property {Record<string, unknown>} [options] see parseOptions
- * @property {import('pino').Logger} log
- * @property {SessionAuth} auth
- * @property {EngineCallbacks} on
- */
-
-/**
- * @typedef {object} Connection
- * @property {() => Promise<void>} close stop this socket (auth kept); resolves once close was reported
- * @property {() => Promise<{unlinked: boolean}>} logout unlink the device; the caller wipes auth afterwards
- * @property {(m: {to: string, text: string, messageId?: string}) => Promise<{message_id: string}>} send
- * @property {(phone: string) => Promise<string>} requestPairingCode link by code instead of QR
- */
-
-const BRIDGE_VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
-/** How the linked device appears on the phone ("Jaga"); "Desktop" is WhatsApp's desktop platform type. */
-export const BROWSER = Object.freeze(['Jaga', 'Desktop', BRIDGE_VERSION]);
+export { BROWSER } from './baileys/socket_helpers.js';
 
 /** on.activity is called at most this often: frames can arrive by the hundred per second. */
 export const ACTIVITY_MIN_INTERVAL_MS = 1000;
-/** Grace for the WebSocket close handshake before the TCP socket is destroyed (ws waits 30 s). */
-const WS_CLOSE_GRACE_MS = 1000;
 /** If Baileys never reports the end of a socket we close, report it ourselves after this. */
 const CLOSE_FALLBACK_MS = 5000;
-
-const DEFAULTS = Object.freeze({
-  connectTimeoutMs: 20_000,
-  // WhatsApp Web pings about every 20-30 s; Baileys declares the link dead after
-  // keepAlive + 5 s without a frame, so a silent socket is caught within ~25 s.
-  keepAliveIntervalMs: 20_000,
-  defaultQueryTimeoutMs: 60_000,
-  logLevel: 'warn',
-});
-
-/**
- * Per-session state that must outlive one socket, because every reconnect is a new socket:
- * retry counters (so a message is not retried forever across reconnects), recently sent
- * messages (answers WhatsApp's retry requests via getMessage), inbound ids already reported,
- * and the furthest ack reported per sent message.
- * @type {Map<string, {retryCounts: LruCache<number>, sent: LruCache<proto.IMessage>, seenInbound: LruCache<true>, ackRank: LruCache<number>}>}
- */
-const sessionCaches = new Map();
-
-/** @param {string} sessionId */
-function cachesFor(sessionId) {
-  let caches = sessionCaches.get(sessionId);
-  if (!caches) {
-    const hour = 3_600_000;
-    caches = {
-      retryCounts: new LruCache({ max: 2000, ttlMs: hour }),
-      sent: new LruCache({ max: 500, ttlMs: 24 * hour }),
-      seenInbound: new LruCache({ max: 5000, ttlMs: 24 * hour }),
-      ackRank: new LruCache({ max: 5000, ttlMs: 7 * 24 * hour }),
-    };
-    sessionCaches.set(sessionId, caches);
-  }
-  return caches;
-}
-
-/**
- * Drops the per-session caches (after a logout the next link is a different device).
- * @param {string} sessionId
- */
-export function forgetSession(sessionId) {
-  sessionCaches.delete(sessionId);
-}
-
-/** debug/trace are not offered: at those levels Baileys logs decoded frames (message content). */
-const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'silent']);
-const KNOWN_OPTIONS = new Set(['ws_url', 'connect_timeout_ms', 'keep_alive_ms', 'qr_timeout_ms', 'wa_version', 'log_level']);
-
-/**
- * Session options for this engine (all optional):
- * - ws_url: WebSocket endpoint instead of WhatsApp's (tests point it at a local server)
- * - connect_timeout_ms (100..600000), keep_alive_ms (1000..300000), qr_timeout_ms (1000..300000)
- * - wa_version: [major, minor, build] WhatsApp Web version to announce
- * - log_level: Baileys' own log level, warn (default) or quieter, or info
- * @param {Record<string, unknown> | undefined} options
- * @throws {TypeError & {code: 'bad_options'}}
- */
-export function parseOptions(options) {
-  const o = options ?? {};
-  if (typeof o !== 'object' || Array.isArray(o)) throw codedError(TypeError, 'bad_options', 'options must be an object');
-  const bad = msg => codedError(TypeError, 'bad_options', msg);
-  const int = (name, min, max) => {
-    const v = o[name];
-    if (v === undefined || v === null) return undefined;
-    if (!Number.isInteger(v) || v < min || v > max) throw bad(`${name} must be an integer in ${min}..${max}`);
-    return /** @type {number} */ (v);
-  };
-  /** @type {{wsUrl?: URL, connectTimeoutMs: number, keepAliveIntervalMs: number, qrTimeoutMs?: number, version?: [number, number, number], logLevel: string, unknown: string[]}} */
-  const out = {
-    connectTimeoutMs: int('connect_timeout_ms', 100, 600_000) ?? DEFAULTS.connectTimeoutMs,
-    keepAliveIntervalMs: int('keep_alive_ms', 1000, 300_000) ?? DEFAULTS.keepAliveIntervalMs,
-    qrTimeoutMs: int('qr_timeout_ms', 1000, 300_000),
-    logLevel: DEFAULTS.logLevel,
-    unknown: Object.keys(o).filter(k => !KNOWN_OPTIONS.has(k)),
-  };
-  if (o.ws_url !== undefined && o.ws_url !== null) {
-    let url;
-    try {
-      url = new URL(String(o.ws_url));
-    } catch {
-      throw bad('ws_url is not a URL');
-    }
-    if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw bad('ws_url must be a ws:// or wss:// URL');
-    out.wsUrl = url;
-  }
-  if (o.wa_version !== undefined && o.wa_version !== null) {
-    const v = o.wa_version;
-    if (!Array.isArray(v) || v.length !== 3 || !v.every(n => Number.isInteger(n) && n >= 0)) {
-      throw bad('wa_version must be [major, minor, build]');
-    }
-    out.version = /** @type {[number, number, number]} */ ([...v]);
-  }
-  if (o.log_level !== undefined && o.log_level !== null) {
-    if (!LOG_LEVELS.has(String(o.log_level))) throw bad(`log_level must be one of ${[...LOG_LEVELS].join(', ')}`);
-    out.logLevel = String(o.log_level);
-  }
-  return out;
-}
 
 /**
  * A Boom-shaped error: what Baileys' end() and our closeInfoFromError understand.
@@ -246,6 +110,8 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
       }
     };
 
+  const edges = edgeHandlers({ on, safeCall, log });
+
   /** @param {{code: number, message: string, reason?: string}} info */
   const reportClose = info => {
     if (reported) return;
@@ -302,7 +168,9 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
         log.debug('dropping a signal key write after logout');
         return;
       }
-      return state.keys.set(data);
+      const written = await state.keys.set(data);
+      edges.keyWrite(data); // after the write: a pair is reported once it is stored
+      return written;
     },
     clear: state.keys.clear,
   };
@@ -321,6 +189,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
 
   const onConnectionUpdate = guard('connection.update', update => {
     if (update.qr) emitQr(update.qr);
+    edges.connectionUpdate(update);
     if (update.connection === 'open' && !opened && !reported) {
       opened = true;
       const me = creds.me;
@@ -333,83 +202,17 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
       if (!reason && info.code === DisconnectReason.timedOut && /QR refs attempts ended/i.test(info.message)) {
         reason = 'qr_timeout';
       }
+      // No internet (DNS, refused, unreachable, TLS): Baileys says 408 or 500, the cause is ours.
+      const network = reason ? null : networkErrorCode(update.lastDisconnect?.error);
+      if (network) {
+        reason = 'network_unreachable';
+        log.warn({ cause: network }, 'no network to WhatsApp');
+      }
       reportClose({ ...info, ...(reason ? { reason } : {}) });
     }
   });
 
-  /**
-   * @param {import('@whiskeysockets/baileys').WAMessage} msg
-   * @param {'notify' | 'append'} kind
-   */
-  const handleInbound = (msg, kind) => {
-    const key = msg?.key;
-    if (!key?.id || !key.remoteJid || key.fromMe) return;
-    if (isJidBroadcast(key.remoteJid) || isJidNewsletter(key.remoteJid)) return;
-    const text = extractText(msg.message);
-    if (text === null) return; // protocol / reaction / stub: nothing a person reads
-    if (caches.seenInbound.has(key.id)) return;
-    const chat = chatIdFromKey(key);
-    const from = senderIdFromKey(key);
-    if (!chat || !from) {
-      log.warn({ message_id: key.id }, 'inbound message without a usable sender; skipped');
-      return;
-    }
-    const event = { message_id: key.id, chat, from, text, timestamp: isoFromWaTimestamp(msg.messageTimestamp), kind };
-    try {
-      on.messageIn(event);
-      // Marked only once the manager took it, so a redelivery can still get through.
-      caches.seenInbound.set(key.id, true);
-    } catch (err) {
-      log.error({ err, message_id: key.id }, 'session callback failed for an inbound message');
-    }
-  };
-
-  const onUpsert = guard('messages.upsert', ({ messages, type }) => {
-    if (type !== 'notify' && type !== 'append') return;
-    for (const msg of messages ?? []) {
-      try {
-        handleInbound(msg, type);
-      } catch (err) {
-        log.warn({ err, message_id: msg?.key?.id }, 'skipped an inbound message that could not be read');
-      }
-    }
-  });
-
-  /**
-   * @param {{id?: string | null, remoteJid?: string | null, remoteJidAlt?: string | null}} key
-   * @param {'sent' | 'delivered' | 'read'} status
-   */
-  const emitAck = (key, status) => {
-    if (!key.id) return;
-    const rank = ACK_RANK[status];
-    if ((caches.ackRank.get(key.id) ?? 0) >= rank) return; // never report backwards or twice
-    caches.ackRank.set(key.id, rank);
-    safeCall('ack', () => on.ack({ message_id: /** @type {string} */ (key.id), chat: chatIdFromKey(key), status }));
-  };
-
-  const onMessagesUpdate = guard('messages.update', updates => {
-    for (const { key, update } of updates ?? []) {
-      if (!key?.fromMe || update?.status == null) continue;
-      if (update.status === proto.WebMessageInfo.Status.ERROR) {
-        log.warn({ message_id: key.id, error: update.messageStubParameters }, 'WhatsApp rejected a sent message');
-        continue;
-      }
-      const status = ackStatusFromWaStatus(update.status);
-      if (status) emitAck(key, status);
-    }
-  });
-
-  const onReceipts = guard('message-receipt.update', updates => {
-    const myUsers = new Set([digitsFromJid(creds.me?.id), creds.me?.lid?.split(/[:@]/)[0]].filter(Boolean));
-    for (const { key, receipt } of updates ?? []) {
-      if (!key?.fromMe) continue;
-      // Our own other devices reading a group message is not a recipient's receipt.
-      const reader = receipt?.userJid?.split(/[:@]/)[0];
-      if (reader && myUsers.has(reader)) continue;
-      const status = ackStatusFromReceipt(receipt);
-      if (status) emitAck(key, status);
-    }
-  });
+  const { onUpsert, onMessagesUpdate, onReceipts } = trafficHandlers({ on, caches, creds, edges, safeCall, guard, log });
 
   // WhatsApp (since mid 2026) retires an unpaired companion's ADV secret with
   // <notification type="companion_reg_refresh">; rc14 acks and ignores it, so every QR
@@ -433,25 +236,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
     safeCall('activity', () => on.activity());
   };
 
-  /** @type {Record<string, unknown>} only defined keys: undefined would override Baileys' defaults */
-  const config = {
-    auth: { creds, keys },
-    logger: makeBaileysLogger(ctx.log, opts.logLevel),
-    browser: [...BROWSER],
-    connectTimeoutMs: opts.connectTimeoutMs,
-    keepAliveIntervalMs: opts.keepAliveIntervalMs,
-    defaultQueryTimeoutMs: DEFAULTS.defaultQueryTimeoutMs,
-    syncFullHistory: false,
-    markOnlineOnConnect: false, // otherwise the phone stops getting notifications
-    generateHighQualityLinkPreview: false,
-    // Status stories and channels are not business chats; ignoring them skips decryption.
-    shouldIgnoreJid: jid => isJidBroadcast(jid) || isJidNewsletter(jid),
-    msgRetryCounterCache: caches.retryCounts,
-    getMessage: async key => (key?.id ? caches.sent.get(key.id) : undefined),
-  };
-  if (opts.wsUrl) config.waWebSocketUrl = opts.wsUrl;
-  if (opts.version) config.version = opts.version;
-  if (opts.qrTimeoutMs) config.qrTimeout = opts.qrTimeoutMs;
+  const config = socketConfig({ creds, keys, caches, opts, log: ctx.log });
 
   try {
     sock = makeSocket(/** @type {any} */ (config));
@@ -463,6 +248,8 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
     sock.ev.on('messages.upsert', onUpsert);
     sock.ev.on('messages.update', onMessagesUpdate);
     sock.ev.on('message-receipt.update', onReceipts);
+    sock.ev.on('message-capping.update', guard('message-capping.update', edges.capping));
+    sock.ev.on('lid-mapping.update', guard('lid-mapping.update', edges.lidMappingUpdate));
     // Events buffered while the offline backlog is processed would be discarded by the
     // socket's teardown; flush them first: those messages were already acked to WhatsApp.
     sock.registerSocketEndHandler?.(() => {
@@ -532,7 +319,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
     async send({ to, text, messageId } = /** @type {any} */ ({})) {
       if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
       if (typeof text !== 'string' || text.length === 0) throw codedError(TypeError, 'bad_request', 'text must be a non-empty string');
-      const jid = recipientJid(to);
+      const jid = sendJid(recipientJid(to), on.lidFor);
       const sent = await sock.sendMessage(jid, { text }, messageId ? { messageId } : {});
       const id = sent?.key?.id ?? messageId;
       if (!id) throw codedError(Error, 'engine_error', 'WhatsApp accepted the message but returned no id');
@@ -550,58 +337,5 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
       if (reported) throw codedError(Error, 'not_connected', 'the connection is closed');
       return sock.requestPairingCode(digits);
     },
-  };
-}
-
-/**
- * A pairing-code request stores `me` before the phone confirms; if that connection died
- * before the link completed, the next socket would try to LOG IN with an unlinked identity
- * and be refused (401). Forget the unfinished attempt so the new socket offers pairing again.
- * @param {any} creds
- * @param {SessionAuth} auth
- * @param {import('pino').Logger} log
- */
-function abandonUnfinishedPairing(creds, auth, log) {
-  if (!creds.me || creds.account) return;
-  delete creds.me;
-  creds.pairingCode = undefined;
-  auth.writeCreds(creds);
-  log.info('previous pairing attempt never completed; starting a new one');
-}
-
-/**
- * Baileys' logger: a child of the session logger at its own (quiet) level.
- * @param {import('pino').Logger} log
- * @param {string} level
- */
-function makeBaileysLogger(log, level) {
-  return log.child({ engine: 'baileys', component: 'baileys-lib' }, { level });
-}
-
-/**
- * ws waits up to 30 s for the peer's close frame, and Baileys awaits that before it reports
- * the end of a socket: with a dead peer every reconnect would start 30 s late. Give the
- * handshake a short grace, then destroy the TCP socket.
- * @param {any} client Baileys' WebSocketClient (sock.ws)
- * @param {import('pino').Logger} log
- */
-function boundCloseHandshake(client, log) {
-  if (!client || typeof client.close !== 'function') return;
-  const original = client.close.bind(client);
-  client.close = async () => {
-    const raw = client.socket;
-    const timer = setTimeout(() => {
-      try {
-        raw?.terminate?.();
-      } catch (err) {
-        log.debug({ err }, 'terminate after close grace failed');
-      }
-    }, WS_CLOSE_GRACE_MS);
-    timer.unref();
-    try {
-      await original();
-    } finally {
-      clearTimeout(timer);
-    }
   };
 }

@@ -18,6 +18,8 @@ const BAILEYS_DEFAULTS = {
  * @property {string} name
  * @property {(ctx: object) => any} createConnection
  * @property {(options: Record<string, unknown>) => void} checkOptions  throws ApiError 400
+ * @property {(options: Record<string, unknown>) => {key: string, probe: () => Promise<boolean>}} [networkProbe]
+ *   how to tell, cheaply, that this engine's servers are reachable again
  */
 
 export class EngineRegistry {
@@ -66,6 +68,8 @@ export class EngineRegistry {
         name,
         createConnection: (ctx) => sim.createConnection({ ...ctx, network }),
         checkOptions: () => {},
+        // The sim's network switch is the whole "internet" of its numbers.
+        networkProbe: () => ({ key: 'sim', probe: async () => network.networkUp }),
       };
     } else if (name === 'baileys') {
       engine = await loadBaileys();
@@ -92,6 +96,7 @@ async function loadBaileys() {
   return {
     name: 'baileys',
     createConnection: (ctx) => mod.createConnection(ctx),
+    networkProbe: (options) => mod.networkProbe(options),
     checkOptions: (options) => {
       if (typeof mod.parseOptions !== 'function') return;
       try {

@@ -1,0 +1,96 @@
+"""Store operations for the real world's edges (app.core.edges): refused sends, LID chat
+merges, limits on new contacts, and who a number already talks to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.edges import ChatMerge, SendLimit, held
+from app.core.models import Account, AuditEvent, Message
+from app.core.outbox import advance
+
+if TYPE_CHECKING:
+    from app.core.store import Ack, Store
+
+
+def merge_chat(s: Session, merge: ChatMerge) -> list[int]:
+    """The LID's chat becomes the phone's: every row moves, ids (the order) stay."""
+    query = select(Message).where(
+        Message.account_id == merge.account_id,
+        (Message.chat == merge.lid) | (Message.author == merge.lid),
+    )
+    moved = []
+    for message in s.scalars(query):
+        if message.chat == merge.lid:
+            message.chat = merge.phone
+        if message.author == merge.lid:
+            message.author = merge.phone
+        moved.append(message.id)
+    return moved
+
+
+def record_limit(store: Store, account_id: str, limit: SendLimit | None) -> bool:
+    """Stores the number's limit on new contacts; True when it changed."""
+    with store.session() as s:
+        account = s.get(Account, account_id)
+        if account is None:
+            return False
+        reason = limit.reason if limit else None
+        until = limit.until if limit else None
+        if (account.limit_reason, account.limited_until) == (reason, until):
+            return False
+        account.limit_reason, account.limited_until = reason, until
+        kind = "send_limit_set" if limit else "send_limit_lifted"
+        detail = f"{reason} until {until:%Y-%m-%d %H:%M} UTC" if limit and until else reason or ""
+        s.add(AuditEvent(kind=kind, account_id=account_id, detail=detail))
+        return True
+
+
+def known_chats(store: Store, account_id: str, chats: Iterable[str]) -> set[str]:
+    """Those of the chats the number already talks to: a message came in from them, or
+    one of ours reached WhatsApp."""
+    wanted = sorted(set(chats))
+    if not wanted:
+        return set()
+    with store.session() as s:
+        query = select(Message.chat).where(
+            Message.account_id == account_id,
+            Message.chat.in_(wanted),
+            (Message.direction == "in") | Message.status.in_(("sent", "delivered", "read")),
+        )
+        return set(s.scalars(query.distinct()))
+
+
+def apply_ack(message: Message, ack: Ack) -> None:
+    """A refusal is final (only the owner sends again); other acks only move forward."""
+    if ack.status == "failed":
+        if message.status != "failed":
+            message.status = "failed"
+            message.error = ack.error
+            message.next_attempt_at = None
+        return
+    message.status = advance(message.status, ack.status)
+
+
+def not_held(store: Store, due: list[Message], now: datetime) -> list[Message]:
+    """The due messages that may leave now: under a limit on new contacts, those to new
+    contacts wait (app.core.edges.held); the rest go."""
+    limited = {a.id: a for a in store.accounts() if a.limit_reason}
+    if not limited:
+        return due
+    waiting: set[int] = set()
+    for account_id, account in limited.items():
+        mine = [m for m in due if m.account_id == account_id]
+        if not mine:
+            continue
+        limit = SendLimit(account.limit_reason or "", account.limited_until)
+        known = known_chats(store, account_id, [m.chat for m in mine])
+        waiting.update(
+            m.id for m in mine if held(m.chat, limit=limit, known=m.chat in known, now=now)
+        )
+    return [m for m in due if m.id not in waiting]

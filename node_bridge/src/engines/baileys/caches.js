@@ -1,0 +1,36 @@
+// Per-session state of the baileys engine that outlives one socket.
+import { LruCache } from './lru.js';
+
+/**
+ * Per-session state that must outlive one socket, because every reconnect is a new socket:
+ * retry counters (so a message is not retried forever across reconnects), recently sent
+ * messages (answers WhatsApp's retry requests via getMessage), inbound ids already reported,
+ * and the furthest ack reported per sent message.
+ * @type {Map<string, {retryCounts: LruCache<number>, sent: LruCache<import('@whiskeysockets/baileys').proto.IMessage>, seenInbound: LruCache<true>, ackRank: LruCache<number>}>}
+ */
+const sessionCaches = new Map();
+
+/** @param {string} sessionId */
+export function cachesFor(sessionId) {
+  let caches = sessionCaches.get(sessionId);
+  if (!caches) {
+    const hour = 3_600_000;
+    caches = {
+      retryCounts: new LruCache({ max: 2000, ttlMs: hour }),
+      sent: new LruCache({ max: 500, ttlMs: 24 * hour }),
+      seenInbound: new LruCache({ max: 5000, ttlMs: 24 * hour }),
+      ackRank: new LruCache({ max: 5000, ttlMs: 7 * 24 * hour }),
+    };
+    sessionCaches.set(sessionId, caches);
+  }
+  return caches;
+}
+
+/**
+ * Drops the per-session caches (after a logout the next link is a different device).
+ * @param {string} sessionId
+ */
+export function forgetSession(sessionId) {
+  sessionCaches.delete(sessionId);
+}
+

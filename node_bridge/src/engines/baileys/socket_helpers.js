@@ -1,0 +1,95 @@
+// Small pieces around one Baileys socket: its logger, its close handshake, and an
+// unfinished pairing left behind by an earlier socket.
+
+/** @typedef {import('../../auth_db.js').SessionAuth} SessionAuth */
+
+import { readFileSync } from 'node:fs';
+import { isJidBroadcast, isJidNewsletter } from '@whiskeysockets/baileys';
+import { DEFAULTS } from './options.js';
+
+const BRIDGE_VERSION = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
+/** How the linked device appears on the phone ("Jaga"); "Desktop" is WhatsApp's desktop platform type. */
+export const BROWSER = Object.freeze(['Jaga', 'Desktop', BRIDGE_VERSION]);
+
+/** Grace for the WebSocket close handshake before the TCP socket is destroyed (ws waits 30 s). */
+const WS_CLOSE_GRACE_MS = 1000;
+
+/**
+ * A pairing-code request stores `me` before the phone confirms; if that connection died
+ * before the link completed, the next socket would try to LOG IN with an unlinked identity
+ * and be refused (401). Forget the unfinished attempt so the new socket offers pairing again.
+ * @param {any} creds
+ * @param {SessionAuth} auth
+ * @param {import('pino').Logger} log
+ */
+export function abandonUnfinishedPairing(creds, auth, log) {
+  if (!creds.me || creds.account) return;
+  delete creds.me;
+  creds.pairingCode = undefined;
+  auth.writeCreds(creds);
+  log.info('previous pairing attempt never completed; starting a new one');
+}
+
+/**
+ * Baileys' logger: a child of the session logger at its own (quiet) level.
+ * @param {import('pino').Logger} log
+ * @param {string} level
+ */
+export function makeBaileysLogger(log, level) {
+  return log.child({ engine: 'baileys', component: 'baileys-lib' }, { level });
+}
+
+/**
+ * ws waits up to 30 s for the peer's close frame, and Baileys awaits that before it reports
+ * the end of a socket: with a dead peer every reconnect would start 30 s late. Give the
+ * handshake a short grace, then destroy the TCP socket.
+ * @param {any} client Baileys' WebSocketClient (sock.ws)
+ * @param {import('pino').Logger} log
+ */
+export function boundCloseHandshake(client, log) {
+  if (!client || typeof client.close !== 'function') return;
+  const original = client.close.bind(client);
+  client.close = async () => {
+    const raw = client.socket;
+    const timer = setTimeout(() => {
+      try {
+        raw?.terminate?.();
+      } catch (err) {
+        log.debug({ err }, 'terminate after close grace failed');
+      }
+    }, WS_CLOSE_GRACE_MS);
+    timer.unref();
+    try {
+      await original();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/**
+ * makeWASocket's config for one socket.
+ * @param {{creds: any, keys: any, caches: ReturnType<typeof import('./caches.js').cachesFor>, opts: ReturnType<typeof import('./options.js').parseOptions>, log: import('pino').Logger}} parts
+ */
+export function socketConfig({ creds, keys, caches, opts, log }) {
+  /** @type {Record<string, unknown>} only defined keys: undefined would override Baileys' defaults */
+  const config = {
+    auth: { creds, keys },
+    logger: makeBaileysLogger(log, opts.logLevel),
+    browser: [...BROWSER],
+    connectTimeoutMs: opts.connectTimeoutMs,
+    keepAliveIntervalMs: opts.keepAliveIntervalMs,
+    defaultQueryTimeoutMs: DEFAULTS.defaultQueryTimeoutMs,
+    syncFullHistory: false,
+    markOnlineOnConnect: false, // otherwise the phone stops getting notifications
+    generateHighQualityLinkPreview: false,
+    // Status stories and channels are not business chats; ignoring them skips decryption.
+    shouldIgnoreJid: jid => isJidBroadcast(jid) || isJidNewsletter(jid),
+    msgRetryCounterCache: caches.retryCounts,
+    getMessage: async key => (key?.id ? caches.sent.get(key.id) : undefined),
+  };
+  if (opts.wsUrl) config.waWebSocketUrl = opts.wsUrl;
+  if (opts.version) config.version = opts.version;
+  if (opts.qrTimeoutMs) config.qrTimeout = opts.qrTimeoutMs;
+  return config;
+}

@@ -1,0 +1,39 @@
+// JSDoc types of the baileys engine's contract with the session manager.
+
+/** @typedef {import('../../auth_db.js').SessionAuth} SessionAuth */
+
+/**
+ * @typedef {object} EngineCallbacks
+ * @property {(qr: string) => void} qr a pairing QR string to show
+ * @property {(me: {phone: string | null, name: string | null}) => void} open
+ * @property {(info: {code: number, message: string, reason?: string}) => void} close
+ *   exactly once; `code` is Baileys' DisconnectReason status code; `reason` is set when the
+ *   engine knows more than the code says: 'stopped_by_request', 'logged_out', 'qr_timeout',
+ *   'engine_error', 'network_unreachable'
+ * @property {() => void} activity the connection received bytes (throttled, see ACTIVITY_MIN_INTERVAL_MS)
+ * @property {(m: {message_id: string, chat: string, from: string, text: string, timestamp: string, kind: 'notify' | 'append'}) => void} messageIn
+ * @property {(a: {message_id: string, chat: string | null, status: 'sent' | 'delivered' | 'read' | 'failed', error_code?: string, reason?: string, error?: string}) => void} ack
+ *   'failed': WhatsApp refused the message (see rejections.js)
+ * @property {(pair: {lid: string, phone: string}) => void} [mapping] a LID's phone became known (jids)
+ * @property {(limit: import('../../rejections.js').SendLimit | null) => void} [limits] time lock / cap on new contacts, null when lifted
+ * @property {(phone: string) => string | null} [lidFor] the known LID of a phone (send uses the LID form)
+ */
+
+/**
+ * @typedef {object} EngineContext
+ * @property {string} sessionId
+ * @property {Record<string, unknown>} [options] see parseOptions
+ * @property {import('pino').Logger} log
+ * @property {SessionAuth} auth
+ * @property {EngineCallbacks} on
+ */
+
+/**
+ * @typedef {object} Connection
+ * @property {() => Promise<void>} close stop this socket (auth kept); resolves once close was reported
+ * @property {() => Promise<{unlinked: boolean}>} logout unlink the device; the caller wipes auth afterwards
+ * @property {(m: {to: string, text: string, messageId?: string}) => Promise<{message_id: string}>} send
+ * @property {(phone: string) => Promise<string>} requestPairingCode link by code instead of QR
+ */
+
+export {};

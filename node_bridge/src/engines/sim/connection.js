@@ -1,0 +1,259 @@
+// One simulated socket (see network.js for the simulated servers behind it).
+import { randomBytes, randomInt } from 'node:crypto';
+import { ApiError } from '../../errors.js';
+import { NO_NETWORK_ERROR, digitsOf, phoneArg } from './util.js';
+
+/** What Baileys says alongside each code. */
+const CLOSE_MESSAGES = {
+  401: 'Connection Failure (logged out)',
+  403: 'Connection Failure (forbidden)',
+  405: 'Connection Failure (405)',
+  408: 'Connection was lost',
+  428: 'Connection Terminated',
+  440: 'Stream Errored (conflict)',
+  500: 'Stream Errored (bad session)',
+  503: 'Stream Errored (service unavailable)',
+  515: 'Stream Errored (restart required)',
+};
+
+const PAIRING_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTVWXYZ';
+
+/**
+ * Creds shaped like Baileys' (the auth store validates that shape), with
+ * random bytes instead of real curve keys.
+ */
+export function freshCreds() {
+  const pair = () => ({ public: randomBytes(32), private: randomBytes(32) });
+  return {
+    sim: true,
+    noiseKey: pair(),
+    pairingEphemeralKeyPair: pair(),
+    signedIdentityKey: pair(),
+    signedPreKey: { keyPair: pair(), signature: randomBytes(64), keyId: 1 },
+    registrationId: randomInt(1, 16_380),
+    advSecretKey: randomBytes(32).toString('base64'),
+    nextPreKeyId: 1,
+    firstUnuploadedPreKeyId: 1,
+    registered: false,
+  };
+}
+
+/** One simulated socket. */
+export class SimConnection {
+  /**
+   * @param {any} ctx  the engine context plus `network`
+   * @param {import('./network.js').SimNetwork} network
+   */
+  constructor(ctx, network) {
+    this.id = ctx.sessionId;
+    this.on = ctx.on;
+    this.auth = ctx.auth;
+    this.log = ctx.log;
+    this.network = network;
+    /** @type {Record<string, any>} */
+    this.opts = { ...network.sessionDefaults(), ...(ctx.options ?? {}) };
+    /** @type {'connecting'|'linking'|'open'|'closed'} */
+    this.state = 'connecting';
+    this.silenced = false;
+    this.qrIndex = 0;
+    /** @type {string|null} */
+    this.pairingPhone = null;
+    /** @type {Set<NodeJS.Timeout>} */
+    this.timers = new Set();
+    /** @type {NodeJS.Timeout|undefined} */
+    this.ticker = undefined;
+    /** Sends waiting for the network while silenced. @type {Set<{resolve: () => void, reject: (e: Error) => void}>} */
+    this.waiting = new Set();
+
+    let creds = this.auth.readCreds(); // AuthCorruptError propagates: nothing opened
+    if (!creds) {
+      creds = freshCreds();
+      this.auth.writeCreds(creds);
+    }
+    this.creds = creds;
+    network.attach(this);
+    this.after(this.opts.connect_ms, () => this.handshake());
+  }
+
+  handshake() {
+    if (!this.network.networkUp) return this.networkDown();
+    if (this.creds.me) this.open();
+    else {
+      this.state = 'linking';
+      this.showQr();
+    }
+  }
+
+  open() {
+    this.state = 'open';
+    this.frame();
+    this.on.open({ phone: digitsOf(this.creds.me.id), name: this.creds.me.name ?? null });
+    this.startTicker();
+    const limit = this.network.world.limitOf(this.id, Date.now());
+    if (limit) this.on.limits?.(limit);
+    this.network.flush(this);
+  }
+
+  /** The computer lost its network: the socket dies as Baileys reports it. */
+  networkDown() {
+    if (this.state === 'closed') return;
+    this.end(new Error('no network'));
+    this.on.close({ code: 408, message: NO_NETWORK_ERROR, reason: 'network_unreachable' });
+  }
+
+  showQr() {
+    if (this.state !== 'linking') return;
+    this.qrIndex += 1;
+    const b64 = (/** @type {Uint8Array} */ b) => Buffer.from(b).toString('base64');
+    const ref = `2@${randomBytes(24).toString('base64')},${b64(this.creds.noiseKey.public)},${b64(this.creds.signedIdentityKey.public)},${this.creds.advSecretKey}`;
+    this.frame();
+    this.on.qr(ref);
+    const lifetime = this.qrIndex === 1 ? this.opts.qr_first_ms : this.opts.qr_rotate_ms;
+    this.after(lifetime, () => {
+      if (this.qrIndex < this.opts.qr_max) this.showQr();
+      else this.networkClose(408, 'QR refs attempts ended');
+    });
+  }
+
+  /** The phone completes linking (QR scan or pairing code). @param {string} phone @param {string|null} name */
+  scan(phone, name) {
+    if (this.state !== 'linking') {
+      throw new ApiError(409, 'sim_not_linking', `Session ${this.id} is not waiting for a scan.`);
+    }
+    if (this.pairingPhone && this.pairingPhone !== phone) {
+      throw new ApiError(409, 'sim_wrong_phone', `The pairing code was requested for ${this.pairingPhone}.`);
+    }
+    this.clearTimers();
+    this.creds = {
+      ...this.creds,
+      me: { id: `${phone}:${randomInt(2, 60)}@s.whatsapp.net`, name },
+      account: { sim: true },
+      registered: true,
+    };
+    this.auth.writeCreds(this.creds);
+    this.state = 'connecting';
+    this.frame();
+    // WhatsApp ends the pairing socket right after pair-success.
+    this.after(0, () => this.networkClose(515));
+  }
+
+  /** The network closes the socket. @param {number} code @param {string} [message] */
+  networkClose(code, message) {
+    if (this.state === 'closed') return;
+    this.end(new Error('connection closed'));
+    this.on.close({ code, message: message ?? CLOSE_MESSAGES[code] ?? `Stream Errored (${code})` });
+  }
+
+  /** @param {boolean} on */
+  silence(on) {
+    if (this.state === 'closed') return;
+    this.silenced = on;
+    if (on) {
+      clearInterval(this.ticker);
+      return;
+    }
+    if (this.state === 'open') {
+      this.frame();
+      this.startTicker();
+      for (const w of this.waiting) w.resolve();
+      this.network.flush(this);
+    }
+  }
+
+  /** @param {import('./network.js').Delivery} d @param {boolean} backlog  it waited while the session was offline */
+  deliver(d, backlog) {
+    this.frame();
+    if (d.type === 'mapping') {
+      this.on.mapping?.({ lid: `${d.lid}@lid`, phone: d.phone });
+    } else if (d.type === 'message') {
+      // A LID-addressed message with the phone alongside (Baileys' remoteJidAlt /
+      // participantAlt): the client learns the pair before it reads the message, as
+      // Baileys stores it before decrypting (messages-recv.js ~1277-1290).
+      if (d.from_lid && d.from) this.on.mapping?.({ lid: `${d.from_lid}@lid`, phone: d.from });
+      const person = d.from_lid ? `${d.from_lid}@lid` : d.from;
+      this.on.messageIn({
+        message_id: d.message_id,
+        chat: d.group ?? person,
+        from: person,
+        text: d.text,
+        timestamp: d.timestamp,
+        kind: d.kind ?? (backlog ? 'append' : 'notify'),
+      });
+    } else {
+      const { type: _type, ...ack } = d;
+      this.on.ack(ack);
+    }
+  }
+
+  frame() {
+    if (!this.silenced && this.state !== 'closed') this.on.activity();
+  }
+
+  startTicker() {
+    clearInterval(this.ticker);
+    this.ticker = setInterval(() => this.frame(), Math.max(20, Math.floor(this.opts.keepalive_ms / 3)));
+  }
+
+  /** @param {number} ms @param {() => void} fn */
+  after(ms, fn) {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  clearTimers() {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  /** Stops everything of this socket; pending sends fail. @param {Error} why */
+  end(why) {
+    this.state = 'closed';
+    this.clearTimers();
+    clearInterval(this.ticker);
+    for (const w of this.waiting) w.reject(why);
+    this.waiting.clear();
+    this.network.detach(this);
+  }
+
+  // ---- the engine interface ---------------------------------------------------
+
+  async close() {
+    if (this.state !== 'closed') this.end(new Error('connection closed by request'));
+  }
+
+  async logout() {
+    const unlinked = this.state === 'open';
+    if (this.state !== 'closed') this.end(new Error('logged out'));
+    return { unlinked };
+  }
+
+  /** @param {{to: string, text: string, messageId?: string}} msg */
+  async send({ to, text, messageId }) {
+    if (this.state !== 'open') throw new Error('the sim connection is not open');
+    const id = messageId || `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
+    await new Promise((resolve, reject) => {
+      const waiter = { resolve: () => { this.waiting.delete(waiter); resolve(undefined); }, reject: (/** @type {Error} */ e) => { this.waiting.delete(waiter); reject(e); } };
+      this.waiting.add(waiter);
+      this.after(this.opts.send_ms, () => {
+        if (!this.silenced) waiter.resolve(); // silenced: wait for the line to come back or die
+      });
+    });
+    if (this.state !== 'open') throw new Error('the sim connection closed while sending');
+    if (!this.network.networkUp) throw new Error('the network is down');
+    this.network.take(this.id, { messageId: id, to, text }, this.opts);
+    return { message_id: id };
+  }
+
+  /** @param {string} phone */
+  async requestPairingCode(phone) {
+    if (this.state !== 'linking') throw new Error('the sim connection is not waiting for a link');
+    this.pairingPhone = phoneArg(phone, 'phone');
+    let code = '';
+    for (let i = 0; i < 8; i += 1) code += PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)];
+    return code;
+  }
+}
+

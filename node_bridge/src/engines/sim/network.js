@@ -1,0 +1,336 @@
+// The simulated WhatsApp servers, shared by every sim connection of the bridge: they
+// take messages (journaled in bridge.sqlite3 with the outbound record, so tests can prove
+// exactly-once delivery across crashes), send receipts, and keep what an offline number
+// has not taken in a persistent backlog (backlog.js), as WhatsApp's servers do.
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../../errors.js';
+import { SIM_OPTIONS, validateOptions } from '../../options.js';
+import { SimBacklog } from './backlog.js';
+import { freshCreds } from './connection.js';
+import { chatOf, phoneArg } from './util.js';
+import { SimWorld, lidArg } from './world.js';
+
+export const SIM_DEFAULTS = Object.freeze({
+  qr_first_ms: 60_000,
+  qr_rotate_ms: 20_000,
+  qr_max: 5,
+  connect_ms: 300,
+  keepalive_ms: 30_000,
+  send_ms: 20,
+  ack_ms: 150,
+  auto_ack: true,
+});
+
+const ACK_STATUSES = ['sent', 'delivered', 'read'];
+const MESSAGE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * @typedef {{type: 'message', message_id: string, from?: string, from_lid?: string, group?: string, text: string, kind?: 'notify'|'append', timestamp: string}
+ *   | {type: 'ack', message_id: string, chat: string|null, status: string, error_code?: string, reason?: string, error?: string}
+ *   | {type: 'mapping', lid: string, phone: string}} Delivery
+ */
+
+export class SimNetwork {
+  /**
+   * @param {{store: import('../../store.js').Store, log: import('pino').Logger, defaults?: Record<string, unknown>}} deps
+   */
+  constructor({ store, log, defaults = {} }) {
+    this.store = store;
+    this.log = log.child({ component: 'sim' });
+    /** @type {Record<string, any>} */
+    this.config = { ...SIM_DEFAULTS, ...validateOptions(defaults, SIM_OPTIONS, { what: 'JAGA_SIM_*' }) };
+    /** @type {Map<string, import('./connection.js').SimConnection>} */
+    this.live = new Map();
+    this.backlog = new SimBacklog(store.db);
+    this.world = new SimWorld();
+    /** The computer's network: off, every sim number loses WhatsApp at once. */
+    this.networkUp = true;
+    /** @type {Set<NodeJS.Timeout>} */
+    this.timers = new Set();
+  }
+
+  /** Options a sim session starts with unless its PUT says otherwise. */
+  sessionDefaults() {
+    return { ...this.config };
+  }
+
+  /** @param {unknown} patch */
+  configure(patch) {
+    Object.assign(this.config, validateOptions(patch, SIM_OPTIONS, { what: 'sim config' }));
+    return this.sessionDefaults();
+  }
+
+  /** A second login with the same creds kicks the first out, as WhatsApp does. @param {any} conn */
+  attach(conn) {
+    const old = this.live.get(conn.id);
+    this.live.set(conn.id, conn);
+    if (old && old !== conn) old.networkClose(440);
+  }
+
+  /** @param {any} conn */
+  detach(conn) {
+    if (this.live.get(conn.id) === conn) this.live.delete(conn.id);
+  }
+
+  /** @param {string} id */
+  current(id) {
+    const conn = this.live.get(id);
+    if (!conn) throw new ApiError(409, 'sim_no_connection', `Session ${id} has no sim connection right now.`);
+    return conn;
+  }
+
+  // ---- control (the /sim routes) ------------------------------------------
+
+  /** @param {string} id @param {{phone?: unknown, name?: unknown}} body */
+  scan(id, body) {
+    const phone = phoneArg(body?.phone, 'phone');
+    const name = body?.name == null ? null : String(body.name).slice(0, 100);
+    this.current(id).scan(phone, name);
+    return { scanned: true };
+  }
+
+  /** @param {string} id @param {unknown} code */
+  close(id, code) {
+    if (!Number.isInteger(code) || /** @type {number} */ (code) < 100 || /** @type {number} */ (code) > 999) {
+      throw new ApiError(400, 'bad_request', 'code must be a Baileys close code (e.g. 428, 401, 440, 403, 405, 515)');
+    }
+    this.current(id).networkClose(/** @type {number} */ (code));
+    return { closed: true };
+  }
+
+  /** @param {string} id @param {unknown} on */
+  silence(id, on) {
+    if (typeof on !== 'boolean') throw new ApiError(400, 'bad_request', 'on must be true or false');
+    this.current(id).silence(on);
+    return { silenced: on };
+  }
+
+  /** The computer's network switch, for every sim number at once. @param {unknown} up */
+  setNetwork(up) {
+    if (typeof up !== 'boolean') throw new ApiError(400, 'bad_request', 'up must be true or false');
+    this.networkUp = up;
+    if (!up) for (const conn of [...this.live.values()]) conn.networkDown();
+    this.log.info({ up }, 'sim network switched');
+    return { up };
+  }
+
+  /** @param {{phone?: unknown, reject?: unknown}} body */
+  recipient(body) {
+    return this.world.setRejecting(phoneArg(body?.phone, 'phone'), body?.reject);
+  }
+
+  /** @param {string} id @param {'reachout_timelock'|'new_chat_cap'} reason @param {any} body */
+  limit(id, reason, body) {
+    const limit = this.world.setLimit(id, reason, body);
+    const conn = this.live.get(id);
+    if (conn && conn.state === 'open') conn.on.limits?.(limit);
+    return { limits: limit };
+  }
+
+  /** @param {string} id @param {{subject?: unknown, participants?: unknown}} body */
+  createGroup(id, body) {
+    const raw = Array.isArray(body?.participants) ? body.participants : [];
+    const participants = raw.map((p, i) => phoneArg(p, `participants[${i}]`));
+    const group = this.world.createGroup(body?.subject, participants);
+    this.backlog.knowContact(id, group.jid);
+    return group;
+  }
+
+  /** WhatsApp tells the client which phone a LID is (lid-mapping.update). @param {string} id @param {any} body */
+  lidMapping(id, body) {
+    const d = { type: 'mapping', lid: lidArg(body?.lid, 'lid'), phone: phoneArg(body?.phone, 'phone') };
+    const queued = !this.online(id);
+    this.store.transaction(() => this.toSession(id, /** @type {Delivery} */ (d)));
+    return { queued };
+  }
+
+  /** @param {string} id @param {unknown} messages */
+  inbound(id, messages) {
+    if (!Array.isArray(messages) || messages.length === 0 || messages.length > 1000) {
+      throw new ApiError(400, 'bad_request', 'messages must be a list of 1..1000 {from | from_lid, text, group?, message_id?, kind?}');
+    }
+    /** @type {Delivery[]} */
+    const batch = messages.map((m, i) => {
+      const fromLid = m?.from_lid === undefined ? undefined : lidArg(m.from_lid, `messages[${i}].from_lid`);
+      const from = fromLid && m?.from === undefined ? undefined : phoneArg(m?.from, `messages[${i}].from`);
+      if (typeof m.text !== 'string' || !m.text) throw new ApiError(400, 'bad_request', `messages[${i}].text must be a non-empty string`);
+      if (m.message_id !== undefined && (typeof m.message_id !== 'string' || !MESSAGE_ID_RE.test(m.message_id))) {
+        throw new ApiError(400, 'bad_request', `messages[${i}].message_id must be 1-64 characters of A-Z a-z 0-9 _ -`);
+      }
+      if (m.kind !== undefined && m.kind !== 'notify' && m.kind !== 'append') {
+        throw new ApiError(400, 'bad_request', `messages[${i}].kind must be notify or append`);
+      }
+      const group = m.group === undefined ? undefined : this.world.groupArg(m.group);
+      return {
+        type: 'message',
+        message_id: m.message_id ?? `SIM${randomBytes(8).toString('hex').toUpperCase()}`,
+        ...(from ? { from } : {}),
+        ...(fromLid ? { from_lid: fromLid } : {}),
+        ...(group ? { group } : {}),
+        text: m.text,
+        kind: m.kind,
+        timestamp: new Date().toISOString(),
+      };
+    });
+    const queued = !this.online(id);
+    // One transaction for the batch: the bridge journals each message (one fsync each
+    // otherwise), and the network hears "delivered" only after the commit.
+    this.store.transaction(() => {
+      for (const d of batch) {
+        this.backlog.knowContact(id, d.group ?? d.from ?? `${d.from_lid}@lid`);
+        this.toSession(id, d);
+      }
+    });
+    return { message_ids: batch.map((d) => d.message_id), queued };
+  }
+
+  /** @param {string} id @param {{message_id?: unknown, status?: unknown, as_lid?: unknown}} body */
+  ack(id, body) {
+    const messageId = body?.message_id;
+    if (typeof messageId !== 'string' || !messageId) throw new ApiError(400, 'bad_request', 'message_id is required');
+    if (typeof body.status !== 'string' || !ACK_STATUSES.includes(body.status)) {
+      throw new ApiError(400, 'bad_request', `status must be one of ${ACK_STATUSES.join(', ')}`);
+    }
+    // A receipt WhatsApp addresses by the recipient's LID instead of the phone it was sent to.
+    const lid = body.as_lid === undefined ? null : lidArg(body.as_lid, 'as_lid');
+    const to = this.store.simNetwork.recipientOf(id, messageId);
+    const queued = !this.online(id);
+    const chat = lid ? `${lid}@lid` : to ? chatOf(to) : null;
+    this.store.transaction(() => this.toSession(id, { type: 'ack', message_id: messageId, chat, status: body.status }));
+    return { queued };
+  }
+
+  /**
+   * Damages the stored creds through the auth interface itself, the way a torn
+   * write or a bad disk would: the next start must refuse them.
+   * @param {string} id
+   */
+  corruptAuth(id) {
+    const auth = this.store.auth.forSession(id);
+    let creds = null;
+    try {
+      creds = auth.readCreds();
+    } catch {
+      // already unreadable: damage it again all the same
+    }
+    auth.writeCreds({ ...(creds ?? freshCreds()), noiseKey: { public: randomBytes(7), private: randomBytes(5) }, signedPreKey: null });
+    return { corrupted: true };
+  }
+
+  sent() {
+    return { sent: this.store.simNetwork.all(), network_up: this.networkUp, backlog: this.backlog.counts() };
+  }
+
+  // ---- the network side of connections ------------------------------------
+
+  /**
+   * The network takes a message: its journal row and the outbound record's
+   * "sent" are one transaction, so after any crash either both exist or neither.
+   * A refusal (a rejecting recipient, a new contact under a time lock or cap) is
+   * decided in the same transaction and its receipt put in the backlog there: it
+   * reaches the client exactly once, whatever crashes meanwhile.
+   * @param {string} id
+   * @param {{messageId: string, to: string, text: string}} msg
+   * @param {{auto_ack: boolean, ack_ms: number}} opts  of the sending connection
+   */
+  take(id, { messageId, to, text }, opts) {
+    const chat = chatOf(to);
+    const refused = this.store.transaction(() => {
+      const clientId = this.store.outbound.clientIdFor(id, messageId);
+      this.store.simNetwork.record({ sessionId: id, messageId, clientId, to, text });
+      this.store.outbound.markSentByMessageId(id, messageId);
+      const verdict = this.world.verdict(id, chat, this.backlog.knows(id, chat), Date.now());
+      if (verdict) {
+        this.store.simNetwork.markReceipt(id, messageId, 'failed');
+        this.backlog.push(id, { type: 'ack', message_id: messageId, chat, status: 'failed', ...verdict });
+      } else {
+        this.backlog.knowContact(id, chat);
+      }
+      return verdict;
+    });
+    if (refused) {
+      this.later(0, () => this.flushIfOnline(id));
+      return;
+    }
+    this.later(0, () => this.toSession(id, { type: 'ack', message_id: messageId, chat, status: 'sent' }));
+    if (opts.auto_ack) {
+      const step = opts.ack_ms;
+      this.later(step, () => this.toSession(id, { type: 'ack', message_id: messageId, chat, status: 'delivered' }));
+      this.later(2 * step, () => this.toSession(id, { type: 'ack', message_id: messageId, chat, status: 'read' }));
+    }
+  }
+
+  /** @param {string} id */
+  online(id) {
+    const conn = this.live.get(id);
+    return this.networkUp && !!conn && conn.state === 'open' && !conn.silenced;
+  }
+
+  /** @param {string} id */
+  flushIfOnline(id) {
+    const conn = this.live.get(id);
+    if (conn && this.online(id)) this.flush(conn, { receipts: false });
+  }
+
+  /** Delivers now if the session is online, else keeps it for its next login. @param {string} id @param {Delivery} d */
+  toSession(id, d) {
+    const conn = this.live.get(id);
+    if (!conn || !this.online(id) || !this.tryDeliver(conn, d, false)) this.backlog.push(id, d);
+  }
+
+  /**
+   * Offers everything waiting for this session, oldest first; at a login (`receipts`) also
+   * the receipts it never took.
+   * @param {any} conn @param {{receipts?: boolean}} [opts]
+   */
+  flush(conn, { receipts = true } = {}) {
+    for (const { id, delivery } of this.backlog.list(conn.id)) {
+      if (!this.online(conn.id)) return;
+      // Taken and removed in one transaction: after a crash it is either still waiting
+      // or in the bridge's journal, never both, never neither.
+      const taken = this.store.transaction(() => {
+        const ok = this.tryDeliver(conn, delivery, true);
+        if (ok) this.backlog.remove(id);
+        return ok;
+      });
+      if (!taken) return; // keep the order: the rest waits behind it
+    }
+    if (!receipts) return;
+    // Receipts the client never took survive a bridge crash in the journal, as they
+    // would on WhatsApp's servers; a repeated receipt is harmless (statuses only move forward).
+    const upto = conn.opts.auto_ack ? 'read' : 'sent';
+    for (const r of this.store.simNetwork.missingReceipts(conn.id, upto)) {
+      const d = { type: 'ack', message_id: r.message_id, chat: chatOf(r.to), status: r.status };
+      if (!this.tryDeliver(conn, /** @type {Delivery} */ (d), true)) this.backlog.push(conn.id, d);
+    }
+  }
+
+  /**
+   * Like WhatsApp, the network keeps what the client did not take and offers it again later.
+   * @param {any} conn @param {Delivery} d @param {boolean} backlog
+   */
+  tryDeliver(conn, d, backlog) {
+    try {
+      conn.deliver(d, backlog);
+      if (d.type === 'ack') this.store.simNetwork.markReceipt(conn.id, d.message_id, d.status);
+      return true;
+    } catch (err) {
+      this.log.warn({ err, session: conn.id, type: d.type }, 'client did not take a delivery; kept for later');
+      return false;
+    }
+  }
+
+  /** @param {number} ms @param {() => void} fn */
+  later(ms, fn) {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  shutdown() {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+}

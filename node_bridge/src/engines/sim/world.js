@@ -1,0 +1,113 @@
+// The sim's edges of the real world, set through /sim routes: the computer's network
+// switch, recipients WhatsApp refuses (463, 479), a reach-out time lock with an end, a cap
+// on new chats, groups, and people WhatsApp addresses by LID.
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../../errors.js';
+import { rejection } from '../../rejections.js';
+
+const REJECT_CODES = new Set([463, 479]);
+
+/** @param {unknown} value @param {string} what @returns {string|null} ISO or null */
+function isoArg(value, what) {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+    throw new ApiError(400, 'bad_request', `${what} must be an ISO-8601 time or null`);
+  }
+  return new Date(value).toISOString();
+}
+
+export class SimWorld {
+  constructor() {
+    /** recipient digits → WhatsApp error code @type {Map<string, number>} */
+    this.rejecting = new Map();
+    /** session → limit (time lock or cap) @type {Map<string, import('../../rejections.js').SendLimit>} */
+    this.limits = new Map();
+    /** group jid → {subject, participants} @type {Map<string, {subject: string, participants: string[]}>} */
+    this.groups = new Map();
+  }
+
+  /** @param {string} digits @param {unknown} code */
+  setRejecting(digits, code) {
+    if (code === null || code === undefined || code === false) {
+      this.rejecting.delete(digits);
+      return { phone: digits, reject: null };
+    }
+    if (!REJECT_CODES.has(/** @type {number} */ (code))) throw new ApiError(400, 'bad_request', 'reject must be 463, 479 or null');
+    this.rejecting.set(digits, /** @type {number} */ (code));
+    return { phone: digits, reject: code };
+  }
+
+  /**
+   * @param {string} sessionId @param {'reachout_timelock'|'new_chat_cap'} reason
+   * @param {{on?: unknown, until?: unknown}} body
+   * @returns {import('../../rejections.js').SendLimit|null}
+   */
+  setLimit(sessionId, reason, body) {
+    const on = body?.on ?? true;
+    if (typeof on !== 'boolean') throw new ApiError(400, 'bad_request', 'on must be true or false');
+    if (!on) {
+      this.limits.delete(sessionId);
+      return null;
+    }
+    const until = isoArg(body?.until, 'until');
+    const limit = {
+      reason,
+      until,
+      message: reason === 'reachout_timelock'
+        ? `WhatsApp limits sending to new contacts until ${until ?? 'further notice'}.`
+        : `This number reached WhatsApp's limit of new chats; sending to new contacts is limited until ${until ?? 'further notice'}.`,
+    };
+    this.limits.set(sessionId, limit);
+    return limit;
+  }
+
+  /** @param {string} sessionId @param {number} now */
+  limitOf(sessionId, now) {
+    const limit = this.limits.get(sessionId);
+    if (!limit) return null;
+    if (limit.until && Date.parse(limit.until) <= now) {
+      this.limits.delete(sessionId);
+      return null;
+    }
+    return limit;
+  }
+
+  /**
+   * What WhatsApp says to a message: null (taken) or a refusal.
+   * @param {string} sessionId @param {string} to digits or a group jid
+   * @param {boolean} knownContact the number already talks to them
+   * @param {number} now
+   */
+  verdict(sessionId, to, knownContact, now) {
+    const code = this.rejecting.get(to);
+    if (code) return rejection(String(code));
+    const limit = this.limitOf(sessionId, now);
+    if (limit && !knownContact) return rejection('463', limit.reason === 'reachout_timelock');
+    return null;
+  }
+
+  /** @param {unknown} subject @param {string[]} participants digits */
+  createGroup(subject, participants) {
+    if (typeof subject !== 'string' || !subject.trim() || subject.length > 100) {
+      throw new ApiError(400, 'bad_request', 'subject must be 1-100 characters');
+    }
+    const jid = `120363${BigInt(`0x${randomBytes(6).toString('hex')}`).toString().padStart(12, '0')}@g.us`;
+    this.groups.set(jid, { subject: subject.trim(), participants });
+    return { jid, subject: subject.trim(), participants };
+  }
+
+  /** @param {unknown} jid @returns {string} */
+  groupArg(jid) {
+    if (typeof jid !== 'string' || !/^\d{5,40}(-\d+)?@g\.us$/.test(jid)) {
+      throw new ApiError(400, 'bad_request', 'group must be a group jid (…@g.us)');
+    }
+    return jid;
+  }
+}
+
+/** @param {unknown} lid @param {string} what @returns {string} the LID's user part */
+export function lidArg(lid, what) {
+  const user = typeof lid === 'string' ? lid.replace(/@lid$/, '') : '';
+  if (!/^\d{6,20}$/.test(user)) throw new ApiError(400, 'bad_request', `${what} must be a LID (digits, optionally …@lid)`);
+  return user;
+}

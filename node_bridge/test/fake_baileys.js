@@ -1,0 +1,112 @@
+// A stand-in for Baileys' makeWASocket with rc14's event names and payload shapes, and the
+// real AuthDb underneath: shared by the engine tests.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import pino from 'pino';
+import { initAuthCreds } from '@whiskeysockets/baileys';
+import { AuthDb } from '../src/auth_db.js';
+import { createConnection } from '../src/engines/baileys.js';
+
+let sessionSeq = 0;
+
+export const boom = (statusCode, message, data) => Object.assign(new Error(message), { output: { statusCode }, data });
+
+/** A stand-in for makeWASocket: records config and calls, lets the test emit events. */
+export function fakeBaileys() {
+  const made = [];
+  const makeSocket = config => {
+    const ev = new EventEmitter();
+    ev.flush = () => false;
+    const ws = new EventEmitter();
+    ws.close = async () => {};
+    const endHandlers = [];
+    let ended = false;
+    const sock = {
+      config,
+      ev,
+      ws,
+      sent: [],
+      endCalls: 0,
+      loggedOut: false,
+      registerSocketEndHandler: h => endHandlers.push(h),
+      async end(error) {
+        sock.endCalls++;
+        if (ended) return;
+        ended = true;
+        await ws.close();
+        for (const h of endHandlers) await h(error);
+        ev.emit('connection.update', { connection: 'close', lastDisconnect: { error, date: new Date() } });
+        ev.removeAllListeners();
+      },
+      async logout(msg) {
+        sock.loggedOut = true;
+        void sock.end(boom(401, msg ?? 'Intentional Logout'));
+      },
+      async sendMessage(jid, content, options) {
+        sock.sent.push({ jid, content, options });
+        const id = options?.messageId ?? `3EB0GEN${sock.sent.length}`;
+        return { key: { remoteJid: jid, fromMe: true, id }, message: { extendedTextMessage: { text: content.text } } };
+      },
+      async requestPairingCode(phone) {
+        config.auth.creds.pairingCode = 'ABCD1234';
+        config.auth.creds.me = { id: `${phone}@s.whatsapp.net`, name: '~' };
+        ev.emit('creds.update', config.auth.creds);
+        return 'ABCD1234';
+      },
+    };
+    // Baileys registers its own creds.update merge first, before the engine's listener.
+    ev.on('creds.update', update => Object.assign(config.auth.creds, update));
+    made.push(sock);
+    return sock;
+  };
+  return { makeSocket, made, get last() { return made.at(-1); } };
+}
+
+export function setup(t) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jaga-baileys-eng-'));
+  const db = new DatabaseSync(path.join(dir, 'bridge.sqlite3'));
+  t.after(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const authDb = new AuthDb(db, { quarantineDir: path.join(dir, 'quarantine') });
+  const sessionId = `acc-${++sessionSeq}`; // module-level caches are per session id
+  return { db, authDb, sessionId, auth: authDb.forSession(sessionId), fake: fakeBaileys(), log: pino({ level: 'silent' }) };
+}
+
+export function recorder() {
+  const calls = { qr: [], open: [], close: [], activity: 0, messageIn: [], ack: [], mapping: [], limits: [], order: [] };
+  const on = {
+    qr: q => calls.qr.push(q),
+    open: me => calls.open.push(me),
+    close: info => calls.close.push(info),
+    activity: () => calls.activity++,
+    messageIn: m => calls.messageIn.push(m),
+    ack: a => calls.ack.push(a),
+    mapping: p => (calls.mapping.push(p), calls.order.push('mapping')),
+    limits: l => calls.limits.push(l),
+  };
+  const messageIn = on.messageIn;
+  on.messageIn = m => (messageIn(m), calls.order.push('messageIn'));
+  return { calls, on };
+}
+
+export function linkedCreds() {
+  return {
+    ...initAuthCreds(),
+    me: { id: '628123456789:7@s.whatsapp.net', name: 'Toko Maju', lid: '99001122:7@lid' },
+    account: { details: Buffer.alloc(8, 1), accountSignatureKey: Buffer.alloc(32, 2) },
+  };
+}
+
+export function connect(env, { linked = true, options = {}, on, lids } = {}) {
+  if (linked && !env.auth.hasCreds()) env.auth.writeCreds(linkedCreds());
+  const rec = on ? { on, calls: null } : recorder();
+  if (lids) rec.on.lidFor = phone => lids.lidFor(env.sessionId, phone);
+  const conn = createConnection({ sessionId: env.sessionId, options, log: env.log, auth: env.auth, on: rec.on }, { makeSocket: env.fake.makeSocket });
+  return { conn, calls: rec.calls, sock: env.fake.last };
+}
+

@@ -1,0 +1,181 @@
+"""The real world's edges through the real bridge (sim engine) and the app core: refused
+sends, time locks, LID addressing, groups, and no internet."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from app.ui.chats_model import NoteRole
+from app.ui.chats_window import ChatsWindow
+from tests.liveapp import eventually, run, status_of
+
+NO_INTERNET = "No internet connection — Jaga reconnects by itself when it is back"
+
+
+async def link(service, label: str, phone: str):
+    account = await service.add_account(label)
+    await eventually(lambda: status_of(service, account.id) == "qr")
+    await service.simulate_scan(account.id, phone)
+    await eventually(lambda: status_of(service, account.id) == "connected")
+    return account
+
+
+def out_status(service, message_id: int) -> str:
+    return service.store.message(message_id).status
+
+
+def test_a_refused_message_ends_failed_with_its_reason_in_the_chat_sent_once_never_retried(
+    qtbot, loop, service
+):
+    async def scenario():
+        account = await link(service, "Shop", "6281300000201")
+        await service.client.sim("recipients", {"phone": "628200000463", "reject": 463})
+        message = service.send_message(account.id, "+628200000463", "Halo")
+        await eventually(
+            lambda: out_status(service, message.id) == "failed",
+            timeout=10,
+            what=f"failed ({message.chat}: {service.store.messages(account.id)})",
+        )
+        chats = ChatsWindow(service, account.id)
+        qtbot.addWidget(chats)
+        chats.open_chat("628200000463")
+        model = chats.messages_model
+        note = model.index(model.rowCount() - 1).data(NoteRole)
+        assert note.startswith("Not sent: WhatsApp refused this message")
+        assert "(error 463)" in note
+        # Dispatcher rounds happen meanwhile: a later message to someone else goes out.
+        later = service.send_message(account.id, "+6281234567890", "next")
+        await eventually(lambda: out_status(service, later.id) in ("delivered", "read"))
+        assert service.store.next_retry_at() is None, "no retry planned"
+        sent = [s for s in await service.client.sim_network() if s["to"] == "628200000463"]
+        assert len(sent) == 1, "sent once"
+        assert out_status(service, message.id) == "failed"
+
+    run(loop, scenario())
+
+
+def test_under_a_time_lock_new_contacts_wait_and_known_ones_go(qtbot, loop, service):
+    async def scenario():
+        account = await link(service, "Shop", "6281300000202")
+        await service.client.sim(
+            f"sessions/{account.id}/inbound",
+            {"messages": [{"from": "628300000001", "text": "hai"}]},
+        )
+        await eventually(lambda: len(service.store.messages(account.id)) == 1)
+        until = datetime.now(UTC) + timedelta(seconds=4)
+        await service.client.sim(f"sessions/{account.id}/timelock", {"until": until.isoformat()})
+        await eventually(lambda: service.store.account(account.id).limit_reason is not None)
+        new = service.send_message(account.id, "628300000002", "to a new contact")
+        known = service.send_message(account.id, "628300000001", "to a customer")
+        await eventually(lambda: out_status(service, known.id) in ("delivered", "read"), timeout=10)
+        assert out_status(service, new.id) == "queued", "held while the lock holds"
+        chats = ChatsWindow(service, account.id)
+        qtbot.addWidget(chats)
+        chats.open_chat("628300000002")
+        note = chats.messages_model.index(0).data(NoteRole)
+        assert note.startswith("Waiting: Sending to new contacts is limited until ")
+        chats.open_chat("628300000001")
+        assert not chats.messages_model.index(1).data(NoteRole), "a customer's message is not held"
+        assert [s["to"] for s in await service.client.sim_network()] == ["628300000001"]
+        # The lock ends: the held message goes by itself, and WhatsApp takes it.
+        await eventually(lambda: out_status(service, new.id) in ("delivered", "read"), timeout=15)
+
+    run(loop, scenario(), timeout=60)
+
+
+def test_the_same_person_by_lid_then_by_phone_is_one_chat(loop, service):
+    async def scenario():
+        account = await link(service, "Shop", "6281300000203")
+        sim = f"sessions/{account.id}"
+        await service.client.sim(
+            f"{sim}/inbound", {"messages": [{"from_lid": "900000001", "text": "by lid"}]}
+        )
+        await eventually(
+            lambda: [m.chat for m in service.store.messages(account.id)] == ["900000001@lid"]
+        )
+        reply = service.send_message(account.id, "900000001@lid", "answered by lid")
+        await eventually(lambda: out_status(service, reply.id) in ("delivered", "read"))
+        await service.client.sim(
+            f"{sim}/lid-mapping", {"lid": "900000001", "phone": "628400000001"}
+        )
+        await service.client.sim(
+            f"{sim}/inbound", {"messages": [{"from": "628400000001", "text": "by phone"}]}
+        )
+        await eventually(lambda: len(service.store.messages(account.id)) == 3)
+        await eventually(
+            lambda: {m.chat for m in service.store.messages(account.id)} == {"628400000001"}
+        )
+        chat = service.store.chat_messages(account.id, "628400000001")
+        assert [m.text for m in chat] == ["by lid", "answered by lid", "by phone"]
+        assert len(service.store.conversations(account.id)) == 1
+
+    run(loop, scenario())
+
+
+def test_a_group_message_has_its_author_and_a_reply_goes_to_the_group(qtbot, loop, service):
+    async def scenario():
+        account = await link(service, "Shop", "6281300000204")
+        group = await service.client.sim(
+            f"sessions/{account.id}/groups",
+            {"subject": "Pelanggan", "participants": ["628500000001"]},
+        )
+        await service.client.sim(
+            f"sessions/{account.id}/inbound",
+            {"messages": [{"group": group["jid"], "from": "628500000001", "text": "stok?"}]},
+        )
+        await eventually(lambda: len(service.store.messages(account.id)) == 1)
+        inbound = service.store.messages(account.id)[0]
+        assert (inbound.chat, inbound.author) == (group["jid"], "628500000001")
+        chats = ChatsWindow(service, account.id)
+        qtbot.addWidget(chats)
+        chats.open_chat(group["jid"])
+        assert chats.messages_model.index(0).data(NoteRole).startswith("From +62 ")
+        assert chats.reply.isEnabled(), "a group answers back"
+        chats.reply.setPlainText("ada")
+        reply = chats.send_reply()
+        assert reply is not None and reply.chat == group["jid"]
+        await eventually(lambda: out_status(service, reply.id) in ("delivered", "read"))
+        sent = await service.client.sim_network()
+        assert [s["to"] for s in sent] == [group["jid"]]
+
+    run(loop, scenario())
+
+
+def test_no_internet_for_a_minute_is_said_within_seconds_and_heals_by_itself(qtbot, loop, service):
+    from app.core.notify_policy import NoticeKind
+    from app.ui.notifier import Notifier
+
+    notifier = Notifier(service)
+    notices = []
+    notifier.notice.connect(notices.append)
+
+    async def scenario():
+        linked = [await link(service, f"Shop {i}", f"62813000003{i:02d}") for i in range(3)]
+        never = await service.add_account("New number")
+        await eventually(lambda: status_of(service, never.id) == "qr")
+        everyone = [a.id for a in linked] + [never.id]
+
+        def says_no_internet(account_id: str) -> bool:
+            account = service.store.account(account_id)
+            return account.reason == "network_unreachable" and account.status_message == NO_INTERNET
+
+        await service.client.sim("network", {"up": False})
+        off = asyncio.get_running_loop().time()
+        for account_id in everyone:
+            await eventually(lambda a=account_id: says_no_internet(a), timeout=5)
+        assert asyncio.get_running_loop().time() - off < 5
+        # A minute without internet: linked numbers are told as still away, the new one never.
+        await asyncio.sleep(60)
+        assert all(says_no_internet(a) for a in everyone)
+        told = {(n.kind, n.account_id) for n in notices}
+        assert (NoticeKind.RECONNECTING, never.id) not in told
+        assert {a for kind, a in told if kind is NoticeKind.RECONNECTING} == {a.id for a in linked}
+        await service.client.sim("network", {"up": True})
+        back = asyncio.get_running_loop().time()
+        for account in linked:
+            await eventually(lambda a=account: status_of(service, a.id) == "connected", timeout=10)
+        await eventually(lambda: status_of(service, never.id) == "qr", timeout=10)
+        assert asyncio.get_running_loop().time() - back < 10
+
+    run(loop, scenario(), timeout=120)
