@@ -33,20 +33,16 @@ from app.core.store import StoreError
 from app.service import JagaService
 from app.ui.chat_delegates import CHAT_BACKGROUND, BubbleDelegate, ConversationDelegate
 from app.ui.chats_model import ConversationsModel, MessageRole, MessagesModel, TickRole
-from app.ui.formatting import chat_title, error_words, format_phone, status_words, tr, utcnow
+from app.ui.error_words import error_words
+from app.ui.formatting import chat_title, format_phone, status_words, tr, utcnow
 from app.ui.hold_note import hold_note
 from app.ui.icons import health_icon
-from app.ui.new_message import ERROR_STYLE, NewMessageDialog, ReplyBox
+from app.ui.new_message import ERROR_STYLE, NOTE_STYLE, NewMessageDialog, ReplyBox
 
 #: How often "14:05" may become "21/11" (times are shown to the minute).
 REFRESH_MS = 60_000
 #: Message signals are gathered this long, then read from the store in one query.
 BATCH_MS = 50
-
-NOTE_STYLE = (
-    "QLabel#offlineNote { background: #fff6e0; border: 1px solid #ecd08a; border-radius: 6px;"
-    " padding: 6px 10px; }"
-)
 
 
 class ChatsWindow(QWidget):

@@ -18,9 +18,14 @@ from PySide6.QtWidgets import (
 from app.core.outbox import MessageError
 from app.core.store import StoreError
 from app.service import JagaService
-from app.ui.formatting import error_words, tr
+from app.ui.error_words import error_words
+from app.ui.formatting import tr
 
 ERROR_STYLE = "color: #b3261e;"
+NOTE_STYLE = (
+    "QLabel#offlineNote { background: #fff6e0; border: 1px solid #ecd08a; border-radius: 6px;"
+    " padding: 6px 10px; }"
+)
 
 
 class ReplyBox(QPlainTextEdit):

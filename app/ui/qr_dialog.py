@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from app.bridge.protocol import QrCode
 from app.core.status import NEEDS_OWNER, SessionStatus
 from app.service import JagaService
+from app.ui.error_words import error_words
 from app.ui.formatting import (
     NO_INTERNET_SHORT,
     REASON_WORDS,
-    error_words,
     format_phone,
     phone_digits,
     reason_words,

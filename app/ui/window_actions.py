@@ -19,11 +19,8 @@ from app.core.store import StoreError
 from app.ui.banner import Banner
 from app.ui.bridge_panel import BridgePanel
 from app.ui.chats_window import ChatsWindow
-from app.ui.formatting import (
-    error_words,
-    tr,
-    utcnow,
-)
+from app.ui.error_words import error_words
+from app.ui.formatting import tr, utcnow
 from app.ui.qr_dialog import QrDialog
 from app.ui.removal_words import removal_words
 from app.ui.settings_dialog import SettingsDialog

@@ -459,6 +459,97 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Sambungkan nomor ini lagi</translation>
         </message>
         <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Enter the phone number to send to.</source>
+            <translation>Masukkan nomor telepon tujuan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” is not a phone number.</source>
+            <translation>“%1” bukan nomor telepon.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” is not a valid phone number.</source>
+            <translation>“%1” bukan nomor telepon yang valid.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The message is empty.</source>
+            <translation>Pesannya kosong.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, fewer with emoji or non-Latin letters). Split it in two.</source>
+            <translation>Pesannya terlalu panjang (%1 karakter; WhatsApp lewat Jaga menerima paling banyak %2, lebih sedikit dengan emoji atau huruf non-Latin). Bagi menjadi dua.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The message contains characters that cannot be sent; type it again.</source>
+            <translation>Pesannya berisi karakter yang tidak bisa dikirim; ketik ulang.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>That number no longer exists.</source>
+            <translation>Nomor itu sudah tidak ada.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The disk is full, so Jaga could not save. Free some space; nothing saved before is lost.</source>
+            <translation>Disknya penuh, jadi Jaga tidak bisa menyimpan. Kosongkan sedikit ruang; yang sudah tersimpan tidak hilang.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga's database is busy; please try again in a moment.</source>
+            <translation>Database Jaga sedang sibuk; coba lagi sebentar lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga cannot write to its database file (it is read-only). Give your user write access to Jaga's data folder, then restart Jaga.</source>
+            <translation>Jaga tidak bisa menulis ke file databasenya (hanya-baca). Beri pengguna Anda izin menulis ke folder data Jaga, lalu mulai ulang Jaga.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga could not write to its database. See the log for details.</source>
+            <translation>Jaga tidak bisa menulis ke databasenya. Lihat log untuk rinciannya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A message that arrived could not be saved (it contains characters Jaga cannot store). It was put aside in the event log; the messages after it were saved.</source>
+            <translation>Sebuah pesan masuk tidak bisa disimpan (berisi karakter yang tidak bisa disimpan Jaga). Pesan itu disisihkan di log kejadian; pesan-pesan sesudahnya tersimpan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga could not save incoming messages: %1</source>
+            <translation>Jaga tidak bisa menyimpan pesan masuk: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” is not linked to a phone yet.</source>
+            <translation>“%1” belum ditautkan ke HP.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused this message: the number may not start new chats right now (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini: nomor ini sedang tidak boleh memulai chat baru (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused this message: sending to new contacts is locked for a while (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini: pengiriman ke kontak baru dikunci untuk sementara (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp rejected this message (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <location filename="../../app/ui/formatting.py" />
+            <source>No internet connection — Jaga reconnects by itself when it is back</source>
+            <translation>Tidak ada koneksi internet — Jaga menyambung lagi sendiri begitu internet kembali</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Stopped</source>
             <translation>Dihentikan</translation>
@@ -617,11 +708,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>The bridge's database was damaged and set aside; this number's link could not be read back. Link it again.</source>
             <translation>Database bridge rusak dan disisihkan; tautan nomor ini tidak bisa dibaca kembali. Tautkan lagi.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>No internet connection — Jaga reconnects by itself when it is back</source>
-            <translation>Tidak ada koneksi internet — Jaga menyambung lagi sendiri begitu internet kembali</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -810,91 +896,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>Queued — will send when reconnected</source>
             <translation>Dalam antrean — terkirim saat tersambung lagi</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>Enter the phone number to send to.</source>
-            <translation>Masukkan nomor telepon tujuan.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>“%1” is not a phone number.</source>
-            <translation>“%1” bukan nomor telepon.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>“%1” is not a valid phone number.</source>
-            <translation>“%1” bukan nomor telepon yang valid.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>The message is empty.</source>
-            <translation>Pesannya kosong.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, fewer with emoji or non-Latin letters). Split it in two.</source>
-            <translation>Pesannya terlalu panjang (%1 karakter; WhatsApp lewat Jaga menerima paling banyak %2, lebih sedikit dengan emoji atau huruf non-Latin). Bagi menjadi dua.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>The message contains characters that cannot be sent; type it again.</source>
-            <translation>Pesannya berisi karakter yang tidak bisa dikirim; ketik ulang.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>That number no longer exists.</source>
-            <translation>Nomor itu sudah tidak ada.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>The disk is full, so Jaga could not save. Free some space; nothing saved before is lost.</source>
-            <translation>Disknya penuh, jadi Jaga tidak bisa menyimpan. Kosongkan sedikit ruang; yang sudah tersimpan tidak hilang.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>Jaga's database is busy; please try again in a moment.</source>
-            <translation>Database Jaga sedang sibuk; coba lagi sebentar lagi.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>Jaga cannot write to its database file (it is read-only). Give your user write access to Jaga's data folder, then restart Jaga.</source>
-            <translation>Jaga tidak bisa menulis ke file databasenya (hanya-baca). Beri pengguna Anda izin menulis ke folder data Jaga, lalu mulai ulang Jaga.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>Jaga could not write to its database. See the log for details.</source>
-            <translation>Jaga tidak bisa menulis ke databasenya. Lihat log untuk rinciannya.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>A message that arrived could not be saved (it contains characters Jaga cannot store). It was put aside in the event log; the messages after it were saved.</source>
-            <translation>Sebuah pesan masuk tidak bisa disimpan (berisi karakter yang tidak bisa disimpan Jaga). Pesan itu disisihkan di log kejadian; pesan-pesan sesudahnya tersimpan.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>Jaga could not save incoming messages: %1</source>
-            <translation>Jaga tidak bisa menyimpan pesan masuk: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>“%1” is not linked to a phone yet.</source>
-            <translation>“%1” belum ditautkan ke HP.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp refused this message: the number may not start new chats right now (error %1). Jaga does not send it again by itself.</source>
-            <translation>WhatsApp menolak pesan ini: nomor ini sedang tidak boleh memulai chat baru (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp refused this message: sending to new contacts is locked for a while (error %1). Jaga does not send it again by itself.</source>
-            <translation>WhatsApp menolak pesan ini: pengiriman ke kontak baru dikunci untuk sementara (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp rejected this message (error %1). Jaga does not send it again by itself.</source>
-            <translation>WhatsApp menolak pesan ini (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />

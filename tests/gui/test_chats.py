@@ -19,7 +19,8 @@ from app.ui.chats_model import (
     WaitingRole,
 )
 from app.ui.chats_window import ChatsWindow
-from app.ui.formatting import error_words, tr
+from app.ui.error_words import error_words
+from app.ui.formatting import tr
 from app.ui.i18n import Translations
 from tests.gui.conftest import observe, set_bridge
 from tests.gui.test_accounts_table import ModelSpy

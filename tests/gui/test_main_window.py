@@ -74,6 +74,5 @@ def test_the_window_says_what_jaga_itself_waited_for(qtbot, offline_service, mak
     offline_service.store.slow_wait = (140.0, 12.0)  # the store waited for a lock
     window.check_stall(145.0)
     assert window.last_stall_words == (
-        "Jaga waited 13 s for its database (another program was using it); "
-        "the bridge kept running."
+        "Jaga waited 13 s for its database (another program was using it); the bridge kept running."
     )
