@@ -6,7 +6,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.bridge.logs import BridgeLog
 from app.bridge.node import bridge_entry, resolve_node
@@ -14,9 +14,10 @@ from app.bridge.supervisor import BridgeSupervisor
 from app.core.log_redaction import RedactingFormatter
 from app.core.paths import DataPaths
 from app.core.secrets import BridgeToken, load_bridge_token
-from app.core.store import Store
 from app.core.supervision import Policy
-from app.service import JagaService
+
+if TYPE_CHECKING:
+    from app.service import JagaService
 
 #: Demo sessions show their first QR quickly so a newcomer is not left waiting.
 DEMO_SIM_OPTIONS: dict[str, Any] = {"qr_first_ms": 1500, "qr_rotate_ms": 20000, "qr_max": 6}
@@ -47,7 +48,8 @@ def setup_app_logging(paths: DataPaths) -> None:
     root.setLevel(logging.INFO)
 
 
-def create_service(paths: DataPaths, options: Options) -> JagaService:
+def create_supervisor(paths: DataPaths, options: Options) -> tuple[BridgeSupervisor, BridgeToken]:
+    """The bridge's supervisor (light imports: it can start Node before the rest loads)."""
     paths.ensure()
     token = options.token or load_bridge_token(f"bridge-token-{instance_key(paths)}")
     env = {
@@ -66,7 +68,20 @@ def create_service(paths: DataPaths, options: Options) -> JagaService:
         pid_file=paths.bridge_pid_file,
         policy=options.policy,
     )
-    service = JagaService(
+    return supervisor, token
+
+
+def create_service(
+    paths: DataPaths,
+    options: Options,
+    started: tuple[BridgeSupervisor, BridgeToken] | None = None,
+) -> JagaService:
+    """The app core. `started`: a supervisor made (and maybe started) beforehand."""
+    from app.core.store import Store  # SQLAlchemy and the migrations: after Node is spawned
+    from app.service import JagaService as Service
+
+    supervisor, token = started or create_supervisor(paths, options)
+    service = Service(
         Store(paths.database),
         supervisor,
         token.value,

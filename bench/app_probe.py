@@ -3,7 +3,8 @@
 The app logs nothing when its main window appears, so the launch benchmark runs the
 unchanged app through this wrapper, which subclasses MainWindow only to append
 `window_shown <unix time>` (first Show event) and `window_painted <unix time>` (first
-Paint event) to the file named by JAGA_BENCH_MARKERS. Nothing else differs.
+Paint event) to the file named by JAGA_BENCH_MARKERS, and with JAGA_BENCH_OBJECTS_S=N
+`qt_objects <count> <unix time>` every N seconds (the soak). Nothing else differs.
 """
 
 from __future__ import annotations
@@ -21,6 +22,18 @@ def _mark(name: str) -> None:
             f.write(f"{name} {time.time():.6f}\n")
 
 
+def qt_objects() -> int:
+    """Live QObjects: every top-level widget with its children, and the application's."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    count = len(app.findChildren(QObject)) if app is not None else 0
+    for widget in QApplication.topLevelWidgets():
+        count += 1 + len(widget.findChildren(QObject))
+    return count
+
+
 def install() -> None:
     from PySide6.QtCore import QEvent
 
@@ -30,6 +43,16 @@ def install() -> None:
     seen: set[str] = set()
 
     class ProbedMainWindow(original):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            every = float(os.environ.get("JAGA_BENCH_OBJECTS_S") or 0)
+            if every:
+                from PySide6.QtCore import QTimer
+
+                self._bench_timer = QTimer(self)
+                self._bench_timer.timeout.connect(lambda: _mark(f"qt_objects {qt_objects()}"))
+                self._bench_timer.start(int(every * 1000))
+
         def event(self, event: Any) -> bool:
             kind = event.type()
             if kind == QEvent.Type.Show and "shown" not in seen:

@@ -13,6 +13,7 @@ import os
 import random
 import signal
 import statistics
+import subprocess
 import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -59,6 +60,16 @@ def run(coroutine: Coroutine[Any, Any, T], timeout: float = 600) -> T:
 
 
 # --- statistics -------------------------------------------------------------------------
+
+
+def stop_process(proc: Any) -> None:
+    """Asks a child app to end (it stops its bridge), then insists."""
+    proc.terminate()
+    try:
+        proc.wait(20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
 
 
 def stats(samples: list[float], unit: str = "ms", digits: int = 1) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from typing import Any
 import psutil
 
 from bench.context import Context
-from bench.harness import ROOT, BenchError, Fleet, stats
+from bench.harness import ROOT, BenchError, Fleet, stats, stop_process
 
 NAME = "launch"
 NUMBERS = 20
@@ -189,12 +189,7 @@ async def launch_once(
             except psutil.Error:
                 bridge_rss = None
     finally:
-        proc.terminate()
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+        stop_process(proc)
         stderr.close()
     # The app ended politely: its bridge must follow (stdin EOF).
     if bridge_pid:

@@ -43,7 +43,7 @@ async def bridge_rss(ctx: Context, sizes: tuple[int, ...], rounds: int) -> dict[
         for r in range(rounds):
             for k in sizes:
                 for i, account_id in enumerate(ids):
-                    service.store.set_desired_state(account_id, "running" if i < k else "stopped")
+                    service.set_wanted(account_id, i < k)
                 readies = len(fleet.view.ready_at)
                 service.supervisor.restart()
                 await fleet.view.until(lambda r=readies: len(fleet.view.ready_at) > r, 30, "READY")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from app.gateway.api_key import ApiKey
-from app.gateway.core_port import ServicePort
-from app.gateway.gateway import Gateway
+from app.gateway.gateway import Gateway, for_service
 from app.service import JagaService
 
 INSTANCE = "tests"
@@ -12,7 +10,7 @@ INSTANCE = "tests"
 
 def make_gateway(service: JagaService) -> Gateway:
     """Port 0: the OS picks a free one (tests run side by side)."""
-    return Gateway(ServicePort(service), service.store, ApiKey(INSTANCE), port=0)
+    return for_service(service, INSTANCE, port=0)
 
 
 def base_url(gateway: Gateway) -> str:

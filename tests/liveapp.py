@@ -83,6 +83,15 @@ async def until_bridge_ready(service: JagaService, timeout: float = 20) -> None:
     )
 
 
+async def link(service: JagaService, label: str, phone: str) -> Any:
+    """Adds a number and links it with the simulated phone; returns it once connected."""
+    account = await service.add_account(label)
+    await eventually(lambda: status_of(service, account.id) == "qr", what="a QR")
+    await service.simulate_scan(account.id, phone)
+    await eventually(lambda: status_of(service, account.id) == "connected", what="connected")
+    return account
+
+
 def status_of(service: JagaService, account_id: str) -> str | None:
     account = service.store.account(account_id)
     return account.status if account else None

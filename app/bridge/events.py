@@ -126,7 +126,13 @@ class EventStream:
             async for sse in source.aiter_sse():
                 if not sse.id:
                     continue
-                event = BridgeEvent.from_sse(sse.id, sse.event, sse.data)
+                try:
+                    event = BridgeEvent.from_sse(sse.id, sse.event, sse.data)
+                except ProtocolError as error:
+                    event = BridgeEvent.unreadable(sse.id, sse.event, sse.data)
+                    if event is None:
+                        log.warning("skipped an event with an unreadable id: %s", error)
+                        continue
                 await self._on_event(event)
                 # Only after the event is handled: a crash in between replays it.
                 self.last_event_id = sse.id

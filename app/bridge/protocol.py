@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from app.core.edges import SendLimit
+from app.core.edges import ChatMerge, SendLimit, author_of, refusal_of
 from app.core.status import SessionStatus
 
 READY_PREFIX = "JAGA_READY "
@@ -18,12 +18,33 @@ class ProtocolError(ValueError):
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What the bridge refuses (READY and GET /health), so the app refuses it first."""
+
+    text_max_utf16: int = 60_000
+    body_max_bytes: int = 64 * 1024
+
+    @classmethod
+    def from_json(cls, data: Any) -> Limits:
+        if not isinstance(data, dict):
+            return cls()
+        try:
+            return cls(
+                text_max_utf16=int(data.get("text_max_utf16", cls.text_max_utf16)),
+                body_max_bytes=int(data.get("body_max_bytes", cls.body_max_bytes)),
+            )
+        except (TypeError, ValueError) as error:
+            raise ProtocolError(f"unreadable limits: {data!r}") from error
+
+
+@dataclass(frozen=True)
 class ReadyInfo:
     port: int
     pid: int
     boot_id: str
     version: str
     engines: tuple[str, ...]
+    limits: Limits = field(default_factory=Limits)
 
     @classmethod
     def parse_line(cls, line: str) -> ReadyInfo | None:
@@ -38,6 +59,7 @@ class ReadyInfo:
                 boot_id=str(data["boot_id"]),
                 version=str(data.get("version", "")),
                 engines=tuple(data.get("engines", ())),
+                limits=Limits.from_json(data.get("limits")),
             )
         except (ValueError, KeyError, TypeError) as error:
             raise ProtocolError(f"unreadable READY line: {line!r}") from error
@@ -143,11 +165,94 @@ class QrCode:
 
 
 @dataclass(frozen=True)
+class MessageIn:
+    """`message.in` (durable): a message that arrived for a session."""
+
+    session_id: str
+    message_id: str
+    chat: str
+    text: str
+    at: datetime | None
+    author: str | None = None  # the writer, in a group
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MessageIn:
+        try:
+            return cls(
+                session_id=str(data.get("session_id", "")),
+                message_id=str(data["message_id"]),
+                chat=str(data.get("chat") or data.get("from") or ""),
+                text=str(data.get("text") or ""),
+                at=parse_time(data.get("timestamp")),
+                author=author_of(data),
+            )
+        except (KeyError, TypeError) as error:
+            raise ProtocolError(f"unreadable message.in: {str(data)[:200]}") from error
+
+
+@dataclass(frozen=True)
+class MessageAck:
+    """`message.ack` (durable): an outgoing message moved on (sent, delivered, read)."""
+
+    session_id: str
+    message_id: str
+    status: str
+    error: str | None = None  # why WhatsApp refused it (status "failed")
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MessageAck:
+        return cls(
+            session_id=str(data.get("session_id", "")),
+            message_id=str(data.get("client_id") or data.get("message_id") or ""),
+            status=str(data.get("status", "")),
+            error=refusal_of(data),
+        )
+
+
+@dataclass(frozen=True)
+class BridgeReset:
+    """`bridge.reset`: the stream could not resume; a full reconcile is due."""
+
+    reason: str
+
+
+Decoded = SessionInfo | QrCode | MessageIn | MessageAck | ChatMerge | BridgeReset | None
+
+_DECODERS: dict[str, Any] = {
+    "session.status": lambda data: SessionInfo.from_json(data),
+    "session.qr": lambda data: QrCode.from_json(data),
+    "message.in": lambda data: MessageIn.from_json(data),
+    "message.ack": lambda data: MessageAck.from_json(data),
+    # None when the mapping teaches nothing (not a LID, no phone): skipped, still settled.
+    "chat.mapping": lambda data: ChatMerge.from_event(data),
+    "bridge.reset": lambda data: BridgeReset(str(data.get("reason", ""))),
+}
+
+
+def decode(event_type: str, data: dict[str, Any]) -> Decoded:
+    """The typed form of one event's data; None for a type this app does not know.
+
+    Raises ProtocolError (never KeyError, TypeError, ...) for data that breaks the contract.
+    """
+    decoder = _DECODERS.get(event_type)
+    if decoder is None:
+        return None
+    if not isinstance(data, dict):
+        raise ProtocolError(f"{event_type}: data is not an object")
+    try:
+        return decoder(data)
+    except ProtocolError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ProtocolError(f"unreadable {event_type}: {str(data)[:200]}") from error
+
+
+@dataclass(frozen=True)
 class BridgeEvent:
     boot_id: str
     seq: int
     type: str
-    data: dict[str, Any]
+    data: Any  # an object by contract; decode() checks
 
     @classmethod
     def from_sse(cls, event_id: str, event_type: str, data: str) -> BridgeEvent:
@@ -157,3 +262,12 @@ class BridgeEvent:
             return cls(boot_id, int(seq), event_type, payload)
         except ValueError as error:
             raise ProtocolError(f"unreadable event {event_id!r}: {data[:200]!r}") from error
+
+    @classmethod
+    def unreadable(cls, event_id: str, event_type: str, data: str) -> BridgeEvent | None:
+        """An event whose data is not JSON, kept as text (decode() refuses it); None when
+        even its id cannot be read."""
+        boot_id, _, seq = event_id.rpartition(":")
+        if not seq.isdigit():
+            return None
+        return cls(boot_id, int(seq), event_type, data)  # type: ignore[arg-type]

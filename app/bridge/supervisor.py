@@ -11,6 +11,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psutil
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QTimer, S
 
 from app.bridge.logs import BridgeLog, human_text
 from app.bridge.protocol import ProtocolError, ReadyInfo
+from app.core.overall import BridgeView
 from app.core.supervision import (
     CancelTimer,
     Effect,
@@ -90,6 +92,30 @@ class BridgeSupervisor(QObject):
             return None
         pid = self._process.processId()
         return pid or None
+
+    @property
+    def fatal_reason(self) -> str | None:
+        return self.machine.fatal_reason
+
+    @property
+    def last_exit(self) -> str | None:
+        return self.machine.last_exit
+
+    @property
+    def restarts(self) -> int:
+        return self.machine.restarts
+
+    def retry_in(self) -> float | None:
+        """In FATAL: seconds until it tries again by itself."""
+        if self.machine.retry_at is None:
+            return None
+        return max(0.0, self.machine.retry_at - self._clock())
+
+    def view(self) -> BridgeView:
+        retry_in = self.retry_in()
+        now = datetime.now(UTC).replace(tzinfo=None)  # naive UTC, as the store keeps times
+        retry_at = None if retry_in is None else now + timedelta(seconds=retry_in)
+        return BridgeView(self.machine.state, self.machine.fatal_reason, retry_at)
 
     def start(self) -> None:
         self._apply(self.machine.start(self._clock()))
@@ -216,8 +242,9 @@ class BridgeSupervisor(QObject):
             detail = f"Node could not be started (path {self._program}): {process.errorString()}"
             self._add_log(detail)
             self._process = None
+            effects = self.machine.spawn_failed(self._clock(), detail)
             self.went_down.emit(detail)
-            self._apply(self.machine.spawn_failed(self._clock(), detail))
+            self._apply(effects)
 
     def _finished(self, process: QProcess, code: int, status: QProcess.ExitStatus) -> None:
         if process is not self._process:

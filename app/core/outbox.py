@@ -8,8 +8,11 @@ from datetime import datetime, timedelta
 
 import phonenumbers
 
-#: WhatsApp refuses text messages longer than this (characters).
-MAX_TEXT_LENGTH = 65_536
+#: What the bridge takes (it publishes its own limits; these are its defaults).
+MAX_TEXT_UTF16 = 60_000
+MAX_BODY_BYTES = 64 * 1024
+#: Room in a send request for everything but the text (recipient, client id, JSON).
+SEND_OVERHEAD_BYTES = 512
 MAX_ATTEMPTS = 8
 GIVE_UP_AFTER = timedelta(hours=24)
 RETRY_CAP = timedelta(minutes=5)
@@ -46,13 +49,26 @@ def normalize_recipient(raw: str, default_region: str = "ID") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164).lstrip("+")
 
 
-def validate_text(text: str) -> str:
+def validate_text(
+    text: str, *, max_utf16: int = MAX_TEXT_UTF16, max_body_bytes: int = MAX_BODY_BYTES
+) -> str:
+    """Refuses at the door what the bridge would refuse, so it is never queued.
+
+    The bridge counts UTF-16 code units (JavaScript's length): an emoji counts twice.
+    """
     if not text or not text.strip():
         raise MessageError("The message is empty.")
-    if len(text) > MAX_TEXT_LENGTH:
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError as error:
         raise MessageError(
-            f"The message is too long ({len(text):,} characters; WhatsApp takes "
-            f"{MAX_TEXT_LENGTH:,} at most)."
+            "The message contains characters that cannot be sent; type it again."
+        ) from error
+    units = len(text.encode("utf-16-le")) // 2
+    if units > max_utf16 or len(encoded) + SEND_OVERHEAD_BYTES > max_body_bytes:
+        raise MessageError(
+            f"The message is too long ({units:,} characters; WhatsApp through Jaga takes "
+            f"{max_utf16:,} at most, fewer with emoji or non-Latin letters). Split it in two."
         )
     return text
 

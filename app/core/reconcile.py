@@ -28,6 +28,14 @@ class Plan:
     def __bool__(self) -> bool:
         return bool(self.start or self.stop)
 
+    def without(self, ids: Iterable[str]) -> Plan:
+        """The plan, leaving alone the sessions an owner's command is acting on."""
+        skip = set(ids)
+        return Plan(
+            tuple(i for i in self.start if i not in skip),
+            tuple((i, why) for i, why in self.stop if i not in skip),
+        )
+
 
 def plan(wanted: Iterable[Wanted], running: Mapping[str, SessionStatus]) -> Plan:
     """`running` maps every session the bridge reports to its status."""

@@ -55,11 +55,19 @@ class Health(IntEnum):
     BRIDGE_DOWN = 4
 
 
-def health_of(status: SessionStatus, *, bridge_up: bool = True) -> Health:
+#: Reasons that mean the owner did it: calm, not an alarm (their own Log out).
+BY_THE_OWNER = frozenset({"logout_requested", "stopped_by_request"})
+
+
+def health_of(
+    status: SessionStatus, *, bridge_up: bool = True, reason: str | None = None
+) -> Health:
     if not bridge_up:
         return Health.BRIDGE_DOWN
     if status is SessionStatus.CONNECTED:
         return Health.OK
+    if reason in BY_THE_OWNER:
+        return Health.IDLE
     if status in NEEDS_OWNER:
         return Health.NEEDS_OWNER
     if status is SessionStatus.STOPPED:

@@ -30,6 +30,7 @@ class Timer(StrEnum):
     HANG = "hang"  # nothing on the event stream for too long: kill
     BACKOFF = "backoff"  # wait before the next start
     STOP_GRACE = "stop_grace"  # a graceful stop that takes too long: kill
+    FATAL_RETRY = "fatal_retry"  # FATAL tries again by itself (the owner may be away)
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,11 @@ class Policy:
     fatal_window: float = 60.0
     stall_timeout: float = 7.0  # one heartbeat (5 s) missed
     hang_timeout: float = 15.0
+    #: After a silence, this long for bytes that already wait unread (the app itself was
+    #: held up: stopped, or busy with its database) before the bridge is judged hung.
+    hang_grace: float = 1.0
     stop_grace: float = 5.0
+    fatal_retry: float = 300.0
 
 
 # --- effects ---------------------------------------------------------------------------
@@ -98,10 +103,15 @@ class Supervision:
     last_exit: str | None = None
     #: Set in FATAL: what the owner is told.
     fatal_reason: str | None = None
+    #: Set in FATAL: when it tries again by itself (clock of `now`).
+    retry_at: float | None = None
+    #: The last process ended because we asked: "stop" or "restart"; None for a crash.
+    last_exit_asked: str | None = None
     # What we are waiting for when the process exits.
     _stop_requested: bool = False
     _kill_reason: str | None = None
     _restart_after_stop: bool = False
+    _hang_suspected: bool = False
 
     # --- owner's actions -------------------------------------------------------------
 
@@ -109,10 +119,10 @@ class Supervision:
         """Start from STOPPED, or restart by hand from FATAL (which resets the counters)."""
         if self.state not in (State.STOPPED, State.FATAL):
             return []
+        effects = self._leave_fatal()
         self.consecutive_failures = 0
         self.recent_failures = ()
-        self.fatal_reason = None
-        return self._spawn()
+        return effects + self._spawn()
 
     def stop(self, now: float) -> list[Effect]:
         if self.state in (State.STARTING, State.RUNNING, State.UNHEALTHY):
@@ -127,7 +137,9 @@ class Supervision:
             self.state = State.STOPPED
             return [CancelTimer(Timer.BACKOFF)]
         if self.state is State.FATAL:
+            effects = self._leave_fatal()
             self.state = State.STOPPED
+            return effects
         return []
 
     def restart(self, now: float) -> list[Effect]:
@@ -136,6 +148,7 @@ class Supervision:
             effects: list[Effect] = (
                 [CancelTimer(Timer.BACKOFF)] if self.state is State.BACKOFF else []
             )
+            effects += self._leave_fatal()
             self.state = State.STOPPED
             return effects + self.start(now)
         if self.state is State.STOPPING:
@@ -167,24 +180,26 @@ class Supervision:
         if self.state not in (State.RUNNING, State.UNHEALTHY):
             return []
         self.state = State.RUNNING
+        self._hang_suspected = False
         return [
             StartTimer(Timer.STALL, self.policy.stall_timeout),
             StartTimer(Timer.HANG, self.policy.hang_timeout),
         ]
 
     def spawn_failed(self, now: float, detail: str) -> list[Effect]:
-        """The process could not even start (Node missing, not executable): retrying won't help."""
-        self.state = State.FATAL
-        self.fatal_reason = detail
+        """The process could not even start (Node missing, not executable): FATAL at once."""
         self.last_exit = detail
-        return self._cancel_run_timers()
+        self.last_exit_asked = None
+        return self._cancel_run_timers() + self._fatal(now, detail)
 
     def exited(self, now: float, code: int | None, crashed: bool, detail: str = "") -> list[Effect]:
         """The process is gone. `crashed` is True when it died of a signal."""
         ran_for = None if self.running_since is None else now - self.running_since
         self.running_since = None
         effects: list[Effect] = self._cancel_run_timers()
+        self.last_exit_asked = None
         if self.state is State.STOPPING:
+            self.last_exit_asked = "restart" if self._restart_after_stop else "stop"
             effects.append(CancelTimer(Timer.STOP_GRACE))
             self.last_exit = self._kill_reason or "stopped"
             self._stop_requested = False
@@ -198,10 +213,9 @@ class Supervision:
         if self.state in (State.STOPPED, State.FATAL):
             return effects
         if code == EXIT_CONFIG and not crashed:
-            self.state = State.FATAL
-            self.fatal_reason = detail or "The bridge refused to start (configuration error)."
-            self.last_exit = self.fatal_reason
-            return effects
+            reason = detail or "The bridge refused to start (configuration error)."
+            self.last_exit = reason
+            return effects + self._fatal(now, reason)
         how = "killed by a signal" if crashed else f"exited with code {code}"
         # The bridge's own last words say why; the exit code alone says nothing to people.
         reason = self._kill_reason or (f"{detail} ({how})" if detail else how)
@@ -218,11 +232,20 @@ class Supervision:
             return []
         if timer is Timer.HANG and self.state in (State.RUNNING, State.UNHEALTHY):
             self.state = State.UNHEALTHY
+            if not self._hang_suspected:
+                # Judged on what the bridge sent, not on the app's own stall: the event
+                # loop gets a moment to read what waits in the socket.
+                self._hang_suspected = True
+                return [StartTimer(Timer.HANG, self.policy.hang_grace)]
+            self._hang_suspected = False
             self._kill_reason = f"hung: no heartbeat for {self.policy.hang_timeout:g} s"
             return [CancelTimer(Timer.STALL), Kill(self._kill_reason)]
         if timer is Timer.BACKOFF and self.state is State.BACKOFF:
             self.restarts += 1
             return self._spawn()
+        if timer is Timer.FATAL_RETRY and self.state is State.FATAL:
+            self.restarts += 1
+            return self.start(now)
         if timer is Timer.STOP_GRACE and self.state is State.STOPPING:
             self._kill_reason = f"did not stop within {self.policy.stop_grace:g} s"
             return [Kill(self._kill_reason)]
@@ -232,7 +255,22 @@ class Supervision:
 
     def _spawn(self) -> list[Effect]:
         self.state = State.STARTING
+        self._hang_suspected = False
         return [Spawn(), StartTimer(Timer.READY, self.policy.ready_timeout)]
+
+    def _fatal(self, now: float, reason: str) -> list[Effect]:
+        """Gives up for now; tries again by itself after `fatal_retry` with fresh counters."""
+        self.state = State.FATAL
+        self.fatal_reason = reason
+        self.retry_at = now + self.policy.fatal_retry
+        return [StartTimer(Timer.FATAL_RETRY, self.policy.fatal_retry)]
+
+    def _leave_fatal(self) -> list[Effect]:
+        if self.state is not State.FATAL:
+            return []
+        self.fatal_reason = None
+        self.retry_at = None
+        return [CancelTimer(Timer.FATAL_RETRY)]
 
     def _cancel_run_timers(self) -> list[Effect]:
         return [CancelTimer(Timer.READY), CancelTimer(Timer.STALL), CancelTimer(Timer.HANG)]
@@ -247,12 +285,11 @@ class Supervision:
         kept = tuple(f for f in self.recent_failures if f.at > window_start)
         self.recent_failures = (*kept, Failure(now, reason))
         if len(self.recent_failures) >= policy.fatal_failures:
-            self.state = State.FATAL
-            self.fatal_reason = (
+            return self._fatal(
+                now,
                 f"The bridge failed {len(self.recent_failures)} times in "
-                f"{policy.fatal_window:g} seconds (last: {reason})."
+                f"{policy.fatal_window:g} seconds (last: {reason}).",
             )
-            return []
         delay = backoff_delay(self.consecutive_failures, policy)
         if delay <= 0:
             self.restarts += 1

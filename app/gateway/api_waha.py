@@ -21,9 +21,6 @@ from app.gateway.waha import jaga_chat
 from app.gateway.waha_json import me_json, message_json, session_json
 
 DEFAULT_SESSION = "default"
-#: The bridge refuses longer texts (node_bridge/src/sessions.js MAX_TEXT); the window's own
-#: check (app.core.outbox.validate_text) allows more, so the door checks this first.
-BRIDGE_MAX_TEXT = 60_000
 MAX_IDEMPOTENCY_KEY = 200
 MESSAGES_DEFAULT_LIMIT = 100
 MESSAGES_MAX_LIMIT = 1000
@@ -127,11 +124,13 @@ def queue_text(
     core: GatewayCore, number: NumberView, to: str, text: str, key: str | None
 ) -> Queued:
     """Into the durable outbox, or an ApiError that says why not (nothing was stored)."""
-    if len(text) > BRIDGE_MAX_TEXT:
+    # The running bridge's limit (READY, GET /health), counted as it counts: UTF-16 units.
+    units, limit = len(text.encode("utf-16-le", "surrogatepass")) // 2, core.text_limit
+    if units > limit:
         raise ApiError(
             422,
             "text_too_long",
-            f"The message is too long ({len(text):,} characters; at most {BRIDGE_MAX_TEXT:,}).",
+            f"The message is too long ({units:,} characters; at most {limit:,}).",
         )
     if number.phone is None:
         raise ApiError(

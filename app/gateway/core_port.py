@@ -1,8 +1,8 @@
 """Everything the gateway (local API and webhook publisher) needs from the app core.
 
 One small port: the API and the publisher call only `GatewayCore`. `ServicePort` is the
-one implementation, over today's JagaService and its Qt signals; when the core becomes a
-facade with a read model, only this module changes.
+one implementation, over the core's facade (app/service.py, docs/app-core.md): its public
+calls, its read model and its signals, never its parts or its store.
 """
 
 from __future__ import annotations
@@ -13,14 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-
 from app.core.models import Message
-from app.core.outbox import normalize_recipient, validate_text
 from app.core.status import SessionStatus
 
 if TYPE_CHECKING:
+    from app.runtime.read_model import AccountView
     from app.service import JagaService
 
 
@@ -54,6 +51,8 @@ class GatewayListener(Protocol):
 class GatewayCore(Protocol):
     @property
     def default_region(self) -> str: ...
+    @property
+    def text_limit(self) -> int: ...
     def numbers(self) -> list[NumberView]: ...
     def number(self, account_id: str) -> NumberView | None: ...
     def qr(self, account_id: str) -> str | None: ...
@@ -81,7 +80,7 @@ def client_id_for(account_id: str, key: str) -> str:
 
 
 class ServicePort:
-    """GatewayCore over JagaService (app/service.py)."""
+    """GatewayCore over the core's facade, JagaService (app/service.py)."""
 
     def __init__(self, service: JagaService) -> None:
         self._service = service
@@ -90,14 +89,19 @@ class ServicePort:
     def default_region(self) -> str:
         return self._service.default_region
 
+    @property
+    def text_limit(self) -> int:
+        """The longest text in UTF-16 units, as the running bridge published it."""
+        return self._service.limits.text_max_utf16
+
     def numbers(self) -> list[NumberView]:
-        return [self._view(a) for a in self._service.store.accounts()]
+        return [self._view(a) for a in self._service.accounts()]
 
     def number(self, account_id: str) -> NumberView | None:
-        account = self._service.store.account(account_id)
+        account = self._service.account(account_id)
         return self._view(account) if account is not None else None
 
-    def _view(self, account) -> NumberView:  # noqa: ANN001 (an Account row)
+    def _view(self, account: AccountView) -> NumberView:
         return NumberView(
             id=account.id,
             label=account.label,
@@ -136,44 +140,21 @@ class ServicePort:
 
         Raises MessageError/StoreError (with words for people) for what cannot be sent.
         """
-        service = self._service
         if idempotency_key is None:
-            return Queued(service.send_message(account_id, to, text), created=True)
+            return Queued(self._service.send_message(account_id, to, text), created=True)
         client_id = client_id_for(account_id, idempotency_key)
-        earlier = self._by_client_id(account_id, client_id)
-        if earlier is not None:
-            return Queued(earlier, created=False)
-        chat = normalize_recipient(to, service.default_region)
-        body = validate_text(text)
-        try:
-            message = service.store.queue_message(account_id, chat, body, client_id)
-        except IntegrityError:  # the same key at the same moment from another request
-            again = self._by_client_id(account_id, client_id)
-            if again is None:
-                raise
-            return Queued(again, created=False)
-        service.message_added.emit(message.id)
-        service._dispatch_wakeup.set()  # the outbox sends it as soon as the number is up
-        return Queued(message, created=True)
-
-    def _by_client_id(self, account_id: str, client_id: str) -> Message | None:
-        with self._service.store.session() as s:
-            query = select(Message).where(
-                Message.account_id == account_id,
-                Message.message_id == client_id,
-                Message.direction == "out",
-            )
-            return s.scalars(query).first()
+        message, created = self._service.send_once(account_id, to, text, client_id)
+        return Queued(message, created=created)
 
     def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]:
-        return self._service.store.chat_messages(account_id, chat, limit)
+        return self._service.chat_messages(account_id, chat, limit)
 
     def subscribe(self, listener: GatewayListener) -> None:
         service = self._service
 
         def with_message(handle: Callable[[NumberView, Message], None]) -> Callable[[int], None]:
             def slot(row_id: int) -> None:
-                message = service.store.message(row_id)
+                message = service.message(row_id)
                 number = self.number(message.account_id) if message else None
                 if message is not None and number is not None:
                     handle(number, message)

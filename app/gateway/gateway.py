@@ -87,6 +87,21 @@ class Gateway:
         await self.sender.aclose()
 
 
-def for_service(service: JagaService, instance: str, *, port: int, lan: bool) -> Gateway:
-    """The app's gateway: today over JagaService; the core's facade later (core_port)."""
-    return Gateway(ServicePort(service), service.store, ApiKey(instance), port=port, lan=lan)
+def for_service(
+    service: JagaService,
+    instance: str,
+    *,
+    port: int,
+    lan: bool = False,
+    webhook_timeout_s: float = REQUEST_TIMEOUT_S,
+) -> Gateway:
+    """The app's gateway over the core's facade. The store is handed on for the gateway's
+    own tables only (webhook targets and deliveries); the core is reached through the port."""
+    return Gateway(
+        ServicePort(service),
+        service.store,
+        ApiKey(instance),
+        port=port,
+        lan=lan,
+        webhook_timeout_s=webhook_timeout_s,
+    )

@@ -11,7 +11,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from app.core.last_messages import LastMessages
 from app.core.models import Account
+from app.core.overall import BridgeView
 from app.core.status import Health, SessionStatus, health_of
+from app.core.supervision import State
 from app.ui.formatting import (
     NO_INTERNET_SHORT,
     age,
@@ -85,7 +87,7 @@ class AccountsModel(QAbstractTableModel):
         self._uptime: dict[str, float | None] = {}
         self._messages: dict[str, LastMessages] = {}
         self._now = now
-        self.bridge_up = False
+        self.bridge = BridgeView(State.STOPPED)
 
     # --- feeding the model --------------------------------------------------------------
 
@@ -108,6 +110,25 @@ class AccountsModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.append(account)
                 self.endInsertRows()
+
+    def add_account(self, account: Account) -> None:
+        if self.row_of(account.id) is not None:
+            self.update_account(account)
+            return
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(account)
+        self.endInsertRows()
+
+    def remove_account(self, account_id: str) -> None:
+        row = self.row_of(account_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self._uptime.pop(account_id, None)
+        self._messages.pop(account_id, None)
+        del self._rows[row]
+        self.endRemoveRows()
 
     def update_account(self, account: Account, uptime: float | None = None) -> None:
         """One row changed: dataChanged for that row only (never a reset)."""
@@ -141,9 +162,17 @@ class AccountsModel(QAbstractTableModel):
             bottom = self.index(len(self._rows) - 1, max(TIMED))
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
+    @property
+    def bridge_up(self) -> bool:
+        return self.bridge.overlay is None
+
     def set_bridge_up(self, up: bool) -> None:
-        if up != self.bridge_up:
-            self.bridge_up = up
+        self.set_bridge(BridgeView(State.RUNNING if up else State.BACKOFF))
+
+    def set_bridge(self, bridge: BridgeView) -> None:
+        """The bridge's state is every row's overlay: the status column changes, nothing else."""
+        if bridge != self.bridge:
+            self.bridge = bridge
             if self._rows:
                 top = self.index(0, Column.STATUS)
                 bottom = self.index(len(self._rows) - 1, Column.STATUS)
@@ -168,7 +197,9 @@ class AccountsModel(QAbstractTableModel):
         return list(self._rows)
 
     def health(self, account: Account) -> Health:
-        return health_of(SessionStatus.parse(account.status), bridge_up=self.bridge_up)
+        return health_of(
+            SessionStatus.parse(account.status), bridge_up=self.bridge_up, reason=account.reason
+        )
 
     # --- Qt model API -------------------------------------------------------------------
 
@@ -217,7 +248,7 @@ class AccountsModel(QAbstractTableModel):
             case Column.PHONE:
                 return format_phone(account.phone) or tr("not linked yet")
             case Column.STATUS:
-                words = status_words(account.status, bridge_up=self.bridge_up)
+                words = status_words(account.status, reason=account.reason, bridge=self.bridge)
                 if self.bridge_up and account.reason == "network_unreachable":
                     words = tr(NO_INTERNET_SHORT)
                 limit = limit_words(account.limit_reason, account.limited_until, now)

@@ -6,6 +6,7 @@ import json
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.bridge.logs import RING_LINES
-from app.bridge.supervisor import BridgeSupervisor
 from app.core.supervision import State
 from app.ui.formatting import bridge_words, duration, tr
 
@@ -61,15 +61,21 @@ def log_text(line: str) -> str:
     return " ".join(part for part in (*parts, extras) if part)
 
 
+if TYPE_CHECKING:
+    from app.service import JagaService
+
+
 class BridgePanel(QDialog):
     def __init__(
         self,
-        supervisor: BridgeSupervisor,
+        service: JagaService,
         *,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.service = service
+        supervisor = service.supervisor  # the process itself: pid, logs, uptime (read only)
         self.supervisor = supervisor
         self._clock = clock
         self.resize(760, 520)
@@ -159,18 +165,17 @@ class BridgePanel(QDialog):
 
     def refresh(self) -> None:
         supervisor = self.supervisor
-        machine = supervisor.machine
         words = bridge_words(supervisor.state)
-        if supervisor.state is State.FATAL and machine.fatal_reason:
-            words += " — " + machine.fatal_reason
+        if supervisor.state is State.FATAL and supervisor.fatal_reason:
+            words += " — " + supervisor.fatal_reason
         self.state_label.setText(words)
         self.pid_label.setText(str(supervisor.pid) if supervisor.pid else "—")
         up = supervisor.state in (State.RUNNING, State.UNHEALTHY)
         started = supervisor.started_at
         running_for = duration(self._clock() - started) if up and started is not None else "—"
         self.uptime_label.setText(running_for)
-        self.restarts_label.setText(str(machine.restarts))
-        self.exit_label.setText(machine.last_exit or "—")
+        self.restarts_label.setText(str(supervisor.restarts))
+        self.exit_label.setText(supervisor.last_exit or "—")
 
     def _on_state(self, _state: str) -> None:
         self.refresh()
@@ -187,7 +192,7 @@ class BridgePanel(QDialog):
         bar.setValue(bar.maximum())
 
     def restart(self) -> None:
-        self.supervisor.restart()
+        self.service.restart_bridge()
         self.refresh()
 
     def open_log_file(self) -> None:

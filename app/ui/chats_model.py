@@ -15,12 +15,12 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from app.core.chats import Conversations, Tick, preview, tick_for, waits_for_reconnect
 from app.core.models import Message
+from app.ui.error_words import error_words
 from app.ui.formatting import (
     QUEUED_NOTE,
     chat_title,
     clock_time,
     day_or_time,
-    error_words,
     tick_words,
     tr,
     utcnow,

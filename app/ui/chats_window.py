@@ -10,19 +10,14 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -33,123 +28,21 @@ from PySide6.QtWidgets import (
 from app.core.chats import Tick, recipient_of
 from app.core.models import Account, Message
 from app.core.outbox import MessageError
-from app.core.overall import bridge_up
 from app.core.status import SessionStatus, health_of
 from app.core.store import StoreError
 from app.service import JagaService
 from app.ui.chat_delegates import CHAT_BACKGROUND, BubbleDelegate, ConversationDelegate
 from app.ui.chats_model import ConversationsModel, MessageRole, MessagesModel, TickRole
-from app.ui.formatting import chat_title, error_words, format_phone, status_words, tr, utcnow
+from app.ui.error_words import error_words
+from app.ui.formatting import chat_title, format_phone, status_words, tr, utcnow
 from app.ui.hold_note import hold_note
 from app.ui.icons import health_icon
+from app.ui.new_message import ERROR_STYLE, NOTE_STYLE, NewMessageDialog, ReplyBox
 
 #: How often "14:05" may become "21/11" (times are shown to the minute).
 REFRESH_MS = 60_000
 #: Message signals are gathered this long, then read from the store in one query.
 BATCH_MS = 50
-
-ERROR_STYLE = "color: #b3261e;"
-NOTE_STYLE = (
-    "QLabel#offlineNote { background: #fff6e0; border: 1px solid #ecd08a; border-radius: 6px;"
-    " padding: 6px 10px; }"
-)
-
-
-class ReplyBox(QPlainTextEdit):
-    """Enter sends, Shift+Enter starts a new line; grows with the text up to a few lines."""
-
-    submitted = Signal()
-    MAX_LINES = 6
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
-        self._fit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self.insertPlainText("\n")
-            else:
-                self.submitted.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def _fit(self) -> None:
-        lines = int(self.document().documentLayout().documentSize().height())
-        lines = max(2, min(self.MAX_LINES, lines))
-        margins = self.contentsMargins()
-        chrome = 2 * self.document().documentMargin() + margins.top() + margins.bottom()
-        self.setFixedHeight(int(lines * self.fontMetrics().lineSpacing() + chrome + 2))
-
-
-class NewMessageDialog(QDialog):
-    """To whom (a phone number) and what; the service checks both and says what is wrong."""
-
-    sent = Signal(object)  # the Message, queued
-
-    def __init__(
-        self, service: JagaService, account_id: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.account_id = account_id
-        self.setMinimumWidth(440)
-        self.to_label = QLabel()
-        self.to_edit = QLineEdit()
-        self.to_label.setBuddy(self.to_edit)
-        self.text_label = QLabel()
-        self.text_edit = ReplyBox()
-        self.text_label.setBuddy(self.text_edit)
-        self.text_edit.submitted.connect(self.send)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox()
-        self.send_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
-        self.send_button.setDefault(True)
-        self.send_button.clicked.connect(self.send)
-        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.rejected.connect(self.reject)
-        self.to_edit.returnPressed.connect(self.text_edit.setFocus)
-        form = QFormLayout()
-        form.addRow(self.to_label, self.to_edit)
-        form.addRow(self.text_label, self.text_edit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(tr("New message"))
-        self.to_label.setText(tr("&To (phone number):"))
-        self.to_edit.setPlaceholderText(tr("for example 0812-3456-7890 or +62 812-3456-7890"))
-        self.text_label.setText(tr("&Message:"))
-        self.send_button.setText(tr("Send"))
-        self.cancel_button.setText(tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def send(self) -> None:
-        try:
-            message = self.service.send_message(
-                self.account_id, self.to_edit.text(), self.text_edit.toPlainText()
-            )
-        except (MessageError, StoreError) as error:
-            self.error_label.setText(error_words(error))
-            self.error_label.show()
-            self.error_label.setAccessibleName(self.error_label.text())
-            return
-        self.error_label.hide()
-        self.sent.emit(message)
-        self.accept()
 
 
 class ChatsWindow(QWidget):
@@ -294,7 +187,7 @@ class ChatsWindow(QWidget):
         self._clock.timeout.connect(self._refresh_times)
         self._clock.start()
 
-        self.conversations_model.load(service.store.conversations(account_id))
+        self.conversations_model.load(service.conversations(account_id))
         self.retranslate()
         if self.conversations_model.rowCount():
             self.open_chat(self.conversations_model.chat_at(0))
@@ -333,17 +226,19 @@ class ChatsWindow(QWidget):
         self.show_account()
 
     def show_account(self) -> None:
-        account = self.service.store.account(self.account_id)
+        account = self.service.account(self.account_id)
         if account is None:
             return  # removed: the main window closes this window
-        up = bridge_up(self.service.supervisor.state)
+        bridge = self.service.bridge()
+        up = bridge.overlay is None
         status = SessionStatus.parse(account.status)
         self.connected = up and status is SessionStatus.CONNECTED
         phone = format_phone(account.phone)
         self.setWindowTitle(tr("Chats — %1").replace("%1", account.label))
         self.title.setText(f"{account.label}   {phone}" if phone else account.label)
-        words = status_words(account.status, bridge_up=up)
-        self.status_icon.setPixmap(health_icon(health_of(status, bridge_up=up)).pixmap(18, 18))
+        words = status_words(account.status, reason=account.reason, bridge=bridge)
+        health = health_of(status, bridge_up=up, reason=account.reason)
+        self.status_icon.setPixmap(health_icon(health).pixmap(18, 18))
         self.status_line.setText(words)
         self.offline_note.setText(self._offline_words(account, words))
         self.offline_note.setVisible(not self.connected)
@@ -373,7 +268,7 @@ class ChatsWindow(QWidget):
 
     def open_chat(self, chat: str | None) -> None:
         """Shows one conversation (or the hint when there is none) and selects it on the left."""
-        messages = self.service.store.chat_messages(self.account_id, chat) if chat else []
+        messages = self.service.chat_messages(self.account_id, chat) if chat else []
         self.messages_model.load(chat, messages)
         account = self.service.store.account(self.account_id)
         self.messages_model.set_hold_note(hold_note(self.service.store, account, chat))
@@ -413,7 +308,7 @@ class ChatsWindow(QWidget):
 
     def _apply_pending(self) -> None:
         row_ids, self._pending = self._pending, set()
-        for message in self.service.store.messages_with_ids(self.account_id, row_ids):
+        for message in self.service.messages_with_ids(self.account_id, row_ids):
             self.show_message(message)
 
     def show_message(self, message: Message) -> None:
@@ -461,7 +356,7 @@ class ChatsWindow(QWidget):
 
     def resend(self, message_id: int) -> None:
         self.service.resend_message(message_id)
-        message = self.service.store.message(message_id)
+        message = self.service.message(message_id)
         if message is not None:
             self.show_message(message)  # the clock at once
 

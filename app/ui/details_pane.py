@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.models import Account
+from app.core.overall import BridgeView
 from app.core.status import Health, SessionStatus, health_of
-from app.core.store import Store
+from app.core.supervision import State
+from app.runtime.read_model import AccountView
 from app.ui.formatting import (
     audit_words,
     format_phone,
@@ -39,15 +41,24 @@ HISTORY_ROWS = 200
 EVENT_ROWS = 100
 
 
+if TYPE_CHECKING:
+    from app.service import JagaService
+
+
 class DetailsPane(QWidget):
     def __init__(
-        self, store: Store, *, now: Callable[[], datetime] = utcnow, parent: QWidget | None = None
+        self,
+        service: JagaService,
+        *,
+        now: Callable[[], datetime] = utcnow,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.service = service
         self._now = now
         self.account_id: str | None = None
-        self.bridge_up = True
+        self.bridge_up = True  # calls can reach the bridge (Log out)
+        self.bridge = BridgeView(State.RUNNING)  # what the status line says of it
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # the owner's name for it
@@ -130,9 +141,11 @@ class DetailsPane(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def show_account(self, account_id: str | None) -> None:
+    def show_account(self, account_id: str | None, *, history: bool = True) -> None:
+        """Shows a number; `history=False` when only its live fields changed (no DB read)."""
+        history = history or account_id != self.account_id
         self.account_id = account_id
-        account = self.store.account(account_id) if account_id else None
+        account = self.service.account(account_id) if account_id else None
         for button in (
             self.reconnect_button,
             self.toggle_button,
@@ -152,9 +165,9 @@ class DetailsPane(QWidget):
         phone = format_phone(account.phone)
         self.title.setText(f"{account.label}   {phone}" if phone else account.label)
         status = SessionStatus.parse(account.status)
-        health = health_of(status, bridge_up=self.bridge_up)
+        health = health_of(status, bridge_up=self.bridge.overlay is None, reason=account.reason)
         self.status_icon.setPixmap(health_icon(health).pixmap(20, 20))
-        words = status_words(account.status, bridge_up=self.bridge_up)
+        words = status_words(account.status, reason=account.reason, bridge=self.bridge)
         why = reason_words(account.reason, account.status_message)
         # Rich text for the bold status; the bridge's own sentence is text, never markup.
         why = html.escape(why) if why else why
@@ -175,29 +188,31 @@ class DetailsPane(QWidget):
             health is not Health.OK and health is not Health.BRIDGE_DOWN
         )
         self.logout_button.setEnabled(bool(account.phone) and self.bridge_up)
-        self._fill_history(account)
-        self._fill_events(account)
+        if history:
+            self._fill_history(account)
+            self._fill_events(account)
 
-    def _fill_history(self, account: Account) -> None:
+    def _fill_history(self, account: AccountView) -> None:
         now = self._now()
         self.history.clear()
-        changes = self.store.history(account.id)[-HISTORY_ROWS:]
+        changes = self.service.history(account.id)[-HISTORY_ROWS:]
         for change in reversed(changes):
             item = QTreeWidgetItem(
                 [
                     local_time(change.at, now),
-                    status_words(change.status),
+                    status_words(change.status, reason=change.reason),
                     reason_words(change.reason),
                 ]
             )
-            item.setIcon(1, health_icon(health_of(SessionStatus.parse(change.status))))
+            health = health_of(SessionStatus.parse(change.status), reason=change.reason)
+            item.setIcon(1, health_icon(health))
             self.history.addTopLevelItem(item)
 
-    def _fill_events(self, account: Account) -> None:
+    def _fill_events(self, account: AccountView) -> None:
         now = self._now()
         self.events.clear()
         shown = 0
-        for event in self.store.audit_events(limit=1000):
+        for event in self.service.audit_events(limit=1000):
             if event.account_id not in (account.id, None):
                 continue
             item = QTreeWidgetItem(

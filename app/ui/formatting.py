@@ -8,12 +8,12 @@ collects all three into resources/translations/*.ts.
 from __future__ import annotations
 
 import math
-import re
 from datetime import UTC, datetime
 
 import phonenumbers
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from app.core.overall import BridgeView, Overlay
 from app.core.status import SessionStatus
 from app.core.supervision import State
 
@@ -79,11 +79,36 @@ STATUS_WORDS = {
 
 BRIDGE_RESTARTING = tr_noop("Bridge restarting…")
 
+#: What every row says while the bridge is not healthy (never a stale "Connected").
+OVERLAY_WORDS = {
+    Overlay.RESTARTING: BRIDGE_RESTARTING,
+    Overlay.NOT_RESPONDING: tr_noop("Bridge not responding…"),
+    Overlay.STOPPED: tr_noop("Bridge stopped"),
+    Overlay.FATAL: tr_noop("Bridge stopped after repeated failures — trying again at %1"),
+}
+#: Statuses with a reason that changes the words: the owner did it.
+REASONED_WORDS = {
+    (SessionStatus.LOGGED_OUT, "logout_requested"): tr_noop("Logged out by you"),
+}
 
-def status_words(status: str, *, bridge_up: bool = True) -> str:
-    if not bridge_up:
-        return tr(BRIDGE_RESTARTING)
-    return tr(STATUS_WORDS[SessionStatus.parse(status)])
+
+def status_words(
+    status: str,
+    *,
+    bridge_up: bool = True,
+    reason: str | None = None,
+    bridge: BridgeView | None = None,
+) -> str:
+    overlay = bridge.overlay if bridge is not None else None
+    if overlay is None and not bridge_up:
+        overlay = Overlay.RESTARTING
+    if overlay is Overlay.FATAL:
+        retry_at = bridge.retry_at if bridge is not None else None
+        return tr(OVERLAY_WORDS[overlay]).replace("%1", clock_time(retry_at) if retry_at else "—")
+    if overlay is not None:
+        return tr(OVERLAY_WORDS[overlay])
+    parsed = SessionStatus.parse(status)
+    return tr(REASONED_WORDS.get((parsed, reason or ""), STATUS_WORDS[parsed]))
 
 
 #: The bridge's and the app's reason codes (docs/bridge-api.md), as sentences.
@@ -102,6 +127,8 @@ REASON_WORDS = {
     "bridge_crashed": tr_noop("The bridge stopped unexpectedly."),
     "bridge_stopped": tr_noop("The bridge was stopped."),
     "not_on_bridge": tr_noop("Not running on the bridge."),
+    "logout_requested": tr_noop("You logged this number out."),
+    "bridge_restarted": tr_noop("You restarted the bridge."),
     "auth_wipe_pending": tr_noop(
         "Logged out. The old link keys could not be deleted yet (disk full or database busy); "
         "Jaga keeps trying."
@@ -141,6 +168,10 @@ AUDIT_WORDS = {
     "bridge_ready": tr_noop("Bridge started"),
     "bridge_crashed": tr_noop("Bridge crashed"),
     "bridge_stopped": tr_noop("Bridge stopped"),
+    "bridge_restarted": tr_noop("You restarted the bridge"),
+    "bridge_fatal": tr_noop("Bridge stopped after repeated failures"),
+    "owner_logout": tr_noop("You logged it out"),
+    "inbound_parked": tr_noop("A message that could not be saved was put aside"),
     "send_limit_set": tr_noop("WhatsApp limited sending to new contacts"),
     "send_limit_lifted": tr_noop("The limit on new contacts ended"),
 }
@@ -263,62 +294,6 @@ QUEUED_NOTE = tr_noop("Queued — will send when reconnected")
 
 def tick_words(status: str) -> str:
     return tr(TICK_WORDS[status]) if status in TICK_WORDS else ""
-
-
-#: The sentences of app.core.outbox.MessageError and app.core.store.StoreError, as
-#: patterns, so the owner reads them in the app's language. `(.*)` becomes %1.
-_ERROR_SENTENCES = [
-    (r"Enter the phone number to send to\.", tr_noop("Enter the phone number to send to.")),
-    (r"“(.*)” is not a phone number\.", tr_noop("“%1” is not a phone number.")),
-    (r"“(.*)” is not a valid phone number\.", tr_noop("“%1” is not a valid phone number.")),
-    (r"The message is empty\.", tr_noop("The message is empty.")),
-    (
-        r"The message is too long \((.*) characters; WhatsApp takes (.*) at most\)\.",
-        tr_noop("The message is too long (%1 characters; WhatsApp takes %2 at most)."),
-    ),
-    (r"That number no longer exists\.", tr_noop("That number no longer exists.")),
-    (r"“(.*)” is not linked to a phone yet\.", tr_noop("“%1” is not linked to a phone yet.")),
-    # app.core.edges.REFUSAL_SENTENCES and the bridge's no-internet sentence
-    (
-        r"WhatsApp refused this message: the number may not start new chats right now "
-        r"\(error (.*)\)\. Jaga does not send it again by itself\.",
-        tr_noop(
-            "WhatsApp refused this message: the number may not start new chats right now "
-            "(error %1). Jaga does not send it again by itself."
-        ),
-    ),
-    (
-        r"WhatsApp refused this message: sending to new contacts is locked for a while "
-        r"\(error (.*)\)\. Jaga does not send it again by itself\.",
-        tr_noop(
-            "WhatsApp refused this message: sending to new contacts is locked for a while "
-            "(error %1). Jaga does not send it again by itself."
-        ),
-    ),
-    (
-        r"WhatsApp rejected this message \(error (.*)\)\. Jaga does not send it again by itself\.",
-        tr_noop(
-            "WhatsApp rejected this message (error %1). Jaga does not send it again by itself."
-        ),
-    ),
-    (
-        r"No internet connection — Jaga reconnects by itself when it is back",
-        tr_noop("No internet connection — Jaga reconnects by itself when it is back"),
-    ),
-]
-
-
-def error_words(error: Exception) -> str:
-    """A refusal's sentence in the owner's language (as it came, when it is not a known one)."""
-    sentence = str(error)
-    for pattern, words in _ERROR_SENTENCES:
-        match = re.fullmatch(pattern, sentence, flags=re.DOTALL)
-        if match:
-            text = tr(words)
-            for number, value in enumerate(match.groups(), start=1):
-                text = text.replace(f"%{number}", value)
-            return text
-    return sentence
 
 
 # --- limits on new contacts -------------------------------------------------------------

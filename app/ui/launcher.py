@@ -38,7 +38,13 @@ def data_paths_for(args: argparse.Namespace, settings: AppSettings) -> DataPaths
 def run(args: argparse.Namespace) -> int:
     import qasync
 
-    from app.application import Options, create_service, instance_key, setup_app_logging
+    from app.application import (
+        Options,
+        create_service,
+        create_supervisor,
+        instance_key,
+        setup_app_logging,
+    )
     from app.core.db_health import Health
     from app.gateway.gateway import for_service
     from app.ui.db_start import (
@@ -49,10 +55,8 @@ def run(args: argparse.Namespace) -> int:
         offer_rebuild,
         start_failed_words,
     )
-    from app.ui.db_upkeep import DatabaseUpkeep
     from app.ui.gateway_dialog import show_for
     from app.ui.i18n import Translations
-    from app.ui.main_window import MainWindow
     from app.ui.single_instance import SingleInstance
 
     settings = settings_for(args)
@@ -79,10 +83,20 @@ def run(args: argparse.Namespace) -> int:
         dialogs.refuse(newer_words(check, paths))
         return 1
 
+    # The bridge next: Node boots while the store opens and the window is built.
+    # Restoration starts on READY, which the event loop delivers once it runs, so nothing
+    # is missed by starting early.
+    options = Options(demo=args.demo)
+    started = create_supervisor(paths, options)
+    started[0].start()
+
+    from app.ui.db_upkeep import DatabaseUpkeep
+    from app.ui.main_window import MainWindow
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
-        service = create_service(paths, Options(demo=args.demo))
+        service = create_service(paths, options, started=started)
         window = MainWindow(
             service,
             demo=args.demo,
@@ -92,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
         )
     except Exception as error:  # said in words and in jaga.log, never a bare traceback
         log.exception("Jaga could not start")
+        started[0].stop_and_wait()
         dialogs.refuse(start_failed_words(error, paths))
         return 1
     upkeep = DatabaseUpkeep(service.store, paths, parent=service)
@@ -102,7 +117,8 @@ def run(args: argparse.Namespace) -> int:
         window.showMinimized()  # no tray to live in: at least stay on the task bar
     if check.health is Health.DAMAGED:
         dialogs.inform(damaged_words(check), window)
-    offer_rebuild(check, paths, service.store, service.default_engine, dialogs, window)
+    if offer_rebuild(check, paths, service.store, service.default_engine, dialogs, window):
+        service.reload_accounts()  # rows the rebuild wrote: into the read model
     service.start()
     upkeep.start()
     gateway = for_service(

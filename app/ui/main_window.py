@@ -4,60 +4,51 @@ from __future__ import annotations
 
 import itertools
 import logging
-import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.bridge.recovery import BridgeRecovery
-from app.core.autostart import RUN_KEY, Autostart, for_platform
-from app.core.last_messages import last_messages
+from app.core.autostart import Autostart
 from app.core.notify_policy import Notice, NoticeKind
-from app.core.overall import bridge_up
-from app.core.removal import keep_copy, what_goes
-from app.core.status import Health, SessionStatus
-from app.core.store import StoreError
-from app.core.supervision import State
-from app.core.uptime import Change, uptime
-from app.service import JagaService, Progress
-from app.ui.accounts_model import AccountIdRole, AccountsModel, Column
+from app.core.stall import StallDetector
+from app.service import JagaService
+from app.ui.accounts_model import AccountIdRole, Column
 from app.ui.banner import Banner, NoticeBoard
 from app.ui.bridge_panel import BridgePanel
 from app.ui.chats_window import ChatsWindow
-from app.ui.details_pane import DetailsPane
-from app.ui.formatting import BRIDGE_RESTARTING, STATUS_WORDS, bridge_words, tr, utcnow
+from app.ui.formatting import (
+    BRIDGE_RESTARTING,
+    STATUS_WORDS,
+    tr,
+    utcnow,
+)
 from app.ui.i18n import Translations
 from app.ui.icons import health_icon
 from app.ui.notices import notice_text
 from app.ui.notifier import Notifier
 from app.ui.qr_dialog import QrDialog
 from app.ui.recovery_banner import recovery_banner
-from app.ui.removal_words import removal_words
 from app.ui.settings import AppSettings
 from app.ui.settings_dialog import SettingsDialog
-from app.ui.status_delegate import StatusBadgeDelegate, badge_width
-from app.ui.tasks import run_async
+from app.ui.status_delegate import badge_width
 from app.ui.tray import Tray
+from app.ui.window_actions import OwnerActions
+from app.ui.window_live import LiveViews
+from app.ui.window_parts import WindowParts
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +56,7 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 30_000
 
 
-def default_autostart() -> Autostart:
-    registry = (
-        QSettings(RUN_KEY, QSettings.Format.NativeFormat) if sys.platform == "win32" else None
-    )
-    return for_platform(sys.platform, home=Path.home(), registry=registry)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
     #: The owner chose Quit (menu or tray): the app should end, not hide in the tray.
     quit_requested = Signal()
     #: The owner wants the shop API and webhooks dialog (the launcher owns the gateway).
@@ -98,7 +82,7 @@ class MainWindow(QMainWindow):
         service.default_region = self.settings.default_region
         self.translations = translations
         self.autostart = autostart
-        self.data_dir = data_dir or service.store.path.parent
+        self.data_dir = data_dir or service.data_dir
         self._now = now
         self.qr_dialogs: dict[str, QrDialog] = {}
         self.chat_windows: dict[str, ChatsWindow] = {}
@@ -110,110 +94,10 @@ class MainWindow(QMainWindow):
         self.notices: list[Notice] = []  # every notice shown this run, for the owner and tests
         self.resize(1040, 640)
         self.setMinimumSize(720, 460)
-
-        # --- the table ---------------------------------------------------------------------
-        self.model = AccountsModel(self, now=now)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (
-            Column.PHONE,
-            Column.SINCE,
-            Column.ACTIVITY,
-            Column.LAST_IN,
-            Column.LAST_OUT,
-            Column.UPTIME,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Wide enough for every status in the current language: no jumping, no cut words.
-        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Fixed)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._row_menu)
-        self.table.activated.connect(lambda _index: self.reconnect_selected())
-
-        self.details = DetailsPane(service.store, now=now)
-        self.reconnect_button = self.details.reconnect_button
-        self.stop_button = self.details.toggle_button
-        self.logout_button = self.details.logout_button
-        self.remove_button = self.details.remove_button
-        self.chats_button = self.details.chats_button
-        self.reconnect_button.clicked.connect(self.reconnect_selected)
-        self.stop_button.clicked.connect(self.toggle_selected)
-        self.logout_button.clicked.connect(self.logout_selected)
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.chats_button.clicked.connect(self.open_chats_selected)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-
-        # --- the empty state ---------------------------------------------------------------
-        self.empty_state = QWidget()
-        column = QWidget()
-        column.setFixedWidth(560)
-        empty_layout = QVBoxLayout(column)
-        outer = QHBoxLayout(self.empty_state)
-        outer.addStretch(1)
-        outer.addWidget(column)
-        outer.addStretch(1)
-        self.empty_icon = QLabel()
-        self.empty_icon.setPixmap(health_icon(Health.OK).pixmap(72, 72))
-        self.empty_title = QLabel()
-        self.empty_title.setObjectName("emptyTitle")
-        self.empty_text = QLabel()
-        self.empty_text.setWordWrap(True)
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_steps = QLabel()
-        self.empty_steps.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_steps.setWordWrap(True)
-        self.empty_add_button = QPushButton()
-        self.empty_add_button.setObjectName("primary")
-        self.empty_add_button.setMinimumHeight(40)
-        self.empty_add_button.clicked.connect(self.add_number)
-        empty_layout.addStretch(1)
-        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_title.setWordWrap(True)
-        empty_layout.addWidget(self.empty_icon, 0, Qt.AlignmentFlag.AlignHCenter)
-        for widget in (self.empty_title, self.empty_text, self.empty_steps):
-            empty_layout.addWidget(widget)
-            empty_layout.addSpacing(6)
-        empty_layout.addWidget(self.empty_add_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(2)
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty_state)
-        self.stack.addWidget(self.splitter)
+        self._build_views(service, now)
 
         # --- top row, banners, status bar --------------------------------------------------
-        self.add_button = QPushButton()
-        self.add_button.clicked.connect(self.add_number)
-        self.bridge_button = QPushButton()
-        self.bridge_button.clicked.connect(self.open_bridge_panel)
-        self.settings_button = QPushButton()
-        self.settings_button.clicked.connect(self.open_settings)
-        self.gateway_button = QPushButton()
-        self.gateway_button.clicked.connect(self.gateway_requested)
-        top = QHBoxLayout()
-        top.addWidget(self.add_button)
-        top.addStretch(1)
-        top.addWidget(self.bridge_button)
-        top.addWidget(self.gateway_button)
-        top.addWidget(self.settings_button)
+        top = self._build_top_row()
 
         self.notice_board = NoticeBoard()
         self.notice_board.fix_requested.connect(self.open_fix)
@@ -236,6 +120,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice_board)
         self.recovery_banner: Banner | None = None  # a damaged bridge.sqlite3 was set aside
         service.bridge_recovered.connect(self._show_bridge_recovery)
+        self._problem_slot = QVBoxLayout()
+        self._problem_slot.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._problem_slot)
+        self.problem_banner: Banner | None = None
         if self.keyring_banner is not None:
             layout.addWidget(self.keyring_banner)
         layout.addWidget(self.stack, 1)
@@ -278,11 +166,16 @@ class MainWindow(QMainWindow):
         self.notifier.notice.connect(self.present_notice)
 
         # --- keeping current ---------------------------------------------------------------
-        service.accounts_changed.connect(self.refresh_accounts)
-        service.account_updated.connect(self.refresh_account)
+        service.model.changed.connect(self.apply_change)
         service.bridge_state_changed.connect(self.show_bridge_state)
         service.restore_progress.connect(self.show_restore_progress)
+        service.error.connect(self.show_problem)
         self._messages_changed: set[int] = set()
+        self._uptime_due: set[str] = set()
+        self._uptime_timer = QTimer(self)  # a crash changes every row: history read once
+        self._uptime_timer.setSingleShot(True)
+        self._uptime_timer.setInterval(1000)
+        self._uptime_timer.timeout.connect(self._refresh_due_uptimes)
         self._messages_timer = QTimer(self)
         self._messages_timer.setSingleShot(True)
         self._messages_timer.setInterval(200)
@@ -294,6 +187,15 @@ class MainWindow(QMainWindow):
         self._clock_timer.setInterval(REFRESH_MS)
         self._clock_timer.timeout.connect(self.refresh_times)
         self._clock_timer.start()
+        self._stalls = StallDetector()
+        self.last_stall_words = ""
+        self._stall_timer = QTimer(self)
+        self._stall_timer.setInterval(int(self._stalls.interval * 1000))
+        self._stall_timer.timeout.connect(lambda: self.check_stall(time.monotonic()))
+        self._stall_timer.start()
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick_countdown)
 
         # Keyboard: from the list straight to what can be done with the selected number.
         order = [
@@ -306,6 +208,7 @@ class MainWindow(QMainWindow):
             self.chats_button,
             self.details.tabs,
             self.bridge_button,
+            self.gateway_button,
             self.settings_button,
         ]
         for first, second in itertools.pairwise(order):
@@ -313,7 +216,7 @@ class MainWindow(QMainWindow):
 
         self.retranslate()
         self.refresh_accounts()
-        self.show_bridge_state(service.supervisor.state.value)
+        self.show_bridge_state(service.bridge_state.value)
 
     def _action(
         self, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: Callable[[], object]
@@ -367,7 +270,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().resizeSection(
             Column.STATUS, badge_width(statuses, self.table.font())
         )
-        self.show_bridge_state(self.service.supervisor.state.value)
+        self.show_bridge_state(self.service.bridge_state.value)
         self._update_actions()
         self.tray.refresh()
 
@@ -375,84 +278,6 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-    # --- keeping the view current ---------------------------------------------------------
-
-    def refresh_accounts(self) -> None:
-        accounts = self.service.store.accounts()
-        self.model.set_accounts(accounts)
-        for account in accounts:
-            self.model.set_uptime(account.id, self._uptime(account.id))
-            self.model.set_last_messages(account.id, last_messages(self.service.store, account.id))
-        self.stack.setCurrentWidget(self.splitter if self.model.rowCount() else self.empty_state)
-        present = {account.id for account in accounts}
-        for account_id in [a for a in self.chat_windows if a not in present]:
-            self.chat_windows[account_id].close()  # the number was removed
-        if self.selected_account_id() is None and self.model.rowCount():
-            self.select(self.model.account_at(self.model.rowCount() - 1).id)  # type: ignore[union-attr]
-        self._selection_changed()
-
-    def refresh_account(self, account_id: str) -> None:
-        account = self.service.store.account(account_id)
-        if account is not None:
-            self.model.update_account(account)
-            self.model.set_uptime(account_id, self._uptime(account_id))
-        if account_id == self.selected_account_id():
-            self.details.show_account(account_id)
-        self._update_actions()
-
-    def refresh_messages_of(self, message_row_id: int) -> None:
-        """A message came in or changed status: that number's last-message cells, soon.
-
-        A burst brings thousands of these a second; the cells are redrawn at most five
-        times a second, so the window stays responsive.
-        """
-        self._messages_changed.add(message_row_id)
-        if not self._messages_timer.isActive():
-            self._messages_timer.start()
-
-    def _refresh_last_messages(self) -> None:
-        row_ids, self._messages_changed = self._messages_changed, set()
-        if len(row_ids) > len(self.model.accounts()):
-            accounts = {account.id for account in self.model.accounts()}  # cheaper in a burst
-        else:
-            accounts = {
-                message.account_id
-                for row_id in row_ids
-                if (message := self.service.store.message(row_id)) is not None
-            }
-        for account_id in accounts:
-            self.model.set_last_messages(account_id, last_messages(self.service.store, account_id))
-
-    def refresh_times(self) -> None:
-        for account in self.model.accounts():
-            self.model.set_uptime(account.id, self._uptime(account.id))
-        self.model.refresh_times()
-
-    def _uptime(self, account_id: str) -> float | None:
-        history = self.service.store.history(account_id)
-        return uptime((Change(c.at, c.status) for c in history), self._now())
-
-    def show_bridge_state(self, state: str) -> None:
-        up = bridge_up(State(state))
-        self.model.set_bridge_up(up)
-        self.details.bridge_up = up
-        words = bridge_words(state)
-        if state == State.FATAL.value and self.service.supervisor.machine.fatal_reason:
-            words += " — " + self.service.supervisor.machine.fatal_reason
-        self.bridge_status.setText(words)
-        self.bridge_status.setAccessibleName(tr("Bridge status: %1").replace("%1", words))
-        healthy = up or state == State.STARTING.value
-        self.bridge_status.setIcon(health_icon(Health.OK if healthy else Health.BRIDGE_DOWN))
-        self.setWindowIcon(health_icon(self.tray.level))
-        self.details.show_account(self.selected_account_id())
-
-    def show_restore_progress(self, progress: Progress) -> None:
-        if progress.done >= progress.total:
-            self.progress_label.setText("")
-        else:
-            text = tr("Restoring %1 of %2").replace("%1", str(progress.done + 1))
-            self.progress_label.setText(text.replace("%2", str(progress.total)))
 
     def selected_account_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -509,7 +334,7 @@ class MainWindow(QMainWindow):
     def present_notice(self, notice: Notice) -> None:
         """In the tray where there is one, else as a banner in this window."""
         self.notices.append(notice)
-        text = notice_text(notice, self.service.store, self.service.supervisor.machine.fatal_reason)
+        text = notice_text(notice, self.service.account, self.service.bridge().fatal_reason)
         if self.tray.available:
             self.tray.show_notice(notice, text)
         else:
@@ -521,167 +346,12 @@ class MainWindow(QMainWindow):
         if notice.kind is NoticeKind.BRIDGE_FATAL:
             self.open_bridge_panel()
             return
-        if notice.account_id is None or self.service.store.account(notice.account_id) is None:
+        if notice.account_id is None or self.service.account(notice.account_id) is None:
             return
         self.select(notice.account_id)
         if notice.kind is NoticeKind.RECONNECTING:
             return  # Jaga is on it; the details show what happens
         self.reconnect(notice.account_id)
-
-    def bring_to_front(self) -> None:
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
-
-    # --- the owner's actions --------------------------------------------------------------
-
-    def add_number(self) -> QInputDialog:
-        """Asks for a name (non-blocking), then adds the number and shows its QR."""
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(tr("Add number"))
-        dialog.setLabelText(tr("A name for this number (for example “Shop front”):"))
-        dialog.setOkButtonText(tr("Add and show QR code"))
-        dialog.setCancelButtonText(tr("Cancel"))
-        dialog.textValueSelected.connect(self._add_named)
-        dialog.finished.connect(dialog.deleteLater)
-        self.add_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _add_named(self, label: str) -> None:
-        if label.strip():
-            run_async(self._add(label.strip()), self.show_error)
-
-    async def _add(self, label: str) -> None:
-        account = await self.service.add_account(label)
-        self.select(account.id)
-        self.open_qr_dialog(account.id)
-
-    def open_qr_dialog(self, account_id: str) -> QrDialog:
-        dialog = self.qr_dialogs.get(account_id)
-        if dialog is None:
-            dialog = QrDialog(self.service, account_id, demo=self.demo, parent=self)
-            dialog.simulate_scan_requested.connect(self.simulate_scan)
-            dialog.reconnect_requested.connect(self._start_again)
-            dialog.finished.connect(lambda _result, a=account_id: self._qr_closed(a))
-            self.qr_dialogs[account_id] = dialog
-        dialog.show()
-        dialog.raise_()
-        return dialog
-
-    def _qr_closed(self, account_id: str) -> None:
-        dialog = self.qr_dialogs.pop(account_id, None)
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def simulate_scan(self, account_id: str) -> None:
-        self._demo_phone_counter += 1
-        phone = f"62812000{self._demo_phone_counter:04d}"
-        run_async(self.service.simulate_scan(account_id, phone, "Demo phone"), self.show_error)
-
-    def _start_again(self, account_id: str) -> None:
-        self.notifier.owner_acted(account_id)
-        run_async(self.service.reconnect(account_id), self.show_error)
-
-    def reconnect(self, account_id: str) -> None:
-        """Start again, and show the QR dialog (a code appears if WhatsApp wants one)."""
-        account = self.service.store.account(account_id)
-        if account is None:
-            return
-        self._start_again(account_id)
-        if SessionStatus.parse(account.status) is not SessionStatus.CONNECTED:
-            self.open_qr_dialog(account_id)
-
-    def reconnect_selected(self) -> None:
-        account_id = self.selected_account_id()
-        if account_id is not None:
-            self.reconnect(account_id)
-
-    def toggle_selected(self) -> None:
-        account_id = self.selected_account_id()
-        account = self.service.store.account(account_id) if account_id else None
-        if account is None:
-            return
-        self.notifier.owner_acted(account.id)
-        if account.desired_state == "running":
-            run_async(self.service.stop_account(account.id), self.show_error)
-        elif account.phone:
-            run_async(self.service.reconnect(account.id), self.show_error)
-        else:
-            self.reconnect(account.id)  # never linked: it will need a QR
-
-    def logout_selected(self) -> QMessageBox | None:
-        account_id = self.selected_account_id()
-        account = self.service.store.account(account_id) if account_id else None
-        if account is None:
-            return None
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(tr("Log out"))
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the owner's text
-        box.setText(tr("Log out “%1”?").replace("%1", account.label))
-        box.setInformativeText(
-            tr(
-                "This computer is unlinked from the phone. To use this number in Jaga again "
-                "you scan a new QR code."
-            )
-        )
-        confirm = box.addButton(tr("Log out"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-
-        def done() -> None:
-            if box.clickedButton() is confirm:
-                self.notifier.owner_acted(account.id)
-                run_async(self.service.logout_account(account.id), self.show_error)
-
-        box.finished.connect(lambda _result: done())
-        box.open()
-        return box
-
-    def remove_selected(self) -> QMessageBox | None:
-        account_id = self.selected_account_id()
-        account = self.service.store.account(account_id) if account_id else None
-        if account is None:
-            return None
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("Remove number"))
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the owner's text
-        box.setText(tr("Remove “%1” from Jaga?").replace("%1", account.label))
-        goes = what_goes(self.service.store, account.id)
-        box.setInformativeText(removal_words(goes))
-        keep = QCheckBox(tr("First keep a copy of its messages and history in the backups folder"))
-        keep.setChecked(goes.messages > 0)
-        box.setCheckBox(keep)
-        remove = box.addButton(tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        logout_remove = None
-        if account.phone and bridge_up(self.service.supervisor.state):
-            logout_remove = box.addButton(
-                tr("Log out and remove"), QMessageBox.ButtonRole.DestructiveRole
-            )
-        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-
-        def done() -> None:
-            clicked = box.clickedButton()
-            if clicked in (remove, logout_remove) and keep.isChecked():
-                try:
-                    keep_copy(self.service.store, account.id, self._backups_folder(), utcnow())
-                except (OSError, StoreError) as error:
-                    self.show_error(error)  # nothing is removed without the copy asked for
-                    return
-            if clicked is remove:
-                run_async(self.service.remove_account(account.id), self.show_error)
-            elif clicked is not None and clicked is logout_remove:
-                self.notifier.owner_acted(account.id)
-                run_async(self._logout_and_remove(account.id), self.show_error)
-
-        box.finished.connect(lambda _result: done())
-        box.open()
-        return box
 
     def _show_bridge_recovery(self, recovery: BridgeRecovery) -> None:
         if self.recovery_banner is not None:
@@ -691,71 +361,12 @@ class MainWindow(QMainWindow):
         layout.insertWidget(layout.indexOf(self.notice_board) + 1, self.recovery_banner)
         self.recovery_banner.show()
 
-    def _backups_folder(self) -> Path:
-        return self.service.store.path.parent / "backups"
-
-    async def _logout_and_remove(self, account_id: str) -> None:
-        await self.service.logout_account(account_id)
-        await self.service.remove_account(account_id)
-
-    def open_chats(self, account_id: str) -> ChatsWindow | None:
-        """The number's chats, in a window of their own (one per number)."""
-        if self.service.store.account(account_id) is None:
-            return None
-        window = self.chat_windows.get(account_id)
-        if window is None:
-            window = ChatsWindow(self.service, account_id, now=self._now, parent=self)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda _obj=None, a=account_id: self.chat_windows.pop(a, None))
-            self.chat_windows[account_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
-
-    def open_chats_selected(self) -> ChatsWindow | None:
-        account_id = self.selected_account_id()
-        return self.open_chats(account_id) if account_id is not None else None
-
-    def open_bridge_panel(self) -> BridgePanel:
-        if self.bridge_panel is None:
-            self.bridge_panel = BridgePanel(self.service.supervisor, parent=self)
-        self.bridge_panel.show()
-        self.bridge_panel.raise_()
-        return self.bridge_panel
-
-    def open_settings(self) -> SettingsDialog:
-        if self.settings_dialog is None:
-            dialog = SettingsDialog(
-                self.settings,
-                autostart=self.autostart if self.autostart is not None else default_autostart(),
-                current_data_dir=self.data_dir,
-                tray_available=self.tray.available,
-                parent=self,
-            )
-            dialog.accepted.connect(self._settings_saved)
-            dialog.finished.connect(lambda _result: self._settings_closed())
-            self.settings_dialog = dialog
-        self.settings_dialog.open()
-        return self.settings_dialog
-
-    def _settings_closed(self) -> None:
-        if self.settings_dialog is not None:
-            self.settings_dialog.deleteLater()
-            self.settings_dialog = None
-
-    def _settings_saved(self) -> None:
-        self.service.default_region = self.settings.default_region
-        if self.translations is not None:
-            self.translations.apply(self.settings.language)
-
-    def show_error(self, error: Exception) -> None:
-        log.warning("action failed: %s", error)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, tr("Something went wrong"), str(error), parent=self
-        )
-        box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
-        box.open()
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     # --- closing ---------------------------------------------------------------------------
 

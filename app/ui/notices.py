@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.core.notify_policy import Notice, NoticeKind
-from app.core.store import Store
+from app.runtime.read_model import AccountView
 from app.ui.formatting import reason_words, tr
 
 
@@ -17,8 +18,12 @@ class NoticeText:
     action: str
 
 
-def notice_text(notice: Notice, store: Store, fatal_reason: str | None = None) -> NoticeText:
-    account = store.account(notice.account_id) if notice.account_id else None
+def notice_text(
+    notice: Notice,
+    account_of: Callable[[str], AccountView | None],
+    fatal_reason: str | None = None,
+) -> NoticeText:
+    account = account_of(notice.account_id) if notice.account_id else None
     name = account.label if account is not None else ""
     why = reason_words(notice.reason, account.status_message if account else None)
     match notice.kind:
@@ -51,7 +56,10 @@ def notice_text(notice: Notice, store: Store, fatal_reason: str | None = None) -
             return NoticeText(
                 tr("Jaga's bridge has stopped"),
                 (detail + " " if detail else "")
-                + tr("No number is connected until it runs again."),
+                + tr(
+                    "No number is connected until it runs again. Jaga tries again by itself "
+                    "every 5 minutes; Restart in the bridge panel tries now."
+                ),
                 tr("Open bridge panel"),
             )
     raise AssertionError(notice.kind)  # pragma: no cover (every kind is matched above)

@@ -45,8 +45,8 @@ class Notifier(QObject):
         now = clock()
         self.policy.quiet_from(now)
         self._wake.observe(now, wall())
-        self.policy.bridge(service.supervisor.state, now)
-        for account in service.store.accounts():
+        self.policy.bridge(service.bridge_state, now)
+        for account in service.accounts():
             status = SessionStatus.parse(account.status)
             self.policy.status(account.id, status, now, account.reason, linked=bool(account.phone))
         service.status_changed.connect(self._on_status)
@@ -61,7 +61,7 @@ class Notifier(QObject):
         self.policy.owner_acted(account_id)
 
     def _on_status(self, account_id: str, _old: str, new: str) -> None:
-        account = self.service.store.account(account_id)
+        account = self.service.account(account_id)
         reason = account.reason if account is not None else None
         linked = account is not None and bool(account.phone)
         status = SessionStatus.parse(new)
@@ -69,7 +69,7 @@ class Notifier(QObject):
 
     def _on_accounts(self) -> None:
         now = self._clock()
-        accounts = {a.id: a for a in self.service.store.accounts()}
+        accounts = {a.id: a for a in self.service.accounts()}
         for gone in self.policy.known() - set(accounts):
             self.policy.forget(gone)
         for account_id in set(accounts) - self.policy.known():
@@ -80,7 +80,7 @@ class Notifier(QObject):
         self._schedule()
 
     def _on_bridge(self, state: str) -> None:
-        reason = self.service.supervisor.machine.fatal_reason
+        reason = self.service.bridge().fatal_reason
         self._emit(self.policy.bridge(State(state), self._clock(), reason))
 
     def _wake_tick(self) -> None:

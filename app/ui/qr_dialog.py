@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from app.bridge.protocol import QrCode
 from app.core.status import NEEDS_OWNER, SessionStatus
 from app.service import JagaService
+from app.ui.error_words import error_words
 from app.ui.formatting import (
     NO_INTERNET_SHORT,
     REASON_WORDS,
-    error_words,
     format_phone,
     phone_digits,
     reason_words,
@@ -207,7 +207,7 @@ class QrDialog(QDialog):
     # --- words -------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        account = self.service.store.account(self.account_id)
+        account = self.service.account(self.account_id)
         self.setWindowTitle(tr("Link %1").replace("%1", account.label if account else ""))
         if not self.connected and self._problem is None:
             if self.pages.currentWidget() is self.pairing_page:
@@ -273,7 +273,7 @@ class QrDialog(QDialog):
     def _on_account_updated(self, account_id: str) -> None:
         if account_id != self.account_id:
             return
-        account = self.service.store.account(account_id)
+        account = self.service.account(account_id)
         if account is None:
             self.reject()
             return

@@ -6,10 +6,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from app.core.models import Account
 from app.core.notify_policy import Notice, NoticeKind
-from app.core.overall import bridge_up, worst
+from app.core.overall import worst
 from app.core.status import Health, SessionStatus, health_of
+from app.runtime.read_model import AccountChange, AccountView
 from app.service import JagaService
 from app.ui.formatting import status_words, tr, trn
 from app.ui.icons import health_icon
@@ -41,27 +41,99 @@ class Tray(QObject):
         self.icon.activated.connect(self._activated)
         self.icon.messageClicked.connect(self._message_clicked)
         self.last_notice: Notice | None = None
+        # The menu is built once; rows are added, changed and removed one by one (a menu
+        # rebuilt on every change leaked its submenus: clear() does not delete them).
+        self._open_action = self.menu.addAction("")
+        self._open_action.triggered.connect(self.open_requested)
+        self.menu.addSeparator()
+        self._end = self.menu.addSeparator()
+        self._quit_action = self.menu.addAction("")
+        self._quit_action.triggered.connect(self.quit_requested)
+        self._rows: dict[str, tuple[QMenu, QAction]] = {}
         # Bound methods, not lambdas: Qt disconnects them when this object is deleted.
-        service.accounts_changed.connect(self.refresh)
-        service.account_updated.connect(self._on_change)
-        service.bridge_state_changed.connect(self._on_change)
-        self.refresh()
+        service.model.changed.connect(self._on_account)
+        service.bridge_state_changed.connect(self._on_bridge)
+        for account in service.accounts():
+            self._add_row(account)
+        self.retranslate()
         if self.available and QSystemTrayIcon.isSystemTrayAvailable():
             self.icon.show()
 
-    def _on_change(self, _what: str) -> None:
-        self.refresh()
+    # --- following the read model, row by row -----------------------------------------------
+
+    def _on_account(self, change: AccountChange) -> None:
+        if change.new is None:
+            self._remove_row(change.id)
+        elif change.id in self._rows:
+            self._update_row(change.new)
+        else:
+            self._add_row(change.new)
+        self._update_level()
+
+    def _on_bridge(self, _state: str) -> None:
+        for account in self.service.accounts():
+            self._update_row(account)
+        self._update_level()
+
+    def _add_row(self, account: AccountView) -> None:
+        submenu = QMenu(self.menu)
+        reconnect = QAction(tr("Reconnect"), submenu)
+        reconnect.triggered.connect(
+            lambda _checked=False, a=account.id: self.reconnect_requested.emit(a)
+        )
+        submenu.addAction(reconnect)
+        self.menu.insertMenu(self._end, submenu)
+        self._rows[account.id] = (submenu, reconnect)
+        self._update_row(account)
+        self._end.setVisible(True)
+
+    def _remove_row(self, account_id: str) -> None:
+        row = self._rows.pop(account_id, None)
+        if row is None:
+            return
+        submenu, _reconnect = row
+        self.menu.removeAction(submenu.menuAction())
+        submenu.deleteLater()
+        self._end.setVisible(bool(self._rows))
+
+    def _update_row(self, account: AccountView) -> None:
+        row = self._rows.get(account.id)
+        if row is None:
+            return
+        bridge = self.service.bridge()
+        words = status_words(account.status, reason=account.reason, bridge=bridge)
+        health = health_of(
+            SessionStatus.parse(account.status),
+            bridge_up=bridge.overlay is None,
+            reason=account.reason,
+        )
+        submenu, reconnect = row
+        name = account.label.replace("&", "&&")  # shown as typed, not as a shortcut key
+        submenu.setTitle(f"{name} — {words}")
+        submenu.setIcon(health_icon(health))
+        reconnect.setText(tr("Reconnect"))
+
+    def retranslate(self) -> None:
+        self._open_action.setText(tr("Open Jaga"))
+        self._quit_action.setText(tr("Quit Jaga"))
+        self._end.setVisible(bool(self._rows))
+        for account in self.service.accounts():
+            self._update_row(account)
+        self._update_level()
 
     def refresh(self) -> None:
-        accounts = self.service.store.accounts()
+        """Every row and the icon again (a language change); events update one row each."""
+        self.retranslate()
+
+    def _update_level(self) -> None:
+        accounts = self.service.accounts()
         statuses = [SessionStatus.parse(a.status) for a in accounts]
-        state = self.service.supervisor.state
-        self.level = worst(statuses, state)
+        reasons = [a.reason for a in accounts]
+        self.level = worst(statuses, self.service.bridge_state, reasons)
         self.icon.setIcon(health_icon(self.level))
         self.icon.setToolTip(self._tooltip(accounts, statuses))
-        self._build_menu(accounts)
 
-    def _tooltip(self, accounts: list[Account], statuses: list[SessionStatus]) -> str:
+    def _tooltip(self, accounts: list[AccountView], statuses: list[SessionStatus]) -> str:
         def names(wanted: set[Health]) -> str:
             return ", ".join(
                 a.label for a, s in zip(accounts, statuses, strict=True) if health_of(s) in wanted
@@ -81,28 +153,6 @@ class Tray(QObject):
             case _:
                 text = tr("No number is running") if accounts else tr("No numbers yet")
         return "Jaga — " + text
-
-    def _build_menu(self, accounts: list[Account]) -> None:
-        self.menu.clear()
-        open_action = self.menu.addAction(tr("Open Jaga"))
-        open_action.triggered.connect(self.open_requested)
-        self.menu.addSeparator()
-        up = bridge_up(self.service.supervisor.state)
-        for account in accounts:
-            words = status_words(account.status, bridge_up=up)
-            name = account.label.replace("&", "&&")  # shown as typed, not as a shortcut key
-            submenu = self.menu.addMenu(f"{name} — {words}")
-            health = health_of(SessionStatus.parse(account.status), bridge_up=up)
-            submenu.setIcon(health_icon(health))
-            reconnect = QAction(tr("Reconnect"), submenu)
-            reconnect.triggered.connect(
-                lambda _checked=False, a=account.id: self.reconnect_requested.emit(a)
-            )
-            submenu.addAction(reconnect)
-        if accounts:
-            self.menu.addSeparator()
-        quit_action = self.menu.addAction(tr("Quit Jaga"))
-        quit_action.triggered.connect(self.quit_requested)
 
     def show_notice(self, notice: Notice, text: NoticeText) -> None:
         self.last_notice = notice

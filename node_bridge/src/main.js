@@ -16,6 +16,7 @@ import { SessionManager } from './sessions.js';
 import { EngineRegistry } from './engines/index.js';
 import { SimNetwork } from './engines/sim.js';
 import { buildServer } from './server.js';
+import { LIMITS } from './limits.js';
 
 const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 /** The supervisor kills us 5 s after asking; finish well before. */
@@ -154,7 +155,7 @@ async function main() {
     process.on(signal, () => shutdown(signal));
   }
 
-  const ready = { port, pid: process.pid, boot_id: bootId, version: VERSION, engines: engines.available() };
+  const ready = { port, pid: process.pid, boot_id: bootId, version: VERSION, engines: engines.available(), limits: LIMITS };
   log.info({ ...ready, data: config.dataDir, sim_control: config.simControl }, 'bridge ready');
   process.stdout.write(`JAGA_READY ${JSON.stringify(ready)}\n`);
 }

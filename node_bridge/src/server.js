@@ -5,12 +5,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import { ApiError, badRequest } from './errors.js';
+import { BODY_LIMIT, LIMITS } from './limits.js';
 import { monotonicMs } from './clock.js';
 import { SESSION_ID_RE } from './sessions.js';
 import { registerSimRoutes } from './sim_routes.js';
 import { clientErrorHandler, writeError } from './wire_errors.js';
 
-export const BODY_LIMIT = 64 * 1024;
+export { BODY_LIMIT };
 /** Longer URLs get 414 (session ids are 64 characters; nothing needs more). */
 export const MAX_URL_LENGTH = 2048;
 
@@ -176,6 +177,8 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     rss_bytes: process.memoryUsage.rss(),
     event_clients: sse.count,
     sessions: manager.counts(),
+    durable_pending: hub.pendingDurable.size,
+    limits: LIMITS,
     // a damaged bridge.sqlite3 found at this start, and what could not be read back
     recovery: manager.store.recovery ?? null,
   }));

@@ -6,6 +6,7 @@ import { ApiError, sessionNotFound } from './errors.js';
 import { hashText } from './store.js';
 import { ALL_STATUSES, Session, errorText } from './session.js';
 import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from './options.js';
+import { MAX_TEXT } from './limits.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -24,7 +25,6 @@ export function normalizeRecipient(to) {
   const digits = to.replace(/[\s()+.-]/g, '');
   return /^[1-9]\d{5,14}$/.test(digits) ? digits : null;
 }
-const MAX_TEXT = 60_000;
 
 export class SessionManager {
   /**

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { harness, sleep } from './helpers.js';
 
-test('prints one READY line with port, pid, boot id, version and engines; logs are JSON on stderr', async (t) => {
+test('prints one READY line with port, pid, boot id, version, engines and limits; logs are JSON on stderr', async (t) => {
   const h = harness(t);
   const b = await h.start();
   const info = b.readyInfo;
@@ -20,6 +20,11 @@ test('prints one READY line with port, pid, boot id, version and engines; logs a
   assert.equal(health.body.boot_id, info.boot_id);
   assert.ok(health.body.rss_bytes > 0);
   assert.equal(health.body.sessions.connected, 0);
+  assert.equal(health.body.durable_pending, 0);
+  // One source for each limit: the app validates against what the bridge publishes.
+  const limits = { text_max_utf16: 60000, body_max_bytes: 65536, client_id_max: 128 };
+  assert.deepEqual(info.limits, limits);
+  assert.deepEqual(health.body.limits, limits);
 
   await b.closeStdin();
   assert.equal(b.stdout.split('\n').filter(Boolean).length, 1, 'stdout holds the READY line only');

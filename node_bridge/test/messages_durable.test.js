@@ -116,6 +116,7 @@ test('durable inbound messages survive kill -9 and are replayed until acknowledg
   assert.ok(replayed.every((e) => e.bootId === second.bootId));
   const ack = await second.api('POST', '/events/ack', { upto: replayed[1].seq, boot_id: second.bootId });
   assert.deepEqual(ack.body, { acked: 2 });
+  assert.equal((await second.api('GET', '/health')).body.durable_pending, replayed.length - 2);
   await second.closeStdin();
 
   const third = await h.start({ dataDir: first.dataDir });

@@ -202,38 +202,6 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
-            <source>New message</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>&amp;To (phone number):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>for example 0812-3456-7890 or +62 812-3456-7890</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>&amp;Message:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Send</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
             <source>&amp;New message</source>
             <translation type="unfinished" />
         </message>
@@ -487,6 +455,97 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Enter the phone number to send to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” is not a phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” is not a valid phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The message is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, fewer with emoji or non-Latin letters). Split it in two.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The message contains characters that cannot be sent; type it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>That number no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The disk is full, so Jaga could not save. Free some space; nothing saved before is lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga's database is busy; please try again in a moment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga cannot write to its database file (it is read-only). Give your user write access to Jaga's data folder, then restart Jaga.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga could not write to its database. See the log for details.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A message that arrived could not be saved (it contains characters Jaga cannot store). It was put aside in the event log; the messages after it were saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga could not save incoming messages: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” is not linked to a phone yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused this message: the number may not start new chats right now (error %1). Jaga does not send it again by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused this message: sending to new contacts is locked for a while (error %1). Jaga does not send it again by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp rejected this message (error %1). Jaga does not send it again by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <location filename="../../app/ui/formatting.py" />
+            <source>No internet connection — Jaga reconnects by itself when it is back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Stopped</source>
             <translation type="unfinished" />
@@ -534,6 +593,26 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Bridge restarting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge not responding…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped after repeated failures — trying again at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Logged out by you</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -608,17 +687,22 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>You logged this number out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You restarted the bridge.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>The bridge's database was damaged and set aside; this number's link could not be read back. Link it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>No internet connection — Jaga reconnects by itself when it is back</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -678,7 +762,22 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Bridge stopped</source>
+            <source>You restarted the bridge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped after repeated failures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You logged it out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>A message that could not be saved was put aside</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -703,17 +802,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Bridge not responding…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
             <source>Stopping the bridge…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>Bridge stopped after repeated failures</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -806,56 +895,6 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Queued — will send when reconnected</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>Enter the phone number to send to.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>“%1” is not a phone number.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>“%1” is not a valid phone number.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>The message is empty.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>The message is too long (%1 characters; WhatsApp takes %2 at most).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>That number no longer exists.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>“%1” is not linked to a phone yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp refused this message: the number may not start new chats right now (error %1). Jaga does not send it again by itself.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp refused this message: sending to new contacts is locked for a while (error %1). Jaga does not send it again by itself.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp rejected this message (error %1). Jaga does not send it again by itself.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1037,6 +1076,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Add number</source>
             <translation type="unfinished" />
         </message>
@@ -1048,12 +1088,14 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Log out</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/webhooks_panel.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Remove</source>
             <translation type="unfinished" />
         </message>
@@ -1075,63 +1117,35 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Bridge status: %1</source>
+            <location filename="../../app/ui/new_message.py" />
+            <source>New message</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Restoring %1 of %2</source>
+            <location filename="../../app/ui/new_message.py" />
+            <source>&amp;To (phone number):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>A name for this number (for example “Shop front”):</source>
+            <location filename="../../app/ui/new_message.py" />
+            <source>for example 0812-3456-7890 or +62 812-3456-7890</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Add and show QR code</source>
+            <location filename="../../app/ui/new_message.py" />
+            <source>&amp;Message:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Log out “%1”?</source>
+            <location filename="../../app/ui/new_message.py" />
+            <source>Send</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>This computer is unlinked from the phone. To use this number in Jaga again you scan a new QR code.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Remove number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Remove “%1” from Jaga?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>First keep a copy of its messages and history in the backups folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Log out and remove</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Something went wrong</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>OK</source>
+            <location filename="../../app/ui/new_message.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1196,7 +1210,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>No number is connected until it runs again.</source>
+            <source>No number is connected until it runs again. Jaga tries again by itself every 5 minutes; Restart in the bridge panel tries now.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1453,6 +1467,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/tray.py" />
+            <source>Open Jaga</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
             <source>The bridge is down: no number is connected</source>
             <translation type="unfinished" />
         </message>
@@ -1487,11 +1506,6 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/tray.py" />
             <source>No numbers yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/tray.py" />
-            <source>Open Jaga</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1602,6 +1616,86 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
             <source>The address answered: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>A name for this number (for example “Shop front”):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Add and show QR code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Log out “%1”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>This computer is unlinked from the phone. To use this number in Jaga again you scan a new QR code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Remove number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Remove “%1” from Jaga?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>First keep a copy of its messages and history in the backups folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Log out and remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Jaga needs your attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Something went wrong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>trying again in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Bridge status: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Jaga waited %1 s for its database (another program was using it); the bridge kept running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Jaga itself was paused for %1 s; the bridge kept running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Restoring %1 of %2</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -202,38 +202,6 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
-            <source>New message</source>
-            <translation>Pesan baru</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>&amp;To (phone number):</source>
-            <translation>&amp;Kepada (nomor telepon):</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>for example 0812-3456-7890 or +62 812-3456-7890</source>
-            <translation>misalnya 0812-3456-7890 atau +62 812-3456-7890</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>&amp;Message:</source>
-            <translation>&amp;Pesan:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Send</source>
-            <translation>Kirim</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Cancel</source>
-            <translation>Batal</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
             <source>&amp;New message</source>
             <translation>&amp;Pesan baru</translation>
         </message>
@@ -492,6 +460,97 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Sambungkan nomor ini lagi</translation>
         </message>
         <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Enter the phone number to send to.</source>
+            <translation>Masukkan nomor telepon tujuan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” is not a phone number.</source>
+            <translation>“%1” bukan nomor telepon.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” is not a valid phone number.</source>
+            <translation>“%1” bukan nomor telepon yang valid.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The message is empty.</source>
+            <translation>Pesannya kosong.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, fewer with emoji or non-Latin letters). Split it in two.</source>
+            <translation>Pesannya terlalu panjang (%1 karakter; WhatsApp lewat Jaga menerima paling banyak %2, lebih sedikit dengan emoji atau huruf non-Latin). Bagi menjadi dua.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The message contains characters that cannot be sent; type it again.</source>
+            <translation>Pesannya berisi karakter yang tidak bisa dikirim; ketik ulang.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>That number no longer exists.</source>
+            <translation>Nomor itu sudah tidak ada.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The disk is full, so Jaga could not save. Free some space; nothing saved before is lost.</source>
+            <translation>Disknya penuh, jadi Jaga tidak bisa menyimpan. Kosongkan sedikit ruang; yang sudah tersimpan tidak hilang.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga's database is busy; please try again in a moment.</source>
+            <translation>Database Jaga sedang sibuk; coba lagi sebentar lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga cannot write to its database file (it is read-only). Give your user write access to Jaga's data folder, then restart Jaga.</source>
+            <translation>Jaga tidak bisa menulis ke file databasenya (hanya-baca). Beri pengguna Anda izin menulis ke folder data Jaga, lalu mulai ulang Jaga.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga could not write to its database. See the log for details.</source>
+            <translation>Jaga tidak bisa menulis ke databasenya. Lihat log untuk rinciannya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A message that arrived could not be saved (it contains characters Jaga cannot store). It was put aside in the event log; the messages after it were saved.</source>
+            <translation>Sebuah pesan masuk tidak bisa disimpan (berisi karakter yang tidak bisa disimpan Jaga). Pesan itu disisihkan di log kejadian; pesan-pesan sesudahnya tersimpan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Jaga could not save incoming messages: %1</source>
+            <translation>Jaga tidak bisa menyimpan pesan masuk: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” is not linked to a phone yet.</source>
+            <translation>“%1” belum ditautkan ke HP.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused this message: the number may not start new chats right now (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini: nomor ini sedang tidak boleh memulai chat baru (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused this message: sending to new contacts is locked for a while (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini: pengiriman ke kontak baru dikunci untuk sementara (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp rejected this message (error %1). Jaga does not send it again by itself.</source>
+            <translation>WhatsApp menolak pesan ini (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <location filename="../../app/ui/formatting.py" />
+            <source>No internet connection — Jaga reconnects by itself when it is back</source>
+            <translation>Tidak ada koneksi internet — Jaga menyambung lagi sendiri begitu internet kembali</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Stopped</source>
             <translation>Dihentikan</translation>
@@ -540,6 +599,26 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>Bridge restarting…</source>
             <translation>Penghubung dimulai ulang…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge not responding…</source>
+            <translation>Penghubung tidak merespons…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped</source>
+            <translation>Penghubung berhenti</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped after repeated failures — trying again at %1</source>
+            <translation>Bridge berhenti setelah gagal berulang kali — dicoba lagi pukul %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Logged out by you</source>
+            <translation>Dikeluarkan oleh Anda</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -613,6 +692,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>You logged this number out.</source>
+            <translation>Anda mengeluarkan nomor ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You restarted the bridge.</source>
+            <translation>Anda memulai ulang bridge.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
             <translation>Sudah keluar. Kunci tautan lama belum bisa dihapus (disk penuh atau database sibuk); Jaga terus mencoba.</translation>
         </message>
@@ -620,11 +709,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>The bridge's database was damaged and set aside; this number's link could not be read back. Link it again.</source>
             <translation>Database bridge rusak dan disisihkan; tautan nomor ini tidak bisa dibaca kembali. Tautkan lagi.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>No internet connection — Jaga reconnects by itself when it is back</source>
-            <translation>Tidak ada koneksi internet — Jaga menyambung lagi sendiri begitu internet kembali</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -683,8 +767,23 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Bridge stopped</source>
-            <translation>Penghubung berhenti</translation>
+            <source>You restarted the bridge</source>
+            <translation>Anda memulai ulang bridge</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Bridge stopped after repeated failures</source>
+            <translation>Penghubung berhenti setelah gagal berulang kali</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>You logged it out</source>
+            <translation>Anda mengeluarkannya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>A message that could not be saved was put aside</source>
+            <translation>Pesan yang tidak bisa disimpan disisihkan</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -708,18 +807,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Bridge not responding…</source>
-            <translation>Penghubung tidak merespons…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
             <source>Stopping the bridge…</source>
             <translation>Mematikan penghubung…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>Bridge stopped after repeated failures</source>
-            <translation>Penghubung berhenti setelah gagal berulang kali</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -808,56 +897,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>Queued — will send when reconnected</source>
             <translation>Dalam antrean — terkirim saat tersambung lagi</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>Enter the phone number to send to.</source>
-            <translation>Masukkan nomor telepon tujuan.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>“%1” is not a phone number.</source>
-            <translation>“%1” bukan nomor telepon.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>“%1” is not a valid phone number.</source>
-            <translation>“%1” bukan nomor telepon yang valid.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>The message is empty.</source>
-            <translation>Pesannya kosong.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>The message is too long (%1 characters; WhatsApp takes %2 at most).</source>
-            <translation>Pesannya terlalu panjang (%1 karakter; WhatsApp menerima paling banyak %2).</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>That number no longer exists.</source>
-            <translation>Nomor itu sudah tidak ada.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>“%1” is not linked to a phone yet.</source>
-            <translation>“%1” belum ditautkan ke HP.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp refused this message: the number may not start new chats right now (error %1). Jaga does not send it again by itself.</source>
-            <translation>WhatsApp menolak pesan ini: nomor ini sedang tidak boleh memulai chat baru (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp refused this message: sending to new contacts is locked for a while (error %1). Jaga does not send it again by itself.</source>
-            <translation>WhatsApp menolak pesan ini: pengiriman ke kontak baru dikunci untuk sementara (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp rejected this message (error %1). Jaga does not send it again by itself.</source>
-            <translation>WhatsApp menolak pesan ini (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1038,6 +1077,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Add number</source>
             <translation>Tambah nomor</translation>
         </message>
@@ -1049,12 +1089,14 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Log out</source>
             <translation>Keluarkan</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/webhooks_panel.py" />
+            <location filename="../../app/ui/window_actions.py" />
             <source>Remove</source>
             <translation>Hapus</translation>
         </message>
@@ -1076,64 +1118,36 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Tutup Jaga</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Bridge status: %1</source>
-            <translation>Status penghubung: %1</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <source>New message</source>
+            <translation>Pesan baru</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Restoring %1 of %2</source>
-            <translation>Memulihkan %1 dari %2</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <source>&amp;To (phone number):</source>
+            <translation>&amp;Kepada (nomor telepon):</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>A name for this number (for example “Shop front”):</source>
-            <translation>Nama untuk nomor ini (misalnya “Toko depan”):</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <source>for example 0812-3456-7890 or +62 812-3456-7890</source>
+            <translation>misalnya 0812-3456-7890 atau +62 812-3456-7890</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Add and show QR code</source>
-            <translation>Tambah dan tampilkan kode QR</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <source>&amp;Message:</source>
+            <translation>&amp;Pesan:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Log out “%1”?</source>
-            <translation>Keluarkan “%1”?</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <source>Send</source>
+            <translation>Kirim</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>This computer is unlinked from the phone. To use this number in Jaga again you scan a new QR code.</source>
-            <translation>Tautan komputer ini akan dilepas dari HP. Untuk memakai nomor ini lagi di Jaga, Anda perlu memindai kode QR baru.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Remove number</source>
-            <translation>Hapus nomor</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Remove “%1” from Jaga?</source>
-            <translation>Hapus “%1” dari Jaga?</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>First keep a copy of its messages and history in the backups folder</source>
-            <translation>Simpan dulu salinan pesan dan riwayatnya di folder backups</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Log out and remove</source>
-            <translation>Keluarkan lalu hapus</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Something went wrong</source>
-            <translation>Ada yang tidak beres</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>OK</source>
-            <translation>OK</translation>
+            <location filename="../../app/ui/new_message.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Cancel</source>
+            <translation>Batal</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1197,8 +1211,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>No number is connected until it runs again.</source>
-            <translation>Tidak ada nomor yang terhubung sampai penghubung berjalan lagi.</translation>
+            <source>No number is connected until it runs again. Jaga tries again by itself every 5 minutes; Restart in the bridge panel tries now.</source>
+            <translation>Tidak ada nomor yang tersambung sampai bridge berjalan lagi. Jaga mencoba lagi sendiri setiap 5 menit; Mulai ulang di panel bridge mencoba sekarang.</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1450,6 +1464,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/tray.py" />
+            <source>Open Jaga</source>
+            <translation>Buka Jaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/tray.py" />
             <source>The bridge is down: no number is connected</source>
             <translation>Penghubung mati: tidak ada nomor yang terhubung</translation>
         </message>
@@ -1484,11 +1503,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/tray.py" />
             <source>No numbers yet</source>
             <translation>Belum ada nomor</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/tray.py" />
-            <source>Open Jaga</source>
-            <translation>Buka Jaga</translation>
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
@@ -1599,6 +1613,94 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/webhooks_panel.py" />
             <source>The address answered: %1</source>
             <translation>Jawaban alamat: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>A name for this number (for example “Shop front”):</source>
+            <translation>Nama untuk nomor ini (misalnya “Toko depan”):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Add and show QR code</source>
+            <translation>Tambah dan tampilkan kode QR</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Log out “%1”?</source>
+            <translation>Keluarkan “%1”?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>This computer is unlinked from the phone. To use this number in Jaga again you scan a new QR code.</source>
+            <translation>Tautan komputer ini akan dilepas dari HP. Untuk memakai nomor ini lagi di Jaga, Anda perlu memindai kode QR baru.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Remove number</source>
+            <translation>Hapus nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Remove “%1” from Jaga?</source>
+            <translation>Hapus “%1” dari Jaga?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>First keep a copy of its messages and history in the backups folder</source>
+            <translation>Simpan dulu salinan pesan dan riwayatnya di folder backups</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Log out and remove</source>
+            <translation>Keluarkan lalu hapus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Jaga needs your attention</source>
+            <translation>Jaga butuh perhatian Anda</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Something went wrong</source>
+            <translation>Ada yang tidak beres</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_actions.py" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>trying again in %1</source>
+            <translation>dicoba lagi dalam %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Bridge status: %1</source>
+            <translation>Status penghubung: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Jaga waited %1 s for its database (another program was using it); the bridge kept running.</source>
+            <translation>Jaga menunggu databasenya %1 detik (sedang dipakai program lain); bridge tetap berjalan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Jaga itself was paused for %1 s; the bridge kept running.</source>
+            <translation>Jaga sendiri terhenti %1 detik; bridge tetap berjalan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_live.py" />
+            <source>Restoring %1 of %2</source>
+            <translation>Memulihkan %1 dari %2</translation>
+        </message>
+        <message>
+            <source>The message is too long (%1 characters; WhatsApp takes %2 at most).</source>
+            <translation type="vanished">Pesannya terlalu panjang (%1 karakter; WhatsApp menerima paling banyak %2).</translation>
+        </message>
+        <message>
+            <source>No number is connected until it runs again.</source>
+            <translation type="vanished">Tidak ada nomor yang terhubung sampai penghubung berjalan lagi.</translation>
         </message>
         <message>
             <source>Jaga cannot send to groups yet.</source>

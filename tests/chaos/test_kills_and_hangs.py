@@ -35,6 +35,22 @@ CHAOS_POLICY = Policy(
 HEARTBEAT_MS = "250"
 
 
+def offscreen_window(service, data_dir):
+    """The real main window on this service (offscreen, no tray, settings in the scratch)."""
+    from app.core.autostart import FileAutostart, desktop_entry
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import AppSettings
+
+    window = MainWindow(
+        service,
+        settings=AppSettings(data_dir.parent / "settings" / "jaga.ini"),
+        tray_available=False,
+        autostart=FileAutostart(data_dir.parent / "autostart" / "jaga.desktop", desktop_entry),
+    )
+    window.show()
+    return window
+
+
 async def link(service, count: int) -> list[str]:
     ids = []
     for i in range(count):
@@ -57,6 +73,8 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
     service = make_service(data_dir, policy=CHAOS_POLICY, session_options=FAST_SIM)
     service.start()
     sampler = TruthSampler(service, data_dir / "bridge")
+    window = offscreen_window(service, data_dir)
+    rows = TruthSampler(service, data_dir / "bridge", window=window)
     kills = hangs = 0
     hang_detected: list[float] = []
 
@@ -65,6 +83,7 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
         await eventually(lambda: service.bridge_up, timeout=20)
         ids = await link(service, numbers)
         sampler.start()
+        rows.start()
         end = time.monotonic() + duration
         # At least one hang per run; the rest are SIGKILLs at random moments — while
         # connected, while restoring, while starting, right after READY.
@@ -101,6 +120,7 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
         )
         await asyncio.sleep(1.5)
         await sampler.stop()
+        await rows.stop()
 
     try:
         run(loop, scenario(), timeout=duration + 120)
@@ -108,12 +128,15 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
         chaos_counts(
             kills=kills,
             hangs=hangs,
-            samples=sampler.samples,
+            samples=sampler.samples + rows.samples,
+            row_samples=rows.row_samples,
             unknown=sampler.unknown,
             brief_disagreements=sampler.brief,
             **{"disagreements>1s": sampler.bad_samples},
             longest_disagreement_ms=round(sampler.longest * 1000),
         )
+        window.close()
+        window.deleteLater()
         dispose(loop, service)
 
     assert kills >= 3 and hangs >= 1, "the chaos did not happen"
@@ -122,6 +145,10 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
     assert sampler.samples >= numbers * 0.3 * duration * 10
     assert sampler.bad_samples == 0, "\n".join(sampler.worst)
     assert sampler.fraction == 0.0
+    # The window's rows, sampled the same way: never "Connected" or a status that is false
+    # for longer than 1 s, also while the bridge hangs.
+    assert rows.row_samples >= numbers * 0.3 * duration * 10
+    assert rows.bad_samples == 0, "\n".join(rows.worst)
     # Every hang was caught by a deadline (heartbeat, or READY when frozen while starting).
     deadline = max(CHAOS_POLICY.hang_timeout, CHAOS_POLICY.ready_timeout)
     assert all(t < deadline + 1.5 for t in hang_detected), hang_detected
@@ -139,9 +166,9 @@ def test_the_sampler_catches_a_status_that_stays_false(loop, service, data_dir):
         await asyncio.sleep(0.5)
         assert sampler.bad_samples == 0
         for status, hold in (("qr", 0.5), ("connected", 0.5), ("stopped", 1.6)):
-            service.store.record_observed(account, status=status, reason=None, message=None)
+            service.recorder.record(account, status, None, None)  # the app's own path
             await asyncio.sleep(hold)
-        service.store.record_observed(account, status="connected", reason=None, message=None)
+        service.recorder.record(account, "connected", None, None)
         await asyncio.sleep(0.5)
         await sampler.stop()
 
@@ -150,3 +177,58 @@ def test_the_sampler_catches_a_status_that_stays_false(loop, service, data_dir):
     assert len(sampler.worst) == 1 and "'stopped'" in sampler.worst[0], sampler.worst
     assert 12 <= sampler.bad_samples <= 20
     assert 0 < sampler.fraction < 1
+
+
+def test_a_crash_loop_never_shows_a_false_row(loop, data_dir, chaos_counts):
+    """Crashes until FATAL and out again by hand: the window's rows are sampled throughout."""
+    policy = Policy(fatal_failures=3, fatal_window=60, first_retry_delay=0.1, backoff_max=0.2)
+    service = make_service(data_dir, policy=policy, session_options=FAST_SIM)
+    service.start()
+    window = offscreen_window(service, data_dir)
+    rows = TruthSampler(service, data_dir / "bridge", window=window)
+    kills = 0
+
+    async def scenario():
+        nonlocal kills
+        await eventually(lambda: service.bridge_up, timeout=20)
+        ids = await link(service, 2)
+        rows.start()
+        while True:
+            await eventually(
+                lambda: service.bridge_up or service.bridge_state.value == "fatal",
+                timeout=20,
+                what="a running bridge, or FATAL",
+            )
+            if service.bridge_state.value == "fatal":
+                break
+            pid = service.supervisor.pid
+            with contextlib.suppress(ProcessLookupError, TypeError):
+                os.kill(pid, signal.SIGKILL)
+            kills += 1
+            await eventually(lambda p=pid: service.supervisor.pid != p, timeout=10)
+        await asyncio.sleep(1.5)  # rows in FATAL, sampled
+        status = window.model.index(0, 2).data()
+        assert status.startswith("Bridge stopped after repeated failures — trying again at ")
+        service.restart_bridge()  # the owner's Restart from FATAL
+        await eventually(
+            lambda: service.bridge_up and all(status_of(service, a) == "connected" for a in ids),
+            timeout=30,
+        )
+        await asyncio.sleep(1.5)
+        await rows.stop()
+
+    try:
+        run(loop, scenario(), timeout=120)
+    finally:
+        chaos_counts(
+            kills=kills,
+            samples=rows.samples,
+            row_samples=rows.row_samples,
+            **{"disagreements>1s": rows.bad_samples},
+        )
+        window.close()
+        window.deleteLater()
+        dispose(loop, service)
+    assert kills >= 3
+    assert rows.row_samples > 50
+    assert rows.bad_samples == 0, "\n".join(rows.worst)

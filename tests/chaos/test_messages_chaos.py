@@ -40,6 +40,7 @@ class Worker:
             text=True,
         )
         self.port = self.bridge_pid = 0
+        self.states: list[str] = []  # supervision states, as the worker prints them
         self.queued = threading.Event()
         self.ready = threading.Event()
         threading.Thread(target=self._read, daemon=True).start()
@@ -51,6 +52,8 @@ class Worker:
                 _, port, pid = line.split()
                 self.port, self.bridge_pid = int(port), int(pid)
                 self.ready.set()
+            elif line.startswith("WORKER_STATE"):
+                self.states.append(line.split()[1])
             elif line.startswith("WORKER_QUEUED"):
                 self.queued.set()
 

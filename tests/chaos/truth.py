@@ -5,7 +5,8 @@ in the bridge's lock file, its listening port from the OS), for `GET /sessions`,
 reads what the app shows at once:
 
 - the app shows "down" for every number while its supervisor says the bridge is not up
-  (the UI's "Bridge restarting…"), otherwise each number's stored status;
+  (the UI's "Bridge restarting…"), otherwise each number's status in the read model; with
+  a window, what its rows say (any overlay is "down");
 - the truth is "down" when no live bridge process holds the lock or its port refuses,
   otherwise each session's status from `GET /sessions` ("stopped" when it is absent);
 - a stopped (SIGSTOP) or unresponsive bridge says nothing: such samples are "unknown" and
@@ -23,6 +24,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psutil
@@ -46,6 +48,7 @@ class Run:
 class TruthSampler:
     service: JagaService
     bridge_data: Path
+    window: Any = None  # a MainWindow: its rows are sampled instead of the read model
     period: float = 0.1
     grace: float = 1.0
     samples: int = 0  # (sample, number) pairs compared
@@ -54,6 +57,7 @@ class TruthSampler:
     bad_samples: int = 0
     longest: float = 0.0
     brief: int = 0  # disagreements that ended within the grace period
+    row_samples: int = 0  # of them, window rows read
     worst: list[str] = field(default_factory=list)
     _runs: dict[str, Run] = field(default_factory=dict)
     _ports: dict[int, int] = field(default_factory=dict)
@@ -113,8 +117,30 @@ class TruthSampler:
     # --- what the app shows -----------------------------------------------------------
 
     def shown(self) -> dict[str, str]:
-        up = bridge_up(self.service.supervisor.state)
-        return {a.id: (a.status if up else "down") for a in self.service.store.accounts()}
+        """The read model (what every face reads), or the window's rows when one is given."""
+        if self.window is not None:
+            return self._rows()
+        up = bridge_up(self.service.bridge_state)
+        return {a.id: (a.status if up else "down") for a in self.service.accounts()}
+
+    def _rows(self) -> dict[str, str]:
+        """The status column as the owner reads it, in the sampler's words: an overlay
+        ("Bridge restarting…", "not responding", "stopped after repeated failures") is
+        "down"; anything else is the status whose words it shows."""
+        from app.core.status import SessionStatus
+        from app.ui.accounts_model import AccountIdRole, Column
+        from app.ui.formatting import status_words
+
+        words = {status_words(s.value): s.value for s in SessionStatus}
+        words[status_words("logged_out", reason="logout_requested")] = "logged_out"
+        model = self.window.model
+        shown = {}
+        for row in range(model.rowCount()):
+            account_id = model.index(row, 0).data(AccountIdRole)
+            text = model.index(row, Column.STATUS).data()
+            shown[account_id] = words.get(text, "down")
+        self.row_samples += len(shown)
+        return shown
 
     # --- comparing ---------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ PLAN_JSON: {"numbers": [[label, phone], ...], "messages": [[phone_of_number, to,
             with time compressed: 1 s request timeout, retries from 0.1 s up to 1 s apart)}
 Links every number that is not linked yet, queues the plan's messages once (a later run on
 the same folder finds them in app.sqlite3), prints `WORKER_READY <port> <bridge_pid>` and
-then runs like the app until killed. Bridge restarts print a new WORKER_READY line.
+then runs like the app until killed. Bridge restarts print a new WORKER_READY line; every
+supervision state change prints `WORKER_STATE <state>`.
 """
 
 from __future__ import annotations
@@ -31,11 +32,12 @@ async def main(data_dir: Path, plan: dict) -> None:
     service.supervisor.ready.connect(
         lambda info: print(f"WORKER_READY {info.port} {info.pid}", flush=True)
     )
+    service.bridge_state_changed.connect(lambda state: print(f"WORKER_STATE {state}", flush=True))
     service.start()
     if "webhook" in plan:
         await start_webhooks(service, plan["webhook"])
     await until_bridge_ready(service)
-    linked = {a.phone: a for a in service.store.accounts()}
+    linked = {a.phone: a for a in service.accounts()}
     for label, phone in plan["numbers"]:
         if phone in linked:
             continue
@@ -43,8 +45,8 @@ async def main(data_dir: Path, plan: dict) -> None:
         await eventually(lambda a=account: status_of(service, a.id) == "qr", timeout=20)
         await service.simulate_scan(account.id, phone)
         await eventually(lambda a=account: status_of(service, a.id) == "connected", timeout=20)
-        linked[phone] = service.store.account(account.id)
-    if not any(service.store.messages(a.id) for a in service.store.accounts()):
+        linked[phone] = service.account(account.id)
+    if not any(service.store.messages(a.id) for a in service.accounts()):
         for number, to, text in plan["messages"]:
             service.send_message(linked[number].id, to, text)
     print("WORKER_QUEUED", flush=True)
@@ -52,15 +54,11 @@ async def main(data_dir: Path, plan: dict) -> None:
 
 async def start_webhooks(service, hook: dict) -> None:
     from app.gateway import retry
-    from app.gateway.api_key import ApiKey
-    from app.gateway.core_port import ServicePort
     from app.gateway.envelope import EVENTS
-    from app.gateway.gateway import Gateway
+    from app.gateway.gateway import for_service
 
     retry.FIRST_DELAY_S, retry.MAX_DELAY_S = 0.1, 1.0  # chaos compresses time
-    gateway = Gateway(
-        ServicePort(service), service.store, ApiKey("worker"), port=0, webhook_timeout_s=1.0
-    )
+    gateway = for_service(service, "worker", port=0, webhook_timeout_s=1.0)
     if not gateway.webhooks.targets():
         gateway.webhooks.add_target(hook["url"], EVENTS, hook["secret"])
     await gateway.start()

@@ -4,6 +4,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.bridge.protocol import Me, SessionInfo
+from app.core.status import SessionStatus
 from app.core.supervision import State
 from app.service import JagaService
 from tests.liveapp import dispose, make_service
@@ -103,15 +105,16 @@ def observe(
     message: str | None = None,
     phone: str | None = None,
 ) -> None:
-    """What the service does when the bridge reports a status: store it, then signal it."""
-    before = service.store.account(account_id)
-    assert before is not None
-    changed = service.store.record_observed(
-        account_id, status=status, reason=reason, message=message, phone=phone
+    """The bridge reports a status: through the real status recorder, as in the app."""
+    info = SessionInfo(
+        id=account_id,
+        engine="sim",
+        status=SessionStatus(status),
+        reason=reason,
+        message=message,
+        me=Me(phone) if phone else None,
     )
-    if changed:
-        service.status_changed.emit(account_id, before.status, status)
-    service.account_updated.emit(account_id)
+    assert service.recorder.apply(info)
 
 
 def set_bridge(service: JagaService, state: State, fatal_reason: str | None = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -145,8 +146,10 @@ def test_uptime_changes_touch_one_cell(qapp):
 
 
 def test_the_window_updates_one_row_per_status_event(qtbot, offline_service, make_window):
-    store = offline_service.store
-    ids = [store.create_account(name, "sim").id for name in ("Shop front", "Cashier", "Online")]
+    ids = [
+        offline_service.create_account(name, "sim").id
+        for name in ("Shop front", "Cashier", "Online")
+    ]
     for account_id in ids:
         observe(offline_service, account_id, "connected", phone=None)
     window = make_window(offline_service)
@@ -181,8 +184,8 @@ def test_the_live_table_follows_a_drop_on_the_real_bridge(qtbot, loop, service, 
 
 def test_last_message_in_and_out_update_their_cells_only(qtbot, offline_service, make_window):
     service = offline_service
-    shop = service.store.create_account("Shop front", "sim").id
-    cashier = service.store.create_account("Cashier", "sim").id
+    shop = service.create_account("Shop front", "sim").id
+    cashier = service.create_account("Cashier", "sim").id
     for account_id, phone in ((shop, "628123456789"), (cashier, "628129876543")):
         observe(service, account_id, "connected", phone=phone)
     window = make_window(service)
@@ -211,3 +214,40 @@ def test_last_message_in_and_out_update_their_cells_only(qtbot, offline_service,
         lambda: window.model.index(row, Column.LAST_OUT).data() == "just now", timeout=2000
     )
     assert window.model.index(window.model.row_of(shop), Column.LAST_OUT).data() == "—"
+
+
+def test_rows_never_say_connected_while_the_bridge_stalls_or_gives_up(
+    qtbot, offline_service, make_window
+):
+    shop = offline_service.create_account("Shop front", "sim").id
+    observe(offline_service, shop, "connected", phone="628123450002")
+    window = make_window(offline_service)
+    set_bridge(offline_service, State.RUNNING)
+    status = window.model.index(0, Column.STATUS)
+    assert status.data() == "Connected"
+
+    set_bridge(offline_service, State.UNHEALTHY)  # a heartbeat is late (the stall)
+    assert status.data() == "Bridge not responding…"
+    assert status.data(HealthRole) is Health.BRIDGE_DOWN
+
+    offline_service.supervisor.machine.retry_at = time.monotonic() + 300
+    set_bridge(offline_service, State.FATAL, "The bridge failed 5 times in 60 seconds.")
+    words = status.data()
+    assert words.startswith("Bridge stopped after repeated failures — trying again at ")
+    expected = (datetime.now() + timedelta(seconds=300)).strftime("%H:%M")
+    assert words.endswith(expected) or words.endswith(
+        (datetime.now() + timedelta(seconds=301)).strftime("%H:%M")
+    )
+    assert "trying again in 5:00" in window.bridge_status.text() or (
+        "trying again in 4:59" in window.bridge_status.text()
+    )
+
+
+def test_the_owners_own_log_out_is_a_calm_grey_row(qtbot, offline_service, make_window):
+    shop = offline_service.create_account("Shop front", "sim").id
+    observe(offline_service, shop, "logged_out", "logout_requested", phone="628123450003")
+    window = make_window(offline_service)
+    set_bridge(offline_service, State.RUNNING)
+    status = window.model.index(0, Column.STATUS)
+    assert status.data() == "Logged out by you"
+    assert status.data(HealthRole) is Health.IDLE

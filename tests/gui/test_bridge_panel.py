@@ -29,7 +29,7 @@ def test_pino_lines_read_as_sentences():
 def test_the_log_tail_is_filled_from_the_ring_and_follows_live(qtbot, offline_service):
     supervisor = offline_service.supervisor
     supervisor.logs.add('{"level":30,"time":0,"msg":"listening"}')
-    panel = BridgePanel(supervisor)
+    panel = BridgePanel(offline_service)
     qtbot.addWidget(panel)
     assert panel.log_view.toPlainText().endswith("INFO listening")
 
@@ -43,7 +43,7 @@ def test_the_log_tail_is_filled_from_the_ring_and_follows_live(qtbot, offline_se
 
 def test_state_restarts_and_last_exit_in_words(qtbot, offline_service):
     supervisor = offline_service.supervisor
-    panel = BridgePanel(supervisor, clock=FakeClock())
+    panel = BridgePanel(offline_service, clock=FakeClock())
     qtbot.addWidget(panel)
     assert panel.state_label.text() == "Bridge stopped"
     assert panel.pid_label.text() == "—" and panel.uptime_label.text() == "—"
@@ -60,7 +60,7 @@ def test_state_restarts_and_last_exit_in_words(qtbot, offline_service):
 
 def test_live_pid_uptime_and_restart(qtbot, loop, service):
     clock = FakeClock()
-    panel = BridgePanel(service.supervisor, clock=clock)
+    panel = BridgePanel(service, clock=clock)
     qtbot.addWidget(panel)
 
     async def scenario():

@@ -19,7 +19,8 @@ from app.ui.chats_model import (
     WaitingRole,
 )
 from app.ui.chats_window import ChatsWindow
-from app.ui.formatting import error_words, tr
+from app.ui.error_words import error_words
+from app.ui.formatting import tr
 from app.ui.i18n import Translations
 from tests.gui.conftest import observe, set_bridge
 from tests.gui.test_accounts_table import ModelSpy
@@ -244,7 +245,7 @@ def test_a_bad_number_in_new_message_says_why_and_stores_nothing(qtbot, loop, se
 
 
 def test_a_number_not_linked_yet_says_so_inline(qtbot, offline_service):
-    account = offline_service.store.create_account("Cashier", "sim")
+    account = offline_service.create_account("Cashier", "sim")
     chats = ChatsWindow(offline_service, account.id)
     qtbot.addWidget(chats)
     chats.show()
@@ -255,7 +256,7 @@ def test_a_number_not_linked_yet_says_so_inline(qtbot, offline_service):
 
 
 def failed_message(service: JagaService) -> tuple[str, int]:
-    shop = service.store.create_account("Shop front", "sim").id
+    shop = service.create_account("Shop front", "sim").id
     set_bridge(service, State.RUNNING)
     observe(service, shop, "connected", phone="6281300000105")
     message = service.store.queue_message(shop, CUSTOMER, "Pesanan siap", "JAGA0001")
@@ -304,11 +305,10 @@ def test_a_click_beside_the_link_does_not_resend(qtbot, offline_service):
 
 
 def test_chats_open_from_the_details_and_the_table_double_click_still_reconnects(
-    qtbot, offline_service, make_window
+    qtbot, loop, offline_service, make_window
 ):
-    store = offline_service.store
-    shop = store.create_account("Shop front", "sim").id
-    online = store.create_account("Online orders", "sim").id
+    shop = offline_service.create_account("Shop front", "sim").id
+    online = offline_service.create_account("Online orders", "sim").id
     set_bridge(offline_service, State.RUNNING)
     observe(offline_service, shop, "connected", phone="6281300000106")
     observe(offline_service, online, "logged_out", "logged_out")
@@ -333,15 +333,14 @@ def test_chats_open_from_the_details_and_the_table_double_click_still_reconnects
     assert list(window.chat_windows) == [shop]
 
     # A removed number's chats close with it.
-    store.remove_account(shop)
-    offline_service.accounts_changed.emit()
+    run(loop, offline_service.remove_account(shop))
     qtbot.waitUntil(lambda: shop not in window.chat_windows)
 
 
 def test_chats_speak_indonesian(qtbot, offline_service, english):
     from app.core.outbox import MessageError
 
-    shop = offline_service.store.create_account("Toko", "sim").id
+    shop = offline_service.create_account("Toko", "sim").id
     observe(offline_service, shop, "reconnecting", "connection_lost", phone="6281300000107")
     offline_service.store.queue_message(shop, CUSTOMER, "Ada, kak", "JAGA0002")
     chats = ChatsWindow(offline_service, shop)
@@ -374,6 +373,7 @@ def test_every_refusal_of_the_core_reads_in_indonesian(qapp, tmp_path, english):
         lambda: normalize_recipient("+62 12"),
         lambda: validate_text("  "),
         lambda: validate_text("x" * 70_000),
+        lambda: validate_text("bad \ud800 text"),
     ):
         with pytest.raises(MessageError) as caught:
             call()
@@ -393,9 +393,10 @@ def test_every_refusal_of_the_core_reads_in_indonesian(qapp, tmp_path, english):
     indonesian = [error_words(e) for e in refusals]
     assert indonesian[1] == "“hello” bukan nomor telepon."
     assert indonesian[4] == (
-        "Pesannya terlalu panjang (70,000 karakter; WhatsApp menerima paling banyak 65,536)."
+        "Pesannya terlalu panjang (70,000 karakter; WhatsApp lewat Jaga menerima paling banyak "
+        "60,000, lebih sedikit dengan emoji atau huruf non-Latin). Bagi menjadi dua."
     )
-    assert indonesian[6] == "“Kasir” belum ditautkan ke HP."
+    assert indonesian[7] == "“Kasir” belum ditautkan ke HP."
     unmatched = [str(e) for e, words in zip(refusals, indonesian, strict=True) if words == str(e)]
     assert not unmatched
 

@@ -33,7 +33,7 @@ def test_the_row_says_no_internet_and_the_limit_on_new_contacts(qapp):
 
 
 def test_the_qr_dialog_says_no_internet_instead_of_connecting_and_recovers(qtbot, offline_service):
-    account_id = offline_service.store.create_account("Shop front", "baileys").id
+    account_id = offline_service.create_account("Shop front", "baileys").id
     observe(offline_service, account_id, "starting")
     dialog = QrDialog(offline_service, account_id, now=lambda: datetime(2026, 11, 30, 12))
     qtbot.addWidget(dialog)
@@ -67,7 +67,7 @@ def test_a_pairing_code_refused_for_no_internet_says_so_in_the_owners_language(
     from app.bridge.client import BridgeError
     from app.ui.i18n import Translations
 
-    account_id = offline_service.store.create_account("Shop front", "baileys").id
+    account_id = offline_service.create_account("Shop front", "baileys").id
     dialog = QrDialog(offline_service, account_id)
     qtbot.addWidget(dialog)
     refusal = BridgeError("network_unreachable", NO_INTERNET, 409)

@@ -64,3 +64,15 @@ def test_add_number_shows_the_bridges_qr_and_closes_into_connected(qtbot, loop, 
         assert window.stack.currentWidget() is window.splitter
 
     run(loop, scenario())
+
+
+def test_the_window_says_what_jaga_itself_waited_for(qtbot, offline_service, make_window):
+    window = make_window(offline_service)
+    window.check_stall(100.0)
+    window.check_stall(131.0)  # thirty seconds without a tick: the app was stopped
+    assert window.last_stall_words == "Jaga itself was paused for 30 s; the bridge kept running."
+    offline_service.store.slow_wait = (140.0, 12.0)  # the store waited for a lock
+    window.check_stall(145.0)
+    assert window.last_stall_words == (
+        "Jaga waited 13 s for its database (another program was using it); the bridge kept running."
+    )

@@ -11,7 +11,7 @@ from tests.liveapp import eventually, run
 
 
 def linked_number(service, label: str = "Shop front", phone: str = "628123456789") -> str:
-    account_id = service.store.create_account(label, "sim").id
+    account_id = service.create_account(label, "sim").id
     observe(service, account_id, "connected", phone=phone)
     return account_id
 
@@ -130,7 +130,10 @@ def test_a_bridge_crash_loop_is_told_and_opens_the_bridge_panel(
     ((title, body, action),) = banner_texts(window)
     assert action == "Open bridge panel"
     assert title == "Jaga's bridge has stopped"
-    assert body == reason + " No number is connected until it runs again."
+    assert body == reason + (
+        " No number is connected until it runs again. Jaga tries again by itself every "
+        "5 minutes; Restart in the bridge panel tries now."
+    )
     ((_notice, banner),) = window.notice_board.banners.values()
     qtbot.mouseClick(banner.action_button, Qt.MouseButton.LeftButton)
     assert window.bridge_panel is not None and window.bridge_panel.isVisible()
@@ -181,6 +184,57 @@ def test_a_logout_from_the_phone_on_the_real_bridge(qtbot, loop, service, make_w
         # The fix asks the bridge for a fresh link: a new QR arrives in that dialog.
         await eventually(lambda: dialog.current_payload is not None)
         assert len(window.notices) == 1
+
+    run(loop, scenario())
+
+
+def test_a_store_error_in_the_background_shows_a_banner_with_what_to_do(
+    qtbot, offline_service, make_window, monkeypatch, error_log
+):
+    from app.core.store import Store, StoreError
+
+    error_log.expect(r"disk is full")  # the app's own report of the trouble, as it should
+    set_bridge(offline_service, State.RUNNING)
+    shop = linked_number(offline_service)
+    window = make_window(offline_service)
+    window.show()
+    full = (
+        "The disk is full, so Jaga could not save. Free some space; nothing saved before is lost."
+    )
+
+    def disk_full(*_args, **_kwargs):
+        raise StoreError(full)
+
+    monkeypatch.setattr(Store, "record_observed", disk_full)
+    offline_service.recorder.record(shop, "reconnecting", "bridge_crashed", None)
+    banner = window.problem_banner
+    assert banner is not None and banner.isVisible()
+    assert banner.body.text() == full
+    # The same trouble again does not stack banners.
+    offline_service.recorder.record(shop, "reconnecting", "bridge_crashed", None)
+    assert window.problem_banner is banner
+    qtbot.mouseClick(banner.dismiss_button, Qt.MouseButton.LeftButton)
+    assert window.problem_banner is None
+
+
+def test_restart_from_the_panel_gives_no_reconnect_notice_for_connected_numbers(
+    qtbot, loop, service, make_window, clock
+):
+    window = make_window(service)
+
+    async def scenario():
+        account = await service.add_account("Shop front")
+        await eventually(lambda: service.latest_qr.get(account.id) is not None)
+        await service.simulate_scan(account.id, "628123450009", "Toko")
+        await eventually(lambda: service.account(account.id).status == "connected")
+        boot = service.boot_id
+        window.open_bridge_panel().restart()
+        await eventually(lambda: service.boot_id not in (None, boot), what="a new boot")
+        await eventually(lambda: service.account(account.id).status == "connected")
+        for _ in range(4):  # two minutes of the notifier's checks
+            clock.advance(30)
+            window.notifier.check()
+        assert window.notices == []
 
     run(loop, scenario())
 

@@ -22,7 +22,7 @@ def make_dialog(qtbot, service, account_id, moment, **kwargs) -> QrDialog:
 
 
 def test_a_big_code_with_countdown_attempt_and_how_to(qtbot, offline_service):
-    account_id = offline_service.store.create_account("Shop front", "sim").id
+    account_id = offline_service.create_account("Shop front", "sim").id
     observe(offline_service, account_id, "qr")
     moment = [NOW]
     dialog = make_dialog(qtbot, offline_service, account_id, moment)
@@ -51,15 +51,15 @@ def test_a_big_code_with_countdown_attempt_and_how_to(qtbot, offline_service):
 
 
 def test_codes_for_other_numbers_are_ignored(qtbot, offline_service):
-    mine = offline_service.store.create_account("Shop front", "sim").id
-    other = offline_service.store.create_account("Cashier", "sim").id
+    mine = offline_service.create_account("Shop front", "sim").id
+    other = offline_service.create_account("Cashier", "sim").id
     dialog = make_dialog(qtbot, offline_service, mine, [NOW])
     offline_service.qr_received.emit(QrCode(other, "2@not-mine", NOW, 1, 6))
     assert dialog.current_payload is None
 
 
 def test_a_timed_out_code_offers_a_new_one(qtbot, offline_service):
-    account_id = offline_service.store.create_account("Shop front", "sim").id
+    account_id = offline_service.create_account("Shop front", "sim").id
     dialog = make_dialog(qtbot, offline_service, account_id, [NOW])
     offline_service.qr_received.emit(QrCode(account_id, "2@code", NOW, 6, 6))
     observe(offline_service, account_id, "failed", "qr_timeout")
@@ -74,7 +74,7 @@ def test_a_timed_out_code_offers_a_new_one(qtbot, offline_service):
 
 
 def test_it_closes_into_success(qtbot, offline_service):
-    account_id = offline_service.store.create_account("Shop front", "sim").id
+    account_id = offline_service.create_account("Shop front", "sim").id
     dialog = make_dialog(qtbot, offline_service, account_id, [NOW], demo=True)
     observe(offline_service, account_id, "connected", phone="628123456789")
     assert dialog.headline.text() == "Connected as +62 812-3456-789"
@@ -87,7 +87,7 @@ def test_it_closes_into_success(qtbot, offline_service):
 
 
 def test_a_wrong_phone_number_is_explained_before_asking_the_bridge(qtbot, offline_service):
-    account_id = offline_service.store.create_account("Shop front", "sim").id
+    account_id = offline_service.create_account("Shop front", "sim").id
     dialog = make_dialog(qtbot, offline_service, account_id, [NOW])
     qtbot.mouseClick(dialog.use_code_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentWidget() is dialog.pairing_page

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor
 
 from app.core.status import Health
 from app.core.supervision import State
 from app.ui.icons import HEALTH_COLORS, health_pixmap
 from app.ui.tray import Tray
 from tests.gui.conftest import observe, set_bridge
+
+FIND_ALL = Qt.FindChildOption.FindChildrenRecursively
 
 
 def center_color(tray: Tray) -> QColor:
@@ -18,8 +21,8 @@ def center_color(tray: Tray) -> QColor:
 
 def test_icon_and_tooltip_follow_the_worst_status(qtbot, offline_service):
     service = offline_service
-    shop = service.store.create_account("Shop front", "sim").id
-    cashier = service.store.create_account("Cashier", "sim").id
+    shop = service.create_account("Shop front", "sim").id
+    cashier = service.create_account("Cashier", "sim").id
     tray = Tray(service, available=False)
     set_bridge(service, State.RUNNING)
     service.accounts_changed.emit()
@@ -53,7 +56,7 @@ def test_icon_and_tooltip_follow_the_worst_status(qtbot, offline_service):
 
 
 def test_one_connected_number_reads_naturally(qtbot, offline_service):
-    shop = offline_service.store.create_account("Shop front", "sim").id
+    shop = offline_service.create_account("Shop front", "sim").id
     set_bridge(offline_service, State.RUNNING)
     tray = Tray(offline_service, available=False)
     observe(offline_service, shop, "connected")
@@ -73,8 +76,8 @@ def test_the_menu_has_open_each_number_with_its_status_and_reconnect_and_quit(
     qtbot, offline_service
 ):
     service = offline_service
-    shop = service.store.create_account("Shop front", "sim").id
-    service.store.create_account("Cashier", "sim")
+    shop = service.create_account("Shop front", "sim").id
+    service.create_account("Cashier", "sim")
     set_bridge(service, State.RUNNING)
     tray = Tray(service, available=False)
     observe(service, shop, "logged_out", "logged_out")
@@ -96,4 +99,29 @@ def test_the_menu_has_open_each_number_with_its_status_and_reconnect_and_quit(
         tray.menu.actions()[0].trigger()
     with qtbot.waitSignal(tray.quit_requested):
         tray.menu.actions()[-1].trigger()
+    tray.deleteLater()
+
+
+def test_the_menu_is_updated_row_by_row_and_never_grows(qtbot, offline_service):
+    from PySide6.QtWidgets import QMenu
+
+    service = offline_service
+    ids = [service.create_account(f"Number {i}", "sim").id for i in range(20)]
+    set_bridge(service, State.RUNNING)
+    tray = Tray(service, available=False)
+    for account_id in ids:
+        observe(service, account_id, "connected")
+    submenus = tray.menu.findChildren(QMenu)
+    actions = len(tray.menu.findChildren(QAction, options=FIND_ALL))
+    for round_ in range(10):  # ten periodic reconciles' worth of status news
+        for account_id in ids:
+            observe(service, account_id, "reconnecting" if round_ % 2 else "connected")
+        set_bridge(service, State.UNHEALTHY if round_ % 2 else State.RUNNING)
+    assert tray.menu.findChildren(QMenu) == submenus
+    assert len(tray.menu.findChildren(QAction, options=FIND_ALL)) == actions
+    set_bridge(service, State.RUNNING)
+    titles = [m.title() for m in submenus]
+    assert titles[0] == "Number 0 — Reconnecting…"  # the last round's news, row by row
+    service.create_account("Number 20", "sim")
+    assert len(tray.menu.findChildren(QMenu)) == 21
     tray.deleteLater()

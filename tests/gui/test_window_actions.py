@@ -13,10 +13,9 @@ from tests.liveapp import eventually, run
 
 
 def three_numbers(service) -> list[str]:
-    store = service.store
-    shop = store.create_account("Shop front", "sim").id
-    cashier = store.create_account("Cashier", "sim").id
-    online = store.create_account("Online orders", "sim").id
+    shop = service.create_account("Shop front", "sim").id
+    cashier = service.create_account("Cashier", "sim").id
+    online = service.create_account("Online orders", "sim").id
     set_bridge(service, State.RUNNING)
     observe(service, shop, "connected", phone="628123456789")
     observe(service, cashier, "connected", phone="628129876543")
@@ -65,7 +64,7 @@ def test_details_show_the_history_with_reasons_and_the_events(qtbot, offline_ser
     assert window.model.index(0, Column.UPTIME).data() == "100 %"  # connected all along
 
 
-def test_buttons_follow_the_selected_number(qtbot, offline_service, make_window):
+def test_buttons_follow_the_selected_number(qtbot, loop, offline_service, make_window):
     shop, cashier, online = three_numbers(offline_service)
     window = make_window(offline_service)
     window.select(shop)
@@ -75,9 +74,8 @@ def test_buttons_follow_the_selected_number(qtbot, offline_service, make_window)
     window.select(online)
     assert window.reconnect_button.isEnabled()
     assert not window.logout_button.isEnabled()  # never linked a phone here: nothing to unlink
-    offline_service.store.set_desired_state(cashier, "stopped")
     window.select(cashier)
-    offline_service.account_updated.emit(cashier)
+    run(loop, offline_service.stop_account(cashier))
     assert window.stop_button.text() == "S&tart"
 
 

@@ -97,7 +97,9 @@ def test_every_event_reaches_the_shop_in_wahas_shape_and_signed(loop, service, g
         await eventually(lambda: "DEVICE" in acks(), what="the delivered ack webhook")
         assert acks()[0] == "SERVER"
 
-        service.send_message(account.id, "6281234567890", "x" * 60_001)  # the bridge refuses
+        # WhatsApp refuses this recipient (an over-long text is refused at the door now).
+        await service.client.sim("recipients", {"phone": "628200000463", "reject": 463})
+        service.send_message(account.id, "+628200000463", "Halo")
         await eventually(lambda: len(events(receiver, "message.failed")) == 1)
         [failed] = events(receiver, "message.failed")
         assert failed["payload"]["ack"] == -1 and failed["payload"]["ackName"] == "ERROR"

@@ -9,15 +9,7 @@ import pytest
 
 from app.core.outbox import MessageError
 from app.core.store import StoreError
-from tests.liveapp import eventually, run, status_of, until_bridge_ready
-
-
-async def link(service, label: str, phone: str):
-    account = await service.add_account(label)
-    await eventually(lambda: status_of(service, account.id) == "qr")
-    await service.simulate_scan(account.id, phone)
-    await eventually(lambda: status_of(service, account.id) == "connected")
-    return account
+from tests.liveapp import eventually, link, run, status_of, until_bridge_ready
 
 
 async def network_sent(service) -> list[dict]:
@@ -118,5 +110,28 @@ def test_bad_input_gets_a_clear_error_and_stores_nothing(loop, service):
                 service.send_message(account_id, to, text)
         assert service.store.messages(account.id) == []
         assert service.store.messages(unlinked.id) == []
+
+    run(loop, scenario())
+
+
+def test_a_message_over_the_bridges_limit_is_refused_at_the_door(loop, service):
+    async def scenario():
+        account = await link(service, "Shop", "6281300000006")
+        limit = (await service.client.health())["limits"]["text_max_utf16"]
+        assert service.limits.text_max_utf16 == limit  # published by the bridge, read at READY
+        too_long = [
+            "x" * (limit + 1),
+            "😀" * (limit // 2 + 1),  # fewer characters than the limit, more UTF-16 units
+            "あ" * (limit // 2),  # within the text limit, over the request's byte limit
+        ]
+        for text in too_long:
+            with pytest.raises(MessageError, match="too long"):
+                service.send_message(account.id, "6281234567890", text)
+        with pytest.raises(MessageError, match="cannot be sent"):
+            service.send_message(account.id, "6281234567890", "bad \ud800 text")
+        assert service.store.messages(account.id) == []
+        # The longest text the bridge takes goes out.
+        service.send_message(account.id, "6281234567890", "x" * limit)
+        await eventually(lambda: statuses(service, account.id) == ["delivered"], timeout=10)
 
     run(loop, scenario())

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from app.core.outbox import (
-    MAX_TEXT_LENGTH,
+    MAX_TEXT_UTF16,
     MessageError,
     advance,
     new_client_id,
@@ -39,9 +39,17 @@ def test_text_limits():
     assert validate_text("hi") == "hi"
     with pytest.raises(MessageError, match="empty"):
         validate_text("  \n")
-    assert validate_text("x" * MAX_TEXT_LENGTH)
+    assert validate_text("x" * MAX_TEXT_UTF16)
     with pytest.raises(MessageError, match="too long"):
-        validate_text("x" * (MAX_TEXT_LENGTH + 1))
+        validate_text("x" * (MAX_TEXT_UTF16 + 1))
+    # Counted as the bridge counts (UTF-16 units), and the request must fit its body limit.
+    with pytest.raises(MessageError, match="too long"):
+        validate_text("😀" * 3, max_utf16=5)
+    assert validate_text("😀" * 2, max_utf16=5)
+    with pytest.raises(MessageError, match="too long"):
+        validate_text("é" * 1000, max_body_bytes=2000)
+    with pytest.raises(MessageError, match="cannot be sent"):
+        validate_text("lone \ud800")
 
 
 def test_retry_backs_off_and_gives_up():

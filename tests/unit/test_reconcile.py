@@ -45,3 +45,11 @@ def test_after_a_bridge_restart_a_number_that_needed_the_owner_still_waits():
 def test_every_active_status_counts_as_running():
     for status in (S.STARTING, S.QR, S.PAIRING_CODE, S.CONNECTED, S.RECONNECTING):
         assert plan([want("a")], {"a": status}) == Plan()
+
+
+def test_a_plan_leaves_alone_what_an_owners_command_is_acting_on():
+    from app.core.reconcile import Plan
+
+    full = Plan(("a", "b"), (("c", "orphan"), ("d", "stopped_by_owner")))
+    assert full.without({"a", "d"}) == Plan(("b",), (("c", "orphan"),))
+    assert full.without([]) == full

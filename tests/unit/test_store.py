@@ -180,3 +180,39 @@ def test_a_durable_burst_stores_each_message_once_and_advances_acks(store):
     assert updated == [outgoing.id]
     assert by_id["CID1"].status == "read"
     assert sorted(m.message_id for m in rows) == ["CID1", "IN1", "IN2", "IN4"]
+
+
+def test_merging_a_twin_moves_every_message_and_queued_row_to_the_survivor(store):
+    old = store.create_account("Shop", "sim")
+    store.record_observed(old.id, status="connected", reason=None, message=None, phone="6281")
+    store.store_inbound(old.id, "IN1", "6289", "halo", None)
+    store.store_inbound(old.id, "IN2", "6289", "also received by the new link", None)
+    queued = store.queue_message(old.id, "6289", "still to send", "CIDQ")
+    sent = store.queue_message(old.id, "6289", "already out", "CIDS")
+    store.mark_sent([sent.id])
+    new = store.create_account("WhatsApp 2", "sim")
+    store.store_inbound(new.id, "IN2", "6289", "also received by the new link", None)
+    store.record_observed(new.id, status="connected", reason=None, message=None, phone="6281")
+    moved = {m.message_id: m for m in store.messages(new.id)}
+    assert sorted(moved) == ["CIDQ", "CIDS", "IN1", "IN2"]
+    assert (moved["CIDQ"].id, moved["CIDQ"].status) == (queued.id, "queued")
+    assert moved["CIDS"].status == "sent"
+    assert store.messages(old.id) == []
+    assert [a.id for a in store.accounts()] == [new.id]
+
+
+def test_the_bridge_gone_is_recorded_for_many_numbers_in_one_go(store):
+    ids = [store.create_account(f"Till {i}", "sim").id for i in range(3)]
+    for account_id in ids[:2]:
+        store.record_observed(account_id, status="connected", reason=None, message=None)
+    seen = store.record_gone(
+        [*ids[:2], "acc-gone"], status="reconnecting", reason="bridge_crashed", message="x"
+    )
+    assert [bool(o) for o in seen] == [True, True, False]
+    assert [o.account.status if o.account else None for o in seen] == [
+        "reconnecting",
+        "reconnecting",
+        None,
+    ]
+    assert [h.reason for h in store.history(ids[0])] == [None, "bridge_crashed"]
+    assert store.account(ids[2]).status == "stopped"

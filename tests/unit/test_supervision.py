@@ -184,10 +184,27 @@ def test_silence_on_the_stream_is_a_hang_that_is_killed_and_restarted():
     machine = running(0)
     effects = machine.timer_fired(Timer.HANG, 15)
     assert machine.state is State.UNHEALTHY
+    # Bytes that already wait unread (the app itself was held up) are read first.
+    assert effects == [StartTimer(Timer.HANG, 1.0)]
+    effects = machine.timer_fired(Timer.HANG, 16)
     assert Kill("hung: no heartbeat for 15 s") in effects
     effects = machine.exited(15.2, None, crashed=True)
     assert machine.last_exit == "hung: no heartbeat for 15 s"
     assert Spawn() in effects
+
+
+def test_bytes_waiting_after_the_apps_own_stall_count_as_alive():
+    machine = running(0)
+    # The app was stopped for 30 s: its overdue timers fire on resume, the heartbeats that
+    # arrived meanwhile sit unread in the socket.
+    machine.timer_fired(Timer.STALL, 30)
+    assert machine.timer_fired(Timer.HANG, 30) == [StartTimer(Timer.HANG, 1.0)]
+    effects = machine.activity(30.01)
+    assert machine.state is State.RUNNING
+    assert StartTimer(Timer.HANG, 15.0) in effects
+    # A later silence is judged afresh: one grace again, then the kill.
+    assert machine.timer_fired(Timer.HANG, 45) == [StartTimer(Timer.HANG, 1.0)]
+    assert Kill("hung: no heartbeat for 15 s") in machine.timer_fired(Timer.HANG, 46)
 
 
 def test_spawn_failure_is_fatal_with_the_reason():
@@ -198,16 +215,78 @@ def test_spawn_failure_is_fatal_with_the_reason():
     assert machine.fatal_reason == "Node could not be started (path /x/node)"
 
 
-def test_only_the_owner_leaves_fatal_and_that_resets_the_counters():
+def crash_loop(machine: Supervision, now: float = 0.0) -> float:
+    """Five failures a second apart: FATAL. Returns the time of the last one."""
+    machine.start(now)
+    for _ in range(POLICY.fatal_failures):
+        if machine.state is State.BACKOFF:
+            machine.timer_fired(Timer.BACKOFF, now)
+        machine.exited(now, 1, crashed=False)
+        if machine.state is not State.FATAL:
+            now += 1
+    return now
+
+
+def test_fatal_tries_again_by_itself_every_five_minutes_with_fresh_counters():
+    machine = Supervision(policy=POLICY)
+    fatal_at = crash_loop(machine)
+    assert machine.state is State.FATAL
+    assert machine.retry_at == fatal_at + 300
+    assert machine.timer_fired(Timer.BACKOFF, fatal_at + 100) == []
+    assert machine.activity(fatal_at + 100) == []
+    effects = machine.timer_fired(Timer.FATAL_RETRY, fatal_at + 300)
+    assert Spawn() in effects
+    assert machine.state is State.STARTING and machine.retry_at is None
+    assert machine.consecutive_failures == 0 and machine.recent_failures == ()
+    # Crashing on: FATAL again, and again a retry five minutes on.
+    again = crash_loop(machine, fatal_at + 300)
+    assert machine.state is State.FATAL and machine.retry_at == again + 300
+
+
+def test_every_way_into_fatal_arms_the_retry():
+    for enter in (
+        lambda m: m.exited(0, EXIT_CONFIG, crashed=False),
+        lambda m: m.spawn_failed(0, "Node could not be started"),
+    ):
+        machine = Supervision(policy=POLICY)
+        machine.start(0)
+        effects = enter(machine)
+        assert machine.state is State.FATAL
+        assert StartTimer(Timer.FATAL_RETRY, 300.0) in effects
+
+
+def test_the_owner_can_leave_fatal_at_once_which_resets_the_counters_and_the_retry():
     machine = Supervision(policy=POLICY)
     machine.start(0)
     machine.exited(0, EXIT_CONFIG, crashed=False)
-    assert machine.timer_fired(Timer.BACKOFF, 100) == []
-    assert machine.activity(100) == []
     effects = machine.restart(100)
     assert machine.state is State.STARTING
-    assert Spawn() in effects
+    assert Spawn() in effects and CancelTimer(Timer.FATAL_RETRY) in effects
     assert machine.consecutive_failures == 0 and machine.recent_failures == ()
+    assert machine.retry_at is None
+
+
+def test_stopping_in_fatal_cancels_the_retry():
+    machine = Supervision(policy=POLICY)
+    crash_loop(machine)
+    assert CancelTimer(Timer.FATAL_RETRY) in machine.stop(70)
+    assert machine.state is State.STOPPED and machine.retry_at is None
+    assert machine.timer_fired(Timer.FATAL_RETRY, 400) == []
+
+
+def test_an_exit_we_asked_for_is_marked_asked_a_crash_is_not():
+    machine = running(0)
+    machine.restart(10)
+    machine.exited(10.1, None, crashed=True)
+    assert machine.last_exit_asked and machine.last_exit == "restart requested"
+    machine.ready(11)
+    machine.exited(12, None, crashed=True)
+    assert not machine.last_exit_asked
+    machine.timer_fired(Timer.BACKOFF, 12)
+    machine.ready(13)
+    machine.stop(14)
+    machine.exited(14.5, 0, crashed=False)
+    assert machine.last_exit_asked
 
 
 def test_manual_restart_of_a_running_bridge_is_not_a_failure():

@@ -1,0 +1,278 @@
+"""app.sqlite3's messages: the durable outbox, inbound copies, and the chats' views.
+
+A part of Store (a mixin): every method runs in the store's own transactions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.core.edges import ChatMerge, is_refusal
+from app.core.models import Account, Message, utcnow
+from app.core.outbox import advance, new_client_id
+from app.core.store_edges import apply_ack, merge_chat
+from app.core.store_error import StoreError
+
+
+@dataclass(frozen=True)
+class Inbound:
+    account_id: str
+    message_id: str
+    chat: str
+    text: str
+    at: datetime | None
+    author: str | None = None  # the writer, in a group
+
+
+@dataclass(frozen=True)
+class Ack:
+    account_id: str
+    message_id: str
+    status: str
+    error: str | None = None  # why WhatsApp refused it (status "failed")
+
+
+class MessageStore:
+    #: Store.session: one transaction, its errors as StoreError sentences.
+    session: Callable[[], AbstractContextManager[Session]]
+
+    # --- messages: the durable outbox and the inbound copies --------------------------
+
+    def queue_message(self, account_id: str, chat: str, text: str, client_id: str) -> Message:
+        """Accepts an outgoing message: from this commit on it is never lost."""
+        with self.session() as s:
+            account = s.get(Account, account_id)
+            if account is None:
+                raise StoreError("That number no longer exists.")
+            if account.phone is None:
+                raise StoreError(f"“{account.label}” is not linked to a phone yet.")
+            message = Message(
+                account_id=account_id,
+                direction="out",
+                chat=chat,
+                message_id=client_id,
+                text=text,
+                status="queued",
+                attempts=0,
+            )
+            s.add(message)
+        return message
+
+    def outgoing(self, account_id: str, client_id: str) -> Message | None:
+        """The outgoing message queued with this client id, if any (a caller's retry)."""
+        with self.session() as s:
+            query = select(Message).where(
+                Message.account_id == account_id,
+                Message.message_id == client_id,
+                Message.direction == "out",
+            )
+            return s.scalars(query).first()
+
+    def due_messages(self, account_ids: set[str], now: datetime, limit: int = 64) -> list[Message]:
+        """The head of each chat's queue, for the given (connected) numbers, if it is due.
+
+        Only the oldest queued message of a chat is ever handed out, so a chat's messages
+        leave in the order they were accepted, retries included.
+        """
+        if not account_ids:
+            return []
+        with self.session() as s:
+            heads = (
+                select(func.min(Message.id))
+                .where(
+                    Message.direction == "out",
+                    Message.status == "queued",
+                    Message.account_id.in_(account_ids),
+                )
+                .group_by(Message.account_id, Message.chat)
+            )
+            query = (
+                select(Message)
+                .where(Message.id.in_(heads))
+                .where((Message.next_attempt_at.is_(None)) | (Message.next_attempt_at <= now))
+                .order_by(Message.id)
+                .limit(limit)
+            )
+            return list(s.scalars(query))
+
+    def next_retry_at(self) -> datetime | None:
+        with self.session() as s:
+            query = select(func.min(Message.next_attempt_at)).where(
+                Message.direction == "out", Message.status == "queued"
+            )
+            return s.scalar(query)
+
+    def mark_sent(self, message_ids: Iterable[int]) -> None:
+        """The bridge took these messages: one commit for a whole dispatch round."""
+        with self.session() as s:
+            for message in s.scalars(select(Message).where(Message.id.in_(list(message_ids)))):
+                message.status = advance(message.status, "sent")
+                if message.status != "failed":  # a refusal may have come before this commit
+                    message.error = None
+
+    def mark_retry(self, message_id: int, error: str, next_attempt_at: datetime) -> None:
+        with self.session() as s:
+            message = s.get(Message, message_id)
+            if message is not None and message.status == "queued":
+                message.attempts += 1
+                message.error = error
+                message.next_attempt_at = next_attempt_at
+
+    def mark_failed(self, message_id: int, error: str) -> None:
+        with self.session() as s:
+            message = s.get(Message, message_id)
+            if message is not None and message.status == "queued":
+                message.status = "failed"
+                message.error = error
+
+    def resend(self, message_id: int) -> None:
+        """The owner asks again for a message that failed: back in the queue, fresh budget."""
+        with self.session() as s:
+            message = s.get(Message, message_id)
+            if message is not None and message.status == "failed":
+                if is_refusal(message.error):
+                    # WhatsApp saw the refused one: the same id would be answered "sent"
+                    # from the bridge's record without going out again.
+                    message.message_id = new_client_id()
+                message.status = "queued"
+                message.attempts = 0
+                message.next_attempt_at = None
+                message.error = None
+
+    def _apply_acks(self, s: Session, acks: list[Ack]) -> list[Message | None]:
+        """Advances the outgoing rows the acks name; the rows are looked up in one query."""
+        wanted = sorted({ack.message_id for ack in acks})
+        rows: dict[tuple[str, str], Message] = {}
+        for start in range(0, len(wanted), 500):
+            query = select(Message).where(
+                Message.direction == "out", Message.message_id.in_(wanted[start : start + 500])
+            )
+            rows.update({(m.account_id, m.message_id): m for m in s.scalars(query)})
+        changed: list[Message | None] = []
+        for ack in acks:
+            message = rows.get((ack.account_id, ack.message_id))
+            if message is not None:
+                apply_ack(message, ack)
+            changed.append(message)
+        return changed
+
+    def store_inbound(
+        self, account_id: str, message_id: str, chat: str, text: str, at: datetime | None
+    ) -> int | None:
+        """The new row's id, or None when it was already there (a replay) or has no account."""
+        with self.session() as s:
+            added = self._store_inbounds(s, [Inbound(account_id, message_id, chat, text, at)])
+        return added[0] if added else None
+
+    def _store_inbounds(self, s: Session, items: list[Inbound]) -> list[int]:
+        """Inserts a burst in one statement; ids of the new rows (replays and messages of
+        numbers that no longer exist are skipped)."""
+        if not items:
+            return []
+        account_ids = {item.account_id for item in items}
+        known = set(s.scalars(select(Account.id).where(Account.id.in_(account_ids))))
+        now = utcnow()
+        rows = [
+            {
+                "account_id": item.account_id,
+                "direction": "in",
+                "chat": item.chat,
+                "message_id": item.message_id,
+                "text": item.text,
+                "status": "received",
+                "attempts": 0,
+                "created_at": item.at or now,
+                "updated_at": now,
+                "author": item.author,
+            }
+            for item in items
+            if item.account_id in known
+        ]
+        if not rows:
+            return []
+        statement = (
+            sqlite_insert(Message.__table__)
+            .on_conflict_do_nothing(index_elements=["account_id", "message_id"])
+            .returning(Message.__table__.c.id)
+        )
+        connection = s.connection()
+        return sorted(connection.execute(statement, rows).scalars())
+
+    def store_durable(self, items: list[Inbound | Ack | ChatMerge]) -> tuple[list[int], list[int]]:
+        """A burst of inbound messages, acks and chat merges in ONE transaction (one fsync).
+
+        Returns the ids of the rows added and of the rows whose status or chat changed.
+        """
+        with self.session() as s:
+            added = self._store_inbounds(s, [item for item in items if isinstance(item, Inbound)])
+            acks = [item for item in items if isinstance(item, Ack)]
+            changed = self._apply_acks(s, acks)
+            updated = list(dict.fromkeys(m.id for m in changed if m is not None))
+            for merge in (item for item in items if isinstance(item, ChatMerge)):
+                updated.extend(merge_chat(s, merge))
+        return added, list(dict.fromkeys(updated))
+
+    def messages(self, account_id: str, chat: str | None = None) -> list[Message]:
+        with self.session() as s:
+            query = select(Message).where(Message.account_id == account_id)
+            if chat is not None:
+                query = query.where(Message.chat == chat)
+            return list(s.scalars(query.order_by(Message.id)))
+
+    def message(self, message_id: int) -> Message | None:
+        with self.session() as s:
+            return s.get(Message, message_id)
+
+    # --- chats: read-only views of the messages -------------------------------------
+
+    def conversations(self, account_id: str, limit: int = 500) -> list[Message]:
+        """The last message of each chat of a number, newest chat first.
+
+        One query: the newest row id per chat comes from the (account, chat, id) index.
+        """
+        with self.session() as s:
+            lasts = (
+                select(func.max(Message.id))
+                .where(Message.account_id == account_id)
+                .group_by(Message.chat)
+            )
+            query = (
+                select(Message)
+                .where(Message.id.in_(lasts))
+                .order_by(Message.id.desc())
+                .limit(limit)
+            )
+            return list(s.scalars(query))
+
+    def chat_messages(self, account_id: str, chat: str, limit: int = 500) -> list[Message]:
+        """The newest `limit` messages of one chat, oldest first."""
+        with self.session() as s:
+            query = (
+                select(Message)
+                .where(Message.account_id == account_id, Message.chat == chat)
+                .order_by(Message.id.desc())
+                .limit(limit)
+            )
+            return list(reversed(list(s.scalars(query))))
+
+    def messages_with_ids(self, account_id: str, ids: Iterable[int]) -> list[Message]:
+        """Those of the given rows that belong to the number, in id order (a burst at once)."""
+        wanted = sorted(set(ids))
+        found: list[Message] = []
+        with self.session() as s:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                query = (
+                    select(Message)
+                    .where(Message.account_id == account_id, Message.id.in_(chunk))
+                    .order_by(Message.id)
+                )
+                found.extend(s.scalars(query))
+        return found

@@ -1,0 +1,155 @@
+"""The owner's commands: what the window (and later the local API) may ask of the core."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.exc import IntegrityError
+
+from app.bridge.client import BridgeClient, BridgeError
+from app.bridge.protocol import Limits
+from app.core.models import Message
+from app.core.outbox import new_client_id, normalize_recipient, validate_text
+from app.runtime.dispatcher import Dispatcher
+from app.runtime.read_model import AccountView
+from app.runtime.reconciler import Reconciler, call
+
+
+class OwnerCommands:
+    def __init__(
+        self,
+        reconciler: Reconciler,
+        dispatcher: Dispatcher,
+        *,
+        client: Callable[[], BridgeClient | None],
+        limits: Callable[[], Limits],
+    ) -> None:
+        self.reconciler = reconciler
+        self.recorder = reconciler.recorder
+        self.store = self.recorder.store
+        self.model = self.recorder.model
+        self.signals = self.recorder.signals
+        self.dispatcher = dispatcher
+        self._client = client
+        self._limits = limits
+        self.default_region = "ID"  # for numbers typed without a country code
+        self.default_engine = "baileys"
+
+    def _bridge(self) -> BridgeClient:
+        client = self._client()
+        if client is None:
+            raise BridgeError("bridge_down", "The bridge is not running.")
+        return client
+
+    def _refresh(self, account_id: str, reason: str) -> AccountView | None:
+        """The read model follows a write the owner made (one row read, not per event)."""
+        row = self.store.account(account_id)
+        if row is None:
+            self.model.remove(account_id, reason)
+            return None
+        self.model.put_row(row, reason)
+        return self.model.account(account_id)
+
+    def create_account(self, label: str, engine: str | None = None) -> AccountView:
+        """A new number, wanted running; the bridge is asked to start it by add_account."""
+        row = self.store.create_account(label, engine or self.default_engine)
+        self.model.put_row(row, "owner_added")
+        self.signals.accounts_changed.emit()
+        account = self.model.account(row.id)
+        assert account is not None
+        return account
+
+    async def add_account(self, label: str, engine: str | None = None) -> AccountView:
+        account = self.create_account(label, engine)
+        client = self._client()
+        if client is not None:
+            await self.reconciler.start_session(client, account)
+        return self.model.account(account.id) or account
+
+    def set_wanted(self, account_id: str, running: bool) -> AccountView | None:
+        """What the owner wants of a number; the reconciler (or the caller) acts on it."""
+        self.store.set_desired_state(account_id, "running" if running else "stopped")
+        return self._refresh(account_id, "owner_running" if running else "owner_stopped")
+
+    async def reconnect(self, account_id: str) -> None:
+        """Start again, also from a status that needed the owner (a fresh QR if unlinked)."""
+        with self.reconciler.hands_off(account_id):
+            await self._reconnect(account_id)
+
+    async def _reconnect(self, account_id: str) -> None:
+        account = self.set_wanted(account_id, True)
+        client = self._client()
+        if account is None or client is None:
+            return
+        self.recorder.audit("owner_reconnect", account.status, account_id)
+        await self.reconciler.start_session(client, account)
+
+    async def stop_account(self, account_id: str) -> None:
+        with self.reconciler.hands_off(account_id):
+            await self._stop(account_id)
+
+    async def _stop(self, account_id: str) -> None:
+        self.set_wanted(account_id, False)
+        client = self._client()
+        if client is not None:
+            info = await call(client.stop_session(account_id))
+            if info is not None:
+                self.recorder.apply_quietly(info)
+
+    async def logout_account(self, account_id: str) -> None:
+        client = self._client()
+        if client is not None:
+            self.recorder.audit("owner_logout", "", account_id)
+            info = await call(client.logout(account_id))
+            if info is not None:
+                self.recorder.apply_quietly(info)
+
+    async def remove_account(self, account_id: str) -> None:
+        client = self._client()
+        if client is not None:
+            await call(client.stop_session(account_id))
+        self.store.remove_account(account_id)
+        self.recorder.latest_qr.pop(account_id, None)
+        self.model.remove(account_id, "owner_removed")
+        self.signals.accounts_changed.emit()
+
+    def send_message(
+        self, account_id: str, to: str, text: str, client_id: str | None = None
+    ) -> Message:
+        """Validates against the bridge's limits and queues; it leaves once connected."""
+        chat = normalize_recipient(to, self.default_region)
+        limits = self._limits()
+        body = validate_text(
+            text, max_utf16=limits.text_max_utf16, max_body_bytes=limits.body_max_bytes
+        )
+        message = self.store.queue_message(account_id, chat, body, client_id or new_client_id())
+        self.signals.message_added.emit(message.id)
+        self.dispatcher.wake()
+        return message
+
+    def send_once(self, account_id: str, to: str, text: str, key: str) -> tuple[Message, bool]:
+        """send_message for a caller that may retry: `key` is the client id (the local API
+        derives it from its idempotency key); (the message, False) if it was queued before."""
+        earlier = self.store.outgoing(account_id, key)
+        if earlier is not None:
+            return earlier, False
+        try:
+            return self.send_message(account_id, to, text, key), True
+        except IntegrityError:  # the same id at the same moment from another caller
+            again = self.store.outgoing(account_id, key)
+            if again is None:
+                raise
+            return again, False
+
+    def resend_message(self, message_id: int) -> None:
+        self.store.resend(message_id)
+        self.signals.message_updated.emit(message_id)
+        self.dispatcher.wake()
+
+    async def request_pairing_code(self, account_id: str, phone: str) -> str:
+        """Link by an 8-character code typed on the phone instead of scanning a QR."""
+        return await self._bridge().pairing_code(account_id, phone)
+
+    async def simulate_scan(self, account_id: str, phone: str, name: str | None = None) -> None:
+        """Demo and tests: the simulated phone scans the QR."""
+        await self._bridge().sim_scan(account_id, phone, name)

@@ -1,0 +1,118 @@
+"""The outbox dispatcher: hands queued messages to the bridge when their number is connected."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+
+from app.bridge.client import BridgeClient, BridgeError
+from app.core.clock import SteadyClock
+from app.core.models import Message
+from app.core.outbox import retry_delay, should_give_up
+from app.core.status import SessionStatus
+from app.core.store import Store
+from app.core.store_edges import not_held
+from app.runtime.read_model import ReadModel
+from app.runtime.signals import CoreSignals
+
+log = logging.getLogger(__name__)
+
+#: Bridge errors after which the same request can never succeed: the message fails at
+#: once and never holds back its chat's queue.
+NEVER_SUCCEEDS = frozenset({"bad_request", "client_id_reused", "payload_too_large"})
+#: Bridge errors that mean "not now": the message waits, using up no attempts.
+WAIT_FOR_NUMBER = frozenset({"session_not_connected", "session_not_found"})
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        store: Store,
+        model: ReadModel,
+        signals: CoreSignals,
+        *,
+        client: Callable[[], BridgeClient | None],
+        clock: SteadyClock | None = None,
+    ) -> None:
+        self.store = store
+        #: retry times and the give-up deadline: immune to clock steps (app/core/clock.py)
+        self._clock = clock or SteadyClock()
+        self.model = model
+        self.signals = signals
+        self._client = client
+        self._wakeup = asyncio.Event()
+
+    def wake(self) -> None:
+        self._wakeup.set()
+
+    async def run_forever(self) -> None:
+        while True:
+            try:
+                sent_any = await self.dispatch_once()
+            except Exception:  # a bug or a store error here must not stop every future send
+                log.exception("outbox dispatch failed")
+                sent_any = False
+            if sent_any:
+                continue
+            await self._wait_for_work()
+
+    async def _wait_for_work(self) -> None:
+        timeout = 5.0
+        with contextlib.suppress(Exception):  # a store error: look again in 5 s
+            next_retry = self.store.next_retry_at()
+            if next_retry is not None:
+                timeout = min(timeout, max(0.05, (next_retry - self._clock.now()).total_seconds()))
+        self._wakeup.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wakeup.wait(), timeout)
+
+    async def dispatch_once(self) -> bool:
+        client = self._client()
+        if client is None:
+            return False
+        connected = {
+            a.id for a in self.model.accounts() if a.status == SessionStatus.CONNECTED.value
+        }
+        now = self._clock.now()
+        due = not_held(self.store, self.store.due_messages(connected, now), now)
+        if not due:
+            return False
+        outcomes = await asyncio.gather(*(self._send_one(client, m) for m in due))
+        sent = [m.id for m, outcome in zip(due, outcomes, strict=True) if outcome == "sent"]
+        if sent:
+            # One commit for the round. A crash before it sends these again with the same
+            # client ids, and the bridge answers those from its record without resending.
+            self.store.mark_sent(sent)
+            for message_id in sent:
+                self.signals.message_updated.emit(message_id)
+        # A message that failed for good frees its chat: the next one may go at once.
+        return any(outcome in ("sent", "failed") for outcome in outcomes)
+
+    async def _send_one(self, client: BridgeClient, message: Message) -> str:
+        """Hands one message to the bridge: "sent", "failed" (for good) or "later"."""
+        try:
+            await client.send_message(
+                message.account_id, message.chat, message.text, message.message_id
+            )
+        except BridgeError as error:
+            return self._after_send_error(message, error)
+        return "sent"
+
+    def _after_send_error(self, message: Message, error: BridgeError) -> str:
+        if error.code in WAIT_FOR_NUMBER:
+            return "later"  # waits, without using up attempts, until the number is back
+        outcome = "failed"
+        if error.code in NEVER_SUCCEEDS:
+            self.store.mark_failed(message.id, str(error))
+        elif should_give_up(message.attempts + 1, message.created_at, self._clock.now()):
+            self.store.mark_failed(
+                message.id, f"gave up after {message.attempts + 1} tries: {error}"
+            )
+        else:
+            later = self._clock.now() + retry_delay(message.attempts + 1)
+            self.store.mark_retry(message.id, str(error), later)
+            outcome = "later"
+        self.signals.message_updated.emit(message.id)
+        return outcome

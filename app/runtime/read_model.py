@@ -1,0 +1,94 @@
+"""The accounts as the faces see them: in memory, updated from events, never re-read per event.
+
+Every change is one AccountChange (id, old, new, reason, at) on `changed`; views update
+the one row it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.models import Account, utcnow
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """One number, as last stored (the same attribute names as the Account row)."""
+
+    id: str
+    label: str
+    phone: str | None
+    display_name: str | None
+    engine: str
+    desired_state: str
+    status: str
+    reason: str | None
+    status_message: str | None
+    status_since: datetime | None
+    last_activity_at: datetime | None
+    created_at: datetime | None
+    limit_reason: str | None  # WhatsApp limits sending to new contacts …
+    limited_until: datetime | None  # … until then
+
+    @classmethod
+    def of(cls, row: Account) -> AccountView:
+        return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class AccountChange:
+    id: str
+    old: AccountView | None  # None: the account was added
+    new: AccountView | None  # None: the account was removed
+    reason: str
+    at: datetime
+
+
+class ReadModel(QObject):
+    changed = Signal(object)  # AccountChange
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._accounts: dict[str, AccountView] = {}
+
+    def load(self, rows: Iterable[Account]) -> None:
+        """The whole picture at once (start-up, a twin merged): changes for what differs."""
+        wanted = {row.id: AccountView.of(row) for row in rows}
+        for account_id in [a for a in self._accounts if a not in wanted]:
+            self.remove(account_id, "reloaded")
+        for view in wanted.values():
+            self.put(view, "reloaded")
+
+    def accounts(self) -> list[AccountView]:
+        """In the order they were created (the store's order)."""
+        return sorted(self._accounts.values(), key=_creation_order)
+
+    def account(self, account_id: str) -> AccountView | None:
+        return self._accounts.get(account_id)
+
+    def __contains__(self, account_id: object) -> bool:
+        return account_id in self._accounts
+
+    def put(self, view: AccountView, reason: str) -> bool:
+        old = self._accounts.get(view.id)
+        if old == view:
+            return False
+        self._accounts[view.id] = view
+        self.changed.emit(AccountChange(view.id, old, view, reason, utcnow()))
+        return True
+
+    def put_row(self, row: Account, reason: str) -> bool:
+        return self.put(AccountView.of(row), reason)
+
+    def remove(self, account_id: str, reason: str) -> None:
+        old = self._accounts.pop(account_id, None)
+        if old is not None:
+            self.changed.emit(AccountChange(account_id, old, None, reason, utcnow()))
+
+
+def _creation_order(view: AccountView) -> tuple[datetime, str]:
+    return (view.created_at or datetime.min, view.id)

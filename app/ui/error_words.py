@@ -1,0 +1,106 @@
+"""The core's refusals (MessageError, StoreError) in the owner's language."""
+
+from __future__ import annotations
+
+import re
+
+from app.ui.formatting import tr, tr_noop
+
+#: The sentences of app.core.outbox.MessageError and app.core.store.StoreError, as
+#: patterns, so the owner reads them in the app's language. `(.*)` becomes %1.
+_ERROR_SENTENCES = [
+    (r"Enter the phone number to send to\.", tr_noop("Enter the phone number to send to.")),
+    (r"“(.*)” is not a phone number\.", tr_noop("“%1” is not a phone number.")),
+    (r"“(.*)” is not a valid phone number\.", tr_noop("“%1” is not a valid phone number.")),
+    (r"The message is empty\.", tr_noop("The message is empty.")),
+    (
+        r"The message is too long \((.*) characters; WhatsApp through Jaga takes (.*) at most, "
+        r"fewer with emoji or non-Latin letters\)\. Split it in two\.",
+        tr_noop(
+            "The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, "
+            "fewer with emoji or non-Latin letters). Split it in two."
+        ),
+    ),
+    (
+        r"The message contains characters that cannot be sent; type it again\.",
+        tr_noop("The message contains characters that cannot be sent; type it again."),
+    ),
+    (r"That number no longer exists\.", tr_noop("That number no longer exists.")),
+    (
+        r"The disk is full, so Jaga could not save\. Free some space; nothing saved before is "
+        r"lost\.",
+        tr_noop(
+            "The disk is full, so Jaga could not save. Free some space; nothing saved before "
+            "is lost."
+        ),
+    ),
+    (
+        r"Jaga's database is busy; please try again in a moment\.",
+        tr_noop("Jaga's database is busy; please try again in a moment."),
+    ),
+    (
+        r"Jaga cannot write to its database file \(it is read-only\)\. Give your user write "
+        r"access to Jaga's data folder, then restart Jaga\.",
+        tr_noop(
+            "Jaga cannot write to its database file (it is read-only). Give your user write "
+            "access to Jaga's data folder, then restart Jaga."
+        ),
+    ),
+    (
+        r"Jaga could not write to its database\. See the log for details\.",
+        tr_noop("Jaga could not write to its database. See the log for details."),
+    ),
+    (
+        r"A message that arrived could not be saved \(it contains characters Jaga cannot "
+        r"store\)\. It was put aside in the event log; the messages after it were saved\.",
+        tr_noop(
+            "A message that arrived could not be saved (it contains characters Jaga cannot "
+            "store). It was put aside in the event log; the messages after it were saved."
+        ),
+    ),
+    (
+        r"Jaga could not save incoming messages: (.*)",
+        tr_noop("Jaga could not save incoming messages: %1"),
+    ),
+    (r"“(.*)” is not linked to a phone yet\.", tr_noop("“%1” is not linked to a phone yet.")),
+    # app.core.edges.REFUSAL_SENTENCES and the bridge's no-internet sentence
+    (
+        r"WhatsApp refused this message: the number may not start new chats right now "
+        r"\(error (.*)\)\. Jaga does not send it again by itself\.",
+        tr_noop(
+            "WhatsApp refused this message: the number may not start new chats right now "
+            "(error %1). Jaga does not send it again by itself."
+        ),
+    ),
+    (
+        r"WhatsApp refused this message: sending to new contacts is locked for a while "
+        r"\(error (.*)\)\. Jaga does not send it again by itself\.",
+        tr_noop(
+            "WhatsApp refused this message: sending to new contacts is locked for a while "
+            "(error %1). Jaga does not send it again by itself."
+        ),
+    ),
+    (
+        r"WhatsApp rejected this message \(error (.*)\)\. Jaga does not send it again by itself\.",
+        tr_noop(
+            "WhatsApp rejected this message (error %1). Jaga does not send it again by itself."
+        ),
+    ),
+    (
+        r"No internet connection — Jaga reconnects by itself when it is back",
+        tr_noop("No internet connection — Jaga reconnects by itself when it is back"),
+    ),
+]
+
+
+def error_words(error: Exception) -> str:
+    """A refusal's sentence in the owner's language (as it came, when it is not a known one)."""
+    sentence = str(error)
+    for pattern, words in _ERROR_SENTENCES:
+        match = re.fullmatch(pattern, sentence, flags=re.DOTALL)
+        if match:
+            text = tr(words)
+            for number, value in enumerate(match.groups(), start=1):
+                text = text.replace(f"%{number}", value)
+            return text
+    return sentence

@@ -1,0 +1,141 @@
+"""The main window's table, details and empty state, built once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.status import Health
+from app.service import JagaService
+from app.ui.accounts_model import AccountsModel, Column
+from app.ui.details_pane import DetailsPane
+from app.ui.icons import health_icon
+from app.ui.status_delegate import StatusBadgeDelegate
+
+log = logging.getLogger(__name__)
+
+
+class WindowParts:
+    """Part of MainWindow (a mixin): builds the views."""
+
+    def _build_top_row(self) -> QHBoxLayout:
+        """Add number on the left; the bridge, the shop API and settings on the right."""
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_number)
+        self.bridge_button = QPushButton()
+        self.bridge_button.clicked.connect(self.open_bridge_panel)
+        self.gateway_button = QPushButton()
+        self.gateway_button.clicked.connect(self.gateway_requested)
+        self.settings_button = QPushButton()
+        self.settings_button.clicked.connect(self.open_settings)
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        top.addStretch(1)
+        for button in (self.bridge_button, self.gateway_button, self.settings_button):
+            top.addWidget(button)
+        return top
+
+    def _build_views(self, service: JagaService, now: Callable[[], datetime]) -> None:
+        """The table, the details beside it, and the empty state for a first start."""
+        # --- the table ---------------------------------------------------------------------
+        self.model = AccountsModel(self, now=now)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(Column.STATUS, StatusBadgeDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (
+            Column.PHONE,
+            Column.SINCE,
+            Column.ACTIVITY,
+            Column.LAST_IN,
+            Column.LAST_OUT,
+            Column.UPTIME,
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Wide enough for every status in the current language: no jumping, no cut words.
+        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Fixed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
+        self.table.activated.connect(lambda _index: self.reconnect_selected())
+
+        self.details = DetailsPane(service, now=now)
+        self.reconnect_button = self.details.reconnect_button
+        self.stop_button = self.details.toggle_button
+        self.logout_button = self.details.logout_button
+        self.remove_button = self.details.remove_button
+        self.chats_button = self.details.chats_button
+        self.reconnect_button.clicked.connect(self.reconnect_selected)
+        self.stop_button.clicked.connect(self.toggle_selected)
+        self.logout_button.clicked.connect(self.logout_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.chats_button.clicked.connect(self.open_chats_selected)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        # --- the empty state ---------------------------------------------------------------
+        self.empty_state = QWidget()
+        column = QWidget()
+        column.setFixedWidth(560)
+        empty_layout = QVBoxLayout(column)
+        outer = QHBoxLayout(self.empty_state)
+        outer.addStretch(1)
+        outer.addWidget(column)
+        outer.addStretch(1)
+        self.empty_icon = QLabel()
+        self.empty_icon.setPixmap(health_icon(Health.OK).pixmap(72, 72))
+        self.empty_title = QLabel()
+        self.empty_title.setObjectName("emptyTitle")
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_steps = QLabel()
+        self.empty_steps.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_steps.setWordWrap(True)
+        self.empty_add_button = QPushButton()
+        self.empty_add_button.setObjectName("primary")
+        self.empty_add_button.setMinimumHeight(40)
+        self.empty_add_button.clicked.connect(self.add_number)
+        empty_layout.addStretch(1)
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_title.setWordWrap(True)
+        empty_layout.addWidget(self.empty_icon, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (self.empty_title, self.empty_text, self.empty_steps):
+            empty_layout.addWidget(widget)
+            empty_layout.addSpacing(6)
+        empty_layout.addWidget(self.empty_add_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.splitter)
