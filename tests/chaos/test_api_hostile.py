@@ -270,7 +270,10 @@ def test_hostile_requests_get_clear_errors_and_change_nothing(loop, service, cha
     pool = ThreadPoolExecutor(1)
     try:
         account = run(loop, link(service, "Toko", "6281300000301"))
-        unlinked = service.store.create_account("Belum", "sim")
+        # Through the facade, so the read model (what the API reads) has it; kept stopped
+        # so no reconcile changes it while the hostile requests run.
+        unlinked = service.create_account("Belum", "sim")
+        service.set_wanted(unlinked.id, False)
         before = [(a.id, a.status, a.desired_state, a.phone) for a in service.store.accounts()]
         sent_before = run(loop, service.client.sim_network())
         key = gateway.api_key.value
