@@ -103,12 +103,10 @@ class LiveViews:
 
     def _refresh_due_uptimes(self) -> None:
         due, self._uptime_due = self._uptime_due, set()
-        for account_id in due:
-            self.model.set_uptime(account_id, self._uptime(account_id))
+        self.model.set_uptimes({account_id: self._uptime(account_id) for account_id in due})
 
     def refresh_times(self) -> None:
-        for account in self.model.accounts():
-            self.model.set_uptime(account.id, self._uptime(account.id))
+        self.model.set_uptimes({a.id: self._uptime(a.id) for a in self.model.accounts()})
         self.model.refresh_times()
 
     def _uptime(self, account_id: str) -> float | None:

@@ -145,6 +145,24 @@ def test_uptime_changes_touch_one_cell(qapp):
     assert model.index(1, Column.UPTIME).data() == "99.7 %"
 
 
+def test_the_periodic_uptime_refresh_is_one_signal_for_every_row(qapp):
+    """The table sizes columns to contents: a signal per row made a refresh quadratic."""
+    model = AccountsModel(now=lambda: NOW)
+    model.set_accounts([account(name) for name in ("a", "b", "c", "d")])
+    model.set_uptime("d", 0.5)
+    spy = ModelSpy(model)
+    model.set_uptimes({"a": 0.9, "b": 0.8, "c": 0.7, "d": 0.5, "gone": 0.1})
+    assert spy.changed == [(0, 2, Column.UPTIME, Column.UPTIME)]
+    assert [model.index(r, Column.UPTIME).data() for r in range(4)] == [
+        "90 %",
+        "80 %",
+        "70 %",
+        "50 %",
+    ]
+    model.set_uptimes({"a": 0.9})
+    assert len(spy.changed) == 1
+
+
 def test_the_window_updates_one_row_per_status_event(qtbot, offline_service, make_window):
     ids = [
         offline_service.create_account(name, "sim").id
