@@ -123,9 +123,7 @@ class WebhookDelivery(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    target_id: Mapped[int] = mapped_column(
-        ForeignKey("webhook_targets.id", ondelete="CASCADE")
-    )
+    target_id: Mapped[int] = mapped_column(ForeignKey("webhook_targets.id", ondelete="CASCADE"))
     event_id: Mapped[str] = mapped_column(String(40))
     event: Mapped[str] = mapped_column(String(20))
     order_key: Mapped[str] = mapped_column(String(80))
