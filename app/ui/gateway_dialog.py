@@ -7,7 +7,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gateway.gateway import Gateway
+from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.formatting import tr
 from app.ui.settings import AppSettings
 from app.ui.webhooks_panel import WebhooksPanel
@@ -82,11 +82,7 @@ class GatewayDialog(QDialog):
         self.webhooks = WebhooksPanel(gateway)
         QVBoxLayout(self.webhooks_box).addWidget(self.webhooks)
 
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button, self.close_button = accept_reject_buttons(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.api_box)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.autostart import Autostart, launch_command
+from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.formatting import tr
 from app.ui.i18n import LANGUAGES
 from app.ui.settings import COMMON_REGIONS, AppSettings, supported_regions
@@ -102,12 +102,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.data_label, data_row)
         form.addRow("", self.data_note)
 
-        self.buttons = QDialogButtonBox()
-        # Own buttons, not standard ones: those retranslate themselves with Qt's words only.
-        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button, self.cancel_button = accept_reject_buttons(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.window_box)
