@@ -57,6 +57,8 @@ def create_supervisor(paths: DataPaths, options: Options) -> tuple[BridgeSupervi
         "JAGA_BRIDGE_DATA": str(paths.bridge),
         "JAGA_BRIDGE_HOST": "127.0.0.1",
         "JAGA_BRIDGE_PORT": "0",
+        # Node keeps the bridge's compiled code here: about 0.2 s less at each start.
+        "NODE_COMPILE_CACHE": str(paths.node_cache),
     }
     if options.demo or options.sim_control:
         env["JAGA_SIM_CONTROL"] = "1"

@@ -93,6 +93,7 @@ class JagaService(QObject):
         self.reconciler = Reconciler(
             self.recorder, client=self._client, session_options=session_options or {}
         )
+        self.restored = self.reconciler.restored  # an asyncio.Event: a restore has run
         self.commands = OwnerCommands(
             self.reconciler, self.dispatcher, client=self._client, limits=self._limits
         )

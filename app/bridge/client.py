@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import ssl
 from typing import Any
 
 import httpx
 
 from app.bridge.protocol import SessionInfo, Snapshot
+
+
+def loopback_tls() -> ssl.SSLContext:
+    """For clients of http://127.0.0.1 only. TLS is never used there, so no CA bundle is
+    loaded (20-50 ms per client, on the restore's path at every bridge start); an https
+    address would fail closed: the context verifies, it just trusts no one."""
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 class BridgeError(Exception):
@@ -38,6 +46,7 @@ class BridgeClient:
             headers={"Authorization": f"Bearer {token}"},
             timeout=timeout,
             trust_env=False,  # never send loopback traffic through a configured proxy
+            verify=loopback_tls(),
             # A few kept-alive connections carry a burst: httpcore's pool does work per
             # connection on every request, and the bridge answers on one thread anyway.
             limits=httpx.Limits(max_connections=16, max_keepalive_connections=16),

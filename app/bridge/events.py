@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import httpx
 from httpx_sse import aconnect_sse
 
+from app.bridge.client import loopback_tls
 from app.bridge.protocol import BridgeEvent, ProtocolError
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ class _ActivityStream(httpx.AsyncByteStream):
 
 class ActivityTransport(httpx.AsyncBaseTransport):
     def __init__(self, on_bytes: Callable[[], None]) -> None:
-        self._inner = httpx.AsyncHTTPTransport()
+        self._inner = httpx.AsyncHTTPTransport(verify=loopback_tls())
         self._on_bytes = on_bytes
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:

@@ -23,6 +23,8 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.schema_revisions import MIGRATIONS, revisions, stored_revision
+
 if TYPE_CHECKING:
     from app.core.store import Store
 
@@ -75,18 +77,6 @@ def _problem(path: Path) -> str | None:
         connection.close()
 
 
-def schema_revision(path: Path) -> str | None:
-    """The alembic revision stored in the file (None for a fresh or unversioned file)."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:
-        return None  # no such table
-    finally:
-        connection.close()
-    return str(row[0]) if row else None
-
-
 def _move_aside(path: Path, backups: Path, now: datetime) -> Path:
     folder = backups / f"{DAMAGED_PREFIX}{_stamp(now)}"
     n = 1
@@ -119,7 +109,7 @@ def check_at_start(
         return StartCheck(Health.EMPTY)
     problem = _problem(path)
     if problem is None:
-        revision = schema_revision(path)
+        revision = stored_revision(path)
         if revision is not None and revision not in known_revisions:
             log.error("app.sqlite3 has schema revision %s, newer than this Jaga; refused", revision)
             return StartCheck(Health.NEWER, detail=revision)
@@ -202,10 +192,11 @@ def bridge_linked_sessions(bridge_db: Path) -> list[str]:
 
 
 def known_revisions() -> set[str]:
-    """Every schema revision this Jaga knows (its migrations)."""
-    from alembic.script import ScriptDirectory
-
-    from app.core.store import MIGRATIONS
+    """Every schema revision this Jaga knows (its migrations), read without Alembic."""
+    graph = revisions()
+    if graph is not None:
+        return set(graph)
+    from alembic.script import ScriptDirectory  # files this reader cannot follow
 
     return {r.revision for r in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
 

@@ -38,6 +38,11 @@ class DataPaths:
         return self.root / "backups"
 
     @property
+    def node_cache(self) -> Path:
+        """Node's compile cache for the bridge's code: a faster bridge start after the first."""
+        return self.root / "node-cache"
+
+    @property
     def bridge_pid_file(self) -> Path:
         return self.root / "bridge.pid"
 

@@ -11,8 +11,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,13 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.labels import LabelError, clean_label
 from app.core.message_store import Ack, Inbound, MessageStore
 from app.core.models import Account, AuditEvent, Message, StatusChange, utcnow
+from app.core.schema_revisions import MIGRATIONS, at_head
 from app.core.store_error import StoreError
 
 #: How long one statement waits for a lock held by another program (GUI thread: short).
 BUSY_TIMEOUT_MS = 1000
 #: A transaction this slow waited for a lock (or a very slow disk).
 SLOW_WAIT_S = 0.5
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
 @dataclass(frozen=True)
@@ -61,6 +59,9 @@ def open_engine(path: Path) -> Engine:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Brings the schema to `revision`; an older database is upgraded in place."""
+    from alembic import command  # half a second of imports: only when there is work
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
@@ -94,7 +95,8 @@ class Store(MessageStore):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.engine = open_engine(path)
-        migrate(self.engine)
+        if not at_head(path):  # a file already at head needs no Alembic at all
+            migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         #: (monotonic end, seconds) of the last transaction that took long (a lock held by
         #: another program): the window tells the owner what it waited for.

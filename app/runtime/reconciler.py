@@ -43,6 +43,8 @@ class Reconciler:
         self._in_hand: dict[str, int] = {}
         self._acts = 0  # counts the owner's commands
         self._acted: dict[str, int] = {}  # account id → number of its latest command
+        #: Set once a restore has run, or failed (the launcher builds the window after it).
+        self.restored = asyncio.Event()
 
     @contextlib.contextmanager
     def hands_off(self, account_id: str) -> Iterator[None]:
@@ -61,6 +63,13 @@ class Reconciler:
         return set(self._in_hand) | {a for a, n in self._acted.items() if n > mark}
 
     async def reconcile(self, why: str, *, restoring: bool = False) -> None:
+        try:
+            await self._reconcile(why, restoring)
+        finally:
+            if restoring:
+                self.restored.set()
+
+    async def _reconcile(self, why: str, restoring: bool) -> None:
         async with self._lock:
             client = self._client()
             if client is None:

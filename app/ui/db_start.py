@@ -8,6 +8,7 @@ back from the bridge's links?). `Dialogs` is the seam tests replace to read the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -15,8 +16,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.core import db_health
 from app.core.db_health import Health, StartCheck
 from app.core.paths import DataPaths
-from app.core.store import Store
 from app.ui.formatting import tr, trn
+
+if TYPE_CHECKING:
+    from app.core.store import Store  # SQLAlchemy: not needed to check the file at start
 
 
 @dataclass(frozen=True)

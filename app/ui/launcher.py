@@ -1,4 +1,10 @@
-"""Starting the desktop app: settings, language, data folder, window, tray, event loop."""
+"""Starting the desktop app: settings, language, data folder, bridge, window, event loop.
+
+The order is for a quick restore: the bridge is spawned as soon as this is the one Jaga
+for the data folder; the store opens while Node boots; on a sound database the event loop
+runs before the window is built, so READY starts the restore at once, and the window
+(a few hundred ms to build) follows once the restore is under way.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,21 @@ import asyncio
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from app import __version__
 from app.core.paths import DataPaths
 from app.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from app.core.db_health import StartCheck
+    from app.gateway.gateway import Gateway
+    from app.service import JagaService
+    from app.ui.db_upkeep import DatabaseUpkeep
+    from app.ui.i18n import Translations
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -35,28 +50,16 @@ def data_paths_for(args: argparse.Namespace, settings: AppSettings) -> DataPaths
     return DataPaths.default(demo=args.demo)
 
 
+#: The longest the window waits for the restore to be under way before it is built: the
+#: window takes a few hundred ms to build, and built first it would hold the restore up.
+WINDOW_WAITS_FOR_RESTORE_S = 1.5
+
+
 def run(args: argparse.Namespace) -> int:
     import qasync
 
-    from app.application import (
-        Options,
-        create_service,
-        create_supervisor,
-        instance_key,
-        setup_app_logging,
-    )
-    from app.core.db_health import Health
-    from app.gateway.gateway import for_service
-    from app.ui.db_start import (
-        Dialogs,
-        check_database,
-        damaged_words,
-        newer_words,
-        offer_rebuild,
-        start_failed_words,
-    )
-    from app.ui.gateway_dialog import show_for
-    from app.ui.i18n import Translations
+    from app.application import Options, create_supervisor, instance_key, setup_app_logging
+    from app.ui.quit_signals import QuitOnSignals
     from app.ui.single_instance import SingleInstance
 
     settings = settings_for(args)
@@ -68,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
     app.setQuitOnLastWindowClosed(False)
 
     setup_app_logging(paths)
+    quit_requested = asyncio.Event()
+    # SIGTERM (a logout, a system shutdown, `kill`) ends Jaga the way Quit does.
+    signals = QuitOnSignals(quit_requested.set, parent=app)
     instance = SingleInstance.for_data_folder(paths.root, instance_key(paths))
     if instance.activate_running():
         print("Jaga is already running; its window was brought to the front.", file=sys.stderr)
@@ -75,66 +81,159 @@ def run(args: argparse.Namespace) -> int:
     if instance.squatter is not None:
         print(f"Jaga: ignored a squatter at its socket: {instance.squatter}", file=sys.stderr)
     instance.listen()
-    translations = Translations()
-    translations.apply(settings.language)
-    dialogs = Dialogs()
-    check = check_database(paths)
-    if check.health is Health.NEWER:
-        dialogs.refuse(newer_words(check, paths))
-        return 1
 
-    # The bridge next: Node boots while the store opens and the window is built.
+    # The bridge first: Node boots (about half a second) while the rest of Jaga loads.
     # Restoration starts on READY, which the event loop delivers once it runs, so nothing
     # is missed by starting early.
     options = Options(demo=args.demo)
     started = create_supervisor(paths, options)
     started[0].start()
 
-    from app.ui.db_upkeep import DatabaseUpkeep
-    from app.ui.main_window import MainWindow
+    from app.application import create_service
+    from app.core import db_health
+    from app.core.db_health import Health
+
+    check = db_health.check_at_start(paths.database, paths.backups, db_health.known_revisions())
+    if check.health is Health.NEWER:
+        started[0].stop_and_wait()
+        from app.ui.db_start import Dialogs, newer_words
+
+        translations = language(settings)  # installed while the dialog shows
+        Dialogs().refuse(newer_words(check, paths))
+        return 1
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    with loop:
+        translations = None
+        try:
+            service = create_service(paths, options, started=started)
+            if check.health is Health.OK:
+                # Nothing to ask the owner first: the restore runs while the window loads.
+                service.start()
+                loop.run_until_complete(restore_under_way(service, WINDOW_WAITS_FOR_RESTORE_S))
+            translations = language(settings)
+            face = open_window(service, args, settings, translations, paths)
+        except Exception as error:  # said in words and in jaga.log, never a bare traceback
+            log.exception("Jaga could not start")
+            started[0].stop_and_wait()
+            from app.ui.db_start import Dialogs, start_failed_words
+
+            translations = translations or language(settings)
+            Dialogs().refuse(start_failed_words(error, paths))
+            return 1
+        window = face.window
+        instance.activation_requested.connect(window.bring_to_front)
+        if check.health is not Health.OK:
+            ask_about_database(check, paths, service, window)
+            service.start()
+        face.start(settings)
+        app.aboutToQuit.connect(quit_requested.set)
+        window.quit_requested.connect(quit_requested.set)
+        loop.run_until_complete(quit_requested.wait())
+        log.info("Jaga is closing%s", signals.said())
+        window.tray.hide()
+        loop.run_until_complete(face.aclose())
+        loop.run_until_complete(service.aclose())
+        face.upkeep.finish()
+    return 0
+
+
+def language(settings: AppSettings) -> Translations:
+    """The owner's language, before the first word is shown (keep it: it stays installed)."""
+    from app.ui.i18n import Translations
+
+    translations = Translations()
+    translations.apply(settings.language)
+    return translations
+
+
+async def restore_under_way(service: JagaService, limit_s: float) -> None:
+    """Until the bridge's first restore has run, the bridge is in trouble, or `limit_s`."""
+    from app.core.supervision import State
+
+    trouble = asyncio.Event()
+    troubled = (State.BACKOFF, State.FATAL, State.STOPPED)
+
+    def watch(state: str) -> None:
+        if state in troubled:
+            trouble.set()
+
+    watch(service.bridge_state)  # Node missing: FATAL already, at the spawn
+    service.bridge_state_changed.connect(watch)
+    waits = [asyncio.ensure_future(service.restored.wait()), asyncio.ensure_future(trouble.wait())]
     try:
-        service = create_service(paths, options, started=started)
-        window = MainWindow(
-            service,
-            demo=args.demo,
-            settings=settings,
-            translations=translations,
-            data_dir=paths.root,
-        )
-    except Exception as error:  # said in words and in jaga.log, never a bare traceback
-        log.exception("Jaga could not start")
-        started[0].stop_and_wait()
-        dialogs.refuse(start_failed_words(error, paths))
-        return 1
-    upkeep = DatabaseUpkeep(service.store, paths, parent=service)
-    instance.activation_requested.connect(window.bring_to_front)
+        await asyncio.wait(waits, timeout=limit_s, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        service.bridge_state_changed.disconnect(watch)
+        for wait in waits:
+            wait.cancel()
+        await asyncio.gather(*waits, return_exceptions=True)
+
+
+class Face:
+    """The window and what lives beside it: database upkeep and the local API."""
+
+    def __init__(self, window: MainWindow, upkeep: DatabaseUpkeep, service: JagaService) -> None:
+        self.window = window
+        self.upkeep = upkeep
+        self.service = service
+        self._gateway: Gateway | None = None
+        self._gateway_start: asyncio.Future[None] | None = None
+
+    def start(self, settings: AppSettings) -> None:
+        from app.application import instance_key
+        from app.gateway.gateway import for_service  # aiohttp and the API: after the window
+        from app.ui.gateway_dialog import show_for
+
+        self.upkeep.start()
+        key = instance_key(DataPaths(self.service.data_dir))
+        gateway = for_service(self.service, key, port=settings.api_port, lan=settings.api_lan)
+        self._gateway = gateway
+        self._gateway_start = asyncio.ensure_future(gateway.start())  # on this loop
+        self.window.gateway_requested.connect(lambda: show_for(self.window, gateway, settings))
+
+    async def aclose(self) -> None:
+        if self._gateway is None or self._gateway_start is None:
+            return
+        await self._gateway_start
+        await self._gateway.aclose()
+
+
+def open_window(
+    service: JagaService,
+    args: argparse.Namespace,
+    settings: AppSettings,
+    translations: Translations,
+    paths: DataPaths,
+) -> Face:
+    from app.ui.db_upkeep import DatabaseUpkeep
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(
+        service,
+        demo=args.demo,
+        settings=settings,
+        translations=translations,
+        data_dir=paths.root,
+    )
     if not settings.start_minimized:
         window.show()
     elif not QSystemTrayIcon.isSystemTrayAvailable():
         window.showMinimized()  # no tray to live in: at least stay on the task bar
+    return Face(window, DatabaseUpkeep(service.store, paths, parent=service), service)
+
+
+def ask_about_database(
+    check: StartCheck, paths: DataPaths, service: JagaService, window: QWidget
+) -> None:
+    """A damaged or empty database: said in words, and the links left offered back."""
+    from app.core.db_health import Health
+    from app.ui.db_start import Dialogs, damaged_words, offer_rebuild
+
+    dialogs = Dialogs()
+
     if check.health is Health.DAMAGED:
         dialogs.inform(damaged_words(check), window)
     if offer_rebuild(check, paths, service.store, service.default_engine, dialogs, window):
         service.reload_accounts()  # rows the rebuild wrote: into the read model
-    service.start()
-    upkeep.start()
-    gateway = for_service(
-        service, instance_key(paths), port=settings.api_port, lan=settings.api_lan
-    )
-    gateway_start = asyncio.ensure_future(gateway.start())  # the API and webhooks, on this loop
-    window.gateway_requested.connect(lambda: show_for(window, gateway, settings))
-
-    quit_requested = asyncio.Event()
-    app.aboutToQuit.connect(quit_requested.set)
-    window.quit_requested.connect(quit_requested.set)
-    with loop:
-        loop.run_until_complete(quit_requested.wait())
-        window.tray.hide()
-        loop.run_until_complete(gateway_start)
-        loop.run_until_complete(gateway.aclose())
-        loop.run_until_complete(service.aclose())
-        upkeep.finish()
-    return 0

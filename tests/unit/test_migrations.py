@@ -9,6 +9,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from app.core import schema_revisions
 from app.core.models import Base
 from app.core.store import MIGRATIONS, Store, migrate, open_engine
 
@@ -55,3 +56,45 @@ def test_migrations_and_models_describe_the_same_schema(tmp_path):
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_the_files_are_read_as_alembic_reads_them():
+    script = revisions()
+    assert schema_revisions.revisions() is not None
+    assert set(schema_revisions.revisions()) == {r.revision for r in script.walk_revisions()}
+    assert schema_revisions.head() == script.get_current_head()
+
+
+def write_revision(folder, revision: str, down: str) -> None:
+    (folder / f"{revision}.py").write_text(
+        f'"""x"""\nrevision = "{revision}"\ndown_revision = {down}\n', encoding="utf-8"
+    )
+
+
+def test_unclear_files_leave_the_head_to_alembic(tmp_path):
+    write_revision(tmp_path, "a1", "None")
+    write_revision(tmp_path, "b1", '"a1"')
+    assert schema_revisions.head(tmp_path) == "b1"
+    two_heads = tmp_path / "two"
+    two_heads.mkdir()
+    for revision, down in (("a1", "None"), ("b1", '"a1"'), ("c1", '"a1"')):
+        write_revision(two_heads, revision, down)
+    assert schema_revisions.head(two_heads) is None
+    merge = tmp_path / "merge"
+    merge.mkdir()
+    write_revision(merge, "a1", "None")
+    write_revision(merge, "m1", '("a1", "b1")')
+    assert schema_revisions.revisions(merge) is None
+    assert schema_revisions.head(merge) is None
+
+
+def test_only_a_database_at_head_skips_the_migrations(tmp_path):
+    path = tmp_path / "app.sqlite3"
+    assert not schema_revisions.at_head(path)  # no file yet
+    old = open_engine(path)
+    migrate(old, revisions().get_base())
+    old.dispose()
+    assert not schema_revisions.at_head(path)
+    Store(path).close()
+    assert schema_revisions.stored_revision(path) == revisions().get_current_head()
+    assert schema_revisions.at_head(path)

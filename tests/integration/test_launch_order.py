@@ -1,0 +1,41 @@
+"""The launcher's order (app/ui/launcher.py): the restore runs before the window is built,
+and the window never waits for a bridge that is not coming."""
+
+from __future__ import annotations
+
+import app.application
+from app.core.supervision import State
+from app.ui.launcher import restore_under_way
+from tests.liveapp import dispose, link, make_service, run, status_of, until_bridge_ready
+
+
+def test_the_window_waits_for_the_restore_and_the_restore_has_asked_for_every_number(
+    loop, data_dir
+):
+    first = make_service(data_dir)
+    first.start()
+    run(loop, until_bridge_ready(first))
+    account = run(loop, link(first, "Shop", "6281234567001"))
+    dispose(loop, first)
+
+    service = make_service(data_dir)
+    try:
+        service.start()
+        run(loop, restore_under_way(service, limit_s=120), timeout=60)
+        assert service.restored.is_set()
+        # What the window then shows is the bridge's word, not last run's "connected".
+        assert status_of(service, account.id) in ("starting", "connected")
+    finally:
+        dispose(loop, service)
+
+
+def test_the_window_does_not_wait_for_a_bridge_that_cannot_start(loop, data_dir, monkeypatch):
+    monkeypatch.setattr(app.application, "resolve_node", lambda: None)
+    service = make_service(data_dir)
+    try:
+        service.start()
+        assert service.bridge_state is State.FATAL
+        run(loop, restore_under_way(service, limit_s=120), timeout=10)
+        assert not service.restored.is_set()
+    finally:
+        dispose(loop, service)
