@@ -23,8 +23,6 @@ from app.bridge.link import BridgeLink
 from app.bridge.protocol import (
     BridgeEvent,
     Limits,
-    MessageAck,
-    MessageIn,
     QrCode,
     ReadyInfo,
     SessionInfo,
@@ -306,17 +304,8 @@ class JagaService(QObject):
     def on_qr(self, qr: QrCode) -> None:
         self.recorder.qr(qr)
 
-    def on_durable(self, boot_id: str, seq: int, item: Any) -> None:
-        stored: Inbound | Ack | ChatMerge
-        if isinstance(item, MessageIn):
-            stored = Inbound(
-                item.session_id, item.message_id, item.chat, item.text, item.at, item.author
-            )
-        elif isinstance(item, MessageAck):
-            stored = Ack(item.session_id, item.message_id, item.status, item.error)
-        else:
-            stored = item  # a ChatMerge: stored as it is
-        self.inbox.accept(boot_id, seq, stored)
+    def on_durable(self, boot_id: str, seq: int, item: Inbound | Ack | ChatMerge) -> None:
+        self.inbox.accept(boot_id, seq, item)  # decoded into the types the store keeps
 
     def on_unreadable_durable(self, event: BridgeEvent, why: str) -> None:
         data = event.data if isinstance(event.data, dict) else {}

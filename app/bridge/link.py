@@ -19,14 +19,13 @@ from app.bridge.protocol import (
     BridgeEvent,
     BridgeReset,
     Limits,
-    MessageAck,
-    MessageIn,
     ProtocolError,
     QrCode,
     ReadyInfo,
     SessionInfo,
     decode,
 )
+from app.core.durable import Ack, Inbound
 from app.core.edges import ChatMerge
 from app.core.store import StoreError
 
@@ -40,9 +39,7 @@ EVENT_RETRY_DELAYS_S = (0.1, 0.3, 1.0)
 class EventHandler(Protocol):
     async def on_session(self, info: SessionInfo) -> None: ...
     def on_qr(self, qr: QrCode) -> None: ...
-    def on_durable(
-        self, boot_id: str, seq: int, item: MessageIn | MessageAck | ChatMerge
-    ) -> None: ...
+    def on_durable(self, boot_id: str, seq: int, item: Inbound | Ack | ChatMerge) -> None: ...
     def on_unreadable_durable(self, event: BridgeEvent, why: str) -> None: ...
     def on_reset(self) -> None: ...
     def on_event_given_up(self, event: BridgeEvent, error: StoreError) -> None: ...
@@ -109,7 +106,7 @@ class BridgeLink:
                 await self._handler.on_session(typed)
             case QrCode():
                 self._handler.on_qr(typed)
-            case MessageIn() | MessageAck() | ChatMerge():
+            case Inbound() | Ack() | ChatMerge():
                 self._handler.on_durable(event.boot_id, event.seq, typed)
             case BridgeReset():
                 self._handler.on_reset()

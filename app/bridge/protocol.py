@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from app.core.durable import Ack, Inbound
 from app.core.edges import ChatMerge, SendLimit, author_of, refusal_of
 from app.core.status import SessionStatus
 
@@ -164,49 +165,29 @@ class QrCode:
         )
 
 
-@dataclass(frozen=True)
-class MessageIn:
-    """`message.in` (durable): a message that arrived for a session."""
-
-    session_id: str
-    message_id: str
-    chat: str
-    text: str
-    at: datetime | None
-    author: str | None = None  # the writer, in a group
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> MessageIn:
-        try:
-            return cls(
-                session_id=str(data.get("session_id", "")),
-                message_id=str(data["message_id"]),
-                chat=str(data.get("chat") or data.get("from") or ""),
-                text=str(data.get("text") or ""),
-                at=parse_time(data.get("timestamp")),
-                author=author_of(data),
-            )
-        except (KeyError, TypeError) as error:
-            raise ProtocolError(f"unreadable message.in: {str(data)[:200]}") from error
-
-
-@dataclass(frozen=True)
-class MessageAck:
-    """`message.ack` (durable): an outgoing message moved on (sent, delivered, read)."""
-
-    session_id: str
-    message_id: str
-    status: str
-    error: str | None = None  # why WhatsApp refused it (status "failed")
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> MessageAck:
-        return cls(
-            session_id=str(data.get("session_id", "")),
-            message_id=str(data.get("client_id") or data.get("message_id") or ""),
-            status=str(data.get("status", "")),
-            error=refusal_of(data),
+def message_in(data: dict[str, Any]) -> Inbound:
+    """`message.in` (durable): a message that arrived for a session (= the account)."""
+    try:
+        return Inbound(
+            account_id=str(data.get("session_id", "")),
+            message_id=str(data["message_id"]),
+            chat=str(data.get("chat") or data.get("from") or ""),
+            text=str(data.get("text") or ""),
+            at=parse_time(data.get("timestamp")),
+            author=author_of(data),
         )
+    except (KeyError, TypeError) as error:
+        raise ProtocolError(f"unreadable message.in: {str(data)[:200]}") from error
+
+
+def message_ack(data: dict[str, Any]) -> Ack:
+    """`message.ack` (durable): an outgoing message moved on (sent, delivered, read)."""
+    return Ack(
+        account_id=str(data.get("session_id", "")),
+        message_id=str(data.get("client_id") or data.get("message_id") or ""),
+        status=str(data.get("status", "")),
+        error=refusal_of(data),
+    )
 
 
 @dataclass(frozen=True)
@@ -216,13 +197,13 @@ class BridgeReset:
     reason: str
 
 
-Decoded = SessionInfo | QrCode | MessageIn | MessageAck | ChatMerge | BridgeReset | None
+Decoded = SessionInfo | QrCode | Inbound | Ack | ChatMerge | BridgeReset | None
 
 _DECODERS: dict[str, Any] = {
     "session.status": lambda data: SessionInfo.from_json(data),
     "session.qr": lambda data: QrCode.from_json(data),
-    "message.in": lambda data: MessageIn.from_json(data),
-    "message.ack": lambda data: MessageAck.from_json(data),
+    "message.in": message_in,
+    "message.ack": message_ack,
     # None when the mapping teaches nothing (not a LID, no phone): skipped, still settled.
     "chat.mapping": lambda data: ChatMerge.from_event(data),
     "bridge.reset": lambda data: BridgeReset(str(data.get("reason", ""))),

@@ -7,36 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.core.durable import Ack, Inbound
 from app.core.edges import ChatMerge, is_refusal
 from app.core.models import Account, Message, utcnow
 from app.core.outbox import advance, new_client_id
 from app.core.store_edges import apply_ack, merge_chat
 from app.core.store_error import StoreError
-
-
-@dataclass(frozen=True)
-class Inbound:
-    account_id: str
-    message_id: str
-    chat: str
-    text: str
-    at: datetime | None
-    author: str | None = None  # the writer, in a group
-
-
-@dataclass(frozen=True)
-class Ack:
-    account_id: str
-    message_id: str
-    status: str
-    error: str | None = None  # why WhatsApp refused it (status "failed")
 
 
 class MessageStore:
