@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QInputDialog,
     QMessageBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.core.autostart import RUN_KEY, Autostart, for_platform
 from app.core.status import SessionStatus
 from app.core.store import StoreError
+from app.runtime.read_model import AccountView
 from app.ui.banner import Banner
 from app.ui.bridge_panel import BridgePanel
 from app.ui.chats_window import ChatsWindow
@@ -104,8 +107,7 @@ class OwnerActions:
             self.reconnect(account_id)
 
     def toggle_selected(self) -> None:
-        account_id = self.selected_account_id()
-        account = self.service.account(account_id) if account_id else None
+        account = self._selected_account()
         if account is None:
             return
         self.notifier.owner_acted(account.id)
@@ -117,46 +119,38 @@ class OwnerActions:
             self.reconnect(account.id)  # never linked: it will need a QR
 
     def logout_selected(self) -> QMessageBox | None:
-        account_id = self.selected_account_id()
-        account = self.service.account(account_id) if account_id else None
+        account = self._selected_account()
         if account is None:
             return None
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(tr("Log out"))
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the owner's text
-        box.setText(tr("Log out “%1”?").replace("%1", account.label))
-        box.setInformativeText(
+        box = self._question(
+            QMessageBox.Icon.Warning,
+            tr("Log out"),
+            tr("Log out “%1”?").replace("%1", account.label),
             tr(
                 "This computer is unlinked from the phone. To use this number in Jaga again "
                 "you scan a new QR code."
-            )
+            ),
         )
         confirm = box.addButton(tr("Log out"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
 
-        def done() -> None:
-            if box.clickedButton() is confirm:
+        def done(clicked: QAbstractButton | None) -> None:
+            if clicked is confirm:
                 self.notifier.owner_acted(account.id)
                 run_async(self.service.logout_account(account.id), self.show_error)
 
-        box.finished.connect(lambda _result: done())
-        box.open()
-        return box
+        return self._open_with_cancel(box, done)
 
     def remove_selected(self) -> QMessageBox | None:
-        account_id = self.selected_account_id()
-        account = self.service.account(account_id) if account_id else None
+        account = self._selected_account()
         if account is None:
             return None
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("Remove number"))
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the owner's text
-        box.setText(tr("Remove “%1” from Jaga?").replace("%1", account.label))
         goes = self.service.what_goes(account.id)
-        box.setInformativeText(removal_words(goes))
+        box = self._question(
+            QMessageBox.Icon.Question,
+            tr("Remove number"),
+            tr("Remove “%1” from Jaga?").replace("%1", account.label),
+            removal_words(goes),
+        )
         keep = QCheckBox(tr("First keep a copy of its messages and history in the backups folder"))
         keep.setChecked(goes.messages > 0)
         box.setCheckBox(keep)
@@ -166,11 +160,8 @@ class OwnerActions:
             logout_remove = box.addButton(
                 tr("Log out and remove"), QMessageBox.ButtonRole.DestructiveRole
             )
-        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
 
-        def done() -> None:
-            clicked = box.clickedButton()
+        def done(clicked: QAbstractButton | None) -> None:
             if clicked in (remove, logout_remove) and keep.isChecked():
                 try:
                     self.service.keep_copy(account.id, self._backups_folder(), utcnow())
@@ -183,7 +174,32 @@ class OwnerActions:
                 self.notifier.owner_acted(account.id)
                 run_async(self._logout_and_remove(account.id), self.show_error)
 
-        box.finished.connect(lambda _result: done())
+        return self._open_with_cancel(box, done)
+
+    def _selected_account(self) -> AccountView | None:
+        account_id = self.selected_account_id()
+        return self.service.account(account_id) if account_id else None
+
+    def _question(
+        self, icon: QMessageBox.Icon, title: str, text: str, informative: str
+    ) -> QMessageBox:
+        """A question about one number, in plain text (its name is the owner's text)."""
+        box = QMessageBox(self)
+        box.setIcon(icon)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.setInformativeText(informative)
+        return box
+
+    @staticmethod
+    def _open_with_cancel(
+        box: QMessageBox, done: Callable[[QAbstractButton | None], None]
+    ) -> QMessageBox:
+        """Cancel last and by default; `done` gets the button clicked once the box closes."""
+        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.finished.connect(lambda _result: done(box.clickedButton()))
         box.open()
         return box
 
