@@ -14,7 +14,9 @@ reads what the app shows at once:
 
 A disagreement that may have lasted more than `grace` seconds counts: from its first
 disagreeing sample to the first agreeing one after it (an upper bound, so the check errs
-on the strict side). Every sample in it is a bad sample.
+on the strict side), less the time in which the bridge could say nothing (from the first
+"unknown" sample to the next known one): what cannot be checked is not counted as a lie,
+nor as the truth. Every sample in it is a bad sample.
 """
 
 from __future__ import annotations
@@ -42,6 +44,14 @@ class Run:
     last: float
     samples: int = 1
     example: tuple[str, str] = ("", "")
+    unknown_since: float | None = None  # the bridge went silent (frozen) meanwhile
+    unknown_s: float = 0.0  # time in which the bridge could say nothing: not counted
+
+    def known(self, now: float) -> None:
+        """The bridge speaks again: the silence since `unknown_since` is set aside."""
+        if self.unknown_since is not None:
+            self.unknown_s += now - self.unknown_since
+            self.unknown_since = None
 
 
 @dataclass
@@ -148,7 +158,12 @@ class TruthSampler:
         self.rounds += 1
         if truth == "unknown":
             self.unknown += len(shown)
+            for run in self._runs.values():
+                if run.unknown_since is None:
+                    run.unknown_since = now
             return
+        for run in self._runs.values():
+            run.known(now)
         for number, app_says in shown.items():
             bridge_says = truth if isinstance(truth, str) else truth.get(number, "stopped")
             self.samples += 1
@@ -166,7 +181,8 @@ class TruthSampler:
         run = self._runs.pop(number, None)
         if run is None:
             return
-        span = now - run.first
+        run.known(now)
+        span = now - run.first - run.unknown_s
         self.longest = max(self.longest, span)
         if span <= self.grace:
             self.brief += 1
