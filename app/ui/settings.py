@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import phonenumbers
 from PySide6.QtCore import QSettings, QStandardPaths
 
 CLOSE_TO_TRAY = "window/close_to_tray"
@@ -124,4 +123,6 @@ class AppSettings:
 
 
 def supported_regions() -> frozenset[str]:
+    import phonenumbers  # its tables: not on the way to the bridge's spawn at start
+
     return frozenset(phonenumbers.SUPPORTED_REGIONS)
