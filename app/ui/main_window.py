@@ -9,13 +9,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from app.ui.accounts_model import AccountIdRole, Column
 from app.ui.banner import Banner, NoticeBoard
 from app.ui.bridge_panel import BridgePanel
 from app.ui.chats_window import ChatsWindow
+from app.ui.demo_controls import DemoControls
 from app.ui.formatting import (
     BRIDGE_RESTARTING,
     STATUS_WORDS,
@@ -214,6 +214,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
+        self.demo_controls = DemoControls(self) if demo else None
         self.retranslate()
         self.refresh_accounts()
         self.show_bridge_state(service.bridge_state.value)
@@ -273,6 +274,8 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         self.show_bridge_state(self.service.bridge_state.value)
         self._update_actions()
         self.tray.refresh()
+        if self.demo_controls is not None:
+            self.demo_controls.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -298,6 +301,8 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
     def _selection_changed(self) -> None:
         self.details.show_account(self.selected_account_id())
         self._update_actions()
+        if self.demo_controls is not None:
+            self.demo_controls.refresh()
 
     def _update_actions(self) -> None:
         account_id = self.selected_account_id()
@@ -311,23 +316,6 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
             action.setEnabled(account_id is not None and button.isEnabled())
         self.toggle_action.setText(self.stop_button.text().replace("&", ""))
         self.setWindowIcon(health_icon(self.tray.level))
-
-    def _row_menu(self, position: QPoint) -> None:
-        index = self.table.indexAt(position)
-        if not index.isValid():
-            return
-        self.select(index.data(AccountIdRole))
-        menu = QMenu(self)
-        for action in (
-            self.reconnect_action,
-            self.toggle_action,
-            self.logout_action,
-            self.remove_action,
-        ):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.chats_action)
-        menu.popup(self.table.viewport().mapToGlobal(position))
 
     # --- notices ---------------------------------------------------------------------------
 

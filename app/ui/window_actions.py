@@ -80,9 +80,11 @@ class OwnerActions:
         if dialog is not None:
             dialog.deleteLater()
 
-    def simulate_scan(self, account_id: str) -> None:
-        self._demo_phone_counter += 1
-        phone = f"62812000{self._demo_phone_counter:04d}"
+    def simulate_scan(self, account_id: str, phone: str = "") -> None:
+        """Demo: the phone scans the QR, or types the pairing code asked for `phone`."""
+        if not phone:
+            self._demo_phone_counter += 1
+            phone = f"62812000{self._demo_phone_counter:04d}"
         run_async(self.service.simulate_scan(account_id, phone, "Demo phone"), self.show_error)
 
     def _start_again(self, account_id: str) -> None:

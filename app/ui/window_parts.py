@@ -6,12 +6,13 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.status import Health
 from app.service import JagaService
-from app.ui.accounts_model import AccountsModel, Column
+from app.ui.accounts_model import AccountIdRole, AccountsModel, Column
 from app.ui.details_pane import DetailsPane
 from app.ui.icons import health_icon
 from app.ui.status_delegate import StatusBadgeDelegate
@@ -139,3 +140,24 @@ class WindowParts:
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.splitter)
+
+    def _row_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.select(index.data(AccountIdRole))
+        menu = QMenu(self)
+        for action in (
+            self.reconnect_action,
+            self.toggle_action,
+            self.logout_action,
+            self.remove_action,
+        ):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.chats_action)
+        if self.demo_controls is not None:
+            menu.addSeparator()
+            menu.addMenu(self.demo_controls.row_menu(menu))
+        self.row_context_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(position))

@@ -91,10 +91,33 @@ def test_a_wrong_phone_number_is_explained_before_asking_the_bridge(qtbot, offli
     dialog = make_dialog(qtbot, offline_service, account_id, [NOW])
     qtbot.mouseClick(dialog.use_code_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentWidget() is dialog.pairing_page
+    dialog.show_code("ABCD1234")  # a code asked for earlier
     dialog.phone_edit.setText("12")
     qtbot.mouseClick(dialog.get_code_button, Qt.MouseButton.LeftButton)
-    assert dialog.code_error.text().startswith("That does not look like a phone number")
+    assert dialog.code_error.text() == "“12” is not a valid phone number."
     assert dialog.get_code_button.isEnabled()
+    # The old code was for another number: it does not stay on screen under the refusal.
+    assert dialog.pairing_code is None
+    assert dialog.code_label.text() == "" and dialog.code_how_to.text() == ""
+
+    # Checked as a chat's recipient is: possible-looking but invalid numbers are refused too.
+    dialog.phone_edit.setText("0812-0000")
+    qtbot.mouseClick(dialog.get_code_button, Qt.MouseButton.LeftButton)
+    assert dialog.code_error.text() == "“0812-0000” is not a valid phone number."
+
+
+def test_the_pairing_number_is_read_in_the_owners_country(qtbot, offline_service):
+    offline_service.default_region = "MY"
+    account_id = offline_service.create_account("Kedai", "sim").id
+    dialog = make_dialog(qtbot, offline_service, account_id, [NOW])
+    asked: list[str] = []
+    dialog.pairing_page.code_wanted.disconnect()
+    dialog.pairing_page.code_wanted.connect(asked.append)
+    dialog.show_pairing()
+    dialog.phone_edit.setText("012-345 6789")  # a Malaysian mobile, typed the local way
+    qtbot.mouseClick(dialog.get_code_button, Qt.MouseButton.LeftButton)
+    assert asked == ["60123456789"]
+    assert dialog.code_error.text() == ""
 
 
 def test_link_with_phone_number_instead_on_the_real_bridge(qtbot, loop, service):
