@@ -142,9 +142,15 @@ class WindowParts:
         self.stack.addWidget(self.splitter)
 
     def _row_menu(self, position: QPoint) -> None:
+        menu = self.row_menu_at(position)
+        if menu is not None:
+            menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def row_menu_at(self, position: QPoint) -> QMenu | None:
+        """The context menu of the row at `position` (selected first), or None."""
         index = self.table.indexAt(position)
         if not index.isValid():
-            return
+            return None
         self.select(index.data(AccountIdRole))
         menu = QMenu(self)
         for action in (
@@ -159,5 +165,4 @@ class WindowParts:
         if self.demo_controls is not None:
             menu.addSeparator()
             menu.addMenu(self.demo_controls.row_menu(menu))
-        self.row_context_menu = menu
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        return menu
