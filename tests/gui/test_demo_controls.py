@@ -158,9 +158,10 @@ def test_a_customer_writes_and_a_receipt_arrives(qtbot, loop, demo_window):
         dialog.text_edit.setText("Is the blue one still there?")
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
         await eventually(
-            lambda: any(m.text == "Is the blue one still there?" for m in service.store.messages(
-                account.id, "6281255509876"
-            )),
+            lambda: any(
+                m.text == "Is the blue one still there?"
+                for m in service.store.messages(account.id, "6281255509876")
+            ),
             what="the customer's message stored",
         )
         row = window.model.row_of(account.id)
@@ -174,9 +175,7 @@ def test_a_customer_writes_and_a_receipt_arrives(qtbot, loop, demo_window):
         controls.receipt_action.trigger()
         await eventually(lambda: service.message(sent.id).status == "read")
         controls.receipt_action.trigger()  # nothing left to receipt: it says so
-        await eventually(
-            lambda: "waiting for a receipt" in window.statusBar().currentMessage()
-        )
+        await eventually(lambda: "waiting for a receipt" in window.statusBar().currentMessage())
 
     run(loop, scenario())
 
@@ -221,4 +220,3 @@ def test_reconnect_while_a_retry_waits_retries_now(qtbot, loop, data_dir):
         run(loop, scenario())
     finally:
         dispose(loop, live)
-

@@ -140,7 +140,9 @@ def test_link_with_phone_number_instead_on_the_real_bridge(qtbot, loop, service)
     run(loop, scenario())
 
 
-def test_demo_pairing_code_is_completed_by_typing_it_on_the_phone(qtbot, loop, service, make_window):
+def test_demo_pairing_code_is_completed_by_typing_it_on_the_phone(
+    qtbot, loop, service, make_window
+):
     window = make_window(service, demo=True)
 
     async def scenario():
