@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.bridge.logs import RING_LINES
 from app.core.supervision import State
+from app.ui.event_words import exit_words
 from app.ui.formatting import bridge_words, duration, tr
 
 PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL"}
@@ -167,7 +168,7 @@ class BridgePanel(QDialog):
         supervisor = self.supervisor
         words = bridge_words(supervisor.state)
         if supervisor.state is State.FATAL and supervisor.fatal_reason:
-            words += " — " + supervisor.fatal_reason
+            words += " — " + exit_words(supervisor.fatal_reason)
         self.state_label.setText(words)
         self.pid_label.setText(str(supervisor.pid) if supervisor.pid else "—")
         up = supervisor.state in (State.RUNNING, State.UNHEALTHY)
@@ -175,7 +176,7 @@ class BridgePanel(QDialog):
         running_for = duration(self._clock() - started) if up and started is not None else "—"
         self.uptime_label.setText(running_for)
         self.restarts_label.setText(str(supervisor.restarts))
-        self.exit_label.setText(supervisor.last_exit or "—")
+        self.exit_label.setText(exit_words(supervisor.last_exit) or "—")
 
     def _on_state(self, _state: str) -> None:
         self.refresh()

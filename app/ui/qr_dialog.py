@@ -235,7 +235,8 @@ class QrDialog(QDialog):
             self._show_success(account.phone, account.display_name)
         elif status in NEEDS_OWNER or status is SessionStatus.STOPPED:
             self._show_problem(
-                status_words(status), reason_words(account.reason, account.status_message)
+                status_words(status),
+                reason_words(account.reason, account.status_message, account.status),
             )
         elif account.reason == "network_unreachable":
             self._show_no_internet()

@@ -11,6 +11,7 @@ from app.core.supervision import State
 from app.core.uptime import Change, uptime
 from app.runtime.read_model import AccountChange
 from app.service import Progress
+from app.ui.event_words import exit_words
 from app.ui.formatting import (
     bridge_words,
     tr,
@@ -121,7 +122,7 @@ class LiveViews:
         self.details.bridge = bridge
         words = bridge_words(state)
         if state == State.FATAL.value and bridge.fatal_reason:
-            words += " — " + bridge.fatal_reason
+            words += " — " + exit_words(bridge.fatal_reason)
         retry_in = None
         if bridge.retry_at is not None and state == State.FATAL.value:
             retry_in = max(0.0, (bridge.retry_at - utcnow()).total_seconds())
