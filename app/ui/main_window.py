@@ -56,6 +56,13 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 30_000
 
 
+def keyring_words() -> tuple[str, str]:
+    return tr("No keyring on this computer"), tr(
+        "Jaga makes a new bridge password at every start. "
+        "Everything works; the password is just not saved."
+    )
+
+
 class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
     #: The owner chose Quit (menu or tray): the app should end, not hide in the tray.
     quit_requested = Signal()
@@ -103,15 +110,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         self.notice_board.fix_requested.connect(self.open_fix)
         self.keyring_banner: Banner | None = None
         if not service.token_persistent:
-            self.keyring_banner = Banner(
-                tr("No keyring on this computer"),
-                tr(
-                    "Jaga makes a new bridge password at every start. "
-                    "Everything works; the password is just not saved."
-                ),
-                None,
-                tone="warning",
-            )
+            self.keyring_banner = Banner("", "", None, tone="warning", words=keyring_words)
             self.keyring_banner.dismissed.connect(self.keyring_banner.hide)
 
         central = QWidget()
