@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -79,6 +80,8 @@ class BridgePanel(QDialog):
         supervisor = service.supervisor  # the process itself: pid, logs, uptime (read only)
         self.supervisor = supervisor
         self._clock = clock
+        #: Opens a file or folder with the system's program; False when none could.
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.resize(760, 520)
 
         self.state_label = QLabel()
@@ -196,5 +199,16 @@ class BridgePanel(QDialog):
         self.service.restart_bridge()
         self.refresh()
 
-    def open_log_file(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.supervisor.logs.path)))
+    def open_log_file(self) -> QMessageBox | None:
+        """The log in the system's viewer; else its folder; else where to find it, in words."""
+        path = self.supervisor.logs.path
+        for place in (path, path.parent):
+            if place.exists() and self.open_url(QUrl.fromLocalFile(str(place))):
+                return None
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Open log file"), "", parent=self)
+        box.setText(tr("This computer has no program set to open the log file."))
+        box.setInformativeText(tr("You find it here: %1").replace("%1", str(path)))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+        box.open()
+        return box

@@ -248,13 +248,12 @@ def duration(seconds: float) -> str:
 
 
 def percent(share: float | None) -> str:
-    """'100 %', '99.7 %' (never rounded up to a full 100), '42 %', or '—' when unknown."""
+    """One way for every share: '100.0 %', '99.7 %' (rounded down: never a full 100 that
+    was not), '42.0 %'; '—' when unknown. The decimal mark is the language's."""
     if share is None:
         return "—"
     value = max(0.0, min(100.0, share * 100))
-    if 99 <= value < 100:
-        return QLocale().toString(math.floor(value * 10) / 10, "f", 1) + " %"
-    return QLocale().toString(float(math.floor(value + 0.5)), "f", 0) + " %"
+    return QLocale().toString(math.floor(value * 10 + 1e-9) / 10, "f", 1) + " %"
 
 
 def local_time(moment: datetime, now: datetime | None = None) -> str:

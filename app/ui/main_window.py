@@ -367,6 +367,15 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         if not self._quitting and self.tray.available and self.settings.close_to_tray:
             event.ignore()
             self.hide()
+            if not self.settings.told_about_tray:  # once: the owner might think it quit
+                self.settings.told_about_tray = True
+                self.tray.tell(
+                    tr("Jaga keeps watching from the tray"),
+                    tr(
+                        "Your numbers stay connected and Jaga tells you when one drops. "
+                        "To stop Jaga, choose Quit Jaga in the tray menu."
+                    ),
+                )
             return
         for dialog in list(self.qr_dialogs.values()):
             dialog.close()

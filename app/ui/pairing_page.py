@@ -4,16 +4,46 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.outbox import MessageError, normalize_recipient
 from app.ui.error_words import error_words
-from app.ui.formatting import tr, tr_noop
+from app.ui.formatting import format_phone, tr, tr_noop
 
 HOW_TO_CODE = tr_noop(
     "On your phone open <b>WhatsApp</b> → <b>Linked devices</b> → <b>Link a device</b> → "
     "<b>Link with phone number instead</b>, then type this code."
 )
+
+
+def ask_other_phone(parent: QWidget, label: str, old: str, new: str) -> QMessageBox:
+    """Before a number is linked to a different phone than before: both named, Cancel first."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(tr("Link another phone?"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the owner's text
+    box.setText(
+        tr("“%1” was linked to %2. Link it to %3 instead?")
+        .replace("%1", label)
+        .replace("%2", format_phone(old))
+        .replace("%3", format_phone(new))
+    )
+    box.setInformativeText(
+        tr(
+            "Its name and its messages stay in Jaga; from now on it sends and receives as %1."
+        ).replace("%1", format_phone(new))
+    )
+    box.addButton(tr("Link %1").replace("%1", format_phone(new)), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+    return box
 
 
 class PairingPage(QWidget):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,7 +31,7 @@ from app.ui.formatting import (
     tr_noop,
     utcnow,
 )
-from app.ui.pairing_page import HOW_TO_CODE, PairingPage
+from app.ui.pairing_page import HOW_TO_CODE, PairingPage, ask_other_phone
 from app.ui.qr_image import qr_pixmap
 from app.ui.tasks import run_async
 
@@ -67,6 +68,7 @@ class QrDialog(QDialog):
         self._expires_at: datetime | None = None
         self._attempt: tuple[int | None, int | None] = (None, None)
         self._problem: str | None = None
+        self.confirm_box: QMessageBox | None = None  # linking to another phone: asked first
         self.setMinimumWidth(460)
 
         self.headline = QLabel()
@@ -334,7 +336,21 @@ class QrDialog(QDialog):
         return self.pairing_page.code
 
     def request_code(self, digits: str) -> None:
-        run_async(self._request_code(digits), self._code_failed)
+        account = self.service.account(self.account_id)
+        if account is None or not account.phone or account.phone == digits:
+            run_async(self._request_code(digits), self._code_failed)
+            return
+        box = self.confirm_box = ask_other_phone(self, account.label, account.phone, digits)
+
+        def answered() -> None:
+            if box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.AcceptRole:
+                run_async(self._request_code(digits), self._code_failed)
+            else:
+                self.pairing_page.clear_code()
+                self.get_code_button.setEnabled(True)
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
 
     async def _request_code(self, digits: str) -> None:
         code = await self.service.request_pairing_code(self.account_id, digits)

@@ -22,6 +22,18 @@ from app.ui.icons import health_icon
 log = logging.getLogger(__name__)
 
 
+#: The status bar's icon for the bridge: a tick only while it runs and answers.
+BRIDGE_HEALTH = {
+    State.RUNNING: Health.OK,
+    State.STARTING: Health.BUSY,
+    State.UNHEALTHY: Health.BUSY,
+    State.BACKOFF: Health.BUSY,
+    State.STOPPING: Health.BUSY,
+    State.STOPPED: Health.BRIDGE_DOWN,
+    State.FATAL: Health.BRIDGE_DOWN,
+}
+
+
 class LiveViews:
     """Part of MainWindow (a mixin): follows the core row by row."""
 
@@ -134,8 +146,9 @@ class LiveViews:
             self._countdown.stop()
         self.bridge_status.setText(words)
         self.bridge_status.setAccessibleName(tr("Bridge status: %1").replace("%1", words))
-        healthy = up or state == State.STARTING.value
-        self.bridge_status.setIcon(health_icon(Health.OK if healthy else Health.BRIDGE_DOWN))
+        health = BRIDGE_HEALTH[State(state)]
+        self.bridge_status.setIcon(health_icon(health))
+        self.bridge_status.setProperty("health", health.value)  # for tests and stylesheets
         self.setWindowIcon(health_icon(self.tray.level))
         self.details.show_account(self.selected_account_id())
 
