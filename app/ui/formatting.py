@@ -140,7 +140,7 @@ REASON_WORDS = {
     "network_unreachable": tr_noop(
         "No internet connection — Jaga reconnects by itself when it is back"
     ),
-    "keepalive_timeout": tr_noop("The connection went silent; Jaga connected again."),
+    "keepalive_timeout": tr_noop("The connection went silent; Jaga reconnects."),
     "bad_session": tr_noop("WhatsApp could not continue the session; Jaga connects again."),
     "service_unavailable": tr_noop("WhatsApp was unavailable for a moment."),
     "auth_missing": tr_noop(

@@ -138,7 +138,7 @@ def test_the_internet_goes_away_and_comes_back(qtbot, loop, demo_window):
         assert controls.internet_action.text() == "The internet goes away"
         controls.internet_action.trigger()
         await eventually(lambda: row_status(window, account.id) == "No internet connection")
-        assert controls.internet_action.text() == "The internet comes back"
+        await eventually(lambda: controls.internet_action.text() == "The internet comes back")
         controls.internet_action.trigger()
         await eventually(lambda: row_status(window, account.id) == "Connected", timeout=15)
         assert ("reconnecting", "network_unreachable") in reasons(service, account.id)
