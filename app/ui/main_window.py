@@ -25,14 +25,12 @@ from app.core.autostart import Autostart
 from app.core.notify_policy import Notice, NoticeKind
 from app.core.stall import StallDetector
 from app.service import JagaService
-from app.ui.accounts_model import AccountIdRole, Column
+from app.ui.accounts_model import AccountIdRole
 from app.ui.banner import Banner, NoticeBoard
 from app.ui.bridge_panel import BridgePanel
 from app.ui.chats_window import ChatsWindow
 from app.ui.demo_controls import DemoControls
 from app.ui.formatting import (
-    BRIDGE_RESTARTING,
-    STATUS_WORDS,
     tr,
     utcnow,
 )
@@ -44,7 +42,6 @@ from app.ui.qr_dialog import QrDialog
 from app.ui.recovery_banner import recovery_banner
 from app.ui.settings import AppSettings
 from app.ui.settings_dialog import SettingsDialog
-from app.ui.status_delegate import badge_width
 from app.ui.tray import Tray
 from app.ui.window_actions import OwnerActions
 from app.ui.window_live import LiveViews
@@ -100,7 +97,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         self._quitting = False
         self.notices: list[Notice] = []  # every notice shown this run, for the owner and tests
         self.resize(1040, 640)
-        self.setMinimumSize(720, 460)
+        self.setMinimumWidth(720)  # the height: what five rows and the details need
         self._build_views(service, now)
 
         # --- top row, banners, status bar --------------------------------------------------
@@ -266,10 +263,6 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         self.settings_action.setText(tr("Settings"))
         self.quit_action.setText(tr("Quit Jaga"))
         self.model.retranslate()
-        statuses = [tr(words) for words in (*STATUS_WORDS.values(), BRIDGE_RESTARTING)]
-        self.table.horizontalHeader().resizeSection(
-            Column.STATUS, badge_width(statuses, self.table.font())
-        )
         self.show_bridge_state(self.service.bridge_state.value)
         self._update_actions()
         self.tray.refresh()

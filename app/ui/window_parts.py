@@ -30,6 +30,9 @@ from app.ui.status_delegate import StatusBadgeDelegate
 
 log = logging.getLogger(__name__)
 
+ROW_HEIGHT = 34
+MIN_ROWS = 5  # rows the table shows even in the smallest window
+
 
 class WindowParts:
     """Part of MainWindow (a mixin): builds the views."""
@@ -63,24 +66,17 @@ class WindowParts:
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (
-            Column.PHONE,
-            Column.SINCE,
-            Column.ACTIVITY,
-            Column.LAST_IN,
-            Column.LAST_OUT,
-            Column.UPTIME,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Wide enough for every status in the current language: no jumping, no cut words.
-        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Fixed)
+        # Every column as wide as what it shows, in the current language (names are never
+        # cut to make room for a half-empty column); the last one takes what is left, and a
+        # window too narrow for all of them scrolls sideways.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.activated.connect(lambda _index: self.reconnect_selected())
@@ -97,6 +93,13 @@ class WindowParts:
         self.remove_button.clicked.connect(self.remove_selected)
         self.chats_button.clicked.connect(self.open_chats_selected)
 
+        # Even the smallest window shows five numbers: the details give way first.
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + MIN_ROWS * ROW_HEIGHT
+            + self.table.horizontalScrollBar().sizeHint().height()  # a narrow window scrolls
+            + 2 * self.table.frameWidth()
+        )
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.details)

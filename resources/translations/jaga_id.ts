@@ -33,12 +33,12 @@
         <message>
             <location filename="../../app/ui/accounts_model.py" />
             <source>Last message in</source>
-            <translation>Pesan masuk terakhir</translation>
+            <translation>Pesan masuk</translation>
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
             <source>Last message out</source>
-            <translation>Pesan keluar terakhir</translation>
+            <translation>Pesan keluar</translation>
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
