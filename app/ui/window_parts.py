@@ -10,7 +10,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -27,6 +26,7 @@ from app.ui.accounts_model import AccountIdRole, AccountsModel, Column
 from app.ui.details_pane import DetailsPane
 from app.ui.icons import health_icon
 from app.ui.status_delegate import StatusBadgeDelegate
+from app.ui.table_fit import FillColumn
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +72,9 @@ class WindowParts:
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        # Every column as wide as what it shows, in the current language (names are never
-        # cut to make room for a half-empty column); the last one takes what is left, and a
-        # window too narrow for all of them scrolls sideways.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Every column as wide as what it shows, in the current language; the name takes
+        # the room left but is never cut for a half-empty column (a narrow window scrolls).
+        self.column_fit = FillColumn(self.table, Column.NAME)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.activated.connect(lambda _index: self.reconnect_selected())

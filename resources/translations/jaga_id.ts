@@ -710,7 +710,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/event_words.py" />
             <source>The bridge refused to start (configuration error).</source>
-            <translation>Jembatan menolak berjalan (kesalahan konfigurasi).</translation>
+            <translation>Penghubung menolak berjalan (kesalahan konfigurasi).</translation>
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
@@ -725,12 +725,12 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/event_words.py" />
             <source>The bridge failed %1 times in %2 seconds (last: %3).</source>
-            <translation>Jembatan gagal %1 kali dalam %2 detik (terakhir: %3).</translation>
+            <translation>Penghubung gagal %1 kali dalam %2 detik (terakhir: %3).</translation>
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
             <source>after the bridge started</source>
-            <translation>setelah jembatan berjalan</translation>
+            <translation>setelah penghubung berjalan</translation>
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
@@ -797,7 +797,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/event_words.py" />
             <source>see the bridge panel's log for the details</source>
-            <translation>rinciannya ada di log panel jembatan</translation>
+            <translation>rinciannya ada di log panel penghubung</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1082,12 +1082,12 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Number found again in the bridge's records</source>
-            <translation>Nomor ditemukan lagi di catatan jembatan</translation>
+            <translation>Nomor ditemukan lagi di catatan penghubung</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>The bridge's damaged database was set aside</source>
-            <translation>Basis data jembatan yang rusak disisihkan</translation>
+            <translation>Basis data penghubung yang rusak disisihkan</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />

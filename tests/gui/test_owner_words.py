@@ -188,7 +188,15 @@ def test_in_indonesian_names_are_not_cut_and_columns_fit_what_they_show(
     window.show()
     qtbot.waitExposed(window)
     table, header = window.table, window.table.horizontalHeader()
-    assert header.sectionSize(Column.NAME) >= table.sizeHintForColumn(Column.NAME)
+    qtbot.waitUntil(
+        lambda: header.sectionSize(Column.NAME) >= table.sizeHintForColumn(Column.NAME)
+    )
+    # The name takes the room left: the columns fill the table, no gap, no stretched last one.
+    total = sum(header.sectionSize(c) for c in Column)
+    assert total == table.viewport().width()
+    assert header.sectionSize(Column.UPTIME) <= max(
+        table.sizeHintForColumn(Column.UPTIME), header.sectionSizeHint(Column.UPTIME)
+    )
     # The status column is as wide as the statuses shown, not the longest one possible.
     assert header.sectionSize(Column.STATUS) <= max(
         table.sizeHintForColumn(Column.STATUS), header.sectionSizeHint(Column.STATUS)
