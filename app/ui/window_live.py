@@ -22,13 +22,14 @@ from app.ui.icons import health_icon
 log = logging.getLogger(__name__)
 
 
-#: The status bar's icon for the bridge: a tick only while it runs and answers.
+#: The status bar's icon for the bridge: a tick only while it runs and answers; the same
+#: colours as the tray (app.core.overall.worst: down while stopping or waiting to restart).
 BRIDGE_HEALTH = {
     State.RUNNING: Health.OK,
     State.STARTING: Health.BUSY,
     State.UNHEALTHY: Health.BUSY,
-    State.BACKOFF: Health.BUSY,
-    State.STOPPING: Health.BUSY,
+    State.BACKOFF: Health.BRIDGE_DOWN,
+    State.STOPPING: Health.BRIDGE_DOWN,
     State.STOPPED: Health.BRIDGE_DOWN,
     State.FATAL: Health.BRIDGE_DOWN,
 }
