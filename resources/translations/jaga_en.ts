@@ -755,8 +755,9 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message numerus="yes">
             <location filename="../../app/ui/event_words.py" />
             <source>%n numbers started</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>%n number started</numerusform>
+                <numerusform>%n numbers started</numerusform>
             </translation>
         </message>
         <message>

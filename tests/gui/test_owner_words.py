@@ -203,3 +203,28 @@ def test_in_indonesian_names_are_not_cut_and_columns_fit_what_they_show(
     )
     # At the default size everything fits: no sideways scrolling.
     assert not table.horizontalScrollBar().isVisible()
+
+
+def test_the_events_tab_says_what_the_core_wrote_in_words(qapp, english):
+    from app.ui.event_words import audit_detail_words, exit_words
+
+    assert audit_detail_words("reconcile_start", "restore: 1 to start") == (
+        "1 number started after the bridge started"
+    )
+    assert audit_detail_words("reconcile_start", "periodic: 3 to start") == (
+        "3 numbers started at the regular check"
+    )
+    assert audit_detail_words("owner_reconnect", "qr") == "it was: Waiting for QR scan"
+    assert audit_detail_words("bridge_ready", "pid 42, boot ab-12, version 0.1.0") == (
+        "version 0.1.0, process 42"
+    )
+    assert exit_words("Error: port in use (killed by a signal)") == (
+        "Error: port in use (it was killed by a signal)"  # the bridge's own words kept
+    )
+    Translations().apply("id")
+    assert audit_detail_words("reconcile_start", "restore: 4 to start") == (
+        "4 nomor dijalankan setelah penghubung berjalan"
+    )
+    assert exit_words("stopped") == "dihentikan"
+    assert exit_words("killed by a signal") == "dihentikan paksa oleh sinyal"
+    assert audit_detail_words("owner_reconnect", "qr") == "sebelumnya: Menunggu pindai QR"
