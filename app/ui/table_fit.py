@@ -24,6 +24,10 @@ class FillColumn(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.fit)
+        #: The column's contents width, measured again only when its texts may have changed
+        #: (a measure reads every row; a status change must not pay for it).
+        self._needed: int | None = None
+        self._texts: dict[int, object] = {}  # the texts it was measured for, by row
         header.sectionResized.connect(self._resized)
         model = table.model()
         for signal in (
@@ -31,12 +35,25 @@ class FillColumn(QObject):
             model.rowsRemoved,
             model.modelReset,
             model.layoutChanged,
-            model.dataChanged,
             model.headerDataChanged,
         ):
-            signal.connect(lambda *_args: self._timer.start())
+            signal.connect(lambda *_args: self.remeasure())
+        model.dataChanged.connect(self._data_changed)
         table.viewport().installEventFilter(self)
         self.fit()
+
+    def remeasure(self) -> None:
+        self._needed = None
+        self._timer.start()
+
+    def _data_changed(self, top, bottom, _roles=()) -> None:  # noqa: ANN001 (Qt's indexes)
+        if not top.column() <= self.column <= bottom.column():
+            return
+        model = self.table.model()
+        for row in range(top.row(), bottom.row() + 1):
+            if self._texts.get(row) != model.index(row, self.column).data():
+                self.remeasure()
+                return
 
     def _resized(self, section: int, _old: int, _new: int) -> None:
         if section != self.column:
@@ -54,5 +71,11 @@ class FillColumn(QObject):
             for c in range(header.count())
             if c != self.column and not header.isSectionHidden(c)
         )
-        needed = max(self.table.sizeHintForColumn(self.column), header.sectionSizeHint(self.column))
-        header.resizeSection(self.column, max(needed, self.table.viewport().width() - others))
+        if self._needed is None:
+            model = self.table.model()
+            self._texts = {r: model.index(r, self.column).data() for r in range(model.rowCount())}
+            self._needed = max(
+                self.table.sizeHintForColumn(self.column), header.sectionSizeHint(self.column)
+            )
+        room = self.table.viewport().width() - others
+        header.resizeSection(self.column, max(self._needed, room))
