@@ -10,7 +10,8 @@ Run under a virtual screen (needs Debian's xvfb):
 It starts Jaga's own service and main window on a fresh temporary data folder, drives them
 through the states a shop owner meets (no numbers; three numbers: connected, reconnecting,
 logged out; a number's chats, and a reply queued while it is away; linking by QR; the
-bridge panel; the same in Bahasa Indonesia) with the simulator's control API, and saves
+bridge panel; the Demo menu, a customer writing in and a dropped connection; the same in
+Bahasa Indonesia) with the demo's own controls and the simulator's control API, and saves
 each window as a PNG beside this file.
 """
 
