@@ -19,8 +19,17 @@ from app.core.supervision import Policy
 if TYPE_CHECKING:
     from app.service import JagaService
 
-#: Demo sessions show their first QR quickly so a newcomer is not left waiting.
-DEMO_SIM_OPTIONS: dict[str, Any] = {"qr_first_ms": 1500, "qr_rotate_ms": 20000, "qr_max": 6}
+#: Demo sessions show their first QR quickly so a newcomer is not left waiting; a silent
+#: connection is noticed in seconds, another computer's second takeover comes soon, and
+#: receipts come when the owner makes them (Demo → A receipt arrives), not by themselves.
+DEMO_SIM_OPTIONS: dict[str, Any] = {
+    "qr_first_ms": 1500,
+    "qr_rotate_ms": 20000,
+    "qr_max": 6,
+    "keepalive_ms": 9000,
+    "conflict_pause_ms": 3000,
+    "auto_ack": False,
+}
 
 
 def instance_key(paths: DataPaths) -> str:

@@ -37,6 +37,7 @@ from app.core.removal import WhatGoes, keep_copy, what_goes
 from app.core.store import Ack, Inbound, Store, StoreError
 from app.core.supervision import State
 from app.runtime.commands import OwnerCommands
+from app.runtime.demo import DemoWorld
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.inbox import Inbox
 from app.runtime.read_model import AccountView, ReadModel
@@ -96,6 +97,7 @@ class JagaService(QObject):
             self.reconciler, self.dispatcher, client=self._client, limits=self._limits
         )
         self.commands.default_engine = default_engine
+        self.demo = DemoWorld(self._client, self.model, store)  # the sim's controls (--demo)
         self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
         self._dispatcher_task: asyncio.Task[None] | None = None

@@ -9,6 +9,9 @@ from datetime import datetime, timedelta
 from app.core.status import SessionStatus
 
 DAY = timedelta(hours=24)
+#: Less service than this says little: one second's drop in the first half minute would
+#: read "97 %". Until a number has been in service this long its uptime is not shown.
+SETTLING = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -19,8 +22,14 @@ class Change:
     status: str
 
 
-def uptime(history: Iterable[Change], now: datetime, window: timedelta = DAY) -> float | None:
-    """The connected share (0..1) of the last `window`; None before it was ever connected.
+def uptime(
+    history: Iterable[Change],
+    now: datetime,
+    window: timedelta = DAY,
+    settling: timedelta = SETTLING,
+) -> float | None:
+    """The connected share (0..1) of the last `window`; None before it was ever connected,
+    and None while it has been in service for less than `settling`.
 
     Time before the first `connected` does not count: the number was not in service yet
     (being added, waiting for its first scan), so a number linked an hour ago and connected
@@ -50,8 +59,6 @@ def uptime(history: Iterable[Change], now: datetime, window: timedelta = DAY) ->
         observed += seconds
         if SessionStatus.parse(current.status) is SessionStatus.CONNECTED:
             connected += seconds
-    if observed <= 0:
-        if changes[0].at > now:
-            return None
-        return 1.0  # first connected this very moment
-    return connected / observed
+    if changes[0].at > now or now - changes[0].at < settling:
+        return None
+    return connected / observed if observed > 0 else 1.0

@@ -10,9 +10,13 @@ from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.protocol import Limits
 from app.core.models import Message
 from app.core.outbox import new_client_id, normalize_recipient, validate_text
+from app.core.status import SessionStatus
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.read_model import AccountView
 from app.runtime.reconciler import Reconciler, call
+
+#: Running on the bridge but waiting (a retry's backoff, a pairing code): Reconnect restarts.
+RESTART_NOW = frozenset({SessionStatus.RECONNECTING, SessionStatus.PAIRING_CODE})
 
 
 class OwnerCommands:
@@ -82,6 +86,12 @@ class OwnerCommands:
         if account is None or client is None:
             return
         self.recorder.audit("owner_reconnect", account.status, account_id)
+        if SessionStatus.parse(account.status) in RESTART_NOW:
+            # A start leaves a running session as it is: stopped first, the retry is now
+            # (and a pairing code given up for a QR makes way for a fresh QR).
+            info = await call(client.stop_session(account_id))
+            if info is not None:
+                self.recorder.apply_quietly(info)
         await self.reconciler.start_session(client, account)
 
     async def stop_account(self, account_id: str) -> None:

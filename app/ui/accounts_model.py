@@ -286,7 +286,7 @@ class AccountsModel(QAbstractTableModel):
     def _tooltip(self, account: Account, column: Column) -> str | None:
         match column:
             case Column.STATUS:
-                why = reason_words(account.reason, account.status_message)
+                why = reason_words(account.reason, account.status_message, account.status)
                 limit = limit_words(account.limit_reason, account.limited_until, self._now())
                 return "\n".join(w for w in (why, limit) if w) or self._display(account, column)
             case Column.SINCE if account.status_since is not None:

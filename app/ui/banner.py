@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.notify_policy import Notice, NoticeKind
@@ -19,8 +21,19 @@ class Banner(QFrame):
     action_clicked = Signal()
     dismissed = Signal()
 
-    def __init__(self, title: str, body: str, action: str | None, *, tone: str = "error") -> None:
+    def __init__(
+        self,
+        title: str,
+        body: str,
+        action: str | None,
+        *,
+        tone: str = "error",
+        words: Callable[[], tuple[str, str]] | None = None,
+    ) -> None:
+        """`words`: the title and body in the current language, asked again whenever the
+        language changes (a lasting banner); without it the texts stay as given."""
         super().__init__()
+        self._words = words
         self.setObjectName("banner")
         self.setStyleSheet(f"QFrame#banner {{ {STYLE[tone]} }} QLabel {{ border: none; }}")
         # Plain text: a title names a number, and a name is the owner's text, never markup.
@@ -42,8 +55,6 @@ class Banner(QFrame):
         self.dismiss_button = QPushButton("✕")
         self.dismiss_button.setFlat(True)
         self.dismiss_button.setFixedWidth(32)
-        self.dismiss_button.setAccessibleName(tr("Dismiss"))
-        self.dismiss_button.setToolTip(tr("Dismiss"))
         self.dismiss_button.clicked.connect(self.dismissed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
@@ -52,6 +63,22 @@ class Banner(QFrame):
         layout.addWidget(self.dismiss_button)
         self.setAccessibleName(title)
         self.setAccessibleDescription(body)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.dismiss_button.setAccessibleName(tr("Dismiss"))
+        self.dismiss_button.setToolTip(tr("Dismiss"))
+        if self._words is not None:
+            title, body = self._words()
+            self.title.setText(title)
+            self.body.setText(body)
+            self.setAccessibleName(title)
+            self.setAccessibleDescription(body)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class NoticeBoard(QWidget):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.bridge.logs import RING_LINES
 from app.core.supervision import State
+from app.ui.event_words import exit_words
 from app.ui.formatting import bridge_words, duration, tr
 
 PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL"}
@@ -78,6 +80,8 @@ class BridgePanel(QDialog):
         supervisor = service.supervisor  # the process itself: pid, logs, uptime (read only)
         self.supervisor = supervisor
         self._clock = clock
+        #: Opens a file or folder with the system's program; False when none could.
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.resize(760, 520)
 
         self.state_label = QLabel()
@@ -167,7 +171,7 @@ class BridgePanel(QDialog):
         supervisor = self.supervisor
         words = bridge_words(supervisor.state)
         if supervisor.state is State.FATAL and supervisor.fatal_reason:
-            words += " — " + supervisor.fatal_reason
+            words += " — " + exit_words(supervisor.fatal_reason)
         self.state_label.setText(words)
         self.pid_label.setText(str(supervisor.pid) if supervisor.pid else "—")
         up = supervisor.state in (State.RUNNING, State.UNHEALTHY)
@@ -175,7 +179,7 @@ class BridgePanel(QDialog):
         running_for = duration(self._clock() - started) if up and started is not None else "—"
         self.uptime_label.setText(running_for)
         self.restarts_label.setText(str(supervisor.restarts))
-        self.exit_label.setText(supervisor.last_exit or "—")
+        self.exit_label.setText(exit_words(supervisor.last_exit) or "—")
 
     def _on_state(self, _state: str) -> None:
         self.refresh()
@@ -195,5 +199,16 @@ class BridgePanel(QDialog):
         self.service.restart_bridge()
         self.refresh()
 
-    def open_log_file(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.supervisor.logs.path)))
+    def open_log_file(self) -> QMessageBox | None:
+        """The log in the system's viewer; else its folder; else where to find it, in words."""
+        path = self.supervisor.logs.path
+        for place in (path, path.parent):
+            if place.exists() and self.open_url(QUrl.fromLocalFile(str(place))):
+                return None
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Open log file"), "", parent=self)
+        box.setText(tr("This computer has no program set to open the log file."))
+        box.setInformativeText(tr("You find it here: %1").replace("%1", str(path)))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+        box.open()
+        return box

@@ -270,7 +270,10 @@ class BubbleDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         width = self._row_width()
         bubble = self.bubble(QRectF(0, 0, width, 0), index, option.font)
-        return QSize(int(width) - 1, int(bubble.frame.height() + 2 * self.GAP_Y + 0.999))
+        return QSize(int(width) - 1, self._row_height(bubble))
+
+    def _row_height(self, bubble: Bubble) -> int:
+        return int(bubble.frame.height() + 2 * self.GAP_Y + 0.999)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         message: Message | None = index.data(MessageRole)
@@ -279,6 +282,10 @@ class BubbleDelegate(QStyledItemDelegate):
         row = QRectF(option.rect)
         row.setWidth(self._row_width())
         bubble = self.bubble(row, index, option.font)
+        if option.rect.height() != self._row_height(bubble):
+            # The message changed (a reason and Send again came) or the width did: the
+            # view's row is stale, and the next bubble would cover this one's bottom.
+            self.sizeHintChanged.emit(index)
         tick = index.data(TickRole)
         failed = tick is Tick.FAILED
         out = message.direction == "out"

@@ -203,6 +203,9 @@ class ChatsWindow(QWidget):
         self.conversations.setAccessibleName(tr("Conversations"))
         self.messages.setAccessibleName(tr("Messages"))
         self.reply.setAccessibleName(tr("Reply"))
+        self.reply.setPlaceholderText(
+            tr("Type a message — Enter sends, Shift+Enter starts a new line")
+        )
         self.hint.setText(
             tr("Choose a conversation on the left, or start one with <b>New message</b>.")
         )
@@ -276,9 +279,6 @@ class ChatsWindow(QWidget):
         self.right.setCurrentIndex(1 if chat else 0)
         self._show_chat_title()
         self.reply.setEnabled(chat is not None)  # groups answer back too (app.core.edges)
-        self.reply.setPlaceholderText(
-            tr("Type a message — Enter sends, Shift+Enter starts a new line")
-        )
         self._reply_changed()
         row = self.conversations_model.row_of(chat) if chat else None
         if row is not None:

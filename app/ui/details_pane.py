@@ -25,6 +25,7 @@ from app.core.overall import BridgeView
 from app.core.status import Health, SessionStatus, health_of
 from app.core.supervision import State
 from app.runtime.read_model import AccountView
+from app.ui.event_words import audit_detail_words
 from app.ui.formatting import (
     audit_words,
     format_phone,
@@ -168,7 +169,7 @@ class DetailsPane(QWidget):
         health = health_of(status, bridge_up=self.bridge.overlay is None, reason=account.reason)
         self.status_icon.setPixmap(health_icon(health).pixmap(20, 20))
         words = status_words(account.status, reason=account.reason, bridge=self.bridge)
-        why = reason_words(account.reason, account.status_message)
+        why = reason_words(account.reason, account.status_message, account.status)
         # Rich text for the bold status; the bridge's own sentence is text, never markup.
         why = html.escape(why) if why else why
         limit = limit_words(account.limit_reason, account.limited_until, self._now())
@@ -201,7 +202,7 @@ class DetailsPane(QWidget):
                 [
                     local_time(change.at, now),
                     status_words(change.status, reason=change.reason),
-                    reason_words(change.reason),
+                    reason_words(change.reason, status=change.status),
                 ]
             )
             health = health_of(SessionStatus.parse(change.status), reason=change.reason)
@@ -216,7 +217,11 @@ class DetailsPane(QWidget):
             if event.account_id not in (account.id, None):
                 continue
             item = QTreeWidgetItem(
-                [local_time(event.at, now), audit_words(event.kind), event.detail or ""]
+                [
+                    local_time(event.at, now),
+                    audit_words(event.kind),
+                    audit_detail_words(event.kind, event.detail),
+                ]
             )
             self.events.addTopLevelItem(item)
             shown += 1

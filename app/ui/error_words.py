@@ -63,6 +63,19 @@ _ERROR_SENTENCES = [
         tr_noop("Jaga could not save incoming messages: %1"),
     ),
     (r"“(.*)” is not linked to a phone yet\.", tr_noop("“%1” is not linked to a phone yet.")),
+    # app.core.labels: a number's name
+    (
+        r"Give the number a name, for example “Shop front”\.",
+        tr_noop("Give the number a name, for example “Shop front”."),
+    ),
+    (
+        r"A name cannot contain line breaks, tabs or control characters\.",
+        tr_noop("A name cannot contain line breaks, tabs or control characters."),
+    ),
+    (
+        r"That name is too long \(100 characters at most\)\.",
+        tr_noop("That name is too long (100 characters at most)."),
+    ),
     # app.core.edges.REFUSAL_SENTENCES and the bridge's no-internet sentence
     (
         r"WhatsApp refused this message: the number may not start new chats right now "

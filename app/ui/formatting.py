@@ -140,6 +140,18 @@ REASON_WORDS = {
     "network_unreachable": tr_noop(
         "No internet connection — Jaga reconnects by itself when it is back"
     ),
+    "keepalive_timeout": tr_noop("The connection went silent; Jaga reconnects."),
+    "bad_session": tr_noop("WhatsApp could not continue the session; Jaga connects again."),
+    "service_unavailable": tr_noop("WhatsApp was unavailable for a moment."),
+    "auth_missing": tr_noop(
+        "The saved link of this number is gone; Jaga will not re-link it silently. Link again."
+    ),
+}
+#: What a status says when the bridge gives no reason (its English sentence is not shown).
+STATUS_SENTENCES = {
+    SessionStatus.QR: tr_noop("Scan the QR code with WhatsApp on the phone."),
+    SessionStatus.PAIRING_CODE: tr_noop("Type the pairing code on the phone."),
+    SessionStatus.STARTING: tr_noop("Connecting to WhatsApp."),
 }
 
 #: What a number without internet shows as its status (the row, the QR dialog's headline).
@@ -149,11 +161,15 @@ NO_INTERNET_SHORT = tr_noop("No internet connection")
 NO_INTERNET = "No internet connection — Jaga reconnects by itself when it is back"
 
 
-def reason_words(reason: str | None, message: str | None = None) -> str:
-    """A sentence for a reason code; the bridge's own sentence for codes we do not know."""
+def reason_words(reason: str | None, message: str | None = None, status: str | None = None) -> str:
+    """A sentence for a reason code, or for the status when there is none; the bridge's own
+    sentence only for a code this version does not know (tests keep that list empty)."""
     if reason and reason in REASON_WORDS:
         return tr(REASON_WORDS[reason])
-    return message or (reason or "").replace("_", " ")
+    if not reason:
+        parsed = SessionStatus.parse(status) if status else None
+        return tr(STATUS_SENTENCES[parsed]) if parsed in STATUS_SENTENCES else ""
+    return message or reason.replace("_", " ")
 
 
 AUDIT_WORDS = {
@@ -174,6 +190,8 @@ AUDIT_WORDS = {
     "inbound_parked": tr_noop("A message that could not be saved was put aside"),
     "send_limit_set": tr_noop("WhatsApp limited sending to new contacts"),
     "send_limit_lifted": tr_noop("The limit on new contacts ended"),
+    "account_rebuilt": tr_noop("Number found again in the bridge's records"),
+    "bridge_db_recovered": tr_noop("The bridge's damaged database was set aside"),
 }
 
 
@@ -230,13 +248,12 @@ def duration(seconds: float) -> str:
 
 
 def percent(share: float | None) -> str:
-    """'100 %', '99.7 %' (never rounded up to a full 100), '42 %', or '—' when unknown."""
+    """One way for every share: '100.0 %', '99.7 %' (rounded down: never a full 100 that
+    was not), '42.0 %'; '—' when unknown. The decimal mark is the language's."""
     if share is None:
         return "—"
     value = max(0.0, min(100.0, share * 100))
-    if 99 <= value < 100:
-        return QLocale().toString(math.floor(value * 10) / 10, "f", 1) + " %"
-    return QLocale().toString(float(math.floor(value + 0.5)), "f", 0) + " %"
+    return QLocale().toString(math.floor(value * 10 + 1e-9) / 10, "f", 1) + " %"
 
 
 def local_time(moment: datetime, now: datetime | None = None) -> str:

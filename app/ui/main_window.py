@@ -9,13 +9,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,13 +25,12 @@ from app.core.autostart import Autostart
 from app.core.notify_policy import Notice, NoticeKind
 from app.core.stall import StallDetector
 from app.service import JagaService
-from app.ui.accounts_model import AccountIdRole, Column
+from app.ui.accounts_model import AccountIdRole
 from app.ui.banner import Banner, NoticeBoard
 from app.ui.bridge_panel import BridgePanel
 from app.ui.chats_window import ChatsWindow
+from app.ui.demo_controls import DemoControls
 from app.ui.formatting import (
-    BRIDGE_RESTARTING,
-    STATUS_WORDS,
     tr,
     utcnow,
 )
@@ -44,7 +42,6 @@ from app.ui.qr_dialog import QrDialog
 from app.ui.recovery_banner import recovery_banner
 from app.ui.settings import AppSettings
 from app.ui.settings_dialog import SettingsDialog
-from app.ui.status_delegate import badge_width
 from app.ui.tray import Tray
 from app.ui.window_actions import OwnerActions
 from app.ui.window_live import LiveViews
@@ -54,6 +51,13 @@ log = logging.getLogger(__name__)
 
 #: How often ages ("5 min ago") and uptimes are brought up to date.
 REFRESH_MS = 30_000
+
+
+def keyring_words() -> tuple[str, str]:
+    return tr("No keyring on this computer"), tr(
+        "Jaga makes a new bridge password at every start. "
+        "Everything works; the password is just not saved."
+    )
 
 
 class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
@@ -93,7 +97,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         self._quitting = False
         self.notices: list[Notice] = []  # every notice shown this run, for the owner and tests
         self.resize(1040, 640)
-        self.setMinimumSize(720, 460)
+        self.setMinimumWidth(720)  # the height: what five rows and the details need
         self._build_views(service, now)
 
         # --- top row, banners, status bar --------------------------------------------------
@@ -103,15 +107,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         self.notice_board.fix_requested.connect(self.open_fix)
         self.keyring_banner: Banner | None = None
         if not service.token_persistent:
-            self.keyring_banner = Banner(
-                tr("No keyring on this computer"),
-                tr(
-                    "Jaga makes a new bridge password at every start. "
-                    "Everything works; the password is just not saved."
-                ),
-                None,
-                tone="warning",
-            )
+            self.keyring_banner = Banner("", "", None, tone="warning", words=keyring_words)
             self.keyring_banner.dismissed.connect(self.keyring_banner.hide)
 
         central = QWidget()
@@ -214,6 +210,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
+        self.demo_controls = DemoControls(self) if demo else None
         self.retranslate()
         self.refresh_accounts()
         self.show_bridge_state(service.bridge_state.value)
@@ -266,13 +263,11 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         self.settings_action.setText(tr("Settings"))
         self.quit_action.setText(tr("Quit Jaga"))
         self.model.retranslate()
-        statuses = [tr(words) for words in (*STATUS_WORDS.values(), BRIDGE_RESTARTING)]
-        self.table.horizontalHeader().resizeSection(
-            Column.STATUS, badge_width(statuses, self.table.font())
-        )
         self.show_bridge_state(self.service.bridge_state.value)
         self._update_actions()
         self.tray.refresh()
+        if self.demo_controls is not None:
+            self.demo_controls.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -298,6 +293,8 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
     def _selection_changed(self) -> None:
         self.details.show_account(self.selected_account_id())
         self._update_actions()
+        if self.demo_controls is not None:
+            self.demo_controls.refresh()
 
     def _update_actions(self) -> None:
         account_id = self.selected_account_id()
@@ -311,23 +308,6 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
             action.setEnabled(account_id is not None and button.isEnabled())
         self.toggle_action.setText(self.stop_button.text().replace("&", ""))
         self.setWindowIcon(health_icon(self.tray.level))
-
-    def _row_menu(self, position: QPoint) -> None:
-        index = self.table.indexAt(position)
-        if not index.isValid():
-            return
-        self.select(index.data(AccountIdRole))
-        menu = QMenu(self)
-        for action in (
-            self.reconnect_action,
-            self.toggle_action,
-            self.logout_action,
-            self.remove_action,
-        ):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.chats_action)
-        menu.popup(self.table.viewport().mapToGlobal(position))
 
     # --- notices ---------------------------------------------------------------------------
 
@@ -380,6 +360,15 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         if not self._quitting and self.tray.available and self.settings.close_to_tray:
             event.ignore()
             self.hide()
+            if not self.settings.told_about_tray:  # once: the owner might think it quit
+                self.settings.told_about_tray = True
+                self.tray.tell(
+                    tr("Jaga keeps watching from the tray"),
+                    tr(
+                        "Your numbers stay connected and Jaga tells you when one drops. "
+                        "To stop Jaga, choose Quit Jaga in the tray menu."
+                    ),
+                )
             return
         for dialog in list(self.qr_dialogs.values()):
             dialog.close()

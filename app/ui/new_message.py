@@ -88,6 +88,9 @@ class NewMessageDialog(QDialog):
         self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.rejected.connect(self.reject)
         self.to_edit.returnPressed.connect(self.text_edit.setFocus)
+        # A refusal is about what was typed: it goes as soon as the owner types again.
+        self.to_edit.textEdited.connect(lambda _text: self.error_label.hide())
+        self.text_edit.textChanged.connect(self.error_label.hide)
         form = QFormLayout()
         form.addRow(self.to_label, self.to_edit)
         form.addRow(self.text_label, self.text_edit)
@@ -101,6 +104,14 @@ class NewMessageDialog(QDialog):
         self.setWindowTitle(tr("New message"))
         self.to_label.setText(tr("&To (phone number):"))
         self.to_edit.setPlaceholderText(tr("for example 0812-3456-7890 or +62 812-3456-7890"))
+        # Wide enough for the whole example in every language (Indonesian is longer).
+        margins = self.to_edit.textMargins()
+        self.to_edit.setMinimumWidth(
+            self.to_edit.fontMetrics().horizontalAdvance(self.to_edit.placeholderText())
+            + margins.left()
+            + margins.right()
+            + 24
+        )
         self.text_label.setText(tr("&Message:"))
         self.send_button.setText(tr("Send"))
         self.cancel_button.setText(tr("Cancel"))

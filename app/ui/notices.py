@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.core.notify_policy import Notice, NoticeKind
 from app.runtime.read_model import AccountView
+from app.ui.event_words import exit_words
 from app.ui.formatting import reason_words, tr
 
 
@@ -25,7 +26,11 @@ def notice_text(
 ) -> NoticeText:
     account = account_of(notice.account_id) if notice.account_id else None
     name = account.label if account is not None else ""
-    why = reason_words(notice.reason, account.status_message if account else None)
+    why = reason_words(
+        notice.reason,
+        account.status_message if account else None,
+        account.status if account else None,
+    )
     match notice.kind:
         case NoticeKind.LOGGED_OUT:
             return NoticeText(
@@ -52,7 +57,7 @@ def notice_text(
                 tr("Show"),
             )
         case NoticeKind.BRIDGE_FATAL:
-            detail = notice.reason or fatal_reason or ""
+            detail = exit_words(notice.reason or fatal_reason)
             return NoticeText(
                 tr("Jaga's bridge has stopped"),
                 (detail + " " if detail else "")

@@ -6,13 +6,11 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -27,13 +25,13 @@ from app.ui.formatting import (
     NO_INTERNET_SHORT,
     REASON_WORDS,
     format_phone,
-    phone_digits,
     reason_words,
     status_words,
     tr,
     tr_noop,
     utcnow,
 )
+from app.ui.pairing_page import HOW_TO_CODE, PairingPage, ask_other_phone
 from app.ui.qr_image import qr_pixmap
 from app.ui.tasks import run_async
 
@@ -42,14 +40,13 @@ HOW_TO = tr_noop(
     "<b>Link a device</b>, then point the phone at this code."
 )
 WAITING = tr_noop("Connecting… A code appears here if WhatsApp asks for one.")
-HOW_TO_CODE = tr_noop(
-    "On your phone open <b>WhatsApp</b> → <b>Linked devices</b> → <b>Link a device</b> → "
-    "<b>Link with phone number instead</b>, then type this code."
-)
+
+__all__ = ["HOW_TO_CODE", "QrDialog"]
 
 
 class QrDialog(QDialog):
-    simulate_scan_requested = Signal(str)  # account id (demo only)
+    #: Demo only: account id, and the phone a pairing code was asked for ("" after a QR).
+    simulate_scan_requested = Signal(str, str)
     reconnect_requested = Signal(str)  # account id: the owner wants a fresh code
 
     def __init__(
@@ -67,11 +64,11 @@ class QrDialog(QDialog):
         self.demo = demo
         self._now = now
         self.current_payload: str | None = None
-        self.pairing_code: str | None = None
         self.connected = False
         self._expires_at: datetime | None = None
         self._attempt: tuple[int | None, int | None] = (None, None)
         self._problem: str | None = None
+        self.confirm_box: QMessageBox | None = None  # linking to another phone: asked first
         self.setMinimumWidth(460)
 
         self.headline = QLabel()
@@ -106,46 +103,14 @@ class QrDialog(QDialog):
         qr_layout.addWidget(self.use_code_button, 0, Qt.AlignmentFlag.AlignHCenter)
 
         # Page 2: a pairing code typed on the phone.
-        self.phone_label = QLabel()
-        self.phone_edit = QLineEdit()
-        self.phone_label.setBuddy(self.phone_edit)
-        self.get_code_button = QPushButton()
-        self.get_code_button.clicked.connect(self.request_code)
-        self.phone_edit.returnPressed.connect(self.request_code)
-        self.code_label = QLabel()
-        self.code_label.setObjectName("pairingCode")
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        code_font = QFont("monospace")
-        code_font.setStyleHint(QFont.StyleHint.Monospace)
-        code_font.setPointSize(28)
-        code_font.setBold(True)
-        self.code_label.setFont(code_font)
-        self.code_how_to = QLabel()
-        self.code_how_to.setWordWrap(True)
-        self.code_how_to.setTextFormat(Qt.TextFormat.RichText)
-        self.code_error = QLabel()
-        self.code_error.setWordWrap(True)
-        self.code_error.setStyleSheet("color: #d2372c;")
-        self.use_qr_button = QPushButton()
-        self.use_qr_button.setProperty("link", True)
-        self.use_qr_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.use_qr_button.clicked.connect(self.show_qr)
-        pairing_page = QWidget()
-        row = QHBoxLayout()
-        row.addWidget(self.phone_edit, 1)
-        row.addWidget(self.get_code_button)
-        pairing_layout = QVBoxLayout(pairing_page)
-        pairing_layout.setContentsMargins(0, 0, 0, 0)
-        pairing_layout.addStretch(1)
-        pairing_layout.addWidget(self.phone_label)
-        pairing_layout.addLayout(row)
-        pairing_layout.addWidget(self.code_error)
-        pairing_layout.addSpacing(12)
-        pairing_layout.addWidget(self.code_label)
-        pairing_layout.addWidget(self.code_how_to)
-        pairing_layout.addStretch(1)
-        pairing_layout.addWidget(self.use_qr_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        pairing_page = PairingPage()
+        pairing_page.region = service.default_region
+        pairing_page.code_wanted.connect(self.request_code)
+        pairing_page.qr_wanted.connect(self.show_qr)
+        self.phone_edit = pairing_page.phone_edit
+        self.get_code_button = pairing_page.get_code_button
+        self.code_label, self.code_how_to = pairing_page.code_label, pairing_page.code_how_to
+        self.code_error, self.use_qr_button = pairing_page.code_error, pairing_page.use_qr_button
 
         # Page 3: linked.
         self.success_mark = QLabel("✔")
@@ -175,9 +140,7 @@ class QrDialog(QDialog):
         self.scan_button: QPushButton | None = None
         if demo:
             self.scan_button = QPushButton()
-            self.scan_button.clicked.connect(
-                lambda: self.simulate_scan_requested.emit(self.account_id)
-            )
+            self.scan_button.clicked.connect(self._simulate_phone)
             self.buttons.addButton(self.scan_button, QDialogButtonBox.ButtonRole.ActionRole)
 
         layout = QVBoxLayout(self)
@@ -221,19 +184,11 @@ class QrDialog(QDialog):
         self.retry_button.setText(tr("Get a new code"))
         self.use_code_button.setText(tr("Link with phone number instead"))
         self.use_code_button.setAccessibleName(tr("Link with phone number instead"))
-        self.phone_label.setText(tr("The &phone number of this WhatsApp:"))
-        self.phone_edit.setPlaceholderText(tr("0812-3456-7890 or +62 812-3456-7890"))
-        self.phone_edit.setAccessibleName(tr("Phone number"))
-        self.get_code_button.setText(tr("Get code"))
-        self.code_label.setAccessibleName(tr("Pairing code"))
-        self.code_how_to.setText(tr(HOW_TO_CODE) if self.pairing_code else "")
-        self.use_qr_button.setText(tr("Scan a QR code instead"))
+        self.pairing_page.retranslate()
         self.close_button.setText(tr("Close"))
         if self.done_button is not None:
             self.done_button.setText(tr("Done"))
-        if self.scan_button is not None:
-            self.scan_button.setText(tr("Simulate phone scan (demo)"))
-            self.scan_button.setAccessibleName(tr("Simulate phone scan"))
+        self._name_scan_button()
         self._update_countdown()
         if self.connected:
             self._on_account_updated(self.account_id)
@@ -282,7 +237,8 @@ class QrDialog(QDialog):
             self._show_success(account.phone, account.display_name)
         elif status in NEEDS_OWNER or status is SessionStatus.STOPPED:
             self._show_problem(
-                status_words(status), reason_words(account.reason, account.status_message)
+                status_words(status),
+                reason_words(account.reason, account.status_message, account.status),
             )
         elif account.reason == "network_unreachable":
             self._show_no_internet()
@@ -294,7 +250,8 @@ class QrDialog(QDialog):
             return
         self._problem = headline
         self.current_payload = None
-        self.pairing_code = None
+        self.pairing_page.clear_code()
+        self._name_scan_button()
         self.qr_label.clear()
         self.qr_label.setText("⚠")
         self.headline.setText(headline)
@@ -353,33 +310,79 @@ class QrDialog(QDialog):
         self.pages.setCurrentWidget(self.pairing_page)
         self.headline.setText(tr("Link with a code instead"))
         self.phone_edit.setFocus()
+        self._name_scan_button()
 
     def show_qr(self) -> None:
+        """Back to the QR. Once a code was asked for, WhatsApp stopped offering QRs on
+        this attempt: linking starts again at once, and the next QR shows when it comes."""
         self.pages.setCurrentWidget(self.qr_page)
         self.headline.setText(tr("Scan this code with WhatsApp"))
+        account = self.service.account(self.account_id)
+        asked = self.pairing_page.code is not None or (
+            account is not None and account.status == SessionStatus.PAIRING_CODE.value
+        )
+        if asked and self._problem is None:
+            self.pairing_page.clear_code()
+            self.current_payload = None
+            self._expires_at = None
+            self.qr_label.clear()
+            self.qr_label.setText(tr(WAITING))
+            self.countdown.setText("")
+            self.reconnect_requested.emit(self.account_id)
+        self._name_scan_button()
 
-    def request_code(self) -> None:
-        digits = phone_digits(self.phone_edit.text())
-        if digits is None:
-            self.code_error.setText(
-                tr("That does not look like a phone number. Example: +62 812-3456-7890")
-            )
+    @property
+    def pairing_code(self) -> str | None:
+        return self.pairing_page.code
+
+    def request_code(self, digits: str) -> None:
+        account = self.service.account(self.account_id)
+        if account is None or not account.phone or account.phone == digits:
+            run_async(self._request_code(digits), self._code_failed)
             return
-        self.code_error.setText("")
-        self.get_code_button.setEnabled(False)
-        run_async(self._request_code(digits), self._code_failed)
+        box = self.confirm_box = ask_other_phone(self, account.label, account.phone, digits)
+
+        def answered() -> None:
+            if box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.AcceptRole:
+                run_async(self._request_code(digits), self._code_failed)
+            else:
+                self.pairing_page.clear_code()
+                self.get_code_button.setEnabled(True)
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
 
     async def _request_code(self, digits: str) -> None:
         code = await self.service.request_pairing_code(self.account_id, digits)
-        self.get_code_button.setEnabled(True)
         self.show_code(code)
 
     def show_code(self, code: str) -> None:
-        self.pairing_code = code
-        shown = f"{code[:4]}-{code[4:]}" if len(code) == 8 else code
-        self.code_label.setText(shown)
-        self.code_how_to.setText(tr(HOW_TO_CODE))
+        self.pairing_page.show_code(code)
+        self._name_scan_button()
 
     def _code_failed(self, error: Exception) -> None:
-        self.get_code_button.setEnabled(True)
-        self.code_error.setText(tr("Could not get a code: %1").replace("%1", error_words(error)))
+        self.pairing_page.code_failed(error_words(error))
+        self._name_scan_button()
+
+    # --- the demo's phone ----------------------------------------------------------------
+
+    def _pairing_shown(self) -> bool:
+        return self.pages.currentWidget() is self.pairing_page and self.pairing_code is not None
+
+    def _name_scan_button(self) -> None:
+        if self.scan_button is None:
+            return
+        if self._pairing_shown():
+            self.scan_button.setText(tr("Simulate typing the code on the phone (demo)"))
+            self.scan_button.setAccessibleName(tr("Simulate typing the code on the phone"))
+        else:
+            self.scan_button.setText(tr("Simulate phone scan (demo)"))
+            self.scan_button.setAccessibleName(tr("Simulate phone scan"))
+        # A code on screen is typed on the pairing page; no QR is offered meanwhile.
+        self.scan_button.setEnabled(
+            self._pairing_shown() or (self.pairing_code is None and not self.connected)
+        )
+
+    def _simulate_phone(self) -> None:
+        phone = self.pairing_page.phone if self.pairing_code is not None else None
+        self.simulate_scan_requested.emit(self.account_id, phone or "")

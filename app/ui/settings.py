@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 
 CLOSE_TO_TRAY = "window/close_to_tray"
+TOLD_ABOUT_TRAY = "window/told_about_tray"
 START_MINIMIZED = "window/start_minimized"
 START_AT_LOGIN = "system/start_at_login"
 LANGUAGE = "ui/language"
@@ -52,6 +53,15 @@ class AppSettings:
     @close_to_tray.setter
     def close_to_tray(self, value: bool) -> None:
         self._set(CLOSE_TO_TRAY, bool(value))
+
+    @property
+    def told_about_tray(self) -> bool:
+        """The owner was told once that closing the window leaves Jaga watching."""
+        return self._bool(TOLD_ABOUT_TRAY, False)
+
+    @told_about_tray.setter
+    def told_about_tray(self, value: bool) -> None:
+        self._set(TOLD_ABOUT_TRAY, bool(value))
 
     @property
     def start_minimized(self) -> bool:

@@ -17,6 +17,15 @@ from app.ui.notices import NoticeText
 
 NOTICE_MS = 15_000
 
+#: Where Reconnect does nothing: connected already, or on its way.
+NOTHING_TO_RECONNECT = frozenset({SessionStatus.CONNECTED, SessionStatus.STARTING})
+
+
+def reconnect_helps(account: AccountView, bridge_up: bool) -> bool:
+    """Reconnect starts a stopped or failed number, retries a waiting one now, or shows the
+    QR of one that waits for a scan; with the bridge down it cannot reach anything."""
+    return bridge_up and SessionStatus.parse(account.status) not in NOTHING_TO_RECONNECT
+
 
 class Tray(QObject):
     open_requested = Signal()
@@ -41,6 +50,7 @@ class Tray(QObject):
         self.icon.activated.connect(self._activated)
         self.icon.messageClicked.connect(self._message_clicked)
         self.last_notice: Notice | None = None
+        self.last_told: tuple[str, str] | None = None
         # The menu is built once; rows are added, changed and removed one by one (a menu
         # rebuilt on every change leaked its submenus: clear() does not delete them).
         self._open_action = self.menu.addAction("")
@@ -112,6 +122,7 @@ class Tray(QObject):
         submenu.setTitle(f"{name} — {words}")
         submenu.setIcon(health_icon(health))
         reconnect.setText(tr("Reconnect"))
+        reconnect.setVisible(reconnect_helps(account, bridge.overlay is None))
 
     def retranslate(self) -> None:
         self._open_action.setText(tr("Open Jaga"))
@@ -162,6 +173,12 @@ class Tray(QObject):
             else QSystemTrayIcon.MessageIcon.Critical
         )
         self.icon.showMessage(text.title, text.body, icon, NOTICE_MS)
+
+    def tell(self, title: str, body: str) -> None:
+        """A word from Jaga itself (not a number's notice): a click opens nothing."""
+        self.last_notice = None
+        self.last_told = (title, body)
+        self.icon.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, NOTICE_MS)
 
     def _message_clicked(self) -> None:
         if self.last_notice is not None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.autostart import RUN_KEY, Autostart, for_platform
+from app.core.labels import LabelError, clean_label
 from app.core.status import SessionStatus
 from app.core.store import StoreError
 from app.runtime.read_model import AccountView
@@ -58,8 +59,14 @@ class OwnerActions:
         return dialog
 
     def _add_named(self, label: str) -> None:
-        if label.strip():
-            run_async(self._add(label.strip()), self.show_error)
+        try:
+            clean_label(label)
+        except LabelError as error:  # asked again, saying why (an empty name, a line break)
+            dialog = self.add_number()
+            dialog.setTextValue(label)
+            dialog.setLabelText(error_words(error) + "\n\n" + dialog.labelText())
+            return
+        run_async(self._add(label.strip()), self.show_error)
 
     async def _add(self, label: str) -> None:
         account = await self.service.add_account(label)
@@ -83,9 +90,11 @@ class OwnerActions:
         if dialog is not None:
             dialog.deleteLater()
 
-    def simulate_scan(self, account_id: str) -> None:
-        self._demo_phone_counter += 1
-        phone = f"62812000{self._demo_phone_counter:04d}"
+    def simulate_scan(self, account_id: str, phone: str = "") -> None:
+        """Demo: the phone scans the QR, or types the pairing code asked for `phone`."""
+        if not phone:
+            self._demo_phone_counter += 1
+            phone = f"62812000{self._demo_phone_counter:04d}"
         run_async(self.service.simulate_scan(account_id, phone, "Demo phone"), self.show_error)
 
     def _start_again(self, account_id: str) -> None:
@@ -284,7 +293,7 @@ class OwnerActions:
     def show_error(self, error: Exception) -> None:
         log.warning("action failed: %s", error)
         box = QMessageBox(
-            QMessageBox.Icon.Warning, tr("Something went wrong"), str(error), parent=self
+            QMessageBox.Icon.Warning, tr("Something went wrong"), error_words(error), parent=self
         )
         box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.open()

@@ -11,6 +11,7 @@ from app.core.supervision import State
 from app.core.uptime import Change, uptime
 from app.runtime.read_model import AccountChange
 from app.service import Progress
+from app.ui.event_words import exit_words
 from app.ui.formatting import (
     bridge_words,
     tr,
@@ -19,6 +20,19 @@ from app.ui.formatting import (
 from app.ui.icons import health_icon
 
 log = logging.getLogger(__name__)
+
+
+#: The status bar's icon for the bridge: a tick only while it runs and answers; the same
+#: colours as the tray (app.core.overall.worst: down while stopping or waiting to restart).
+BRIDGE_HEALTH = {
+    State.RUNNING: Health.OK,
+    State.STARTING: Health.BUSY,
+    State.UNHEALTHY: Health.BUSY,
+    State.BACKOFF: Health.BRIDGE_DOWN,
+    State.STOPPING: Health.BRIDGE_DOWN,
+    State.STOPPED: Health.BRIDGE_DOWN,
+    State.FATAL: Health.BRIDGE_DOWN,
+}
 
 
 class LiveViews:
@@ -121,7 +135,7 @@ class LiveViews:
         self.details.bridge = bridge
         words = bridge_words(state)
         if state == State.FATAL.value and bridge.fatal_reason:
-            words += " — " + bridge.fatal_reason
+            words += " — " + exit_words(bridge.fatal_reason)
         retry_in = None
         if bridge.retry_at is not None and state == State.FATAL.value:
             retry_in = max(0.0, (bridge.retry_at - utcnow()).total_seconds())
@@ -133,8 +147,9 @@ class LiveViews:
             self._countdown.stop()
         self.bridge_status.setText(words)
         self.bridge_status.setAccessibleName(tr("Bridge status: %1").replace("%1", words))
-        healthy = up or state == State.STARTING.value
-        self.bridge_status.setIcon(health_icon(Health.OK if healthy else Health.BRIDGE_DOWN))
+        health = BRIDGE_HEALTH[State(state)]
+        self.bridge_status.setIcon(health_icon(health))
+        self.bridge_status.setProperty("health", health.value)  # for tests and stylesheets
         self.setWindowIcon(health_icon(self.tray.level))
         self.details.show_account(self.selected_account_id())
 

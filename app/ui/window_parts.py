@@ -6,12 +6,12 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
 
 from app.core.status import Health
 from app.service import JagaService
-from app.ui.accounts_model import AccountsModel, Column
+from app.ui.accounts_model import AccountIdRole, AccountsModel, Column
 from app.ui.details_pane import DetailsPane
 from app.ui.icons import health_icon
 from app.ui.status_delegate import StatusBadgeDelegate
+from app.ui.table_fit import FillColumn
 
 log = logging.getLogger(__name__)
+
+ROW_HEIGHT = 34
+MIN_ROWS = 5  # rows the table shows even in the smallest window
 
 
 class WindowParts:
@@ -62,24 +66,15 @@ class WindowParts:
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (
-            Column.PHONE,
-            Column.SINCE,
-            Column.ACTIVITY,
-            Column.LAST_IN,
-            Column.LAST_OUT,
-            Column.UPTIME,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # Wide enough for every status in the current language: no jumping, no cut words.
-        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Fixed)
+        # Every column as wide as what it shows, in the current language; the name takes
+        # the room left but is never cut for a half-empty column (a narrow window scrolls).
+        self.column_fit = FillColumn(self.table, Column.NAME)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.activated.connect(lambda _index: self.reconnect_selected())
@@ -96,6 +91,13 @@ class WindowParts:
         self.remove_button.clicked.connect(self.remove_selected)
         self.chats_button.clicked.connect(self.open_chats_selected)
 
+        # Even the smallest window shows five numbers: the details give way first.
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + MIN_ROWS * ROW_HEIGHT
+            + self.table.horizontalScrollBar().sizeHint().height()  # a narrow window scrolls
+            + 2 * self.table.frameWidth()
+        )
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.details)
@@ -139,3 +141,29 @@ class WindowParts:
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.splitter)
+
+    def _row_menu(self, position: QPoint) -> None:
+        menu = self.row_menu_at(position)
+        if menu is not None:
+            menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def row_menu_at(self, position: QPoint) -> QMenu | None:
+        """The context menu of the row at `position` (selected first), or None."""
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return None
+        self.select(index.data(AccountIdRole))
+        menu = QMenu(self)
+        for action in (
+            self.reconnect_action,
+            self.toggle_action,
+            self.logout_action,
+            self.remove_action,
+        ):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.chats_action)
+        if self.demo_controls is not None:
+            menu.addSeparator()
+            menu.addMenu(self.demo_controls.row_menu(menu))
+        return menu

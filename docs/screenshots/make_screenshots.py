@@ -10,7 +10,8 @@ Run under a virtual screen (needs Debian's xvfb):
 It starts Jaga's own service and main window on a fresh temporary data folder, drives them
 through the states a shop owner meets (no numbers; three numbers: connected, reconnecting,
 logged out; a number's chats, and a reply queued while it is away; linking by QR; the
-bridge panel; the same in Bahasa Indonesia) with the simulator's control API, and saves
+bridge panel; the Demo menu, a customer writing in and a dropped connection; the same in
+Bahasa Indonesia) with the demo's own controls and the simulator's control API, and saves
 each window as a PNG beside this file.
 """
 
@@ -42,8 +43,14 @@ from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.notifier import Notifier  # noqa: E402
 from app.ui.settings import AppSettings  # noqa: E402
 
-#: A dropped number stays "reconnecting" long enough to be photographed.
-SIM = {**DEMO_SIM_OPTIONS, "backoff_base_ms": 600_000, "backoff_max_ms": 600_000}
+#: A dropped number stays "reconnecting" long enough to be photographed; receipts come by
+#: themselves so the chats show their ticks (the demo leaves them to Demo → A receipt arrives).
+SIM = {
+    **DEMO_SIM_OPTIONS,
+    "backoff_base_ms": 600_000,
+    "backoff_max_ms": 600_000,
+    "auto_ack": True,
+}
 
 
 async def until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -62,6 +69,16 @@ async def settle(seconds: float = 0.6) -> None:
 def shot(widget: QWidget, name: str) -> None:
     path = OUT / name
     widget.grab().save(str(path), "PNG")
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+def screen_shot(window: QWidget, name: str) -> None:
+    """The window as the screen shows it, open menus included (grab() leaves popups out)."""
+    screen = QApplication.primaryScreen()
+    frame = window.frameGeometry()
+    pixmap = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    path = OUT / name
+    pixmap.save(str(path), "PNG")
     print(f"wrote {path.relative_to(ROOT)}")
 
 
@@ -109,8 +126,13 @@ async def scenario(app: QApplication, service: JagaService, window: MainWindow) 
         {"messages": [{"from": "6281398765432", "text": "Kak, pesanan saya kapan dikirim?"}]},
     )
     await until(lambda: len(service.store.messages(cashier)) == 1)
-    await service.client.sim(f"sessions/{cashier}/close", {"code": 428})  # a network drop
-    await service.client.sim(f"sessions/{online}/close", {"code": 401})  # unlinked on the phone
+    # The Demo menu makes happen what Jaga watches for: a drop, a phone that unlinks.
+    controls = window.demo_controls
+    assert controls is not None
+    window.select(cashier)
+    controls.drop_action.trigger()
+    window.select(online)
+    controls.logout_action.trigger()
     await until(lambda: status(service, cashier) == "reconnecting")
     await until(lambda: status(service, online) == "logged_out")
     await until(lambda: bool(window.notice_board.banners))
@@ -130,7 +152,7 @@ async def scenario(app: QApplication, service: JagaService, window: MainWindow) 
     shot(dialog, "qr-dialog.png")
     dialog.show_pairing()
     dialog.phone_edit.setText("0812-3456-7003")
-    dialog.request_code()
+    dialog.pairing_page.request_code()
     await until(lambda: dialog.pairing_code is not None)
     await settle()
     shot(dialog, "pairing-code.png")
@@ -142,14 +164,62 @@ async def scenario(app: QApplication, service: JagaService, window: MainWindow) 
     shot(panel, "bridge-panel.png")
     panel.close()
 
+    dialog.close()
+
+    await demo_shots(service, window, shop, "")
     translations.apply("id")
     await settle()
-    window.select(cashier)
+    await demo_shots(service, window, shop, "-id")
+    translations.apply("en")
+    await settle()
+
+    assert window.demo_controls is not None
+    window.select(shop)
+    window.demo_controls.drop_action.trigger()  # Demo → The connection drops
+    await until(lambda: status(service, shop) == "reconnecting")
+    window.details.tabs.setCurrentIndex(0)
+    await settle()
+    shot(window, "demo-drop.png")
+    translations.apply("id")
     await settle()
     shot(window, "indonesian.png")
+    dialog = window.open_qr_dialog(online)
+    await until(lambda: dialog.current_payload is not None)
+    await settle()
     shot(dialog, "qr-dialog-id.png")
     dialog.close()
     translations.apply("en")
+
+
+async def demo_shots(service: JagaService, window: MainWindow, number: str, suffix: str) -> None:
+    """The Demo menu, and a customer writing in (the dialog, then the chat)."""
+    controls = window.demo_controls
+    assert controls is not None
+    window.select(number)
+    window.activateWindow()
+    bar = window.menuBar()
+    controls.menu.popup(
+        bar.mapToGlobal(bar.actionGeometry(controls.menu.menuAction()).bottomLeft())
+    )
+    await settle()
+    screen_shot(window, f"demo-menu{suffix}.png")
+    controls.menu.hide()
+
+    dialog = controls.customer_writes()
+    assert dialog is not None
+    dialog.from_edit.setText("0857-2222-3333")
+    await settle()
+    shot(dialog, f"demo-customer{suffix}.png")
+    count = len(service.store.messages(number))
+    dialog.accept()
+    await until(lambda: len(service.store.messages(number)) == count + 1)
+    chats = window.open_chats(number)
+    assert chats is not None
+    chats.resize(900, 520)
+    chats.open_chat("6285722223333")
+    await settle()
+    shot(chats, f"demo-incoming{suffix}.png")
+    chats.close()
 
 
 async def chats_shots(

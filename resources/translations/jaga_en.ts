@@ -10,7 +10,7 @@
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
-            <location filename="../../app/ui/qr_dialog.py" />
+            <location filename="../../app/ui/pairing_page.py" />
             <source>Phone number</source>
             <translation type="unfinished" />
         </message>
@@ -169,6 +169,22 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>This computer has no program set to open the log file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>You find it here: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <location filename="../../app/ui/window_actions.py" />
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/chat_delegates.py" />
             <location filename="../../app/ui/chats_window.py" />
             <source>Send again</source>
@@ -232,6 +248,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
+            <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
             <source>Choose a conversation on the left, or start one with &lt;b&gt;New message&lt;/b&gt;.</source>
             <translation type="unfinished" />
         </message>
@@ -252,12 +273,48 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
-            <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
+            <source>Copy text</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Copy text</source>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <source>Hello, is this still available?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <source>A customer writes (demo)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <source>&amp;From (phone number):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/new_message.py" />
+            <source>&amp;Message:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <source>Send to this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/new_message.py" />
+            <location filename="../../app/ui/pairing_page.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/error_words.py" />
+            <source>The message is empty.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -357,6 +414,66 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/db_start.py" />
             <source>Number %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>Demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>&amp;Demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The connection drops</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The phone logs this computer out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp is opened on another computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The connection goes silent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The link files get damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer writes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A receipt arrives for the last message sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The internet goes away</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The internet comes back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>No message sent from this number is waiting for a receipt.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -471,11 +588,6 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/error_words.py" />
-            <source>The message is empty.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/error_words.py" />
             <source>The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, fewer with emoji or non-Latin letters). Split it in two.</source>
             <translation type="unfinished" />
         </message>
@@ -526,6 +638,21 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/error_words.py" />
+            <source>Give the number a name, for example “Shop front”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A name cannot contain line breaks, tabs or control characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>That name is too long (100 characters at most).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
             <source>WhatsApp refused this message: the number may not start new chats right now (error %1). Jaga does not send it again by itself.</source>
             <translation type="unfinished" />
         </message>
@@ -543,6 +670,129 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <location filename="../../app/ui/error_words.py" />
             <location filename="../../app/ui/formatting.py" />
             <source>No internet connection — Jaga reconnects by itself when it is back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it was killed by a signal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it ended with code %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it did not get ready within %1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it stopped answering for %1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it did not stop within %1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it was stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>The bridge refused to start (configuration error).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Node could not be found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Node could not be started (%1): %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>The bridge failed %1 times in %2 seconds (last: %3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>after the bridge started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>at the regular check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>after missed events</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>after a status change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>you had stopped it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Jaga does not know this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/event_words.py" />
+            <source>%n numbers started</source>
+            <translation>
+                <numerusform>%n number started</numerusform>
+                <numerusform>%n numbers started</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>version %1, process %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it was: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>%1 until %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>new contacts locked for a while</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>a cap on new chats</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>the message is kept in the event log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>see the bridge panel's log for the details</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -707,6 +957,41 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>The connection went silent; Jaga reconnects.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp could not continue the session; Jaga connects again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp was unavailable for a moment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The saved link of this number is gone; Jaga will not re-link it silently. Link again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Scan the QR code with WhatsApp on the phone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Type the pairing code on the phone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Connecting to WhatsApp.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>No internet connection</source>
             <translation type="unfinished" />
         </message>
@@ -788,6 +1073,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>The limit on new contacts ended</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Number found again in the bridge's records</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The bridge's damaged database was set aside</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1117,6 +1412,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga keeps watching from the tray</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/new_message.py" />
             <source>New message</source>
             <translation type="unfinished" />
@@ -1133,19 +1438,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/new_message.py" />
-            <source>&amp;Message:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/new_message.py" />
             <source>Send</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/new_message.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <location filename="../../app/ui/window_actions.py" />
-            <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1219,6 +1512,62 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt; → &lt;b&gt;Link with phone number instead&lt;/b&gt;, then type this code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Link another phone?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>“%1” was linked to %2. Link it to %3 instead?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Its name and its messages stay in Jaga; from now on it sends and receives as %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Link %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>The &amp;phone number of this WhatsApp:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>0812-3456-7890 or +62 812-3456-7890</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Get code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Pairing code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Scan a QR code instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Could not get a code: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/qr_dialog.py" />
             <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
             <translation type="unfinished" />
@@ -1226,16 +1575,6 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Connecting… A code appears here if WhatsApp asks for one.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt; → &lt;b&gt;Link with phone number instead&lt;/b&gt;, then type this code.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Link %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1265,42 +1604,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
-            <source>The &amp;phone number of this WhatsApp:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>0812-3456-7890 or +62 812-3456-7890</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Get code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Pairing code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Scan a QR code instead</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
             <source>Done</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Simulate phone scan (demo)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Simulate phone scan</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1330,12 +1634,22 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
-            <source>That does not look like a phone number. Example: +62 812-3456-7890</source>
+            <source>Simulate typing the code on the phone (demo)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
-            <source>Could not get a code: %1</source>
+            <source>Simulate typing the code on the phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Simulate phone scan (demo)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Simulate phone scan</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1666,11 +1980,6 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/window_actions.py" />
             <source>Something went wrong</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/window_actions.py" />
-            <source>OK</source>
             <translation type="unfinished" />
         </message>
         <message>

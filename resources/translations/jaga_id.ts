@@ -10,7 +10,7 @@
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
-            <location filename="../../app/ui/qr_dialog.py" />
+            <location filename="../../app/ui/pairing_page.py" />
             <source>Phone number</source>
             <translation>Nomor HP</translation>
         </message>
@@ -33,12 +33,12 @@
         <message>
             <location filename="../../app/ui/accounts_model.py" />
             <source>Last message in</source>
-            <translation>Pesan masuk terakhir</translation>
+            <translation>Pesan masuk</translation>
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
             <source>Last message out</source>
-            <translation>Pesan keluar terakhir</translation>
+            <translation>Pesan keluar</translation>
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
@@ -169,6 +169,22 @@
             <translation>Tutup</translation>
         </message>
         <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>This computer has no program set to open the log file.</source>
+            <translation>Komputer ini tidak punya program untuk membuka berkas log.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>You find it here: %1</source>
+            <translation>Berkasnya ada di sini: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <location filename="../../app/ui/window_actions.py" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/chat_delegates.py" />
             <location filename="../../app/ui/chats_window.py" />
             <source>Send again</source>
@@ -232,6 +248,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
+            <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
+            <translation>Ketik pesan — Enter untuk kirim, Shift+Enter untuk baris baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_window.py" />
             <source>Choose a conversation on the left, or start one with &lt;b&gt;New message&lt;/b&gt;.</source>
             <translation>Pilih percakapan di sebelah kiri, atau mulai yang baru dengan &lt;b&gt;Pesan baru&lt;/b&gt;.</translation>
         </message>
@@ -252,13 +273,49 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
-            <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
-            <translation>Ketik pesan — Enter untuk kirim, Shift+Enter untuk baris baru</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
             <source>Copy text</source>
             <translation>Salin teks</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <source>Hello, is this still available?</source>
+            <translation>Halo, barang ini masih ada?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <source>A customer writes (demo)</source>
+            <translation>Pelanggan menulis (demo)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <source>&amp;From (phone number):</source>
+            <translation>&amp;Dari (nomor telepon):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/new_message.py" />
+            <source>&amp;Message:</source>
+            <translation>&amp;Pesan:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <source>Send to this number</source>
+            <translation>Kirim ke nomor ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/new_message.py" />
+            <location filename="../../app/ui/pairing_page.py" />
+            <location filename="../../app/ui/settings_dialog.py" />
+            <location filename="../../app/ui/window_actions.py" />
+            <source>Cancel</source>
+            <translation>Batal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/error_words.py" />
+            <source>The message is empty.</source>
+            <translation>Pesannya kosong.</translation>
         </message>
         <message>
             <location filename="../../app/ui/db_start.py" />
@@ -363,6 +420,66 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/db_start.py" />
             <source>Number %1</source>
             <translation>Nomor %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>&amp;Demo</source>
+            <translation>&amp;Demo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The connection drops</source>
+            <translation>Koneksi terputus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The phone logs this computer out</source>
+            <translation>Ponsel mengeluarkan komputer ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp is opened on another computer</source>
+            <translation>WhatsApp dibuka di komputer lain</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The connection goes silent</source>
+            <translation>Koneksi menjadi senyap</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The link files get damaged</source>
+            <translation>Berkas tautan rusak</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer writes…</source>
+            <translation>Pelanggan menulis…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A receipt arrives for the last message sent</source>
+            <translation>Tanda terima datang untuk pesan terakhir yang dikirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The internet goes away</source>
+            <translation>Internet terputus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>The internet comes back</source>
+            <translation>Internet tersambung lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>No message sent from this number is waiting for a receipt.</source>
+            <translation>Tidak ada pesan dari nomor ini yang menunggu tanda terima.</translation>
         </message>
         <message>
             <location filename="../../app/ui/details_pane.py" />
@@ -476,11 +593,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/error_words.py" />
-            <source>The message is empty.</source>
-            <translation>Pesannya kosong.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/error_words.py" />
             <source>The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, fewer with emoji or non-Latin letters). Split it in two.</source>
             <translation>Pesannya terlalu panjang (%1 karakter; WhatsApp lewat Jaga menerima paling banyak %2, lebih sedikit dengan emoji atau huruf non-Latin). Bagi menjadi dua.</translation>
         </message>
@@ -531,6 +643,21 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/error_words.py" />
+            <source>Give the number a name, for example “Shop front”.</source>
+            <translation>Beri nama untuk nomor ini, misalnya “Toko depan”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A name cannot contain line breaks, tabs or control characters.</source>
+            <translation>Nama tidak boleh berisi baris baru, tab, atau karakter kontrol.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>That name is too long (100 characters at most).</source>
+            <translation>Nama itu terlalu panjang (paling banyak 100 karakter).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
             <source>WhatsApp refused this message: the number may not start new chats right now (error %1). Jaga does not send it again by itself.</source>
             <translation>WhatsApp menolak pesan ini: nomor ini sedang tidak boleh memulai chat baru (galat %1). Jaga tidak mengirimnya ulang sendiri.</translation>
         </message>
@@ -549,6 +676,128 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>No internet connection — Jaga reconnects by itself when it is back</source>
             <translation>Tidak ada koneksi internet — Jaga menyambung lagi sendiri begitu internet kembali</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it was killed by a signal</source>
+            <translation>dihentikan paksa oleh sinyal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it ended with code %1</source>
+            <translation>berhenti dengan kode %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it did not get ready within %1 s</source>
+            <translation>tidak siap dalam %1 dtk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it stopped answering for %1 s</source>
+            <translation>tidak menjawab selama %1 dtk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it did not stop within %1 s</source>
+            <translation>tidak berhenti dalam %1 dtk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it was stopped</source>
+            <translation>dihentikan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>The bridge refused to start (configuration error).</source>
+            <translation>Penghubung menolak berjalan (kesalahan konfigurasi).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Node could not be found.</source>
+            <translation>Node tidak ditemukan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Node could not be started (%1): %2</source>
+            <translation>Node tidak bisa dijalankan (%1): %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>The bridge failed %1 times in %2 seconds (last: %3).</source>
+            <translation>Penghubung gagal %1 kali dalam %2 detik (terakhir: %3).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>after the bridge started</source>
+            <translation>setelah penghubung berjalan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>at the regular check</source>
+            <translation>pada pemeriksaan rutin</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>after missed events</source>
+            <translation>setelah ada kejadian yang terlewat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>after a status change</source>
+            <translation>setelah status berubah</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>you had stopped it</source>
+            <translation>Anda telah menghentikannya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Jaga does not know this number</source>
+            <translation>Jaga tidak mengenal nomor ini</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/event_words.py" />
+            <source>%n numbers started</source>
+            <translation>
+                <numerusform>%n nomor dijalankan</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>version %1, process %2</source>
+            <translation>versi %1, proses %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>it was: %1</source>
+            <translation>sebelumnya: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>%1 until %2</source>
+            <translation>%1 sampai %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>new contacts locked for a while</source>
+            <translation>kontak baru dikunci sementara</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>a cap on new chats</source>
+            <translation>batas chat baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>the message is kept in the event log</source>
+            <translation>pesannya disimpan di log kejadian</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>see the bridge panel's log for the details</source>
+            <translation>rinciannya ada di log panel penghubung</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -712,6 +961,41 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>The connection went silent; Jaga reconnects.</source>
+            <translation>Koneksi menjadi senyap; Jaga menyambungkan ulang.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp could not continue the session; Jaga connects again.</source>
+            <translation>WhatsApp tidak bisa melanjutkan sesi; Jaga menyambung lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp was unavailable for a moment.</source>
+            <translation>WhatsApp sempat tidak tersedia.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The saved link of this number is gone; Jaga will not re-link it silently. Link again.</source>
+            <translation>Tautan tersimpan nomor ini hilang; Jaga tidak menautkannya ulang diam-diam. Tautkan lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Scan the QR code with WhatsApp on the phone.</source>
+            <translation>Pindai kode QR dengan WhatsApp di ponsel.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Type the pairing code on the phone.</source>
+            <translation>Ketik kode tautan di ponsel.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Connecting to WhatsApp.</source>
+            <translation>Menyambung ke WhatsApp.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>No internet connection</source>
             <translation>Tidak ada koneksi internet</translation>
         </message>
@@ -794,6 +1078,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>The limit on new contacts ended</source>
             <translation>Batas pengiriman ke kontak baru sudah berakhir</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>Number found again in the bridge's records</source>
+            <translation>Nomor ditemukan lagi di catatan penghubung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>The bridge's damaged database was set aside</source>
+            <translation>Basis data penghubung yang rusak disisihkan</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1118,6 +1412,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Tutup Jaga</translation>
         </message>
         <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Jaga keeps watching from the tray</source>
+            <translation>Jaga tetap berjaga dari baki sistem</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
+            <translation>Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Keluar dari Jaga di menu baki.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/new_message.py" />
             <source>New message</source>
             <translation>Pesan baru</translation>
@@ -1134,20 +1438,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/new_message.py" />
-            <source>&amp;Message:</source>
-            <translation>&amp;Pesan:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/new_message.py" />
             <source>Send</source>
             <translation>Kirim</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/new_message.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <location filename="../../app/ui/window_actions.py" />
-            <source>Cancel</source>
-            <translation>Batal</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1220,6 +1512,62 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Buka panel penghubung</translation>
         </message>
         <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt; → &lt;b&gt;Link with phone number instead&lt;/b&gt;, then type this code.</source>
+            <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt; → &lt;b&gt;Tautkan dengan nomor telepon saja&lt;/b&gt;, lalu ketik kode ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Link another phone?</source>
+            <translation>Tautkan ponsel lain?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>“%1” was linked to %2. Link it to %3 instead?</source>
+            <translation>“%1” sebelumnya tertaut ke %2. Tautkan ke %3 sebagai gantinya?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Its name and its messages stay in Jaga; from now on it sends and receives as %1.</source>
+            <translation>Nama dan pesannya tetap di Jaga; mulai sekarang nomor ini mengirim dan menerima sebagai %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Link %1</source>
+            <translation>Tautkan %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>The &amp;phone number of this WhatsApp:</source>
+            <translation>Nomor &amp;HP WhatsApp ini:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>0812-3456-7890 or +62 812-3456-7890</source>
+            <translation>0812-3456-7890 atau +62 812-3456-7890</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Get code</source>
+            <translation>Minta kode</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Pairing code</source>
+            <translation>Kode tautan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Scan a QR code instead</source>
+            <translation>Pindai kode QR saja</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Could not get a code: %1</source>
+            <translation>Gagal meminta kode: %1</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/qr_dialog.py" />
             <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
             <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Setelan&lt;/b&gt; (atau ⋮) → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt;, lalu arahkan kamera HP ke kode ini.</translation>
@@ -1228,16 +1576,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Connecting… A code appears here if WhatsApp asks for one.</source>
             <translation>Menyambung… Kode muncul di sini kalau WhatsApp memintanya.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt; → &lt;b&gt;Link with phone number instead&lt;/b&gt;, then type this code.</source>
-            <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt; → &lt;b&gt;Tautkan dengan nomor telepon saja&lt;/b&gt;, lalu ketik kode ini.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Link %1</source>
-            <translation>Tautkan %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
@@ -1266,43 +1604,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
-            <source>The &amp;phone number of this WhatsApp:</source>
-            <translation>Nomor &amp;HP WhatsApp ini:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>0812-3456-7890 or +62 812-3456-7890</source>
-            <translation>0812-3456-7890 atau +62 812-3456-7890</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Get code</source>
-            <translation>Minta kode</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Pairing code</source>
-            <translation>Kode tautan</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Scan a QR code instead</source>
-            <translation>Pindai kode QR saja</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
             <source>Done</source>
             <translation>Selesai</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Simulate phone scan (demo)</source>
-            <translation>Simulasikan pindai HP (demo)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Simulate phone scan</source>
-            <translation>Simulasikan pindai HP</translation>
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
@@ -1331,13 +1634,23 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
-            <source>That does not look like a phone number. Example: +62 812-3456-7890</source>
-            <translation>Sepertinya itu bukan nomor HP. Contoh: +62 812-3456-7890</translation>
+            <source>Simulate typing the code on the phone (demo)</source>
+            <translation>Simulasikan mengetik kode di ponsel (demo)</translation>
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
-            <source>Could not get a code: %1</source>
-            <translation>Gagal meminta kode: %1</translation>
+            <source>Simulate typing the code on the phone</source>
+            <translation>Simulasikan mengetik kode di ponsel</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Simulate phone scan (demo)</source>
+            <translation>Simulasikan pindai HP (demo)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_dialog.py" />
+            <source>Simulate phone scan</source>
+            <translation>Simulasikan pindai HP</translation>
         </message>
         <message>
             <location filename="../../app/ui/recovery_banner.py" />
@@ -1665,11 +1978,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Ada yang tidak beres</translation>
         </message>
         <message>
-            <location filename="../../app/ui/window_actions.py" />
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/window_live.py" />
             <source>trying again in %1</source>
             <translation>dicoba lagi dalam %1</translation>
@@ -1693,6 +2001,10 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/window_live.py" />
             <source>Restoring %1 of %2</source>
             <translation>Memulihkan %1 dari %2</translation>
+        </message>
+        <message>
+            <source>That does not look like a phone number. Example: +62 812-3456-7890</source>
+            <translation type="vanished">Sepertinya itu bukan nomor HP. Contoh: +62 812-3456-7890</translation>
         </message>
         <message>
             <source>The message is too long (%1 characters; WhatsApp takes %2 at most).</source>

@@ -100,7 +100,7 @@ def test_the_words_a_shop_owner_reads(qapp):
         "3 h ago",
         "—",
         "—",
-        "50 %",
+        "50.0 %",
     ]
     assert model.index(1, Column.PHONE).data() == "not linked yet"
     assert model.index(1, Column.STATUS).data() == "Logged out — link again"
@@ -154,10 +154,10 @@ def test_the_periodic_uptime_refresh_is_one_signal_for_every_row(qapp):
     model.set_uptimes({"a": 0.9, "b": 0.8, "c": 0.7, "d": 0.5, "gone": 0.1})
     assert spy.changed == [(0, 2, Column.UPTIME, Column.UPTIME)]
     assert [model.index(r, Column.UPTIME).data() for r in range(4)] == [
-        "90 %",
-        "80 %",
-        "70 %",
-        "50 %",
+        "90.0 %",
+        "80.0 %",
+        "70.0 %",
+        "50.0 %",
     ]
     model.set_uptimes({"a": 0.9})
     assert len(spy.changed) == 1

@@ -54,7 +54,7 @@ def test_state_restarts_and_last_exit_in_words(qtbot, offline_service):
         "Bridge stopped after repeated failures — The bridge failed 5 times in 60 seconds."
     )
     assert panel.restarts_label.text() == "3"
-    assert panel.exit_label.text() == "exited with code 1"
+    assert panel.exit_label.text() == "it ended with code 1"
     assert panel.restart_button.accessibleName() == "Restart the bridge"
 
 

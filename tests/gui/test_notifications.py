@@ -130,7 +130,7 @@ def test_a_bridge_crash_loop_is_told_and_opens_the_bridge_panel(
     ((title, body, action),) = banner_texts(window)
     assert action == "Open bridge panel"
     assert title == "Jaga's bridge has stopped"
-    assert body == reason + (
+    assert body == "The bridge failed 5 times in 60 seconds (last: it ended with code 1)." + (
         " No number is connected until it runs again. Jaga tries again by itself every "
         "5 minutes; Restart in the bridge panel tries now."
     )

@@ -10,7 +10,7 @@ from app.bridge.protocol import QrCode
 from app.ui.qr_dialog import QrDialog
 from tests.gui.conftest import observe
 from tests.gui.test_main_window import decode_pixmap
-from tests.liveapp import eventually, run
+from tests.liveapp import eventually, run, status_of
 
 NOW = datetime(2026, 11, 23, 12, 0, 0)
 
@@ -91,10 +91,33 @@ def test_a_wrong_phone_number_is_explained_before_asking_the_bridge(qtbot, offli
     dialog = make_dialog(qtbot, offline_service, account_id, [NOW])
     qtbot.mouseClick(dialog.use_code_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentWidget() is dialog.pairing_page
+    dialog.show_code("ABCD1234")  # a code asked for earlier
     dialog.phone_edit.setText("12")
     qtbot.mouseClick(dialog.get_code_button, Qt.MouseButton.LeftButton)
-    assert dialog.code_error.text().startswith("That does not look like a phone number")
+    assert dialog.code_error.text() == "“12” is not a valid phone number."
     assert dialog.get_code_button.isEnabled()
+    # The old code was for another number: it does not stay on screen under the refusal.
+    assert dialog.pairing_code is None
+    assert dialog.code_label.text() == "" and dialog.code_how_to.text() == ""
+
+    # Checked as a chat's recipient is: possible-looking but invalid numbers are refused too.
+    dialog.phone_edit.setText("0812-0000")
+    qtbot.mouseClick(dialog.get_code_button, Qt.MouseButton.LeftButton)
+    assert dialog.code_error.text() == "“0812-0000” is not a valid phone number."
+
+
+def test_the_pairing_number_is_read_in_the_owners_country(qtbot, offline_service):
+    offline_service.default_region = "MY"
+    account_id = offline_service.create_account("Kedai", "sim").id
+    dialog = make_dialog(qtbot, offline_service, account_id, [NOW])
+    asked: list[str] = []
+    dialog.pairing_page.code_wanted.disconnect()
+    dialog.pairing_page.code_wanted.connect(asked.append)
+    dialog.show_pairing()
+    dialog.phone_edit.setText("012-345 6789")  # a Malaysian mobile, typed the local way
+    qtbot.mouseClick(dialog.get_code_button, Qt.MouseButton.LeftButton)
+    assert asked == ["60123456789"]
+    assert dialog.code_error.text() == ""
 
 
 def test_link_with_phone_number_instead_on_the_real_bridge(qtbot, loop, service):
@@ -113,5 +136,58 @@ def test_link_with_phone_number_instead_on_the_real_bridge(qtbot, loop, service)
         assert code is not None and len(code) == 8
         assert dialog.code_label.text() == f"{code[:4]}-{code[4:]}"
         assert "Link with phone number instead" in dialog.code_how_to.text()
+
+    run(loop, scenario())
+
+
+def test_demo_pairing_code_is_completed_by_typing_it_on_the_phone(
+    qtbot, loop, service, make_window
+):
+    window = make_window(service, demo=True)
+
+    async def scenario():
+        account = await service.add_account("Shop front")
+        await eventually(lambda: service.latest_qr.get(account.id) is not None)
+        dialog = window.open_qr_dialog(account.id)
+        assert dialog.scan_button.text() == "Simulate phone scan (demo)"
+        qtbot.mouseClick(dialog.use_code_button, Qt.MouseButton.LeftButton)
+        dialog.phone_edit.setText("0812-3456-7890")
+        qtbot.mouseClick(dialog.get_code_button, Qt.MouseButton.LeftButton)
+        await eventually(lambda: dialog.pairing_code is not None)
+        assert dialog.scan_button.text() == "Simulate typing the code on the phone (demo)"
+        qtbot.mouseClick(dialog.scan_button, Qt.MouseButton.LeftButton)
+        await eventually(lambda: status_of(service, account.id) == "connected")
+        assert service.account(account.id).phone == "6281234567890"  # the number asked for
+        assert dialog.headline.text() == "Connected as +62 812-3456-7890"
+
+    run(loop, scenario())
+
+
+def test_back_from_the_pairing_code_a_fresh_qr_shows_and_scans(qtbot, loop, service, make_window):
+    window = make_window(service, demo=True)
+
+    async def scenario():
+        account = await service.add_account("Shop front")
+        await eventually(lambda: service.latest_qr.get(account.id) is not None)
+        dialog = window.open_qr_dialog(account.id)
+        old = dialog.current_payload
+        assert old is not None
+        qtbot.mouseClick(dialog.use_code_button, Qt.MouseButton.LeftButton)
+        dialog.phone_edit.setText("0812-3456-7890")
+        qtbot.mouseClick(dialog.get_code_button, Qt.MouseButton.LeftButton)
+        await eventually(lambda: status_of(service, account.id) == "pairing_code")
+
+        qtbot.mouseClick(dialog.use_qr_button, Qt.MouseButton.LeftButton)
+        # Never the old QR (the phone refuses it once a code was asked for): waiting, ...
+        assert dialog.current_payload is None
+        assert dialog.qr_label.text().startswith("Connecting…")
+        assert dialog.pairing_code is None
+        # ... then a new one, from a new linking attempt, well before the old one's 20 s.
+        await eventually(lambda: dialog.current_payload not in (None, old), timeout=3)
+        assert decode_pixmap(dialog.qr_label.pixmap()) == dialog.current_payload
+        assert dialog.countdown.text().endswith("code 1 of 5")
+        assert dialog.scan_button.text() == "Simulate phone scan (demo)"
+        qtbot.mouseClick(dialog.scan_button, Qt.MouseButton.LeftButton)
+        await eventually(lambda: status_of(service, account.id) == "connected")
 
     run(loop, scenario())

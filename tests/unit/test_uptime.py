@@ -29,10 +29,10 @@ def test_connected_all_day_is_full():
 
 def test_time_before_the_first_connection_does_not_count():
     history = [
-        Change(ago(1), "starting"),
-        Change(ago(minutes=50), "qr"),
-        Change(ago(minutes=40), "connected"),
-        Change(ago(minutes=10), "reconnecting"),
+        Change(ago(5), "starting"),
+        Change(ago(4.5), "qr"),
+        Change(ago(4), "connected"),
+        Change(ago(1), "reconnecting"),
     ]
     assert uptime(history, NOW) == pytest.approx(0.75)
 
@@ -62,8 +62,22 @@ def test_a_custom_window():
     assert uptime(history, NOW, window=timedelta(hours=2)) == pytest.approx(0.5)
 
 
-def test_connected_this_very_moment_is_full():
-    assert uptime([Change(NOW, "connected")], NOW) == 1.0
+def test_a_number_just_linked_has_no_uptime_yet_not_97_percent():
+    # Linked 30 s ago, one second's drop: too little service to say anything yet.
+    history = [
+        Change(NOW - timedelta(seconds=30), "connected"),
+        Change(NOW - timedelta(seconds=10), "reconnecting"),
+        Change(NOW - timedelta(seconds=9), "connected"),
+    ]
+    assert uptime(history, NOW) is None
+    assert uptime([Change(NOW, "connected")], NOW) is None
+    # An hour on, the same second is what it is: a rounding error, not 3 %.
+    later = NOW + timedelta(hours=1)
+    assert uptime(history, later) == pytest.approx(1 - 1 / 3630)
+
+
+def test_connected_this_very_moment_is_full_without_settling():
+    assert uptime([Change(NOW, "connected")], NOW, settling=timedelta(0)) == 1.0
 
 
 def test_entries_in_the_future_are_ignored():
