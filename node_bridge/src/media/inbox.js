@@ -106,7 +106,7 @@ export class MediaInbox {
         log,
         onReuploaded: (updated) => this.pending.updateMedia(s.id, row.message_id, updated),
       });
-      const stored = await this.files.put(source, { maxBytes: this.limits.maxFileBytes });
+      const stored = await this.files.put(source, { maxBytes: this.limits.maxFileBytes, expectSha256: media.sha256 });
       if (media.size != null && stored.size !== media.size) {
         log.warn({ declared: media.size, got: stored.size }, 'media size differs from what the message declared');
       }
@@ -229,6 +229,8 @@ function normalize(media) {
     file_name: str(media.file_name),
     caption: str(media.caption),
     thumb_b64: str(media.thumb_b64),
+    // the checksum the message announces (WhatsApp's fileSha256), checked before the file is kept
+    sha256: typeof media.sha256 === 'string' && /^[0-9a-f]{64}$/.test(media.sha256) ? media.sha256 : null,
     ref: media.ref ?? null,
   };
 }
