@@ -56,14 +56,30 @@ async function encrypt(bytes, mediaType) {
   return { body, mediaKey: enc.mediaKey, fileSha256: enc.fileSha256, fileEncSha256: enc.fileEncSha256, fileLength: enc.fileLength };
 }
 
+/** A disk that can be filled: every write fails with ENOSPC while `full` is true. */
+function fillableDisk() {
+  const disk = { full: false, /** @type {typeof fs.promises.open} */ open: async (...args) => {
+    const fh = await fs.promises.open(...args);
+    return Object.assign(Object.create(fh), {
+      write: (/** @type {any[]} */ ...w) => (disk.full
+        ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))
+        : fh.write(...w)),
+      sync: () => fh.sync(), close: () => fh.close(),
+    });
+  } };
+  return disk;
+}
+
 async function bridge(t) {
+  const disk = fillableDisk();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-baileys-media-'));
   const log = pino({ level: 'silent' });
   const store = new Store(dir, log);
   const hub = new EventHub({ bootId: 'boot', journal: store.journal, log });
   const root = path.join(dir, 'media');
-  const media = new Media({ config: { root, maxFileBytes: 64 << 20, maxTotalBytes: 1 << 30 }, store, log });
+  const media = new Media({ config: { root, maxFileBytes: 64 << 20, maxTotalBytes: 1 << 30 }, store, log, fsImpl: /** @type {any} */ (disk) });
   media.inbox.retryBaseMs = 20;
+  media.inbox.diskFullRetryMs = 50;
   const host = await mediaHost(t);
   const fake = fakeBaileys();
   const engine = { name: 'baileys', checkOptions() {},
@@ -83,7 +99,7 @@ async function bridge(t) {
   const sock = await eventually(() => fake.last, { what: 'the socket' });
   sock.ev.emit('connection.update', { connection: 'open' });
   await eventually(() => manager.get('acc').status === 'connected', { what: 'connected' });
-  return { sock, host, root, manager, media, events, inbound: (/** @type {string} */ id) => events.filter((e) => e.type === 'message.in' && e.data.message_id === id) };
+  return { sock, host, root, manager, media, events, disk, inbound: (/** @type {string} */ id) => events.filter((e) => e.type === 'message.in' && e.data.message_id === id) };
 }
 
 /** rc14's messages.upsert payload for one inbound message. @param {string} id @param {any} message */
@@ -173,6 +189,24 @@ test('the phone cannot re-upload: the message arrives once, unavailable, with th
   assert.equal(bad.data.media.state, 'unavailable');
   assert.match(bad.data.media.error, /do not match the file's checksum/);
   assert.equal(b.inbound('GONE').length + b.inbound('BAD').length, 2);
+});
+
+test('a full disk: the message waits (pending, not announced, not lost) and is stored once there is room', async (t) => {
+  const b = await bridge(t);
+  const bytes = randomBytes(30_000);
+  const enc = await encrypt(bytes, 'image');
+  b.host.files.set('/v/full.enc', enc.body);
+  b.disk.full = true;
+  b.sock.ev.emit('messages.upsert', upsert('FULL', { imageMessage: { mimetype: 'image/jpeg', ...mediaFields(enc, '/v/full.enc') } }));
+  await eventually(() => b.host.hits.filter((h) => h === '/v/full.enc').length >= 3, { what: 'tried again while the disk is full' });
+  assert.equal(b.inbound('FULL').length, 0, 'nothing announced half-stored');
+  assert.equal(b.media.pendingCount(), 1, 'kept pending');
+  assert.deepEqual(fs.readdirSync(path.join(b.root, '.tmp')), [], 'no partial file left');
+  b.disk.full = false;
+  const [ev] = await eventually(() => b.inbound('FULL').length && b.inbound('FULL'), { what: 'announced once there is room' });
+  assert.equal(ev.data.media.state, 'stored');
+  assert.equal(storedSha(b.root, sha256(bytes)), sha256(bytes));
+  assert.equal(b.inbound('FULL').length, 1);
 });
 
 test('outbound media goes to sendMessage as {url: path} with rc14 fields (ptt voice, document fileName, caption)', async (t) => {
