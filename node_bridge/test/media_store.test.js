@@ -76,3 +76,12 @@ test('a start sweeps only the bridge\'s own temp files (the app may be copying o
   assert.equal(store.sweepTemp(), 1);
   assert.deepEqual(fs.readdirSync(path.join(root, '.tmp')), ['app-copy-9']);
 });
+
+test('a long stream asks for a young-generation collection every 8 MiB (its chunks are garbage at once)', async (t) => {
+  const root = tempRoot(t);
+  let collections = 0;
+  const store = new MediaStore(root, { collect: () => { collections += 1; } });
+  const chunk = Buffer.alloc(1024 * 1024, 7);
+  await store.put(source(Array.from({ length: 20 }, () => chunk)));
+  assert.equal(collections, 2);
+});
