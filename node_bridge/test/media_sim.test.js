@@ -152,6 +152,13 @@ test('limits: published in READY and /health, changed at runtime; over them inbo
     assert.equal(ev.data.media.state, id === 'FIT' ? 'stored' : 'too_large');
     if (id === 'FULL') assert.match(ev.data.media.error, /media folder would grow past its limit of 150000 bytes/);
   }
+  // size not announced: stopped while streaming when the room left (30 kB) is used up
+  await b.api('POST', '/sim/sessions/shop/inbound', { messages: [
+    { from: '628111000222', message_id: 'UNSIZED', media: { type: 'video', mimetype: 'video/mp4', seed: 'u', size: 50_000, declared_size: null } }] });
+  const unsized = await events.next((e) => e.type === 'message.in' && e.data.message_id === 'UNSIZED', 10_000);
+  assert.deepEqual([unsized.data.media.state, unsized.data.media.size], ['too_large', null]);
+  assert.match(unsized.data.media.error, /media folder would grow past its limit of 150000 bytes/);
+  assert.deepEqual(bridgeTemp(root), []);
 
   const big = putInStore(root, randomBytes(200_001));
   const refused = await b.api('POST', '/sessions/shop/messages',
