@@ -203,3 +203,26 @@ test('bad outbound media gets a clear error and nothing is sent', async (t) => {
   assert.equal(longCaption.status, 400);
   assert.deepEqual((await b.api('GET', '/sim/network')).body.sent, []);
 });
+
+test('a file that disappears before it is sent: 422 media_missing, nothing on the network, a retry after the app copies it again sends once', async (t) => {
+  const h = harness(t);
+  const { b, root } = await mediaBridge(h);
+  await b.linkedSession('shop');
+  const bytes = randomBytes(5000);
+  const sha = putInStore(root, bytes);
+  const msg = { to: '628555000111', client_id: 'gone-1', media: { type: 'image', sha256: sha, mimetype: 'image/png' } };
+  // A silent line holds the send after the bridge checked the file, before the upload.
+  assert.equal((await b.api('POST', '/sim/sessions/shop/silence', { on: true })).status, 200);
+  const pending = b.api('POST', '/sessions/shop/messages', msg);
+  await new Promise((r) => setTimeout(r, 200)); // time for the request to reach the waiting send
+  fs.rmSync(storePath(root, sha));
+  assert.equal((await b.api('POST', '/sim/sessions/shop/silence', { on: false })).status, 200);
+  const res = await pending;
+  assert.deepEqual([res.status, res.body.error.code], [422, 'media_missing']);
+  assert.match(res.body.error.message, /disappeared from the media folder/);
+  assert.deepEqual((await b.api('GET', '/sim/network')).body.sent, []);
+  putInStore(root, bytes);
+  const retry = await b.api('POST', '/sessions/shop/messages', msg);
+  assert.deepEqual([retry.status, retry.body.status], [200, 'sent']);
+  assert.equal((await b.api('GET', '/sim/network')).body.sent.length, 1);
+});
