@@ -226,3 +226,15 @@ test('a file that disappears before it is sent: 422 media_missing, nothing on th
   assert.deepEqual([retry.status, retry.body.status], [200, 'sent']);
   assert.equal((await b.api('GET', '/sim/network')).body.sent.length, 1);
 });
+
+test('a bad media limit or a media folder that cannot be made is a configuration error (exit 78, one clear line)', async (t) => {
+  const h = harness(t);
+  const badLimit = h.spawn({ env: { JAGA_MEDIA_MAX_FILE_BYTES: '64MB' } });
+  assert.equal((await badLimit.exited).code, 78);
+  assert.match(badLimit.stderr, /JAGA_MEDIA_MAX_FILE_BYTES=64MB must be a whole number of bytes/);
+  const file = path.join(h.tempDir(), 'not-a-folder');
+  fs.writeFileSync(file, 'x');
+  const badFolder = h.spawn({ env: { JAGA_BRIDGE_MEDIA: path.join(file, 'media') } });
+  assert.equal((await badFolder.exited).code, 78);
+  assert.match(badFolder.stderr, /cannot open the media folder .*not-a-folder\/media/);
+});
