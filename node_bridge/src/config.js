@@ -2,6 +2,7 @@
 // configuration error: main.js prints it and exits 78 so the supervisor goes
 // straight to FATAL instead of restarting a bridge that can never start.
 import path from 'node:path';
+import { pacingFromEnv } from './pacing.js';
 
 export const EXIT_CONFIG = 78;
 
@@ -26,6 +27,7 @@ export const SIM_ENV_KEYS = /** @type {const} */ ([
  * @property {number} heartbeatMs
  * @property {string} logLevel
  * @property {Record<string, number|boolean>} simDefaults  overrides from JAGA_SIM_*
+ * @property {typeof import('./pacing.js').PACING_DEFAULTS} pacing  safe sending, from JAGA_PACING_*
  */
 
 /**
@@ -62,6 +64,13 @@ export function loadConfig(env) {
     throw new ConfigError(`JAGA_LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  let pacing;
+  try {
+    pacing = pacingFromEnv(env);
+  } catch (err) {
+    throw new ConfigError(`JAGA_PACING_*: ${/** @type {Error} */ (err).message}`);
+  }
+
   return {
     token,
     dataDir: path.resolve(dataRaw),
@@ -71,6 +80,7 @@ export function loadConfig(env) {
     heartbeatMs: intVar(env, 'JAGA_HEARTBEAT_MS', 5000, 50, 600_000),
     logLevel,
     simDefaults,
+    pacing,
   };
 }
 

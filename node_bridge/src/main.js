@@ -17,6 +17,7 @@ import { EngineRegistry } from './engines/index.js';
 import { SimNetwork } from './engines/sim.js';
 import { buildServer } from './server.js';
 import { LIMITS } from './limits.js';
+import { PacingGate } from './pacing_gate.js';
 
 const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 /** The supervisor kills us 5 s after asking; finish well before. */
@@ -105,7 +106,7 @@ async function main() {
   hub.replayJournal();
   const simNetwork = new SimNetwork({ store, log, defaults: config.simDefaults });
   const engines = new EngineRegistry({ simNetwork });
-  const manager = new SessionManager({ store, hub, engines, log });
+  const manager = new SessionManager({ store, hub, engines, log, pacing: new PacingGate({ config: config.pacing }) });
   const sse = new SseClients({ hub, heartbeatMs: config.heartbeatMs, log });
 
   /** @type {Promise<void>|null} */
@@ -155,7 +156,7 @@ async function main() {
     process.on(signal, () => shutdown(signal));
   }
 
-  const ready = { port, pid: process.pid, boot_id: bootId, version: VERSION, engines: engines.available(), limits: LIMITS };
+  const ready = { port, pid: process.pid, boot_id: bootId, version: VERSION, engines: engines.available(), limits: { ...LIMITS, pacing: config.pacing } };
   log.info({ ...ready, data: config.dataDir, sim_control: config.simControl }, 'bridge ready');
   process.stdout.write(`JAGA_READY ${JSON.stringify(ready)}\n`);
 }

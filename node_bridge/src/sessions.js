@@ -7,6 +7,7 @@ import { hashText } from './store.js';
 import { ALL_STATUSES, Session, errorText } from './session.js';
 import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from './options.js';
 import { MAX_TEXT } from './limits.js';
+import { PacingGate } from './pacing_gate.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -30,9 +31,9 @@ export class SessionManager {
   /**
    * @param {{store: import('./store.js').Store, hub: import('./events.js').EventHub,
    *   engines: import('./engines/index.js').EngineRegistry, log: import('pino').Logger,
-   *   now?: () => number, rng?: () => number}} deps
+   *   now?: () => number, rng?: () => number, pacing?: PacingGate}} deps
    */
-  constructor({ store, hub, engines, log, now, rng }) {
+  constructor({ store, hub, engines, log, now, rng, pacing }) {
     this.store = store;
     this.hub = hub;
     this.engines = engines;
@@ -43,6 +44,8 @@ export class SessionManager {
     /** Sends in flight by session+client_id: a concurrent retry joins the first. */
     this.inflight = new Map();
     this.closed = false;
+    /** Safe sending: each number's sends wait for their slot (pacing.js). */
+    this.pacing = pacing ?? new PacingGate({ now });
   }
 
   /** @returns {object[]} */
@@ -98,6 +101,7 @@ export class SessionManager {
       if (session.running) return session.view();
       const merged = { ...SESSION_DEFAULTS, ...this.engines.defaults(engineName), ...options };
       if (merged.backoff_max_ms < merged.backoff_base_ms) merged.backoff_max_ms = merged.backoff_base_ms;
+      session.engineName = engineName; // pacing applies to the real engine (pacing_gate.js)
       session.start(engine, merged);
       return session.view();
     });
@@ -169,7 +173,10 @@ export class SessionManager {
     if (running) return running;
     if (session.status !== 'connected') throw session.notConnected();
 
+    // Whether the app knows this chat (it holds the messages); unknown counts as new: safe.
+    const newContact = body?.new_contact !== false;
     const attempt = (async () => {
+      const giveBack = await this.pacing.turn(session, newContact);
       if (!existing) {
         this.store.outbound.insertPending({ sessionId: id, clientId, messageId: clientId, to, textHash });
       }
@@ -178,6 +185,7 @@ export class SessionManager {
       try {
         result = await session.sendNow({ to, text, messageId });
       } catch (err) {
+        giveBack();
         if (err instanceof ApiError) throw err;
         if (session.status !== 'connected') throw session.notConnected();
         throw new ApiError(502, 'send_failed', `WhatsApp did not take the message: ${errorText(err)}`);
