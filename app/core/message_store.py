@@ -102,6 +102,27 @@ class MessageStore:
             )
             return list(s.scalars(query))
 
+    def queued_ahead(self, account_id: str, row_id: int) -> int:
+        """How many of the number's queued messages leave before this one (any chat)."""
+        with self.session() as s:
+            query = select(func.count()).where(
+                Message.account_id == account_id,
+                Message.direction == "out",
+                Message.status == "queued",
+                Message.id < row_id,
+            )
+            return int(s.scalar(query) or 0)
+
+    def last_left_at(self, account_id: str) -> datetime | None:
+        """When the number's newest message that reached WhatsApp left (pacing counts from it)."""
+        with self.session() as s:
+            query = select(func.max(Message.updated_at)).where(
+                Message.account_id == account_id,
+                Message.direction == "out",
+                Message.status.in_(("sent", "delivered", "read")),
+            )
+            return s.scalar(query)
+
     def next_retry_at(self) -> datetime | None:
         with self.session() as s:
             query = select(func.min(Message.next_attempt_at)).where(
@@ -124,6 +145,13 @@ class MessageStore:
                 message.attempts += 1
                 message.error = error
                 message.next_attempt_at = next_attempt_at
+
+    def mark_later(self, message_id: int, at: datetime) -> None:
+        """Not before `at` (safe sending's turn, a caller's delay): no attempt is used up."""
+        with self.session() as s:
+            message = s.get(Message, message_id)
+            if message is not None and message.status == "queued":
+                message.next_attempt_at = at
 
     def mark_failed(self, message_id: int, error: str) -> None:
         with self.session() as s:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.edges import ChatMerge, SendLimit, held
-from app.core.models import Account, AuditEvent, Message
+from app.core.models import Account, AuditEvent, Message, utcnow
 from app.core.outbox import advance
 
 if TYPE_CHECKING:
@@ -94,3 +94,16 @@ def not_held(store: Store, due: list[Message], now: datetime) -> list[Message]:
             m.id for m in mine if held(m.chat, limit=limit, known=m.chat in known, now=now)
         )
     return [m for m in due if m.id not in waiting]
+
+
+def held_until(store: Store, message: Message, now: datetime | None = None) -> datetime | None:
+    """Until when a limit on new contacts holds this queued message (None: it does not)."""
+    account = store.account(message.account_id)
+    if account is None or not account.limit_reason:
+        return None
+    moment = now or utcnow()
+    limit = SendLimit(account.limit_reason, account.limited_until)
+    known = message.chat in known_chats(store, message.account_id, [message.chat])
+    if not held(message.chat, limit=limit, known=known, now=moment):
+        return None
+    return limit.until

@@ -7,6 +7,7 @@ account id, its label, or `default` for the first number.
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from typing import Any
 
 import segno
@@ -144,13 +145,21 @@ def queue_text(
         raise ApiError(503, "not_stored", str(error)) from error
 
 
-def queued_json(number: NumberView, queued: Queued) -> dict[str, Any]:
+def queued_json(core: GatewayCore, number: NumberView, queued: Queued) -> dict[str, Any]:
     message = queued.message
     answer = message_json(number, message)
     # Jaga's plain word too: queued (waiting for the number) or sent/delivered/read/failed.
     answer["status"] = message.status
     answer["replayed"] = not queued.created
+    # Safe sending: when it should leave (UTC), null while its number is away.
+    expected = core.expected_at(message)
+    answer["expectedAt"] = iso_utc(expected) if expected is not None else None
     return answer
+
+
+def iso_utc(moment: datetime) -> str:
+    """The store's naive UTC → '2026-11-30T21:05:03.120Z'."""
+    return moment.replace(tzinfo=UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 async def send_text(request: web.Request) -> web.Response:
@@ -165,7 +174,7 @@ async def send_text(request: web.Request) -> web.Response:
         raise ApiError(422, "not_supported", "Jaga cannot send replies (reply_to) yet.")
     queued = queue_text(core, number, to, text, idempotency_key(request, body))
     status = 201 if queued.created else 200
-    return web.json_response(queued_json(number, queued), status=status)
+    return web.json_response(queued_json(core, number, queued), status=status)
 
 
 async def send_seen(request: web.Request) -> web.Response:

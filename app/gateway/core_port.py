@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from app.core.models import Message
+from app.core.models import Message, utcnow
+from app.core.pacing import Pacing, expected_departure
 from app.core.status import SessionStatus
+from app.core.store_edges import held_until
 
 if TYPE_CHECKING:
     from app.runtime.read_model import AccountView
@@ -67,6 +69,8 @@ class GatewayCore(Protocol):
     def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]: ...
     def subscribe(self, listener: GatewayListener) -> None: ...
     def report_problem(self, sentence: str) -> None: ...
+    def expected_at(self, message: Message) -> datetime | None: ...
+    async def set_pacing(self, pacing: Pacing) -> None: ...
 
 
 def client_id_for(account_id: str, key: str) -> str:
@@ -84,6 +88,7 @@ class ServicePort:
 
     def __init__(self, service: JagaService) -> None:
         self._service = service
+        self._pacing: Pacing | None = None  # the owner's newest, once changed at run time
 
     @property
     def default_region(self) -> str:
@@ -177,6 +182,34 @@ class ServicePort:
         service.message_added.connect(with_message(inbound))
         service.message_updated.connect(with_message(outbound))
         service.status_changed.connect(status)
+
+    def expected_at(self, message: Message) -> datetime | None:
+        """When a queued message should leave (app.core.pacing), None while its number is
+        not connected (it waits for the number; nobody can say when it comes back)."""
+        if message.status != "queued":
+            return None
+        account = self._service.account(message.account_id)
+        if account is None or SessionStatus.parse(account.status) is not SessionStatus.CONNECTED:
+            return None
+        store = self._service.store
+        ahead = store.queued_ahead(message.account_id, message.id)
+        held = held_until(store, message)
+        return expected_departure(
+            max(utcnow(), message.next_attempt_at or message.created_at),
+            ahead=ahead,
+            pacing=self._pacing or self._service.limits.pacing,
+            engine=account.engine,
+            last_left_at=store.last_left_at(message.account_id),
+            held_until=held,
+        )
+
+    async def set_pacing(self, pacing: Pacing) -> None:
+        """The owner changed safe sending: the running bridge hears it now, the next at spawn."""
+        self._pacing = pacing
+        self._service.supervisor.update_env(pacing.env())
+        client = self._service.client
+        if client is not None:
+            await client.set_pacing(pacing.json())
 
     def report_problem(self, sentence: str) -> None:
         """Something the owner must hear (the API's port is taken, for one)."""

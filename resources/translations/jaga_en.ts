@@ -1219,6 +1219,41 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>Safe sending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>WhatsApp restricts numbers that send many messages quickly, or write to many people who never wrote to them. Jaga sends each number's messages one by one, a few seconds apart, like a person typing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>&amp;Wait between messages:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>&amp;Plus a random wait of up to:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>&amp;New contacts per day:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>seconds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>Messages to people this number never talked to stop at this many a day; the rest wait until midnight and go then. 0: no limit. Your customers' replies are never limited.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/qr_dialog.py" />
             <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
             <translation type="unfinished" />
