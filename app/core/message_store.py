@@ -19,6 +19,7 @@ from app.core.models import Account, Message, utcnow
 from app.core.outbox import advance, new_client_id
 from app.core.store_edges import apply_ack, merge_chat
 from app.core.store_error import StoreError
+from app.core.write_hooks import WriteHooks, Written
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Ack:
 class MessageStore:
     #: Store.session: one transaction, its errors as StoreError sentences.
     session: Callable[[], AbstractContextManager[Session]]
+    #: Run inside the transactions that store messages and move their status.
+    write_hooks: WriteHooks
 
     # --- messages: the durable outbox and the inbound copies --------------------------
 
@@ -133,10 +136,15 @@ class MessageStore:
     def mark_sent(self, message_ids: Iterable[int]) -> None:
         """The bridge took these messages: one commit for a whole dispatch round."""
         with self.session() as s:
+            moved = []
             for message in s.scalars(select(Message).where(Message.id.in_(list(message_ids)))):
+                before = message.status
                 message.status = advance(message.status, "sent")
                 if message.status != "failed":  # a refusal may have come before this commit
                     message.error = None
+                if message.status != before:
+                    moved.append(message)
+            self.write_hooks.run(s, Written(moved=moved))
 
     def mark_retry(self, message_id: int, error: str, next_attempt_at: datetime) -> None:
         with self.session() as s:
@@ -159,6 +167,7 @@ class MessageStore:
             if message is not None and message.status == "queued":
                 message.status = "failed"
                 message.error = error
+                self.write_hooks.run(s, Written(moved=[message]))
 
     def resend(self, message_id: int) -> None:
         """The owner asks again for a message that failed: back in the queue, fresh budget."""
@@ -174,7 +183,9 @@ class MessageStore:
                 message.next_attempt_at = None
                 message.error = None
 
-    def _apply_acks(self, s: Session, acks: list[Ack]) -> list[Message | None]:
+    def _apply_acks(
+        self, s: Session, acks: list[Ack], moved: list[Message]
+    ) -> list[Message | None]:
         """Advances the outgoing rows the acks name; the rows are looked up in one query."""
         wanted = sorted({ack.message_id for ack in acks})
         rows: dict[tuple[str, str], Message] = {}
@@ -187,7 +198,10 @@ class MessageStore:
         for ack in acks:
             message = rows.get((ack.account_id, ack.message_id))
             if message is not None:
+                before = message.status
                 apply_ack(message, ack)
+                if message.status != before and message not in moved:
+                    moved.append(message)
             changed.append(message)
         return changed
 
@@ -241,10 +255,15 @@ class MessageStore:
         with self.session() as s:
             added = self._store_inbounds(s, [item for item in items if isinstance(item, Inbound)])
             acks = [item for item in items if isinstance(item, Ack)]
-            changed = self._apply_acks(s, acks)
+            moved: list[Message] = []
+            changed = self._apply_acks(s, acks, moved)
             updated = list(dict.fromkeys(m.id for m in changed if m is not None))
             for merge in (item for item in items if isinstance(item, ChatMerge)):
                 updated.extend(merge_chat(s, merge))
+            if added:
+                rows = list(s.scalars(select(Message).where(Message.id.in_(added))))
+                self.write_hooks.run(s, Written(added=sorted(rows, key=lambda m: m.id)))
+            self.write_hooks.run(s, Written(moved=moved))
         return added, list(dict.fromkeys(updated))
 
     def messages(self, account_id: str, chat: str | None = None) -> list[Message]:

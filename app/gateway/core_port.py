@@ -8,7 +8,6 @@ calls, its read model and its signals, never its parts or its store.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -44,17 +43,13 @@ class Queued:
     created: bool
 
 
-class GatewayListener(Protocol):
-    def on_inbound(self, number: NumberView, message: Message) -> None: ...
-    def on_outbound_changed(self, number: NumberView, message: Message) -> None: ...
-    def on_status(self, number: NumberView, old: str, new: str) -> None: ...
-
-
 class GatewayCore(Protocol):
     @property
     def default_region(self) -> str: ...
     @property
     def text_limit(self) -> int: ...
+    @property
+    def bridge_up(self) -> bool: ...
     def numbers(self) -> list[NumberView]: ...
     def number(self, account_id: str) -> NumberView | None: ...
     def qr(self, account_id: str) -> str | None: ...
@@ -67,7 +62,6 @@ class GatewayCore(Protocol):
         self, account_id: str, to: str, text: str, idempotency_key: str | None
     ) -> Queued: ...
     def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]: ...
-    def subscribe(self, listener: GatewayListener) -> None: ...
     def report_problem(self, sentence: str) -> None: ...
     def expected_at(self, message: Message) -> datetime | None: ...
     async def set_pacing(self, pacing: Pacing) -> None: ...
@@ -98,6 +92,10 @@ class ServicePort:
     def text_limit(self) -> int:
         """The longest text in UTF-16 units, as the running bridge published it."""
         return self._service.limits.text_max_utf16
+
+    @property
+    def bridge_up(self) -> bool:
+        return self._service.bridge_up
 
     def numbers(self) -> list[NumberView]:
         return [self._view(a) for a in self._service.accounts()]
@@ -153,35 +151,6 @@ class ServicePort:
 
     def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]:
         return self._service.chat_messages(account_id, chat, limit)
-
-    def subscribe(self, listener: GatewayListener) -> None:
-        service = self._service
-
-        def with_message(handle: Callable[[NumberView, Message], None]) -> Callable[[int], None]:
-            def slot(row_id: int) -> None:
-                message = service.message(row_id)
-                number = self.number(message.account_id) if message else None
-                if message is not None and number is not None:
-                    handle(number, message)
-
-            return slot
-
-        def inbound(number: NumberView, message: Message) -> None:
-            if message.direction == "in":
-                listener.on_inbound(number, message)
-
-        def outbound(number: NumberView, message: Message) -> None:
-            if message.direction == "out":
-                listener.on_outbound_changed(number, message)
-
-        def status(account_id: str, old: str, new: str) -> None:
-            number = self.number(account_id)
-            if number is not None:
-                listener.on_status(number, old, new)
-
-        service.message_added.connect(with_message(inbound))
-        service.message_updated.connect(with_message(outbound))
-        service.status_changed.connect(status)
 
     def expected_at(self, message: Message) -> datetime | None:
         """When a queued message should leave (app.core.pacing), None while its number is
