@@ -205,6 +205,11 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     return manager.send(id, objectBody(request.body));
   });
 
+  app.post('/sessions/:id/seen', async (request) => {
+    const id = sessionId(request);
+    return manager.seen(id, objectBody(request.body));
+  });
+
   // Safe sending (pacing.js): the owner's settings, changed at run time by the app.
   app.get('/config/pacing', async () => manager.pacing.config);
   app.put('/config/pacing', async (request) => manager.pacing.configure(objectBody(request.body)));

@@ -8,6 +8,7 @@ import { ALL_STATUSES, Session, errorText } from './session.js';
 import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from './options.js';
 import { MAX_TEXT } from './limits.js';
 import { PacingGate } from './pacing_gate.js';
+import { markSeen, parseQuoted, parseSeen } from './send_extras.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -159,6 +160,7 @@ export class SessionManager {
     if (typeof clientId !== 'string' || !CLIENT_ID_RE.test(clientId)) {
       throw new ApiError(400, 'bad_request', 'client_id must be 1-128 characters of A-Z a-z 0-9 _ . : -');
     }
+    const quoted = parseQuoted(body?.quoted);
     const textHash = hashText(text);
     const existing = this.store.outbound.get(id, clientId);
     if (existing && (existing.to_addr !== to || existing.text_hash !== textHash)) {
@@ -183,7 +185,7 @@ export class SessionManager {
       const messageId = existing?.message_id ?? clientId;
       let result;
       try {
-        result = await session.sendNow({ to, text, messageId });
+        result = await session.sendNow({ to, text, messageId, ...(quoted ? { quoted } : {}) });
       } catch (err) {
         giveBack();
         if (err instanceof ApiError) throw err;
@@ -201,6 +203,15 @@ export class SessionManager {
     } finally {
       this.inflight.delete(key);
     }
+  }
+
+  /**
+   * POST /sessions/{id}/seen: read receipts for a chat's messages (WAHA's sendSeen).
+   * @param {string} id @param {unknown} body
+   */
+  async seen(id, body) {
+    const seen = parseSeen(body, normalizeRecipient);
+    return markSeen(this.get(id), seen);
   }
 
   /** Shutdown: close every connection, keep auth, emit nothing more. */

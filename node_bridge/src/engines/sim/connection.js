@@ -230,8 +230,8 @@ export class SimConnection {
     return { unlinked };
   }
 
-  /** @param {{to: string, text: string, messageId?: string}} msg */
-  async send({ to, text, messageId }) {
+  /** @param {{to: string, text: string, messageId?: string, quoted?: {id: string}}} msg */
+  async send({ to, text, messageId, quoted }) {
     if (this.state !== 'open') throw new Error('the sim connection is not open');
     const id = messageId || `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
     await new Promise((resolve, reject) => {
@@ -243,8 +243,14 @@ export class SimConnection {
     });
     if (this.state !== 'open') throw new Error('the sim connection closed while sending');
     if (!this.network.networkUp) throw new Error('the network is down');
-    this.network.take(this.id, { messageId: id, to, text }, this.opts);
+    this.network.take(this.id, { messageId: id, to, text, quoted }, this.opts);
     return { message_id: id };
+  }
+
+  /** @param {{chat: string, ids: string[], participant: string|null}} seen */
+  async markSeen(seen) {
+    if (this.state !== 'open') throw new Error('the sim connection is not open');
+    this.network.markSeen(this.id, seen);
   }
 
   /** @param {string} phone */

@@ -45,6 +45,10 @@ export class SimNetwork {
     this.world = new SimWorld();
     /** The computer's network: off, every sim number loses WhatsApp at once. */
     this.networkUp = true;
+    /** Replies: the id of the message each sent one quoted (session:message id → id). */
+    this.quotes = new Map();
+    /** Read receipts the numbers sent (sendSeen), in order. @type {object[]} */
+    this.seenLog = [];
     /** @type {Set<NodeJS.Timeout>} */
     this.timers = new Set();
   }
@@ -218,7 +222,20 @@ export class SimNetwork {
   }
 
   sent() {
-    return { sent: this.store.simNetwork.all(), network_up: this.networkUp, backlog: this.backlog.counts() };
+    const sent = this.store.simNetwork.all().map((/** @type {any} */ m) => {
+      const quoted = this.quotes.get(`${m.session_id}:${m.message_id}`);
+      return quoted ? { ...m, quoted } : m;
+    });
+    return { sent, seen: this.seenLog, network_up: this.networkUp, backlog: this.backlog.counts() };
+  }
+
+  /**
+   * A number marks a chat's messages seen: the writers get blue ticks (kept for tests).
+   * @param {string} id @param {{chat: string, ids: string[], participant: string|null}} seen
+   */
+  markSeen(id, { chat, ids, participant }) {
+    if (!this.networkUp) throw new Error('the network is down');
+    this.seenLog.push({ session_id: id, chat, ids, participant, at: new Date().toISOString() });
   }
 
   // ---- the network side of connections ------------------------------------
@@ -233,8 +250,9 @@ export class SimNetwork {
    * @param {{messageId: string, to: string, text: string}} msg
    * @param {{auto_ack: boolean, ack_ms: number}} opts  of the sending connection
    */
-  take(id, { messageId, to, text }, opts) {
+  take(id, { messageId, to, text, quoted }, opts) {
     const chat = chatOf(to);
+    if (quoted) this.quotes.set(`${id}:${messageId}`, quoted.id);
     const refused = this.store.transaction(() => {
       const clientId = this.store.outbound.clientIdFor(id, messageId);
       this.store.simNetwork.record({ sessionId: id, messageId, clientId, to, text });
