@@ -87,11 +87,35 @@ class BridgeClient:
         return str(answer["code"])
 
     async def send_message(
-        self, session_id: str, to: str, text: str, client_id: str, *, new_contact: bool = True
+        self,
+        session_id: str,
+        to: str,
+        text: str,
+        client_id: str,
+        *,
+        new_contact: bool = True,
+        quoted: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """`new_contact`: the number never talked to `to` (the bridge's daily cap counts it)."""
-        body = {"to": to, "text": text, "client_id": client_id, "new_contact": new_contact}
+        """`new_contact`: the number never talked to `to` (the bridge's daily cap counts it);
+        `quoted`: the message this one answers (app.core.replies.quote_of)."""
+        body: dict[str, Any] = {
+            "to": to,
+            "text": text,
+            "client_id": client_id,
+            "new_contact": new_contact,
+        }
+        if quoted is not None:
+            body["quoted"] = quoted
         return await self._call("POST", f"/sessions/{session_id}/messages", body)
+
+    async def mark_seen(
+        self, session_id: str, chat: str, ids: list[str], participant: str | None = None
+    ) -> dict[str, Any]:
+        """Read receipts for messages of a chat (blue ticks for their writers)."""
+        body: dict[str, Any] = {"chat": chat, "ids": ids}
+        if participant:
+            body["participant"] = participant
+        return await self._call("POST", f"/sessions/{session_id}/seen", body)
 
     async def set_pacing(self, pacing: dict[str, Any]) -> dict[str, Any]:
         """Safe sending's settings from the next send on (app.core.pacing.Pacing.json)."""

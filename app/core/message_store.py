@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.core.edges import ChatMerge, is_refusal
 from app.core.models import Account, Message, utcnow
-from app.core.outbox import advance, new_client_id
+from app.core.outbox import SendOptions, advance, new_client_id
 from app.core.store_edges import apply_ack, merge_chat
 from app.core.store_error import StoreError
 from app.core.write_hooks import WriteHooks, Written
@@ -48,8 +48,17 @@ class MessageStore:
 
     # --- messages: the durable outbox and the inbound copies --------------------------
 
-    def queue_message(self, account_id: str, chat: str, text: str, client_id: str) -> Message:
-        """Accepts an outgoing message: from this commit on it is never lost."""
+    def queue_message(
+        self,
+        account_id: str,
+        chat: str,
+        text: str,
+        client_id: str,
+        options: SendOptions | None = None,
+    ) -> Message:
+        """Accepts an outgoing message: from this commit on it is never lost (its delay and
+        the message it answers too)."""
+        options = options or SendOptions()
         with self.session() as s:
             account = s.get(Account, account_id)
             if account is None:
@@ -64,6 +73,8 @@ class MessageStore:
                 text=text,
                 status="queued",
                 attempts=0,
+                next_attempt_at=options.not_before,
+                reply_to=options.reply_to,
             )
             s.add(message)
         return message
@@ -104,6 +115,16 @@ class MessageStore:
                 .limit(limit)
             )
             return list(s.scalars(query))
+
+    def chat_message(self, account_id: str, chat: str, message_id: str) -> Message | None:
+        """One message of a chat by its WhatsApp id (the one a reply quotes)."""
+        with self.session() as s:
+            query = select(Message).where(
+                Message.account_id == account_id,
+                Message.chat == chat,
+                Message.message_id == message_id,
+            )
+            return s.scalars(query).first()
 
     def queued_ahead(self, account_id: str, row_id: int) -> int:
         """How many of the number's queued messages leave before this one (any chat)."""

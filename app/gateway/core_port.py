@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
+from app.bridge.client import BridgeError
+from app.core.edges import is_group
 from app.core.models import Message, utcnow
+from app.core.outbox import MessageError, SendOptions
 from app.core.pacing import Pacing, expected_departure
 from app.core.status import SessionStatus
 from app.core.store_edges import held_until
@@ -20,6 +23,10 @@ from app.core.store_edges import held_until
 if TYPE_CHECKING:
     from app.runtime.read_model import AccountView
     from app.service import JagaService
+
+
+#: Read receipts in one request, at most (the bridge takes 100).
+SEEN_MAX = 100
 
 
 @dataclass(frozen=True)
@@ -59,8 +66,14 @@ class GatewayCore(Protocol):
     async def logout(self, account_id: str) -> None: ...
     async def request_pairing_code(self, account_id: str, phone: str) -> str: ...
     def queue_text(
-        self, account_id: str, to: str, text: str, idempotency_key: str | None
+        self,
+        account_id: str,
+        to: str,
+        text: str,
+        idempotency_key: str | None,
+        options: SendOptions | None = None,
     ) -> Queued: ...
+    async def mark_seen(self, account_id: str, chat: str, ids: list[str] | None) -> list[str]: ...
     def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]: ...
     def report_problem(self, sentence: str) -> None: ...
     def expected_at(self, message: Message) -> datetime | None: ...
@@ -137,17 +150,50 @@ class ServicePort:
         return await self._service.request_pairing_code(account_id, phone)
 
     def queue_text(
-        self, account_id: str, to: str, text: str, idempotency_key: str | None
+        self,
+        account_id: str,
+        to: str,
+        text: str,
+        idempotency_key: str | None,
+        options: SendOptions | None = None,
     ) -> Queued:
         """Into the durable outbox with the window's rules; a repeated key is a no-op.
 
         Raises MessageError/StoreError (with words for people) for what cannot be sent.
         """
         if idempotency_key is None:
-            return Queued(self._service.send_message(account_id, to, text), created=True)
+            message = self._service.send_message(account_id, to, text, options)
+            return Queued(message, created=True)
         client_id = client_id_for(account_id, idempotency_key)
-        message, created = self._service.send_once(account_id, to, text, client_id)
+        message, created = self._service.send_once(account_id, to, text, client_id, options)
         return Queued(message, created=created)
+
+    async def mark_seen(self, account_id: str, chat: str, ids: list[str] | None) -> list[str]:
+        """Read receipts through the bridge; no ids: the chat's latest received messages.
+
+        Raises BridgeError (not connected, no bridge) and MessageError (nothing to mark).
+        """
+        if not ids:
+            rows = self._service.chat_messages(account_id, chat, SEEN_MAX)
+            ids = [m.message_id for m in rows if m.direction == "in"]
+        if not ids:
+            raise MessageError("There is no received message in this chat to mark as seen.")
+        client = self._service.client
+        if client is None:
+            raise BridgeError("bridge_down", "The bridge is not running; try again shortly.")
+        ids = ids[-SEEN_MAX:]
+        if not is_group(chat):
+            await client.mark_seen(account_id, chat, ids)
+            return ids
+        # In a group a receipt names the writer: one request per writer.
+        rows = self._service.chat_messages(account_id, chat, 1000)
+        authors = {m.message_id: m.author for m in rows}
+        by_author: dict[str | None, list[str]] = {}
+        for message_id in ids:
+            by_author.setdefault(authors.get(message_id), []).append(message_id)
+        for author, some in by_author.items():
+            await client.mark_seen(account_id, chat, some, author)
+        return ids
 
     def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]:
         return self._service.chat_messages(account_id, chat, limit)

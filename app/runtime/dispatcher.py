@@ -12,6 +12,7 @@ from app.bridge.protocol import parse_time
 from app.core.clock import SteadyClock
 from app.core.models import Message
 from app.core.outbox import retry_delay, should_give_up
+from app.core.replies import quote_of
 from app.core.status import SessionStatus
 from app.core.store import Store
 from app.core.store_edges import known_chats, not_held
@@ -114,6 +115,7 @@ class Dispatcher:
                 message.text,
                 message.message_id,
                 new_contact=new_contact,
+                quoted=quote_of(self.store, message),
             )
         except BridgeError as error:
             return self._after_send_error(message, error)
