@@ -18,8 +18,13 @@ PACED = Pacing(min_gap_s=1, jitter_s=0, new_contacts_per_day=2, pace_sim=True)
 
 
 @pytest.fixture
-def paced(loop, data_dir):
-    live = make_service(data_dir, pacing=PACED)
+def pacing() -> Pacing:
+    return PACED
+
+
+@pytest.fixture
+def paced(loop, data_dir, pacing):
+    live = make_service(data_dir, pacing=pacing)
     live.start()
     run(loop, until_bridge_ready(live))
     gateway = make_gateway(live)
@@ -96,5 +101,38 @@ def test_paced_sends_leave_a_gap_apart_and_the_daily_cap_holds_new_contacts(loop
 
             await eventually(reply_left, timeout=10, what="the reply to a known contact sent")
             assert not any(s["text"] == "tiga" for s in await sent_texts())
+
+    run(loop, scenario(), timeout=60)
+
+
+@pytest.mark.parametrize("pacing", [Pacing(min_gap_s=6, jitter_s=0, pace_sim=True)])
+def test_a_turn_further_than_the_bridge_holds_waits_in_the_outbox_without_a_retry(
+    loop, paced, pacing
+):
+    """A 6 s gap is longer than the bridge holds a request (5 s): it answers "paced" with
+    the turn, and the outbox waits for it without spending one of the message's tries."""
+    service, _gateway = paced
+
+    async def scenario():
+        account = await link(service, "Toko", "6281300000302")
+        first = service.send_message(account.id, "6281234500011", "satu")
+        second = service.send_message(account.id, "6281234500012", "dua")
+
+        async def both_left() -> bool:
+            texts = [s["text"] for s in await service.client.sim_network()]
+            return "satu" in texts and "dua" in texts
+
+        def waiting_for_turn() -> bool:
+            row = service.store.message(second.id)
+            return row is not None and row.status == "queued" and row.next_attempt_at is not None
+
+        await eventually(waiting_for_turn, timeout=10, what="the second waiting for its turn")
+        row = service.store.message(second.id)
+        assert row.attempts == 0 and row.error is None, "a paced send spends no try"
+        await eventually(both_left, timeout=20, what="both on the wire")
+        wire = {s["text"]: s["at"] for s in await service.client.sim_network()}
+        apart = (when(wire["dua"]) - when(wire["satu"])).total_seconds()
+        assert apart >= 5.9, f"the second left a gap after the first, not {apart} s"
+        assert service.store.message(first.id).attempts == 0
 
     run(loop, scenario(), timeout=60)
