@@ -899,6 +899,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>Today's messages to new contacts are used up (Safe sending); the rest go at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Sending to new contacts is limited for now</source>
             <translation type="unfinished" />
         </message>

@@ -900,6 +900,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>Today's messages to new contacts are used up (Safe sending); the rest go at %1</source>
+            <translation>Jatah pesan ke kontak baru hari ini sudah habis (Pengiriman aman); sisanya dikirim pukul %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Sending to new contacts is limited for now</source>
             <translation>Pengiriman ke kontak baru dibatasi untuk sementara</translation>
         </message>

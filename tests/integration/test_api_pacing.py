@@ -83,7 +83,10 @@ def test_paced_sends_leave_a_gap_apart_and_the_daily_cap_holds_new_contacts(loop
             held_message = service.store.outgoing(account.id, third["id"].split("_")[-1])
             assert held_message is not None and held_message.status == "queued"
             note = hold_note(service.store, row, held_message.chat)
-            assert note.startswith("Waiting: Sending to new contacts is limited until "), note
+            assert note.startswith(
+                "Waiting: Today's messages to new contacts are used up (Safe sending); "
+                "the rest go at "
+            ), note
             assert row.limited_until is not None and row.limited_until > datetime.now(UTC).replace(
                 tzinfo=None
             )
