@@ -94,15 +94,18 @@ class BridgeClient:
         client_id: str,
         *,
         new_contact: bool = True,
+        new_contacts_today: int = 0,
         quoted: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """`new_contact`: the number never talked to `to` (the bridge's daily cap counts it);
-        `quoted`: the message this one answers (app.core.replies.quote_of)."""
+        `new_contacts_today`: how many the app's records say it reached today (the cap
+        outlives a bridge restart); `quoted`: the message this one answers."""
         body: dict[str, Any] = {
             "to": to,
             "text": text,
             "client_id": client_id,
             "new_contact": new_contact,
+            "new_contacts_today": new_contacts_today,
         }
         if quoted is not None:
             body["quoted"] = quoted

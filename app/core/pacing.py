@@ -9,7 +9,7 @@ for the API's answer, when a queued message is expected to leave. Pure.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 #: What the owner may choose (the bridge accepts wider ranges).
@@ -89,3 +89,9 @@ def expected_departure(
     if held_until is not None and held_until > moment:
         moment = held_until
     return moment
+
+
+def local_midnight_utc(now_local: datetime) -> datetime:
+    """The start of the shop's day (local midnight, as the bridge counts) in naive UTC."""
+    start = now_local.astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    return start.astimezone(UTC).replace(tzinfo=None)

@@ -6,16 +6,18 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.protocol import parse_time
 from app.core.clock import SteadyClock
 from app.core.models import Message
 from app.core.outbox import retry_delay, should_give_up
+from app.core.pacing import local_midnight_utc
 from app.core.replies import quote_of
 from app.core.status import SessionStatus
 from app.core.store import Store
-from app.core.store_edges import known_chats, not_held
+from app.core.store_edges import known_chats, new_contacts_reached, not_held
 from app.runtime.read_model import ReadModel
 from app.runtime.signals import CoreSignals
 
@@ -85,9 +87,12 @@ class Dispatcher:
         if not due:
             return False
         known = self._known(due)
-        outcomes = await asyncio.gather(
-            *(self._send_one(client, m, (m.account_id, m.chat) not in known) for m in due)
-        )
+        since = local_midnight_utc(datetime.now())
+        reached = {
+            a: new_contacts_reached(self.store, a, since)
+            for a in {m.account_id for m in due if (m.account_id, m.chat) not in known}
+        }
+        outcomes = await asyncio.gather(*(self._send_one(client, m, known, reached) for m in due))
         sent = [m.id for m, outcome in zip(due, outcomes, strict=True) if outcome == "sent"]
         if sent:
             # One commit for the round. A crash before it sends these again with the same
@@ -106,15 +111,25 @@ class Dispatcher:
             known.update((account_id, c) for c in known_chats(self.store, account_id, chats))
         return known
 
-    async def _send_one(self, client: BridgeClient, message: Message, new_contact: bool) -> str:
-        """Hands one message to the bridge: "sent", "failed" (for good) or "later"."""
+    async def _send_one(
+        self,
+        client: BridgeClient,
+        message: Message,
+        known: set[tuple[str, str]],
+        reached: dict[str, int],
+    ) -> str:
+        """Hands one message to the bridge: "sent", "failed" (for good) or "later".
+
+        `known`: (number, chat) pairs it talks to; `reached`: each number's new contacts
+        today, by the app's records (safe sending's daily cap, app.core.store_edges)."""
         try:
             await client.send_message(
                 message.account_id,
                 message.chat,
                 message.text,
                 message.message_id,
-                new_contact=new_contact,
+                new_contact=(message.account_id, message.chat) not in known,
+                new_contacts_today=reached.get(message.account_id, 0),
                 quoted=quote_of(self.store, message),
             )
         except BridgeError as error:

@@ -83,14 +83,18 @@ export class Pacer {
 
   /**
    * Plans one send at `now` and, when it may go, takes its slot.
-   * @param {number} now @param {{newContact: boolean}} send @param {typeof PACING_DEFAULTS} config
+   * `reachedToday`: new contacts the app's records say this number already reached today
+   * (they outlive a restart of the bridge, whose own count starts at 0).
+   * @param {number} now @param {{newContact: boolean, reachedToday?: number}} send
+   * @param {typeof PACING_DEFAULTS} config
    * @returns {Plan}
    */
-  plan(now, { newContact }, config) {
+  plan(now, { newContact, reachedToday = 0 }, config) {
     if (now >= this.day) {
       this.day = nextMidnight(now);
       this.newContacts = 0;
     }
+    this.newContacts = Math.max(this.newContacts, reachedToday);
     const cap = config.new_contacts_per_day;
     if (newContact && cap > 0 && this.newContacts >= cap) return { kind: 'cap', until: this.day, sent: this.newContacts };
     const at = Math.max(now, this.nextFreeAt);

@@ -40,9 +40,9 @@ export class PacingGate {
    * to hold the request, and 429 `new_contacts_cap` (setting the number's limit, so the app
    * holds its messages to new contacts until midnight) when today's new contacts are used up.
    * Returns a function that gives the slot's new-contact count back if the send does not go.
-   * @param {any} session @param {boolean} newContact
+   * @param {any} session @param {boolean} newContact @param {number} [reachedToday] the app's count
    */
-  async turn(session, newContact) {
+  async turn(session, newContact, reachedToday = 0) {
     if (!this.applies(session)) return () => {};
     let pacer = this.pacers.get(session.id);
     if (!pacer) {
@@ -50,7 +50,7 @@ export class PacingGate {
       this.pacers.set(session.id, pacer);
     }
     const now = this.now();
-    const plan = pacer.plan(now, { newContact }, this.config);
+    const plan = pacer.plan(now, { newContact, reachedToday }, this.config);
     if (plan.kind === 'cap') {
       const until = iso(plan.until);
       setPaceLimit(session, {

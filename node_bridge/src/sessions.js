@@ -177,8 +177,9 @@ export class SessionManager {
 
     // Whether the app knows this chat (it holds the messages); unknown counts as new: safe.
     const newContact = body?.new_contact !== false;
+    const reached = Number.isSafeInteger(body?.new_contacts_today) && body.new_contacts_today > 0 ? body.new_contacts_today : 0;
     const attempt = (async () => {
-      const giveBack = await this.pacing.turn(session, newContact);
+      const giveBack = await this.pacing.turn(session, newContact, reached);
       if (!existing) {
         this.store.outbound.insertPending({ sessionId: id, clientId, messageId: clientId, to, textHash });
       }

@@ -48,6 +48,16 @@ test('a daily cap on new contacts: known contacts still go; a new day starts the
   }
 });
 
+test("the app's count of today's new contacts outlives the bridge's own (a restart)", () => {
+  const fresh = new Pacer(() => 0); // a bridge that just restarted counts from 0
+  const open = { ...CONFIG, min_gap_ms: 0, jitter_ms: 0 };
+  assert.equal(fresh.plan(NOON, { newContact: true, reachedToday: 2 }, open).kind, 'cap');
+  assert.equal(fresh.plan(NOON, { newContact: false, reachedToday: 2 }, open).kind, 'go');
+  const one = new Pacer(() => 0);
+  assert.equal(one.plan(NOON, { newContact: true, reachedToday: 1 }, open).kind, 'go');
+  assert.equal(one.plan(NOON, { newContact: true, reachedToday: 1 }, open).kind, 'cap', 'its own count goes on from there');
+});
+
 test('settings: validated from JSON and from the environment; bad values refused in words', () => {
   assert.deepEqual(parsePacing({}), PACING_DEFAULTS);
   assert.equal(PACING_DEFAULTS.pace_sim, false, 'the sim is not paced by default');

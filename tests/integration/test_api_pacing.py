@@ -12,7 +12,15 @@ import pytest
 from app.core.pacing import Pacing
 from app.ui.hold_note import hold_note
 from tests.apilive import base_url, make_gateway
-from tests.liveapp import dispose, eventually, link, make_service, run, until_bridge_ready
+from tests.liveapp import (
+    dispose,
+    eventually,
+    link,
+    make_service,
+    run,
+    status_of,
+    until_bridge_ready,
+)
 
 PACED = Pacing(min_gap_s=1, jitter_s=0, new_contacts_per_day=2, pace_sim=True)
 
@@ -139,3 +147,41 @@ def test_a_turn_further_than_the_bridge_holds_waits_in_the_outbox_without_a_retr
         assert service.store.message(first.id).attempts == 0
 
     run(loop, scenario(), timeout=60)
+
+
+@pytest.mark.parametrize(
+    "pacing", [Pacing(min_gap_s=0, jitter_s=0, new_contacts_per_day=2, pace_sim=True)]
+)
+def test_the_daily_cap_outlives_a_bridge_restart(loop, paced, pacing):
+    """The bridge's own count starts at 0 when it restarts; the app's records do not."""
+    service, _gateway = paced
+
+    async def scenario():
+        account = await link(service, "Toko", "6281300000303")
+        for i in (1, 2):
+            service.send_message(account.id, f"628123450002{i}", f"baru {i}")
+
+        async def on_wire(text: str) -> bool:
+            return any(s["text"] == text for s in await service.client.sim_network())
+
+        for i in (1, 2):
+            await eventually(lambda i=i: on_wire(f"baru {i}"), timeout=10, what=f"new contact {i}")
+        await eventually(
+            lambda: all(m.status != "queued" for m in service.store.messages(account.id)),
+            what="both recorded as sent",
+        )
+        old_pid = service.supervisor.pid
+        service.restart_bridge()
+        await eventually(lambda: service.supervisor.pid not in (None, old_pid), timeout=20)
+        await eventually(lambda: status_of(service, account.id) == "connected", timeout=20)
+        third = service.send_message(account.id, "6281234500023", "baru 3")
+
+        def capped() -> bool:
+            row = service.store.account(account.id)
+            return row is not None and row.limit_reason == "daily_new_contacts"
+
+        await eventually(capped, timeout=15, what="the cap reached again after the restart")
+        assert service.store.message(third.id).status == "queued"
+        assert not await on_wire("baru 3")
+
+    run(loop, scenario(), timeout=90)
