@@ -220,9 +220,11 @@ async def send_seen(request: web.Request) -> web.Response:
     except MessageError as error:
         raise ApiError(422, "nothing_to_mark", str(error)) from error
     except BridgeError as error:
-        if error.status is not None and 400 <= error.status < 500 and error.status != 409:
+        if error.status is None or error.code == "bridge_down":  # no bridge to ask now
+            raise ApiError(503, error.code, str(error)) from error
+        if error.status == 400:  # ids the bridge cannot read: they can never be marked
             raise ApiError(422, error.code, str(error)) from error
-        raise ApiError(409, error.code, str(error)) from error
+        raise ApiError(409, error.code, str(error)) from error  # the number is not connected
     serials = [message_serial(from_me=False, chat=chat, message_id=i) for i in marked]
     return web.json_response({"ids": serials, "status": "seen"})
 

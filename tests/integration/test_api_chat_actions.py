@@ -12,7 +12,15 @@ import pytest
 from app.core.models import utcnow
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_webhooks import Receiver
-from tests.liveapp import dispose, eventually, link, make_service, run, until_bridge_ready
+from tests.liveapp import (
+    dispose,
+    eventually,
+    link,
+    make_service,
+    run,
+    status_of,
+    until_bridge_ready,
+)
 
 
 @pytest.fixture
@@ -86,6 +94,11 @@ def test_a_reply_quotes_the_customer_and_send_seen_gives_blue_ticks(loop, servic
                 "/api/sendSeen", json={"session": account.id, "chatId": customer}
             )
             assert every.status_code == 200 and len(every.json()["ids"]) == 2
+            await service.client.sim(f"sessions/{account.id}/close", {"code": 428})
+            await eventually(lambda: status_of(service, account.id) != "connected", timeout=5)
+            seen = {"session": account.id, "chatId": customer}
+            away = await http.post("/api/sendSeen", json=seen)
+            assert away.status_code == 409, away.text  # not queued: ask again when it is back
         log = await seen_log(service)
         assert [(s["chat"], s["ids"]) for s in log] == [
             (customer, ["IN-Q1"]),
