@@ -192,6 +192,28 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         if isinstance(b.get("per_connection_mib"), dict):
             per = ", ".join(f"N={k}: {v} MiB" for k, v in b["per_connection_mib"].items())
             out.append(("Baileys engine per idle socket", per, "", ""))
+    out += api_rows(r)
+    return out
+
+
+def api_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """Scenario `api` (bench/api.py): latencies with p99, and the sender kill's losses."""
+    out = []
+    for key in ("api_send_text", "api_webhook_1_url", "api_webhook_10_urls"):
+        if key in r:
+            row = r[key]
+            out.append((row["title"], f"{fmt(row)} p99={row.get('p99')} ms", "", ""))
+    if "api_webhook_kill" in r:
+        k = r["api_webhook_kill"]
+        lost = k["lost"]
+        out.append(
+            (
+                f"webhook sender killed once: lost of {k['events']} events",
+                str(lost["jaga"]),
+                f"{lost['waha_style']} (WAHA-style retries in memory)",
+                "",
+            )
+        )
     return out
 
 

@@ -3,6 +3,7 @@
 // straight to FATAL instead of restarting a bridge that can never start.
 import path from 'node:path';
 import { loadMediaConfig } from './media/limits.js';
+import { pacingFromEnv } from './pacing.js';
 
 export const EXIT_CONFIG = 78;
 
@@ -28,6 +29,7 @@ export const SIM_ENV_KEYS = /** @type {const} */ ([
  * @property {string} logLevel
  * @property {Record<string, number|boolean>} simDefaults  overrides from JAGA_SIM_*
  * @property {import('./media/limits.js').MediaConfig} media  JAGA_BRIDGE_MEDIA, JAGA_MEDIA_MAX_*
+ * @property {typeof import('./pacing.js').PACING_DEFAULTS} pacing  safe sending, from JAGA_PACING_*
  */
 
 /**
@@ -64,6 +66,13 @@ export function loadConfig(env) {
     throw new ConfigError(`JAGA_LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  let pacing;
+  try {
+    pacing = pacingFromEnv(env);
+  } catch (err) {
+    throw new ConfigError(`JAGA_PACING_*: ${/** @type {Error} */ (err).message}`);
+  }
+
   const dataDir = path.resolve(dataRaw);
   return {
     token,
@@ -75,6 +84,7 @@ export function loadConfig(env) {
     logLevel,
     simDefaults,
     media: loadMediaConfig(env, dataDir, (message) => new ConfigError(message)),
+    pacing,
   };
 }
 

@@ -20,6 +20,7 @@ import { SimNetwork } from './engines/sim.js';
 import { buildServer } from './server.js';
 import { LIMITS } from './limits.js';
 import { Media } from './media/index.js';
+import { PacingGate } from './pacing_gate.js';
 
 const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 /** The supervisor kills us 5 s after asking; finish well before. */
@@ -117,7 +118,7 @@ async function main() {
   }
   const simNetwork = new SimNetwork({ store, log, defaults: config.simDefaults });
   const engines = new EngineRegistry({ simNetwork });
-  const manager = new SessionManager({ store, hub, engines, log, media });
+  const manager = new SessionManager({ store, hub, engines, log, media, pacing: new PacingGate({ config: config.pacing }) });
   const sse = new SseClients({ hub, heartbeatMs: config.heartbeatMs, log });
 
   /** @type {Promise<void>|null} */
@@ -169,7 +170,7 @@ async function main() {
   }
 
   const ready = { port, pid: process.pid, boot_id: bootId, version: VERSION, engines: engines.available(),
-    limits: { ...LIMITS, ...media.limits.view() } };
+    limits: { ...LIMITS, ...media.limits.view(), pacing: config.pacing } };
   log.info({ ...ready, data: config.dataDir, media: config.media.root, sim_control: config.simControl }, 'bridge ready');
   process.stdout.write(`JAGA_READY ${JSON.stringify(ready)}\n`);
 }

@@ -131,7 +131,9 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     let status = 500;
     let code = 'internal';
     let message = 'Internal error in the bridge.';
+    let extra = {};
     if (err instanceof ApiError) {
+      extra = err.extra;
       ({ statusCode: status, code, message } = err);
       reply.headers(err.headers);
     } else if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
@@ -149,7 +151,7 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     } else {
       request.log.error({ err }, 'request failed');
     }
-    reply.code(status).send({ error: { code, message } });
+    reply.code(status).send({ error: { ...extra, code, message } });
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -180,7 +182,7 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     event_clients: sse.count,
     sessions: manager.counts(),
     durable_pending: hub.pendingDurable.size,
-    limits: { ...LIMITS, ...media.limits.view() },
+    limits: { ...LIMITS, ...media.limits.view(), pacing: manager.pacing.config },
     media_pending: media.pendingCount(),
     // a damaged bridge.sqlite3 found at this start, and what could not be read back
     recovery: manager.store.recovery ?? null,
@@ -205,6 +207,15 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     const id = sessionId(request);
     return manager.send(id, objectBody(request.body));
   });
+
+  app.post('/sessions/:id/seen', async (request) => {
+    const id = sessionId(request);
+    return manager.seen(id, objectBody(request.body));
+  });
+
+  // Safe sending (pacing.js): the owner's settings, changed at run time by the app.
+  app.get('/config/pacing', async () => manager.pacing.config);
+  app.put('/config/pacing', async (request) => manager.pacing.configure(objectBody(request.body)));
 
   app.get('/events', (request, reply) => {
     sse.open(request, reply);

@@ -4,7 +4,8 @@
  * @typedef {object} EngineConnection
  * @property {() => Promise<void>} close
  * @property {() => Promise<void|{unlinked: boolean}>} logout
- * @property {(msg: {to: string, text: string, messageId: string}) => Promise<{message_id: string}>} send
+ * @property {(msg: {to: string, text: string, messageId: string, quoted?: import('./send_extras.js').Quoted}) => Promise<{message_id: string}>} send
+ * @property {(seen: {chat: string, ids: string[], participant: string|null}) => Promise<void>} [markSeen] read receipts
  * @property {(phone: string) => Promise<string>} requestPairingCode
  */
 

@@ -8,6 +8,8 @@ import { ALL_STATUSES, Session, errorText } from './session.js';
 import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from './options.js';
 import { MAX_TEXT } from './limits.js';
 import { locateOutboundMedia, parseOutboundMedia } from './media/outbound.js';
+import { PacingGate } from './pacing_gate.js';
+import { markSeen, parseQuoted, parseSeen } from './send_extras.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -31,9 +33,9 @@ export class SessionManager {
   /**
    * @param {{store: import('./store.js').Store, hub: import('./events.js').EventHub,
    *   engines: import('./engines/index.js').EngineRegistry, log: import('pino').Logger,
-   *   media?: import('./media/index.js').Media, now?: () => number, rng?: () => number}} deps
+   *   media?: import('./media/index.js').Media, now?: () => number, rng?: () => number, pacing?: PacingGate}} deps
    */
-  constructor({ store, hub, engines, log, media, now, rng }) {
+  constructor({ store, hub, engines, log, media, now, rng, pacing }) {
     this.store = store;
     this.hub = hub;
     this.engines = engines;
@@ -45,6 +47,8 @@ export class SessionManager {
     /** Sends in flight by session+client_id: a concurrent retry joins the first. */
     this.inflight = new Map();
     this.closed = false;
+    /** Safe sending: each number's sends wait for their slot (pacing.js). */
+    this.pacing = pacing ?? new PacingGate({ now });
   }
 
   /** @returns {object[]} */
@@ -100,6 +104,7 @@ export class SessionManager {
       if (session.running) return session.view();
       const merged = { ...SESSION_DEFAULTS, ...this.engines.defaults(engineName), ...options };
       if (merged.backoff_max_ms < merged.backoff_base_ms) merged.backoff_max_ms = merged.backoff_base_ms;
+      session.engineName = engineName; // pacing applies to the real engine (pacing_gate.js)
       session.start(engine, merged);
       return session.view();
     });
@@ -159,6 +164,7 @@ export class SessionManager {
     if (typeof clientId !== 'string' || !CLIENT_ID_RE.test(clientId)) {
       throw new ApiError(400, 'bad_request', 'client_id must be 1-128 characters of A-Z a-z 0-9 _ . : -');
     }
+    const quoted = parseQuoted(body?.quoted);
     // With media the file is part of what the client_id stands for.
     const textHash = media ? hashText(`${text ?? ''}\u0000media:${media.sha256}`) : hashText(text);
     const existing = this.store.outbound.get(id, clientId);
@@ -175,15 +181,20 @@ export class SessionManager {
     if (session.status !== 'connected') throw session.notConnected();
     const file = media ? this.locateMedia(media) : null;
 
+    // Whether the app knows this chat (it holds the messages); unknown counts as new: safe.
+    const newContact = body?.new_contact !== false;
+    const reached = Number.isSafeInteger(body?.new_contacts_today) && body.new_contacts_today > 0 ? body.new_contacts_today : 0;
     const attempt = (async () => {
+      const giveBack = await this.pacing.turn(session, newContact, reached);
       if (!existing) {
         this.store.outbound.insertPending({ sessionId: id, clientId, messageId: clientId, to, textHash });
       }
       const messageId = existing?.message_id ?? clientId;
       let result;
       try {
-        result = await session.sendNow({ to, text: text ?? '', messageId, ...(file ? { media: file } : {}) });
+        result = await session.sendNow({ to, text: text ?? '', messageId, ...(file ? { media: file } : {}), ...(quoted ? { quoted } : {}) });
       } catch (err) {
+        giveBack();
         if (err instanceof ApiError) throw err;
         if (file && /** @type {any} */ (err)?.code === 'ENOENT') throw mediaGone(file);
         if (session.status !== 'connected') throw session.notConnected();
@@ -206,6 +217,15 @@ export class SessionManager {
   locateMedia(media) {
     if (!this.media) throw new ApiError(503, 'media_unavailable', 'This bridge has no media folder.');
     return locateOutboundMedia(this.media.files, this.media.limits, media);
+  }
+
+  /**
+   * POST /sessions/{id}/seen: read receipts for a chat's messages (WAHA's sendSeen).
+   * @param {string} id @param {unknown} body
+   */
+  async seen(id, body) {
+    const seen = parseSeen(body, normalizeRecipient);
+    return markSeen(this.get(id), seen);
   }
 
   /** Shutdown: close every connection, keep auth, emit nothing more. */

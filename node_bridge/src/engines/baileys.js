@@ -16,6 +16,7 @@ import { monotonicMs } from '../clock.js';
 import { cachesFor, forgetSession } from './baileys/caches.js';
 import { parseOptions } from './baileys/options.js';
 import { edgeHandlers, sendJid } from './baileys/edges.js';
+import { quotedMessage, seenKeys } from './baileys/replies.js';
 import { trafficHandlers } from './baileys/traffic.js';
 import { mediaHandlers, outboundContent } from './baileys/media.js';
 import { networkErrorCode } from '../close_codes.js';
@@ -322,16 +323,24 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
       return { unlinked };
     },
 
-    async send({ to, text, messageId, media: file } = /** @type {any} */ ({})) {
+    async send({ to, text, messageId, media: file, quoted } = /** @type {any} */ ({})) {
       if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
       if (!file && (typeof text !== 'string' || text.length === 0)) throw codedError(TypeError, 'bad_request', 'text must be a non-empty string');
       const jid = sendJid(recipientJid(to), on.lidFor);
       const content = file ? outboundContent(file, text ?? '') : { text };
-      const sent = await sock.sendMessage(jid, content, messageId ? { messageId } : {});
+      const options = { ...(messageId ? { messageId } : {}), ...(quoted ? { quoted: quotedMessage(jid, quoted) } : {}) };
+      const sent = await sock.sendMessage(jid, content, options);
       const id = sent?.key?.id ?? messageId;
       if (!id) throw codedError(Error, 'engine_error', 'WhatsApp accepted the message but returned no id');
       if (sent?.message) caches.sent.set(id, sent.message);
       return { message_id: id };
+    },
+
+    /** Read receipts (Socket/messages-send.js readMessages): blue ticks for the sender. */
+    async markSeen({ chat, ids, participant } = /** @type {any} */ ({})) {
+      if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
+      const remoteJid = sendJid(recipientJid(chat), on.lidFor);
+      await sock.readMessages(seenKeys(remoteJid, ids, participant));
     },
 
     async requestPairingCode(phone) {

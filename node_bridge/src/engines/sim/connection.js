@@ -232,8 +232,8 @@ export class SimConnection {
     return { unlinked };
   }
 
-  /** @param {{to: string, text: string, messageId?: string, media?: import('../../media/outbound.js').LocatedMedia}} msg */
-  async send({ to, text, messageId, media }) {
+  /** @param {{to: string, text: string, messageId?: string, media?: import('../../media/outbound.js').LocatedMedia, quoted?: {id: string}}} msg */
+  async send({ to, text, messageId, media, quoted }) {
     if (this.state !== 'open') throw new Error('the sim connection is not open');
     const id = messageId || `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
     await new Promise((resolve, reject) => {
@@ -250,7 +250,7 @@ export class SimConnection {
     const uploaded = media ? { ...(await uploadFile(media.path, this.transfer())), type: media.type,
       mimetype: media.mimetype, file_name: media.file_name } : undefined;
     if (this.state !== 'open') throw new Error('the sim connection closed while sending');
-    this.network.take(this.id, { messageId: id, to, text, media: uploaded }, this.opts);
+    this.network.take(this.id, { messageId: id, to, text, media: uploaded, quoted }, this.opts);
     return { message_id: id };
   }
 
@@ -270,6 +270,12 @@ export class SimConnection {
     if (this.state !== 'open') throw new Error('the sim connection is not open');
     this.network.mediaReuploads.push(ref.message_id);
     return { ...ref, expired: false };
+  }
+
+  /** @param {{chat: string, ids: string[], participant: string|null}} seen */
+  async markSeen(seen) {
+    if (this.state !== 'open') throw new Error('the sim connection is not open');
+    this.network.markSeen(this.id, seen);
   }
 
   /** @param {string} phone */

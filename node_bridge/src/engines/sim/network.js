@@ -50,6 +50,10 @@ export class SimNetwork {
     this.world = new SimWorld();
     /** The computer's network: off, every sim number loses WhatsApp at once. */
     this.networkUp = true;
+    /** Replies: the id of the message each sent one quoted (session:message id → id). */
+    this.quotes = new Map();
+    /** Read receipts the numbers sent (sendSeen), in order. @type {object[]} */
+    this.seenLog = [];
     /** @type {Set<NodeJS.Timeout>} */
     this.timers = new Set();
   }
@@ -228,11 +232,21 @@ export class SimNetwork {
 
   sent() {
     const uploads = this.uploads.byMessage();
-    const sent = this.store.simNetwork.all().map((r) => {
-      const media = uploads.get(`${r.session_id}\u0000${r.message_id}`);
-      return { ...r, media: media ? { ...media, caption: r.text } : null };
+    const sent = this.store.simNetwork.all().map((/** @type {any} */ m) => {
+      const media = uploads.get(`${m.session_id}\u0000${m.message_id}`);
+      const quoted = this.quotes.get(`${m.session_id}:${m.message_id}`);
+      return { ...m, media: media ? { ...media, caption: m.text } : null, ...(quoted ? { quoted } : {}) };
     });
-    return { sent, network_up: this.networkUp, backlog: this.backlog.counts(), media_reuploads: this.mediaReuploads };
+    return { sent, seen: this.seenLog, network_up: this.networkUp, backlog: this.backlog.counts(), media_reuploads: this.mediaReuploads };
+  }
+
+  /**
+   * A number marks a chat's messages seen: the writers get blue ticks (kept for tests).
+   * @param {string} id @param {{chat: string, ids: string[], participant: string|null}} seen
+   */
+  markSeen(id, { chat, ids, participant }) {
+    if (!this.networkUp) throw new Error('the network is down');
+    this.seenLog.push({ session_id: id, chat, ids, participant, at: new Date().toISOString() });
   }
 
   // ---- the network side of connections ------------------------------------
@@ -247,8 +261,9 @@ export class SimNetwork {
    * @param {{messageId: string, to: string, text: string, media?: any}} msg  media: what was uploaded
    * @param {{auto_ack: boolean, ack_ms: number}} opts  of the sending connection
    */
-  take(id, { messageId, to, text, media }, opts) {
+  take(id, { messageId, to, text, media, quoted }, opts) {
     const chat = chatOf(to);
+    if (quoted) this.quotes.set(`${id}:${messageId}`, quoted.id);
     const refused = this.store.transaction(() => {
       const clientId = this.store.outbound.clientIdFor(id, messageId);
       this.store.simNetwork.record({ sessionId: id, messageId, clientId, to, text });
