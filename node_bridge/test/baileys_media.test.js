@@ -16,6 +16,8 @@ import { Store } from '../src/store.js';
 import { EventHub } from '../src/events.js';
 import { Media } from '../src/media/index.js';
 import { SessionManager } from '../src/sessions.js';
+import { PacingGate } from '../src/pacing_gate.js';
+import { PACING_DEFAULTS } from '../src/pacing.js';
 import { createConnection } from '../src/engines/baileys.js';
 import { mediaOf } from '../src/engines/baileys/media.js';
 import { boom, fakeBaileys, linkedCreds } from './fake_baileys.js';
@@ -85,7 +87,9 @@ async function bridge(t) {
   const engine = { name: 'baileys', checkOptions() {},
     createConnection: (/** @type {any} */ ctx) => createConnection(ctx, { makeSocket: fake.makeSocket, downloadMedia: host.download }) };
   const engines = { knows: () => true, names: () => ['baileys'], defaults: () => ({}), load: async () => engine };
-  const manager = new SessionManager({ store, hub, engines: /** @type {any} */ (engines), log, media });
+  // Safe sending's pace is not what these tests are about: no gap between sends.
+  const pacing = new PacingGate({ config: { ...PACING_DEFAULTS, min_gap_ms: 0, jitter_ms: 0 } });
+  const manager = new SessionManager({ store, hub, engines: /** @type {any} */ (engines), log, media, pacing });
   const events = [];
   hub.subscribe((ev) => events.push(ev));
   t.after(async () => {
