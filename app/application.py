@@ -12,6 +12,7 @@ from app.bridge.logs import BridgeLog
 from app.bridge.node import bridge_entry, resolve_node
 from app.bridge.supervisor import BridgeSupervisor
 from app.core.log_redaction import RedactingFormatter
+from app.core.pacing import Pacing
 from app.core.paths import DataPaths
 from app.core.secrets import BridgeToken, load_bridge_token
 from app.core.supervision import Policy
@@ -45,6 +46,8 @@ class Options:
     token: BridgeToken | None = None
     #: Engine options sent with every session start (sim timings in tests and the demo).
     session_options: dict[str, Any] | None = None
+    #: Safe sending (the owner's Settings); the real engine is paced by default.
+    pacing: Pacing | None = None
 
 
 def setup_app_logging(paths: DataPaths) -> None:
@@ -68,6 +71,7 @@ def create_supervisor(paths: DataPaths, options: Options) -> tuple[BridgeSupervi
         "JAGA_BRIDGE_PORT": "0",
         # Node keeps the bridge's compiled code here: about 0.2 s less at each start.
         "NODE_COMPILE_CACHE": str(paths.node_cache),
+        **(options.pacing or Pacing()).env(),
     }
     if options.demo or options.sim_control:
         env["JAGA_SIM_CONTROL"] = "1"

@@ -32,6 +32,7 @@ from app.bridge.supervisor import BridgeSupervisor
 from app.core.edges import ChatMerge
 from app.core.last_messages import LastMessages, last_messages
 from app.core.models import AuditEvent, Message, StatusChange
+from app.core.outbox import SendOptions
 from app.core.overall import BridgeView
 from app.core.removal import WhatGoes, keep_copy, what_goes
 from app.core.store import Ack, Inbound, Store, StoreError
@@ -369,12 +370,16 @@ class JagaService(QObject):
     async def remove_account(self, account_id: str) -> None:
         await self.commands.remove_account(account_id)
 
-    def send_message(self, account_id: str, to: str, text: str) -> Message:
-        return self.commands.send_message(account_id, to, text)
+    def send_message(
+        self, account_id: str, to: str, text: str, options: SendOptions | None = None
+    ) -> Message:
+        return self.commands.send_message(account_id, to, text, None, options)
 
-    def send_once(self, account_id: str, to: str, text: str, key: str) -> tuple[Message, bool]:
+    def send_once(
+        self, account_id: str, to: str, text: str, key: str, options: SendOptions | None = None
+    ) -> tuple[Message, bool]:
         """A send a caller may repeat: (message, False) if this client id was queued before."""
-        return self.commands.send_once(account_id, to, text, key)
+        return self.commands.send_once(account_id, to, text, key, options)
 
     def resend_message(self, message_id: int) -> None:
         self.commands.resend_message(message_id)

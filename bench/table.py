@@ -159,6 +159,26 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             )
             said = row["jaga_no_internet_said"]
             out.append((f"  … network off → {n} say no internet", fmt(said), "", ""))
+    if "media" in r:
+        md = r["media"]
+        size = f"{md['file_mib']:g} MiB document"
+        goal = f"goal: < {md['file_mib']:g} MiB"
+        ok = "streamed" if md["streamed"] else f"NOT OK ({goal})"
+        out.append((f"media: {size} in → stored", fmt(md["in_to_stored"]), "", ""))
+        out.append(("  … bridge RSS growth meanwhile", fmt(md["in_rss_growth_mib"]), "", ok))
+        out.append((f"media: {size} out → sent", fmt(md["out_to_sent"]), "", ""))
+        out.append(("  … bridge RSS growth meanwhile", fmt(md["out_rss_growth_mib"]), "", ok))
+        b = md.get("big_file")
+        if b:
+            out.append(
+                (
+                    f"media: {b['file_mib']:g} MiB document in / out",
+                    f"{b['in_ms']} ms / {b['out_ms']} ms, RSS +{b['in_rss_growth_mib']:g} / "
+                    f"+{b['out_rss_growth_mib']:g} MiB",
+                    "",
+                    "",
+                )
+            )
     if "memory" in r:
         m = r["memory"]
         for k, s in m["bridge_rss_mib"].items():
@@ -172,6 +192,28 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         if isinstance(b.get("per_connection_mib"), dict):
             per = ", ".join(f"N={k}: {v} MiB" for k, v in b["per_connection_mib"].items())
             out.append(("Baileys engine per idle socket", per, "", ""))
+    out += api_rows(r)
+    return out
+
+
+def api_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """Scenario `api` (bench/api.py): latencies with p99, and the sender kill's losses."""
+    out = []
+    for key in ("api_send_text", "api_webhook_1_url", "api_webhook_10_urls"):
+        if key in r:
+            row = r[key]
+            out.append((row["title"], f"{fmt(row)} p99={row.get('p99')} ms", "", ""))
+    if "api_webhook_kill" in r:
+        k = r["api_webhook_kill"]
+        lost = k["lost"]
+        out.append(
+            (
+                f"webhook sender killed once: lost of {k['events']} events",
+                str(lost["jaga"]),
+                f"{lost['waha_style']} (WAHA-style retries in memory)",
+                "",
+            )
+        )
     return out
 
 

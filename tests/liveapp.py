@@ -12,6 +12,7 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 
 from app.application import Options, create_service
+from app.core.pacing import Pacing
 from app.core.paths import DataPaths
 from app.core.secrets import BridgeToken
 from app.core.supervision import Policy, State
@@ -65,6 +66,7 @@ def make_service(
     *,
     policy: Policy | None = None,
     session_options: dict[str, Any] | None = None,
+    pacing: Pacing | None = None,
 ) -> JagaService:
     return create_service(
         DataPaths(data_dir),
@@ -73,6 +75,7 @@ def make_service(
             token=TOKEN,
             policy=policy,
             session_options=session_options or FAST_SIM,
+            pacing=pacing,
         ),
     )
 

@@ -25,21 +25,27 @@ def loopback_tls() -> ssl.SSLContext:
 class BridgeError(Exception):
     """The bridge answered with an error (`{"error": {"code", "message"}}`) or not at all."""
 
-    def __init__(self, code: str, message: str, status: int | None = None) -> None:
+    def __init__(
+        self, code: str, message: str, status: int | None = None, retry_at: str | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.status = status
+        #: When to come back (ISO-8601), for a send the bridge paces ("paced").
+        self.retry_at = retry_at
 
 
 def _raise_for_error(response: httpx.Response) -> None:
     if response.is_success:
         return
+    retry_at = None
     try:
         error = response.json()["error"]
         code, message = str(error["code"]), str(error["message"])
-    except (ValueError, KeyError, TypeError):
+        retry_at = error.get("retry_at") if isinstance(error.get("retry_at"), str) else None
+    except (ValueError, KeyError, TypeError, AttributeError):
         code, message = "http_error", f"bridge answered {response.status_code}"
-    raise BridgeError(code, message, response.status_code)
+    raise BridgeError(code, message, response.status_code, retry_at)
 
 
 class BridgeClient:
@@ -95,10 +101,42 @@ class BridgeClient:
         return str(answer["code"])
 
     async def send_message(
-        self, session_id: str, to: str, text: str, client_id: str
+        self,
+        session_id: str,
+        to: str,
+        text: str,
+        client_id: str,
+        *,
+        new_contact: bool = True,
+        new_contacts_today: int = 0,
+        quoted: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        body = {"to": to, "text": text, "client_id": client_id}
+        """`new_contact`: the number never talked to `to` (the bridge's daily cap counts it);
+        `new_contacts_today`: how many the app's records say it reached today (the cap
+        outlives a bridge restart); `quoted`: the message this one answers."""
+        body: dict[str, Any] = {
+            "to": to,
+            "text": text,
+            "client_id": client_id,
+            "new_contact": new_contact,
+            "new_contacts_today": new_contacts_today,
+        }
+        if quoted is not None:
+            body["quoted"] = quoted
         return await self._call("POST", f"/sessions/{session_id}/messages", body)
+
+    async def mark_seen(
+        self, session_id: str, chat: str, ids: list[str], participant: str | None = None
+    ) -> dict[str, Any]:
+        """Read receipts for messages of a chat (blue ticks for their writers)."""
+        body: dict[str, Any] = {"chat": chat, "ids": ids}
+        if participant:
+            body["participant"] = participant
+        return await self._call("POST", f"/sessions/{session_id}/seen", body)
+
+    async def set_pacing(self, pacing: dict[str, Any]) -> dict[str, Any]:
+        """Safe sending's settings from the next send on (app.core.pacing.Pacing.json)."""
+        return await self._call("PUT", "/config/pacing", pacing)
 
     async def ack_events(self, upto: int, boot_id: str) -> None:
         await self._call("POST", "/events/ack", {"upto": upto, "boot_id": boot_id})

@@ -9,6 +9,7 @@ from typing import Any
 
 from app.core.durable import Ack, Inbound
 from app.core.edges import ChatMerge, SendLimit, author_of, refusal_of
+from app.core.pacing import Pacing
 from app.core.status import SessionStatus
 
 READY_PREFIX = "JAGA_READY "
@@ -24,6 +25,8 @@ class Limits:
 
     text_max_utf16: int = 60_000
     body_max_bytes: int = 64 * 1024
+    #: How the bridge paces each number (safe sending); None: a bridge that does not say.
+    pacing: Pacing | None = None
 
     @classmethod
     def from_json(cls, data: Any) -> Limits:
@@ -33,6 +36,7 @@ class Limits:
             return cls(
                 text_max_utf16=int(data.get("text_max_utf16", cls.text_max_utf16)),
                 body_max_bytes=int(data.get("body_max_bytes", cls.body_max_bytes)),
+                pacing=Pacing.from_bridge(data.get("pacing")),
             )
         except (TypeError, ValueError) as error:
             raise ProtocolError(f"unreadable limits: {data!r}") from error

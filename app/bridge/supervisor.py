@@ -82,6 +82,10 @@ class BridgeSupervisor(QObject):
 
     # --- public ----------------------------------------------------------------------
 
+    def update_env(self, values: dict[str, str]) -> None:
+        """Settings for the bridge's next spawn (a running one is told by its API)."""
+        self._env.update(values)
+
     @property
     def state(self) -> State:
         return self.machine.state

@@ -16,19 +16,31 @@ from sqlalchemy.orm import Session
 from app.core.durable import Ack, Inbound
 from app.core.edges import ChatMerge, is_refusal
 from app.core.models import Account, Message, utcnow
-from app.core.outbox import advance, new_client_id
+from app.core.outbox import SendOptions, advance, new_client_id
 from app.core.store_edges import apply_ack, merge_chat
 from app.core.store_error import StoreError
+from app.core.write_hooks import WriteHooks, Written
 
 
 class MessageStore:
     #: Store.session: one transaction, its errors as StoreError sentences.
     session: Callable[[], AbstractContextManager[Session]]
+    #: Run inside the transactions that store messages and move their status.
+    write_hooks: WriteHooks
 
     # --- messages: the durable outbox and the inbound copies --------------------------
 
-    def queue_message(self, account_id: str, chat: str, text: str, client_id: str) -> Message:
-        """Accepts an outgoing message: from this commit on it is never lost."""
+    def queue_message(
+        self,
+        account_id: str,
+        chat: str,
+        text: str,
+        client_id: str,
+        options: SendOptions | None = None,
+    ) -> Message:
+        """Accepts an outgoing message: from this commit on it is never lost (its delay and
+        the message it answers too)."""
+        options = options or SendOptions()
         with self.session() as s:
             account = s.get(Account, account_id)
             if account is None:
@@ -43,6 +55,8 @@ class MessageStore:
                 text=text,
                 status="queued",
                 attempts=0,
+                next_attempt_at=options.not_before,
+                reply_to=options.reply_to,
             )
             s.add(message)
         return message
@@ -84,6 +98,37 @@ class MessageStore:
             )
             return list(s.scalars(query))
 
+    def chat_message(self, account_id: str, chat: str, message_id: str) -> Message | None:
+        """One message of a chat by its WhatsApp id (the one a reply quotes)."""
+        with self.session() as s:
+            query = select(Message).where(
+                Message.account_id == account_id,
+                Message.chat == chat,
+                Message.message_id == message_id,
+            )
+            return s.scalars(query).first()
+
+    def queued_ahead(self, account_id: str, row_id: int) -> int:
+        """How many of the number's queued messages leave before this one (any chat)."""
+        with self.session() as s:
+            query = select(func.count()).where(
+                Message.account_id == account_id,
+                Message.direction == "out",
+                Message.status == "queued",
+                Message.id < row_id,
+            )
+            return int(s.scalar(query) or 0)
+
+    def last_left_at(self, account_id: str) -> datetime | None:
+        """When the number's newest message that reached WhatsApp left (pacing counts from it)."""
+        with self.session() as s:
+            query = select(func.max(Message.updated_at)).where(
+                Message.account_id == account_id,
+                Message.direction == "out",
+                Message.status.in_(("sent", "delivered", "read")),
+            )
+            return s.scalar(query)
+
     def next_retry_at(self) -> datetime | None:
         with self.session() as s:
             query = select(func.min(Message.next_attempt_at)).where(
@@ -94,10 +139,15 @@ class MessageStore:
     def mark_sent(self, message_ids: Iterable[int]) -> None:
         """The bridge took these messages: one commit for a whole dispatch round."""
         with self.session() as s:
+            moved = []
             for message in s.scalars(select(Message).where(Message.id.in_(list(message_ids)))):
+                before = message.status
                 message.status = advance(message.status, "sent")
                 if message.status != "failed":  # a refusal may have come before this commit
                     message.error = None
+                if message.status != before:
+                    moved.append(message)
+            self.write_hooks.run(s, Written(moved=moved))
 
     def mark_retry(self, message_id: int, error: str, next_attempt_at: datetime) -> None:
         with self.session() as s:
@@ -107,12 +157,20 @@ class MessageStore:
                 message.error = error
                 message.next_attempt_at = next_attempt_at
 
+    def mark_later(self, message_id: int, at: datetime) -> None:
+        """Not before `at` (safe sending's turn, a caller's delay): no attempt is used up."""
+        with self.session() as s:
+            message = s.get(Message, message_id)
+            if message is not None and message.status == "queued":
+                message.next_attempt_at = at
+
     def mark_failed(self, message_id: int, error: str) -> None:
         with self.session() as s:
             message = s.get(Message, message_id)
             if message is not None and message.status == "queued":
                 message.status = "failed"
                 message.error = error
+                self.write_hooks.run(s, Written(moved=[message]))
 
     def resend(self, message_id: int) -> None:
         """The owner asks again for a message that failed: back in the queue, fresh budget."""
@@ -128,7 +186,9 @@ class MessageStore:
                 message.next_attempt_at = None
                 message.error = None
 
-    def _apply_acks(self, s: Session, acks: list[Ack]) -> list[Message | None]:
+    def _apply_acks(
+        self, s: Session, acks: list[Ack], moved: list[Message]
+    ) -> list[Message | None]:
         """Advances the outgoing rows the acks name; the rows are looked up in one query."""
         wanted = sorted({ack.message_id for ack in acks})
         rows: dict[tuple[str, str], Message] = {}
@@ -141,7 +201,10 @@ class MessageStore:
         for ack in acks:
             message = rows.get((ack.account_id, ack.message_id))
             if message is not None:
+                before = message.status
                 apply_ack(message, ack)
+                if message.status != before and message not in moved:
+                    moved.append(message)
             changed.append(message)
         return changed
 
@@ -195,10 +258,15 @@ class MessageStore:
         with self.session() as s:
             added = self._store_inbounds(s, [item for item in items if isinstance(item, Inbound)])
             acks = [item for item in items if isinstance(item, Ack)]
-            changed = self._apply_acks(s, acks)
+            moved: list[Message] = []
+            changed = self._apply_acks(s, acks, moved)
             updated = list(dict.fromkeys(m.id for m in changed if m is not None))
             for merge in (item for item in items if isinstance(item, ChatMerge)):
                 updated.extend(merge_chat(s, merge))
+            if added:
+                rows = list(s.scalars(select(Message).where(Message.id.in_(added))))
+                self.write_hooks.run(s, Written(added=sorted(rows, key=lambda m: m.id)))
+            self.write_hooks.run(s, Written(moved=moved))
         return added, list(dict.fromkeys(updated))
 
     def messages(self, account_id: str, chat: str | None = None) -> list[Message]:

@@ -87,6 +87,8 @@ class Message(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     # The writer of an inbound group message (migration 0003).
     author: Mapped[str | None] = mapped_column(String(64))
+    # The WhatsApp id of the message this outgoing one answers, quoted (migration 0005).
+    reply_to: Mapped[str | None] = mapped_column(String(64))
 
 
 class WebhookTarget(Base):

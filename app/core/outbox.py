@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import phonenumbers
@@ -19,6 +20,16 @@ RETRY_CAP = timedelta(minutes=5)
 
 #: Outgoing statuses in the order they can only move forward.
 PROGRESS = {"queued": 0, "sent": 1, "delivered": 2, "read": 3}
+
+
+@dataclass(frozen=True)
+class SendOptions:
+    """What a send may ask besides its text (the local API)."""
+
+    #: It leaves no earlier than this (naive UTC); kept in the outbox, so a restart keeps it.
+    not_before: datetime | None = None
+    #: The WhatsApp id of a message of the same chat it answers (quoted).
+    reply_to: str | None = None
 
 
 class MessageError(ValueError):

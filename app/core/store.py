@@ -20,6 +20,7 @@ from app.core.message_store import Ack, Inbound, MessageStore
 from app.core.models import Account, AuditEvent, Message, StatusChange, utcnow
 from app.core.schema_revisions import MIGRATIONS, at_head
 from app.core.store_error import StoreError
+from app.core.write_hooks import StatusMove, WriteHooks, Written
 
 #: How long one statement waits for a lock held by another program (GUI thread: short).
 BUSY_TIMEOUT_MS = 1000
@@ -98,6 +99,7 @@ class Store(MessageStore):
         if not at_head(path):  # a file already at head needs no Alembic at all
             migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.write_hooks = WriteHooks()
         #: (monotonic end, seconds) of the last transaction that took long (a lock held by
         #: another program): the window tells the owner what it waited for.
         self.slow_wait: tuple[float, float] | None = None
@@ -177,6 +179,7 @@ class Store(MessageStore):
             if account is None:
                 return Observed(False, None)
             changed = account.status != status or account.reason != reason
+            old = account.status
             if changed:
                 account.status = status
                 account.reason = reason
@@ -190,6 +193,8 @@ class Store(MessageStore):
                 merged = self._claim_phone(s, account, phone)
             if display_name:
                 account.display_name = display_name
+            if changed:
+                self.write_hooks.run(s, Written(statuses=[StatusMove(account, old, status)]))
             return Observed(changed, account, merged)
 
     def record_gone(
@@ -201,6 +206,7 @@ class Store(MessageStore):
         with self.session() as s:
             rows = {a.id: a for a in s.scalars(select(Account).where(Account.id.in_(account_ids)))}
             now = utcnow()
+            moves: list[StatusMove] = []
             for account_id in account_ids:
                 account = rows.get(account_id)
                 if account is None:
@@ -208,10 +214,13 @@ class Store(MessageStore):
                     continue
                 changed = account.status != status or account.reason != reason
                 if changed:
+                    moves.append(StatusMove(account, account.status, status))
+                if changed:
                     account.status, account.reason, account.status_since = status, reason, now
                     s.add(StatusChange(account_id=account_id, status=status, reason=reason))
                 account.status_message = message
                 out.append(Observed(changed, account))
+            self.write_hooks.run(s, Written(statuses=moves))
         return out
 
     def _claim_phone(self, s: Session, account: Account, phone: str) -> str | None:

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.edges import ChatMerge, SendLimit, held
-from app.core.models import Account, AuditEvent, Message
+from app.core.models import Account, AuditEvent, Message, utcnow
 from app.core.outbox import advance
 
 if TYPE_CHECKING:
@@ -94,3 +94,45 @@ def not_held(store: Store, due: list[Message], now: datetime) -> list[Message]:
             m.id for m in mine if held(m.chat, limit=limit, known=m.chat in known, now=now)
         )
     return [m for m in due if m.id not in waiting]
+
+
+def held_until(store: Store, message: Message, now: datetime | None = None) -> datetime | None:
+    """Until when a limit on new contacts holds this queued message (None: it does not)."""
+    account = store.account(message.account_id)
+    if account is None or not account.limit_reason:
+        return None
+    moment = now or utcnow()
+    limit = SendLimit(account.limit_reason, account.limited_until)
+    known = message.chat in known_chats(store, message.account_id, [message.chat])
+    if not held(message.chat, limit=limit, known=known, now=moment):
+        return None
+    return limit.until
+
+
+def new_contacts_reached(store: Store, account_id: str, since: datetime) -> int:
+    """People the number reached for the first time since then: chats whose first known
+    message (one that came in, or one of ours WhatsApp took) is ours and left since then.
+    Groups are not contacts. Safe sending's daily cap counts these (they outlive a bridge
+    restart, whose own count starts again at 0). "Left" is the row's last change: one that
+    left late yesterday and was read today counts for today too (the safe side)."""
+    with store.session() as s:
+        firsts = (
+            select(func.min(Message.id).label("first_id"))
+            .where(
+                Message.account_id == account_id,
+                (Message.direction == "in") | Message.status.in_(("sent", "delivered", "read")),
+            )
+            .group_by(Message.chat)
+            .subquery()
+        )
+        query = (
+            select(func.count())
+            .select_from(Message)
+            .join(firsts, Message.id == firsts.c.first_id)
+            .where(
+                Message.direction == "out",
+                Message.updated_at >= since,
+                Message.chat.not_like("%@g.us"),
+            )
+        )
+        return int(s.scalar(query) or 0)

@@ -62,7 +62,7 @@ ROUTES = (
             "session": ("string", False, "account id, label or `default`"),
             "chatId": ("string", True, "`628…@c.us` or digits"),
             "text": ("string", True, "at most 60,000 characters"),
-            "reply_to": ("string", False, "not supported yet: must be empty"),
+            "reply_to": ("string", False, "id of a message of this chat to quote (a reply)"),
             "idempotencyKey": ("string", False, "or the Idempotency-Key header"),
         },
     ),
@@ -70,9 +70,14 @@ ROUTES = (
         "POST",
         "/api/sendSeen",
         api_waha.send_seen,
-        "Mark a chat seen: not supported by Jaga's bridge yet (501)",
+        "Mark messages seen (blue ticks); no ids: the chat's latest received",
         tag="chatting",
-        body={"session": ("string", False, ""), "chatId": ("string", True, "")},
+        body={
+            "session": ("string", False, ""),
+            "chatId": ("string", True, ""),
+            "messageIds": ("array", False, "ids of received messages (at most 100)"),
+            "participant": ("string", False, "ignored: Jaga knows each group message's writer"),
+        },
     ),
     Route(
         "GET",
@@ -92,7 +97,7 @@ ROUTES = (
             "target": ("string", True, "08…/628… numbers, comma-separated"),
             "message": ("string", True, ""),
             "countryCode": ("string", False, "default 62; 0 keeps numbers as typed"),
-            "delay": ("string", False, "accepted, not applied"),
+            "delay": ("string", False, "seconds before it leaves (`5`, or a range `2-10`)"),
             "session": ("string", False, "which number sends (default: the first)"),
         },
     ),
@@ -142,13 +147,19 @@ def _operation(route: Route) -> dict[str, Any]:
         schema = {
             "type": "object",
             "properties": {
-                name: {"type": kind, "description": words}
-                for name, (kind, _required, words) in route.body.items()
+                name: _schema(kind, words) for name, (kind, _required, words) in route.body.items()
             },
             "required": [name for name, (_k, required, _w) in route.body.items() if required],
         }
         operation["requestBody"] = {"content": {"application/json": {"schema": schema}}}
     return operation
+
+
+def _schema(kind: str, words: str) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": kind, "description": words}
+    if kind == "array":
+        schema["items"] = {"type": "string"}
+    return schema
 
 
 def openapi() -> dict[str, Any]:

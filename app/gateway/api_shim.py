@@ -1,24 +1,64 @@
 """`POST /send` in the style of the hosted Indonesian gateways (Fonnte) shop plugins call.
 
 Fields (form or JSON): `target` (one number or several, comma-separated), `message`,
-`countryCode` (default 62; "0" leaves the numbers as typed), `delay` (accepted for
-compatibility; Jaga sends in order through its outbox and does not wait between sends),
-optional `session` (which number sends; the first one by default). Numbers typed as
-08… become 628… with the country code. Answers in the gateway's shape: `status`,
-`detail`, `id`, `target`, `process`.
+`countryCode` (default 62; "0" leaves the numbers as typed), `delay` (seconds, or a range
+"2-10" drawn at random: the first message leaves no earlier than that, each next target
+that much after the one before; kept in the outbox, so a restart keeps it), optional
+`session` (which number sends; the first one by default). Numbers typed as 08… become
+628… with the country code. Answers in the gateway's shape: `status`, `detail`, `id`,
+`target`, `process`, and Jaga's `expectedAt` (when each should leave; null while away).
 """
 
 from __future__ import annotations
 
+import random
+from datetime import datetime, timedelta
+
 import phonenumbers
 from aiohttp import web
 
-from app.core.outbox import MessageError, normalize_recipient
+from app.core.models import utcnow
+from app.core.outbox import MessageError, SendOptions, normalize_recipient
 from app.gateway.api_http import ApiError, core_of, form_or_json, text_field
-from app.gateway.api_waha import DEFAULT_SESSION, idempotency_key, number_named, queue_text
-from app.gateway.core_port import GatewayCore
+from app.gateway.api_waha import (
+    DEFAULT_SESSION,
+    idempotency_key,
+    iso_utc,
+    number_named,
+    queue_text,
+)
+from app.gateway.core_port import GatewayCore, Queued
 
 MAX_TARGETS = 100
+MAX_DELAY_S = 86_400
+
+
+def delay_range(raw: str | None) -> tuple[int, int]:
+    """'5' → (5, 5); '2-10' → (2, 10); none → (0, 0). Seconds, at most a day."""
+    text = (raw or "").strip()
+    if not text:
+        return (0, 0)
+    low, _, high = text.partition("-")
+    if not low.strip().isdigit() or (high and not high.strip().isdigit()):
+        raise ApiError(400, "bad_delay", "delay is seconds, such as 5, or a range such as 2-10.")
+    first, last = int(low), int(high or low)
+    if first > last or last > MAX_DELAY_S:
+        raise ApiError(400, "bad_delay", f"delay must be from 0 to {MAX_DELAY_S} seconds.")
+    return (first, last)
+
+
+def departures(
+    count: int, delay: tuple[int, int], now: datetime, rng: random.Random
+) -> list[datetime | None]:
+    """When each target's message may leave: one delay after the one before."""
+    if delay == (0, 0):
+        return [None] * count
+    out: list[datetime | None] = []
+    moment = now
+    for _ in range(count):
+        moment += timedelta(seconds=rng.randint(*delay))
+        out.append(moment)
+    return out
 
 
 def region_for(country_code: str) -> str:
@@ -41,6 +81,11 @@ def normalize_target(raw: str, region: str) -> str:
         return normalize_recipient(text, region)
     except MessageError as error:
         raise ApiError(422, "invalid_target", str(error)) from error
+
+
+def expected_iso(core: GatewayCore, queued: Queued) -> str | None:
+    moment = core.expected_at(queued.message)
+    return iso_utc(moment) if moment is not None else None
 
 
 async def send(request: web.Request) -> web.Response:
@@ -71,9 +116,18 @@ async def _send(request: web.Request) -> web.Response:
     # Every target is checked before any is queued: a bad one changes nothing.
     targets = [normalize_target(t, region) for t in raw_targets]
     key = idempotency_key(request, body)
+    delay = delay_range(text_field(body, "delay", required=False))
+    leave = departures(len(targets), delay, utcnow(), random.Random())
     queued = [
-        queue_text(core, number, target, message, f"{key}\n{target}" if key else None)
-        for target in targets
+        queue_text(
+            core,
+            number,
+            target,
+            message,
+            f"{key}\n{target}" if key else None,
+            SendOptions(not_before=not_before),
+        )
+        for target, not_before in zip(targets, leave, strict=True)
     ]
     return web.json_response(
         {
@@ -82,5 +136,6 @@ async def _send(request: web.Request) -> web.Response:
             "id": [q.message.message_id for q in queued],
             "target": targets,
             "process": [q.message.status for q in queued],
+            "expectedAt": [expected_iso(core, q) for q in queued],
         }
     )

@@ -7,17 +7,18 @@ account id, its label, or `default` for the first number.
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from typing import Any
 
 import segno
 from aiohttp import web
 
 from app.bridge.client import BridgeError
-from app.core.outbox import MessageError
+from app.core.outbox import MessageError, SendOptions
 from app.core.store import StoreError
 from app.gateway.api_http import ApiError, core_of, json_body, text_field
-from app.gateway.core_port import GatewayCore, NumberView, Queued
-from app.gateway.waha import jaga_chat
+from app.gateway.core_port import SEEN_MAX, GatewayCore, NumberView, Queued
+from app.gateway.waha import bare_message_id, jaga_chat, message_serial
 from app.gateway.waha_json import me_json, message_json, session_json
 
 DEFAULT_SESSION = "default"
@@ -121,7 +122,12 @@ def idempotency_key(request: web.Request, body: dict[str, Any]) -> str | None:
 
 
 def queue_text(
-    core: GatewayCore, number: NumberView, to: str, text: str, key: str | None
+    core: GatewayCore,
+    number: NumberView,
+    to: str,
+    text: str,
+    key: str | None,
+    options: SendOptions | None = None,
 ) -> Queued:
     """Into the durable outbox, or an ApiError that says why not (nothing was stored)."""
     # The running bridge's limit (READY, GET /health), counted as it counts: UTF-16 units.
@@ -137,20 +143,28 @@ def queue_text(
             409, "not_linked", f"“{number.label}” is not linked to a phone yet: scan its QR first."
         )
     try:
-        return core.queue_text(number.id, to, text, key)
+        return core.queue_text(number.id, to, text, key, options)
     except MessageError as error:
         raise ApiError(422, "invalid_message", str(error)) from error
     except StoreError as error:
         raise ApiError(503, "not_stored", str(error)) from error
 
 
-def queued_json(number: NumberView, queued: Queued) -> dict[str, Any]:
+def queued_json(core: GatewayCore, number: NumberView, queued: Queued) -> dict[str, Any]:
     message = queued.message
     answer = message_json(number, message)
     # Jaga's plain word too: queued (waiting for the number) or sent/delivered/read/failed.
     answer["status"] = message.status
     answer["replayed"] = not queued.created
+    # Safe sending: when it should leave (UTC), null while its number is away.
+    expected = core.expected_at(message)
+    answer["expectedAt"] = iso_utc(expected) if expected is not None else None
     return answer
+
+
+def iso_utc(moment: datetime) -> str:
+    """The store's naive UTC → '2026-11-30T21:05:03.120Z'."""
+    return moment.replace(tzinfo=UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 async def send_text(request: web.Request) -> web.Response:
@@ -161,19 +175,58 @@ async def send_text(request: web.Request) -> web.Response:
     text = body.get("text")
     if not isinstance(text, str):
         raise ApiError(400, "missing_field", "The field “text” is required (a string).")
-    if body.get("reply_to") not in (None, ""):
-        raise ApiError(422, "not_supported", "Jaga cannot send replies (reply_to) yet.")
-    queued = queue_text(core, number, to, text, idempotency_key(request, body))
+    options = SendOptions(reply_to=reply_to(body))
+    queued = queue_text(core, number, to, text, idempotency_key(request, body), options)
     status = 201 if queued.created else 200
-    return web.json_response(queued_json(number, queued), status=status)
+    return web.json_response(queued_json(core, number, queued), status=status)
+
+
+def reply_to(body: dict[str, Any]) -> str | None:
+    """WAHA's reply_to: the serialized id (false_628…@c.us_ABC) or the bare one."""
+    value = body.get("reply_to")
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or len(value) > 200:
+        raise ApiError(400, "bad_reply_to", "reply_to is the id of a message in this chat.")
+    return bare_message_id(value.strip())
+
+
+def seen_ids(body: dict[str, Any]) -> list[str] | None:
+    """WAHA's messageIds (or the older messageId); none: the chat's latest received."""
+    raw = body.get("messageIds")
+    if raw is None and body.get("messageId") is not None:
+        raw = [body.get("messageId")]
+    if raw is None:
+        return None
+    if (
+        not isinstance(raw, list)
+        or not 1 <= len(raw) <= SEEN_MAX
+        or not all(isinstance(i, str) and i.strip() for i in raw)
+    ):
+        raise ApiError(
+            400, "bad_message_ids", f"messageIds is a list of 1 to {SEEN_MAX} message ids."
+        )
+    return [bare_message_id(i.strip()) for i in raw]
 
 
 async def send_seen(request: web.Request) -> web.Response:
     core: GatewayCore = core_of(request)
     body = await json_body(request)
-    number_named(core, text_field(body, "session", required=False) or DEFAULT_SESSION)
-    text_field(body, "chatId")
-    raise ApiError(501, "not_supported", "Jaga's bridge cannot mark messages as seen yet.")
+    number = number_named(core, text_field(body, "session", required=False) or DEFAULT_SESSION)
+    chat = jaga_chat(text_field(body, "chatId") or "")
+    ids = seen_ids(body)
+    try:
+        marked = await core.mark_seen(number.id, chat, ids)
+    except MessageError as error:
+        raise ApiError(422, "nothing_to_mark", str(error)) from error
+    except BridgeError as error:
+        if error.status is None or error.code == "bridge_down":  # no bridge to ask now
+            raise ApiError(503, error.code, str(error)) from error
+        if error.status == 400:  # ids the bridge cannot read: they can never be marked
+            raise ApiError(422, error.code, str(error)) from error
+        raise ApiError(409, error.code, str(error)) from error  # the number is not connected
+    serials = [message_serial(from_me=False, chat=chat, message_id=i) for i in marked]
+    return web.json_response({"ids": serials, "status": "seen"})
 
 
 async def chat_messages(request: web.Request) -> web.Response:

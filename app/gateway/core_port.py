@@ -8,17 +8,25 @@ calls, its read model and its signals, never its parts or its store.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from app.core.models import Message
+from app.bridge.client import BridgeError
+from app.core.edges import is_group
+from app.core.models import Message, utcnow
+from app.core.outbox import MessageError, SendOptions
+from app.core.pacing import Pacing, expected_departure
 from app.core.status import SessionStatus
+from app.core.store_edges import held_until
 
 if TYPE_CHECKING:
     from app.runtime.read_model import AccountView
     from app.service import JagaService
+
+
+#: Read receipts in one request, at most (the bridge takes 100).
+SEEN_MAX = 100
 
 
 @dataclass(frozen=True)
@@ -42,17 +50,13 @@ class Queued:
     created: bool
 
 
-class GatewayListener(Protocol):
-    def on_inbound(self, number: NumberView, message: Message) -> None: ...
-    def on_outbound_changed(self, number: NumberView, message: Message) -> None: ...
-    def on_status(self, number: NumberView, old: str, new: str) -> None: ...
-
-
 class GatewayCore(Protocol):
     @property
     def default_region(self) -> str: ...
     @property
     def text_limit(self) -> int: ...
+    @property
+    def bridge_up(self) -> bool: ...
     def numbers(self) -> list[NumberView]: ...
     def number(self, account_id: str) -> NumberView | None: ...
     def qr(self, account_id: str) -> str | None: ...
@@ -62,11 +66,18 @@ class GatewayCore(Protocol):
     async def logout(self, account_id: str) -> None: ...
     async def request_pairing_code(self, account_id: str, phone: str) -> str: ...
     def queue_text(
-        self, account_id: str, to: str, text: str, idempotency_key: str | None
+        self,
+        account_id: str,
+        to: str,
+        text: str,
+        idempotency_key: str | None,
+        options: SendOptions | None = None,
     ) -> Queued: ...
+    async def mark_seen(self, account_id: str, chat: str, ids: list[str] | None) -> list[str]: ...
     def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]: ...
-    def subscribe(self, listener: GatewayListener) -> None: ...
     def report_problem(self, sentence: str) -> None: ...
+    def expected_at(self, message: Message) -> datetime | None: ...
+    async def set_pacing(self, pacing: Pacing) -> None: ...
 
 
 def client_id_for(account_id: str, key: str) -> str:
@@ -84,6 +95,7 @@ class ServicePort:
 
     def __init__(self, service: JagaService) -> None:
         self._service = service
+        self._pacing: Pacing | None = None  # the owner's newest, once changed at run time
 
     @property
     def default_region(self) -> str:
@@ -93,6 +105,10 @@ class ServicePort:
     def text_limit(self) -> int:
         """The longest text in UTF-16 units, as the running bridge published it."""
         return self._service.limits.text_max_utf16
+
+    @property
+    def bridge_up(self) -> bool:
+        return self._service.bridge_up
 
     def numbers(self) -> list[NumberView]:
         return [self._view(a) for a in self._service.accounts()]
@@ -134,49 +150,81 @@ class ServicePort:
         return await self._service.request_pairing_code(account_id, phone)
 
     def queue_text(
-        self, account_id: str, to: str, text: str, idempotency_key: str | None
+        self,
+        account_id: str,
+        to: str,
+        text: str,
+        idempotency_key: str | None,
+        options: SendOptions | None = None,
     ) -> Queued:
         """Into the durable outbox with the window's rules; a repeated key is a no-op.
 
         Raises MessageError/StoreError (with words for people) for what cannot be sent.
         """
         if idempotency_key is None:
-            return Queued(self._service.send_message(account_id, to, text), created=True)
+            message = self._service.send_message(account_id, to, text, options)
+            return Queued(message, created=True)
         client_id = client_id_for(account_id, idempotency_key)
-        message, created = self._service.send_once(account_id, to, text, client_id)
+        message, created = self._service.send_once(account_id, to, text, client_id, options)
         return Queued(message, created=created)
+
+    async def mark_seen(self, account_id: str, chat: str, ids: list[str] | None) -> list[str]:
+        """Read receipts through the bridge; no ids: the chat's latest received messages.
+
+        Raises BridgeError (not connected, no bridge) and MessageError (nothing to mark).
+        """
+        if not ids:
+            rows = self._service.chat_messages(account_id, chat, SEEN_MAX)
+            ids = [m.message_id for m in rows if m.direction == "in"]
+        if not ids:
+            raise MessageError("There is no received message in this chat to mark as seen.")
+        client = self._service.client
+        if client is None:
+            raise BridgeError("bridge_down", "The bridge is not running; try again shortly.")
+        ids = ids[-SEEN_MAX:]
+        if not is_group(chat):
+            await client.mark_seen(account_id, chat, ids)
+            return ids
+        # In a group a receipt names the writer: one request per writer.
+        rows = self._service.chat_messages(account_id, chat, 1000)
+        authors = {m.message_id: m.author for m in rows}
+        by_author: dict[str | None, list[str]] = {}
+        for message_id in ids:
+            by_author.setdefault(authors.get(message_id), []).append(message_id)
+        for author, some in by_author.items():
+            await client.mark_seen(account_id, chat, some, author)
+        return ids
 
     def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]:
         return self._service.chat_messages(account_id, chat, limit)
 
-    def subscribe(self, listener: GatewayListener) -> None:
-        service = self._service
+    def expected_at(self, message: Message) -> datetime | None:
+        """When a queued message should leave (app.core.pacing), None while its number is
+        not connected (it waits for the number; nobody can say when it comes back)."""
+        if message.status != "queued":
+            return None
+        account = self._service.account(message.account_id)
+        if account is None or SessionStatus.parse(account.status) is not SessionStatus.CONNECTED:
+            return None
+        store = self._service.store
+        ahead = store.queued_ahead(message.account_id, message.id)
+        held = held_until(store, message)
+        return expected_departure(
+            max(utcnow(), message.next_attempt_at or message.created_at),
+            ahead=ahead,
+            pacing=self._pacing or self._service.limits.pacing,
+            engine=account.engine,
+            last_left_at=store.last_left_at(message.account_id),
+            held_until=held,
+        )
 
-        def with_message(handle: Callable[[NumberView, Message], None]) -> Callable[[int], None]:
-            def slot(row_id: int) -> None:
-                message = service.message(row_id)
-                number = self.number(message.account_id) if message else None
-                if message is not None and number is not None:
-                    handle(number, message)
-
-            return slot
-
-        def inbound(number: NumberView, message: Message) -> None:
-            if message.direction == "in":
-                listener.on_inbound(number, message)
-
-        def outbound(number: NumberView, message: Message) -> None:
-            if message.direction == "out":
-                listener.on_outbound_changed(number, message)
-
-        def status(account_id: str, old: str, new: str) -> None:
-            number = self.number(account_id)
-            if number is not None:
-                listener.on_status(number, old, new)
-
-        service.message_added.connect(with_message(inbound))
-        service.message_updated.connect(with_message(outbound))
-        service.status_changed.connect(status)
+    async def set_pacing(self, pacing: Pacing) -> None:
+        """The owner changed safe sending: the running bridge hears it now, the next at spawn."""
+        self._pacing = pacing
+        self._service.supervisor.update_env(pacing.env())
+        client = self._service.client
+        if client is not None:
+            await client.set_pacing(pacing.json())
 
     def report_problem(self, sentence: str) -> None:
         """Something the owner must hear (the API's port is taken, for one)."""

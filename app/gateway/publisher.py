@@ -1,28 +1,30 @@
-"""Turns the core's events into durable webhook deliveries in WAHA's shapes.
+"""Turns the core's writes into durable webhook deliveries in WAHA's shapes.
 
 `message` (a customer wrote), `message.ack` (an outgoing message was sent, delivered or
 read), `message.failed` (an outgoing message ended failed), `session.status`. Each event
 gets one id (`evt_<ULID>`, lower case) shared by every URL it goes to; a delivery is
 ordered per (URL, number, chat); a session's statuses are ordered among themselves.
+
+The deliveries are written inside the transaction that stores the message, the ack or
+the status (app.core.write_hooks): a crash can never keep the one and lose the other.
 """
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy.orm import Session
 from ulid import ULID
 
-from app.core.models import Message
-from app.core.store import StoreError
-from app.gateway.core_port import GatewayListener, NumberView
+from app.core.models import Account, Message
+from app.core.status import SessionStatus
+from app.core.write_hooks import Written
+from app.gateway.core_port import NumberView
 from app.gateway.envelope import body_bytes, envelope
 from app.gateway.waha_json import ack_body, me_json, message_json, status_body
-from app.gateway.webhook_store import WebhookStore
-
-log = logging.getLogger(__name__)
+from app.gateway.webhook_store import enabled_targets, enqueue_in
 
 ACKED = frozenset({"sent", "delivered", "read"})
 
@@ -31,38 +33,80 @@ def new_event_id() -> str:
     return "evt_" + str(ULID()).lower()
 
 
-class WebhookPublisher(GatewayListener):
+def number_of(account: Account, *, bridge_up: bool) -> NumberView:
+    return NumberView(
+        id=account.id,
+        label=account.label,
+        phone=account.phone,
+        name=account.display_name,
+        status=SessionStatus.parse(account.status),
+        bridge_up=bridge_up,
+        status_since=account.status_since,
+        last_activity_at=account.last_activity_at,
+    )
+
+
+def event_of(message: Message) -> str | None:
+    """The webhook event a stored row makes, if any."""
+    if message.direction == "in":
+        return "message"
+    if message.status in ACKED:
+        return "message.ack"
+    if message.status == "failed":
+        return "message.failed"
+    return None  # queued again (the owner's Resend): nothing for the shop to hear
+
+
+class WebhookPublisher:
     def __init__(
         self,
-        webhooks: WebhookStore,
         wake: Callable[[], None],
         *,
+        bridge_up: Callable[[], bool],
         clock_ms: Callable[[], int] = lambda: int(time.time() * 1000),
     ) -> None:
-        self._webhooks = webhooks
         self._wake = wake
+        self._bridge_up = bridge_up
         self._clock_ms = clock_ms
 
-    def on_inbound(self, number: NumberView, message: Message) -> None:
-        self._publish(
-            "message", number, f"{number.id}:{message.chat}", message_json(number, message)
-        )
+    def in_transaction(self, s: Session, written: Written) -> None:
+        """A write hook (app.core.write_hooks): runs inside the store's transaction."""
+        targets = enabled_targets(s)
+        if not targets:
+            return
+        up = self._bridge_up()
+        numbers: dict[str, NumberView | None] = {}
 
-    def on_outbound_changed(self, number: NumberView, message: Message) -> None:
-        if message.status in ACKED:
-            event = "message.ack"
-        elif message.status == "failed":
-            event = "message.failed"
-        else:
-            return  # queued again (the owner's Resend): nothing for the shop to hear
-        self._publish(event, number, f"{number.id}:{message.chat}", ack_body(number, message))
+        def number(account_id: str) -> NumberView | None:
+            if account_id not in numbers:
+                account = s.get(Account, account_id)
+                numbers[account_id] = number_of(account, bridge_up=up) if account else None
+            return numbers[account_id]
 
-    def on_status(self, number: NumberView, old: str, new: str) -> None:
-        self._publish("session.status", number, f"{number.id}:session", status_body(number))
+        enqueued: list[int] = []
+        for message in [*written.added, *written.moved]:
+            event, view = event_of(message), number(message.account_id)
+            if event is None or view is None:
+                continue
+            payload = message_json(view, message) if event == "message" else ack_body(view, message)
+            key = f"{view.id}:{message.chat}"
+            enqueued += self._publish(s, targets, event, view, key, payload)
+        for move in written.statuses:
+            view = number_of(move.account, bridge_up=up)
+            key = f"{view.id}:session"
+            enqueued += self._publish(s, targets, "session.status", view, key, status_body(view))
+        if enqueued:
+            self._wake()  # the sender runs on this loop: after this commit
 
     def _publish(
-        self, event: str, number: NumberView, order_key: str, payload: dict[str, Any]
-    ) -> None:
+        self,
+        s: Session,
+        targets: list[Any],
+        event: str,
+        number: NumberView,
+        order_key: str,
+        payload: dict[str, Any],
+    ) -> list[int]:
         event_id = new_event_id()
         document = envelope(
             event_id=event_id,
@@ -72,12 +116,11 @@ class WebhookPublisher(GatewayListener):
             me=me_json(number),
             timestamp_ms=self._clock_ms(),
         )
-        try:
-            rows = self._webhooks.enqueue(
-                event=event, event_id=event_id, order_key=order_key, body=body_bytes(document)
-            )
-        except StoreError as error:
-            log.warning("webhook %s %s not stored: %s", event, event_id, error)
-            return
-        if rows:
-            self._wake()
+        return enqueue_in(
+            s,
+            targets,
+            event=event,
+            event_id=event_id,
+            order_key=order_key,
+            body=body_bytes(document),
+        )

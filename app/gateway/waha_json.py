@@ -67,7 +67,8 @@ def message_json(number: NumberView, message: Message) -> dict[str, Any]:
         # Jaga cannot tell the window's sends from the API's: both went through its outbox.
         "source": "api" if mine else "app",
         "to": chat if mine else me,
-        "participant": "",
+        # In a group, who wrote it (WAHA's participant); "" in a person's chat.
+        "participant": chat_id(message.author) if message.author and not mine else "",
         "body": message.text,
         "hasMedia": False,
         "media": None,
@@ -86,7 +87,7 @@ def ack_body(number: NumberView, message: Message) -> dict[str, Any]:
         "id": full["id"],
         "from": full["from"],
         "to": full["to"],
-        "participant": "",
+        "participant": full["participant"],
         "fromMe": full["fromMe"],
         "ack": full["ack"],
         "ackName": full["ackName"],

@@ -13,6 +13,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from app.core.models import WebhookDelivery, WebhookTarget, utcnow
 from app.core.store import Store, StoreError
@@ -82,25 +83,14 @@ class WebhookStore:
     def enqueue(self, *, event: str, event_id: str, order_key: str, body: bytes) -> list[int]:
         """One row per enabled URL that wants this event, all in one commit."""
         with self._store.session() as s:
-            wanted = [
-                t
-                for t in s.scalars(select(WebhookTarget).where(WebhookTarget.enabled))
-                if event in t.events.split(",")
-            ]
-            rows = [
-                WebhookDelivery(
-                    target_id=t.id,
-                    event_id=event_id,
-                    event=event,
-                    order_key=order_key,
-                    body=body,
-                    state=PENDING,
-                )
-                for t in wanted
-            ]
-            s.add_all(rows)
-            s.flush()
-            return [row.id for row in rows]
+            return enqueue_in(
+                s,
+                enabled_targets(s),
+                event=event,
+                event_id=event_id,
+                order_key=order_key,
+                body=body,
+            )
 
     def _heads(self):  # noqa: ANN202 (a SQLAlchemy subquery)
         """The oldest unfinished delivery of each (URL, chat): the only one that may go."""
@@ -231,3 +221,35 @@ def _failure_words(status_code: int | None, error: str | None) -> str:
     if status_code is not None:
         return f"HTTP {status_code}" + (f": {error}" if error else "")
     return error or "no answer"
+
+
+def enabled_targets(s: Session) -> list[WebhookTarget]:
+    return list(s.scalars(select(WebhookTarget).where(WebhookTarget.enabled)))
+
+
+def enqueue_in(
+    s: Session,
+    targets: list[WebhookTarget],
+    *,
+    event: str,
+    event_id: str,
+    order_key: str,
+    body: bytes,
+) -> list[int]:
+    """The same inside a transaction that is already open: the one that stores the rows
+    the event is about (app.core.write_hooks), so both commit or neither does."""
+    wanted = [t for t in targets if event in t.events.split(",")]
+    rows = [
+        WebhookDelivery(
+            target_id=t.id,
+            event_id=event_id,
+            event=event,
+            order_key=order_key,
+            body=body,
+            state=PENDING,
+        )
+        for t in wanted
+    ]
+    s.add_all(rows)
+    s.flush()
+    return [row.id for row in rows]

@@ -9,7 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.protocol import Limits
 from app.core.models import Message
-from app.core.outbox import new_client_id, normalize_recipient, validate_text
+from app.core.outbox import SendOptions, new_client_id, normalize_recipient, validate_text
+from app.core.replies import check_reply
 from app.core.status import SessionStatus
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.read_model import AccountView
@@ -124,7 +125,12 @@ class OwnerCommands:
         self.signals.accounts_changed.emit()
 
     def send_message(
-        self, account_id: str, to: str, text: str, client_id: str | None = None
+        self,
+        account_id: str,
+        to: str,
+        text: str,
+        client_id: str | None = None,
+        options: SendOptions | None = None,
     ) -> Message:
         """Validates against the bridge's limits and queues; it leaves once connected."""
         chat = normalize_recipient(to, self.default_region)
@@ -132,19 +138,24 @@ class OwnerCommands:
         body = validate_text(
             text, max_utf16=limits.text_max_utf16, max_body_bytes=limits.body_max_bytes
         )
-        message = self.store.queue_message(account_id, chat, body, client_id or new_client_id())
+        if options is not None and options.reply_to is not None:
+            check_reply(self.store, account_id, chat, options.reply_to)
+        client_id = client_id or new_client_id()
+        message = self.store.queue_message(account_id, chat, body, client_id, options)
         self.signals.message_added.emit(message.id)
         self.dispatcher.wake()
         return message
 
-    def send_once(self, account_id: str, to: str, text: str, key: str) -> tuple[Message, bool]:
+    def send_once(
+        self, account_id: str, to: str, text: str, key: str, options: SendOptions | None = None
+    ) -> tuple[Message, bool]:
         """send_message for a caller that may retry: `key` is the client id (the local API
         derives it from its idempotency key); (the message, False) if it was queued before."""
         earlier = self.store.outgoing(account_id, key)
         if earlier is not None:
             return earlier, False
         try:
-            return self.send_message(account_id, to, text, key), True
+            return self.send_message(account_id, to, text, key, options), True
         except IntegrityError:  # the same id at the same moment from another caller
             again = self.store.outgoing(account_id, key)
             if again is None:

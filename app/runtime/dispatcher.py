@@ -6,14 +6,18 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from app.bridge.client import BridgeClient, BridgeError
+from app.bridge.protocol import parse_time
 from app.core.clock import SteadyClock
 from app.core.models import Message
 from app.core.outbox import retry_delay, should_give_up
+from app.core.pacing import local_midnight_utc
+from app.core.replies import quote_of
 from app.core.status import SessionStatus
 from app.core.store import Store
-from app.core.store_edges import not_held
+from app.core.store_edges import known_chats, new_contacts_reached, not_held
 from app.runtime.read_model import ReadModel
 from app.runtime.signals import CoreSignals
 
@@ -24,6 +28,9 @@ log = logging.getLogger(__name__)
 NEVER_SUCCEEDS = frozenset({"bad_request", "client_id_reused", "payload_too_large"})
 #: Bridge errors that mean "not now": the message waits, using up no attempts.
 WAIT_FOR_NUMBER = frozenset({"session_not_connected", "session_not_found"})
+#: Safe sending (node_bridge/src/pacing.js): the number's pace or today's cap on new
+#: contacts; the message waits until the bridge's `retry_at`, using up no attempts.
+WAIT_FOR_TURN = frozenset({"paced", "new_contacts_cap"})
 
 
 class Dispatcher:
@@ -79,7 +86,13 @@ class Dispatcher:
         due = not_held(self.store, self.store.due_messages(connected, now), now)
         if not due:
             return False
-        outcomes = await asyncio.gather(*(self._send_one(client, m) for m in due))
+        known = self._known(due)
+        since = local_midnight_utc(datetime.now())
+        reached = {
+            a: new_contacts_reached(self.store, a, since)
+            for a in {m.account_id for m in due if (m.account_id, m.chat) not in known}
+        }
+        outcomes = await asyncio.gather(*(self._send_one(client, m, known, reached) for m in due))
         sent = [m.id for m, outcome in zip(due, outcomes, strict=True) if outcome == "sent"]
         if sent:
             # One commit for the round. A crash before it sends these again with the same
@@ -90,11 +103,34 @@ class Dispatcher:
         # A message that failed for good frees its chat: the next one may go at once.
         return any(outcome in ("sent", "failed") for outcome in outcomes)
 
-    async def _send_one(self, client: BridgeClient, message: Message) -> str:
-        """Hands one message to the bridge: "sent", "failed" (for good) or "later"."""
+    def _known(self, due: list[Message]) -> set[tuple[str, str]]:
+        """(number, chat) pairs of the due messages the number already talks to."""
+        known: set[tuple[str, str]] = set()
+        for account_id in {m.account_id for m in due}:
+            chats = [m.chat for m in due if m.account_id == account_id]
+            known.update((account_id, c) for c in known_chats(self.store, account_id, chats))
+        return known
+
+    async def _send_one(
+        self,
+        client: BridgeClient,
+        message: Message,
+        known: set[tuple[str, str]],
+        reached: dict[str, int],
+    ) -> str:
+        """Hands one message to the bridge: "sent", "failed" (for good) or "later".
+
+        `known`: (number, chat) pairs it talks to; `reached`: each number's new contacts
+        today, by the app's records (safe sending's daily cap, app.core.store_edges)."""
         try:
             await client.send_message(
-                message.account_id, message.chat, message.text, message.message_id
+                message.account_id,
+                message.chat,
+                message.text,
+                message.message_id,
+                new_contact=(message.account_id, message.chat) not in known,
+                new_contacts_today=reached.get(message.account_id, 0),
+                quoted=quote_of(self.store, message),
             )
         except BridgeError as error:
             return self._after_send_error(message, error)
@@ -103,6 +139,10 @@ class Dispatcher:
     def _after_send_error(self, message: Message, error: BridgeError) -> str:
         if error.code in WAIT_FOR_NUMBER:
             return "later"  # waits, without using up attempts, until the number is back
+        turn = parse_time(error.retry_at) if error.code in WAIT_FOR_TURN else None
+        if turn is not None:
+            self.store.mark_later(message.id, turn)
+            return "later"
         outcome = "failed"
         if error.code in NEVER_SUCCEEDS:
             self.store.mark_failed(message.id, str(error))

@@ -316,10 +316,18 @@ def tick_words(status: str) -> str:
 # --- limits on new contacts -------------------------------------------------------------
 
 
+#: The bridge's reason when safe sending's daily cap on new contacts is reached.
+DAILY_CAP_REASON = "daily_new_contacts"
+
+
 def limit_words(limit_reason: str | None, until: datetime | None, now: datetime) -> str:
     """'Sending to new contacts is limited until 14:30', or '' when no limit holds."""
     if not limit_reason or (until is not None and until <= now):
         return ""
+    if limit_reason == DAILY_CAP_REASON and until is not None:  # Jaga's own, not WhatsApp's
+        return tr(
+            "Today's messages to new contacts are used up (Safe sending); the rest go at %1"
+        ).replace("%1", clock_time(until, now))
     if until is None:
         return tr("Sending to new contacts is limited for now")
     return tr("Sending to new contacts is limited until %1").replace("%1", clock_time(until, now))

@@ -1,6 +1,10 @@
-"""Shop API and webhooks: where the API listens, its key (show, copy, regenerate), webhooks."""
+"""Shop API and webhooks: where the API listens, its key (show, copy, regenerate), safe
+sending (pacing), webhooks."""
 
 from __future__ import annotations
+
+import asyncio
+import logging
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication
@@ -18,11 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bridge.client import BridgeError
+from app.core.pacing import Pacing
 from app.gateway.gateway import Gateway
 from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.formatting import tr
+from app.ui.pacing_box import PacingBox
 from app.ui.settings import AppSettings
 from app.ui.webhooks_panel import WebhooksPanel
+
+log = logging.getLogger(__name__)
 
 
 class GatewayDialog(QDialog):
@@ -78,6 +87,8 @@ class GatewayDialog(QDialog):
         form.addRow(self.key_label, key_row)
         form.addRow("", self.key_note)
 
+        self.pacing = PacingBox(settings.pacing)
+
         self.webhooks_box = QGroupBox()
         self.webhooks = WebhooksPanel(gateway)
         QVBoxLayout(self.webhooks_box).addWidget(self.webhooks)
@@ -86,6 +97,7 @@ class GatewayDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.api_box)
+        layout.addWidget(self.pacing)
         layout.addWidget(self.webhooks_box, 1)
         layout.addWidget(self.buttons)
         self.retranslate()
@@ -123,6 +135,7 @@ class GatewayDialog(QDialog):
         self.key_note.setText(note)
         self.save_button.setText(tr("Save"))
         self.close_button.setText(tr("Close"))
+        self.pacing.retranslate()
         self._show_lan_warning()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -146,6 +159,17 @@ class GatewayDialog(QDialog):
     def apply(self) -> None:
         self.settings.api_port = self.port.value()
         self.settings.api_lan = self.lan.isChecked()
+        pacing = self.pacing.value()
+        if pacing != self.settings.pacing:
+            self.settings.pacing = pacing
+            # The running bridge hears it at once; the next one at its start.
+            self._pacing_sent = asyncio.ensure_future(self._send_pacing(pacing))
+
+    async def _send_pacing(self, pacing: Pacing) -> None:
+        try:
+            await self.gateway.core.set_pacing(pacing)
+        except BridgeError as error:  # saved: the bridge gets it at its next start
+            log.warning("the bridge did not take the new pacing: %s", error)
 
     def accept(self) -> None:
         self.apply()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from app.core.pacing import GAP_RANGE_S, JITTER_RANGE_S, NEW_PER_DAY_RANGE, Pacing
+
 CLOSE_TO_TRAY = "window/close_to_tray"
 TOLD_ABOUT_TRAY = "window/told_about_tray"
 START_MINIMIZED = "window/start_minimized"
@@ -15,6 +17,9 @@ DATA_DIR = "data/folder"
 DEFAULT_REGION = "messages/default_region"
 API_PORT = "api/port"
 API_LAN = "api/lan"
+PACING_GAP = "sending/min_gap_s"
+PACING_JITTER = "sending/jitter_s"
+PACING_NEW_PER_DAY = "sending/new_contacts_per_day"
 DEFAULT_API_PORT = 3000
 
 #: Countries offered first for numbers typed without a country code (the rest by code).
@@ -130,6 +135,30 @@ class AppSettings:
     @api_lan.setter
     def api_lan(self, value: bool) -> None:
         self._set(API_LAN, bool(value))
+
+    def _int(self, key: str, default: int, bounds: tuple[int, int]) -> int:
+        value = str(self._qsettings.value(key, default))
+        if value.isdigit() and bounds[0] <= int(value) <= bounds[1]:
+            return int(value)
+        return default
+
+    @property
+    def pacing(self) -> Pacing:
+        """Safe sending: the pace of each number and its daily cap on new contacts."""
+        base = Pacing()
+        return Pacing(
+            min_gap_s=self._int(PACING_GAP, base.min_gap_s, GAP_RANGE_S),
+            jitter_s=self._int(PACING_JITTER, base.jitter_s, JITTER_RANGE_S),
+            new_contacts_per_day=self._int(
+                PACING_NEW_PER_DAY, base.new_contacts_per_day, NEW_PER_DAY_RANGE
+            ),
+        )
+
+    @pacing.setter
+    def pacing(self, value: Pacing) -> None:
+        self._qsettings.setValue(PACING_GAP, int(value.min_gap_s))
+        self._qsettings.setValue(PACING_JITTER, int(value.jitter_s))
+        self._set(PACING_NEW_PER_DAY, int(value.new_contacts_per_day))
 
 
 def supported_regions() -> frozenset[str]:

@@ -15,6 +15,8 @@ export class ApiError extends Error {
     this.statusCode = statusCode;
     this.code = code;
     this.headers = headers;
+    /** More fields of the answer's error object (e.g. retry_at). @type {Record<string, unknown>} */
+    this.extra = {};
   }
 }
 

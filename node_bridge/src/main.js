@@ -4,6 +4,8 @@
 // JAGA_READY line on stdout once listening, JSON logs on stderr, and a clean
 // exit 0 when stdin closes (the parent is gone), on POST /shutdown or a signal.
 import fs from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { ConfigError, EXIT_CONFIG, loadConfig } from './config.js';
@@ -17,6 +19,8 @@ import { EngineRegistry } from './engines/index.js';
 import { SimNetwork } from './engines/sim.js';
 import { buildServer } from './server.js';
 import { LIMITS } from './limits.js';
+import { Media } from './media/index.js';
+import { PacingGate } from './pacing_gate.js';
 
 const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 /** The supervisor kills us 5 s after asking; finish well before. */
@@ -103,9 +107,18 @@ async function main() {
 
   const hub = new EventHub({ bootId, journal: store.journal, log });
   hub.replayJournal();
+  let media;
+  try {
+    media = new Media({ config: config.media, store, log, collect: youngCollector(log) });
+  } catch (err) {
+    log.fatal({ err }, 'cannot open the media folder');
+    process.stderr.write(`jaga-bridge: cannot open the media folder ${config.media.root}: ${/** @type {Error} */ (err).message}\n`);
+    finish(EXIT_CONFIG);
+    return;
+  }
   const simNetwork = new SimNetwork({ store, log, defaults: config.simDefaults });
   const engines = new EngineRegistry({ simNetwork });
-  const manager = new SessionManager({ store, hub, engines, log });
+  const manager = new SessionManager({ store, hub, engines, log, media, pacing: new PacingGate({ config: config.pacing }) });
   const sse = new SseClients({ hub, heartbeatMs: config.heartbeatMs, log });
 
   /** @type {Promise<void>|null} */
@@ -123,6 +136,7 @@ async function main() {
       sse.closeAll();
       await Promise.race([manager.closeAll(), new Promise((r) => setTimeout(r, SESSIONS_CLOSE_BUDGET_MS).unref())]);
       simNetwork.shutdown();
+      media.close();
       await app.close();
     })().then(() => finish(0), (err) => {
       log.error({ err }, 'shutdown failed');
@@ -131,7 +145,7 @@ async function main() {
   };
 
   const app = buildServer({
-    config, log, bootId, version: VERSION, manager, hub, sse, simNetwork,
+    config, log, bootId, version: VERSION, manager, hub, sse, simNetwork, media,
     onShutdown: shutdown,
     isShuttingDown: () => stopping !== null,
   });
@@ -155,9 +169,27 @@ async function main() {
     process.on(signal, () => shutdown(signal));
   }
 
-  const ready = { port, pid: process.pid, boot_id: bootId, version: VERSION, engines: engines.available(), limits: LIMITS };
-  log.info({ ...ready, data: config.dataDir, sim_control: config.simControl }, 'bridge ready');
+  const ready = { port, pid: process.pid, boot_id: bootId, version: VERSION, engines: engines.available(),
+    limits: { ...LIMITS, ...media.limits.view(), pacing: config.pacing } };
+  log.info({ ...ready, data: config.dataDir, media: config.media.root, sim_control: config.simControl }, 'bridge ready');
   process.stdout.write(`JAGA_READY ${JSON.stringify(ready)}\n`);
+}
+
+/**
+ * A young-generation collection for the media store (see MediaStore `collect`), or a no-op
+ * if this Node cannot give one.
+ * @param {import('pino').Logger} log
+ * @returns {() => void}
+ */
+function youngCollector(log) {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc');
+    return () => gc({ type: 'minor' });
+  } catch (err) {
+    log.warn({ err }, 'no garbage collection hook; big media files may hold more memory for a while');
+    return () => {};
+  }
 }
 
 main().catch((err) => {

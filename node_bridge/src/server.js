@@ -9,6 +9,7 @@ import { BODY_LIMIT, LIMITS } from './limits.js';
 import { monotonicMs } from './clock.js';
 import { SESSION_ID_RE } from './sessions.js';
 import { registerSimRoutes } from './sim_routes.js';
+import { registerMediaRoutes } from './media/index.js';
 import { clientErrorHandler, writeError } from './wire_errors.js';
 
 export { BODY_LIMIT };
@@ -25,6 +26,7 @@ export const MAX_URL_LENGTH = 2048;
  * @property {import('./events.js').EventHub} hub
  * @property {import('./sse.js').SseClients} sse
  * @property {import('./engines/sim.js').SimNetwork} simNetwork
+ * @property {import('./media/index.js').Media} media
  * @property {(reason: string) => void} onShutdown
  * @property {() => boolean} isShuttingDown
  */
@@ -36,7 +38,7 @@ const digest = (value) => createHash('sha256').update(value, 'utf8').digest();
  * @param {ServerDeps} deps
  * @returns {import('fastify').FastifyInstance}
  */
-export function buildServer({ config, log, bootId, version, manager, hub, sse, simNetwork, onShutdown, isShuttingDown }) {
+export function buildServer({ config, log, bootId, version, manager, hub, sse, simNetwork, media, onShutdown, isShuttingDown }) {
   const app = Fastify({
     loggerInstance: log,
     logController: new LogController({ disableRequestLogging: true }), // onResponse logs instead
@@ -129,7 +131,9 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     let status = 500;
     let code = 'internal';
     let message = 'Internal error in the bridge.';
+    let extra = {};
     if (err instanceof ApiError) {
+      extra = err.extra;
       ({ statusCode: status, code, message } = err);
       reply.headers(err.headers);
     } else if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
@@ -147,7 +151,7 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     } else {
       request.log.error({ err }, 'request failed');
     }
-    reply.code(status).send({ error: { code, message } });
+    reply.code(status).send({ error: { ...extra, code, message } });
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -178,7 +182,8 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     event_clients: sse.count,
     sessions: manager.counts(),
     durable_pending: hub.pendingDurable.size,
-    limits: LIMITS,
+    limits: { ...LIMITS, ...media.limits.view(), pacing: manager.pacing.config },
+    media_pending: media.pendingCount(),
     // a damaged bridge.sqlite3 found at this start, and what could not be read back
     recovery: manager.store.recovery ?? null,
   }));
@@ -203,6 +208,15 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     return manager.send(id, objectBody(request.body));
   });
 
+  app.post('/sessions/:id/seen', async (request) => {
+    const id = sessionId(request);
+    return manager.seen(id, objectBody(request.body));
+  });
+
+  // Safe sending (pacing.js): the owner's settings, changed at run time by the app.
+  app.get('/config/pacing', async () => manager.pacing.config);
+  app.put('/config/pacing', async (request) => manager.pacing.configure(objectBody(request.body)));
+
   app.get('/events', (request, reply) => {
     sse.open(request, reply);
   });
@@ -222,6 +236,8 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     reply.code(202);
     return { status: 'shutting_down' };
   });
+
+  registerMediaRoutes(app, { media, objectBody });
 
   if (config.simControl) registerSimRoutes(app, { simNetwork, sessionId, objectBody });
 

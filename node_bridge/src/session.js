@@ -10,7 +10,7 @@ import * as edges from './session_edges.js';
 import * as events from './session_events.js';
 import { Liveness } from './session_liveness.js';
 import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp, wipeKeys } from './session_wipe.js';
-import { errorText, isAuthCorrupt, withTimeout } from './session_util.js';
+import { errorText, isAuthCorrupt, sendTimeoutMs, withTimeout } from './session_util.js';
 
 export { errorText, isAuthCorrupt, phoneDigits } from './session_util.js';
 
@@ -35,10 +35,11 @@ export class Session {
    * @param {string} id
    * @param {SessionDeps} deps
    */
-  constructor(id, { store, hub, log, now = () => Date.now(), mono, rng = Math.random }) {
+  constructor(id, { store, hub, log, now = () => Date.now(), mono, rng = Math.random, media = null }) {
     this.id = id;
     this.store = store;
     this.hub = hub;
+    /** @type {import('./media/inbox.js').MediaInbox|null} inbound downloads */ this.media = media;
     this.log = log.child({ session: id });
     this.now = now;
     this.rng = rng;
@@ -84,7 +85,6 @@ export class Session {
     this.queue = Promise.resolve();
     this.disposed = false;
   }
-
   get running() {
     return !IDLE_STATUSES.has(this.status);
   }
@@ -207,7 +207,7 @@ export class Session {
   async sendNow(msg) {
     const att = this.att;
     if (this.status !== 'connected' || !att?.conn || att.state !== 'open') throw this.notConnected();
-    return withTimeout(att.conn.send(msg), SEND_TIMEOUT_MS, 'send');
+    return withTimeout(att.conn.send(msg), sendTimeoutMs(msg, SEND_TIMEOUT_MS), 'send');
   }
 
   notConnected() {

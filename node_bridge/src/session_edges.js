@@ -74,10 +74,23 @@ export function setLimit(session, limit) {
   session.setStatus(session.status, session.reason, session.message, true);
 }
 
-/** The limit as the snapshot shows it, or null once it has run out. @param {any} session */
+/**
+ * Jaga's own daily cap on new contacts (pacing_gate.js) was reached: shown like WhatsApp's
+ * limits, so the app holds messages to new contacts the same way until it ends.
+ * @param {any} session @param {import('./rejections.js').SendLimit} limit
+ */
+export function setPaceLimit(session, limit) {
+  if (JSON.stringify(limit) === JSON.stringify(session.paceLimit ?? null)) return;
+  session.paceLimit = limit;
+  session.setStatus(session.status, session.reason, session.message, true);
+}
+
+/** The limit as the snapshot shows it (WhatsApp's first), or null once it has run out. @param {any} session */
 export function limitView(session) {
-  const limit = session.limit ?? null;
-  return limit && limitActive(limit, session.now()) ? { ...limit } : null;
+  for (const limit of [session.limit, session.paceLimit]) {
+    if (limit && limitActive(limit, session.now())) return { ...limit };
+  }
+  return null;
 }
 
 /**

@@ -4,7 +4,8 @@
  * @typedef {object} EngineConnection
  * @property {() => Promise<void>} close
  * @property {() => Promise<void|{unlinked: boolean}>} logout
- * @property {(msg: {to: string, text: string, messageId: string}) => Promise<{message_id: string}>} send
+ * @property {(msg: {to: string, text: string, messageId: string, quoted?: import('./send_extras.js').Quoted}) => Promise<{message_id: string}>} send
+ * @property {(seen: {chat: string, ids: string[], participant: string|null}) => Promise<void>} [markSeen] read receipts
  * @property {(phone: string) => Promise<string>} requestPairingCode
  */
 
@@ -31,6 +32,7 @@
  * @property {() => number} [now]   wall clock: for what people read
  * @property {() => number} [mono]  monotonic clock: for timeouts and liveness
  * @property {() => number} [rng]
+ * @property {import('./media/inbox.js').MediaInbox|null} [media]  inbound media downloads
  */
 
 export {};

@@ -7,6 +7,9 @@ import { hashText } from './store.js';
 import { ALL_STATUSES, Session, errorText } from './session.js';
 import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from './options.js';
 import { MAX_TEXT } from './limits.js';
+import { locateOutboundMedia, parseOutboundMedia } from './media/outbound.js';
+import { PacingGate } from './pacing_gate.js';
+import { markSeen, parseQuoted, parseSeen } from './send_extras.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -30,19 +33,22 @@ export class SessionManager {
   /**
    * @param {{store: import('./store.js').Store, hub: import('./events.js').EventHub,
    *   engines: import('./engines/index.js').EngineRegistry, log: import('pino').Logger,
-   *   now?: () => number, rng?: () => number}} deps
+   *   media?: import('./media/index.js').Media, now?: () => number, rng?: () => number, pacing?: PacingGate}} deps
    */
-  constructor({ store, hub, engines, log, now, rng }) {
+  constructor({ store, hub, engines, log, media, now, rng, pacing }) {
     this.store = store;
     this.hub = hub;
     this.engines = engines;
     this.log = log;
-    this.deps = { store, hub, log, now, rng };
+    this.media = media ?? null;
+    this.deps = { store, hub, log, now, rng, media: media?.inbox };
     /** @type {Map<string, Session>} */
     this.sessions = new Map();
     /** Sends in flight by session+client_id: a concurrent retry joins the first. */
     this.inflight = new Map();
     this.closed = false;
+    /** Safe sending: each number's sends wait for their slot (pacing.js). */
+    this.pacing = pacing ?? new PacingGate({ now });
   }
 
   /** @returns {object[]} */
@@ -98,6 +104,7 @@ export class SessionManager {
       if (session.running) return session.view();
       const merged = { ...SESSION_DEFAULTS, ...this.engines.defaults(engineName), ...options };
       if (merged.backoff_max_ms < merged.backoff_base_ms) merged.backoff_max_ms = merged.backoff_base_ms;
+      session.engineName = engineName; // pacing applies to the real engine (pacing_gate.js)
       session.start(engine, merged);
       return session.view();
     });
@@ -149,13 +156,17 @@ export class SessionManager {
     if (to === null) {
       throw new ApiError(400, 'bad_request', 'to must be a phone number (digits, no plus) or a WhatsApp JID');
     }
-    if (typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) {
-      throw new ApiError(400, 'bad_request', `text must be a non-empty string of at most ${MAX_TEXT} characters`);
+    const media = parseOutboundMedia(body?.media, text);
+    if (media ? !validCaption(text) : typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) {
+      throw new ApiError(400, 'bad_request', media ? `text (the caption) must be a string of at most ${MAX_TEXT} characters`
+        : `text must be a non-empty string of at most ${MAX_TEXT} characters`);
     }
     if (typeof clientId !== 'string' || !CLIENT_ID_RE.test(clientId)) {
       throw new ApiError(400, 'bad_request', 'client_id must be 1-128 characters of A-Z a-z 0-9 _ . : -');
     }
-    const textHash = hashText(text);
+    const quoted = parseQuoted(body?.quoted);
+    // With media the file is part of what the client_id stands for.
+    const textHash = media ? hashText(`${text ?? ''}\u0000media:${media.sha256}`) : hashText(text);
     const existing = this.store.outbound.get(id, clientId);
     if (existing && (existing.to_addr !== to || existing.text_hash !== textHash)) {
       throw new ApiError(409, 'client_id_reused', `client_id ${clientId} was already used for a different message`);
@@ -168,17 +179,24 @@ export class SessionManager {
     const running = this.inflight.get(key);
     if (running) return running;
     if (session.status !== 'connected') throw session.notConnected();
+    const file = media ? this.locateMedia(media) : null;
 
+    // Whether the app knows this chat (it holds the messages); unknown counts as new: safe.
+    const newContact = body?.new_contact !== false;
+    const reached = Number.isSafeInteger(body?.new_contacts_today) && body.new_contacts_today > 0 ? body.new_contacts_today : 0;
     const attempt = (async () => {
+      const giveBack = await this.pacing.turn(session, newContact, reached);
       if (!existing) {
         this.store.outbound.insertPending({ sessionId: id, clientId, messageId: clientId, to, textHash });
       }
       const messageId = existing?.message_id ?? clientId;
       let result;
       try {
-        result = await session.sendNow({ to, text, messageId });
+        result = await session.sendNow({ to, text: text ?? '', messageId, ...(file ? { media: file } : {}), ...(quoted ? { quoted } : {}) });
       } catch (err) {
+        giveBack();
         if (err instanceof ApiError) throw err;
+        if (file && /** @type {any} */ (err)?.code === 'ENOENT') throw mediaGone(file);
         if (session.status !== 'connected') throw session.notConnected();
         throw new ApiError(502, 'send_failed', `WhatsApp did not take the message: ${errorText(err)}`);
       }
@@ -195,6 +213,21 @@ export class SessionManager {
     }
   }
 
+  /** @param {import('./media/outbound.js').OutboundMedia} media */
+  locateMedia(media) {
+    if (!this.media) throw new ApiError(503, 'media_unavailable', 'This bridge has no media folder.');
+    return locateOutboundMedia(this.media.files, this.media.limits, media);
+  }
+
+  /**
+   * POST /sessions/{id}/seen: read receipts for a chat's messages (WAHA's sendSeen).
+   * @param {string} id @param {unknown} body
+   */
+  async seen(id, body) {
+    const seen = parseSeen(body, normalizeRecipient);
+    return markSeen(this.get(id), seen);
+  }
+
   /** Shutdown: close every connection, keep auth, emit nothing more. */
   async closeAll() {
     this.closed = true;
@@ -204,6 +237,16 @@ export class SessionManager {
   assertOpen() {
     if (this.closed) throw new ApiError(503, 'shutting_down', 'The bridge is shutting down.');
   }
+}
+
+/** The file left the store between the check and the upload. @param {{sha256: string}} file */
+function mediaGone(file) {
+  return new ApiError(422, 'media_missing', `The file ${file.sha256} disappeared from the media folder before it was sent.`);
+}
+
+/** @param {unknown} text  a caption: absent, or a string (empty allowed) */
+function validCaption(text) {
+  return text === undefined || (typeof text === 'string' && text.length <= MAX_TEXT);
 }
 
 /** @param {import('./store.js').OutboundRecord} rec */

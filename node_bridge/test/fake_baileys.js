@@ -29,6 +29,7 @@ export function fakeBaileys() {
       ev,
       ws,
       sent: [],
+      read: [],
       endCalls: 0,
       loggedOut: false,
       registerSocketEndHandler: h => endHandlers.push(h),
@@ -49,6 +50,9 @@ export function fakeBaileys() {
         sock.sent.push({ jid, content, options });
         const id = options?.messageId ?? `3EB0GEN${sock.sent.length}`;
         return { key: { remoteJid: jid, fromMe: true, id }, message: { extendedTextMessage: { text: content.text } } };
+      },
+      async readMessages(keys) {
+        sock.read.push(keys);
       },
       async requestPairingCode(phone) {
         config.auth.creds.pairingCode = 'ABCD1234';

@@ -1194,6 +1194,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>Today's messages to new contacts are used up (Safe sending); the rest go at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Sending to new contacts is limited for now</source>
             <translation type="unfinished" />
         </message>
@@ -1509,6 +1514,41 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/notices.py" />
             <source>Open bridge panel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>Safe sending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>WhatsApp restricts numbers that send many messages quickly, or write to many people who never wrote to them. Jaga sends each number's messages one by one, a few seconds apart, like a person typing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>&amp;Wait between messages:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>&amp;Plus a random wait of up to:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>&amp;New contacts per day:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>seconds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>Messages to people this number never talked to stop at this many a day; the rest wait until midnight and go then. 0: no limit. Your customers' replies are never limited.</source>
             <translation type="unfinished" />
         </message>
         <message>

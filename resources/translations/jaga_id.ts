@@ -1194,6 +1194,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>Today's messages to new contacts are used up (Safe sending); the rest go at %1</source>
+            <translation>Jatah pesan ke kontak baru hari ini sudah habis (Pengiriman aman); sisanya dikirim pukul %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>Sending to new contacts is limited for now</source>
             <translation>Pengiriman ke kontak baru dibatasi untuk sementara</translation>
         </message>
@@ -1510,6 +1515,41 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/notices.py" />
             <source>Open bridge panel</source>
             <translation>Buka panel penghubung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>Safe sending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>WhatsApp restricts numbers that send many messages quickly, or write to many people who never wrote to them. Jaga sends each number's messages one by one, a few seconds apart, like a person typing.</source>
+            <translation>WhatsApp membatasi nomor yang mengirim banyak pesan dengan cepat, atau menulis ke banyak orang yang belum pernah menulis kepadanya. Jaga mengirim pesan setiap nomor satu per satu, berjarak beberapa detik, seperti orang mengetik.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>&amp;Wait between messages:</source>
+            <translation>&amp;Jeda antar pesan:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>&amp;Plus a random wait of up to:</source>
+            <translation>&amp;Ditambah jeda acak hingga:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>&amp;New contacts per day:</source>
+            <translation>&amp;Kontak baru per hari:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>seconds</source>
+            <translation>detik</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>Messages to people this number never talked to stop at this many a day; the rest wait until midnight and go then. 0: no limit. Your customers' replies are never limited.</source>
+            <translation>Pesan ke orang yang belum pernah berbicara dengan nomor ini berhenti pada jumlah ini per hari; sisanya menunggu sampai tengah malam lalu dikirim. 0: tanpa batas. Balasan ke pelanggan Anda tidak pernah dibatasi.</translation>
         </message>
         <message>
             <location filename="../../app/ui/pairing_page.py" />

@@ -14,7 +14,7 @@ from app.gateway.envelope import PING
 from app.ui.gateway_dialog import GatewayDialog, show_for
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_webhooks import Receiver
-from tests.liveapp import run
+from tests.liveapp import eventually, run
 
 
 @pytest.fixture
@@ -107,3 +107,34 @@ def test_webhooks_add_refuse_ping_retry_and_replay(qtbot, loop, gateway, setting
 
     panel.remove_button.click()
     assert gateway.webhooks.targets() == [] and panel.targets.count() == 0
+
+
+def test_safe_sending_is_explained_saved_and_told_to_the_running_bridge(
+    qtbot, loop, service, settings
+):
+    live = make_gateway(service)
+    run(loop, live.start())
+    try:
+        dialog = GatewayDialog(live, settings)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        box = dialog.pacing
+        assert box.isVisible() and "restricts numbers" in box.explanation.text()
+        assert (box.gap.value(), box.jitter.value(), box.new_per_day.value()) == (4, 3, 50)
+        box.gap.setValue(7)
+        box.new_per_day.setValue(12)
+        dialog.accept()
+        assert (settings.pacing.min_gap_s, settings.pacing.new_contacts_per_day) == (7, 12)
+
+        async def bridge_pacing() -> dict:
+            return (await service.client.health())["limits"]["pacing"]
+
+        async def told() -> bool:
+            return (await bridge_pacing())["min_gap_ms"] == 7000
+
+        run(loop, eventually(told, what="the running bridge paced at 7 s"))
+        assert run(loop, bridge_pacing())["new_contacts_per_day"] == 12
+        # The next bridge gets it at its start as well.
+        assert service.supervisor._env["JAGA_PACING_MIN_GAP_MS"] == "7000"
+    finally:
+        run(loop, live.aclose())

@@ -13,7 +13,7 @@ export { SIM_DEFAULTS, SimNetwork } from './sim/network.js';
 
 /**
  * @param {any} ctx  engine context (see session.js) with `network`: the SimNetwork
- * @returns {{close(): Promise<void>, logout(): Promise<{unlinked: boolean}>, send(m: {to: string, text: string, messageId?: string}): Promise<{message_id: string}>, requestPairingCode(phone: string): Promise<string>}}
+ * @returns {{close(): Promise<void>, logout(): Promise<{unlinked: boolean}>, send(m: {to: string, text: string, messageId?: string, quoted?: any}): Promise<{message_id: string}>, markSeen(seen: any): Promise<void>, requestPairingCode(phone: string): Promise<string>}}
  */
 export function createConnection(ctx) {
   if (!ctx?.network) throw new Error('the sim engine needs ctx.network (a SimNetwork)');
@@ -22,6 +22,9 @@ export function createConnection(ctx) {
     close: () => conn.close(),
     logout: () => conn.logout(),
     send: (m) => conn.send(m),
+    downloadMedia: (ref) => conn.downloadMedia(ref),
+    reuploadMedia: (ref) => conn.reuploadMedia(ref),
+    markSeen: (seen) => conn.markSeen(seen),
     requestPairingCode: (phone) => conn.requestPairingCode(phone),
   };
 }

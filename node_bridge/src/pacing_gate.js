@@ -1,0 +1,74 @@
+// Where the send path meets pacing (pacing.js): one Pacer per number, the configuration
+// the app set (env at spawn, PUT /config/pacing at run time), and the wait for a slot.
+import { ApiError } from './errors.js';
+import { PACING_DEFAULTS, Pacer, parsePacing } from './pacing.js';
+import { setPaceLimit } from './session_edges.js';
+
+export const DAILY_CAP_REASON = 'daily_new_contacts';
+
+/** @param {number} ms */
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const iso = (/** @type {number} */ ms) => new Date(ms).toISOString();
+
+export class PacingGate {
+  /**
+   * @param {{config?: typeof PACING_DEFAULTS, now?: () => number, sleep?: (ms: number) => Promise<void>,
+   *   rng?: () => number}} [deps]
+   */
+  constructor({ config = PACING_DEFAULTS, now = () => Date.now(), sleep = realSleep, rng = Math.random } = {}) {
+    this.config = config;
+    this.now = now;
+    this.sleep = sleep;
+    this.rng = rng;
+    /** @type {Map<string, Pacer>} */
+    this.pacers = new Map();
+  }
+
+  /** PUT /config/pacing: the owner's new settings, from the next send on. @param {unknown} raw */
+  configure(raw) {
+    this.config = parsePacing(raw, this.config);
+    return this.config;
+  }
+
+  /** The real engine is paced; the sim only when a test asks (pace_sim). @param {any} session */
+  applies(session) {
+    return session.engineName !== 'sim' || this.config.pace_sim;
+  }
+
+  /**
+   * Waits for this send's slot. Throws 429 `paced` (with `retry_at`) when the slot is too far
+   * to hold the request, and 429 `new_contacts_cap` (setting the number's limit, so the app
+   * holds its messages to new contacts until midnight) when today's new contacts are used up.
+   * Returns a function that gives the slot's new-contact count back if the send does not go.
+   * @param {any} session @param {boolean} newContact @param {number} [reachedToday] the app's count
+   */
+  async turn(session, newContact, reachedToday = 0) {
+    if (!this.applies(session)) return () => {};
+    let pacer = this.pacers.get(session.id);
+    if (!pacer) {
+      pacer = new Pacer(this.rng);
+      this.pacers.set(session.id, pacer);
+    }
+    const now = this.now();
+    const plan = pacer.plan(now, { newContact, reachedToday }, this.config);
+    if (plan.kind === 'cap') {
+      const until = iso(plan.until);
+      setPaceLimit(session, {
+        reason: DAILY_CAP_REASON,
+        until,
+        message: `This number sent to ${plan.sent} new contacts today (the limit set in Jaga); messages to new contacts wait until ${until}.`,
+      });
+      const error = new ApiError(429, 'new_contacts_cap', `Today's messages to new contacts are used up; they wait until ${until}.`);
+      error.extra = { retry_at: until };
+      throw error;
+    }
+    if (plan.kind === 'later') {
+      const error = new ApiError(429, 'paced', `This number sends at a safe pace; the message's turn is at ${iso(plan.at)}.`);
+      error.extra = { retry_at: iso(plan.at) };
+      throw error;
+    }
+    if (plan.at > now) await this.sleep(plan.at - now);
+    const taken = /** @type {Pacer} */ (pacer);
+    return () => taken.unplan({ newContact });
+  }
+}
