@@ -1519,7 +1519,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/pacing_box.py" />
             <source>Safe sending</source>
-            <translation type="unfinished" />
+            <translation>Pengiriman aman</translation>
         </message>
         <message>
             <location filename="../../app/ui/pacing_box.py" />
