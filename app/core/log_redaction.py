@@ -4,7 +4,7 @@ jaga.log and bridge.log are read when something goes wrong, often by someone hel
 owner. Message texts never reach them: SQLAlchemy is told to hide statement parameters
 (its errors used to print every value of a failed INSERT). Phone numbers can still appear
 in an error's own words (a JID in an exception), so every line, traceback included, has
-runs of 8 to 15 digits masked down to their last two.
+runs of 8 to 15 digits masked down to their last two (bare JSON numbers excepted).
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ import logging
 import re
 
 #: A phone number as Jaga and WhatsApp write it: 8-15 digits, maybe a "+", maybe a JID.
-PHONE = re.compile(r"(?<![\d])\+?(\d{6,13})(\d{2})(?![\d])")
+#: A bare JSON number (`"media_max_total_bytes":2147483648` in the bridge's JSON lines) is
+#: a count, not a phone (the bridge writes phones as strings): masking it would break the
+#: line's JSON.
+PHONE = re.compile(r"(?<![\d])(?<!\":)\+?(\d{6,13})(\d{2})(?![\d])")
 
 
 def redact(text: str) -> str:
