@@ -7,6 +7,7 @@ import { IDLE_TIMEOUT_MS, MediaUnavailableError, openMedia } from './download.js
 import { MediaTooLargeError, isDiskFull } from './store.js';
 import { PendingMediaTable } from './pending.js';
 import { errorText } from '../session_util.js';
+import { TimerSet } from '../timer_set.js';
 
 export const INBOUND_TYPES = new Set(['image', 'video', 'audio', 'voice', 'document', 'sticker']);
 /** Failed downloads (network trouble) are tried this often before the message says "unavailable". */
@@ -40,8 +41,7 @@ export class MediaInbox {
     this.busy = new Set();
     /** sessions kicked while draining: drain again after @type {Set<string>} */
     this.again = new Set();
-    /** @type {Set<NodeJS.Timeout>} */
-    this.timers = new Set();
+    this.timers = new TimerSet();
     this.closed = false;
   }
 
@@ -209,16 +209,11 @@ export class MediaInbox {
 
   /** @param {number} ms @param {() => void} fn */
   later(ms, fn) {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, ms);
-    this.timers.add(timer);
+    this.timers.later(ms, fn);
   }
 
   close() {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
 }

@@ -3,6 +3,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { ApiError } from '../../errors.js';
 import { NO_NETWORK_ERROR, digitsOf, phoneArg } from './util.js';
 import { engineMedia, openDownload, uploadFile } from './media.js';
+import { TimerSet } from '../../timer_set.js';
 
 /** What Baileys says alongside each code. */
 const CLOSE_MESSAGES = {
@@ -59,8 +60,7 @@ export class SimConnection {
     this.qrIndex = 0;
     /** @type {string|null} */
     this.pairingPhone = null;
-    /** @type {Set<NodeJS.Timeout>} */
-    this.timers = new Set();
+    this.timers = new TimerSet();
     /** @type {NodeJS.Timeout|undefined} */
     this.ticker = undefined;
     /** Sends waiting for the network while silenced. @type {Set<{resolve: () => void, reject: (e: Error) => void}>} */
@@ -198,15 +198,10 @@ export class SimConnection {
 
   /** @param {number} ms @param {() => void} fn */
   after(ms, fn) {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, ms);
-    this.timers.add(timer);
+    this.timers.later(ms, fn);
   }
 
   clearTimers() {
-    for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
 

@@ -10,6 +10,7 @@ import { SimMediaUploads, parseSimMedia } from './media.js';
 import { freshCreds } from './connection.js';
 import { chatOf, phoneArg } from './util.js';
 import { SimWorld, lidArg } from './world.js';
+import { TimerSet } from '../../timer_set.js';
 
 export const SIM_DEFAULTS = Object.freeze({
   qr_first_ms: 60_000,
@@ -54,8 +55,7 @@ export class SimNetwork {
     this.quotes = new Map();
     /** Read receipts the numbers sent (sendSeen), in order. @type {object[]} */
     this.seenLog = [];
-    /** @type {Set<NodeJS.Timeout>} */
-    this.timers = new Set();
+    this.timers = new TimerSet();
   }
 
   /** Options a sim session starts with unless its PUT says otherwise. */
@@ -352,15 +352,10 @@ export class SimNetwork {
 
   /** @param {number} ms @param {() => void} fn */
   later(ms, fn) {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, ms);
-    this.timers.add(timer);
+    this.timers.later(ms, fn);
   }
 
   shutdown() {
-    for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
 }

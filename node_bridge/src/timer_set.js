@@ -1,0 +1,24 @@
+/**
+ * Timeouts an owner can cancel all at once when it shuts down, so nothing of a closed
+ * socket, network or inbox fires afterwards.
+ */
+export class TimerSet {
+  constructor() {
+    /** @type {Set<NodeJS.Timeout>} */
+    this.pending = new Set();
+  }
+
+  /** Runs fn after ms unless cleared first. @param {number} ms @param {() => void} fn */
+  later(ms, fn) {
+    const timer = setTimeout(() => {
+      this.pending.delete(timer);
+      fn();
+    }, ms);
+    this.pending.add(timer);
+  }
+
+  clear() {
+    for (const t of this.pending) clearTimeout(t);
+    this.pending.clear();
+  }
+}
