@@ -23,24 +23,24 @@ from app.bridge.link import BridgeLink
 from app.bridge.protocol import (
     BridgeEvent,
     Limits,
-    MessageAck,
-    MessageIn,
     QrCode,
     ReadyInfo,
     SessionInfo,
 )
 from app.bridge.recovery import parse_recovery
 from app.bridge.supervisor import BridgeSupervisor
-from app.core.edges import ChatMerge
 from app.core.last_messages import LastMessages, last_messages
+from app.core.media_files import MediaFiles
 from app.core.models import AuditEvent, Message, StatusChange
 from app.core.overall import BridgeView
+from app.core.paths import DataPaths
 from app.core.removal import WhatGoes, keep_copy, what_goes
-from app.core.store import Ack, Inbound, Store, StoreError
+from app.core.store import Store, StoreError
 from app.core.supervision import State
 from app.runtime.commands import OwnerCommands
 from app.runtime.dispatcher import Dispatcher
-from app.runtime.inbox import Inbox
+from app.runtime.inbox import Inbox, stored_form
+from app.runtime.media_commands import MediaCommands
 from app.runtime.read_model import AccountView, ReadModel
 from app.runtime.reconciler import Reconciler
 from app.runtime.recorder import StatusRecorder
@@ -97,6 +97,14 @@ class JagaService(QObject):
             self.reconciler, self.dispatcher, client=self._client, limits=self._limits
         )
         self.commands.default_engine = default_engine
+        #: Photos, documents, voice notes: send_file, limits, where the bytes are.
+        self.media = MediaCommands(
+            self.commands,
+            MediaFiles(DataPaths(store.path.parent).media),
+            client=self._client,
+            spawn=self._spawn,
+            set_env=supervisor.set_env,
+        )
         self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
         self._dispatcher_task: asyncio.Task[None] | None = None
@@ -306,16 +314,7 @@ class JagaService(QObject):
         self.recorder.qr(qr)
 
     def on_durable(self, boot_id: str, seq: int, item: Any) -> None:
-        stored: Inbound | Ack | ChatMerge
-        if isinstance(item, MessageIn):
-            stored = Inbound(
-                item.session_id, item.message_id, item.chat, item.text, item.at, item.author
-            )
-        elif isinstance(item, MessageAck):
-            stored = Ack(item.session_id, item.message_id, item.status, item.error)
-        else:
-            stored = item  # a ChatMerge: stored as it is
-        self.inbox.accept(boot_id, seq, stored)
+        self.inbox.accept(boot_id, seq, stored_form(item))
 
     def on_unreadable_durable(self, event: BridgeEvent, why: str) -> None:
         data = event.data if isinstance(event.data, dict) else {}

@@ -81,10 +81,24 @@ class BridgeClient:
         return str(answer["code"])
 
     async def send_message(
-        self, session_id: str, to: str, text: str, client_id: str
+        self,
+        session_id: str,
+        to: str,
+        text: str,
+        client_id: str,
+        media: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        body = {"to": to, "text": text, "client_id": client_id}
+        """A text, or a file of the media store (`media`) with `text` as its caption."""
+        body: dict[str, Any] = {"to": to, "client_id": client_id}
+        if media is None or text:
+            body["text"] = text
+        if media is not None:
+            body["media"] = media
         return await self._call("POST", f"/sessions/{session_id}/messages", body)
+
+    async def set_media_limits(self, max_file_bytes: int, max_total_bytes: int) -> None:
+        body = {"max_file_bytes": max_file_bytes, "max_total_bytes": max_total_bytes}
+        await self._call("PUT", "/config/media", body)
 
     async def ack_events(self, upto: int, boot_id: str) -> None:
         await self._call("POST", "/events/ack", {"upto": upto, "boot_id": boot_id})

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.core.edges import ChatMerge, SendLimit, author_of, refusal_of
+from app.core.media import Media, MediaLimits
 from app.core.status import SessionStatus
 
 READY_PREFIX = "JAGA_READY "
@@ -23,6 +24,7 @@ class Limits:
 
     text_max_utf16: int = 60_000
     body_max_bytes: int = 64 * 1024
+    media: MediaLimits = field(default_factory=MediaLimits)
 
     @classmethod
     def from_json(cls, data: Any) -> Limits:
@@ -32,6 +34,7 @@ class Limits:
             return cls(
                 text_max_utf16=int(data.get("text_max_utf16", cls.text_max_utf16)),
                 body_max_bytes=int(data.get("body_max_bytes", cls.body_max_bytes)),
+                media=MediaLimits.from_json(data),
             )
         except (TypeError, ValueError) as error:
             raise ProtocolError(f"unreadable limits: {data!r}") from error
@@ -174,6 +177,7 @@ class MessageIn:
     text: str
     at: datetime | None
     author: str | None = None  # the writer, in a group
+    media: Media | None = None  # a photo, document, voice note…; `text` is its caption
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MessageIn:
@@ -185,8 +189,9 @@ class MessageIn:
                 text=str(data.get("text") or ""),
                 at=parse_time(data.get("timestamp")),
                 author=author_of(data),
+                media=Media.from_json(data.get("media")),
             )
-        except (KeyError, TypeError) as error:
+        except (KeyError, TypeError, ValueError) as error:
             raise ProtocolError(f"unreadable message.in: {str(data)[:200]}") from error
 
 

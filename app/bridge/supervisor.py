@@ -57,7 +57,7 @@ class BridgeSupervisor(QObject):
         super().__init__(parent)
         self._program = program
         self._args = args
-        self._env = env
+        self._env = env  # set_env: a Settings change reaches the next spawn
         self.logs = logs
         self._pid_file = pid_file
         self._clock = clock
@@ -81,6 +81,10 @@ class BridgeSupervisor(QObject):
             self._timers[timer] = qtimer
 
     # --- public ----------------------------------------------------------------------
+
+    def set_env(self, values: dict[str, str]) -> None:
+        """Environment for the next start of the bridge (the running one is told by API)."""
+        self._env.update(values)
 
     @property
     def state(self) -> State:

@@ -15,6 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.core.edges import ChatMerge, is_refusal
+from app.core.media import Media
 from app.core.models import Account, Message, utcnow
 from app.core.outbox import advance, new_client_id
 from app.core.store_edges import apply_ack, merge_chat
@@ -29,6 +30,37 @@ class Inbound:
     text: str
     at: datetime | None
     author: str | None = None  # the writer, in a group
+    media: Media | None = None  # its bytes are in the media store already (state stored)
+
+
+def media_columns(media: Media | None) -> dict[str, object]:
+    """A message row's media columns (all NULL for a text message)."""
+    return {
+        "media_type": media.type if media else None,
+        "media_mimetype": media.mimetype if media else None,
+        "media_size": media.size if media else None,
+        "media_sha256": media.sha256 if media else None,
+        "media_file_name": media.file_name if media else None,
+        "media_state": media.state if media else None,
+        "media_error": media.error if media else None,
+        "media_thumb_sha256": media.thumb_sha256 if media else None,
+    }
+
+
+def media_of(message: Message) -> Media | None:
+    """The media a stored row carries, or None for a text message."""
+    if not message.media_type:
+        return None
+    return Media(
+        type=message.media_type,
+        mimetype=message.media_mimetype or "application/octet-stream",
+        size=message.media_size,
+        sha256=message.media_sha256,
+        file_name=message.media_file_name,
+        state=message.media_state or "stored",
+        error=message.media_error,
+        thumb_sha256=message.media_thumb_sha256,
+    )
 
 
 @dataclass(frozen=True)
@@ -45,8 +77,11 @@ class MessageStore:
 
     # --- messages: the durable outbox and the inbound copies --------------------------
 
-    def queue_message(self, account_id: str, chat: str, text: str, client_id: str) -> Message:
-        """Accepts an outgoing message: from this commit on it is never lost."""
+    def queue_message(
+        self, account_id: str, chat: str, text: str, client_id: str, media: Media | None = None
+    ) -> Message:
+        """Accepts an outgoing message: from this commit on it is never lost (a media
+        message's bytes are in the media store before this is called)."""
         with self.session() as s:
             account = s.get(Account, account_id)
             if account is None:
@@ -61,6 +96,7 @@ class MessageStore:
                 text=text,
                 status="queued",
                 attempts=0,
+                **media_columns(media),
             )
             s.add(message)
         return message
@@ -191,6 +227,7 @@ class MessageStore:
                 "created_at": item.at or now,
                 "updated_at": now,
                 "author": item.author,
+                **media_columns(item.media),
             }
             for item in items
             if item.account_id in known

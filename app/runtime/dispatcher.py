@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from app.bridge.client import BridgeClient, BridgeError
 from app.core.clock import SteadyClock
+from app.core.message_store import media_of
 from app.core.models import Message
 from app.core.outbox import retry_delay, should_give_up
 from app.core.status import SessionStatus
@@ -21,7 +22,9 @@ log = logging.getLogger(__name__)
 
 #: Bridge errors after which the same request can never succeed: the message fails at
 #: once and never holds back its chat's queue.
-NEVER_SUCCEEDS = frozenset({"bad_request", "client_id_reused", "payload_too_large"})
+NEVER_SUCCEEDS = frozenset(
+    {"bad_request", "client_id_reused", "payload_too_large", "media_missing", "media_too_large"}
+)
 #: Bridge errors that mean "not now": the message waits, using up no attempts.
 WAIT_FOR_NUMBER = frozenset({"session_not_connected", "session_not_found"})
 
@@ -93,8 +96,13 @@ class Dispatcher:
     async def _send_one(self, client: BridgeClient, message: Message) -> str:
         """Hands one message to the bridge: "sent", "failed" (for good) or "later"."""
         try:
+            media = media_of(message)
             await client.send_message(
-                message.account_id, message.chat, message.text, message.message_id
+                message.account_id,
+                message.chat,
+                message.text,
+                message.message_id,
+                media.to_bridge() if media is not None else None,
             )
         except BridgeError as error:
             return self._after_send_error(message, error)

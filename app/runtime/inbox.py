@@ -21,6 +21,7 @@ from dataclasses import asdict
 from typing import Any
 
 from app.bridge.client import BridgeClient, BridgeError
+from app.bridge.protocol import MessageAck, MessageIn
 from app.core.edges import ChatMerge
 from app.core.store import Ack, Inbound, Store, StoreError
 from app.runtime.signals import CoreSignals
@@ -43,6 +44,17 @@ PARKED_NOTICE = (
     "A message that arrived could not be saved (it contains characters Jaga cannot store). "
     "It was put aside in the event log; the messages after it were saved."
 )
+
+
+def stored_form(item: MessageIn | MessageAck | ChatMerge) -> Item:
+    """What the store keeps of a durable event (a ChatMerge as it is)."""
+    if isinstance(item, MessageIn):
+        return Inbound(
+            item.session_id, item.message_id, item.chat, item.text, item.at, item.author, item.media
+        )
+    if isinstance(item, MessageAck):
+        return Ack(item.session_id, item.message_id, item.status, item.error)
+    return item
 
 
 class Inbox:

@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     # The bridge next: Node boots while the store opens and the window is built.
     # Restoration starts on READY, which the event loop delivers once it runs, so nothing
     # is missed by starting early.
-    options = Options(demo=args.demo)
+    options = Options(demo=args.demo, media_limits=settings.media_limits)
     started = create_supervisor(paths, options)
     started[0].start()
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import phonenumbers
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from app.core.media import MediaLimits
+
 CLOSE_TO_TRAY = "window/close_to_tray"
 START_MINIMIZED = "window/start_minimized"
 START_AT_LOGIN = "system/start_at_login"
@@ -16,6 +18,9 @@ DEFAULT_REGION = "messages/default_region"
 API_PORT = "api/port"
 API_LAN = "api/lan"
 DEFAULT_API_PORT = 3000
+MEDIA_MAX_FILE_MB = "media/max_file_mb"
+MEDIA_MAX_TOTAL_MB = "media/max_total_mb"
+MB = 1024 * 1024
 
 #: Countries offered first for numbers typed without a country code (the rest by code).
 COMMON_REGIONS = ("ID", "MY", "SG", "PH", "TH", "VN", "IN", "AU", "GB", "US")
@@ -121,6 +126,26 @@ class AppSettings:
     @api_lan.setter
     def api_lan(self, value: bool) -> None:
         self._set(API_LAN, bool(value))
+
+    def _megabytes(self, key: str, default: int) -> int:
+        value = str(self._qsettings.value(key, default))
+        return int(value) if value.isdigit() and int(value) >= 1 else default
+
+    @property
+    def media_limits(self) -> MediaLimits:
+        """Photos, documents and voice notes: the largest file, and all files together."""
+        default = MediaLimits()
+        return MediaLimits(
+            self._megabytes(MEDIA_MAX_FILE_MB, default.max_file_bytes // MB) * MB,
+            self._megabytes(MEDIA_MAX_TOTAL_MB, default.max_total_bytes // MB) * MB,
+        )
+
+    @media_limits.setter
+    def media_limits(self, value: MediaLimits) -> None:
+        if value.max_file_bytes < MB or value.max_total_bytes < value.max_file_bytes:
+            raise ValueError(f"unusable media limits: {value!r}")
+        self._set(MEDIA_MAX_FILE_MB, value.max_file_bytes // MB)
+        self._set(MEDIA_MAX_TOTAL_MB, value.max_total_bytes // MB)
 
 
 def supported_regions() -> frozenset[str]:

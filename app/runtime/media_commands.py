@@ -1,0 +1,142 @@
+"""Sending photos, documents and voice notes, and the media limits (docs/media.md).
+
+A file is copied into the media store (streamed, hashed) BEFORE its message is accepted
+into the outbox: a send that waits for the number to come back still has its bytes, and
+a file that cannot be taken is refused with a sentence and leaves nothing queued.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from app.bridge.client import BridgeClient, BridgeError
+from app.core.media import Media, MediaLimits, kind_for, limits_env, sniff_mimetype
+from app.core.media_files import MediaError, MediaFiles
+from app.core.models import Message
+from app.core.outbox import new_client_id, normalize_recipient, validate_text
+from app.runtime.commands import OwnerCommands
+
+log = logging.getLogger(__name__)
+
+#: What a pasted picture is called (it has no name of its own).
+PASTED_NAME = "image.png"
+
+
+class MediaCommands:
+    def __init__(
+        self,
+        commands: OwnerCommands,
+        files: MediaFiles,
+        *,
+        client: Callable[[], BridgeClient | None],
+        spawn: Callable[[Coroutine[Any, Any, Any]], Any],
+        set_env: Callable[[dict[str, str]], None],
+    ) -> None:
+        self.commands = commands
+        self.store = commands.store
+        self.files = files
+        self._client = client
+        self._spawn = spawn
+        self._set_env = set_env
+        self.limits = MediaLimits()
+
+    def path_of(self, sha256: str) -> Path:
+        return self.files.path_of(sha256)
+
+    def has(self, sha256: str) -> bool:
+        return self.files.has(sha256)
+
+    def set_limits(self, limits: MediaLimits) -> None:
+        """The owner's limits: checked here, given to the bridge now and at every start."""
+        self.limits = limits
+        self._set_env(limits_env(limits))
+        client = self._client()
+        if client is not None:
+            self._spawn(self._tell_bridge(client, limits))
+
+    async def _tell_bridge(self, client: BridgeClient, limits: MediaLimits) -> None:
+        try:
+            await client.set_media_limits(limits.max_file_bytes, limits.max_total_bytes)
+        except BridgeError as error:  # its next start reads them from the environment
+            log.warning("the bridge did not take the media limits: %s", error)
+
+    def send_file(
+        self,
+        account_id: str,
+        to: str,
+        source: Path | bytes,
+        *,
+        kind: str | None = None,
+        caption: str = "",
+        file_name: str | None = None,
+        mimetype: str | None = None,
+        client_id: str | None = None,
+    ) -> Message:
+        """Copies the file in, then queues it. MessageError (a sentence) for anything
+        that cannot go: then nothing was queued."""
+        chat = normalize_recipient(to, self.commands.default_region)
+        if caption:
+            limits = self.commands.limits()
+            caption = validate_text(
+                caption, max_utf16=limits.text_max_utf16, max_body_bytes=limits.body_max_bytes
+            )
+        name = file_name or (source.name if isinstance(source, Path) else None)
+        head = _head(source)
+        mimetype = (mimetype or "").strip() or sniff_mimetype(head, name)
+        chosen = kind_for(mimetype, kind)  # refused here, before a byte is copied
+        if chosen == "voice":
+            mimetype = "audio/ogg; codecs=opus"
+        self._check_account(account_id)
+        max_bytes = self.limits.max_file_bytes
+        if isinstance(source, Path):
+            stored = self.files.import_file(source, max_bytes)
+        else:
+            stored = self.files.import_bytes(source, max_bytes, name or "")
+        media = Media(chosen, mimetype, stored.size, stored.sha256, name, "stored")
+        message = self.store.queue_message(
+            account_id, chat, caption, client_id or new_client_id(), media
+        )
+        self.commands.signals.message_added.emit(message.id)
+        self.commands.dispatcher.wake()
+        return message
+
+    def send_file_once(self, account_id: str, key: str, **send: Any) -> tuple[Message, bool]:
+        """send_file for a caller that may retry (the local API): `key` is the client id."""
+        earlier = self.store.outgoing(account_id, key)
+        if earlier is not None:
+            return earlier, False
+        try:
+            return self.send_file(account_id, client_id=key, **send), True
+        except IntegrityError:  # the same id at the same moment from another caller
+            again = self.store.outgoing(account_id, key)
+            if again is None:
+                raise
+            return again, False
+
+    def _check_account(self, account_id: str) -> None:
+        """The number can take a message: checked before a file is copied for it."""
+        account = self.store.account(account_id)
+        if account is None:
+            raise MediaError("That number no longer exists.")
+        if account.phone is None:
+            raise MediaError(f"“{account.label}” is not linked to a phone yet.")
+
+
+def _head(source: Path | bytes) -> bytes:
+    """The first bytes, to tell the type; a file that is gone is said by name."""
+    if isinstance(source, bytes):
+        return source[:64]
+    try:
+        with source.open("rb") as handle:
+            return handle.read(64)
+    except FileNotFoundError as error:
+        raise MediaError(f"The file “{source.name}” is no longer there.") from error
+    except IsADirectoryError as error:
+        raise MediaError(f"“{source.name}” is a folder, not a file.") from error
+    except OSError as error:
+        raise MediaError(f"The file “{source.name}” cannot be read: {error.strerror}.") from error
