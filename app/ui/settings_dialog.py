@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.autostart import Autostart, launch_command
+from app.core.media import MediaLimits
 from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.formatting import tr
 from app.ui.i18n import LANGUAGES
-from app.core.media import MediaLimits
 from app.ui.settings import COMMON_REGIONS, MB, AppSettings, supported_regions
 
 log = logging.getLogger(__name__)
