@@ -25,6 +25,7 @@ from app.ui.formatting import (
     tr,
     utcnow,
 )
+from app.ui.media_words import media_preview
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -140,8 +141,8 @@ class ConversationsModel(QAbstractListModel):
     def _preview(self, last: Message) -> str:
         """The last words; a failed one says so (a queued one shows its clock, in amber)."""
         if last.direction == "out" and last.status == "failed":
-            return tr("Not sent") + ": " + preview(last.text)
-        return preview(last.text)
+            return tr("Not sent") + ": " + preview(media_preview(last))
+        return preview(media_preview(last))
 
 
 class MessagesModel(QAbstractListModel):
@@ -233,7 +234,8 @@ class MessagesModel(QAbstractListModel):
                 return self._tooltip(message)
             case Qt.ItemDataRole.AccessibleTextRole:
                 who = tr("You") if message.direction == "out" else chat_title(message.chat)
-                parts = [who, clock_time(message.created_at, self._now()), message.text]
+                words = media_preview(message)
+                parts = [who, clock_time(message.created_at, self._now()), words]
                 parts.append(self._note(message) or tick_words(message.status))
                 return ", ".join(p for p in parts if p)
         return None

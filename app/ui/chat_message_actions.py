@@ -1,0 +1,74 @@
+"""What the owner does to one message of a chat: copy, send again, open or save its file.
+
+A part of ChatsWindow (a mixin): it uses the window's service, views and error line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPoint
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QListView, QMenu, QWidget
+
+from app.core.chats import Tick
+from app.core.models import Message
+from app.service import JagaService
+from app.ui.chats_model import MessageRole, TickRole
+from app.ui.formatting import tr
+from app.ui.media_actions import MediaActionError, open_media, save_media_as
+
+
+class MessageActions:
+    service: JagaService
+    messages: QListView
+
+    if TYPE_CHECKING:  # the window's own
+
+        def show_message(self, message: Message) -> None: ...
+        def show_error(self, error: Exception) -> None: ...
+
+    def resend(self, message_id: int) -> None:
+        self.service.resend_message(message_id)
+        message = self.service.message(message_id)
+        if message is not None:
+            self.show_message(message)  # the clock at once
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        message: Message | None = index.data(MessageRole)
+        if message is not None:
+            self.open_media(message.id)
+
+    def _message_menu(self, position: QPoint) -> None:
+        index = self.messages.indexAt(position)
+        message: Message | None = index.data(MessageRole) if index.isValid() else None
+        if message is None:
+            return
+        menu = QMenu(self._widget())
+        copy = menu.addAction(tr("Copy text"))
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(message.text))
+        if message.media_state == "stored":
+            menu.addAction(tr("Open"), lambda: self.open_media(message.id))
+            menu.addAction(tr("Save as…"), lambda: self.save_media(message))
+        if index.data(TickRole) is Tick.FAILED:
+            again = menu.addAction(tr("Send again"))
+            again.triggered.connect(lambda: self.resend(message.id))
+        menu.popup(self.messages.viewport().mapToGlobal(position))
+
+    def open_media(self, message_id: int) -> None:
+        message = self.service.message(message_id)
+        if message is not None and message.media_type:
+            try:
+                open_media(self.service.media, message)
+            except MediaActionError as error:
+                self.show_error(error)
+
+    def save_media(self, message: Message) -> None:
+        try:
+            save_media_as(self._widget(), self.service.media, message)
+        except MediaActionError as error:
+            self.show_error(error)
+
+    def _widget(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
