@@ -1,0 +1,156 @@
+"""Photos, documents and voice notes in the chats window (real widgets offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, QMimeData, Qt, QUrl
+from PySide6.QtGui import QColor, QImage
+
+from app.bridge.protocol import MessageIn
+from app.core.media import Media
+from app.core.message_store import media_of
+from app.service import JagaService
+from app.ui.chat_reply import Attachment, png_bytes
+from app.ui.chats_model import MessageRole, PreviewRole
+from app.ui.chats_window import ChatsWindow
+from app.ui.media_words import chip_detail, chip_title
+from tests.gui.conftest import observe
+
+CUSTOMER = "6285712345678"
+RED = QColor(220, 30, 30)
+
+
+def solid_jpeg(color: QColor, width: int = 400, height: int = 300) -> bytes:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(color)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "JPEG", 95)
+    return bytes(buffer.data().data())
+
+
+def linked_shop(service: JagaService) -> str:
+    shop = service.create_account("Shop front", "sim").id
+    observe(service, shop, "connected", phone="6281300000201")
+    return shop
+
+
+def arrive(service: JagaService, shop: str, seq: int, text: str, media: Media) -> None:
+    """The bridge's `message.in`, through the real link handler, inbox and store."""
+    item = MessageIn(shop, f"WAMID{seq}", CUSTOMER, text, None, None, media)
+    service.on_durable("boot-test", seq, item)
+
+
+def open_window(qtbot, service: JagaService, shop: str) -> ChatsWindow:
+    chats = ChatsWindow(service, shop)
+    qtbot.addWidget(chats)
+    chats.show()
+    qtbot.waitExposed(chats)
+    return chats
+
+
+def close_to(pixel: QColor, wanted: QColor, slack: int = 24) -> bool:
+    return all(
+        abs(a - b) <= slack for a, b in zip(pixel.getRgb()[:3], wanted.getRgb()[:3], strict=True)
+    )
+
+
+def test_a_received_photo_shows_its_thumbnail(qtbot, offline_service):
+    service = offline_service
+    shop = linked_shop(service)
+    photo = service.media.files.import_bytes(solid_jpeg(RED), 10**7)
+    chats = open_window(qtbot, service, shop)
+    media = Media("image", "image/jpeg", photo.size, photo.sha256, None, "stored")
+    arrive(service, shop, 1, "bukti transfer", media)
+    qtbot.waitUntil(lambda: chats.messages_model.rowCount() == 1, timeout=3000)
+    assert chats.conversations_model.index(0).data(PreviewRole) == "Photo: bukti transfer"
+
+    index = chats.messages_model.index(0)
+    rect = chats.bubbles.media_rect(index)
+    assert rect is not None and rect.width() >= 200
+    center = rect.center().toPoint()
+
+    def painted() -> bool:
+        chats.messages.viewport().repaint()
+        shot = chats.messages.viewport().grab().toImage()
+        return close_to(shot.pixelColor(center), RED)
+
+    qtbot.waitUntil(painted, timeout=5000)  # decoded off the paint path, then drawn
+    stored = index.data(MessageRole)
+    assert media_of(stored) == media and stored.text == "bukti transfer"
+
+
+def test_too_large_and_document_chips_say_what_they_are(qtbot, offline_service):
+    service = offline_service
+    shop = linked_shop(service)
+    chats = open_window(qtbot, service, shop)
+    big = Media("video", "video/mp4", 300_000_000, None, None, "too_large")
+    arrive(service, shop, 1, "", big)
+    qtbot.waitUntil(lambda: chats.messages_model.rowCount() == 1, timeout=3000)
+    message = chats.messages_model.index(0).data(MessageRole)
+    assert chip_title(message) == "Video"
+    assert chip_detail(message) == "Too large — open it on the phone (300 MB)"
+    assert chats.bubbles.media_rect(chats.messages_model.index(0)) is not None
+
+
+def test_an_attached_document_is_copied_in_and_queued_with_its_name(
+    qtbot, offline_service, tmp_path
+):
+    service = offline_service
+    shop = linked_shop(service)
+    chats = open_window(qtbot, service, shop)
+    arrive(service, shop, 1, "minta nota", Media("image", "image/jpeg", 1, "a" * 64))
+    qtbot.waitUntil(lambda: chats.chat == CUSTOMER, timeout=3000)
+
+    invoice = tmp_path / "nota-0042.pdf"
+    invoice.write_bytes(b"%PDF-1.7\n" + b"x" * 5000)
+    dropped = QMimeData()
+    dropped.setUrls([QUrl.fromLocalFile(str(invoice))])
+    chats.reply.insertFromMimeData(dropped)  # what a drop or a paste of a file does
+    assert chats.reply_pane.strip.isVisible()
+    assert "nota-0042.pdf" in chats.reply_pane.file_label.text()
+    qtbot.keyClicks(chats.reply, "Ini notanya")
+    qtbot.keyClick(chats.reply, Qt.Key.Key_Return)
+
+    assert chats.reply.toPlainText() == "" and not chats.reply_pane.strip.isVisible()
+    sent = chats.messages_model.index(1).data(MessageRole)
+    media = media_of(sent)
+    assert media is not None and media.type == "document"
+    assert media.file_name == "nota-0042.pdf" and sent.text == "Ini notanya"
+    assert service.media.path_of(media.sha256).read_bytes() == invoice.read_bytes()
+    assert sent.status == "queued"
+    assert chip_title(sent) == "nota-0042.pdf"
+
+
+def test_a_file_that_cannot_go_is_said_and_stays_attached(qtbot, offline_service, tmp_path):
+    service = offline_service
+    shop = linked_shop(service)
+    chats = open_window(qtbot, service, shop)
+    arrive(service, shop, 1, "halo", Media("image", "image/jpeg", 1, "a" * 64))
+    qtbot.waitUntil(lambda: chats.chat == CUSTOMER, timeout=3000)
+    empty = tmp_path / "kosong.pdf"
+    empty.write_bytes(b"")
+    chats.reply_pane.attach(Attachment(empty, empty.name))
+    qtbot.keyClicks(chats.reply, "caption")
+    qtbot.keyClick(chats.reply, Qt.Key.Key_Return)
+    assert chats.error_label.isVisible() and "kosong.pdf" in chats.error_label.text()
+    assert chats.reply.toPlainText() == "caption"  # nothing the owner wrote is lost
+    assert chats.reply_pane.attachment is not None
+    assert [m.direction for m in service.store.messages(shop)] == ["in"]
+
+
+def test_a_pasted_picture_becomes_a_png_attachment(qtbot, offline_service):
+    service = offline_service
+    shop = linked_shop(service)
+    chats = open_window(qtbot, service, shop)
+    pasted = QMimeData()
+    image = QImage(20, 10, QImage.Format.Format_RGB32)
+    image.fill(RED)
+    pasted.setImageData(image)
+    chats.reply.insertFromMimeData(pasted)
+    attachment = chats.reply_pane.attachment
+    assert attachment is not None and attachment.name == "image.png"
+    assert attachment.source == png_bytes(image)
+    assert isinstance(attachment.source, bytes) and attachment.source.startswith(b"\x89PNG")
+    assert not isinstance(attachment.source, Path)
