@@ -9,6 +9,7 @@ from __future__ import annotations
 import mimetypes
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from app.core.outbox import MessageError
@@ -166,6 +167,18 @@ def kind_for(mimetype: str, wanted: str | None = None) -> str:
             "voice": "A voice note must be an Ogg/Opus sound file (.ogg or .opus).",
         }[wanted]
     )
+
+
+def file_name_for(media: Media) -> str:
+    """The file's own name, or one made from its kind and type ('photo-1a2b3c4d.jpg')."""
+    own = PurePath((media.file_name or "").replace("\\", "/")).name  # never a path from outside
+    if own.strip(". "):
+        return own
+    base = media.mimetype.split(";")[0].strip()
+    extension = {"audio/ogg": ".ogg", "image/jpeg": ".jpg"}.get(base)
+    extension = extension or mimetypes.guess_extension(base, strict=False) or ""
+    kind = {"image": "photo", "voice": "voice-note"}.get(media.type, media.type)
+    return f"{kind}-{(media.sha256 or '')[:8]}{extension}"
 
 
 def human_size(size: int | None) -> str:

@@ -263,6 +263,15 @@ class MessageStore:
                 query = query.where(Message.chat == chat)
             return list(s.scalars(query.order_by(Message.id)))
 
+    def media_message(self, account_id: str, sha256: str) -> Message | None:
+        """A message of the number whose file (or thumbnail) has these bytes."""
+        with self.session() as s:
+            query = select(Message).where(
+                Message.account_id == account_id,
+                (Message.media_sha256 == sha256) | (Message.media_thumb_sha256 == sha256),
+            )
+            return s.scalars(query.limit(1)).first()
+
     def message(self, message_id: int) -> Message | None:
         with self.session() as s:
             return s.get(Message, message_id)

@@ -11,7 +11,8 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.core.models import Message
 from app.core.status import SessionStatus
@@ -65,6 +66,22 @@ class GatewayCore(Protocol):
         self, account_id: str, to: str, text: str, idempotency_key: str | None
     ) -> Queued: ...
     def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]: ...
+    @property
+    def media_max_bytes(self) -> int: ...
+    def media_tmp_dir(self) -> Path: ...
+    def queue_media(
+        self,
+        account_id: str,
+        to: str,
+        source: Path | bytes,
+        *,
+        kind: str | None,
+        caption: str,
+        file_name: str | None,
+        mimetype: str | None,
+        idempotency_key: str | None,
+    ) -> Queued: ...
+    def media_file(self, account_id: str, sha256: str) -> tuple[Path, str, str] | None: ...
     def subscribe(self, listener: GatewayListener) -> None: ...
     def report_problem(self, sentence: str) -> None: ...
 
@@ -148,6 +165,46 @@ class ServicePort:
 
     def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]:
         return self._service.chat_messages(account_id, chat, limit)
+
+    @property
+    def media_max_bytes(self) -> int:
+        """The largest file (Settings), which the bridge takes too."""
+        return self._service.media.limits.max_file_bytes
+
+    def media_tmp_dir(self) -> Path:
+        return self._service.media.files.root / ".tmp"
+
+    def queue_media(
+        self,
+        account_id: str,
+        to: str,
+        source: Path | bytes,
+        *,
+        kind: str | None,
+        caption: str,
+        file_name: str | None,
+        mimetype: str | None,
+        idempotency_key: str | None,
+    ) -> Queued:
+        """The file into the media store, then the message into the outbox (as the window
+        does); MessageError/StoreError with words for people for what cannot go."""
+        send: dict[str, Any] = {
+            "to": to,
+            "source": source,
+            "kind": kind,
+            "caption": caption,
+            "file_name": file_name,
+            "mimetype": mimetype,
+        }
+        media = self._service.media
+        if idempotency_key is None:
+            return Queued(media.send_file(account_id, **send), created=True)
+        client_id = client_id_for(account_id, idempotency_key)
+        message, created = media.send_file_once(account_id, client_id, **send)
+        return Queued(message, created=created)
+
+    def media_file(self, account_id: str, sha256: str) -> tuple[Path, str, str] | None:
+        return self._service.media.file_of(account_id, sha256)
 
     def subscribe(self, listener: GatewayListener) -> None:
         service = self._service

@@ -39,8 +39,10 @@ class Gateway:
         self.api_key = api_key
         self.webhooks = WebhookStore(store)
         self.sender = WebhookSender(self.webhooks, timeout_s=webhook_timeout_s)
-        self.publisher = WebhookPublisher(self.webhooks, self.sender.wake)
         self.server = ApiServer(core, lambda: self.api_key.value, port=port, lan=lan)
+        self.publisher = WebhookPublisher(
+            self.webhooks, self.sender.wake, api_base=lambda: f"http://127.0.0.1:{self.server.port}"
+        )
         #: Why the API is not listening (a sentence for the owner), or None.
         self.problem: str | None = None
         self._sender_task: asyncio.Task[None] | None = None

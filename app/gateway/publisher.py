@@ -38,14 +38,20 @@ class WebhookPublisher(GatewayListener):
         wake: Callable[[], None],
         *,
         clock_ms: Callable[[], int] = lambda: int(time.time() * 1000),
+        api_base: Callable[[], str] = lambda: "",
     ) -> None:
         self._webhooks = webhooks
+        #: The local API's address, for media URLs (a webhook's receiver fetches from it).
+        self._api_base = api_base
         self._wake = wake
         self._clock_ms = clock_ms
 
     def on_inbound(self, number: NumberView, message: Message) -> None:
         self._publish(
-            "message", number, f"{number.id}:{message.chat}", message_json(number, message)
+            "message",
+            number,
+            f"{number.id}:{message.chat}",
+            message_json(number, message, self._api_base()),
         )
 
     def on_outbound_changed(self, number: NumberView, message: Message) -> None:

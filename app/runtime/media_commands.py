@@ -15,8 +15,16 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from app.bridge.client import BridgeClient, BridgeError
-from app.core.media import Media, MediaLimits, kind_for, limits_env, sniff_mimetype
+from app.core.media import (
+    Media,
+    MediaLimits,
+    file_name_for,
+    kind_for,
+    limits_env,
+    sniff_mimetype,
+)
 from app.core.media_files import MediaError, MediaFiles
+from app.core.message_store import media_of
 from app.core.models import Message
 from app.core.outbox import new_client_id, normalize_recipient, validate_text
 from app.runtime.commands import OwnerCommands
@@ -50,6 +58,17 @@ class MediaCommands:
 
     def has(self, sha256: str) -> bool:
         return self.files.has(sha256)
+
+    def file_of(self, account_id: str, sha256: str) -> tuple[Path, str, str] | None:
+        """(path, mimetype, file name) of a file one of the number's messages carries."""
+        message = self.store.media_message(account_id, sha256)
+        if message is None or not self.files.has(sha256):
+            return None
+        if message.media_sha256 != sha256:  # a video's thumbnail
+            return self.files.path_of(sha256), "image/jpeg", f"thumbnail-{sha256[:8]}.jpg"
+        media = media_of(message)
+        assert media is not None
+        return self.files.path_of(sha256), media.mimetype, file_name_for(media)
 
     def set_limits(self, limits: MediaLimits) -> None:
         """The owner's limits: checked here, given to the bridge now and at every start."""

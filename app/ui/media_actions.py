@@ -8,7 +8,6 @@ extension, so an openable copy (a hard link where the disk allows) is made under
 from __future__ import annotations
 
 import contextlib
-import mimetypes
 import os
 import shutil
 from pathlib import Path
@@ -17,7 +16,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.core.media import Media
+from app.core.media import Media, file_name_for
 from app.core.message_store import media_of
 from app.core.models import Message
 from app.runtime.media_commands import MediaCommands
@@ -27,17 +26,6 @@ from app.ui.media_words import TOO_LARGE, UNAVAILABLE
 
 class MediaActionError(Exception):
     """A file that cannot be opened or saved, with a sentence for the owner."""
-
-
-def file_name_for(media: Media) -> str:
-    """The file's own name, or one made from its kind and type ('photo-1a2b3c4d.jpg')."""
-    if media.file_name:
-        return Path(media.file_name).name  # never a path from the other side
-    base = media.mimetype.split(";")[0].strip()
-    extension = {"audio/ogg": ".ogg", "image/jpeg": ".jpg"}.get(base)
-    extension = extension or mimetypes.guess_extension(base, strict=False) or ""
-    kind = {"image": "photo", "voice": "voice-note"}.get(media.type, media.type)
-    return f"{kind}-{(media.sha256 or '')[:8]}{extension}"
 
 
 def stored_file(media_desk: MediaCommands, message: Message) -> tuple[Media, Path]:
