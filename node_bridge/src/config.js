@@ -2,6 +2,7 @@
 // configuration error: main.js prints it and exits 78 so the supervisor goes
 // straight to FATAL instead of restarting a bridge that can never start.
 import path from 'node:path';
+import { loadMediaConfig } from './media/limits.js';
 
 export const EXIT_CONFIG = 78;
 
@@ -13,7 +14,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 /** Sim defaults the environment may override (JAGA_SIM_<KEY upper-case>). */
 export const SIM_ENV_KEYS = /** @type {const} */ ([
-  'qr_first_ms', 'qr_rotate_ms', 'qr_max', 'connect_ms', 'keepalive_ms', 'send_ms', 'ack_ms',
+  'qr_first_ms', 'qr_rotate_ms', 'qr_max', 'connect_ms', 'keepalive_ms', 'send_ms', 'ack_ms', 'media_bps',
 ]);
 
 /**
@@ -26,6 +27,7 @@ export const SIM_ENV_KEYS = /** @type {const} */ ([
  * @property {number} heartbeatMs
  * @property {string} logLevel
  * @property {Record<string, number|boolean>} simDefaults  overrides from JAGA_SIM_*
+ * @property {import('./media/limits.js').MediaConfig} media  JAGA_BRIDGE_MEDIA, JAGA_MEDIA_MAX_*
  */
 
 /**
@@ -62,15 +64,17 @@ export function loadConfig(env) {
     throw new ConfigError(`JAGA_LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const dataDir = path.resolve(dataRaw);
   return {
     token,
-    dataDir: path.resolve(dataRaw),
+    dataDir,
     host: '127.0.0.1',
     port: intVar(env, 'JAGA_BRIDGE_PORT', 0, 0, 65535),
     simControl: env.JAGA_SIM_CONTROL === '1',
     heartbeatMs: intVar(env, 'JAGA_HEARTBEAT_MS', 5000, 50, 600_000),
     logLevel,
     simDefaults,
+    media: loadMediaConfig(env, dataDir, (message) => new ConfigError(message)),
   };
 }
 

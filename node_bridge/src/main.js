@@ -17,6 +17,7 @@ import { EngineRegistry } from './engines/index.js';
 import { SimNetwork } from './engines/sim.js';
 import { buildServer } from './server.js';
 import { LIMITS } from './limits.js';
+import { Media } from './media/index.js';
 
 const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 /** The supervisor kills us 5 s after asking; finish well before. */
@@ -103,9 +104,18 @@ async function main() {
 
   const hub = new EventHub({ bootId, journal: store.journal, log });
   hub.replayJournal();
+  let media;
+  try {
+    media = new Media({ config: config.media, store, log });
+  } catch (err) {
+    log.fatal({ err }, 'cannot open the media folder');
+    process.stderr.write(`jaga-bridge: cannot open the media folder ${config.media.root}: ${/** @type {Error} */ (err).message}\n`);
+    finish(EXIT_CONFIG);
+    return;
+  }
   const simNetwork = new SimNetwork({ store, log, defaults: config.simDefaults });
   const engines = new EngineRegistry({ simNetwork });
-  const manager = new SessionManager({ store, hub, engines, log });
+  const manager = new SessionManager({ store, hub, engines, log, media });
   const sse = new SseClients({ hub, heartbeatMs: config.heartbeatMs, log });
 
   /** @type {Promise<void>|null} */
@@ -123,6 +133,7 @@ async function main() {
       sse.closeAll();
       await Promise.race([manager.closeAll(), new Promise((r) => setTimeout(r, SESSIONS_CLOSE_BUDGET_MS).unref())]);
       simNetwork.shutdown();
+      media.close();
       await app.close();
     })().then(() => finish(0), (err) => {
       log.error({ err }, 'shutdown failed');
@@ -131,7 +142,7 @@ async function main() {
   };
 
   const app = buildServer({
-    config, log, bootId, version: VERSION, manager, hub, sse, simNetwork,
+    config, log, bootId, version: VERSION, manager, hub, sse, simNetwork, media,
     onShutdown: shutdown,
     isShuttingDown: () => stopping !== null,
   });
@@ -155,8 +166,9 @@ async function main() {
     process.on(signal, () => shutdown(signal));
   }
 
-  const ready = { port, pid: process.pid, boot_id: bootId, version: VERSION, engines: engines.available(), limits: LIMITS };
-  log.info({ ...ready, data: config.dataDir, sim_control: config.simControl }, 'bridge ready');
+  const ready = { port, pid: process.pid, boot_id: bootId, version: VERSION, engines: engines.available(),
+    limits: { ...LIMITS, ...media.limits.view() } };
+  log.info({ ...ready, data: config.dataDir, media: config.media.root, sim_control: config.simControl }, 'bridge ready');
   process.stdout.write(`JAGA_READY ${JSON.stringify(ready)}\n`);
 }
 

@@ -43,6 +43,7 @@ export const SIM_OPTIONS = {
   send_ms: { type: 'int', min: 0, max: 60_000 },
   ack_ms: { type: 'int', min: 0, max: 60_000 },
   auto_ack: { type: 'bool' },
+  media_bps: { type: 'int', min: 0, max: 1_000_000_000 },
 };
 
 /**

@@ -9,6 +9,7 @@ import { BODY_LIMIT, LIMITS } from './limits.js';
 import { monotonicMs } from './clock.js';
 import { SESSION_ID_RE } from './sessions.js';
 import { registerSimRoutes } from './sim_routes.js';
+import { registerMediaRoutes } from './media/index.js';
 import { clientErrorHandler, writeError } from './wire_errors.js';
 
 export { BODY_LIMIT };
@@ -25,6 +26,7 @@ export const MAX_URL_LENGTH = 2048;
  * @property {import('./events.js').EventHub} hub
  * @property {import('./sse.js').SseClients} sse
  * @property {import('./engines/sim.js').SimNetwork} simNetwork
+ * @property {import('./media/index.js').Media} media
  * @property {(reason: string) => void} onShutdown
  * @property {() => boolean} isShuttingDown
  */
@@ -36,7 +38,7 @@ const digest = (value) => createHash('sha256').update(value, 'utf8').digest();
  * @param {ServerDeps} deps
  * @returns {import('fastify').FastifyInstance}
  */
-export function buildServer({ config, log, bootId, version, manager, hub, sse, simNetwork, onShutdown, isShuttingDown }) {
+export function buildServer({ config, log, bootId, version, manager, hub, sse, simNetwork, media, onShutdown, isShuttingDown }) {
   const app = Fastify({
     loggerInstance: log,
     logController: new LogController({ disableRequestLogging: true }), // onResponse logs instead
@@ -178,7 +180,8 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     event_clients: sse.count,
     sessions: manager.counts(),
     durable_pending: hub.pendingDurable.size,
-    limits: LIMITS,
+    limits: { ...LIMITS, ...media.limits.view() },
+    media_pending: media.pendingCount(),
     // a damaged bridge.sqlite3 found at this start, and what could not be read back
     recovery: manager.store.recovery ?? null,
   }));
@@ -222,6 +225,8 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     reply.code(202);
     return { status: 'shutting_down' };
   });
+
+  registerMediaRoutes(app, { media, objectBody });
 
   if (config.simControl) registerSimRoutes(app, { simNetwork, sessionId, objectBody });
 

@@ -35,10 +35,11 @@ export class Session {
    * @param {string} id
    * @param {SessionDeps} deps
    */
-  constructor(id, { store, hub, log, now = () => Date.now(), mono, rng = Math.random }) {
+  constructor(id, { store, hub, log, now = () => Date.now(), mono, rng = Math.random, media = null }) {
     this.id = id;
     this.store = store;
     this.hub = hub;
+    /** @type {import('./media/inbox.js').MediaInbox|null} inbound downloads */ this.media = media;
     this.log = log.child({ session: id });
     this.now = now;
     this.rng = rng;
@@ -84,7 +85,6 @@ export class Session {
     this.queue = Promise.resolve();
     this.disposed = false;
   }
-
   get running() {
     return !IDLE_STATUSES.has(this.status);
   }

@@ -69,6 +69,7 @@ export function onOpen(s, att, me) {
   s.qrCount = 0;
   s.expectCreds = true;
   s.setStatus('connected', null, null);
+  s.media?.resume(s); // downloads a crash or a drop left unfinished
   s.liveness.arm(s.options.keepalive_ms, () => s.live(att) && s.status === 'connected',
     (quiet) => keepaliveTimeout(s, quiet));
 }
@@ -157,7 +158,10 @@ export function onMessageIn(s, m) {
     text: typeof m.text === 'string' ? m.text : null,
     timestamp: isoTime(m.timestamp),
     kind: m.kind === 'append' ? 'append' : 'notify',
+    media: null,
   };
+  // With media, message.in waits until the bytes are stored (media/inbox.js).
+  if (m.media && s.media) return s.media.accept(s, data, m.media);
   s.seq = s.hub.emitDurable('message.in', s.id, data).seq;
 }
 

@@ -31,6 +31,7 @@
  * @property {() => number} [now]   wall clock: for what people read
  * @property {() => number} [mono]  monotonic clock: for timeouts and liveness
  * @property {() => number} [rng]
+ * @property {import('./media/inbox.js').MediaInbox|null} [media]  inbound media downloads
  */
 
 export {};

@@ -7,6 +7,7 @@ import { hashText } from './store.js';
 import { ALL_STATUSES, Session, errorText } from './session.js';
 import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from './options.js';
 import { MAX_TEXT } from './limits.js';
+import { locateOutboundMedia, parseOutboundMedia } from './media/outbound.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -30,14 +31,15 @@ export class SessionManager {
   /**
    * @param {{store: import('./store.js').Store, hub: import('./events.js').EventHub,
    *   engines: import('./engines/index.js').EngineRegistry, log: import('pino').Logger,
-   *   now?: () => number, rng?: () => number}} deps
+   *   media?: import('./media/index.js').Media, now?: () => number, rng?: () => number}} deps
    */
-  constructor({ store, hub, engines, log, now, rng }) {
+  constructor({ store, hub, engines, log, media, now, rng }) {
     this.store = store;
     this.hub = hub;
     this.engines = engines;
     this.log = log;
-    this.deps = { store, hub, log, now, rng };
+    this.media = media ?? null;
+    this.deps = { store, hub, log, now, rng, media: media?.inbox };
     /** @type {Map<string, Session>} */
     this.sessions = new Map();
     /** Sends in flight by session+client_id: a concurrent retry joins the first. */
@@ -149,13 +151,16 @@ export class SessionManager {
     if (to === null) {
       throw new ApiError(400, 'bad_request', 'to must be a phone number (digits, no plus) or a WhatsApp JID');
     }
-    if (typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) {
-      throw new ApiError(400, 'bad_request', `text must be a non-empty string of at most ${MAX_TEXT} characters`);
+    const media = parseOutboundMedia(body?.media);
+    if (media ? !validCaption(text) : typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) {
+      throw new ApiError(400, 'bad_request', media ? `text (the caption) must be a string of at most ${MAX_TEXT} characters`
+        : `text must be a non-empty string of at most ${MAX_TEXT} characters`);
     }
     if (typeof clientId !== 'string' || !CLIENT_ID_RE.test(clientId)) {
       throw new ApiError(400, 'bad_request', 'client_id must be 1-128 characters of A-Z a-z 0-9 _ . : -');
     }
-    const textHash = hashText(text);
+    // With media the file is part of what the client_id stands for.
+    const textHash = media ? hashText(`${text ?? ''}\u0000media:${media.sha256}`) : hashText(text);
     const existing = this.store.outbound.get(id, clientId);
     if (existing && (existing.to_addr !== to || existing.text_hash !== textHash)) {
       throw new ApiError(409, 'client_id_reused', `client_id ${clientId} was already used for a different message`);
@@ -168,6 +173,7 @@ export class SessionManager {
     const running = this.inflight.get(key);
     if (running) return running;
     if (session.status !== 'connected') throw session.notConnected();
+    const file = media ? this.locateMedia(media) : null;
 
     const attempt = (async () => {
       if (!existing) {
@@ -176,9 +182,10 @@ export class SessionManager {
       const messageId = existing?.message_id ?? clientId;
       let result;
       try {
-        result = await session.sendNow({ to, text, messageId });
+        result = await session.sendNow({ to, text: text ?? '', messageId, ...(file ? { media: file } : {}) });
       } catch (err) {
         if (err instanceof ApiError) throw err;
+        if (file && /** @type {any} */ (err)?.code === 'ENOENT') throw mediaGone(file);
         if (session.status !== 'connected') throw session.notConnected();
         throw new ApiError(502, 'send_failed', `WhatsApp did not take the message: ${errorText(err)}`);
       }
@@ -195,6 +202,12 @@ export class SessionManager {
     }
   }
 
+  /** @param {import('./media/outbound.js').OutboundMedia} media */
+  locateMedia(media) {
+    if (!this.media) throw new ApiError(503, 'media_unavailable', 'This bridge has no media folder.');
+    return locateOutboundMedia(this.media.files, this.media.limits, media);
+  }
+
   /** Shutdown: close every connection, keep auth, emit nothing more. */
   async closeAll() {
     this.closed = true;
@@ -204,6 +217,16 @@ export class SessionManager {
   assertOpen() {
     if (this.closed) throw new ApiError(503, 'shutting_down', 'The bridge is shutting down.');
   }
+}
+
+/** The file left the store between the check and the upload. @param {{sha256: string}} file */
+function mediaGone(file) {
+  return new ApiError(422, 'media_missing', `The file ${file.sha256} disappeared from the media folder before it was sent.`);
+}
+
+/** @param {unknown} text  a caption: absent, or a string (empty allowed) */
+function validCaption(text) {
+  return text === undefined || (typeof text === 'string' && text.length <= MAX_TEXT);
 }
 
 /** @param {import('./store.js').OutboundRecord} rec */

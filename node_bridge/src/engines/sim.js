@@ -22,6 +22,8 @@ export function createConnection(ctx) {
     close: () => conn.close(),
     logout: () => conn.logout(),
     send: (m) => conn.send(m),
+    downloadMedia: (ref) => conn.downloadMedia(ref),
+    reuploadMedia: (ref) => conn.reuploadMedia(ref),
     requestPairingCode: (phone) => conn.requestPairingCode(phone),
   };
 }

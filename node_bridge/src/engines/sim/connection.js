@@ -2,6 +2,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { ApiError } from '../../errors.js';
 import { NO_NETWORK_ERROR, digitsOf, phoneArg } from './util.js';
+import { engineMedia, openDownload, uploadFile } from './media.js';
 
 /** What Baileys says alongside each code. */
 const CLOSE_MESSAGES = {
@@ -178,6 +179,7 @@ export class SimConnection {
         text: d.text,
         timestamp: d.timestamp,
         kind: d.kind ?? (backlog ? 'append' : 'notify'),
+        ...(d.media ? { media: engineMedia(d.message_id, d.media) } : {}),
       });
     } else {
       const { type: _type, ...ack } = d;
@@ -230,10 +232,14 @@ export class SimConnection {
     return { unlinked };
   }
 
-  /** @param {{to: string, text: string, messageId?: string}} msg */
-  async send({ to, text, messageId }) {
+  /** @param {{to: string, text: string, messageId?: string, media?: import('../../media/outbound.js').LocatedMedia}} msg */
+  async send({ to, text, messageId, media }) {
     if (this.state !== 'open') throw new Error('the sim connection is not open');
     const id = messageId || `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
+    // The upload comes first, as with WhatsApp: the message only carries where the file is.
+    if (media) this.log.debug({ message_id: id, size: media.size }, 'sim upload started');
+    const uploaded = media ? { ...(await uploadFile(media.path, this.transfer())), type: media.type,
+      mimetype: media.mimetype, file_name: media.file_name } : undefined;
     await new Promise((resolve, reject) => {
       const waiter = { resolve: () => { this.waiting.delete(waiter); resolve(undefined); }, reject: (/** @type {Error} */ e) => { this.waiting.delete(waiter); reject(e); } };
       this.waiting.add(waiter);
@@ -243,8 +249,26 @@ export class SimConnection {
     });
     if (this.state !== 'open') throw new Error('the sim connection closed while sending');
     if (!this.network.networkUp) throw new Error('the network is down');
-    this.network.take(this.id, { messageId: id, to, text }, this.opts);
+    this.network.take(this.id, { messageId: id, to, text, media: uploaded }, this.opts);
     return { message_id: id };
+  }
+
+  /** Pacing of media transfers; a transfer breaks when this socket closes. */
+  transfer() {
+    return { bps: this.opts.media_bps ?? 0, alive: () => this.state === 'open' && this.network.networkUp };
+  }
+
+  /** @param {any} ref  from sim/media.js engineMedia */
+  async downloadMedia(ref) {
+    if (this.state !== 'open' || !this.network.networkUp) throw new Error('the sim connection is not open');
+    return openDownload(ref, this.transfer());
+  }
+
+  /** The phone uploads the file again (Baileys: updateMediaMessage). @param {any} ref */
+  async reuploadMedia(ref) {
+    if (this.state !== 'open') throw new Error('the sim connection is not open');
+    this.network.mediaReuploads.push(ref.message_id);
+    return { ...ref, expired: false };
   }
 
   /** @param {string} phone */

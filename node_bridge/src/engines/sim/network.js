@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../errors.js';
 import { SIM_OPTIONS, validateOptions } from '../../options.js';
 import { SimBacklog } from './backlog.js';
+import { SimMediaUploads, parseSimMedia } from './media.js';
 import { freshCreds } from './connection.js';
 import { chatOf, phoneArg } from './util.js';
 import { SimWorld, lidArg } from './world.js';
@@ -19,13 +20,14 @@ export const SIM_DEFAULTS = Object.freeze({
   send_ms: 20,
   ack_ms: 150,
   auto_ack: true,
+  media_bps: 0, // media transfer speed, bytes per second; 0: as fast as the disk
 });
 
 const ACK_STATUSES = ['sent', 'delivered', 'read'];
 const MESSAGE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * @typedef {{type: 'message', message_id: string, from?: string, from_lid?: string, group?: string, text: string, kind?: 'notify'|'append', timestamp: string}
+ * @typedef {{type: 'message', message_id: string, from?: string, from_lid?: string, group?: string, text: string, kind?: 'notify'|'append', timestamp: string, media?: any}
  *   | {type: 'ack', message_id: string, chat: string|null, status: string, error_code?: string, reason?: string, error?: string}
  *   | {type: 'mapping', lid: string, phone: string}} Delivery
  */
@@ -42,6 +44,9 @@ export class SimNetwork {
     /** @type {Map<string, import('./connection.js').SimConnection>} */
     this.live = new Map();
     this.backlog = new SimBacklog(store.db);
+    this.uploads = new SimMediaUploads(store.db);
+    /** message ids whose media the client asked the phone to upload again @type {string[]} */
+    this.mediaReuploads = [];
     this.world = new SimWorld();
     /** The computer's network: off, every sim number loses WhatsApp at once. */
     this.networkUp = true;
@@ -153,7 +158,10 @@ export class SimNetwork {
     const batch = messages.map((m, i) => {
       const fromLid = m?.from_lid === undefined ? undefined : lidArg(m.from_lid, `messages[${i}].from_lid`);
       const from = fromLid && m?.from === undefined ? undefined : phoneArg(m?.from, `messages[${i}].from`);
-      if (typeof m.text !== 'string' || !m.text) throw new ApiError(400, 'bad_request', `messages[${i}].text must be a non-empty string`);
+      const media = m.media === undefined ? undefined : parseSimMedia(m.media, `messages[${i}].media`);
+      if (media ? m.text !== undefined && typeof m.text !== 'string' : typeof m.text !== 'string' || !m.text) {
+        throw new ApiError(400, 'bad_request', `messages[${i}].text must be a non-empty string`);
+      }
       if (m.message_id !== undefined && (typeof m.message_id !== 'string' || !MESSAGE_ID_RE.test(m.message_id))) {
         throw new ApiError(400, 'bad_request', `messages[${i}].message_id must be 1-64 characters of A-Z a-z 0-9 _ -`);
       }
@@ -167,7 +175,8 @@ export class SimNetwork {
         ...(from ? { from } : {}),
         ...(fromLid ? { from_lid: fromLid } : {}),
         ...(group ? { group } : {}),
-        text: m.text,
+        text: media ? (media.caption ?? m.text ?? '') : m.text,
+        ...(media ? { media: { ...media, caption: media.caption ?? m.text } } : {}),
         kind: m.kind,
         timestamp: new Date().toISOString(),
       };
@@ -218,7 +227,12 @@ export class SimNetwork {
   }
 
   sent() {
-    return { sent: this.store.simNetwork.all(), network_up: this.networkUp, backlog: this.backlog.counts() };
+    const uploads = this.uploads.byMessage();
+    const sent = this.store.simNetwork.all().map((r) => {
+      const media = uploads.get(`${r.session_id}\u0000${r.message_id}`);
+      return { ...r, media: media ? { ...media, caption: r.text } : null };
+    });
+    return { sent, network_up: this.networkUp, backlog: this.backlog.counts(), media_reuploads: this.mediaReuploads };
   }
 
   // ---- the network side of connections ------------------------------------
@@ -230,14 +244,15 @@ export class SimNetwork {
    * decided in the same transaction and its receipt put in the backlog there: it
    * reaches the client exactly once, whatever crashes meanwhile.
    * @param {string} id
-   * @param {{messageId: string, to: string, text: string}} msg
+   * @param {{messageId: string, to: string, text: string, media?: any}} msg  media: what was uploaded
    * @param {{auto_ack: boolean, ack_ms: number}} opts  of the sending connection
    */
-  take(id, { messageId, to, text }, opts) {
+  take(id, { messageId, to, text, media }, opts) {
     const chat = chatOf(to);
     const refused = this.store.transaction(() => {
       const clientId = this.store.outbound.clientIdFor(id, messageId);
       this.store.simNetwork.record({ sessionId: id, messageId, clientId, to, text });
+      if (media) this.uploads.record(id, messageId, media);
       this.store.outbound.markSentByMessageId(id, messageId);
       const verdict = this.world.verdict(id, chat, this.backlog.knows(id, chat), Date.now());
       if (verdict) {
