@@ -115,5 +115,9 @@ class BridgeClient:
         """Tests and benchmarks: every delivery the simulated network received, in order."""
         return list((await self._call("GET", "/sim/network"))["sent"])
 
+    async def sim_media_reuploads(self) -> list[str]:
+        """Tests: the message ids whose media the engine asked the phone to upload again."""
+        return list((await self._call("GET", "/sim/network"))["media_reuploads"])
+
     async def sim_scan(self, session_id: str, phone: str, name: str | None = None) -> None:
         await self.sim(f"sessions/{session_id}/scan", {"phone": phone, "name": name})
