@@ -128,11 +128,16 @@ def is_sha256(value: str) -> bool:
     return bool(_SHA256.fullmatch(value))
 
 
-def sniff_mimetype(head: bytes, file_name: str | None) -> str:
-    """The file's type from its first bytes, else from its name's extension."""
+def sniff_mimetype(head: bytes, file_name: str | None, declared: str | None = None) -> str:
+    """The file's type: its first bytes win over what a caller declared (bytes do not
+    lie), which wins over the name's extension."""
+    declared = (declared or "").strip() or None
     for magic, offset, mimetype in _MAGIC:
         if head[offset : offset + len(magic)] == magic:
-            return mimetype
+            same = declared and declared.split(";")[0].strip().lower() == mimetype
+            return declared if same else mimetype  # type: ignore[return-value]
+    if declared:
+        return declared
     guessed, _encoding = mimetypes.guess_type(file_name or "", strict=False)
     return guessed or "application/octet-stream"
 

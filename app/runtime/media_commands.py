@@ -106,7 +106,7 @@ class MediaCommands:
             )
         name = file_name or (source.name if isinstance(source, Path) else None)
         head = _head(source)
-        mimetype = (mimetype or "").strip() or sniff_mimetype(head, name)
+        mimetype = sniff_mimetype(head, name, mimetype)
         chosen = kind_for(mimetype, kind)  # refused here, before a byte is copied
         if chosen == "voice":
             mimetype = "audio/ogg; codecs=opus"

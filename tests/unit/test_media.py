@@ -201,3 +201,9 @@ def test_an_outgoing_media_message_is_queued_with_its_metadata(store):
     row = store.message(message.id)
     assert row is not None and row.status == "queued" and media_of(row) == media
     assert media_of(store.queue_message(account_id, "6281", "hi", "JAGA2")) is None
+
+
+def test_the_bytes_win_over_a_declared_type_which_wins_over_the_name():
+    assert sniff_mimetype(PDF, "foto.jpg", "image/jpeg") == "application/pdf"
+    assert sniff_mimetype(OGG, None, "audio/ogg; codecs=opus") == "audio/ogg; codecs=opus"
+    assert sniff_mimetype(b"a,b\n", "list.csv", "text/plain") == "text/plain"
