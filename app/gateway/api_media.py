@@ -191,7 +191,16 @@ async def get_file(request: web.Request) -> web.StreamResponse:
         "Content-Disposition": f"attachment; filename*=UTF-8''{_quoted(name)}",
         "Cache-Control": "private, max-age=31536000, immutable",  # named by its bytes
     }
-    return web.FileResponse(path, headers=headers)
+    # Read in chunks on the loop (a local disk), not in an executor thread: the app's
+    # loop is qasync's, whose executor threads are Qt threads.
+    with path.open("rb") as handle:
+        response = web.StreamResponse(headers=headers)
+        response.content_length = path.stat().st_size
+        await response.prepare(request)
+        while chunk := handle.read(256 * 1024):
+            await response.write(chunk)
+        await response.write_eof()
+    return response
 
 
 def _quoted(name: str) -> str:
