@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hashlib import sha256
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMimeData, Qt, QUrl
@@ -16,6 +17,7 @@ from app.ui.chats_model import MessageRole, PreviewRole
 from app.ui.chats_window import ChatsWindow
 from app.ui.media_words import chip_detail, chip_title
 from tests.gui.conftest import observe
+from tests.liveapp import eventually, link, run
 
 CUSTOMER = "6285712345678"
 RED = QColor(220, 30, 30)
@@ -154,3 +156,40 @@ def test_a_pasted_picture_becomes_a_png_attachment(qtbot, offline_service):
     assert attachment.source == png_bytes(image)
     assert isinstance(attachment.source, bytes) and attachment.source.startswith(b"\x89PNG")
     assert not isinstance(attachment.source, Path)
+
+
+def test_an_attached_document_goes_out_through_the_bridge_and_its_chip_shows_the_name(
+    qtbot, loop, service, tmp_path
+):
+    async def scenario() -> None:
+        account = await link(service, "Shop front", "6281300000202")
+        chats = open_window(qtbot, service, account.id)
+        new = chats.new_message()
+        new.to_edit.setText("0857-1234-5678")
+        new.text_edit.setPlainText("Halo kak")
+        new.send_button.click()
+        await eventually(lambda: chats.chat == CUSTOMER)
+
+        invoice = tmp_path / "nota-0042.pdf"
+        invoice.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+        dropped = QMimeData()
+        dropped.setUrls([QUrl.fromLocalFile(str(invoice))])
+        chats.reply.insertFromMimeData(dropped)
+        chats.send_button.click()
+        sent = chats.messages_model.index(1).data(MessageRole)
+        assert chip_title(sent) == "nota-0042.pdf"
+
+        def delivered() -> bool:
+            row = service.store.message(sent.id)
+            return row is not None and row.status in ("delivered", "read")
+
+        await eventually(delivered, timeout=15, what="the document delivered")
+        wire = {s["client_id"]: s for s in await service.client.sim_network()}
+        uploaded = wire[sent.message_id]["media"]
+        assert uploaded["file_name"] == "nota-0042.pdf" and uploaded["type"] == "document"
+        assert uploaded["sha256"] == sha256(invoice.read_bytes()).hexdigest()
+        shown = chats.messages_model.index(1).data(MessageRole)
+        assert chip_title(shown) == "nota-0042.pdf"
+        assert chats.bubbles.media_rect(chats.messages_model.index(1)) is not None
+
+    run(loop, scenario())

@@ -161,9 +161,7 @@ def test_bad_media_requests_get_clear_errors_and_queue_nothing(loop, service, ga
     run(loop, scenario(), timeout=60)
 
 
-def test_a_webhook_for_a_photo_carries_a_url_that_needs_the_key(
-    loop, service, gateway, receiver
-):
+def test_a_webhook_for_a_photo_carries_a_url_that_needs_the_key(loop, service, gateway, receiver):
     async def scenario():
         account = await link(service, "Toko", "6281300000403")
         media = inbound_media("image", JPEG, "image/jpeg", None, caption="bukti transfer")
