@@ -57,11 +57,11 @@ class MediaFiles:
         try:
             handle = source.open("rb")
         except FileNotFoundError as error:
-            raise MediaError(f"The file “{name}” is no longer there.") from error
+            raise MediaError(f"{called(name)} is no longer there.") from error
         except IsADirectoryError as error:
             raise MediaError(f"“{name}” is a folder, not a file.") from error
         except OSError as error:
-            raise MediaError(f"The file “{name}” cannot be read: {error.strerror}.") from error
+            raise MediaError(f"{called(name)} cannot be read: {error.strerror}.") from error
         with handle:
             return self._import(_chunks(handle), max_bytes, name)
 
@@ -98,7 +98,7 @@ class MediaFiles:
                 size += len(chunk)
                 if size > max_bytes:
                     raise MediaError(
-                        f"“{name or 'This file'}” is too large: Jaga sends files up to "
+                        f"{called(name)} is too large: Jaga sends files up to "
                         f"{human_size(max_bytes)} (change it in Settings)."
                     )
                 if len(head) < 64:
@@ -106,7 +106,7 @@ class MediaFiles:
                 digest.update(chunk)
                 out.write(chunk)
             if size == 0:
-                raise MediaError(f"The file “{name}” is empty." if name else "The file is empty.")
+                raise MediaError(f"{called(name)} is empty.")
             out.flush()
             os.fsync(out.fileno())
         return StoredFile(digest.hexdigest(), size, head)
@@ -118,6 +118,11 @@ class MediaFiles:
                 with contextlib.suppress(OSError):
                     total += entry.stat().st_size
         return total
+
+
+def called(name: str | None) -> str:
+    """How a sentence names a file: 'The file “nota.pdf”', or 'The file' without a name."""
+    return f"The file “{name}”" if name else "The file"
 
 
 def _chunks(handle: BinaryIO) -> Iterator[bytes]:

@@ -23,7 +23,7 @@ from app.core.media import (
     limits_env,
     sniff_mimetype,
 )
-from app.core.media_files import MediaError, MediaFiles
+from app.core.media_files import MediaError, MediaFiles, called
 from app.core.message_store import media_of
 from app.core.models import Message
 from app.core.outbox import new_client_id, normalize_recipient, validate_text
@@ -154,8 +154,8 @@ def _head(source: Path | bytes) -> bytes:
         with source.open("rb") as handle:
             return handle.read(64)
     except FileNotFoundError as error:
-        raise MediaError(f"The file “{source.name}” is no longer there.") from error
+        raise MediaError(f"{called(source.name)} is no longer there.") from error
     except IsADirectoryError as error:
         raise MediaError(f"“{source.name}” is a folder, not a file.") from error
     except OSError as error:
-        raise MediaError(f"The file “{source.name}” cannot be read: {error.strerror}.") from error
+        raise MediaError(f"{called(source.name)} cannot be read: {error.strerror}.") from error

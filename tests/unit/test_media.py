@@ -139,7 +139,7 @@ def test_a_file_is_copied_in_under_its_sha256_privately_and_once(files, tmp_path
 def test_an_empty_file_is_refused_and_leaves_nothing(files, tmp_path):
     source = tmp_path / "empty.pdf"
     source.write_bytes(b"")
-    with pytest.raises(MediaError, match=re.escape("“empty.pdf” is empty")):
+    with pytest.raises(MediaError, match=re.escape("The file “empty.pdf” is empty")):
         files.import_file(source, 1000)
     assert leftovers(files) == [] and files.total_bytes() == 0
 
@@ -147,7 +147,10 @@ def test_an_empty_file_is_refused_and_leaves_nothing(files, tmp_path):
 def test_a_file_over_the_limit_is_refused_while_streaming_and_leaves_nothing(files, tmp_path):
     source = tmp_path / "big.bin"
     source.write_bytes(b"x" * 5000)
-    with pytest.raises(MediaError, match=re.escape("too large: Jaga sends files up to 4.0 KB")):
+    with pytest.raises(
+        MediaError,
+        match=re.escape("The file “big.bin” is too large: Jaga sends files up to 4.0 KB"),
+    ):
         files.import_file(source, 4000)
     assert leftovers(files) == [] and files.total_bytes() == 0
 
