@@ -193,3 +193,23 @@ def test_an_attached_document_goes_out_through_the_bridge_and_its_chip_shows_the
         assert chats.bubbles.media_rect(chats.messages_model.index(1)) is not None
 
     run(loop, scenario())
+
+
+def test_media_limits_in_settings_apply_at_once_and_reach_the_bridges_next_start(
+    qtbot, offline_service, make_window, settings
+):
+    from app.core.media import MediaLimits
+    from app.ui.settings import MB, AppSettings
+
+    assert settings.media_limits == MediaLimits()  # the bridge's defaults: 64 MB, 2 GB
+    window = make_window(offline_service)
+    dialog = window.open_settings()
+    dialog.max_file.setValue(10)
+    dialog.max_total.setValue(500)
+    dialog.accept()
+    wanted = MediaLimits(10 * MB, 500 * MB)
+    assert AppSettings(settings.path).media_limits == wanted  # written through
+    assert offline_service.media.limits == wanted  # the app refuses by it now
+    env = offline_service.supervisor._env  # what the next bridge starts with
+    assert env["JAGA_MEDIA_MAX_FILE_BYTES"] == str(10 * MB)
+    assert env["JAGA_MEDIA_MAX_TOTAL_BYTES"] == str(500 * MB)
