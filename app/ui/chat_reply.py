@@ -82,7 +82,7 @@ def _files(source: QMimeData) -> list[Path]:
 
 
 class ReplyPane(QWidget):
-    """Attachment strip, error line, then the box with 📎 and Send."""
+    """Error line, attachment strip, then the box between Attach… and Send."""
 
     submitted = Signal()  # Enter or Send
 
@@ -94,7 +94,6 @@ class ReplyPane(QWidget):
         self.box.attached.connect(self.attach)
         self.box.textChanged.connect(self._changed)
         self.attach_button = QToolButton()
-        self.attach_button.setText("📎")
         self.attach_button.clicked.connect(self.pick_file)
         self.send_button = QPushButton()
         self.send_button.setObjectName("primary")
@@ -134,6 +133,7 @@ class ReplyPane(QWidget):
     def retranslate(self) -> None:
         self.send_button.setText(tr("&Send"))
         self.box.setAccessibleName(tr("Reply"))
+        self.attach_button.setText(tr("Attach…"))
         self.attach_button.setToolTip(tr("Attach a photo, document or voice note"))
         self.attach_button.setAccessibleName(tr("Attach a file"))
         self.as_voice.setText(tr("Send as a voice note"))
@@ -141,7 +141,7 @@ class ReplyPane(QWidget):
         self._show_attachment()
 
     def set_open(self, open_: bool) -> None:
-        """A chat is open: the box and 📎 work."""
+        """A chat is open: the box and Attach… work."""
         self.box.setEnabled(open_)
         self.attach_button.setEnabled(open_)
         self._changed()
@@ -171,7 +171,7 @@ class ReplyPane(QWidget):
         self.strip.setVisible(attachment is not None)
         if attachment is not None:
             size = human_size(attachment.size)
-            self.file_label.setText(f"📎 {attachment.name}" + (f" ({size})" if size else ""))
+            self.file_label.setText(attachment.name + (f" ({size})" if size else ""))
             self.as_voice.setVisible(attachment.voice_capable)
             self.box.setPlaceholderText(tr("Add a caption (optional) — Enter sends"))
         else:

@@ -44,7 +44,7 @@ from app.ui.media_words import chip_detail, chip_title
 
 #: A photo or video shows in a box this big (its thumbnail fitted inside).
 THUMB_W, THUMB_H = 240.0, 180.0
-CHIP_W, CHIP_H = 260.0, 46.0
+CHIP_W, CHIP_H = 300.0, 46.0
 GAP = 6.0
 CACHE_SIZE = 200
 PLACEHOLDER = QColor("#dfe5e7")

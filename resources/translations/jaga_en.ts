@@ -201,6 +201,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chat_reply.py" />
+            <source>Attach…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
             <source>Attach a photo, document or voice note</source>
             <translation type="unfinished" />
         </message>

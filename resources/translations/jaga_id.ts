@@ -201,6 +201,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chat_reply.py" />
+            <source>Attach…</source>
+            <translation>Lampirkan…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
             <source>Attach a photo, document or voice note</source>
             <translation>Lampirkan foto, dokumen, atau pesan suara</translation>
         </message>
