@@ -24,7 +24,7 @@ from bench.context import Context
 from bench.harness import ROOT, machine_info, qt_loop, run
 from bench.table import render
 
-SCENARIOS = ("crash", "hang", "launch", "memory", "messages", "network", "soak")
+SCENARIOS = ("crash", "hang", "launch", "media", "memory", "messages", "network", "soak")
 RESULTS = ROOT / "bench" / "results"
 
 

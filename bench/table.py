@@ -159,6 +159,26 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             )
             said = row["jaga_no_internet_said"]
             out.append((f"  … network off → {n} say no internet", fmt(said), "", ""))
+    if "media" in r:
+        md = r["media"]
+        size = f"{md['file_mib']:g} MiB document"
+        goal = f"goal: < {md['file_mib']:g} MiB"
+        ok = "streamed" if md["streamed"] else f"NOT OK ({goal})"
+        out.append((f"media: {size} in → stored", fmt(md["in_to_stored"]), "", ""))
+        out.append(("  … bridge RSS growth meanwhile", fmt(md["in_rss_growth_mib"]), "", ok))
+        out.append((f"media: {size} out → sent", fmt(md["out_to_sent"]), "", ""))
+        out.append(("  … bridge RSS growth meanwhile", fmt(md["out_rss_growth_mib"]), "", ok))
+        b = md.get("big_file")
+        if b:
+            out.append(
+                (
+                    f"media: {b['file_mib']:g} MiB document in / out",
+                    f"{b['in_ms']} ms / {b['out_ms']} ms, RSS +{b['in_rss_growth_mib']:g} / "
+                    f"+{b['out_rss_growth_mib']:g} MiB",
+                    "",
+                    "",
+                )
+            )
     if "memory" in r:
         m = r["memory"]
         for k, s in m["bridge_rss_mib"].items():

@@ -151,7 +151,7 @@ export class SessionManager {
     if (to === null) {
       throw new ApiError(400, 'bad_request', 'to must be a phone number (digits, no plus) or a WhatsApp JID');
     }
-    const media = parseOutboundMedia(body?.media);
+    const media = parseOutboundMedia(body?.media, text);
     if (media ? !validCaption(text) : typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) {
       throw new ApiError(400, 'bad_request', media ? `text (the caption) must be a string of at most ${MAX_TEXT} characters`
         : `text must be a non-empty string of at most ${MAX_TEXT} characters`);

@@ -155,7 +155,10 @@ test('inbound: notify and append, people as digits, groups, LIDs, captions, dedu
   assert.deepEqual(calls.messageIn, [
     { message_id: 'M1', chat: '628111', from: '628111', text: 'halo', timestamp: '2023-11-14T22:13:20.000Z', kind: 'notify' },
     { message_id: 'M7', chat: '1203630123@g.us', from: '628333', text: 'group hi', timestamp: '2023-11-14T22:13:21.000Z', kind: 'notify' },
-    { message_id: 'M8', chat: '628444', from: '628444', text: 'foto', timestamp: '2023-11-14T22:13:22.000Z', kind: 'notify' },
+    { message_id: 'M8', chat: '628444', from: '628444', text: 'foto', timestamp: '2023-11-14T22:13:22.000Z', kind: 'notify',
+      // media travels as its own object; its ref is what a download needs, even after a restart
+      media: { type: 'image', mimetype: 'image/jpeg', size: null, file_name: null, caption: 'foto', thumb_b64: null, sha256: null,
+        ref: { key: { remoteJid: '77889900@lid', remoteJidAlt: '628444@s.whatsapp.net', fromMe: false, id: 'M8' }, message: { imageMessage: { caption: 'foto' } } } } },
     { message_id: 'M9', chat: '628555', from: '628555', text: 'sent while offline', timestamp: '2023-11-14T22:12:20.000Z', kind: 'append' },
   ]);
 

@@ -88,11 +88,13 @@ test('extractText: text, captions, wrappers, placeholders; null for what nobody 
   assert.equal(extractText({ videoMessage: { caption: 'clip' } }), 'clip');
   assert.equal(extractText({ documentWithCaptionMessage: { message: { documentMessage: { caption: 'invoice', fileName: 'a.pdf' } } } }), 'invoice');
   assert.equal(extractText({ ephemeralMessage: { message: { conversation: 'disappearing' } } }), 'disappearing');
-  assert.equal(extractText({ viewOnceMessageV2: { message: { imageMessage: {} } } }), '[image]');
-  assert.equal(extractText({ audioMessage: { ptt: true } }), '[voice message]');
-  assert.equal(extractText({ audioMessage: {} }), '[audio]');
-  assert.equal(extractText({ documentMessage: { fileName: 'price list.xlsx' } }), '[document: price list.xlsx]');
-  assert.equal(extractText({ stickerMessage: {} }), '[sticker]');
+  // Media travels as its own object (baileys/media.js mediaOf): its text is the caption or "".
+  assert.equal(extractText({ viewOnceMessageV2: { message: { imageMessage: {} } } }), '');
+  assert.equal(extractText({ audioMessage: { ptt: true } }), '');
+  assert.equal(extractText({ audioMessage: {} }), '');
+  assert.equal(extractText({ documentMessage: { fileName: 'price list.xlsx' } }), '');
+  assert.equal(extractText({ stickerMessage: {} }), '');
+  assert.equal(extractText({ ptvMessage: {} }), '');
   assert.equal(extractText({ locationMessage: { degreesLatitude: -6.2, degreesLongitude: 106.8 } }), '[location: -6.2,106.8]');
   assert.equal(extractText({ contactMessage: { displayName: 'Budi' } }), '[contact: Budi]');
   assert.equal(extractText({ pollCreationMessageV3: { name: 'Jam buka?' } }), '[poll: Jam buka?]');

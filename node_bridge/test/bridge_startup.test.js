@@ -22,7 +22,8 @@ test('prints one READY line with port, pid, boot id, version, engines and limits
   assert.equal(health.body.sessions.connected, 0);
   assert.equal(health.body.durable_pending, 0);
   // One source for each limit: the app validates against what the bridge publishes.
-  const limits = { text_max_utf16: 60000, body_max_bytes: 65536, client_id_max: 128 };
+  const limits = { text_max_utf16: 60000, body_max_bytes: 65536, client_id_max: 128,
+    media_max_file_bytes: 64 * 1024 * 1024, media_max_total_bytes: 2 * 1024 * 1024 * 1024 }; // media: the defaults
   assert.deepEqual(info.limits, limits);
   assert.deepEqual(health.body.limits, limits);
 

@@ -189,6 +189,9 @@ test('bad outbound media gets a clear error and nothing is sent', async (t) => {
     assert.deepEqual([res.status, res.body.error.code], [status, code], JSON.stringify(media));
     assert.match(res.body.error.message, /** @type {RegExp} */ (message));
   }
+  const voiceCaption = await send({ type: 'voice', sha256: good, mimetype: 'audio/ogg' }, { text: 'dengar ini' });
+  assert.deepEqual([voiceCaption.status, voiceCaption.body.error.code], [400, 'bad_request']);
+  assert.match(voiceCaption.body.error.message, /voice note has no caption/);
   const longCaption = await send({ type: 'image', sha256: good, mimetype: 'image/jpeg' }, { text: 'x'.repeat(60_001) });
   assert.equal(longCaption.status, 400);
   assert.deepEqual((await b.api('GET', '/sim/network')).body.sent, []);

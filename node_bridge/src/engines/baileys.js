@@ -17,6 +17,7 @@ import { cachesFor, forgetSession } from './baileys/caches.js';
 import { parseOptions } from './baileys/options.js';
 import { edgeHandlers, sendJid } from './baileys/edges.js';
 import { trafficHandlers } from './baileys/traffic.js';
+import { mediaHandlers, outboundContent } from './baileys/media.js';
 import { networkErrorCode } from '../close_codes.js';
 import { abandonUnfinishedPairing, boundCloseHandshake, socketConfig } from './baileys/socket_helpers.js';
 
@@ -48,13 +49,14 @@ function closeError(statusCode, message) {
  * Opens one WhatsApp connection for a session.
  *
  * @param {EngineContext} ctx
- * @param {{makeSocket?: typeof makeWASocket}} [deps] seam for tests: a fake socket factory
+ * @param {{makeSocket?: typeof makeWASocket, downloadMedia?: typeof import('@whiskeysockets/baileys').downloadMediaMessage}} [deps]
+ *   seams for tests: a fake socket factory; the media download (the network boundary)
  * @returns {Connection}
  * @throws {import('../auth_db.js').AuthCorruptError} stored creds are unreadable: nothing was
  *   opened; the caller quarantines the auth rows and reports failed/auth_corrupt
  * @throws {TypeError & {code: 'bad_options'}} invalid ctx.options: nothing was opened
  */
-export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
+export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia } = {}) {
   const { sessionId, auth, on } = ctx;
   const log = ctx.log.child({ engine: 'baileys' });
   const opts = parseOptions(ctx.options);
@@ -288,7 +290,11 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
     });
   };
 
+  const media = mediaHandlers({ sock: () => (opened && !reported ? sock : null), download: downloadMedia, log });
+
   return {
+    ...media,
+
     close() {
       if (reported) return closed;
       localReason ??= 'stopped_by_request';
@@ -316,11 +322,12 @@ export function createConnection(ctx, { makeSocket = makeWASocket } = {}) {
       return { unlinked };
     },
 
-    async send({ to, text, messageId } = /** @type {any} */ ({})) {
+    async send({ to, text, messageId, media: file } = /** @type {any} */ ({})) {
       if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
-      if (typeof text !== 'string' || text.length === 0) throw codedError(TypeError, 'bad_request', 'text must be a non-empty string');
+      if (!file && (typeof text !== 'string' || text.length === 0)) throw codedError(TypeError, 'bad_request', 'text must be a non-empty string');
       const jid = sendJid(recipientJid(to), on.lidFor);
-      const sent = await sock.sendMessage(jid, { text }, messageId ? { messageId } : {});
+      const content = file ? outboundContent(file, text ?? '') : { text };
+      const sent = await sock.sendMessage(jid, content, messageId ? { messageId } : {});
       const id = sent?.key?.id ?? messageId;
       if (!id) throw codedError(Error, 'engine_error', 'WhatsApp accepted the message but returned no id');
       if (sent?.message) caches.sent.set(id, sent.message);

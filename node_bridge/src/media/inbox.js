@@ -3,7 +3,7 @@
 // and only then is message.in journaled, with the pending row removed in the same
 // transaction. One download at a time per number, in arrival order; a download cut by a
 // closed connection or a crash starts again at the next connect.
-import { MediaUnavailableError, openMedia } from './download.js';
+import { IDLE_TIMEOUT_MS, MediaUnavailableError, openMedia } from './download.js';
 import { MediaTooLargeError, isDiskFull } from './store.js';
 import { PendingMediaTable } from './pending.js';
 import { errorText } from '../session_util.js';
@@ -23,9 +23,13 @@ const MAX_THUMB_BYTES = 256 * 1024;
 export class MediaInbox {
   /**
    * @param {{store: import('../store.js').Store, mediaStore: import('./store.js').MediaStore,
-   *   limits: import('./limits.js').MediaLimits, log: import('pino').Logger, retryBaseMs?: number}} deps
+   *   limits: import('./limits.js').MediaLimits, log: import('pino').Logger, retryBaseMs?: number,
+   *   idleMs?: number, diskFullRetryMs?: number}} deps
    */
-  constructor({ store, mediaStore, limits, log, retryBaseMs = RETRY_BASE_MS }) {
+  constructor({ store, mediaStore, limits, log, retryBaseMs = RETRY_BASE_MS, idleMs = IDLE_TIMEOUT_MS,
+    diskFullRetryMs = DISK_FULL_RETRY_MS }) {
+    this.idleMs = idleMs;
+    this.diskFullRetryMs = diskFullRetryMs;
     this.store = store;
     this.files = mediaStore;
     this.limits = limits;
@@ -104,9 +108,10 @@ export class MediaInbox {
     try {
       const source = await openMedia(conn, media, {
         log,
+        idleMs: this.idleMs,
         onReuploaded: (updated) => this.pending.updateMedia(s.id, row.message_id, updated),
       });
-      const stored = await this.files.put(source, { maxBytes: this.limits.maxFileBytes });
+      const stored = await this.files.put(source, { maxBytes: this.limits.maxFileBytes, expectSha256: media.sha256 });
       if (media.size != null && stored.size !== media.size) {
         log.warn({ declared: media.size, got: stored.size }, 'media size differs from what the message declared');
       }
@@ -117,21 +122,23 @@ export class MediaInbox {
       if (err instanceof MediaTooLargeError) {
         return this.finish(s, row, { state: 'too_large', error: `The file is larger than the limit of ${err.limit} bytes.` });
       }
+      const text = errorText(err);
+      if (connectionOf(s) !== conn) {
+        // Cut by the connection closing (a re-upload needs the phone too): not the file's fault.
+        this.pending.failed(s.id, row.message_id, text, { counts: false });
+        log.info({ err: text }, 'media download cut by the connection closing; resumed at the next connect');
+        return null;
+      }
       if (err instanceof MediaUnavailableError) {
         log.warn({ err: err.message }, 'media unavailable');
         return this.finish(s, row, { state: 'unavailable', error: err.message });
       }
-      const text = errorText(err);
-      this.pending.failed(s.id, row.message_id, text);
+      this.pending.failed(s.id, row.message_id, text, { counts: !isDiskFull(err) });
       if (isDiskFull(err)) {
         log.error({ code: /** @type {any} */ (err).code }, 'the disk is full; the media download waits for space');
-        return DISK_FULL_RETRY_MS;
+        return this.diskFullRetryMs;
       }
       const attempts = row.attempts + 1;
-      if (connectionOf(s) !== conn) {
-        log.info({ err: text }, 'media download cut by the connection closing; resumed at the next connect');
-        return null;
-      }
       if (attempts >= MAX_ATTEMPTS) {
         log.warn({ err: text, attempts }, 'media download failed for good');
         return this.finish(s, row, { state: 'unavailable', error: `The download failed ${attempts} times (${text}).` });
@@ -229,6 +236,8 @@ function normalize(media) {
     file_name: str(media.file_name),
     caption: str(media.caption),
     thumb_b64: str(media.thumb_b64),
+    // the checksum the message announces (WhatsApp's fileSha256), checked before the file is kept
+    sha256: typeof media.sha256 === 'string' && /^[0-9a-f]{64}$/.test(media.sha256) ? media.sha256 : null,
     ref: media.ref ?? null,
   };
 }

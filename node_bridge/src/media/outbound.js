@@ -16,9 +16,10 @@ const MAX_FILE_NAME = 255;
 
 /**
  * @param {unknown} raw  body.media
+ * @param {unknown} [caption]  body.text
  * @returns {OutboundMedia|null}
  */
-export function parseOutboundMedia(raw) {
+export function parseOutboundMedia(raw, caption) {
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'object' || Array.isArray(raw)) throw badRequest('media must be an object {type, sha256, mimetype, file_name?}');
   const m = /** @type {Record<string, unknown>} */ (raw);
@@ -40,6 +41,10 @@ export function parseOutboundMedia(raw) {
   // WhatsApp plays voice notes as Opus in Ogg only; anything else would arrive unplayable.
   if (m.type === 'voice' && !/^audio\/ogg\b/.test(mime)) {
     throw badRequest('a voice note must be Ogg/Opus audio (media.mimetype audio/ogg; codecs=opus)');
+  }
+  // WhatsApp shows no caption under audio: it would be lost without a word.
+  if ((m.type === 'audio' || m.type === 'voice') && typeof caption === 'string' && caption.length) {
+    throw badRequest(`a ${m.type === 'voice' ? 'voice note' : 'audio file'} has no caption; send the text as its own message`);
   }
   let fileName = null;
   if (m.file_name !== undefined && m.file_name !== null) {

@@ -36,7 +36,7 @@ export class PendingMediaTable {
       'SELECT * FROM media_pending WHERE session_id = ? ORDER BY created_at, rowid');
     this.getStmt = db.prepare('SELECT * FROM media_pending WHERE session_id = ? AND message_id = ?');
     this.deleteStmt = db.prepare('DELETE FROM media_pending WHERE session_id = ? AND message_id = ?');
-    this.failStmt = db.prepare(`UPDATE media_pending SET attempts = attempts + 1, last_error = ?
+    this.failStmt = db.prepare(`UPDATE media_pending SET attempts = attempts + ?, last_error = ?
       WHERE session_id = ? AND message_id = ?`);
     this.refStmt = db.prepare('UPDATE media_pending SET media = ? WHERE session_id = ? AND message_id = ?');
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM media_pending');
@@ -69,9 +69,12 @@ export class PendingMediaTable {
     this.deleteStmt.run(sessionId, messageId);
   }
 
-  /** @param {string} sessionId @param {string} messageId @param {string} error */
-  failed(sessionId, messageId, error) {
-    this.failStmt.run(error, sessionId, messageId);
+  /**
+   * @param {string} sessionId @param {string} messageId @param {string} error
+   * @param {{counts?: boolean}} [opts]  counts: false for a cut that is not the file's fault
+   */
+  failed(sessionId, messageId, error, { counts = true } = {}) {
+    this.failStmt.run(counts ? 1 : 0, error, sessionId, messageId);
   }
 
   /** A re-upload gave a new place to fetch from: keep it across restarts. @param {string} sessionId @param {string} messageId @param {object} media */

@@ -22,6 +22,12 @@ export class MediaTooLargeError extends Error {
   }
 }
 
+/** The bytes are not the ones the message announced (its sha256 differs): nothing was stored. */
+export class MediaCorruptError extends Error {
+  name = 'MediaCorruptError';
+  code = 'media_corrupt';
+}
+
 /**
  * @typedef {{open: typeof fs.promises.open}} StoreFs  the seam a test uses to simulate a full disk
  */
@@ -85,10 +91,10 @@ export class MediaStore {
    * Streams `source` into the store. Over `maxBytes` it stops and throws
    * MediaTooLargeError; any failure (a full disk included) leaves nothing behind.
    * @param {AsyncIterable<Buffer|Uint8Array>} source
-   * @param {{maxBytes?: number}} [opts]
+   * @param {{maxBytes?: number, expectSha256?: string|null}} [opts]  expectSha256: refuse other bytes
    * @returns {Promise<{sha256: string, size: number, path: string}>}
    */
-  async put(source, { maxBytes = Infinity } = {}) {
+  async put(source, { maxBytes = Infinity, expectSha256 = null } = {}) {
     const tmp = path.join(this.tmpDir, `${TMP_PREFIX}${randomBytes(8).toString('hex')}`);
     const hash = createHash('sha256');
     let size = 0;
@@ -107,6 +113,9 @@ export class MediaStore {
       closed = true;
       await fh.close();
       const sha256 = hash.digest('hex');
+      if (expectSha256 && sha256 !== expectSha256) {
+        throw new MediaCorruptError(`the bytes received do not match the file's checksum (got ${sha256.slice(0, 12)}…)`);
+      }
       const final = this.pathOf(sha256);
       const dir = path.dirname(final);
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });

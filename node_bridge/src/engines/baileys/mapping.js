@@ -121,7 +121,9 @@ export function phoneDigits(phone) {
 /**
  * Readable text of a message, or null when it carries nothing a person would read
  * (protocol messages, reactions, key distribution, edits/deletes, empty stubs).
- * Media without a caption gets a short bracketed placeholder so it is not lost.
+ * Media (image, video, audio, voice note, document, sticker) travels as its own object
+ * (media.js mediaOf): its text is the caption or "". Other kinds without text (location,
+ * contact, poll) get a short bracketed placeholder so they are not lost.
  * @param {proto.IMessage | null | undefined} message
  * @returns {string | null}
  */
@@ -138,11 +140,7 @@ export function extractText(message) {
     m.templateButtonReplyMessage?.selectedDisplayText ||
     m.listResponseMessage?.title;
   if (text) return text;
-  if (m.imageMessage) return '[image]';
-  if (m.videoMessage || m.ptvMessage) return '[video]';
-  if (m.audioMessage) return m.audioMessage.ptt ? '[voice message]' : '[audio]';
-  if (m.documentMessage) return m.documentMessage.fileName ? `[document: ${m.documentMessage.fileName}]` : '[document]';
-  if (m.stickerMessage) return '[sticker]';
+  if (m.imageMessage || m.videoMessage || m.ptvMessage || m.audioMessage || m.documentMessage || m.stickerMessage) return '';
   const loc = m.locationMessage || m.liveLocationMessage;
   if (loc) return `[location: ${loc.degreesLatitude ?? '?'},${loc.degreesLongitude ?? '?'}]`;
   if (m.contactMessage) return `[contact: ${m.contactMessage.displayName ?? ''}]`;

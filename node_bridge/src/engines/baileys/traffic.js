@@ -11,6 +11,7 @@ import {
   isoFromWaTimestamp,
   senderIdFromKey,
 } from './mapping.js';
+import { mediaOf } from './media.js';
 
 /**
  * @param {{on: any, caches: ReturnType<typeof import('./caches.js').cachesFor>, creds: any,
@@ -38,7 +39,9 @@ export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log
       log.warn({ message_id: key.id }, 'inbound message without a usable sender; skipped');
       return;
     }
-    const event = { message_id: key.id, chat, from, text, timestamp: isoFromWaTimestamp(msg.messageTimestamp), kind };
+    const media = mediaOf(msg);
+    const event = { message_id: key.id, chat, from, text, timestamp: isoFromWaTimestamp(msg.messageTimestamp), kind,
+      ...(media ? { media } : {}) };
     try {
       on.messageIn(event);
       // Marked only once the manager took it, so a redelivery can still get through.

@@ -11,7 +11,8 @@
  *   engine knows more than the code says: 'stopped_by_request', 'logged_out', 'qr_timeout',
  *   'engine_error', 'network_unreachable'
  * @property {() => void} activity the connection received bytes (throttled, see ACTIVITY_MIN_INTERVAL_MS)
- * @property {(m: {message_id: string, chat: string, from: string, text: string, timestamp: string, kind: 'notify' | 'append'}) => void} messageIn
+ * @property {(m: {message_id: string, chat: string, from: string, text: string, timestamp: string, kind: 'notify' | 'append', media?: object}) => void} messageIn
+ *   media: see baileys/media.js mediaOf (the bridge downloads it, media/inbox.js)
  * @property {(a: {message_id: string, chat: string | null, status: 'sent' | 'delivered' | 'read' | 'failed', error_code?: string, reason?: string, error?: string}) => void} ack
  *   'failed': WhatsApp refused the message (see rejections.js)
  * @property {(pair: {lid: string, phone: string}) => void} [mapping] a LID's phone became known (jids)
@@ -32,7 +33,9 @@
  * @typedef {object} Connection
  * @property {() => Promise<void>} close stop this socket (auth kept); resolves once close was reported
  * @property {() => Promise<{unlinked: boolean}>} logout unlink the device; the caller wipes auth afterwards
- * @property {(m: {to: string, text: string, messageId?: string}) => Promise<{message_id: string}>} send
+ * @property {(m: {to: string, text: string, messageId?: string, media?: import('../../media/outbound.js').LocatedMedia}) => Promise<{message_id: string}>} send
+ * @property {(ref: any) => Promise<AsyncIterable<Buffer>>} downloadMedia  an inbound file's bytes, streamed
+ * @property {(ref: any) => Promise<any>} reuploadMedia  asks the phone to upload an expired file again
  * @property {(phone: string) => Promise<string>} requestPairingCode link by code instead of QR
  */
 
