@@ -23,7 +23,14 @@ log = logging.getLogger(__name__)
 #: Bridge errors after which the same request can never succeed: the message fails at
 #: once and never holds back its chat's queue.
 NEVER_SUCCEEDS = frozenset(
-    {"bad_request", "client_id_reused", "payload_too_large", "media_missing", "media_too_large"}
+    {
+        "bad_request",
+        "client_id_reused",
+        "payload_too_large",
+        "media_missing",
+        "media_empty",
+        "media_too_large",
+    }
 )
 #: Bridge errors that mean "not now": the message waits, using up no attempts.
 WAIT_FOR_NUMBER = frozenset({"session_not_connected", "session_not_found"})

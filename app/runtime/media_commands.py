@@ -31,6 +31,9 @@ from app.runtime.commands import OwnerCommands
 
 log = logging.getLogger(__name__)
 
+#: Kinds WhatsApp shows without a caption.
+SOUNDS = frozenset({"audio", "voice"})
+NO_CAPTION = "A voice note or sound file cannot carry words; send them as a message of their own."
 #: What a pasted picture is called (it has no name of its own).
 PASTED_NAME = "image.png"
 
@@ -95,9 +98,14 @@ class MediaCommands:
         file_name: str | None = None,
         mimetype: str | None = None,
         client_id: str | None = None,
+        caption_apart: bool = False,
     ) -> Message:
         """Copies the file in, then queues it. MessageError (a sentence) for anything
-        that cannot go: then nothing was queued."""
+        that cannot go: then nothing was queued.
+
+        `caption_apart`: words for a voice note or sound file (which shows none) go as a
+        text message right after it, instead of being refused.
+        """
         chat = normalize_recipient(to, self.commands.default_region)
         if caption:
             limits = self.commands.limits()
@@ -108,6 +116,11 @@ class MediaCommands:
         head = _head(source)
         mimetype = sniff_mimetype(head, name, mimetype)
         chosen = kind_for(mimetype, kind)  # refused here, before a byte is copied
+        words_apart = ""
+        if caption and chosen in SOUNDS:  # WhatsApp would drop the caption without a word
+            if not caption_apart:
+                raise MediaError(NO_CAPTION)
+            words_apart, caption = caption, ""
         if chosen == "voice":
             mimetype = "audio/ogg; codecs=opus"
         self._check_account(account_id)
@@ -122,6 +135,8 @@ class MediaCommands:
         )
         self.commands.signals.message_added.emit(message.id)
         self.commands.dispatcher.wake()
+        if words_apart:  # checked above; queued after the file, so it leaves after it
+            self.commands.send_message(account_id, to, words_apart)
         return message
 
     def send_file_once(self, account_id: str, key: str, **send: Any) -> tuple[Message, bool]:

@@ -339,6 +339,7 @@ class ChatsWindow(MessageActions, QWidget):
                     kind="voice" if self.reply_pane.voice else None,
                     caption=text.strip(),
                     file_name=attachment.name,
+                    caption_apart=True,  # words with a voice note follow it as a message
                 )
         except (MessageError, StoreError) as error:
             self.show_error(error)  # the words and the file stay: nothing is lost

@@ -49,6 +49,12 @@ MEDIA_SENTENCES = [
         tr_noop("This file is not a sound file; send it as a document."),
     ),
     (
+        r"A voice note or sound file cannot carry words; send them as a message of their own\.",
+        tr_noop(
+            "A voice note or sound file cannot carry words; send them as a message of their own."
+        ),
+    ),
+    (
         r"A voice note must be an Ogg/Opus sound file \(\.ogg or \.opus\)\.",
         tr_noop("A voice note must be an Ogg/Opus sound file (.ogg or .opus)."),
     ),

@@ -1248,6 +1248,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/media_words.py" />
+            <source>A voice note or sound file cannot carry words; send them as a message of their own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
             <source>A voice note must be an Ogg/Opus sound file (.ogg or .opus).</source>
             <translation type="unfinished" />
         </message>

@@ -1249,6 +1249,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/media_words.py" />
+            <source>A voice note or sound file cannot carry words; send them as a message of their own.</source>
+            <translation>Pesan suara atau berkas suara tidak bisa membawa tulisan; kirim tulisannya sebagai pesan tersendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
             <source>A voice note must be an Ogg/Opus sound file (.ogg or .opus).</source>
             <translation>Pesan suara harus berupa berkas suara Ogg/Opus (.ogg atau .opus).</translation>
         </message>

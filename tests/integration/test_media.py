@@ -11,8 +11,11 @@ import base64
 import hashlib
 import os
 
+import pytest
+
 from app.core.media import MediaLimits
 from app.core.message_store import media_of
+from app.core.outbox import MessageError
 from tests.liveapp import eventually, link, run
 
 CUSTOMER = "6281234567890"
@@ -180,5 +183,32 @@ def test_a_file_queued_while_away_still_has_its_bytes_when_sent(loop, service, t
         )
         network = {s["client_id"]: s for s in await service.client.sim_network()}
         assert network[message.message_id]["media"]["sha256"] == sha(PDF)
+
+    run(loop, scenario(), timeout=60)
+
+
+def test_words_with_a_voice_note_are_refused_or_follow_it_as_a_message(loop, service, tmp_path):
+    async def scenario():
+        account = await link(service, "Toko", "6281300000306")
+        note = tmp_path / "pesan.ogg"
+        note.write_bytes(OGG)
+        with pytest.raises(MessageError, match="cannot carry words"):
+            service.media.send_file(account.id, "+" + CUSTOMER, note, kind="voice", caption="hi")
+        assert service.store.messages(account.id) == []
+        voice = service.media.send_file(
+            account.id, "+" + CUSTOMER, note, kind="voice", caption="Dengar ya", caption_apart=True
+        )
+
+        def both_delivered() -> bool:
+            out = service.store.messages(account.id)
+            return len(out) == 2 and all(m.status in ("delivered", "read") for m in out)
+
+        await eventually(both_delivered, timeout=15)
+        first, second = service.store.messages(account.id)
+        assert first.id == voice.id and media_of(first).type == "voice" and first.text == ""
+        assert media_of(second) is None and second.text == "Dengar ya"
+        wire = await service.client.sim_network()
+        assert [(s["media"] or {}).get("type") for s in wire] == ["voice", None]
+        assert wire[1]["text"] == "Dengar ya"
 
     run(loop, scenario(), timeout=60)
