@@ -123,18 +123,18 @@ class ConversationsModel(QAbstractListModel):
             case _ if role == WaitingRole:
                 return waits_for_reconnect(last.direction, last.status, self.connected)
             case Qt.ItemDataRole.ToolTipRole:
-                tip = chat_title(last.chat) + "\n" + preview(last.text, 300)
+                tip = chat_title(last.chat) + "\n" + preview(media_preview(last), 300)
                 if waits_for_reconnect(last.direction, last.status, self.connected):
                     tip += "\n" + tr(QUEUED_NOTE)
                 return tip
             case Qt.ItemDataRole.AccessibleTextRole:
                 parts = [chat_title(last.chat), day_or_time(last.created_at, self._now())]
                 if last.direction == "out":
-                    parts.append(tr("You: %1").replace("%1", preview(last.text)))
+                    parts.append(tr("You: %1").replace("%1", preview(media_preview(last))))
                     waiting = waits_for_reconnect(last.direction, last.status, self.connected)
                     parts.append(tr(QUEUED_NOTE) if waiting else tick_words(last.status))
                 else:
-                    parts.append(preview(last.text))
+                    parts.append(preview(media_preview(last)))
                 return ", ".join(p for p in parts if p)
         return None
 

@@ -96,12 +96,16 @@ def chip_detail(message: Message) -> str:
 
 
 def media_preview(message: Message) -> str:
-    """For the conversations list: 'Photo: bukti transfer', 'Document: nota.pdf'."""
-    media = media_of(message)
-    if media is None:
-        return message.text
-    title = kind_words(media.type)
-    if media.type == "document" and media.file_name:
-        title += f" {media.file_name}"
-    caption = " ".join(message.text.split())
+    """For the conversations list: 'Photo: bukti transfer', 'Document nota.pdf'."""
+    return media_line(message.media_type, message.media_file_name, message.text)
+
+
+def media_line(kind: str | None, file_name: str | None, text: str) -> str:
+    """A message in one line: its words, or what its file is and then its caption."""
+    if not kind:
+        return text
+    title = kind_words(kind)
+    if kind == "document" and file_name:
+        title += f" {file_name}"
+    caption = " ".join(text.split())
     return f"{title}: {caption}" if caption else title

@@ -213,3 +213,19 @@ def test_media_limits_in_settings_apply_at_once_and_reach_the_bridges_next_start
     env = offline_service.supervisor._env  # what the next bridge starts with
     assert env["JAGA_MEDIA_MAX_FILE_BYTES"] == str(10 * MB)
     assert env["JAGA_MEDIA_MAX_TOTAL_BYTES"] == str(500 * MB)
+
+
+def test_the_main_windows_last_message_says_what_the_file_is(qtbot, offline_service, make_window):
+    from app.ui.accounts_model import Column
+
+    service = offline_service
+    shop = linked_shop(service)
+    window = make_window(service)
+    media = Media("document", "application/pdf", 9, "b" * 64, "nota-0042.pdf")
+    arrive(service, shop, 1, "", media)
+    row = window.model.row_of(shop)
+
+    def tip() -> str:
+        return str(window.model.index(row, Column.LAST_IN).data(Qt.ItemDataRole.ToolTipRole))
+
+    qtbot.waitUntil(lambda: "Document nota-0042.pdf" in tip(), timeout=3000)
