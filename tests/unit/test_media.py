@@ -210,3 +210,19 @@ def test_the_bytes_win_over_a_declared_type_which_wins_over_the_name():
     assert sniff_mimetype(PDF, "foto.jpg", "image/jpeg") == "application/pdf"
     assert sniff_mimetype(OGG, None, "audio/ogg; codecs=opus") == "audio/ogg; codecs=opus"
     assert sniff_mimetype(b"a,b\n", "list.csv", "text/plain") == "text/plain"
+
+
+def test_a_removed_numbers_copy_names_each_messages_file(store, tmp_path):
+    import json
+    from datetime import datetime
+
+    from app.core.removal import keep_copy
+
+    account_id = linked(store)
+    media = Media("document", "application/pdf", 9, SHA, "nota.pdf", "stored")
+    store.store_durable([Inbound(account_id, "M1", "6281", "nota", None, None, media)])
+    store.store_durable([Inbound(account_id, "M2", "6281", "halo", None)])
+    copy = keep_copy(store, account_id, tmp_path / "backups", datetime(2026, 11, 30))
+    saved = json.loads(copy.read_text(encoding="utf-8"))["messages"]
+    assert saved[0]["media"]["sha256"] == SHA and saved[0]["media"]["file_name"] == "nota.pdf"
+    assert saved[1]["media"] is None
