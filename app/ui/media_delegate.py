@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -155,17 +155,18 @@ class MediaBubbleDelegate(BubbleDelegate):
         shift_x = -grow if out else 0.0  # left-aligned parts follow the frame's left
         meta_x = 0.0 if out else grow  # right-aligned parts follow its right
         media = QRectF(frame.left() + self.PAD_X, frame.top() + self.PAD_Y, width, height)
-        return MediaBubble(
+        # Every part of the text bubble, moved below the block (fields copied by name, so
+        # a part chat_delegates adds later is carried along).
+        parts = {f.name: getattr(base, f.name) for f in fields(base)}
+        parts.update(
             frame=frame,
-            text=base.text,
             text_at=base.text_at + QPointF(shift_x, down if caption else 0.0),
-            note=base.note,
             note_at=base.note_at + QPointF(shift_x, down),
             time=base.time.translated(meta_x, down),
             tick=base.tick.translated(meta_x, down) if base.tick else None,
             link=base.link.translated(shift_x, down) if base.link else None,
-            media=media,
         )
+        return MediaBubble(**parts, media=media)
 
     def media_rect(self, index: Index) -> QRectF | None:
         """Where the media block of this message is, in the viewport (tests and clicks)."""
