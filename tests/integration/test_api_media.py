@@ -14,6 +14,7 @@ from waha import AsyncWahaClient
 from app.core.media import MediaLimits
 from app.gateway.envelope import EVENTS
 from tests.apilive import base_url, make_gateway
+from tests.integration.test_api_webhooks import validate
 from tests.integration.test_media import JPEG, OGG, PDF, inbound_media
 from tests.integration.test_webhooks import Receiver
 from tests.liveapp import eventually, link, run
@@ -172,6 +173,7 @@ def test_a_webhook_for_a_photo_carries_a_url_that_needs_the_key(loop, service, g
             return [d for d, _h, _r in receiver.got if d["event"] == "message"]
 
         await eventually(lambda: bool(photo_hook()), timeout=15, what="the message webhook")
+        validate(photo_hook()[0])  # waha-py's typed webhook model, media included
         payload = photo_hook()[0]["payload"]
         assert payload["hasMedia"] is True and payload["body"] == "bukti transfer"
         assert payload["media"]["mimetype"] == "image/jpeg"
