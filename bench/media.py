@@ -5,12 +5,12 @@ store) and is driven over its HTTP API and event stream, so the figures are the 
 In: the sim network delivers a 20 MB document (deterministic bytes from a seed); the clock
 runs from the delivery until `message.in` says the file is stored. Out: the stored file is
 sent back (POST /sessions/{id}/messages with its sha256); the clock runs until the bridge
-answers "sent" (the sim network has read and hashed every byte). Throughout, the bridge's
-RSS is sampled every 10 ms: its peak growth over the idle figure just before must stay
-below the file's size (streamed, never held whole). The bytes the network received are
-checked against the stored file's sha256 (identical at both ends). One more round with a
-100 MB document (not with --quick) shows whether the growth follows the file's size
-(buffering) or stays put (garbage the collector has not taken yet).
+answers "sent" (the sim network has read and hashed every byte). Each direction runs on a
+freshly started bridge whose RSS is sampled every 10 ms: its peak growth over its own idle
+figure must stay below the file's size (streamed, never held whole). The bytes the network
+received are checked against the stored file's sha256 (identical at both ends). One more
+round with a 100 MB document (not with --quick) shows whether the growth follows the
+file's size (buffering) or stays put (garbage the collector has not taken yet).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import os
 import statistics
 import subprocess
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ FILE_BYTES = 20 * 1024 * 1024
 BIG_FILE_BYTES = 100 * 1024 * 1024
 MIB = 2**20
 SESSION = "bench-media"
+#: after start and link, before the idle RSS is read
+SETTLE_S = 1.0
 
 
 class BridgeProcess:
@@ -58,6 +61,8 @@ class BridgeProcess:
             JAGA_SIM_CONTROL="1",
             JAGA_SIM_CONNECT_MS="20",
             JAGA_LOG_LEVEL="warn",
+            # above the default 64 MiB, for the 100 MiB round
+            JAGA_MEDIA_MAX_FILE_BYTES=str(256 * MIB),
         )
         self.proc = subprocess.Popen(
             [str(node), str(bridge_entry())],
@@ -151,80 +156,27 @@ def file_sha256(path: Path) -> str:
 
 
 async def link(http: httpx.AsyncClient) -> None:
+    """Starts the sim number; scans its QR the first time (later starts log in by themselves)."""
     (await http.put(f"/sessions/{SESSION}", json={"engine": "sim"})).raise_for_status()
-    for _ in range(200):
-        if (await http.get(f"/sessions/{SESSION}")).json()["status"] == "qr":
-            break
-        await asyncio.sleep(0.05)
-    scan = await http.post(f"/sim/sessions/{SESSION}/scan", json={"phone": "628123450000"})
-    scan.raise_for_status()
-    for _ in range(200):
-        if (await http.get(f"/sessions/{SESSION}")).json()["status"] == "connected":
+    for _ in range(400):
+        status = (await http.get(f"/sessions/{SESSION}")).json()["status"]
+        if status == "connected":
             return
+        if status == "qr":
+            scan = await http.post(f"/sim/sessions/{SESSION}/scan", json={"phone": "628123450000"})
+            scan.raise_for_status()
         await asyncio.sleep(0.05)
     raise BenchError("the sim number did not connect")
 
 
-async def one_round(
-    bridge: BridgeProcess, http: httpx.AsyncClient, lines: Any, n: int, size: int = FILE_BYTES
-) -> dict[str, float]:
-    message_id = f"MEDIA{n:04d}"
-    base = await idle_rss(bridge)
-    media = {
-        "type": "document",
-        "mimetype": "application/pdf",
-        "file_name": f"katalog-{n}.pdf",
-        "seed": f"bench-{n}-{time.time_ns()}",
-        "size": size,
-    }
-    with RssPeak(bridge) as peak_in:
-        began = time.monotonic()
-        inbound = {"messages": [{"from": "628111000222", "message_id": message_id, "media": media}]}
-        (await http.post(f"/sim/sessions/{SESSION}/inbound", json=inbound)).raise_for_status()
-        event = await wait_event(lines, message_id, 120)
-        stored_s = time.monotonic() - began
-    got = event["media"]
-    if got["state"] != "stored" or got["size"] != size:
-        raise BenchError(f"the document was not stored: {got}")
-    path = bridge.media / got["sha256"][:2] / got["sha256"]
-    if file_sha256(path) != got["sha256"]:
-        raise BenchError("the stored file does not hold the bytes its name says")
+@contextlib.asynccontextmanager
+async def fresh_bridge(folder: Path) -> AsyncIterator[tuple[BridgeProcess, httpx.AsyncClient, Any]]:
+    """A newly started bridge on `folder` with its number connected and the event stream open.
 
-    base_out = await idle_rss(bridge)
-    with RssPeak(bridge) as peak_out:
-        began = time.monotonic()
-        send = {
-            "to": "628111000222",
-            "client_id": f"back-{n}",
-            "text": "katalog",
-            "media": {
-                "type": "document",
-                "sha256": got["sha256"],
-                "mimetype": "application/pdf",
-                "file_name": media["file_name"],
-            },
-        }
-        answer = await http.post(f"/sessions/{SESSION}/messages", json=send, timeout=120)
-        answer.raise_for_status()
-        sent_s = time.monotonic() - began
-    network = (await http.get("/sim/network")).json()["sent"]
-    row = next(r for r in network if r["client_id"] == f"back-{n}")
-    if row["media"]["sha256"] != got["sha256"] or row["media"]["size"] != size:
-        raise BenchError(f"the network received other bytes: {row['media']}")
-    return {
-        "in_ms": stored_s * 1000,
-        "in_rss_growth_mib": (peak_in.peak - base) / MIB,
-        "out_ms": sent_s * 1000,
-        "out_rss_growth_mib": (peak_out.peak - base_out) / MIB,
-        "idle_rss_mib": base / MIB,
-    }
-
-
-async def measure(ctx: Context) -> dict[str, Any]:
-    rounds = ctx.count(3, 1)
-    bridge = BridgeProcess(ctx.folder("media"))
-    samples: dict[str, list[float]] = {}
-    big: dict[str, float] | None = None
+    Each direction is measured on a fresh process: RSS growth over its own idle figure,
+    not over memory an earlier transfer already made the allocator keep.
+    """
+    bridge = BridgeProcess(folder)
     try:
         await bridge.ready()
         async with httpx.AsyncClient(
@@ -235,21 +187,84 @@ async def measure(ctx: Context) -> dict[str, Any]:
         ) as http:
             await link(http)
             async with http.stream("GET", "/events", timeout=None) as stream:
-                lines = stream.aiter_lines()
-                for n in range(rounds):
-                    result = await one_round(bridge, http, lines, n)
-                    for key, value in result.items():
-                        samples.setdefault(key, []).append(value)
-                    ctx.log(
-                        f"  round {n + 1}/{rounds}: in {result['in_ms']:.0f} ms "
-                        f"(RSS +{result['in_rss_growth_mib']:.1f} MiB), out {result['out_ms']:.0f}"
-                        f" ms (RSS +{result['out_rss_growth_mib']:.1f} MiB)"
-                    )
-                if not ctx.quick:
-                    big = await one_round(bridge, http, lines, rounds, BIG_FILE_BYTES)
-                    ctx.log(f"  100 MiB: {big}")
+                await asyncio.sleep(SETTLE_S)
+                yield bridge, http, stream.aiter_lines()
     finally:
         bridge.stop()
+
+
+async def one_round(folder: Path, n: int, size: int = FILE_BYTES) -> dict[str, float]:
+    message_id = f"MEDIA{n:04d}"
+    media = {
+        "type": "document",
+        "mimetype": "application/pdf",
+        "file_name": f"katalog-{n}.pdf",
+        "seed": f"bench-{n}-{time.time_ns()}",
+        "size": size,
+    }
+    async with fresh_bridge(folder) as (bridge, http, lines):
+        base_in = await idle_rss(bridge)
+        with RssPeak(bridge) as peak_in:
+            began = time.monotonic()
+            message = {"from": "628111000222", "message_id": message_id, "media": media}
+            inbound = {"messages": [message]}
+            (await http.post(f"/sim/sessions/{SESSION}/inbound", json=inbound)).raise_for_status()
+            event = await wait_event(lines, message_id, 120)
+            stored_s = time.monotonic() - began
+    got = event["media"]
+    if got["state"] != "stored" or got["size"] != size:
+        raise BenchError(f"the document was not stored: {got}")
+    if file_sha256(bridge.media / got["sha256"][:2] / got["sha256"]) != got["sha256"]:
+        raise BenchError("the stored file does not hold the bytes its name says")
+
+    async with fresh_bridge(folder) as (bridge, http, _lines):
+        base_out = await idle_rss(bridge)
+        with RssPeak(bridge) as peak_out:
+            began = time.monotonic()
+            send = {
+                "to": "628111000222",
+                "client_id": f"back-{n}",
+                "text": "katalog",
+                "media": {
+                    "type": "document",
+                    "sha256": got["sha256"],
+                    "mimetype": "application/pdf",
+                    "file_name": media["file_name"],
+                },
+            }
+            answer = await http.post(f"/sessions/{SESSION}/messages", json=send, timeout=120)
+            answer.raise_for_status()
+            sent_s = time.monotonic() - began
+        network = (await http.get("/sim/network")).json()["sent"]
+    row = next(r for r in network if r["client_id"] == f"back-{n}")
+    if row["media"]["sha256"] != got["sha256"] or row["media"]["size"] != size:
+        raise BenchError(f"the network received other bytes: {row['media']}")
+    return {
+        "in_ms": stored_s * 1000,
+        "in_rss_growth_mib": (peak_in.peak - base_in) / MIB,
+        "out_ms": sent_s * 1000,
+        "out_rss_growth_mib": (peak_out.peak - base_out) / MIB,
+        "idle_rss_mib": base_in / MIB,
+    }
+
+
+async def measure(ctx: Context) -> dict[str, Any]:
+    rounds = ctx.count(3, 1)
+    folder = ctx.folder("media")
+    samples: dict[str, list[float]] = {}
+    big: dict[str, float] | None = None
+    for n in range(rounds):
+        result = await one_round(folder, n)
+        for key, value in result.items():
+            samples.setdefault(key, []).append(value)
+        ctx.log(
+            f"  round {n + 1}/{rounds}: in {result['in_ms']:.0f} ms "
+            f"(RSS +{result['in_rss_growth_mib']:.1f} MiB), out {result['out_ms']:.0f}"
+            f" ms (RSS +{result['out_rss_growth_mib']:.1f} MiB)"
+        )
+    if not ctx.quick:
+        big = await one_round(folder, rounds, BIG_FILE_BYTES)
+        ctx.log(f"  100 MiB: {big}")
     file_mib = FILE_BYTES / MIB
     worst = max(samples["in_rss_growth_mib"] + samples["out_rss_growth_mib"])
     return {

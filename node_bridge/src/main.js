@@ -4,6 +4,8 @@
 // JAGA_READY line on stdout once listening, JSON logs on stderr, and a clean
 // exit 0 when stdin closes (the parent is gone), on POST /shutdown or a signal.
 import fs from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { ConfigError, EXIT_CONFIG, loadConfig } from './config.js';
@@ -106,7 +108,7 @@ async function main() {
   hub.replayJournal();
   let media;
   try {
-    media = new Media({ config: config.media, store, log });
+    media = new Media({ config: config.media, store, log, collect: youngCollector(log) });
   } catch (err) {
     log.fatal({ err }, 'cannot open the media folder');
     process.stderr.write(`jaga-bridge: cannot open the media folder ${config.media.root}: ${/** @type {Error} */ (err).message}\n`);
@@ -170,6 +172,23 @@ async function main() {
     limits: { ...LIMITS, ...media.limits.view() } };
   log.info({ ...ready, data: config.dataDir, media: config.media.root, sim_control: config.simControl }, 'bridge ready');
   process.stdout.write(`JAGA_READY ${JSON.stringify(ready)}\n`);
+}
+
+/**
+ * A young-generation collection for the media store (see MediaStore `collect`), or a no-op
+ * if this Node cannot give one.
+ * @param {import('pino').Logger} log
+ * @returns {() => void}
+ */
+function youngCollector(log) {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc');
+    return () => gc({ type: 'minor' });
+  } catch (err) {
+    log.warn({ err }, 'no garbage collection hook; big media files may hold more memory for a while');
+    return () => {};
+  }
 }
 
 main().catch((err) => {

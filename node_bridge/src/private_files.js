@@ -15,7 +15,10 @@ export function keepPrivate(dataDir) {
     try {
       if (entry.isDirectory()) {
         fs.chmodSync(full, 0o700);
-        for (const inner of fs.readdirSync(full)) fs.chmodSync(path.join(full, inner), 0o600);
+        // a folder inside (media/ab/ when the media store lives here) must stay enterable
+        for (const inner of fs.readdirSync(full, { withFileTypes: true })) {
+          fs.chmodSync(path.join(full, inner.name), inner.isDirectory() ? 0o700 : 0o600);
+        }
       } else if (entry.isFile()) {
         fs.chmodSync(full, 0o600);
       }

@@ -10,7 +10,7 @@ import * as edges from './session_edges.js';
 import * as events from './session_events.js';
 import { Liveness } from './session_liveness.js';
 import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp, wipeKeys } from './session_wipe.js';
-import { errorText, isAuthCorrupt, withTimeout } from './session_util.js';
+import { errorText, isAuthCorrupt, sendTimeoutMs, withTimeout } from './session_util.js';
 
 export { errorText, isAuthCorrupt, phoneDigits } from './session_util.js';
 
@@ -207,7 +207,7 @@ export class Session {
   async sendNow(msg) {
     const att = this.att;
     if (this.status !== 'connected' || !att?.conn || att.state !== 'open') throw this.notConnected();
-    return withTimeout(att.conn.send(msg), SEND_TIMEOUT_MS, 'send');
+    return withTimeout(att.conn.send(msg), sendTimeoutMs(msg, SEND_TIMEOUT_MS), 'send');
   }
 
   notConnected() {

@@ -41,3 +41,18 @@ export function isoTime(ts) {
   if (typeof ts === 'string' && !Number.isNaN(Date.parse(ts))) return new Date(ts).toISOString();
   return new Date().toISOString();
 }
+
+/** The slowest upload a media send is given time for: 32 KiB/s (a weak mobile hotspot). */
+const SLOWEST_UPLOAD_BYTES_PER_S = 32 * 1024;
+
+/**
+ * How long a send may take before it is called failed: `baseMs`, plus, with a file, the
+ * time to upload it on a slow line. A shorter wait would answer "failed" for a big file
+ * that is still going out, and then goes out after all.
+ * @param {{media?: {size?: number}}} msg @param {number} baseMs
+ */
+export function sendTimeoutMs(msg, baseMs) {
+  const size = msg?.media?.size;
+  if (!Number.isSafeInteger(size) || /** @type {number} */ (size) <= 0) return baseMs;
+  return baseMs + Math.ceil(/** @type {number} */ (size) / SLOWEST_UPLOAD_BYTES_PER_S) * 1000;
+}

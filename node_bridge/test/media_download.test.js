@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import pino from 'pino';
 import { MediaUnavailableError, guardIdle, httpStatusOf, openMedia } from '../src/media/download.js';
+import { sendTimeoutMs } from '../src/session_util.js';
 import { boom } from './fake_baileys.js';
 
 const log = pino({ level: 'silent' });
@@ -66,4 +67,10 @@ test('a download that stalls fails after the idle time and its source is stopped
   await assert.rejects(async () => { for await (const c of guardIdle(stalled, 50)) got.push(String(c)); }, /no data for 0 s/);
   assert.deepEqual(got, ['first']);
   assert.ok(destroyed);
+});
+
+test('a media send is given time to upload its file on a slow line; a text send keeps the base timeout', () => {
+  assert.equal(sendTimeoutMs({}, 30_000), 30_000);
+  assert.equal(sendTimeoutMs({ media: { size: 0 } }, 30_000), 30_000);
+  assert.equal(sendTimeoutMs({ media: { size: 20 * 1024 * 1024 } }, 30_000), 30_000 + 640_000);
 });

@@ -152,6 +152,13 @@ test('limits: published in READY and /health, changed at runtime; over them inbo
     assert.equal(ev.data.media.state, id === 'FIT' ? 'stored' : 'too_large');
     if (id === 'FULL') assert.match(ev.data.media.error, /media folder would grow past its limit of 150000 bytes/);
   }
+  // size not announced: stopped while streaming when the room left (30 kB) is used up
+  await b.api('POST', '/sim/sessions/shop/inbound', { messages: [
+    { from: '628111000222', message_id: 'UNSIZED', media: { type: 'video', mimetype: 'video/mp4', seed: 'u', size: 50_000, declared_size: null } }] });
+  const unsized = await events.next((e) => e.type === 'message.in' && e.data.message_id === 'UNSIZED', 10_000);
+  assert.deepEqual([unsized.data.media.state, unsized.data.media.size], ['too_large', null]);
+  assert.match(unsized.data.media.error, /media folder would grow past its limit of 150000 bytes/);
+  assert.deepEqual(bridgeTemp(root), []);
 
   const big = putInStore(root, randomBytes(200_001));
   const refused = await b.api('POST', '/sessions/shop/messages',
@@ -195,4 +202,39 @@ test('bad outbound media gets a clear error and nothing is sent', async (t) => {
   const longCaption = await send({ type: 'image', sha256: good, mimetype: 'image/jpeg' }, { text: 'x'.repeat(60_001) });
   assert.equal(longCaption.status, 400);
   assert.deepEqual((await b.api('GET', '/sim/network')).body.sent, []);
+});
+
+test('a file that disappears before it is sent: 422 media_missing, nothing on the network, a retry after the app copies it again sends once', async (t) => {
+  const h = harness(t);
+  const { b, root } = await mediaBridge(h);
+  await b.linkedSession('shop');
+  const bytes = randomBytes(5000);
+  const sha = putInStore(root, bytes);
+  const msg = { to: '628555000111', client_id: 'gone-1', media: { type: 'image', sha256: sha, mimetype: 'image/png' } };
+  // A silent line holds the send after the bridge checked the file, before the upload.
+  assert.equal((await b.api('POST', '/sim/sessions/shop/silence', { on: true })).status, 200);
+  const pending = b.api('POST', '/sessions/shop/messages', msg);
+  await new Promise((r) => setTimeout(r, 200)); // time for the request to reach the waiting send
+  fs.rmSync(storePath(root, sha));
+  assert.equal((await b.api('POST', '/sim/sessions/shop/silence', { on: false })).status, 200);
+  const res = await pending;
+  assert.deepEqual([res.status, res.body.error.code], [422, 'media_missing']);
+  assert.match(res.body.error.message, /disappeared from the media folder/);
+  assert.deepEqual((await b.api('GET', '/sim/network')).body.sent, []);
+  putInStore(root, bytes);
+  const retry = await b.api('POST', '/sessions/shop/messages', msg);
+  assert.deepEqual([retry.status, retry.body.status], [200, 'sent']);
+  assert.equal((await b.api('GET', '/sim/network')).body.sent.length, 1);
+});
+
+test('a bad media limit or a media folder that cannot be made is a configuration error (exit 78, one clear line)', async (t) => {
+  const h = harness(t);
+  const badLimit = h.spawn({ env: { JAGA_MEDIA_MAX_FILE_BYTES: '64MB' } });
+  assert.equal((await badLimit.exited).code, 78);
+  assert.match(badLimit.stderr, /JAGA_MEDIA_MAX_FILE_BYTES=64MB must be a whole number of bytes/);
+  const file = path.join(h.tempDir(), 'not-a-folder');
+  fs.writeFileSync(file, 'x');
+  const badFolder = h.spawn({ env: { JAGA_BRIDGE_MEDIA: path.join(file, 'media') } });
+  assert.equal((await badFolder.exited).code, 78);
+  assert.match(badFolder.stderr, /cannot open the media folder .*not-a-folder\/media/);
 });

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MediaStore, MediaTooLargeError, isDiskFull } from '../src/media/store.js';
+import { keepPrivate } from '../src/private_files.js';
 import { sha256 } from './media_helpers.js';
 
 /** @param {import('node:test').TestContext} t */
@@ -75,4 +76,25 @@ test('a start sweeps only the bridge\'s own temp files (the app may be copying o
   fs.writeFileSync(path.join(root, '.tmp', 'app-copy-9'), 'the app is writing this');
   assert.equal(store.sweepTemp(), 1);
   assert.deepEqual(fs.readdirSync(path.join(root, '.tmp')), ['app-copy-9']);
+});
+
+test('a long stream asks for a young-generation collection every 8 MiB (its chunks are garbage at once)', async (t) => {
+  const root = tempRoot(t);
+  let collections = 0;
+  const store = new MediaStore(root, { collect: () => { collections += 1; } });
+  const chunk = Buffer.alloc(1024 * 1024, 7);
+  await store.put(source(Array.from({ length: 20 }, () => chunk)));
+  assert.equal(collections, 2);
+});
+
+test('the start-up privacy sweep keeps the store\'s folders enterable (media/ inside the bridge folder)', { skip: process.platform === 'win32' }, async (t) => {
+  const root = tempRoot(t);
+  const dataDir = path.dirname(root);
+  const stored = await new MediaStore(root).putBuffer(randomBytes(10));
+  const sub = path.dirname(stored.path);
+  fs.chmodSync(sub, 0o755);
+  keepPrivate(dataDir);
+  assert.equal(fs.statSync(sub).mode & 0o777, 0o700, 'a folder stays a folder one can enter');
+  assert.equal(fs.statSync(path.join(root, '.tmp')).mode & 0o777, 0o700);
+  assert.equal(fs.statSync(stored.path).mode & 0o777, 0o600);
 });

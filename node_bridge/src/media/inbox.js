@@ -73,11 +73,14 @@ export class MediaInbox {
     }
     this.busy.add(s.id);
     setImmediate(() => {
-      this.drain(s).catch((err) => this.log.error({ err, session: s.id }, 'media downloads stopped'))
-        .finally(() => {
-          this.busy.delete(s.id);
-          if (this.again.delete(s.id)) this.kick(s);
-        });
+      this.drain(s).catch((err) => {
+        // e.g. the journal could not be written: the row is still pending; try again later
+        this.log.error({ err, session: s.id }, 'media downloads stopped; trying again later');
+        this.later(this.diskFullRetryMs, () => this.kick(s));
+      }).finally(() => {
+        this.busy.delete(s.id);
+        if (this.again.delete(s.id)) this.kick(s);
+      });
     });
   }
 
@@ -111,7 +114,10 @@ export class MediaInbox {
         idleMs: this.idleMs,
         onReuploaded: (updated) => this.pending.updateMedia(s.id, row.message_id, updated),
       });
-      const stored = await this.files.put(source, { maxBytes: this.limits.maxFileBytes, expectSha256: media.sha256 });
+      // An unknown size is bounded while streaming, by the file limit and by the room left.
+      const room = Math.max(0, this.limits.maxTotalBytes - this.files.usedBytes());
+      const maxBytes = Math.min(this.limits.maxFileBytes, room);
+      const stored = await this.files.put(source, { maxBytes, expectSha256: media.sha256 });
       if (media.size != null && stored.size !== media.size) {
         log.warn({ declared: media.size, got: stored.size }, 'media size differs from what the message declared');
       }
@@ -120,7 +126,9 @@ export class MediaInbox {
       return this.finish(s, row, { state: 'stored', sha256: stored.sha256, size: stored.size, thumb_sha256: thumb });
     } catch (err) {
       if (err instanceof MediaTooLargeError) {
-        return this.finish(s, row, { state: 'too_large', error: `The file is larger than the limit of ${err.limit} bytes.` });
+        return this.finish(s, row, { state: 'too_large', error: err.limit < this.limits.maxFileBytes
+          ? `The media folder would grow past its limit of ${this.limits.maxTotalBytes} bytes.`
+          : `The file is larger than the limit of ${this.limits.maxFileBytes} bytes.` });
       }
       const text = errorText(err);
       if (connectionOf(s) !== conn) {

@@ -8,10 +8,10 @@ import { MediaStore } from './store.js';
 export class Media {
   /**
    * @param {{config: import('./limits.js').MediaConfig, store: import('../store.js').Store,
-   *   log: import('pino').Logger, fsImpl?: import('./store.js').StoreFs}} deps
+   *   log: import('pino').Logger, fsImpl?: import('./store.js').StoreFs, collect?: () => void}} deps
    */
-  constructor({ config, store, log, fsImpl }) {
-    this.files = new MediaStore(config.root, { fsImpl });
+  constructor({ config, store, log, fsImpl, collect }) {
+    this.files = new MediaStore(config.root, { fsImpl, collect });
     const swept = this.files.sweepTemp();
     if (swept) log.info({ files: swept }, 'removed partial media files of an earlier run');
     this.limits = new MediaLimits(config);

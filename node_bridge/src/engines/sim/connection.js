@@ -236,10 +236,6 @@ export class SimConnection {
   async send({ to, text, messageId, media }) {
     if (this.state !== 'open') throw new Error('the sim connection is not open');
     const id = messageId || `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
-    // The upload comes first, as with WhatsApp: the message only carries where the file is.
-    if (media) this.log.debug({ message_id: id, size: media.size }, 'sim upload started');
-    const uploaded = media ? { ...(await uploadFile(media.path, this.transfer())), type: media.type,
-      mimetype: media.mimetype, file_name: media.file_name } : undefined;
     await new Promise((resolve, reject) => {
       const waiter = { resolve: () => { this.waiting.delete(waiter); resolve(undefined); }, reject: (/** @type {Error} */ e) => { this.waiting.delete(waiter); reject(e); } };
       this.waiting.add(waiter);
@@ -249,6 +245,11 @@ export class SimConnection {
     });
     if (this.state !== 'open') throw new Error('the sim connection closed while sending');
     if (!this.network.networkUp) throw new Error('the network is down');
+    // The upload comes before the message, as with WhatsApp: the message only says where the file is.
+    if (media) this.log.debug({ message_id: id, size: media.size }, 'sim upload started');
+    const uploaded = media ? { ...(await uploadFile(media.path, this.transfer())), type: media.type,
+      mimetype: media.mimetype, file_name: media.file_name } : undefined;
+    if (this.state !== 'open') throw new Error('the sim connection closed while sending');
     this.network.take(this.id, { messageId: id, to, text, media: uploaded }, this.opts);
     return { message_id: id };
   }
