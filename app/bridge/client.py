@@ -50,9 +50,12 @@ class BridgeClient:
     async def aclose(self) -> None:
         await self._http.aclose()
 
-    async def _call(self, method: str, path: str, json: Any = None) -> Any:
+    async def _call(
+        self, method: str, path: str, json: Any = None, timeout: float | None = None
+    ) -> Any:
         try:
-            response = await self._http.request(method, path, json=json)
+            extra: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
+            response = await self._http.request(method, path, json=json, **extra)
         except httpx.HTTPError as error:
             raise BridgeError("unreachable", f"the bridge did not answer ({error!r})") from error
         _raise_for_error(response)
@@ -87,14 +90,17 @@ class BridgeClient:
         text: str,
         client_id: str,
         media: dict[str, Any] | None = None,
+        timeout: float | None = None,
     ) -> dict[str, Any]:
-        """A text, or a file of the media store (`media`) with `text` as its caption."""
+        """A text, or a file of the media store (`media`) with `text` as its caption.
+
+        `timeout`: a media send is answered once the file is uploaded (longer than 10 s)."""
         body: dict[str, Any] = {"to": to, "client_id": client_id}
         if media is None or text:
             body["text"] = text
         if media is not None:
             body["media"] = media
-        return await self._call("POST", f"/sessions/{session_id}/messages", body)
+        return await self._call("POST", f"/sessions/{session_id}/messages", body, timeout)
 
     async def set_media_limits(self, max_file_bytes: int, max_total_bytes: int) -> None:
         body = {"max_file_bytes": max_file_bytes, "max_total_bytes": max_total_bytes}

@@ -36,6 +36,12 @@ NEVER_SUCCEEDS = frozenset(
 WAIT_FOR_NUMBER = frozenset({"session_not_connected", "session_not_found"})
 
 
+def upload_timeout(size: int | None) -> float:
+    """How long the bridge may take to answer a media send: its own wait (30 s plus the
+    file at 32 KiB/s, docs/bridge-api.md) and a margin."""
+    return 30.0 + (size or 0) / (32 * 1024) + 15.0
+
+
 class Dispatcher:
     def __init__(
         self,
@@ -53,20 +59,28 @@ class Dispatcher:
         self.signals = signals
         self._client = client
         self._wakeup = asyncio.Event()
+        #: Media messages being uploaded, by row id (each its own task).
+        self._uploads: dict[int, asyncio.Task[None]] = {}
 
     def wake(self) -> None:
         self._wakeup.set()
 
     async def run_forever(self) -> None:
-        while True:
-            try:
-                sent_any = await self.dispatch_once()
-            except Exception:  # a bug or a store error here must not stop every future send
-                log.exception("outbox dispatch failed")
-                sent_any = False
-            if sent_any:
-                continue
-            await self._wait_for_work()
+        try:
+            while True:
+                try:
+                    sent_any = await self.dispatch_once()
+                except Exception:  # a bug or a store error must not stop every future send
+                    log.exception("outbox dispatch failed")
+                    sent_any = False
+                if sent_any:
+                    continue
+                await self._wait_for_work()
+        finally:  # stopped: uploads end with it (their messages stay queued)
+            uploads = list(self._uploads.values())
+            for task in uploads:
+                task.cancel()
+            await asyncio.gather(*uploads, return_exceptions=True)
 
     async def _wait_for_work(self) -> None:
         timeout = 5.0
@@ -87,6 +101,11 @@ class Dispatcher:
         }
         now = self._clock.now()
         due = not_held(self.store, self.store.due_messages(connected, now), now)
+        due = [m for m in due if m.id not in self._uploads]
+        for message in (m for m in due if m.media_type):
+            # A file may take minutes to upload: it goes on its own, and only its chat waits.
+            self._uploads[message.id] = asyncio.ensure_future(self._upload(client, message))
+        due = [m for m in due if not m.media_type]
         if not due:
             return False
         outcomes = await asyncio.gather(*(self._send_one(client, m) for m in due))
@@ -100,6 +119,18 @@ class Dispatcher:
         # A message that failed for good frees its chat: the next one may go at once.
         return any(outcome in ("sent", "failed") for outcome in outcomes)
 
+    async def _upload(self, client: BridgeClient, message: Message) -> None:
+        """One media message, outside the round (its chat's next message waits for it)."""
+        try:
+            if await self._send_one(client, message) == "sent":
+                self.store.mark_sent([message.id])
+                self.signals.message_updated.emit(message.id)
+        except Exception:  # a store error: the message stays queued and is tried again
+            log.exception("media send of message %s failed", message.id)
+        finally:
+            self._uploads.pop(message.id, None)
+            self.wake()
+
     async def _send_one(self, client: BridgeClient, message: Message) -> str:
         """Hands one message to the bridge: "sent", "failed" (for good) or "later"."""
         try:
@@ -110,6 +141,7 @@ class Dispatcher:
                 message.text,
                 message.message_id,
                 media.to_bridge() if media is not None else None,
+                timeout=upload_timeout(media.size) if media is not None else None,
             )
         except BridgeError as error:
             return self._after_send_error(message, error)

@@ -212,3 +212,36 @@ def test_words_with_a_voice_note_are_refused_or_follow_it_as_a_message(loop, ser
         assert wire[1]["text"] == "Dengar ya"
 
     run(loop, scenario(), timeout=60)
+
+
+def test_a_slow_upload_holds_back_only_its_own_chat(loop, data_dir, tmp_path):
+    from tests.chaos.test_media_chaos import reading
+    from tests.liveapp import FAST_SIM, dispose, make_service
+
+    service = make_service(data_dir, session_options={**FAST_SIM, "media_bps": 20_000})
+    service.start()
+
+    async def scenario():
+        account = await link(service, "Toko", "6281300000307")
+        video = tmp_path / "katalog.pdf"
+        video.write_bytes(b"%PDF-1.7\n" + os.urandom(60_000))  # about 3 s on this line
+        slow = service.media.send_file(account.id, "+" + CUSTOMER, video)
+        after = service.send_message(account.id, "+" + CUSTOMER, "Sudah terkirim?")
+        stored = str(service.media.path_of(media_of(slow).sha256))
+        await eventually(lambda: reading(service, stored), what="the upload under way")
+        other = service.send_message(account.id, "+6281398765432", "Besok buka jam 8")
+
+        def done(message_id: int) -> bool:
+            return service.store.message(message_id).status in ("delivered", "read")
+
+        await eventually(lambda: done(other.id), timeout=10, what="the other chat's text")
+        assert not done(slow.id) and service.store.message(after.id).status == "queued"
+        await eventually(lambda: done(slow.id) and done(after.id), timeout=30)
+        wire = [s["client_id"] for s in await service.client.sim_network()]
+        # The other chat did not wait; this chat kept its order.
+        assert wire == [other.message_id, slow.message_id, after.message_id]
+
+    try:
+        run(loop, scenario(), timeout=60)
+    finally:
+        dispose(loop, service)
