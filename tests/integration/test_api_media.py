@@ -141,6 +141,10 @@ def test_bad_media_requests_get_clear_errors_and_queue_nothing(loop, service, ga
             answer = await http.post("/api/sendFile", json=nul)
             assert answer.status_code == 400 and "base64" in answer.json()["error"]["message"]
 
+            worded = {"chatId": CHAT, "file": {"data": b64(OGG)}, "caption": "dengar ya"}
+            answer = await http.post("/api/sendVoice", json=worded)
+            assert answer.status_code == 422 and "cannot carry words" in answer.text
+
             bad_url = {"chatId": CHAT, "file": {"url": "file:///etc/passwd"}}
             answer = await http.post("/api/sendFile", json=bad_url)
             assert answer.status_code == 422 and answer.json()["error"]["code"] == "bad_url"
