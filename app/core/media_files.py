@@ -21,6 +21,9 @@ from app.core.media import human_size, is_sha256
 from app.core.outbox import MessageError
 
 CHUNK = 256 * 1024
+#: The app's temporary files in media/.tmp (the bridge's are "bridge-…"; each side sweeps
+#: only its own).
+TEMP_PREFIX = "app-"
 
 
 class MediaError(MessageError):
@@ -74,7 +77,7 @@ class MediaFiles:
             tmp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
             raise _disk_error(error) from error
-        tmp = tmp_dir / secrets.token_hex(12)
+        tmp = tmp_dir / (TEMP_PREFIX + secrets.token_hex(12))
         try:
             stored = self._write(tmp, chunks, max_bytes, name)
             final = self.path_of(stored.sha256)
@@ -110,6 +113,15 @@ class MediaFiles:
             out.flush()
             os.fsync(out.fileno())
         return StoredFile(digest.hexdigest(), size, head)
+
+    def sweep_temp(self) -> int:
+        """Removes what a copy cut short by a crash left behind; how many files."""
+        removed = 0
+        for leftover in (self.root / ".tmp").glob(TEMP_PREFIX + "*"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+                removed += 1
+        return removed
 
     def total_bytes(self) -> int:
         total = 0

@@ -21,6 +21,7 @@ import httpx
 from aiohttp import web
 
 from app.core.media import human_size, is_sha256
+from app.core.media_files import TEMP_PREFIX
 from app.core.outbox import MessageError
 from app.core.store import StoreError
 from app.gateway.api_http import MAX_BODY_BYTES, ApiError, body_too_large, core_of, text_field
@@ -95,7 +96,7 @@ async def fetch(url: Any, cap: int, folder: Path) -> Path:
     if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
         raise ApiError(422, "bad_url", "“file.url” must be an http or https address.")
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    target = folder / ("fetch-" + secrets.token_hex(8))
+    target = folder / (TEMP_PREFIX + "fetch-" + secrets.token_hex(8))
     try:
         async with (
             httpx.AsyncClient(

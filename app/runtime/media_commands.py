@@ -55,6 +55,9 @@ class MediaCommands:
         self._spawn = spawn
         self._set_env = set_env
         self.limits = MediaLimits()
+        swept = files.sweep_temp()  # one app per data folder: nothing of ours is under way
+        if swept:
+            log.info("removed %d partial media files of an earlier run", swept)
 
     def path_of(self, sha256: str) -> Path:
         return self.files.path_of(sha256)

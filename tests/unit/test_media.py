@@ -226,3 +226,12 @@ def test_a_removed_numbers_copy_names_each_messages_file(store, tmp_path):
     saved = json.loads(copy.read_text(encoding="utf-8"))["messages"]
     assert saved[0]["media"]["sha256"] == SHA and saved[0]["media"]["file_name"] == "nota.pdf"
     assert saved[1]["media"] is None
+
+
+def test_only_the_apps_own_leftovers_are_swept(files):
+    tmp = files.root / ".tmp"
+    tmp.mkdir(parents=True)
+    (tmp / "app-0123abcd").write_bytes(b"half a file")
+    (tmp / "bridge-77").write_bytes(b"the bridge's, maybe still writing")
+    assert files.sweep_temp() == 1
+    assert sorted(p.name for p in tmp.iterdir()) == ["bridge-77"]
