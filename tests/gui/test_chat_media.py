@@ -5,8 +5,8 @@ from __future__ import annotations
 from hashlib import sha256
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMimeData, Qt, QUrl
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtGui import QColor, QDesktopServices, QImage
 
 from app.bridge.protocol import MessageIn
 from app.core.media import Media
@@ -229,3 +229,60 @@ def test_the_main_windows_last_message_says_what_the_file_is(qtbot, offline_serv
         return str(window.model.index(row, Column.LAST_IN).data(Qt.ItemDataRole.ToolTipRole))
 
     qtbot.waitUntil(lambda: "Document nota-0042.pdf" in tip(), timeout=3000)
+
+
+class Opened(QObject):
+    """Stands in for the system's viewer: Qt hands it the URLs QDesktopServices opens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_a_double_click_opens_the_photo_with_a_proper_name(qtbot, offline_service):
+    service = offline_service
+    shop = linked_shop(service)
+    photo = service.media.files.import_bytes(solid_jpeg(RED), 10**7)
+    chats = open_window(qtbot, service, shop)
+    media = Media("image", "image/jpeg", photo.size, photo.sha256, None, "stored")
+    arrive(service, shop, 1, "bukti", media)
+    qtbot.waitUntil(lambda: chats.messages_model.rowCount() == 1, timeout=3000)
+    viewer = Opened()
+    QDesktopServices.setUrlHandler("file", viewer, "open")
+    try:
+        index = chats.messages_model.index(0)
+        where = chats.bubbles.media_rect(index).center().toPoint()
+        viewport = chats.messages.viewport()
+        qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=where)  # as a real double
+        qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=where)  # click begins
+        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=where)
+        qtbot.waitUntil(lambda: bool(viewer.urls), timeout=2000)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    opened = Path(viewer.urls[0].toLocalFile())
+    assert opened.name == f"photo-{photo.sha256[:8]}.jpg"
+    assert opened.read_bytes() == service.media.path_of(photo.sha256).read_bytes()
+
+
+def test_the_play_button_opens_a_voice_note_in_the_player(qtbot, offline_service):
+    service = offline_service
+    shop = linked_shop(service)
+    note = service.media.files.import_bytes(b"OggS" + bytes(range(256)) * 8, 10**7)
+    chats = open_window(qtbot, service, shop)
+    media = Media("voice", "audio/ogg; codecs=opus", note.size, note.sha256, None, "stored")
+    arrive(service, shop, 1, "", media)
+    qtbot.waitUntil(lambda: chats.messages_model.rowCount() == 1, timeout=3000)
+    player = Opened()
+    QDesktopServices.setUrlHandler("file", player, "open")
+    try:
+        rect = chats.bubbles.media_rect(chats.messages_model.index(0))
+        play = rect.topLeft().toPoint() + QPoint(20, 20)  # the round button on the left
+        qtbot.mouseClick(chats.messages.viewport(), Qt.MouseButton.LeftButton, pos=play)
+        qtbot.waitUntil(lambda: bool(player.urls), timeout=2000)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert Path(player.urls[0].toLocalFile()).name == f"voice-note-{note.sha256[:8]}.ogg"
