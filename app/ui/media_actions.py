@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -65,10 +66,21 @@ def open_media(media_desk: MediaCommands, message: Message) -> None:
         raise MediaActionError(tr("No program on this computer opens this kind of file."))
 
 
-def save_media_as(parent: QWidget, media_desk: MediaCommands, message: Message) -> Path | None:
-    """Asks where, then copies the file there; None when the owner cancels."""
+def ask_where(parent: QWidget, suggested: str) -> str:
+    chosen, _filter = QFileDialog.getSaveFileName(parent, tr("Save as"), suggested)
+    return chosen
+
+
+def save_media_as(
+    parent: QWidget,
+    media_desk: MediaCommands,
+    message: Message,
+    choose: Callable[[QWidget, str], str] = ask_where,
+) -> Path | None:
+    """Asks where (the file's own name suggested), then copies the file there; None when
+    the owner cancels."""
     media, path = stored_file(media_desk, message)
-    chosen, _filter = QFileDialog.getSaveFileName(parent, tr("Save as"), file_name_for(media))
+    chosen = choose(parent, file_name_for(media))
     if not chosen:
         return None
     try:

@@ -286,3 +286,27 @@ def test_the_play_button_opens_a_voice_note_in_the_player(qtbot, offline_service
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert Path(player.urls[0].toLocalFile()).name == f"voice-note-{note.sha256[:8]}.ogg"
+
+
+def test_save_as_copies_the_document_under_its_own_name(qtbot, offline_service, tmp_path):
+    from app.ui.media_actions import save_media_as
+
+    service = offline_service
+    shop = linked_shop(service)
+    invoice = b"%PDF-1.7\n" + bytes(range(256)) * 4
+    stored = service.media.files.import_bytes(invoice, 10**7)
+    chats = open_window(qtbot, service, shop)
+    media = Media("document", "application/pdf", stored.size, stored.sha256, "nota.pdf")
+    arrive(service, shop, 1, "", media)
+    qtbot.waitUntil(lambda: chats.messages_model.rowCount() == 1, timeout=3000)
+    message = chats.messages_model.index(0).data(MessageRole)
+    suggested: list[str] = []
+
+    def choose(_parent, name: str) -> str:  # the owner picks a folder in the dialog
+        suggested.append(name)
+        return str(tmp_path / "Downloads" / name)
+
+    (tmp_path / "Downloads").mkdir()
+    saved = save_media_as(chats, service.media, message, choose)
+    assert suggested == ["nota.pdf"] and saved is not None and saved.read_bytes() == invoice
+    assert save_media_as(chats, service.media, message, lambda _p, _n: "") is None  # cancel
