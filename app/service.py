@@ -228,6 +228,7 @@ class JagaService(QObject):
         self._reconcile_timer.stop()
         await self.link.drop()
         self.inbox.close()
+        self.media.close()
         self.supervisor.stop_and_wait()
         for task in list(self._tasks):
             task.cancel()

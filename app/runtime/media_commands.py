@@ -7,8 +7,11 @@ a file that cannot be taken is refused with a sentence and leaves nothing queued
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +26,7 @@ from app.core.media import (
     limits_env,
     sniff_mimetype,
 )
-from app.core.media_files import MediaError, MediaFiles, called
+from app.core.media_files import MediaError, MediaFiles, StoredFile, called
 from app.core.message_store import media_of
 from app.core.models import Message
 from app.core.outbox import new_client_id, normalize_recipient, validate_text
@@ -36,6 +39,23 @@ SOUNDS = frozenset({"audio", "voice"})
 NO_CAPTION = "A voice note or sound file cannot carry words; send them as a message of their own."
 #: What a pasted picture is called (it has no name of its own).
 PASTED_NAME = "image.png"
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A media send that passed every check, waiting for its bytes to be copied in."""
+
+    account_id: str
+    to: str
+    chat: str
+    source: Path | bytes
+    kind: str
+    mimetype: str
+    name: str | None
+    caption: str
+    words_apart: str
+    client_id: str
+    max_bytes: int
 
 
 class MediaCommands:
@@ -55,6 +75,7 @@ class MediaCommands:
         self._spawn = spawn
         self._set_env = set_env
         self.limits = MediaLimits()
+        self._pool: ThreadPoolExecutor | None = None
         swept = files.sweep_temp()  # one app per data folder: nothing of ours is under way
         if swept:
             log.info("removed %d partial media files of an earlier run", swept)
@@ -90,7 +111,24 @@ class MediaCommands:
         except BridgeError as error:  # its next start reads them from the environment
             log.warning("the bridge did not take the media limits: %s", error)
 
-    def send_file(
+    def send_file(self, account_id: str, to: str, source: Path | bytes, **send: Any) -> Message:
+        """Copies the file in, then queues it. MessageError (a sentence) for anything
+        that cannot go: then nothing was queued. Options: see `prepare`."""
+        plan = self.prepare(account_id, to, source, **send)
+        return self._queue(plan, self._copy(plan))
+
+    async def send_file_async(
+        self, account_id: str, to: str, source: Path | bytes, **send: Any
+    ) -> Message:
+        """send_file with the copy on a worker thread: a big file does not freeze the
+        window. Checked, copied, then queued, in that order, as send_file."""
+        plan = self.prepare(account_id, to, source, **send)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="media-copy")
+        stored = await asyncio.wrap_future(self._pool.submit(self._copy, plan))
+        return self._queue(plan, stored)
+
+    def prepare(
         self,
         account_id: str,
         to: str,
@@ -102,9 +140,8 @@ class MediaCommands:
         mimetype: str | None = None,
         client_id: str | None = None,
         caption_apart: bool = False,
-    ) -> Message:
-        """Copies the file in, then queues it. MessageError (a sentence) for anything
-        that cannot go: then nothing was queued.
+    ) -> _Plan:
+        """Everything checked before a byte is copied: recipient, caption, type, number.
 
         `caption_apart`: words for a voice note or sound file (which shows none) go as a
         text message right after it, instead of being refused.
@@ -116,9 +153,8 @@ class MediaCommands:
                 caption, max_utf16=limits.text_max_utf16, max_body_bytes=limits.body_max_bytes
             )
         name = file_name or (source.name if isinstance(source, Path) else None)
-        head = _head(source)
-        mimetype = sniff_mimetype(head, name, mimetype)
-        chosen = kind_for(mimetype, kind)  # refused here, before a byte is copied
+        mimetype = sniff_mimetype(_head(source), name, mimetype)
+        chosen = kind_for(mimetype, kind)
         words_apart = ""
         if caption and chosen in SOUNDS:  # WhatsApp would drop the caption without a word
             if not caption_apart:
@@ -127,20 +163,32 @@ class MediaCommands:
         if chosen == "voice":
             mimetype = "audio/ogg; codecs=opus"
         self._check_account(account_id)
-        max_bytes = self.limits.max_file_bytes
-        if isinstance(source, Path):
-            stored = self.files.import_file(source, max_bytes)
-        else:
-            stored = self.files.import_bytes(source, max_bytes, name or "")
-        media = Media(chosen, mimetype, stored.size, stored.sha256, name, "stored")
+        return _Plan(
+            account_id, to, chat, source, chosen, mimetype, name, caption, words_apart,
+            client_id or new_client_id(), self.limits.max_file_bytes,
+        )  # fmt: skip
+
+    def _copy(self, plan: _Plan) -> StoredFile:
+        """Into the media store (any thread: files only, no database)."""
+        if isinstance(plan.source, Path):
+            return self.files.import_file(plan.source, plan.max_bytes)
+        return self.files.import_bytes(plan.source, plan.max_bytes, plan.name or "")
+
+    def _queue(self, plan: _Plan, stored: StoredFile) -> Message:
+        media = Media(plan.kind, plan.mimetype, stored.size, stored.sha256, plan.name, "stored")
         message = self.store.queue_message(
-            account_id, chat, caption, client_id or new_client_id(), media
+            plan.account_id, plan.chat, plan.caption, plan.client_id, media
         )
         self.commands.signals.message_added.emit(message.id)
         self.commands.dispatcher.wake()
-        if words_apart:  # checked above; queued after the file, so it leaves after it
-            self.commands.send_message(account_id, to, words_apart)
+        if plan.words_apart:  # checked above; queued after the file, so it leaves after it
+            self.commands.send_message(plan.account_id, plan.to, plan.words_apart)
         return message
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)  # a copy under way ends whole (or not at all)
+            self._pool = None
 
     def send_file_once(self, account_id: str, key: str, **send: Any) -> tuple[Message, bool]:
         """send_file for a caller that may retry (the local API): `key` is the client id."""

@@ -1,11 +1,12 @@
-"""What the owner does to one message of a chat: copy, send again, open or save its file.
+"""What the owner does with a chat's messages: send a file, copy, send again, open or save.
 
 A part of ChatsWindow (a mixin): it uses the window's service, views and error line.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint
 from PySide6.QtGui import QGuiApplication
@@ -13,20 +14,52 @@ from PySide6.QtWidgets import QListView, QMenu, QWidget
 
 from app.core.chats import Tick
 from app.core.models import Message
+from app.core.outbox import MessageError
+from app.core.store import StoreError
 from app.service import JagaService
+from app.ui.chat_reply import Attachment, ReplyPane
 from app.ui.chats_model import MessageRole, TickRole
 from app.ui.formatting import tr
 from app.ui.media_actions import MediaActionError, open_media, save_media_as
+from app.ui.tasks import run_async
 
 
 class MessageActions:
     service: JagaService
+    account_id: str
     messages: QListView
+    reply_pane: ReplyPane
 
     if TYPE_CHECKING:  # the window's own
 
         def show_message(self, message: Message) -> None: ...
         def show_error(self, error: Exception) -> None: ...
+
+    def send_attachment(self, to: str, caption: str, attachment: Attachment) -> None:
+        """Checked, copied in on a worker thread, then queued; the pane waits meanwhile."""
+        pane = self.reply_pane
+        pane.set_busy(True)
+        send = self.service.media.send_file_async(
+            self.account_id,
+            to,
+            attachment.source,
+            kind="voice" if pane.voice else None,
+            caption=caption,
+            file_name=attachment.name,
+            caption_apart=True,  # words with a voice note follow it as a message
+        )
+        run_async(self._attachment_sent(send))
+
+    async def _attachment_sent(self, send: Coroutine[Any, Any, Message]) -> None:
+        try:
+            message = await send
+        except (MessageError, StoreError) as error:
+            self.show_error(error)  # the words and the file stay: nothing is lost
+            return
+        finally:
+            self.reply_pane.set_busy(False)
+        self.reply_pane.sent()
+        self.show_message(message)
 
     def resend(self, message_id: int) -> None:
         self.service.resend_message(message_id)

@@ -182,7 +182,20 @@ class ReplyPane(QWidget):
 
     def _changed(self) -> None:
         ready = bool(self.box.toPlainText().strip()) or self.attachment is not None
-        self.send_button.setEnabled(self.box.isEnabled() and ready)
+        self.send_button.setEnabled(self.box.isEnabled() and ready and not self.busy)
+
+    @property
+    def busy(self) -> bool:
+        """A file is being copied in for sending."""
+        return self.box.isReadOnly()
+
+    def set_busy(self, busy: bool) -> None:
+        """While a file is copied in: the words stay as they are, nothing else is sent."""
+        self.box.setReadOnly(busy)
+        self.attach_button.setEnabled(not busy and self.box.isEnabled())
+        self.remove_button.setEnabled(not busy)
+        self.file_label.setEnabled(not busy)
+        self._changed()
 
     def sent(self) -> None:
         self.error_label.hide()

@@ -323,26 +323,18 @@ class ChatsWindow(MessageActions, QWidget):
     # --- the owner's actions ---------------------------------------------------------------
 
     def send_reply(self) -> Message | None:
-        """The reply's words, or the attached file with them as its caption."""
+        """The reply's words; or the attached file with them as its caption, copied in
+        off the window's thread (then None here: it shows once queued)."""
         text, attachment = self.reply.toPlainText(), self.reply_pane.attachment
-        if self.chat is None or not (text.strip() or attachment):
+        if self.chat is None or self.reply_pane.busy or not (text.strip() or attachment):
             return None
-        to = recipient_of(self.chat)
+        if attachment is not None:
+            self.send_attachment(recipient_of(self.chat), text.strip(), attachment)
+            return None
         try:
-            if attachment is None:
-                message = self.service.send_message(self.account_id, to, text)
-            else:
-                message = self.service.media.send_file(
-                    self.account_id,
-                    to,
-                    attachment.source,
-                    kind="voice" if self.reply_pane.voice else None,
-                    caption=text.strip(),
-                    file_name=attachment.name,
-                    caption_apart=True,  # words with a voice note follow it as a message
-                )
+            message = self.service.send_message(self.account_id, recipient_of(self.chat), text)
         except (MessageError, StoreError) as error:
-            self.show_error(error)  # the words and the file stay: nothing is lost
+            self.show_error(error)  # the words stay: nothing is lost
             return None
         self.reply_pane.sent()
         self.show_message(message)  # at once; the service's signal follows

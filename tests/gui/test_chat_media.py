@@ -113,7 +113,8 @@ def test_an_attached_document_is_copied_in_and_queued_with_its_name(
     assert chats.reply_pane.strip.isVisible()
     assert "nota-0042.pdf" in chats.reply_pane.file_label.text()
     qtbot.keyClicks(chats.reply, "Ini notanya")
-    qtbot.keyClick(chats.reply, Qt.Key.Key_Return)
+    qtbot.keyClick(chats.reply, Qt.Key.Key_Return)  # copied in off the window's thread
+    qtbot.waitUntil(lambda: chats.messages_model.rowCount() == 2, timeout=3000)
 
     assert chats.reply.toPlainText() == "" and not chats.reply_pane.strip.isVisible()
     sent = chats.messages_model.index(1).data(MessageRole)
@@ -136,7 +137,8 @@ def test_a_file_that_cannot_go_is_said_and_stays_attached(qtbot, offline_service
     chats.reply_pane.attach(Attachment(empty, empty.name))
     qtbot.keyClicks(chats.reply, "caption")
     qtbot.keyClick(chats.reply, Qt.Key.Key_Return)
-    assert chats.error_label.isVisible() and "kosong.pdf" in chats.error_label.text()
+    qtbot.waitUntil(lambda: chats.error_label.isVisible(), timeout=3000)
+    assert not chats.reply_pane.busy and "kosong.pdf" in chats.error_label.text()
     assert chats.reply.toPlainText() == "caption"  # nothing the owner wrote is lost
     assert chats.reply_pane.attachment is not None
     assert [m.direction for m in service.store.messages(shop)] == ["in"]
@@ -176,6 +178,7 @@ def test_an_attached_document_goes_out_through_the_bridge_and_its_chip_shows_the
         dropped.setUrls([QUrl.fromLocalFile(str(invoice))])
         chats.reply.insertFromMimeData(dropped)
         chats.send_button.click()
+        await eventually(lambda: chats.messages_model.rowCount() == 2, what="the file queued")
         sent = chats.messages_model.index(1).data(MessageRole)
         assert chip_title(sent) == "nota-0042.pdf"
 
