@@ -148,7 +148,7 @@ def _send(kind: str | None) -> Any:
             else:
                 fetched = await fetch(file["url"], core.media_max_bytes, core.media_tmp_dir())
                 source = fetched
-            queued = core.queue_media(
+            queued = await core.queue_media(
                 number.id,
                 to,
                 source,

@@ -69,7 +69,7 @@ class GatewayCore(Protocol):
     @property
     def media_max_bytes(self) -> int: ...
     def media_tmp_dir(self) -> Path: ...
-    def queue_media(
+    async def queue_media(
         self,
         account_id: str,
         to: str,
@@ -174,7 +174,7 @@ class ServicePort:
     def media_tmp_dir(self) -> Path:
         return self._service.media.files.root / ".tmp"
 
-    def queue_media(
+    async def queue_media(
         self,
         account_id: str,
         to: str,
@@ -186,8 +186,8 @@ class ServicePort:
         mimetype: str | None,
         idempotency_key: str | None,
     ) -> Queued:
-        """The file into the media store, then the message into the outbox (as the window
-        does); MessageError/StoreError with words for people for what cannot go."""
+        """The file into the media store (on a worker thread), then the message into the
+        outbox, as the window does; MessageError/StoreError with words for people."""
         send: dict[str, Any] = {
             "to": to,
             "source": source,
@@ -198,9 +198,9 @@ class ServicePort:
         }
         media = self._service.media
         if idempotency_key is None:
-            return Queued(media.send_file(account_id, **send), created=True)
+            return Queued(await media.send_file_async(account_id, **send), created=True)
         client_id = client_id_for(account_id, idempotency_key)
-        message, created = media.send_file_once(account_id, client_id, **send)
+        message, created = await media.send_file_once(account_id, client_id, **send)
         return Queued(message, created=created)
 
     def media_file(self, account_id: str, sha256: str) -> tuple[Path, str, str] | None:

@@ -190,13 +190,16 @@ class MediaCommands:
             self._pool.shutdown(wait=True)  # a copy under way ends whole (or not at all)
             self._pool = None
 
-    def send_file_once(self, account_id: str, key: str, **send: Any) -> tuple[Message, bool]:
-        """send_file for a caller that may retry (the local API): `key` is the client id."""
+    async def send_file_once(
+        self, account_id: str, key: str, **send: Any
+    ) -> tuple[Message, bool]:
+        """send_file_async for a caller that may retry (the local API): `key` is the
+        client id; (the message, False) if it was queued before."""
         earlier = self.store.outgoing(account_id, key)
         if earlier is not None:
             return earlier, False
         try:
-            return self.send_file(account_id, client_id=key, **send), True
+            return await self.send_file_async(account_id, client_id=key, **send), True
         except IntegrityError:  # the same id at the same moment from another caller
             again = self.store.outgoing(account_id, key)
             if again is None:
