@@ -53,6 +53,10 @@ test('other failures are not re-uploaded; a failed re-upload or a second 410 mak
   await assert.rejects(openMedia(refused, { ref: 'old-ref' }, { log, onReuploaded: () => {} }),
     (e) => e instanceof MediaUnavailableError && /phone did not send it again \(Media re-upload failed/.test(e.message));
 
+  const noAnswer = conn(boom(410, 'gone'), { reupload: async () => { throw Object.assign(new Error('media re-upload timed out after 60000 ms'), { code: 'ETIMEDOUT' }); } });
+  await assert.rejects(openMedia(noAnswer, { ref: 'old-ref' }, { log, onReuploaded: () => {} }),
+    (e) => !(e instanceof MediaUnavailableError) && /timed out/.test(e.message), 'a phone that does not answer is tried again later');
+
   const stillGone = conn(boom(410, 'gone'), { reupload: async () => 'old-ref' });
   await assert.rejects(openMedia(stillGone, { ref: 'old-ref' }, { log, onReuploaded: () => {} }),
     (e) => e instanceof MediaUnavailableError && /even after the phone sent it again \(HTTP 410\)/.test(e.message));

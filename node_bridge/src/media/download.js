@@ -46,6 +46,8 @@ export async function openMedia(conn, media, { log, onReuploaded, idleMs = IDLE_
   try {
     ref = await conn.reuploadMedia(media.ref);
   } catch (err) {
+    // No answer (the phone is off): tried again later, like a network failure.
+    if (/** @type {any} */ (err)?.code === 'ETIMEDOUT') throw err;
     throw new MediaUnavailableError(
       `WhatsApp no longer has this file and the phone did not send it again (${errorText(err)}).`);
   }
