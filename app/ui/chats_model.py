@@ -256,7 +256,7 @@ class MessagesModel(QAbstractListModel):
 
     def _tooltip(self, message: Message) -> str | None:
         if message.direction != "out":
-            return None
+            return message.media_error  # why a file could not be kept (the bridge's words)
         words = tick_words(message.status)
         if tick_for(message.direction, message.status) is Tick.FAILED:
             return _failure(message)
