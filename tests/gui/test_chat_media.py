@@ -87,13 +87,15 @@ def test_too_large_and_document_chips_say_what_they_are(qtbot, offline_service):
     service = offline_service
     shop = linked_shop(service)
     chats = open_window(qtbot, service, shop)
-    big = Media("video", "video/mp4", 300_000_000, None, None, "too_large")
+    why = "the file is over the 64 MiB limit"
+    big = Media("video", "video/mp4", 300_000_000, None, None, "too_large", why)
     arrive(service, shop, 1, "", big)
     qtbot.waitUntil(lambda: chats.messages_model.rowCount() == 1, timeout=3000)
     message = chats.messages_model.index(0).data(MessageRole)
     assert chip_title(message) == "Video"
     assert chip_detail(message) == "Too large — open it on the phone (300 MB)"
     assert chats.bubbles.media_rect(chats.messages_model.index(0)) is not None
+    assert chats.messages_model.index(0).data(Qt.ItemDataRole.ToolTipRole) == why
 
 
 def test_an_attached_document_is_copied_in_and_queued_with_its_name(
