@@ -190,9 +190,7 @@ class MediaCommands:
             self._pool.shutdown(wait=True)  # a copy under way ends whole (or not at all)
             self._pool = None
 
-    async def send_file_once(
-        self, account_id: str, key: str, **send: Any
-    ) -> tuple[Message, bool]:
+    async def send_file_once(self, account_id: str, key: str, **send: Any) -> tuple[Message, bool]:
         """send_file_async for a caller that may retry (the local API): `key` is the
         client id; (the message, False) if it was queued before."""
         earlier = self.store.outgoing(account_id, key)

@@ -65,7 +65,7 @@ class ThumbnailCache(QObject):
         super().__init__(parent)
         self._path_of = path_of
         self._images: OrderedDict[str, QImage | None] = OrderedDict()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thumbnails")
+        self._pool: ThreadPoolExecutor | None = None  # made when first needed
         self._loaded.connect(self._store)
 
     _loaded = Signal(str, QImage)
@@ -75,6 +75,8 @@ class ThumbnailCache(QObject):
             self._images.move_to_end(sha256)
             return self._images[sha256]
         self._images[sha256] = None  # loading; asked once
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thumbnails")
         self._pool.submit(self._load, sha256)
         return None
 
@@ -97,7 +99,11 @@ class ThumbnailCache(QObject):
         self.ready.emit(sha256)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)  # no emit to a deleted cache
+        """Stops loading (the window closes); a later image() starts again."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)  # no emit to a deleted cache
+            self._pool = None
+        self._images = OrderedDict((k, v) for k, v in self._images.items() if v is not None)
 
 
 @dataclass
