@@ -15,7 +15,7 @@ from app.service import JagaService
 from app.ui.chat_reply import Attachment, png_bytes
 from app.ui.chats_model import MessageRole, PreviewRole
 from app.ui.chats_window import ChatsWindow
-from app.ui.media_words import chip_detail, chip_title
+from app.ui.media_words import chip_detail, chip_title, kind_words
 from tests.gui.conftest import observe
 from tests.liveapp import eventually, link, run
 
@@ -315,3 +315,21 @@ def test_save_as_copies_the_document_under_its_own_name(qtbot, offline_service, 
     saved = save_media_as(chats, service.media, message, choose)
     assert suggested == ["nota.pdf"] and saved is not None and saved.read_bytes() == invoice
     assert save_media_as(chats, service.media, message, lambda _p, _n: "") is None  # cancel
+
+
+def test_media_refusals_and_words_speak_indonesian(english):
+    from app.core.media_files import MediaError
+    from app.ui.error_words import error_words
+    from app.ui.i18n import Translations
+
+    Translations().apply("id")
+    assert error_words(MediaError("The file “nota.pdf” is empty.")) == "Berkas “nota.pdf” kosong."
+    assert error_words(MediaError("The file is empty.")) == "Berkas kosong."
+    too_large = (
+        "The file “v.mp4” is too large: Jaga sends files up to 64.0 MB (change it in Settings)."
+    )
+    assert error_words(MediaError(too_large)) == (
+        "Berkas “v.mp4” terlalu besar: Jaga mengirim berkas paling besar 64.0 MB "
+        "(ubah di Pengaturan)."
+    )
+    assert kind_words("voice") == "Pesan suara"
