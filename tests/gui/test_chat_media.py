@@ -5,7 +5,17 @@ from __future__ import annotations
 from hashlib import sha256
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtCore import (
+    QBuffer,
+    QIODevice,
+    QMimeData,
+    QObject,
+    QPoint,
+    QPointF,
+    Qt,
+    QUrl,
+    Slot,
+)
 from PySide6.QtGui import QColor, QDesktopServices, QImage
 
 from app.bridge.protocol import MessageIn
@@ -333,3 +343,26 @@ def test_media_refusals_and_words_speak_indonesian(english):
         "(ubah di Pengaturan)."
     )
     assert kind_words("voice") == "Pesan suara"
+
+
+def test_a_received_video_shows_whatsapps_preview_picture(qtbot, offline_service):
+    service = offline_service
+    shop = linked_shop(service)
+    blue = QColor(30, 60, 200)
+    preview = service.media.files.import_bytes(solid_jpeg(blue, 320, 240), 10**7)
+    clip = service.media.files.import_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(3000), 10**7)
+    chats = open_window(qtbot, service, shop)
+    media = Media(
+        "video", "video/mp4", clip.size, clip.sha256, None, "stored", None, preview.sha256
+    )
+    arrive(service, shop, 1, "", media)
+    qtbot.waitUntil(lambda: chats.messages_model.rowCount() == 1, timeout=3000)
+    rect = chats.bubbles.media_rect(chats.messages_model.index(0))
+    beside_the_play_button = (rect.center() + QPointF(rect.width() / 4, 0)).toPoint()
+
+    def painted() -> bool:
+        chats.messages.viewport().repaint()
+        shot = chats.messages.viewport().grab().toImage()
+        return close_to(shot.pixelColor(beside_the_play_button), blue)
+
+    qtbot.waitUntil(painted, timeout=5000)
