@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QListView, QMenu, QWidget
+from shiboken6 import isValid
 
 from app.core.chats import Tick
 from app.core.models import Message
@@ -54,10 +55,13 @@ class MessageActions:
         try:
             message = await send
         except (MessageError, StoreError) as error:
-            self.show_error(error)  # the words and the file stay: nothing is lost
+            if isValid(self.reply_pane):
+                self.show_error(error)  # the words and the file stay: nothing is lost
+                self.reply_pane.set_busy(False)
             return
-        finally:
-            self.reply_pane.set_busy(False)
+        if not isValid(self.reply_pane):
+            return  # the window was closed meanwhile; the message is queued all the same
+        self.reply_pane.set_busy(False)
         self.reply_pane.sent()
         self.show_message(message)
 
