@@ -52,18 +52,19 @@ class MessageActions:
         run_async(self._attachment_sent(send))
 
     async def _attachment_sent(self, send: Coroutine[Any, Any, Message]) -> None:
+        pane = self.reply_pane
         try:
             message = await send
         except (MessageError, StoreError) as error:
-            if isValid(self.reply_pane):
+            if isValid(pane):
                 self.show_error(error)  # the words and the file stay: nothing is lost
-                self.reply_pane.set_busy(False)
             return
-        if not isValid(self.reply_pane):
-            return  # the window was closed meanwhile; the message is queued all the same
-        self.reply_pane.set_busy(False)
-        self.reply_pane.sent()
-        self.show_message(message)
+        finally:
+            if isValid(pane):  # the window may have closed meanwhile: queued all the same
+                pane.set_busy(False)
+        if isValid(pane):
+            pane.sent()
+            self.show_message(message)
 
     def resend(self, message_id: int) -> None:
         self.service.resend_message(message_id)
