@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMimeData, Qt, Signal
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -202,7 +202,31 @@ class ReplyPane(QWidget):
         self.box.clear()
         self.clear_attachment()
 
-    # --- a file dropped anywhere on the pane (the box takes its own drops) -----------------
+    # --- a file dropped on the pane, or on the conversation above it ------------------------
+
+    def take_drops_from(self, widget: QWidget) -> None:
+        """Files dropped on `widget` (the messages) are attached here too."""
+        widget.setAcceptDrops(True)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and self._droppable(event):
+            event.acceptProposedAction()  # type: ignore[attr-defined]
+            return True
+        if kind == QEvent.Type.Drop and self._droppable(event):
+            self.dropEvent(event)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _droppable(self, event: QEvent) -> bool:
+        data = getattr(event, "mimeData", lambda: None)()
+        return (
+            isinstance(data, QMimeData)
+            and self.box.isEnabled()
+            and not self.busy
+            and bool(_files(data) or data.hasImage())
+        )
 
     def dragEnterEvent(self, event) -> None:  # noqa: ANN001 (Qt's event type)
         if _files(event.mimeData()) or event.mimeData().hasImage():

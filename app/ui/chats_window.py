@@ -129,6 +129,7 @@ class ChatsWindow(MessageActions, QWidget):
         )
         self.reply_pane = ReplyPane()  # words, and a file to go with them (chat_reply.py)
         self.reply_pane.submitted.connect(self.send_reply)
+        self.reply_pane.take_drops_from(self.messages.viewport())  # drop a file on the chat
         self.reply, self.send_button = self.reply_pane.box, self.reply_pane.send_button
         self.error_label = self.reply_pane.error_label
         chat_page = QWidget()

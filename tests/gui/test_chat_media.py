@@ -366,3 +366,29 @@ def test_a_received_video_shows_whatsapps_preview_picture(qtbot, offline_service
         return close_to(shot.pixelColor(beside_the_play_button), blue)
 
     qtbot.waitUntil(painted, timeout=5000)
+
+
+def test_a_file_dropped_on_the_conversation_is_attached(qtbot, offline_service, tmp_path):
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    service = offline_service
+    shop = linked_shop(service)
+    chats = open_window(qtbot, service, shop)
+    arrive(service, shop, 1, "halo", Media("image", "image/jpeg", 1, "a" * 64))
+    qtbot.waitUntil(lambda: chats.chat == CUSTOMER, timeout=3000)
+    photo = tmp_path / "produk.jpg"
+    photo.write_bytes(solid_jpeg(RED))
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(photo))])
+    viewport = chats.messages.viewport()
+    at = viewport.rect().center()
+    action = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(at, action, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0))
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(at), action, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0))
+    QApplication.sendEvent(viewport, drop)
+    attachment = chats.reply_pane.attachment
+    assert attachment is not None and attachment.name == "produk.jpg"
+    assert chats.reply_pane.strip.isVisible()
