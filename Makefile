@@ -46,6 +46,7 @@ translations: $(STAMP)
 # The README's screenshots, from the real app in demo mode (needs Debian's xvfb).
 screenshots: $(STAMP) $(NPM_STAMP) translations
 	xvfb-run -a -s "-screen 0 1280x900x24" $(PY) docs/screenshots/make_screenshots.py
+	xvfb-run -a -s "-screen 0 1280x900x24" $(PY) docs/screenshots/make_media.py
 	# The real engine on a computer without internet (fails, ignored, where WhatsApp is reachable).
 	-xvfb-run -a -s "-screen 0 1280x900x24" $(PY) docs/screenshots/make_no_internet.py
 

@@ -12,6 +12,7 @@ from app.bridge.logs import BridgeLog
 from app.bridge.node import bridge_entry, resolve_node
 from app.bridge.supervisor import BridgeSupervisor
 from app.core.log_redaction import RedactingFormatter
+from app.core.media import MediaLimits, limits_env
 from app.core.pacing import Pacing
 from app.core.paths import DataPaths
 from app.core.secrets import BridgeToken, load_bridge_token
@@ -48,6 +49,8 @@ class Options:
     session_options: dict[str, Any] | None = None
     #: Safe sending (the owner's Settings); the real engine is paced by default.
     pacing: Pacing | None = None
+    #: The owner's media limits (Settings); the bridge's defaults when None.
+    media_limits: MediaLimits | None = None
 
 
 def setup_app_logging(paths: DataPaths) -> None:
@@ -67,11 +70,13 @@ def create_supervisor(paths: DataPaths, options: Options) -> tuple[BridgeSupervi
     env = {
         "JAGA_BRIDGE_TOKEN": token.value,
         "JAGA_BRIDGE_DATA": str(paths.bridge),
+        "JAGA_BRIDGE_MEDIA": str(paths.media.resolve()),
         "JAGA_BRIDGE_HOST": "127.0.0.1",
         "JAGA_BRIDGE_PORT": "0",
         # Node keeps the bridge's compiled code here: about 0.2 s less at each start.
         "NODE_COMPILE_CACHE": str(paths.node_cache),
         **(options.pacing or Pacing()).env(),
+        **limits_env(options.media_limits or MediaLimits()),
     }
     if options.demo or options.sim_control:
         env["JAGA_SIM_CONTROL"] = "1"
@@ -104,5 +109,6 @@ def create_service(
         session_options=options.session_options or (DEMO_SIM_OPTIONS if options.demo else None),
     )
     service.token_persistent = token.persistent
+    service.media.limits = options.media_limits or MediaLimits()
     supervisor.setParent(service)
     return service

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine, Iterable
-from datetime import datetime
-from pathlib import Path
+from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, SignalInstance
@@ -30,21 +28,23 @@ from app.bridge.protocol import (
 from app.bridge.recovery import parse_recovery
 from app.bridge.supervisor import BridgeSupervisor
 from app.core.edges import ChatMerge
-from app.core.last_messages import LastMessages, last_messages
-from app.core.models import AuditEvent, Message, StatusChange
+from app.core.media_files import MediaFiles
+from app.core.models import Message
 from app.core.outbox import SendOptions
 from app.core.overall import BridgeView
-from app.core.removal import WhatGoes, keep_copy, what_goes
+from app.core.paths import DataPaths
 from app.core.store import Ack, Inbound, Store, StoreError
 from app.core.supervision import State
 from app.runtime.commands import OwnerCommands
 from app.runtime.demo import DemoWorld
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.inbox import Inbox
+from app.runtime.media_commands import MediaCommands
 from app.runtime.read_model import AccountView, ReadModel
 from app.runtime.reconciler import Reconciler
 from app.runtime.recorder import StatusRecorder
 from app.runtime.signals import CoreSignals, Progress
+from app.runtime.store_reads import StoreReads
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ RECONCILE_INTERVAL_MS = 30_000
 __all__ = ["JagaService", "Progress"]
 
 
-class JagaService(QObject):
+class JagaService(QObject, StoreReads):
     def __init__(
         self,
         store: Store,
@@ -99,6 +99,14 @@ class JagaService(QObject):
         )
         self.commands.default_engine = default_engine
         self.demo = DemoWorld(self._client, self.model, store)  # the sim's controls (--demo)
+        #: Photos, documents, voice notes: send_file, limits, where the bytes are.
+        self.media = MediaCommands(
+            self.commands,
+            MediaFiles(DataPaths(store.path.parent).media),
+            client=self._client,
+            spawn=self._spawn,
+            set_env=supervisor.update_env,
+        )
         self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
         self._dispatcher_task: asyncio.Task[None] | None = None
@@ -167,46 +175,6 @@ class JagaService(QObject):
     def account(self, account_id: str) -> AccountView | None:
         return self.model.account(account_id)
 
-    # Reads of what is not in the read model (history, audit, messages): on demand, by
-    # the view that shows them, never per event.
-
-    def database_wait(self) -> tuple[float, float] | None:
-        """(monotonic end, seconds) of the store's last slow wait for its file."""
-        return self.store.slow_wait
-
-    @property
-    def data_dir(self) -> Path:
-        return self.store.path.parent
-
-    def history(self, account_id: str) -> list[StatusChange]:
-        return self.store.history(account_id)
-
-    def audit_events(self, limit: int = 200) -> list[AuditEvent]:
-        return self.store.audit_events(limit=limit)
-
-    def last_messages(self, account_id: str) -> LastMessages:
-        return last_messages(self.store, account_id)
-
-    def what_goes(self, account_id: str) -> WhatGoes:
-        """What removing a number deletes (for the Remove dialog's words)."""
-        return what_goes(self.store, account_id)
-
-    def keep_copy(self, account_id: str, folder: Path, now: datetime) -> Path:
-        """A copy of a number's messages and history in `folder`, before it is removed."""
-        return keep_copy(self.store, account_id, folder, now)
-
-    def message(self, message_id: int) -> Message | None:
-        return self.store.message(message_id)
-
-    def conversations(self, account_id: str) -> list[Message]:
-        return self.store.conversations(account_id)
-
-    def chat_messages(self, account_id: str, chat: str, limit: int = 500) -> list[Message]:
-        return self.store.chat_messages(account_id, chat, limit)
-
-    def messages_with_ids(self, account_id: str, ids: Iterable[int]) -> list[Message]:
-        return self.store.messages_with_ids(account_id, ids)
-
     # --- lifecycle ----------------------------------------------------------------------
 
     def start(self) -> None:
@@ -222,6 +190,7 @@ class JagaService(QObject):
         self._reconcile_timer.stop()
         await self.link.drop()
         self.inbox.close()
+        self.media.close()
         self.supervisor.stop_and_wait()
         for task in list(self._tasks):
             task.cancel()

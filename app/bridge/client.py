@@ -70,9 +70,12 @@ class BridgeClient:
     async def aclose(self) -> None:
         await self._http.aclose()
 
-    async def _call(self, method: str, path: str, json: Any = None) -> Any:
+    async def _call(
+        self, method: str, path: str, json: Any = None, timeout: float | None = None
+    ) -> Any:
         try:
-            response = await self._http.request(method, path, json=json)
+            extra: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
+            response = await self._http.request(method, path, json=json, **extra)
         except httpx.HTTPError as error:
             raise BridgeError("unreachable", f"the bridge did not answer ({error!r})") from error
         _raise_for_error(response)
@@ -110,20 +113,31 @@ class BridgeClient:
         new_contact: bool = True,
         new_contacts_today: int = 0,
         quoted: dict[str, Any] | None = None,
+        media: dict[str, Any] | None = None,
+        timeout: float | None = None,
     ) -> dict[str, Any]:
         """`new_contact`: the number never talked to `to` (the bridge's daily cap counts it);
         `new_contacts_today`: how many the app's records say it reached today (the cap
-        outlives a bridge restart); `quoted`: the message this one answers."""
+        outlives a bridge restart); `quoted`: the message this one answers; `media`: a file of the
+        media store, with `text` as its caption; `timeout`: a media send is answered once the
+        file is uploaded (longer than 10 s)."""
         body: dict[str, Any] = {
             "to": to,
-            "text": text,
             "client_id": client_id,
             "new_contact": new_contact,
             "new_contacts_today": new_contacts_today,
         }
+        if media is None or text:
+            body["text"] = text
+        if media is not None:
+            body["media"] = media
         if quoted is not None:
             body["quoted"] = quoted
-        return await self._call("POST", f"/sessions/{session_id}/messages", body)
+        return await self._call("POST", f"/sessions/{session_id}/messages", body, timeout)
+
+    async def set_media_limits(self, max_file_bytes: int, max_total_bytes: int) -> None:
+        body = {"max_file_bytes": max_file_bytes, "max_total_bytes": max_total_bytes}
+        await self._call("PUT", "/config/media", body)
 
     async def mark_seen(
         self, session_id: str, chat: str, ids: list[str], participant: str | None = None
@@ -152,6 +166,10 @@ class BridgeClient:
     async def sim_network(self) -> list[dict[str, Any]]:
         """Tests and benchmarks: every delivery the simulated network received, in order."""
         return list((await self._call("GET", "/sim/network"))["sent"])
+
+    async def sim_media_reuploads(self) -> list[str]:
+        """Tests: the message ids whose media the engine asked the phone to upload again."""
+        return list((await self._call("GET", "/sim/network"))["media_reuploads"])
 
     async def sim_scan(self, session_id: str, phone: str, name: str | None = None) -> None:
         await self.sim(f"sessions/{session_id}/scan", {"phone": phone, "name": name})

@@ -9,6 +9,7 @@ from typing import Any
 
 from app.core.durable import Ack, Inbound
 from app.core.edges import ChatMerge, SendLimit, author_of, refusal_of
+from app.core.media import Media, MediaLimits
 from app.core.pacing import Pacing
 from app.core.status import SessionStatus
 
@@ -27,6 +28,7 @@ class Limits:
     body_max_bytes: int = 64 * 1024
     #: How the bridge paces each number (safe sending); None: a bridge that does not say.
     pacing: Pacing | None = None
+    media: MediaLimits = field(default_factory=MediaLimits)
 
     @classmethod
     def from_json(cls, data: Any) -> Limits:
@@ -37,6 +39,7 @@ class Limits:
                 text_max_utf16=int(data.get("text_max_utf16", cls.text_max_utf16)),
                 body_max_bytes=int(data.get("body_max_bytes", cls.body_max_bytes)),
                 pacing=Pacing.from_bridge(data.get("pacing")),
+                media=MediaLimits.from_json(data),
             )
         except (TypeError, ValueError) as error:
             raise ProtocolError(f"unreadable limits: {data!r}") from error
@@ -179,8 +182,9 @@ def message_in(data: dict[str, Any]) -> Inbound:
             text=str(data.get("text") or ""),
             at=parse_time(data.get("timestamp")),
             author=author_of(data),
+            media=Media.from_json(data.get("media")),
         )
-    except (KeyError, TypeError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         raise ProtocolError(f"unreadable message.in: {str(data)[:200]}") from error
 
 

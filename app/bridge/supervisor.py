@@ -57,7 +57,7 @@ class BridgeSupervisor(QObject):
         super().__init__(parent)
         self._program = program
         self._args = args
-        self._env = env
+        self._env = env  # update_env: a Settings change reaches the next spawn
         self.logs = logs
         self._pid_file = pid_file
         self._clock = clock

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.core.media import Media
+
 
 @dataclass(frozen=True)
 class Inbound:
@@ -21,6 +23,7 @@ class Inbound:
     text: str
     at: datetime | None
     author: str | None = None  # the writer, in a group
+    media: Media | None = None  # a photo, document, voice note…; `text` is its caption
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ class LastMessage:
     chat: str
     text: str
     status: str
+    media_type: str | None = None  # a photo, document… (`text` is then its caption)
+    file_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,15 @@ def last_messages(store: Store, account_id: str) -> LastMessages:
             )
             row = s.scalars(query).first()
             found[direction] = (
-                LastMessage(row.created_at, row.chat, row.text, row.status) if row else None
+                LastMessage(
+                    row.created_at,
+                    row.chat,
+                    row.text,
+                    row.status,
+                    row.media_type,
+                    row.media_file_name,
+                )
+                if row
+                else None
             )
     return LastMessages(found["in"], found["out"])

@@ -15,11 +15,42 @@ from sqlalchemy.orm import Session
 
 from app.core.durable import Ack, Inbound
 from app.core.edges import ChatMerge, is_refusal
+from app.core.media import Media
 from app.core.models import Account, Message, utcnow
 from app.core.outbox import SendOptions, advance, new_client_id
 from app.core.store_edges import apply_ack, merge_chat
 from app.core.store_error import StoreError
 from app.core.write_hooks import WriteHooks, Written
+
+
+def media_columns(media: Media | None) -> dict[str, object]:
+    """A message row's media columns (all NULL for a text message)."""
+    return {
+        "media_type": media.type if media else None,
+        "media_mimetype": media.mimetype if media else None,
+        "media_size": media.size if media else None,
+        "media_sha256": media.sha256 if media else None,
+        "media_file_name": media.file_name if media else None,
+        "media_state": media.state if media else None,
+        "media_error": media.error if media else None,
+        "media_thumb_sha256": media.thumb_sha256 if media else None,
+    }
+
+
+def media_of(message: Message) -> Media | None:
+    """The media a stored row carries, or None for a text message."""
+    if not message.media_type:
+        return None
+    return Media(
+        type=message.media_type,
+        mimetype=message.media_mimetype or "application/octet-stream",
+        size=message.media_size,
+        sha256=message.media_sha256,
+        file_name=message.media_file_name,
+        state=message.media_state or "stored",
+        error=message.media_error,
+        thumb_sha256=message.media_thumb_sha256,
+    )
 
 
 class MessageStore:
@@ -37,9 +68,12 @@ class MessageStore:
         text: str,
         client_id: str,
         options: SendOptions | None = None,
+        *,
+        media: Media | None = None,
     ) -> Message:
         """Accepts an outgoing message: from this commit on it is never lost (its delay and
-        the message it answers too)."""
+        the message it answers too; a media
+        message's bytes are in the media store before this is called)."""
         options = options or SendOptions()
         with self.session() as s:
             account = s.get(Account, account_id)
@@ -57,6 +91,7 @@ class MessageStore:
                 attempts=0,
                 next_attempt_at=options.not_before,
                 reply_to=options.reply_to,
+                **media_columns(media),
             )
             s.add(message)
         return message
@@ -236,6 +271,7 @@ class MessageStore:
                 "created_at": item.at or now,
                 "updated_at": now,
                 "author": item.author,
+                **media_columns(item.media),
             }
             for item in items
             if item.account_id in known
@@ -275,6 +311,15 @@ class MessageStore:
             if chat is not None:
                 query = query.where(Message.chat == chat)
             return list(s.scalars(query.order_by(Message.id)))
+
+    def media_message(self, account_id: str, sha256: str) -> Message | None:
+        """A message of the number whose file (or thumbnail) has these bytes."""
+        with self.session() as s:
+            query = select(Message).where(
+                Message.account_id == account_id,
+                (Message.media_sha256 == sha256) | (Message.media_thumb_sha256 == sha256),
+            )
+            return s.scalars(query.limit(1)).first()
 
     def message(self, message_id: int) -> Message | None:
         with self.session() as s:

@@ -89,6 +89,17 @@ class Message(Base):
     author: Mapped[str | None] = mapped_column(String(64))
     # The WhatsApp id of the message this outgoing one answers, quoted (migration 0005).
     reply_to: Mapped[str | None] = mapped_column(String(64))
+    # A photo, document or voice note (migration 0006); `text` is then its caption. The
+    # bytes are in the media store under `media_sha256` (docs/media.md).
+    media_type: Mapped[str | None] = mapped_column(String(12))
+    media_mimetype: Mapped[str | None] = mapped_column(String(100))
+    media_size: Mapped[int | None]
+    media_sha256: Mapped[str | None] = mapped_column(String(64))
+    media_file_name: Mapped[str | None] = mapped_column(Text)
+    # stored | too_large | unavailable (inbound; outgoing files are always stored)
+    media_state: Mapped[str | None] = mapped_column(String(12))
+    media_error: Mapped[str | None] = mapped_column(Text)
+    media_thumb_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class WebhookTarget(Base):

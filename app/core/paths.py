@@ -43,12 +43,17 @@ class DataPaths:
         return self.root / "node-cache"
 
     @property
+    def media(self) -> Path:
+        """Photos, documents and voice notes, content-addressed (shared with the bridge)."""
+        return self.root / "media"
+
+    @property
     def bridge_pid_file(self) -> Path:
         return self.root / "bridge.pid"
 
     def ensure(self) -> DataPaths:
         use_private_umask()
-        for folder in (self.root, self.bridge, self.logs, self.backups):
+        for folder in (self.root, self.bridge, self.logs, self.backups, self.media):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         keep_private(self.root)
         return self

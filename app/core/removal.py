@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 
+from app.core.message_store import media_of
 from app.core.models import Account, Message, StatusChange
 from app.core.store import Store
 
@@ -45,6 +46,11 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() + "Z" if value is not None else None
 
 
+def _media(message: Message) -> dict[str, object] | None:
+    media = media_of(message)
+    return asdict(media) if media is not None else None
+
+
 def keep_copy(store: Store, account_id: str, folder: Path, now: datetime) -> Path:
     """Writes the number's messages and status history to backups/removed-….json."""
     with store.session() as s:
@@ -71,6 +77,8 @@ def keep_copy(store: Store, account_id: str, folder: Path, now: datetime) -> Pat
                     "status": m.status,
                     "message_id": m.message_id,
                     "created_at": _iso(m.created_at),
+                    # its file stays in media/<sha256[0:2]>/<sha256> (docs/media.md)
+                    "media": _media(m),
                 }
                 for m in messages
             ],

@@ -43,6 +43,12 @@ _HTTP_CODES = {
 }
 
 
+def body_too_large(limit: int) -> str:
+    if limit == MAX_BODY_BYTES:
+        return "The request body is larger than 1 MB."
+    return f"The request body is larger than {limit // (1024 * 1024)} MB."
+
+
 def key_of(request: web.Request) -> str:
     """X-Api-Key; the Fonnte-style shim's callers send the key as Authorization instead."""
     given = request.headers.get("X-Api-Key")
@@ -54,7 +60,9 @@ def key_of(request: web.Request) -> str:
 
 
 def make_door(
-    api_key: Callable[[], str], hosts: Callable[[], frozenset[str] | None]
+    api_key: Callable[[], str],
+    hosts: Callable[[], frozenset[str] | None],
+    body_limit: Callable[[str], int] = lambda _path: MAX_BODY_BYTES,
 ) -> Callable[..., Awaitable[web.StreamResponse]]:
     """The one middleware: errors to JSON, then Host and key, then the route.
 
@@ -72,8 +80,9 @@ def make_door(
                 expected = api_key().encode()
                 if not hmac.compare_digest(key_of(request).encode(), expected):
                     raise ApiError(401, "unauthorized", "A valid X-Api-Key header is required.")
-            if (request.content_length or 0) > MAX_BODY_BYTES:
-                raise ApiError(413, "body_too_large", "The request body is larger than 1 MB.")
+            limit = body_limit(request.path)  # larger for the routes that take files
+            if (request.content_length or 0) > limit:
+                raise ApiError(413, "body_too_large", body_too_large(limit))
             return await handler(request)
         except ApiError as error:
             return error_response(error.status, error.code, error.message)

@@ -11,7 +11,7 @@ from typing import Any
 from aiohttp import web
 
 from app import __version__
-from app.gateway import api_shim, api_waha
+from app.gateway import api_media, api_shim, api_waha
 from app.gateway.api_http import CORE, MAX_BODY_BYTES, make_door
 
 
@@ -66,6 +66,34 @@ ROUTES = (
             "idempotencyKey": ("string", False, "or the Idempotency-Key header"),
         },
     ),
+    *(
+        Route(
+            "POST",
+            f"/api/{name}",
+            handler,
+            words,
+            tag="chatting",
+            body={
+                "session": ("string", False, "account id, label or `default`"),
+                "chatId": ("string", True, "`628…@c.us` or digits"),
+                "file": ("object", True, "{mimetype, filename, data (base64) | url}"),
+                "caption": ("string", False, "the words under the file"),
+                "idempotencyKey": ("string", False, "or the Idempotency-Key header"),
+            },
+        )
+        for name, handler, words in (
+            ("sendImage", api_media.send_image, "Queue a photo (JPEG, PNG or WebP)"),
+            ("sendFile", api_media.send_file, "Queue a document; it keeps its file name"),
+            ("sendVoice", api_media.send_voice, "Queue a voice note (Ogg/Opus)"),
+        )
+    ),
+    Route(
+        "GET",
+        "/api/files/{session}/{sha256}",
+        api_media.get_file,
+        "A message's file (the `media.url` of a webhook)",
+        tag="chats",
+    ),
     Route(
         "POST",
         "/api/sendSeen",
@@ -118,7 +146,7 @@ ERROR_SCHEMA = {
 def _operation(route: Route) -> dict[str, Any]:
     params = [
         {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-        for name in ("session", "chatId")
+        for name in ("session", "chatId", "sha256")
         if "{" + name + "}" in route.path
     ]
     params += [
@@ -197,7 +225,7 @@ def docs_page(document: dict[str, Any]) -> str:
 def build_app(
     core: Any, api_key: Callable[[], str], hosts: Callable[[], frozenset[str] | None]
 ) -> web.Application:
-    door = make_door(api_key, hosts)
+    door = make_door(api_key, hosts, lambda path: api_media.body_limit(core, path))
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[door])
     app[CORE] = core
     document = openapi()

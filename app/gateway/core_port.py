@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.bridge.client import BridgeError
 from app.core.edges import is_group
@@ -75,6 +76,22 @@ class GatewayCore(Protocol):
     ) -> Queued: ...
     async def mark_seen(self, account_id: str, chat: str, ids: list[str] | None) -> list[str]: ...
     def chat_messages(self, account_id: str, chat: str, limit: int) -> list[Message]: ...
+    @property
+    def media_max_bytes(self) -> int: ...
+    def media_tmp_dir(self) -> Path: ...
+    async def queue_media(
+        self,
+        account_id: str,
+        to: str,
+        source: Path | bytes,
+        *,
+        kind: str | None,
+        caption: str,
+        file_name: str | None,
+        mimetype: str | None,
+        idempotency_key: str | None,
+    ) -> Queued: ...
+    def media_file(self, account_id: str, sha256: str) -> tuple[Path, str, str] | None: ...
     def report_problem(self, sentence: str) -> None: ...
     def expected_at(self, message: Message) -> datetime | None: ...
     async def set_pacing(self, pacing: Pacing) -> None: ...
@@ -217,6 +234,46 @@ class ServicePort:
             last_left_at=store.last_left_at(message.account_id),
             held_until=held,
         )
+
+    @property
+    def media_max_bytes(self) -> int:
+        """The largest file (Settings), which the bridge takes too."""
+        return self._service.media.limits.max_file_bytes
+
+    def media_tmp_dir(self) -> Path:
+        return self._service.media.files.root / ".tmp"
+
+    async def queue_media(
+        self,
+        account_id: str,
+        to: str,
+        source: Path | bytes,
+        *,
+        kind: str | None,
+        caption: str,
+        file_name: str | None,
+        mimetype: str | None,
+        idempotency_key: str | None,
+    ) -> Queued:
+        """The file into the media store (on a worker thread), then the message into the
+        outbox, as the window does; MessageError/StoreError with words for people."""
+        send: dict[str, Any] = {
+            "to": to,
+            "source": source,
+            "kind": kind,
+            "caption": caption,
+            "file_name": file_name,
+            "mimetype": mimetype,
+        }
+        media = self._service.media
+        if idempotency_key is None:
+            return Queued(await media.send_file_async(account_id, **send), created=True)
+        client_id = client_id_for(account_id, idempotency_key)
+        message, created = await media.send_file_once(account_id, client_id, **send)
+        return Queued(message, created=created)
+
+    def media_file(self, account_id: str, sha256: str) -> tuple[Path, str, str] | None:
+        return self._service.media.file_of(account_id, sha256)
 
     async def set_pacing(self, pacing: Pacing) -> None:
         """The owner changed safe sending: the running bridge hears it now, the next at spawn."""

@@ -41,7 +41,9 @@ class Gateway:
         self.sender = WebhookSender(self.webhooks, timeout_s=webhook_timeout_s)
         # Wakes whichever sender runs now (restart_sender makes a new one).
         self.publisher = WebhookPublisher(
-            lambda: self.sender.wake(), bridge_up=lambda: core.bridge_up
+            lambda: self.sender.wake(),
+            bridge_up=lambda: core.bridge_up,
+            api_base=lambda: f"http://127.0.0.1:{self.server.port}",
         )
         self._timeout_s = webhook_timeout_s
         self._store = store

@@ -64,7 +64,10 @@ class WebhookPublisher:
         *,
         bridge_up: Callable[[], bool],
         clock_ms: Callable[[], int] = lambda: int(time.time() * 1000),
+        api_base: Callable[[], str] = lambda: "",
     ) -> None:
+        #: The local API's address, for media URLs (a webhook's receiver fetches from it).
+        self._api_base = api_base
         self._wake = wake
         self._bridge_up = bridge_up
         self._clock_ms = clock_ms
@@ -88,7 +91,11 @@ class WebhookPublisher:
             event, view = event_of(message), number(message.account_id)
             if event is None or view is None:
                 continue
-            payload = message_json(view, message) if event == "message" else ack_body(view, message)
+            payload = (
+                message_json(view, message, self._api_base())
+                if event == "message"
+                else ack_body(view, message)
+            )
             key = f"{view.id}:{message.chat}"
             enqueued += self._publish(s, targets, event, view, key, payload)
         for move in written.statuses:

@@ -53,9 +53,31 @@ def status_body(number: NumberView) -> dict[str, Any]:
     }
 
 
-def message_json(number: NumberView, message: Message) -> dict[str, Any]:
-    """WAMessage. For a message the number sent, `from` is the number and `to` the chat."""
+def media_json(number: NumberView, message: Message, base_url: str = "") -> dict[str, Any] | None:
+    """WAMedia: where to fetch the file on the local API (with the key), never base64.
+
+    `url` is null when Jaga has no bytes (over a limit, or the download failed for good);
+    `error` then says which.
+    """
+    if not message.media_type:
+        return None
+    stored = message.media_state == "stored" and bool(message.media_sha256)
+    path = f"/api/files/{number.id}/{message.media_sha256}"
+    return {
+        "url": base_url + path if stored else None,
+        "mimetype": message.media_mimetype,
+        "filename": message.media_file_name,
+        "error": None if stored else (message.media_error or message.media_state),
+    }
+
+
+def message_json(number: NumberView, message: Message, base_url: str = "") -> dict[str, Any]:
+    """WAMessage. For a message the number sent, `from` is the number and `to` the chat.
+
+    `base_url` (http://127.0.0.1:port) makes a media URL absolute, as webhooks need.
+    """
     mine = message.direction == "out"
+    media = media_json(number, message, base_url)
     me = chat_id(number.phone) if number.phone else ""
     chat = chat_id(message.chat)
     level = ack_level(message.status)
@@ -70,9 +92,9 @@ def message_json(number: NumberView, message: Message) -> dict[str, Any]:
         # In a group, who wrote it (WAHA's participant); "" in a person's chat.
         "participant": chat_id(message.author) if message.author and not mine else "",
         "body": message.text,
-        "hasMedia": False,
-        "media": None,
-        "mediaUrl": "",
+        "hasMedia": media is not None,
+        "media": media,
+        "mediaUrl": (media or {}).get("url") or "",
         "ack": level.value,
         "ackName": level.name,
         "vCards": [],

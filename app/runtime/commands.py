@@ -40,6 +40,10 @@ class OwnerCommands:
         self.default_region = "ID"  # for numbers typed without a country code
         self.default_engine = "baileys"
 
+    def limits(self) -> Limits:
+        """What the bridge takes (READY, /health)."""
+        return self._limits()
+
     def _bridge(self) -> BridgeClient:
         client = self._client()
         if client is None:

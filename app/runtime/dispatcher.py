@@ -11,6 +11,7 @@ from datetime import datetime
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.protocol import parse_time
 from app.core.clock import SteadyClock
+from app.core.message_store import media_of
 from app.core.models import Message
 from app.core.outbox import retry_delay, should_give_up
 from app.core.pacing import local_midnight_utc
@@ -25,12 +26,27 @@ log = logging.getLogger(__name__)
 
 #: Bridge errors after which the same request can never succeed: the message fails at
 #: once and never holds back its chat's queue.
-NEVER_SUCCEEDS = frozenset({"bad_request", "client_id_reused", "payload_too_large"})
+NEVER_SUCCEEDS = frozenset(
+    {
+        "bad_request",
+        "client_id_reused",
+        "payload_too_large",
+        "media_missing",
+        "media_empty",
+        "media_too_large",
+    }
+)
 #: Bridge errors that mean "not now": the message waits, using up no attempts.
 WAIT_FOR_NUMBER = frozenset({"session_not_connected", "session_not_found"})
 #: Safe sending (node_bridge/src/pacing.js): the number's pace or today's cap on new
 #: contacts; the message waits until the bridge's `retry_at`, using up no attempts.
 WAIT_FOR_TURN = frozenset({"paced", "new_contacts_cap"})
+
+
+def upload_timeout(size: int | None) -> float:
+    """How long the bridge may take to answer a media send: its own wait (30 s plus the
+    file at 32 KiB/s, docs/bridge-api.md) and a margin."""
+    return 30.0 + (size or 0) / (32 * 1024) + 15.0
 
 
 class Dispatcher:
@@ -50,20 +66,28 @@ class Dispatcher:
         self.signals = signals
         self._client = client
         self._wakeup = asyncio.Event()
+        #: Media messages being uploaded, by row id (each its own task).
+        self._uploads: dict[int, asyncio.Task[None]] = {}
 
     def wake(self) -> None:
         self._wakeup.set()
 
     async def run_forever(self) -> None:
-        while True:
-            try:
-                sent_any = await self.dispatch_once()
-            except Exception:  # a bug or a store error here must not stop every future send
-                log.exception("outbox dispatch failed")
-                sent_any = False
-            if sent_any:
-                continue
-            await self._wait_for_work()
+        try:
+            while True:
+                try:
+                    sent_any = await self.dispatch_once()
+                except Exception:  # a bug or a store error must not stop every future send
+                    log.exception("outbox dispatch failed")
+                    sent_any = False
+                if sent_any:
+                    continue
+                await self._wait_for_work()
+        finally:  # stopped: uploads end with it (their messages stay queued)
+            uploads = list(self._uploads.values())
+            for task in uploads:
+                task.cancel()
+            await asyncio.gather(*uploads, return_exceptions=True)
 
     async def _wait_for_work(self) -> None:
         timeout = 5.0
@@ -84,6 +108,7 @@ class Dispatcher:
         }
         now = self._clock.now()
         due = not_held(self.store, self.store.due_messages(connected, now), now)
+        due = [m for m in due if m.id not in self._uploads]
         if not due:
             return False
         known = self._known(due)
@@ -92,6 +117,13 @@ class Dispatcher:
             a: new_contacts_reached(self.store, a, since)
             for a in {m.account_id for m in due if (m.account_id, m.chat) not in known}
         }
+        for message in (m for m in due if m.media_type):
+            # A file may take minutes to upload: it goes on its own, and only its chat waits.
+            upload = self._upload(client, message, known, reached)
+            self._uploads[message.id] = asyncio.ensure_future(upload)
+        due = [m for m in due if not m.media_type]
+        if not due:
+            return False
         outcomes = await asyncio.gather(*(self._send_one(client, m, known, reached) for m in due))
         sent = [m.id for m, outcome in zip(due, outcomes, strict=True) if outcome == "sent"]
         if sent:
@@ -111,6 +143,24 @@ class Dispatcher:
             known.update((account_id, c) for c in known_chats(self.store, account_id, chats))
         return known
 
+    async def _upload(
+        self,
+        client: BridgeClient,
+        message: Message,
+        known: set[tuple[str, str]],
+        reached: dict[str, int],
+    ) -> None:
+        """One media message, outside the round (its chat's next message waits for it)."""
+        try:
+            if await self._send_one(client, message, known, reached) == "sent":
+                self.store.mark_sent([message.id])
+                self.signals.message_updated.emit(message.id)
+        except Exception:  # a store error: the message stays queued and is tried again
+            log.exception("media send of message %s failed", message.id)
+        finally:
+            self._uploads.pop(message.id, None)
+            self.wake()
+
     async def _send_one(
         self,
         client: BridgeClient,
@@ -123,6 +173,7 @@ class Dispatcher:
         `known`: (number, chat) pairs it talks to; `reached`: each number's new contacts
         today, by the app's records (safe sending's daily cap, app.core.store_edges)."""
         try:
+            media = media_of(message)
             await client.send_message(
                 message.account_id,
                 message.chat,
@@ -131,6 +182,8 @@ class Dispatcher:
                 new_contact=(message.account_id, message.chat) not in known,
                 new_contacts_today=reached.get(message.account_id, 0),
                 quoted=quote_of(self.store, message),
+                media=media.to_bridge() if media is not None else None,
+                timeout=upload_timeout(media.size) if media is not None else None,
             )
         except BridgeError as error:
             return self._after_send_error(message, error)

@@ -27,6 +27,7 @@ from app.ui.formatting import (
     tr_noop,
     utcnow,
 )
+from app.ui.media_words import media_line
 
 AccountIdRole = Qt.ItemDataRole.UserRole + 1
 HealthRole = Qt.ItemDataRole.UserRole + 2
@@ -303,5 +304,6 @@ class AccountsModel(QAbstractTableModel):
                 status = tr(OUT_STATUS[message.status]) if message.status in OUT_STATUS else ""
                 when = local_time(message.at, self._now())
                 head = " · ".join(p for p in (when, format_phone(message.chat), status) if p)
-                return f"{head}\n{message.text[:200]}"
+                words = media_line(message.media_type, message.file_name, message.text)
+                return f"{head}\n{words[:200]}"
         return None

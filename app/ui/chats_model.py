@@ -25,6 +25,7 @@ from app.ui.formatting import (
     tr,
     utcnow,
 )
+from app.ui.media_words import media_preview
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -122,26 +123,26 @@ class ConversationsModel(QAbstractListModel):
             case _ if role == WaitingRole:
                 return waits_for_reconnect(last.direction, last.status, self.connected)
             case Qt.ItemDataRole.ToolTipRole:
-                tip = chat_title(last.chat) + "\n" + preview(last.text, 300)
+                tip = chat_title(last.chat) + "\n" + preview(media_preview(last), 300)
                 if waits_for_reconnect(last.direction, last.status, self.connected):
                     tip += "\n" + tr(QUEUED_NOTE)
                 return tip
             case Qt.ItemDataRole.AccessibleTextRole:
                 parts = [chat_title(last.chat), day_or_time(last.created_at, self._now())]
                 if last.direction == "out":
-                    parts.append(tr("You: %1").replace("%1", preview(last.text)))
+                    parts.append(tr("You: %1").replace("%1", preview(media_preview(last))))
                     waiting = waits_for_reconnect(last.direction, last.status, self.connected)
                     parts.append(tr(QUEUED_NOTE) if waiting else tick_words(last.status))
                 else:
-                    parts.append(preview(last.text))
+                    parts.append(preview(media_preview(last)))
                 return ", ".join(p for p in parts if p)
         return None
 
     def _preview(self, last: Message) -> str:
         """The last words; a failed one says so (a queued one shows its clock, in amber)."""
         if last.direction == "out" and last.status == "failed":
-            return tr("Not sent") + ": " + preview(last.text)
-        return preview(last.text)
+            return tr("Not sent") + ": " + preview(media_preview(last))
+        return preview(media_preview(last))
 
 
 class MessagesModel(QAbstractListModel):
@@ -233,7 +234,8 @@ class MessagesModel(QAbstractListModel):
                 return self._tooltip(message)
             case Qt.ItemDataRole.AccessibleTextRole:
                 who = tr("You") if message.direction == "out" else chat_title(message.chat)
-                parts = [who, clock_time(message.created_at, self._now()), message.text]
+                words = media_preview(message)
+                parts = [who, clock_time(message.created_at, self._now()), words]
                 parts.append(self._note(message) or tick_words(message.status))
                 return ", ".join(p for p in parts if p)
         return None
@@ -254,7 +256,7 @@ class MessagesModel(QAbstractListModel):
 
     def _tooltip(self, message: Message) -> str | None:
         if message.direction != "out":
-            return None
+            return message.media_error  # why a file could not be kept (the bridge's words)
         words = tick_words(message.status)
         if tick_for(message.direction, message.status) is Tick.FAILED:
             return _failure(message)

@@ -10,14 +10,13 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListView,
-    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -25,19 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.chats import Tick, recipient_of
+from app.core.chats import recipient_of
 from app.core.models import Account, Message
 from app.core.outbox import MessageError
 from app.core.status import SessionStatus, health_of
 from app.core.store import StoreError
 from app.service import JagaService
-from app.ui.chat_delegates import CHAT_BACKGROUND, BubbleDelegate, ConversationDelegate
-from app.ui.chats_model import ConversationsModel, MessageRole, MessagesModel, TickRole
+from app.ui.chat_delegates import CHAT_BACKGROUND, ConversationDelegate
+from app.ui.chat_message_actions import MessageActions
+from app.ui.chat_reply import ReplyPane
+from app.ui.chats_model import ConversationsModel, MessageRole, MessagesModel
 from app.ui.error_words import error_words
 from app.ui.formatting import chat_title, format_phone, status_words, tr, utcnow
 from app.ui.hold_note import hold_note
 from app.ui.icons import health_icon
-from app.ui.new_message import ERROR_STYLE, NOTE_STYLE, NewMessageDialog, ReplyBox
+from app.ui.media_delegate import MediaBubbleDelegate, ThumbnailCache
+from app.ui.new_message import NOTE_STYLE, NewMessageDialog
 
 #: How often "14:05" may become "21/11" (times are shown to the minute).
 REFRESH_MS = 60_000
@@ -45,7 +47,7 @@ REFRESH_MS = 60_000
 BATCH_MS = 50
 
 
-class ChatsWindow(QWidget):
+class ChatsWindow(MessageActions, QWidget):
     def __init__(
         self,
         service: JagaService,
@@ -104,8 +106,13 @@ class ChatsWindow(QWidget):
         self.messages = QListView()
         self.messages.setObjectName("messages")
         self.messages.setModel(self.messages_model)
-        self.bubbles = BubbleDelegate(self.messages)
+        self.thumbnails = ThumbnailCache(service.media.path_of, self)
+        self.bubbles = MediaBubbleDelegate(self.messages, self.thumbnails)
         self.bubbles.resend_requested.connect(self.resend)
+        self.bubbles.open_requested.connect(self.open_media)
+        self.messages.doubleClicked.connect(
+            lambda index: self.open_media(index.data(MessageRole).id)
+        )
         self.messages.setItemDelegate(self.bubbles)
         self.messages.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -120,26 +127,17 @@ class ChatsWindow(QWidget):
         self.messages_model.dataChanged.connect(
             lambda top, _bottom, _roles=(): self.bubbles.sizeHintChanged.emit(top)
         )
-        self.reply = ReplyBox()
-        self.reply.submitted.connect(self.send_reply)
-        self.reply.textChanged.connect(self._reply_changed)
-        self.send_button = QPushButton()
-        self.send_button.setObjectName("primary")
-        self.send_button.clicked.connect(self.send_reply)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
-        reply_row = QHBoxLayout()
-        reply_row.addWidget(self.reply, 1)
-        reply_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.reply_pane = ReplyPane()  # words, and a file to go with them (chat_reply.py)
+        self.reply_pane.submitted.connect(self.send_reply)
+        self.reply_pane.take_drops_from(self.messages.viewport())  # drop a file on the chat
+        self.reply, self.send_button = self.reply_pane.box, self.reply_pane.send_button
+        self.error_label = self.reply_pane.error_label
         chat_page = QWidget()
         chat_layout = QVBoxLayout(chat_page)
         chat_layout.setContentsMargins(0, 0, 0, 0)
         chat_layout.addWidget(self.chat_title)
         chat_layout.addWidget(self.messages, 1)
-        chat_layout.addWidget(self.error_label)
-        chat_layout.addLayout(reply_row)
+        chat_layout.addWidget(self.reply_pane)
 
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -199,13 +197,9 @@ class ChatsWindow(QWidget):
     def retranslate(self) -> None:
         self.new_button.setText(tr("&New message"))
         self.new_button.setToolTip(tr("Write to a phone number"))
-        self.send_button.setText(tr("&Send"))
+        self.reply_pane.retranslate()
         self.conversations.setAccessibleName(tr("Conversations"))
         self.messages.setAccessibleName(tr("Messages"))
-        self.reply.setAccessibleName(tr("Reply"))
-        self.reply.setPlaceholderText(
-            tr("Type a message — Enter sends, Shift+Enter starts a new line")
-        )
         self.hint.setText(
             tr("Choose a conversation on the left, or start one with <b>New message</b>.")
         )
@@ -278,8 +272,7 @@ class ChatsWindow(QWidget):
         self.error_label.hide()
         self.right.setCurrentIndex(1 if chat else 0)
         self._show_chat_title()
-        self.reply.setEnabled(chat is not None)  # groups answer back too (app.core.edges)
-        self._reply_changed()
+        self.reply_pane.set_open(chat is not None)  # groups answer back too (app.core.edges)
         row = self.conversations_model.row_of(chat) if chat else None
         if row is not None:
             index = self.conversations_model.index(row)
@@ -330,22 +323,21 @@ class ChatsWindow(QWidget):
 
     # --- the owner's actions ---------------------------------------------------------------
 
-    def _reply_changed(self) -> None:
-        self.send_button.setEnabled(
-            self.reply.isEnabled() and bool(self.reply.toPlainText().strip())
-        )
-
     def send_reply(self) -> Message | None:
-        text = self.reply.toPlainText()
-        if self.chat is None or not text.strip():
+        """The reply's words; or the attached file with them as its caption, copied in
+        off the window's thread (then None here: it shows once queued)."""
+        text, attachment = self.reply.toPlainText(), self.reply_pane.attachment
+        if self.chat is None or self.reply_pane.busy or not (text.strip() or attachment):
+            return None
+        if attachment is not None:
+            self.send_attachment(recipient_of(self.chat), text.strip(), attachment)
             return None
         try:
             message = self.service.send_message(self.account_id, recipient_of(self.chat), text)
         except (MessageError, StoreError) as error:
-            self.show_error(error)
+            self.show_error(error)  # the words stay: nothing is lost
             return None
-        self.error_label.hide()
-        self.reply.clear()
+        self.reply_pane.sent()
         self.show_message(message)  # at once; the service's signal follows
         return message
 
@@ -353,12 +345,6 @@ class ChatsWindow(QWidget):
         self.error_label.setText(error_words(error))
         self.error_label.setAccessibleName(self.error_label.text())
         self.error_label.show()
-
-    def resend(self, message_id: int) -> None:
-        self.service.resend_message(message_id)
-        message = self.service.message(message_id)
-        if message is not None:
-            self.show_message(message)  # the clock at once
 
     def new_message(self) -> NewMessageDialog:
         dialog = self.new_dialog
@@ -380,20 +366,8 @@ class ChatsWindow(QWidget):
             self.new_dialog.deleteLater()
             self.new_dialog = None
 
-    def _message_menu(self, position: QPoint) -> None:
-        index = self.messages.indexAt(position)
-        message: Message | None = index.data(MessageRole) if index.isValid() else None
-        if message is None:
-            return
-        menu = QMenu(self)
-        copy = menu.addAction(tr("Copy text"))
-        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(message.text))
-        if index.data(TickRole) is Tick.FAILED:
-            again = menu.addAction(tr("Send again"))
-            again.triggered.connect(lambda: self.resend(message.id))
-        menu.popup(self.messages.viewport().mapToGlobal(position))
-
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.thumbnails.close()
         if self.new_dialog is not None:
             self.new_dialog.close()
         super().closeEvent(event)

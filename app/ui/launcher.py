@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     # The bridge first: Node boots (about half a second) while the rest of Jaga loads.
     # Restoration starts on READY, which the event loop delivers once it runs, so nothing
     # is missed by starting early.
-    options = Options(demo=args.demo, pacing=settings.pacing)
+    options = Options(demo=args.demo, pacing=settings.pacing, media_limits=settings.media_limits)
     started = create_supervisor(paths, options)
     started[0].start()
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from app.core.media import MediaLimits
 from app.core.pacing import GAP_RANGE_S, JITTER_RANGE_S, NEW_PER_DAY_RANGE, Pacing
 
 CLOSE_TO_TRAY = "window/close_to_tray"
@@ -21,6 +22,11 @@ PACING_GAP = "sending/min_gap_s"
 PACING_JITTER = "sending/jitter_s"
 PACING_NEW_PER_DAY = "sending/new_contacts_per_day"
 DEFAULT_API_PORT = 3000
+MEDIA_MAX_FILE_MB = "media/max_file_mb"
+MEDIA_MAX_TOTAL_MB = "media/max_total_mb"
+MB = 1024 * 1024
+#: Any whole number of megabytes from 1 (the Settings dialog keeps them sensible).
+MEGABYTES = (1, 1 << 30)
 
 #: Countries offered first for numbers typed without a country code (the rest by code).
 COMMON_REGIONS = ("ID", "MY", "SG", "PH", "TH", "VN", "IN", "AU", "GB", "US")
@@ -159,6 +165,22 @@ class AppSettings:
         self._qsettings.setValue(PACING_GAP, int(value.min_gap_s))
         self._qsettings.setValue(PACING_JITTER, int(value.jitter_s))
         self._set(PACING_NEW_PER_DAY, int(value.new_contacts_per_day))
+
+    @property
+    def media_limits(self) -> MediaLimits:
+        """Photos, documents and voice notes: the largest file, and all files together."""
+        default = MediaLimits()
+        return MediaLimits(
+            self._int(MEDIA_MAX_FILE_MB, default.max_file_bytes // MB, MEGABYTES) * MB,
+            self._int(MEDIA_MAX_TOTAL_MB, default.max_total_bytes // MB, MEGABYTES) * MB,
+        )
+
+    @media_limits.setter
+    def media_limits(self, value: MediaLimits) -> None:
+        if value.max_file_bytes < MB or value.max_total_bytes < value.max_file_bytes:
+            raise ValueError(f"unusable media limits: {value!r}")
+        self._set(MEDIA_MAX_FILE_MB, value.max_file_bytes // MB)
+        self._set(MEDIA_MAX_TOTAL_MB, value.max_total_bytes // MB)
 
 
 def supported_regions() -> frozenset[str]:

@@ -18,15 +18,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.autostart import Autostart, launch_command
+from app.core.media import MediaLimits
 from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.formatting import tr
 from app.ui.i18n import LANGUAGES
-from app.ui.settings import COMMON_REGIONS, AppSettings, supported_regions
+from app.ui.settings import COMMON_REGIONS, MB, AppSettings, supported_regions
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +98,19 @@ class SettingsDialog(QDialog):
         data_row.addWidget(self.default_button)
         self._chosen_data_dir: Path | None = settings.data_dir
 
+        limits = settings.media_limits
+        self.max_file = _megabytes_box(limits.max_file_bytes // MB, 1, 2048)
+        self.max_file_label = QLabel()
+        self.max_file_label.setBuddy(self.max_file)
+        self.max_total = _megabytes_box(limits.max_total_bytes // MB, 1, 1024 * 1024)
+        self.max_total_label = QLabel()
+        self.max_total_label.setBuddy(self.max_total)
+
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
         form.addRow(self.region_label, self.region)
+        form.addRow(self.max_file_label, self.max_file)
+        form.addRow(self.max_total_label, self.max_total)
         form.addRow(self.data_label, data_row)
         form.addRow("", self.data_note)
 
@@ -120,6 +132,10 @@ class SettingsDialog(QDialog):
         self.language_label.setText(tr("&Language:"))
         self.language.setItemText(0, tr("Same as the computer"))
         self.region_label.setText(tr("&Numbers without a country code are in:"))
+        self.max_file_label.setText(tr("Largest photo or file:"))
+        self.max_total_label.setText(tr("All received files together, at most:"))
+        for box in (self.max_file, self.max_total):
+            box.setSuffix(" MB")
         self.data_label.setText(tr("&Data folder:"))
         self.browse_button.setText(tr("Change…"))
         self.default_button.setText(tr("Default"))
@@ -154,6 +170,8 @@ class SettingsDialog(QDialog):
         settings.language = str(self.language.currentData() or "")
         settings.default_region = str(self.region.currentData() or "ID")
         settings.data_dir = self._chosen_data_dir
+        largest = self.max_file.value() * MB
+        settings.media_limits = MediaLimits(largest, max(largest, self.max_total.value() * MB))
         wanted = self.start_at_login.isChecked()
         if self.autostart is not None:
             try:
@@ -169,3 +187,10 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self.apply()
         super().accept()
+
+
+def _megabytes_box(value: int, low: int, high: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(min(max(value, low), high))
+    return box

@@ -267,6 +267,7 @@ class OwnerActions:
 
     def _settings_saved(self) -> None:
         self.service.default_region = self.settings.default_region
+        self.service.media.set_limits(self.settings.media_limits)
         if self.translations is not None:
             self.translations.apply(self.settings.language)
 

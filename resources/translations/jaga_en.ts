@@ -186,8 +186,68 @@
         </message>
         <message>
             <location filename="../../app/ui/chat_delegates.py" />
-            <location filename="../../app/ui/chats_window.py" />
+            <location filename="../../app/ui/chat_message_actions.py" />
             <source>Send again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_message_actions.py" />
+            <source>Copy text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_message_actions.py" />
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_message_actions.py" />
+            <source>Save as…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>&amp;Send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Attach…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Attach a photo, document or voice note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Attach a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Send as a voice note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Remove the file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Add a caption (optional) — Enter sends</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -228,27 +288,12 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
-            <source>&amp;Send</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
             <source>Conversations</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
             <source>Messages</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Reply</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -269,11 +314,6 @@
         <message>
             <location filename="../../app/ui/chats_window.py" />
             <source>&lt;b&gt;Not connected now&lt;/b&gt; (%1). Messages you send wait in the queue and go out by themselves when the number reconnects.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Copy text</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1427,6 +1467,141 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>This message has no file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>The file could not be opened: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>No program on this computer opens this kind of file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Save as</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>The file could not be saved: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Too large — open it on the phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Could not be downloaded — open it on the phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The file%1 is no longer there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>“%1” is a folder, not a file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The file%1 cannot be read: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The file%1 is too large: Jaga sends files up to %2 (change it in Settings).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The file%1 is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The disk is full: the file could not be copied into Jaga's data folder. Free some space and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The file could not be copied into Jaga's data folder: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Jaga cannot send a “%1”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>This file is not a photo (JPEG, PNG or WebP); send it as a document.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>This file is not a video WhatsApp plays (MP4); send it as a document.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>This file is not a sound file; send it as a document.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>A voice note or sound file cannot carry words; send them as a message of their own.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>A voice note must be an Ogg/Opus sound file (.ogg or .opus).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Audio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Voice note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Sticker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/new_message.py" />
             <source>New message</source>
             <translation type="unfinished" />
@@ -1787,6 +1962,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
             <source>&amp;Numbers without a country code are in:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Largest photo or file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>All received files together, at most:</source>
             <translation type="unfinished" />
         </message>
         <message>

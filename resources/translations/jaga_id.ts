@@ -186,9 +186,69 @@
         </message>
         <message>
             <location filename="../../app/ui/chat_delegates.py" />
-            <location filename="../../app/ui/chats_window.py" />
+            <location filename="../../app/ui/chat_message_actions.py" />
             <source>Send again</source>
             <translation>Kirim lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_message_actions.py" />
+            <source>Copy text</source>
+            <translation>Salin teks</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_message_actions.py" />
+            <source>Open</source>
+            <translation>Buka</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_message_actions.py" />
+            <source>Save as…</source>
+            <translation>Simpan sebagai…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>&amp;Send</source>
+            <translation>&amp;Kirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Reply</source>
+            <translation>Balasan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Attach…</source>
+            <translation>Lampirkan…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Attach a photo, document or voice note</source>
+            <translation>Lampirkan foto, dokumen, atau pesan suara</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Attach a file</source>
+            <translation>Lampirkan berkas</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Send as a voice note</source>
+            <translation>Kirim sebagai pesan suara</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Remove the file</source>
+            <translation>Hapus berkas ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Add a caption (optional) — Enter sends</source>
+            <translation>Tambahkan keterangan (boleh kosong) — Enter untuk kirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chat_reply.py" />
+            <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
+            <translation>Ketik pesan — Enter untuk kirim, Shift+Enter untuk baris baru</translation>
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
@@ -228,11 +288,6 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
-            <source>&amp;Send</source>
-            <translation>&amp;Kirim</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
             <source>Conversations</source>
             <translation>Percakapan</translation>
         </message>
@@ -240,16 +295,6 @@
             <location filename="../../app/ui/chats_window.py" />
             <source>Messages</source>
             <translation>Pesan</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Reply</source>
-            <translation>Balasan</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
-            <translation>Ketik pesan — Enter untuk kirim, Shift+Enter untuk baris baru</translation>
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
@@ -270,11 +315,6 @@
             <location filename="../../app/ui/chats_window.py" />
             <source>&lt;b&gt;Not connected now&lt;/b&gt; (%1). Messages you send wait in the queue and go out by themselves when the number reconnects.</source>
             <translation>&lt;b&gt;Belum tersambung&lt;/b&gt; (%1). Pesan yang Anda kirim menunggu di antrean dan terkirim sendiri saat nomor ini tersambung lagi.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats_window.py" />
-            <source>Copy text</source>
-            <translation>Salin teks</translation>
         </message>
         <message>
             <location filename="../../app/ui/customer_dialog.py" />
@@ -1427,6 +1467,141 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Keluar dari Jaga di menu baki.</translation>
         </message>
         <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>This message has no file.</source>
+            <translation>Pesan ini tidak punya berkas.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>The file could not be opened: %1</source>
+            <translation>Berkas tidak bisa dibuka: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>No program on this computer opens this kind of file.</source>
+            <translation>Tidak ada program di komputer ini yang bisa membuka jenis berkas ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Save as</source>
+            <translation>Simpan sebagai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>The file could not be saved: %1</source>
+            <translation>Berkas tidak bisa disimpan: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Too large — open it on the phone</source>
+            <translation>Terlalu besar — buka di HP</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Could not be downloaded — open it on the phone</source>
+            <translation>Tidak bisa diunduh — buka di HP</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The file%1 is no longer there.</source>
+            <translation>Berkas%1 sudah tidak ada.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>“%1” is a folder, not a file.</source>
+            <translation>“%1” adalah folder, bukan berkas.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The file%1 cannot be read: %2.</source>
+            <translation>Berkas%1 tidak bisa dibaca: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The file%1 is too large: Jaga sends files up to %2 (change it in Settings).</source>
+            <translation>Berkas%1 terlalu besar: Jaga mengirim berkas paling besar %2 (ubah di Pengaturan).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The file%1 is empty.</source>
+            <translation>Berkas%1 kosong.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The disk is full: the file could not be copied into Jaga's data folder. Free some space and try again.</source>
+            <translation>Disk penuh: berkas tidak bisa disalin ke folder data Jaga. Kosongkan sebagian ruang, lalu coba lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>The file could not be copied into Jaga's data folder: %1.</source>
+            <translation>Berkas tidak bisa disalin ke folder data Jaga: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Jaga cannot send a “%1”.</source>
+            <translation>Jaga tidak bisa mengirim “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>This file is not a photo (JPEG, PNG or WebP); send it as a document.</source>
+            <translation>Berkas ini bukan foto (JPEG, PNG, atau WebP); kirim sebagai dokumen.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>This file is not a video WhatsApp plays (MP4); send it as a document.</source>
+            <translation>Berkas ini bukan video yang bisa diputar WhatsApp (MP4); kirim sebagai dokumen.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>This file is not a sound file; send it as a document.</source>
+            <translation>Berkas ini bukan berkas suara; kirim sebagai dokumen.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>A voice note or sound file cannot carry words; send them as a message of their own.</source>
+            <translation>Pesan suara atau berkas suara tidak bisa membawa tulisan; kirim tulisannya sebagai pesan tersendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>A voice note must be an Ogg/Opus sound file (.ogg or .opus).</source>
+            <translation>Pesan suara harus berupa berkas suara Ogg/Opus (.ogg atau .opus).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Photo</source>
+            <translation>Foto</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Audio</source>
+            <translation>Audio</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Voice note</source>
+            <translation>Pesan suara</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Document</source>
+            <translation>Dokumen</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>Sticker</source>
+            <translation>Stiker</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_words.py" />
+            <source>File</source>
+            <translation>Berkas</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/new_message.py" />
             <source>New message</source>
             <translation>Pesan baru</translation>
@@ -1784,6 +1959,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/settings_dialog.py" />
             <source>&amp;Numbers without a country code are in:</source>
             <translation>&amp;Nomor tanpa kode negara berasal dari:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Largest photo or file:</source>
+            <translation>Foto atau berkas terbesar:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>All received files together, at most:</source>
+            <translation>Semua berkas yang diterima, paling banyak:</translation>
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />

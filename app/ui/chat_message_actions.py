@@ -1,0 +1,112 @@
+"""What the owner does with a chat's messages: send a file, copy, send again, open or save.
+
+A part of ChatsWindow (a mixin): it uses the window's service, views and error line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QPoint
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QListView, QMenu, QWidget
+from shiboken6 import isValid
+
+from app.core.chats import Tick
+from app.core.models import Message
+from app.core.outbox import MessageError
+from app.core.store import StoreError
+from app.service import JagaService
+from app.ui.chat_reply import Attachment, ReplyPane
+from app.ui.chats_model import MessageRole, TickRole
+from app.ui.formatting import tr
+from app.ui.media_actions import MediaActionError, open_media, save_media_as
+from app.ui.tasks import run_async
+
+
+class MessageActions:
+    service: JagaService
+    account_id: str
+    messages: QListView
+    reply_pane: ReplyPane
+
+    if TYPE_CHECKING:  # the window's own
+
+        def show_message(self, message: Message) -> None: ...
+        def show_error(self, error: Exception) -> None: ...
+
+    def send_attachment(self, to: str, caption: str, attachment: Attachment) -> None:
+        """Checked, copied in on a worker thread, then queued; the pane waits meanwhile."""
+        pane = self.reply_pane
+        pane.set_busy(True)
+        send = self.service.media.send_file_async(
+            self.account_id,
+            to,
+            attachment.source,
+            kind="voice" if pane.voice else None,
+            caption=caption,
+            file_name=attachment.name,
+            caption_apart=True,  # words with a voice note follow it as a message
+        )
+        run_async(self._attachment_sent(send))
+
+    async def _attachment_sent(self, send: Coroutine[Any, Any, Message]) -> None:
+        pane = self.reply_pane
+        try:
+            message = await send
+        except (MessageError, StoreError) as error:
+            if isValid(pane):
+                self.show_error(error)  # the words and the file stay: nothing is lost
+            return
+        finally:
+            if isValid(pane):  # the window may have closed meanwhile: queued all the same
+                pane.set_busy(False)
+        if isValid(pane):
+            pane.sent()
+            self.show_message(message)
+
+    def resend(self, message_id: int) -> None:
+        self.service.resend_message(message_id)
+        message = self.service.message(message_id)
+        if message is not None:
+            self.show_message(message)  # the clock at once
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        message: Message | None = index.data(MessageRole)
+        if message is not None:
+            self.open_media(message.id)
+
+    def _message_menu(self, position: QPoint) -> None:
+        index = self.messages.indexAt(position)
+        message: Message | None = index.data(MessageRole) if index.isValid() else None
+        if message is None:
+            return
+        menu = QMenu(self._widget())
+        copy = menu.addAction(tr("Copy text"))
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(message.text))
+        if message.media_state == "stored":
+            menu.addAction(tr("Open"), lambda: self.open_media(message.id))
+            menu.addAction(tr("Save as…"), lambda: self.save_media(message))
+        if index.data(TickRole) is Tick.FAILED:
+            again = menu.addAction(tr("Send again"))
+            again.triggered.connect(lambda: self.resend(message.id))
+        menu.popup(self.messages.viewport().mapToGlobal(position))
+
+    def open_media(self, message_id: int) -> None:
+        message = self.service.message(message_id)
+        if message is not None and message.media_type:
+            try:
+                open_media(self.service.media, message)
+            except MediaActionError as error:
+                self.show_error(error)
+
+    def save_media(self, message: Message) -> None:
+        try:
+            save_media_as(self._widget(), self.service.media, message)
+        except MediaActionError as error:
+            self.show_error(error)
+
+    def _widget(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
