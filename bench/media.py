@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import os
+import select
 import statistics
 import subprocess
 import time
@@ -76,7 +77,12 @@ class BridgeProcess:
 
     async def ready(self) -> None:
         assert self.proc.stdout is not None
-        line = await asyncio.wait_for(asyncio.to_thread(self.proc.stdout.readline), 20)
+        # Blocking, with select for the time limit: nothing else runs yet, and a worker
+        # thread on the qasync loop would outlive the run ("QThread: Destroyed while…").
+        readable, _, _ = select.select([self.proc.stdout], [], [], 20)
+        if not readable:
+            raise BenchError("the bridge did not start within 20 s")
+        line = self.proc.stdout.readline()
         if not line.startswith("JAGA_READY "):
             raise BenchError(f"the bridge did not start: {line!r}")
         self.port = json.loads(line[len("JAGA_READY ") :])["port"]
