@@ -1,4 +1,5 @@
-"""WAHA's sendImage, sendFile and sendVoice, and the files webhooks point to (docs/api.md).
+"""WAHA's sendImage, sendVideo, sendFile and sendVoice (each may quote, `reply_to`), and
+the files webhooks point to (docs/api.md).
 
 A file comes as base64 (`file.data`) or as a URL Jaga fetches (`file.url`, http or https,
 size-capped, with a timeout). Either way it is copied into the media store before the
@@ -30,6 +31,7 @@ from app.gateway.api_waha import (
     idempotency_key,
     number_named,
     queued_json,
+    reply_to,
 )
 from app.gateway.core_port import GatewayCore
 from app.gateway.waha import jaga_chat
@@ -38,7 +40,7 @@ from app.gateway.waha import jaga_chat
 JSON_ROOM = 96 * 1024
 FETCH_TIMEOUT_S = 30.0
 FETCH_REDIRECTS = 3
-SEND_PATHS = frozenset({"/api/sendImage", "/api/sendFile", "/api/sendVoice"})
+SEND_PATHS = frozenset({"/api/sendImage", "/api/sendVideo", "/api/sendFile", "/api/sendVoice"})
 
 
 def body_cap(max_file_bytes: int) -> int:
@@ -157,6 +159,7 @@ def _send(kind: str | None) -> Any:
                 file_name=file.get("filename") or None,
                 mimetype=file.get("mimetype") or None,
                 idempotency_key=key,
+                reply_to=reply_to(body),
             )
         except MessageError as error:
             raise ApiError(422, "invalid_media", str(error)) from error
@@ -174,6 +177,7 @@ def _send(kind: str | None) -> Any:
 
 
 send_image = _send("image")
+send_video = _send("video")
 send_file = _send("document")
 send_voice = _send("voice")
 

@@ -78,11 +78,13 @@ ROUTES = (
                 "chatId": ("string", True, "`628…@c.us` or digits"),
                 "file": ("object", True, "{mimetype, filename, data (base64) | url}"),
                 "caption": ("string", False, "the words under the file"),
+                "reply_to": ("string", False, "the id of a message of this chat to quote"),
                 "idempotencyKey": ("string", False, "or the Idempotency-Key header"),
             },
         )
         for name, handler, words in (
             ("sendImage", api_media.send_image, "Queue a photo (JPEG, PNG or WebP)"),
+            ("sendVideo", api_media.send_video, "Queue a video (MP4)"),
             ("sendFile", api_media.send_file, "Queue a document; it keeps its file name"),
             ("sendVoice", api_media.send_voice, "Queue a voice note (Ogg/Opus)"),
         )

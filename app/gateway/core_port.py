@@ -90,6 +90,7 @@ class GatewayCore(Protocol):
         file_name: str | None,
         mimetype: str | None,
         idempotency_key: str | None,
+        reply_to: str | None = None,
     ) -> Queued: ...
     def media_file(self, account_id: str, sha256: str) -> tuple[Path, str, str] | None: ...
     def report_problem(self, sentence: str) -> None: ...
@@ -254,6 +255,7 @@ class ServicePort:
         file_name: str | None,
         mimetype: str | None,
         idempotency_key: str | None,
+        reply_to: str | None = None,
     ) -> Queued:
         """The file into the media store (on a worker thread), then the message into the
         outbox, as the window does; MessageError/StoreError with words for people."""
@@ -264,6 +266,7 @@ class ServicePort:
             "caption": caption,
             "file_name": file_name,
             "mimetype": mimetype,
+            "reply_to": reply_to,
         }
         media = self._service.media
         if idempotency_key is None:

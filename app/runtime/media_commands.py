@@ -29,7 +29,8 @@ from app.core.media import (
 from app.core.media_files import MediaError, MediaFiles, StoredFile, called
 from app.core.message_store import media_of
 from app.core.models import Message
-from app.core.outbox import new_client_id, normalize_recipient, validate_text
+from app.core.outbox import SendOptions, new_client_id, normalize_recipient, validate_text
+from app.core.replies import check_reply
 from app.runtime.commands import OwnerCommands
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class _Plan:
     words_apart: str
     client_id: str
     max_bytes: int
+    reply_to: str | None = None  # the WhatsApp id of a message of this chat it quotes
 
 
 class MediaCommands:
@@ -140,8 +142,10 @@ class MediaCommands:
         mimetype: str | None = None,
         client_id: str | None = None,
         caption_apart: bool = False,
+        reply_to: str | None = None,
     ) -> _Plan:
-        """Everything checked before a byte is copied: recipient, caption, type, number.
+        """Everything checked before a byte is copied: recipient, caption, type, number,
+        the message it answers.
 
         `caption_apart`: words for a voice note or sound file (which shows none) go as a
         text message right after it, instead of being refused.
@@ -163,9 +167,11 @@ class MediaCommands:
         if chosen == "voice":
             mimetype = "audio/ogg; codecs=opus"
         self._check_account(account_id)
+        if reply_to is not None:
+            check_reply(self.store, account_id, chat, reply_to)
         return _Plan(
             account_id, to, chat, source, chosen, mimetype, name, caption, words_apart,
-            client_id or new_client_id(), self.limits.max_file_bytes,
+            client_id or new_client_id(), self.limits.max_file_bytes, reply_to,
         )  # fmt: skip
 
     def _copy(self, plan: _Plan) -> StoredFile:
@@ -177,7 +183,12 @@ class MediaCommands:
     def _queue(self, plan: _Plan, stored: StoredFile) -> Message:
         media = Media(plan.kind, plan.mimetype, stored.size, stored.sha256, plan.name, "stored")
         message = self.store.queue_message(
-            plan.account_id, plan.chat, plan.caption, plan.client_id, media=media
+            plan.account_id,
+            plan.chat,
+            plan.caption,
+            plan.client_id,
+            SendOptions(reply_to=plan.reply_to),
+            media=media,
         )
         self.commands.signals.message_added.emit(message.id)
         self.commands.dispatcher.wake()

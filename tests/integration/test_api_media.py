@@ -1,4 +1,4 @@
-"""sendImage, sendFile and sendVoice through a real WAHA client (waha-py) on the live app
+"""sendImage, sendVideo, sendFile and sendVoice through a real WAHA client (waha-py) on the live app
 core and bridge; a webhook's media URL fetched with the key (and refused without)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from app.core.media import MediaLimits
 from app.gateway.envelope import EVENTS
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_api_webhooks import validate
-from tests.integration.test_media import JPEG, OGG, PDF, inbound_media
+from tests.integration.test_media import JPEG, MP4, OGG, PDF, inbound_media
 from tests.integration.test_webhooks import Receiver
 from tests.liveapp import eventually, link, run
 
@@ -119,6 +119,49 @@ def test_waha_py_sends_a_photo_a_document_and_a_voice_note(loop, service, gatewa
         ]
         assert uploads[1]["file_name"] == "katalog.pdf"
         assert uploads[0]["caption"] == "Produk baru"
+
+    run(loop, scenario(), timeout=60)
+
+
+def test_waha_py_sends_a_video_that_quotes_the_customer(loop, service, gateway):
+    async def scenario():
+        account = await link(service, "Toko", "6281300000404")
+        inbound = [{"from": "6281234567890", "text": "Ada videonya?", "message_id": "ASK-1"}]
+        await service.client.sim(f"sessions/{account.id}/inbound", {"messages": inbound})
+        await eventually(lambda: len(service.store.messages(account.id)) == 1)
+        client = AsyncWahaClient(base_url(gateway), api_key=gateway.api_key.value)
+        try:
+            video = {
+                "session": account.id,
+                "chatId": CHAT,
+                "file": {"mimetype": "video/mp4", "filename": "kaos.mp4", "data": b64(MP4)},
+                "caption": "Ini videonya kak",
+                "reply_to": f"false_{CHAT}_ASK-1",
+            }
+            queued = await client.chatting.a_send_video(video)
+            assert queued["hasMedia"] is True and queued["body"] == "Ini videonya kak"
+            async with httpx.AsyncClient(base_url=base_url(gateway), trust_env=False) as http:
+                elsewhere = {**video, "chatId": "6281234500499@c.us"}  # ASK-1 is not there
+                refused = await http.post(
+                    "/api/sendVideo", json=elsewhere, headers={"X-Api-Key": gateway.api_key.value}
+                )
+                assert refused.status_code == 422 and "not in this chat" in refused.text
+        finally:
+            await client.close()
+
+        async def on_wire() -> list[dict]:
+            sent = await service.client.sim_network()
+            return [s for s in sent if s["session_id"] == account.id and s.get("media")]
+
+        async def arrived() -> bool:
+            return len(await on_wire()) == 1
+
+        await eventually(arrived, timeout=20, what="the video on the wire")
+        [sent] = await on_wire()
+        assert (sent["media"]["type"], sent["media"]["sha256"]) == ("video", sha(MP4))
+        assert sent["quoted"] == "ASK-1" and sent["media"]["caption"] == "Ini videonya kak"
+        out = [m for m in service.store.messages(account.id) if m.direction == "out"]
+        assert len(out) == 1  # the refused one queued nothing
 
     run(loop, scenario(), timeout=60)
 
