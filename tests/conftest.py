@@ -111,6 +111,19 @@ def loop(live_loop):
 
 
 @pytest.fixture
+def receiver(loop):
+    """A real local HTTP server taking webhooks (tests/webhook_receiver.py)."""
+    from tests.liveapp import run
+    from tests.webhook_receiver import Receiver
+
+    receiver = Receiver()
+    run(loop, receiver.start())
+    yield receiver
+    receiver.hang.set()  # a test may have left it holding answers back
+    run(loop, receiver.stop())
+
+
+@pytest.fixture
 def service(loop, data_dir):
     """The real app core with the real bridge (sim engine) in a fresh data folder."""
     from tests.liveapp import dispose, make_service, run, until_bridge_ready

@@ -13,7 +13,6 @@ from app.gateway import signing
 from app.gateway.envelope import PING
 from app.ui.gateway_dialog import GatewayDialog, show_for
 from tests.apilive import base_url, make_gateway
-from tests.integration.test_webhooks import Receiver
 from tests.liveapp import eventually, run
 
 
@@ -23,14 +22,6 @@ def gateway(loop, offline_service):
     run(loop, gateway.start())
     yield gateway
     run(loop, gateway.aclose())
-
-
-@pytest.fixture
-def receiver(loop):
-    receiver = Receiver()
-    run(loop, receiver.start())
-    yield receiver
-    run(loop, receiver.stop())
 
 
 def test_the_key_is_hidden_copied_and_replaced_for_the_api_at_once(qtbot, loop, gateway, settings):

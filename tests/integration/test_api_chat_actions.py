@@ -11,7 +11,6 @@ import pytest
 
 from app.core.models import utcnow
 from tests.apilive import base_url, make_gateway
-from tests.integration.test_webhooks import Receiver
 from tests.liveapp import (
     dispose,
     eventually,
@@ -21,6 +20,7 @@ from tests.liveapp import (
     status_of,
     until_bridge_ready,
 )
+from tests.webhook_receiver import Receiver
 
 
 @pytest.fixture

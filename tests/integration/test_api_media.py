@@ -16,7 +16,6 @@ from app.gateway.envelope import EVENTS
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_api_webhooks import validate
 from tests.integration.test_media import JPEG, MP4, OGG, PDF, inbound_media
-from tests.integration.test_webhooks import Receiver
 from tests.liveapp import eventually, link, run
 
 CHAT = "6281234567890@c.us"
@@ -28,14 +27,6 @@ def sha(data: bytes) -> str:
 
 def b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
-
-
-@pytest.fixture
-def receiver(loop):
-    receiver = Receiver()
-    run(loop, receiver.start())
-    yield receiver
-    run(loop, receiver.stop())
 
 
 @pytest.fixture

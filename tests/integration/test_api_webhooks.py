@@ -12,8 +12,8 @@ from app.gateway import signing
 from app.gateway.envelope import EVENTS
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_messages import link
-from tests.integration.test_webhooks import Receiver
 from tests.liveapp import eventually, run
+from tests.webhook_receiver import Receiver
 
 SECRET = "rahasia-toko"
 
@@ -36,14 +36,6 @@ def validate(document: dict) -> None:
     """
     assert document["event"] in EVENTS
     MODELS[document["event"]].model_validate({**document, "event": {}})
-
-
-@pytest.fixture
-def receiver(loop):
-    receiver = Receiver()
-    run(loop, receiver.start())
-    yield receiver
-    run(loop, receiver.stop())
 
 
 @pytest.fixture
