@@ -98,7 +98,11 @@ def make_door(
 
 async def json_body(request: web.Request) -> dict[str, Any]:
     """The request's JSON object, or a clear 400."""
-    raw = await request.read()
+    return json_object(await request.read())
+
+
+def json_object(raw: bytes | bytearray) -> dict[str, Any]:
+    """A body's bytes as a JSON object, or a clear 400."""
     try:
         value = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:

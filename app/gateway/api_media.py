@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
-import json
 import secrets
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,14 @@ from app.core.media import human_size, is_sha256
 from app.core.media_files import TEMP_PREFIX
 from app.core.outbox import MessageError
 from app.core.store import StoreError
-from app.gateway.api_http import MAX_BODY_BYTES, ApiError, body_too_large, core_of, text_field
+from app.gateway.api_http import (
+    MAX_BODY_BYTES,
+    ApiError,
+    body_too_large,
+    core_of,
+    json_object,
+    text_field,
+)
 from app.gateway.api_waha import (
     DEFAULT_SESSION,
     idempotency_key,
@@ -60,13 +66,7 @@ async def capped_json(request: web.Request, cap: int) -> dict[str, Any]:
         raw += chunk
         if len(raw) > cap:
             raise ApiError(413, "body_too_large", body_too_large(cap))
-    try:
-        value = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise ApiError(400, "bad_json", "The request body is not valid JSON.") from error
-    if not isinstance(value, dict):
-        raise ApiError(400, "bad_json", "The request body must be a JSON object.")
-    return value
+    return json_object(raw)
 
 
 def _file_field(body: dict[str, Any]) -> dict[str, Any]:

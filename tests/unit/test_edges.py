@@ -11,23 +11,11 @@ from app.core.edges import ChatMerge, SendLimit, held, is_refusal, refusal_sente
 from app.core.notify_policy import NoticeKind, NotifyPolicy
 from app.core.outbox import MessageError, normalize_recipient
 from app.core.status import SessionStatus
-from app.core.store import Ack, Inbound, Store
+from app.core.store import Ack, Inbound
 from app.core.store_edges import known_chats, record_limit
+from tests.store_kit import linked
 
 NOW = datetime(2026, 11, 30, 7, 0)
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store(tmp_path / "app.sqlite3")
-    yield s
-    s.close()
-
-
-def linked(store: Store, phone: str = "628100000001") -> str:
-    account = store.create_account("Shop", "sim")
-    store.record_observed(account.id, status="connected", reason=None, message=None, phone=phone)
-    return account.id
 
 
 def test_group_and_lid_chats_pass_as_recipients_other_jids_do_not():

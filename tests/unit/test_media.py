@@ -15,7 +15,8 @@ from app.core.media import Media, MediaLimits, human_size, kind_for, sniff_mimet
 from app.core.media_files import MediaError, MediaFiles
 from app.core.message_store import media_of
 from app.core.outbox import MessageError
-from app.core.store import Inbound, Store
+from app.core.store import Inbound
+from tests.store_kit import linked
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 60
 OGG = b"OggS" + b"\x00" * 60
@@ -170,19 +171,6 @@ def test_a_full_disk_is_a_sentence_and_leaves_nothing(files, tmp_path, monkeypat
 
 
 # --- the rows -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store(tmp_path / "app.sqlite3")
-    yield s
-    s.close()
-
-
-def linked(store: Store) -> str:
-    account = store.create_account("Shop", "sim")
-    store.record_observed(account.id, status="connected", reason=None, message=None, phone="62")
-    return account.id
 
 
 def test_inbound_media_is_stored_durably_and_read_back(store):

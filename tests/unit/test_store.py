@@ -6,14 +6,8 @@ import sqlite3
 
 import pytest
 
-from app.core.store import Store, StoreError
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store(tmp_path / "app.sqlite3")
-    yield s
-    s.close()
+from app.core.store import StoreError
+from tests.store_kit import linked
 
 
 def test_database_is_wal_with_full_sync(store, tmp_path):
@@ -81,12 +75,6 @@ def test_removing_an_account_removes_its_history(store):
     store.remove_account(account.id)
     assert store.accounts() == []
     assert store.history(account.id) == []
-
-
-def linked(store: Store, phone: str = "6281300000001") -> str:
-    account = store.create_account("Shop", "sim")
-    store.record_observed(account.id, status="connected", reason=None, message=None, phone=phone)
-    return account.id
 
 
 def test_conversations_give_the_last_message_of_each_chat_newest_first(store):

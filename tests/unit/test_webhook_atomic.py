@@ -17,23 +17,11 @@ from app.core.models import WebhookDelivery
 from app.core.store import Ack, Inbound, Store
 from app.gateway.publisher import WebhookPublisher
 from app.gateway.webhook_store import WebhookStore
+from tests.store_kit import linked
 
 
 class Killed(BaseException):
     """The process dies here: nothing after this line runs, nothing is committed."""
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store(tmp_path / "app.sqlite3")
-    yield store
-    store.close()
-
-
-def linked(store: Store) -> str:
-    account = store.create_account("Toko", "sim")
-    store.record_observed(account.id, status="connected", reason=None, message=None, phone="6281")
-    return account.id
 
 
 def deliveries(store: Store) -> list[tuple[str, str]]:
