@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.notify_policy import Notice, NoticeKind
 from app.ui.formatting import tr
 from app.ui.notices import NoticeText
+from app.ui.retranslating import Retranslating
 
 STYLE = {
     "error": "background: #fdecea; border: 1px solid #f1b0aa; border-radius: 6px;",
@@ -17,7 +18,7 @@ STYLE = {
 }
 
 
-class Banner(QFrame):
+class Banner(Retranslating, QFrame):
     action_clicked = Signal()
     dismissed = Signal()
 
@@ -74,11 +75,6 @@ class Banner(QFrame):
             self.body.setText(body)
             self.setAccessibleName(title)
             self.setAccessibleDescription(body)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class NoticeBoard(QWidget):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from app.bridge.logs import RING_LINES
 from app.core.supervision import State
 from app.ui.event_words import exit_words
 from app.ui.formatting import bridge_words, duration, tr
+from app.ui.retranslating import Retranslating
 
 PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL"}
 
@@ -67,7 +68,7 @@ if TYPE_CHECKING:
     from app.service import JagaService
 
 
-class BridgePanel(QDialog):
+class BridgePanel(Retranslating, QDialog):
     def __init__(
         self,
         service: JagaService,
@@ -161,11 +162,6 @@ class BridgePanel(QDialog):
         self.open_log_button.setText(tr("Open log file"))
         self.close_button.setText(tr("Close"))
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         supervisor = self.supervisor

@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from app.ui.hold_note import hold_note
 from app.ui.icons import health_icon
 from app.ui.media_delegate import MediaBubbleDelegate, ThumbnailCache
 from app.ui.new_message import NOTE_STYLE, NewMessageDialog
+from app.ui.retranslating import Retranslating
 
 #: How often "14:05" may become "21/11" (times are shown to the minute).
 REFRESH_MS = 60_000
@@ -47,7 +48,7 @@ REFRESH_MS = 60_000
 BATCH_MS = 50
 
 
-class ChatsWindow(MessageActions, QWidget):
+class ChatsWindow(MessageActions, Retranslating, QWidget):
     def __init__(
         self,
         service: JagaService,
@@ -207,11 +208,6 @@ class ChatsWindow(MessageActions, QWidget):
         self.messages_model.refresh()
         self.show_account()
         self._show_chat_title()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- the number ------------------------------------------------------------------------
 

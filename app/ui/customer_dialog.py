@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.core.outbox import MessageError, normalize_recipient
 from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.error_words import error_words
 from app.ui.formatting import tr
+from app.ui.retranslating import Retranslating
 
 #: A customer's number for the demo (a valid Indonesian mobile number, nobody's).
 DEMO_CUSTOMER = "+62 812-5550-1234"
 
 
-class CustomerDialog(QDialog):
+class CustomerDialog(Retranslating, QDialog):
     written = Signal(str, str)  # the customer's digits, the text
 
     def __init__(self, region: str, parent: QWidget | None = None) -> None:
@@ -50,11 +51,6 @@ class CustomerDialog(QDialog):
         self.text_label.setText(tr("&Message:"))
         self.send_button.setText(tr("Send to this number"))
         self.cancel_button.setText(tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def accept(self) -> None:
         try:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from app.ui.formatting import (
     utcnow,
 )
 from app.ui.icons import health_icon
+from app.ui.retranslating import Retranslating
 
 HISTORY_ROWS = 200
 EVENT_ROWS = 100
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from app.service import JagaService
 
 
-class DetailsPane(QWidget):
+class DetailsPane(Retranslating, QWidget):
     def __init__(
         self,
         service: JagaService,
@@ -136,11 +137,6 @@ class DetailsPane(QWidget):
         self.chats_button.setText(tr("&Chats…"))
         self.chats_button.setToolTip(tr("Read and send this number's messages"))
         self.show_account(self.account_id)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_account(self, account_id: str | None, *, history: bool = True) -> None:
         """Shows a number; `history=False` when only its live fields changed (no DB read)."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,13 +27,14 @@ from app.gateway.gateway import Gateway
 from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.formatting import tr
 from app.ui.pacing_box import PacingBox
+from app.ui.retranslating import Retranslating
 from app.ui.settings import AppSettings
 from app.ui.webhooks_panel import WebhooksPanel
 
 log = logging.getLogger(__name__)
 
 
-class GatewayDialog(QDialog):
+class GatewayDialog(Retranslating, QDialog):
     def __init__(
         self, gateway: Gateway, settings: AppSettings, parent: QWidget | None = None
     ) -> None:
@@ -137,11 +137,6 @@ class GatewayDialog(QDialog):
         self.close_button.setText(tr("Close"))
         self.pacing.retranslate()
         self._show_lan_warning()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_lan_warning(self) -> None:
         self.lan_warning.setVisible(self.lan.isChecked())

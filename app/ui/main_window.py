@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -40,6 +40,7 @@ from app.ui.notices import notice_text
 from app.ui.notifier import Notifier
 from app.ui.qr_dialog import QrDialog
 from app.ui.recovery_banner import recovery_banner
+from app.ui.retranslating import Retranslating
 from app.ui.settings import AppSettings
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tray import Tray
@@ -60,7 +61,7 @@ def keyring_words() -> tuple[str, str]:
     )
 
 
-class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
+class MainWindow(WindowParts, LiveViews, OwnerActions, Retranslating, QMainWindow):
     #: The owner chose Quit (menu or tray): the app should end, not hide in the tray.
     quit_requested = Signal()
     #: The owner wants the shop API and webhooks dialog (the launcher owns the gateway).
@@ -268,11 +269,6 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, QMainWindow):
         self.tray.refresh()
         if self.demo_controls is not None:
             self.demo_controls.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def selected_account_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from app.core.store import StoreError
 from app.service import JagaService
 from app.ui.error_words import error_words
 from app.ui.formatting import tr
+from app.ui.retranslating import Retranslating
 
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = (
@@ -58,7 +59,7 @@ class ReplyBox(QPlainTextEdit):
         self.setFixedHeight(int(lines * self.fontMetrics().lineSpacing() + chrome + 2))
 
 
-class NewMessageDialog(QDialog):
+class NewMessageDialog(Retranslating, QDialog):
     """To whom (a phone number) and what; the service checks both and says what is wrong."""
 
     sent = Signal(object)  # the Message, queued
@@ -115,11 +116,6 @@ class NewMessageDialog(QDialog):
         self.text_label.setText(tr("&Message:"))
         self.send_button.setText(tr("Send"))
         self.cancel_button.setText(tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def send(self) -> None:
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,6 +33,7 @@ from app.ui.formatting import (
 )
 from app.ui.pairing_page import HOW_TO_CODE, PairingPage, ask_other_phone
 from app.ui.qr_image import qr_pixmap
+from app.ui.retranslating import Retranslating
 from app.ui.tasks import run_async
 
 HOW_TO = tr_noop(
@@ -44,7 +45,7 @@ WAITING = tr_noop("Connecting… A code appears here if WhatsApp asks for one.")
 __all__ = ["HOW_TO_CODE", "QrDialog"]
 
 
-class QrDialog(QDialog):
+class QrDialog(Retranslating, QDialog):
     #: Demo only: account id, and the phone a pairing code was asked for ("" after a QR).
     simulate_scan_requested = Signal(str, str)
     reconnect_requested = Signal(str)  # account id: the owner wants a fresh code
@@ -192,11 +193,6 @@ class QrDialog(QDialog):
         self._update_countdown()
         if self.connected:
             self._on_account_updated(self.account_id)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- what the bridge says ------------------------------------------------------------
 

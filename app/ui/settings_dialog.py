@@ -6,7 +6,6 @@ import logging
 from pathlib import Path
 
 import phonenumbers
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,12 +27,13 @@ from app.core.media import MediaLimits
 from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.formatting import tr
 from app.ui.i18n import LANGUAGES
+from app.ui.retranslating import Retranslating
 from app.ui.settings import COMMON_REGIONS, MB, AppSettings, supported_regions
 
 log = logging.getLogger(__name__)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     def __init__(
         self,
         settings: AppSettings,
@@ -146,11 +146,6 @@ class SettingsDialog(QDialog):
         )
         self.save_button.setText(tr("Save"))
         self.cancel_button.setText(tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def choose_data_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Choose the data folder"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -25,12 +25,13 @@ from app.core.store import StoreError
 from app.gateway.envelope import EVENTS
 from app.gateway.gateway import Gateway
 from app.ui.formatting import age, local_time, tr, utcnow
+from app.ui.retranslating import Retranslating
 from app.ui.tasks import run_async
 
 RECENT = 50
 
 
-class WebhooksPanel(QWidget):
+class WebhooksPanel(Retranslating, QWidget):
     def __init__(self, gateway: Gateway, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.gateway = gateway
@@ -108,11 +109,6 @@ class WebhooksPanel(QWidget):
             [tr("Time"), tr("Event"), tr("State"), tr("Tries"), tr("Last answer")]
         )
         self.show_selected()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- reading ---------------------------------------------------------------------------
 
