@@ -8,9 +8,9 @@ from app.service import JagaService
 INSTANCE = "tests"
 
 
-def make_gateway(service: JagaService) -> Gateway:
+def make_gateway(service: JagaService, *, lan: bool = False) -> Gateway:
     """Port 0: the OS picks a free one (tests run side by side)."""
-    return for_service(service, INSTANCE, port=0)
+    return for_service(service, INSTANCE, port=0, lan=lan)
 
 
 def base_url(gateway: Gateway) -> str:

@@ -14,6 +14,7 @@ from app.gateway.api_key import ApiKey
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
 from app.gateway.core_port import GatewayCore, ServicePort
 from app.gateway.envelope import PING, body_bytes, envelope
+from app.gateway.lan_address import api_base
 from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
 from app.gateway.webhook_store import WebhookStore
@@ -43,7 +44,7 @@ class Gateway:
         self.publisher = WebhookPublisher(
             lambda: self.sender.wake(),
             bridge_up=lambda: core.bridge_up,
-            api_base=lambda: f"http://127.0.0.1:{self.server.port}",
+            api_base=lambda: api_base(self.server.port, lan=self.server.lan),
         )
         self._timeout_s = webhook_timeout_s
         self._store = store

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.bridge.client import BridgeError
 from app.core.pacing import Pacing
 from app.gateway.gateway import Gateway
+from app.gateway.lan_address import lan_address
 from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.formatting import tr
 from app.ui.pacing_box import PacingBox
@@ -110,7 +111,7 @@ class GatewayDialog(Retranslating, QDialog):
         if self.gateway.problem:
             self.address.setText(self.gateway.problem)
         else:
-            host = "127.0.0.1" if not server.lan else tr("this computer's address")
+            host = "127.0.0.1" if not server.lan else lan_address() or tr("this computer's address")
             self.address.setText(
                 tr("Your shop's software reaches Jaga at %1 (routes: %2).")
                 .replace("%1", f"http://{host}:{server.port}")

@@ -13,6 +13,7 @@ from waha import AsyncWahaClient
 
 from app.core.media import MediaLimits
 from app.gateway.envelope import EVENTS
+from app.gateway.lan_address import lan_address
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_api_webhooks import validate
 from tests.integration.test_media import JPEG, MP4, OGG, PDF, inbound_media
@@ -227,5 +228,40 @@ def test_a_webhook_for_a_photo_carries_a_url_that_needs_the_key(loop, service, g
             other = media_url.replace(sha(JPEG), sha(PDF))
             missing = await http.get(other, headers={"X-Api-Key": gateway.api_key.value})
             assert missing.status_code == 404
+
+    run(loop, scenario(), timeout=60)
+
+
+def test_with_the_api_open_to_the_network_a_media_url_names_this_computer(
+    loop, service, receiver
+):
+    """A web shop on another PC fetches the file: 127.0.0.1 would be its own machine."""
+    address = lan_address()
+    if address is None:
+        pytest.skip("this machine has no network address besides loopback")
+    gateway = make_gateway(service, lan=True)
+    gateway.webhooks.add_target(receiver.url, EVENTS, None)
+
+    async def scenario():
+        await gateway.start()
+        try:
+            account = await link(service, "Toko", "6281300000405")
+            media = inbound_media("document", PDF, "application/pdf", "nota.pdf")
+            messages = [{"from": "6281234567890", "message_id": "DOC1", "media": media}]
+            await service.client.sim(f"sessions/{account.id}/inbound", {"messages": messages})
+
+            def hooks() -> list[dict]:
+                return [d for d, _h, _r in receiver.got if d["event"] == "message"]
+
+            await eventually(lambda: bool(hooks()), timeout=15, what="the message webhook")
+            media_url = hooks()[0]["payload"]["media"]["url"]
+            port = gateway.server.port
+            assert media_url == f"http://{address}:{port}/api/files/{account.id}/{sha(PDF)}"
+            async with httpx.AsyncClient(trust_env=False) as http:
+                key = {"X-Api-Key": gateway.api_key.value}
+                fetched = await http.get(media_url, headers=key)
+                assert fetched.status_code == 200 and fetched.content == PDF
+        finally:
+            await gateway.aclose()
 
     run(loop, scenario(), timeout=60)
