@@ -133,7 +133,14 @@ class SettingsDialog(Retranslating, QDialog):
         self.language.setItemText(0, tr("Same as the computer"))
         self.region_label.setText(tr("&Numbers without a country code are in:"))
         self.max_file_label.setText(tr("Largest photo or file:"))
-        self.max_total_label.setText(tr("All received files together, at most:"))
+        # The bridge counts the whole media folder (sent files too) before each download.
+        self.max_total_label.setText(tr("All files together (received and sent), at most:"))
+        self.max_total.setToolTip(
+            tr(
+                "When Jaga's files take this much, new photos and files that customers send "
+                "are not downloaded: open them on the phone."
+            )
+        )
         for box in (self.max_file, self.max_total):
             box.setSuffix(" MB")
         self.data_label.setText(tr("&Data folder:"))

@@ -1971,7 +1971,12 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>All received files together, at most:</source>
+            <source>All files together (received and sent), at most:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>When Jaga's files take this much, new photos and files that customers send are not downloaded: open them on the phone.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1967,8 +1967,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>All received files together, at most:</source>
-            <translation>Semua berkas yang diterima, paling banyak:</translation>
+            <source>All files together (received and sent), at most:</source>
+            <translation>Semua berkas (diterima dan dikirim), paling banyak:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>When Jaga's files take this much, new photos and files that customers send are not downloaded: open them on the phone.</source>
+            <translation>Bila berkas Jaga sudah sebesar ini, foto dan berkas baru dari pelanggan tidak diunduh: bukalah di ponsel.</translation>
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
@@ -2226,6 +2231,10 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/window_live.py" />
             <source>Restoring %1 of %2</source>
             <translation>Memulihkan %1 dari %2</translation>
+        </message>
+        <message>
+            <source>All received files together, at most:</source>
+            <translation type="vanished">Semua berkas yang diterima, paling banyak:</translation>
         </message>
         <message>
             <source>That does not look like a phone number. Example: +62 812-3456-7890</source>
