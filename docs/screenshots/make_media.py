@@ -10,31 +10,19 @@ invoice (PDF) and a product photo, and a video too large for the limit stays on 
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import qasync
-from make_screenshots import SIM, link, settle, shot, until
+from make_screenshots import link, run_app, settle, shot, until
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath
-from PySide6.QtWidgets import QApplication
 
-from app.application import Options, create_service
-from app.core.notify_policy import Rules
-from app.core.paths import DataPaths
-from app.core.secrets import BridgeToken
 from app.service import JagaService
-from app.ui.i18n import Translations
 from app.ui.main_window import MainWindow
 from app.ui.media_delegate import thumb_sha
-from app.ui.notifier import Notifier
-from app.ui.settings import AppSettings
 
 CUSTOMER = "6285712345678"
 
@@ -175,34 +163,11 @@ async def scenario(service: JagaService, window: MainWindow, folder: Path) -> No
 
 
 def main() -> int:
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Jaga")
-    app.setQuitOnLastWindowClosed(False)
-    temporary = Path(tempfile.mkdtemp(prefix="jaga-media-shot-"))
-    try:
-        Translations().apply("en")
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        paths = DataPaths(temporary / "data").ensure()
-        token = BridgeToken("screenshots-token-0123456789abcdef", persistent=True)
-        service = create_service(paths, Options(demo=True, token=token, session_options=SIM))
-        window = MainWindow(
-            service,
-            demo=True,
-            settings=AppSettings(temporary / "settings.ini"),
-            notifier=Notifier(service, rules=Rules(quiet=0)),
-            tray_available=False,
-            data_dir=paths.root,
-        )
-        with loop:
-            try:
-                loop.run_until_complete(asyncio.wait_for(scenario(service, window, temporary), 120))
-            finally:
-                loop.run_until_complete(service.aclose())
-                service.store.close()
-        return 0
-    finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+    run_app(
+        "jaga-media-shot-",
+        lambda stage: scenario(stage.service, stage.window, stage.folder),
+    )
+    return 0
 
 
 if __name__ == "__main__":

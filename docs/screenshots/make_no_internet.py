@@ -12,40 +12,24 @@ docs/screenshots/no-internet.png. Only meaningful where WhatsApp cannot be reach
 from __future__ import annotations
 
 import asyncio
-import shutil
 import sys
-import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(OUT))  # make_screenshots' helpers
 
-import qasync  # noqa: E402
+from make_screenshots import run_app, until  # noqa: E402
 from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.application import Options, create_service  # noqa: E402
-from app.core.paths import DataPaths  # noqa: E402
-from app.core.secrets import BridgeToken  # noqa: E402
 from app.core.supervision import State  # noqa: E402
 from app.ui.accounts_model import AccountIdRole, Column  # noqa: E402
-from app.ui.i18n import Translations  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.notifier import Notifier  # noqa: E402
-from app.ui.settings import AppSettings  # noqa: E402
 
 LIMIT_S = 10.0
-
-
-async def until(predicate: Callable[[], bool], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the app did not reach the expected state")
-        await asyncio.sleep(0.05)
 
 
 async def scenario(app: QApplication, window: MainWindow) -> float:
@@ -87,35 +71,10 @@ async def scenario(app: QApplication, window: MainWindow) -> float:
 
 
 def main() -> int:
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Jaga")
-    app.setQuitOnLastWindowClosed(False)
-    temporary = Path(tempfile.mkdtemp(prefix="jaga-no-internet-"))
-    try:
-        translations = Translations()
-        translations.apply("en")
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        paths = DataPaths(temporary / "data").ensure()
-        token = BridgeToken("no-internet-token-0123456789abcdef", persistent=True)
-        service = create_service(paths, Options(token=token))  # the real engine, as make run
-        window = MainWindow(
-            service,
-            settings=AppSettings(temporary / "settings.ini"),
-            translations=translations,
-            notifier=Notifier(service),
-            tray_available=False,
-            data_dir=paths.root,
-        )
-        with loop:
-            try:
-                took = loop.run_until_complete(asyncio.wait_for(scenario(app, window), 90))
-            finally:
-                loop.run_until_complete(service.aclose())
-                service.store.close()
-        return 0 if took <= LIMIT_S else 1
-    finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+    took = run_app(
+        "jaga-no-internet-", lambda stage: scenario(stage.app, stage.window), demo=False, timeout=90
+    )
+    return 0 if took <= LIMIT_S else 1
 
 
 if __name__ == "__main__":

@@ -22,8 +22,10 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
@@ -51,6 +53,19 @@ SIM = {
     "backoff_max_ms": 600_000,
     "auto_ack": True,
 }
+
+
+@dataclass(frozen=True)
+class Stage:
+    """What a screenshot scenario drives."""
+
+    app: QApplication
+    service: JagaService
+    window: MainWindow
+    folder: Path  # the temporary folder (data, settings), removed afterwards
+
+
+T = TypeVar("T")
 
 
 async def until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -270,39 +285,54 @@ def out_messages(service: JagaService, account_id: str) -> list:
     return [m for m in service.store.messages(account_id) if m.direction == "out"]
 
 
-def main() -> int:
+def run_app(
+    prefix: str,
+    scenario: Callable[[Stage], Awaitable[T]],
+    *,
+    demo: bool = True,
+    timeout: float = 120,
+) -> T:
+    """Jaga's own service and main window on a fresh temporary data folder, in English, on
+    a qasync loop; runs `scenario` and closes everything (the folder too)."""
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Jaga")
     app.setQuitOnLastWindowClosed(False)
-    temporary = Path(tempfile.mkdtemp(prefix="jaga-screenshots-"))
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
     try:
-        settings = AppSettings(temporary / "settings.ini")
         translations = Translations()
         translations.apply("en")
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
-        paths = DataPaths(temporary / "data").ensure()
+        paths = DataPaths(folder / "data").ensure()
         token = BridgeToken("screenshots-token-0123456789abcdef", persistent=True)
-        service = create_service(paths, Options(demo=True, token=token, session_options=SIM))
-        notifier = Notifier(service, rules=Rules(quiet=0))
+        # The demo runs the sim; without it, the real engine, as `make run`.
+        options = (
+            Options(demo=True, token=token, session_options=SIM) if demo else Options(token=token)
+        )
+        service = create_service(paths, options)
         window = MainWindow(
             service,
-            demo=True,
-            settings=settings,
+            demo=demo,
+            settings=AppSettings(folder / "settings.ini"),
             translations=translations,
-            notifier=notifier,
+            notifier=Notifier(service, rules=Rules(quiet=0)) if demo else Notifier(service),
             tray_available=False,
             data_dir=paths.root,
         )
         with loop:
             try:
-                loop.run_until_complete(asyncio.wait_for(scenario(app, service, window), 120))
+                stage = Stage(app, service, window, folder)
+                return loop.run_until_complete(asyncio.wait_for(scenario(stage), timeout))
             finally:
                 loop.run_until_complete(service.aclose())
                 service.store.close()
-        return 0
     finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main() -> int:
+    run_app("jaga-screenshots-", lambda stage: scenario(stage.app, stage.service, stage.window))
+    return 0
 
 
 if __name__ == "__main__":
