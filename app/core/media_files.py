@@ -56,17 +56,8 @@ class MediaFiles:
     def import_file(self, source: Path, max_bytes: int) -> StoredFile:
         """Copies the owner's file in (streamed, hashed). MediaError with a sentence for a
         file that is gone, empty, too large, unreadable, or a disk that is full."""
-        name = source.name
-        try:
-            handle = source.open("rb")
-        except FileNotFoundError as error:
-            raise MediaError(f"{called(name)} is no longer there.") from error
-        except IsADirectoryError as error:
-            raise MediaError(f"“{name}” is a folder, not a file.") from error
-        except OSError as error:
-            raise MediaError(f"{called(name)} cannot be read: {error.strerror}.") from error
-        with handle:
-            return self._import(_chunks(handle), max_bytes, name)
+        with open_owner_file(source) as handle:
+            return self._import(_chunks(handle), max_bytes, source.name)
 
     def import_bytes(self, data: bytes, max_bytes: int, name: str = "") -> StoredFile:
         return self._import(iter([data]), max_bytes, name)
@@ -130,6 +121,18 @@ class MediaFiles:
                 with contextlib.suppress(OSError):
                     total += entry.stat().st_size
         return total
+
+
+def open_owner_file(source: Path) -> BinaryIO:
+    """The owner's file opened for reading, or MediaError with a sentence that names it."""
+    try:
+        return source.open("rb")
+    except FileNotFoundError as error:
+        raise MediaError(f"{called(source.name)} is no longer there.") from error
+    except IsADirectoryError as error:
+        raise MediaError(f"“{source.name}” is a folder, not a file.") from error
+    except OSError as error:
+        raise MediaError(f"{called(source.name)} cannot be read: {error.strerror}.") from error
 
 
 def called(name: str | None) -> str:

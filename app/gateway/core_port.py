@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from app.bridge.client import BridgeError
 from app.core.edges import is_group
-from app.core.models import Message, utcnow
+from app.core.models import Account, Message, utcnow
 from app.core.outbox import MessageError, SendOptions
 from app.core.pacing import Pacing, expected_departure
 from app.core.status import SessionStatus
@@ -42,6 +42,20 @@ class NumberView:
     bridge_up: bool
     status_since: datetime | None
     last_activity_at: datetime | None
+
+    @classmethod
+    def of(cls, account: AccountView | Account, *, bridge_up: bool) -> NumberView:
+        """From the read model's view or a stored row (the webhook publisher's)."""
+        return cls(
+            id=account.id,
+            label=account.label,
+            phone=account.phone,
+            name=account.display_name,
+            status=SessionStatus.parse(account.status),
+            bridge_up=bridge_up,
+            status_since=account.status_since,
+            last_activity_at=account.last_activity_at,
+        )
 
 
 @dataclass(frozen=True)
@@ -136,16 +150,7 @@ class ServicePort:
         return self._view(account) if account is not None else None
 
     def _view(self, account: AccountView) -> NumberView:
-        return NumberView(
-            id=account.id,
-            label=account.label,
-            phone=account.phone,
-            name=account.display_name,
-            status=SessionStatus.parse(account.status),
-            bridge_up=self._service.bridge_up,
-            status_since=account.status_since,
-            last_activity_at=account.last_activity_at,
-        )
+        return NumberView.of(account, bridge_up=self._service.bridge_up)
 
     def qr(self, account_id: str) -> str | None:
         code = self._service.latest_qr.get(account_id)

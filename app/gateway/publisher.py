@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from ulid import ULID
 
 from app.core.models import Account, Message
-from app.core.status import SessionStatus
 from app.core.write_hooks import Written
 from app.gateway.core_port import NumberView
 from app.gateway.envelope import body_bytes, envelope
@@ -31,19 +30,6 @@ ACKED = frozenset({"sent", "delivered", "read"})
 
 def new_event_id() -> str:
     return "evt_" + str(ULID()).lower()
-
-
-def number_of(account: Account, *, bridge_up: bool) -> NumberView:
-    return NumberView(
-        id=account.id,
-        label=account.label,
-        phone=account.phone,
-        name=account.display_name,
-        status=SessionStatus.parse(account.status),
-        bridge_up=bridge_up,
-        status_since=account.status_since,
-        last_activity_at=account.last_activity_at,
-    )
 
 
 def event_of(message: Message) -> str | None:
@@ -83,7 +69,7 @@ class WebhookPublisher:
         def number(account_id: str) -> NumberView | None:
             if account_id not in numbers:
                 account = s.get(Account, account_id)
-                numbers[account_id] = number_of(account, bridge_up=up) if account else None
+                numbers[account_id] = NumberView.of(account, bridge_up=up) if account else None
             return numbers[account_id]
 
         enqueued: list[int] = []
@@ -99,7 +85,7 @@ class WebhookPublisher:
             key = f"{view.id}:{message.chat}"
             enqueued += self._publish(s, targets, event, view, key, payload)
         for move in written.statuses:
-            view = number_of(move.account, bridge_up=up)
+            view = NumberView.of(move.account, bridge_up=up)
             key = f"{view.id}:session"
             enqueued += self._publish(s, targets, "session.status", view, key, status_body(view))
         if enqueued:

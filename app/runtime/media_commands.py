@@ -26,7 +26,7 @@ from app.core.media import (
     limits_env,
     sniff_mimetype,
 )
-from app.core.media_files import MediaError, MediaFiles, StoredFile, called
+from app.core.media_files import MediaError, MediaFiles, StoredFile, open_owner_file
 from app.core.message_store import media_of
 from app.core.models import Message
 from app.core.outbox import SendOptions, new_client_id, normalize_recipient, validate_text
@@ -228,12 +228,5 @@ def _head(source: Path | bytes) -> bytes:
     """The first bytes, to tell the type; a file that is gone is said by name."""
     if isinstance(source, bytes):
         return source[:64]
-    try:
-        with source.open("rb") as handle:
-            return handle.read(64)
-    except FileNotFoundError as error:
-        raise MediaError(f"{called(source.name)} is no longer there.") from error
-    except IsADirectoryError as error:
-        raise MediaError(f"“{source.name}” is a folder, not a file.") from error
-    except OSError as error:
-        raise MediaError(f"{called(source.name)} cannot be read: {error.strerror}.") from error
+    with open_owner_file(source) as handle:
+        return handle.read(64)

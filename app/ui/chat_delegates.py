@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -190,6 +191,15 @@ class Bubble:
     link: QRectF | None  # "Send again" (failed messages only)
 
 
+def left_click(event: QEvent) -> TypeGuard[QMouseEvent]:
+    """A left mouse button released: a click on a bubble's link or button."""
+    return (
+        event.type() == QEvent.Type.MouseButtonRelease
+        and isinstance(event, QMouseEvent)
+        and event.button() == Qt.MouseButton.LeftButton
+    )
+
+
 class BubbleDelegate(QStyledItemDelegate):
     """Messages in (left, white) and out (right, green) with their time and tick.
 
@@ -336,11 +346,7 @@ class BubbleDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: Index,
     ) -> bool:
-        if (
-            event.type() == QEvent.Type.MouseButtonRelease
-            and isinstance(event, QMouseEvent)
-            and event.button() == Qt.MouseButton.LeftButton
-        ):
+        if left_click(event):
             message: Message | None = index.data(MessageRole)
             if message is not None and index.data(TickRole) is Tick.FAILED:
                 row = QRectF(option.rect)

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QImage,
     QImageReader,
-    QMouseEvent,
     QPainter,
     QPainterPath,
     QPolygonF,
@@ -38,7 +37,15 @@ from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 
 from app.core.message_store import media_of
 from app.core.models import Message
-from app.ui.chat_delegates import MUTED, TEXT, Bubble, BubbleDelegate, Index, small
+from app.ui.chat_delegates import (
+    MUTED,
+    TEXT,
+    Bubble,
+    BubbleDelegate,
+    Index,
+    left_click,
+    small,
+)
 from app.ui.chats_model import MessageRole
 from app.ui.media_words import chip_detail, chip_title
 
@@ -254,12 +261,7 @@ class MediaBubbleDelegate(BubbleDelegate):
         option: QStyleOptionViewItem,
         index: Index,
     ) -> bool:
-        if (
-            event.type() == QEvent.Type.MouseButtonRelease
-            and isinstance(event, QMouseEvent)
-            and event.button() == Qt.MouseButton.LeftButton
-            and self._on_play_button(option, index, event.position())
-        ):
+        if left_click(event) and self._on_play_button(option, index, event.position()):
             self.open_requested.emit(index.data(MessageRole).id)
             return True
         return super().editorEvent(event, model, option, index)
