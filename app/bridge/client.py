@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import ssl
+from collections.abc import Iterator
 from typing import Any
 
 # httpx loads its transport (httpcore, h11) with the first client and anyio's asyncio
@@ -12,7 +14,11 @@ import anyio._backends._asyncio  # noqa: F401
 import httpcore  # noqa: F401
 import httpx
 
-from app.bridge.protocol import SessionInfo, Snapshot
+from app.bridge.protocol import Limits, SessionInfo, Snapshot
+
+#: A batch is answered once each of its sends is (the bridge gives each up to 30 s, and a
+#: paced one up to 5 s for its turn).
+BATCH_TIMEOUT_S = 45.0
 
 
 def loopback_tls() -> ssl.SSLContext:
@@ -48,10 +54,62 @@ def _raise_for_error(response: httpx.Response) -> None:
     raise BridgeError(code, message, response.status_code, retry_at)
 
 
+def send_body(
+    to: str,
+    text: str,
+    client_id: str,
+    *,
+    new_contact: bool = True,
+    new_contacts_today: int = 0,
+    quoted: dict[str, Any] | None = None,
+    media: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The JSON of one send (POST /sessions/{id}/messages, or an item of a batch)."""
+    body: dict[str, Any] = {
+        "to": to,
+        "client_id": client_id,
+        "new_contact": new_contact,
+        "new_contacts_today": new_contacts_today,
+    }
+    if media is None or text:
+        body["text"] = text
+    if media is not None:
+        body["media"] = media
+    if quoted is not None:
+        body["quoted"] = quoted
+    return body
+
+
+def batches(bodies: list[dict[str, Any]], max_items: int, max_bytes: int) -> Iterator[list[Any]]:
+    """The sends in order, cut where a batch would pass the bridge's count or body size
+    (sizes as JSON with escaped non-ASCII: never smaller than what is sent)."""
+    chunk: list[dict[str, Any]] = []
+    size = len('{"messages": []}')
+    for body in bodies:
+        item = len(json.dumps(body).encode()) + 2  # and ", " between items
+        if chunk and (len(chunk) >= max_items or size + item > max_bytes):
+            yield chunk
+            chunk, size = [], len('{"messages": []}')
+        chunk.append(body)
+        size += item
+    if chunk:
+        yield chunk
+
+
+def _error_of(item: dict[str, Any]) -> BridgeError:
+    error = item["error"]
+    retry_at = error.get("retry_at") if isinstance(error.get("retry_at"), str) else None
+    status = error.get("status") if isinstance(error.get("status"), int) else None
+    return BridgeError(str(error["code"]), str(error["message"]), status, retry_at)
+
+
 class BridgeClient:
-    def __init__(self, port: int, token: str, *, timeout: float = 10.0) -> None:
+    def __init__(
+        self, port: int, token: str, *, timeout: float = 10.0, limits: Limits | None = None
+    ) -> None:
         self.base_url = f"http://127.0.0.1:{port}"
         self._token = token
+        self.limits = limits or Limits()
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             headers={"Authorization": f"Bearer {token}"},
@@ -121,19 +179,36 @@ class BridgeClient:
         outlives a bridge restart); `quoted`: the message this one answers; `media`: a file of the
         media store, with `text` as its caption; `timeout`: a media send is answered once the
         file is uploaded (longer than 10 s)."""
-        body: dict[str, Any] = {
-            "to": to,
-            "client_id": client_id,
-            "new_contact": new_contact,
-            "new_contacts_today": new_contacts_today,
-        }
-        if media is None or text:
-            body["text"] = text
-        if media is not None:
-            body["media"] = media
-        if quoted is not None:
-            body["quoted"] = quoted
+        body = send_body(
+            to,
+            text,
+            client_id,
+            new_contact=new_contact,
+            new_contacts_today=new_contacts_today,
+            quoted=quoted,
+            media=media,
+        )
         return await self._call("POST", f"/sessions/{session_id}/messages", body, timeout)
+
+    async def send_batch(
+        self, session_id: str, bodies: list[dict[str, Any]]
+    ) -> list[dict[str, Any] | BridgeError]:
+        """Text sends (send_body's) in as few POST /sessions/{id}/messages/batch as the
+        bridge's limits allow. Each outcome in order: the answer, or the BridgeError the
+        single route would have raised. A request that fails as a whole raises."""
+        outcomes: list[dict[str, Any] | BridgeError] = []
+        path = f"/sessions/{session_id}/messages/batch"
+        limits = self.limits
+        for chunk in batches(bodies, limits.batch_max_messages, limits.batch_body_max_bytes):
+            answer = await self._call("POST", path, {"messages": chunk}, BATCH_TIMEOUT_S)
+            try:
+                results = list(answer["results"])
+                if len(results) != len(chunk):
+                    raise ValueError(f"{len(results)} results for {len(chunk)} sends")
+                outcomes += [_error_of(r) if "error" in r else dict(r) for r in results]
+            except (KeyError, TypeError, ValueError) as error:
+                raise BridgeError("bad_answer", f"unreadable batch answer: {error!r}") from error
+        return outcomes
 
     async def set_media_limits(self, max_file_bytes: int, max_total_bytes: int) -> None:
         body = {"max_file_bytes": max_file_bytes, "max_total_bytes": max_total_bytes}

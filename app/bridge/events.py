@@ -14,6 +14,10 @@ from app.bridge.protocol import BridgeEvent, ProtocolError
 
 log = logging.getLogger(__name__)
 
+#: Events handled in a row from bytes already read before the loop gets a turn: a burst
+#: (receipts of a drained outbox) arrives hundreds to a read, and the window must not wait.
+EVENTS_PER_TURN = 32
+
 
 class _ActivityStream(httpx.AsyncByteStream):
     """Wraps a response body to report every chunk, heartbeat comments included."""
@@ -124,9 +128,13 @@ class EventStream:
         async with aconnect_sse(self._http, "GET", self._url, headers=headers) as source:
             source.response.raise_for_status()
             self.connections += 1
+            in_a_row = 0
             async for sse in source.aiter_sse():
                 if not sse.id:
                     continue
+                in_a_row += 1
+                if in_a_row % EVENTS_PER_TURN == 0:
+                    await asyncio.sleep(0)  # Qt's events (paint, input, timers) go first
                 try:
                     event = BridgeEvent.from_sse(sse.id, sse.event, sse.data)
                 except ProtocolError as error:

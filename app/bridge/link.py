@@ -59,7 +59,7 @@ class BridgeLink:
     async def connect(self, info: ReadyInfo, spawn: Callable[[Any], asyncio.Task[Any]]) -> bool:
         """Follows a freshly READY bridge; True when it is a new boot (restore is due)."""
         await self.drop()
-        self.client = BridgeClient(info.port, self._token)
+        self.client = BridgeClient(info.port, self._token, limits=info.limits)
         new_boot = info.boot_id != self.boot_id
         self.boot_id = info.boot_id
         self.limits = info.limits

@@ -5,7 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import { ApiError, badRequest } from './errors.js';
-import { BODY_LIMIT, LIMITS } from './limits.js';
+import { BATCH_BODY_LIMIT, BODY_LIMIT, LIMITS } from './limits.js';
 import { monotonicMs } from './clock.js';
 import { SESSION_ID_RE } from './sessions.js';
 import { registerSimRoutes } from './sim_routes.js';
@@ -139,7 +139,7 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     } else if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
       status = 413;
       code = 'payload_too_large';
-      message = `The body is larger than ${BODY_LIMIT} bytes.`;
+      message = `The body is larger than ${request.routeOptions?.bodyLimit ?? BODY_LIMIT} bytes.`;
     } else if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) {
       status = 415;
       code = 'unsupported_media_type';
@@ -206,6 +206,11 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
   app.post('/sessions/:id/messages', async (request) => {
     const id = sessionId(request);
     return manager.send(id, objectBody(request.body));
+  });
+
+  app.post('/sessions/:id/messages/batch', { bodyLimit: BATCH_BODY_LIMIT }, async (request) => {
+    const id = sessionId(request);
+    return manager.sendBatch(id, objectBody(request.body));
   });
 
   app.post('/sessions/:id/seen', async (request) => {

@@ -162,7 +162,7 @@ export function onMessageIn(s, m) {
   };
   // With media, message.in waits until the bytes are stored (media/inbox.js).
   if (m.media && s.media) return s.media.accept(s, data, m.media);
-  s.seq = s.hub.emitDurable('message.in', s.id, data).seq;
+  s.hub.emitDurable('message.in', s.id, data, (ev) => { s.seq = ev.seq; });
 }
 
 /** @param {Session} s @param {any} a  throws if it could not be journaled */
@@ -180,7 +180,7 @@ export function onAck(s, a) {
     status: a.status,
     ...edges.failureFields(a),
   };
-  s.seq = s.hub.emitDurable('message.ack', s.id, data).seq;
+  s.hub.emitDurable('message.ack', s.id, data, (ev) => { s.seq = ev.seq; });
 }
 
 /** The stored link cannot be read: set it aside and fail. @param {Session} s @param {any} auth @param {Error} err */

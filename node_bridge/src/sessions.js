@@ -10,6 +10,7 @@ import { MAX_TEXT } from './limits.js';
 import { locateOutboundMedia, parseOutboundMedia } from './media/outbound.js';
 import { PacingGate } from './pacing_gate.js';
 import { markSeen, parseQuoted, parseSeen } from './send_extras.js';
+import { failedSend, parseBatch } from './send_batch.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -187,7 +188,8 @@ export class SessionManager {
     const attempt = (async () => {
       const giveBack = await this.pacing.turn(session, newContact, reached);
       if (!existing) {
-        this.store.outbound.insertPending({ sessionId: id, clientId, messageId: clientId, to, textHash });
+        // On disk before the network sees it; the sends of one turn share the commit.
+        await this.store.write(() => this.store.outbound.insertPending({ sessionId: id, clientId, messageId: clientId, to, textHash }));
       }
       const messageId = existing?.message_id ?? clientId;
       let result;
@@ -201,7 +203,7 @@ export class SessionManager {
         throw new ApiError(502, 'send_failed', `WhatsApp did not take the message: ${errorText(err)}`);
       }
       const sentId = typeof result?.message_id === 'string' && result.message_id ? result.message_id : messageId;
-      this.store.outbound.markSent(id, clientId, sentId);
+      await this.store.write(() => this.store.outbound.markSent(id, clientId, sentId));
       this.hub.emit('message.sent', { session_id: id, client_id: clientId, message_id: sentId, to });
       return answer(/** @type {any} */ (this.store.outbound.get(id, clientId)));
     })();
@@ -211,6 +213,18 @@ export class SessionManager {
     } finally {
       this.inflight.delete(key);
     }
+  }
+
+  /**
+   * POST /sessions/{id}/messages/batch (send_batch.js): every send as the single route
+   * would take it, at once; the outcomes in order.
+   * @param {string} id @param {Record<string, any>} body
+   */
+  async sendBatch(id, body) {
+    const messages = parseBatch(body);
+    this.get(id); // an unknown number: 404 for the whole batch
+    const results = await Promise.all(messages.map((m) => this.send(id, m).catch((err) => failedSend(m, err, this.log))));
+    return { results };
   }
 
   /** @param {import('./media/outbound.js').OutboundMedia} media */

@@ -245,7 +245,7 @@ export class SimConnection {
     const uploaded = media ? { ...(await uploadFile(media.path, this.transfer())), type: media.type,
       mimetype: media.mimetype, file_name: media.file_name } : undefined;
     if (this.state !== 'open') throw new Error('the sim connection closed while sending');
-    this.network.take(this.id, { messageId: id, to, text, media: uploaded, quoted }, this.opts);
+    await this.network.take(this.id, { messageId: id, to, text, media: uploaded, quoted }, this.opts);
     return { message_id: id };
   }
 
