@@ -191,11 +191,17 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             )
     if "memory" in r:
         m = r["memory"]
+        loaded = m.get("bridge_rss_engine_loaded_mib")
         for k, s in m["bridge_rss_mib"].items():
             extra = ""
             if int(k) >= 20 and k in m["bridge_kib_per_session"]:  # below, noise dominates
                 extra = f" ({m['bridge_kib_per_session'][k]:+g} KiB/session)"
-            out.append((f"bridge RSS, {k} connected", fmt(s) + extra, "", ""))
+            seed = ratio = ""
+            if k == "0" and loaded:
+                seed = fmt(loaded) + " (Baileys loaded at start)"
+                goal = m["bridge_idle_goal_mib"]
+                ratio = f"{m['bridge_idle_ratio']:g}x lighter; goal ≤ {goal} MiB"
+            out.append((f"bridge RSS, {k} connected", fmt(s) + extra, seed, ratio))
         for k, s in m["app_rss_mib"].items():
             out.append((f"app RSS (window shown), {k} numbers", fmt(s), "", ""))
         b = m.get("baileys_rss") or {}

@@ -31,6 +31,11 @@ export const MAX_URL_LENGTH = 2048;
  * @property {() => boolean} isShuttingDown
  */
 
+/** A route that declares a schema fails at start-up, loudly: see buildServer. */
+const noSchemas = () => () => {
+  throw new Error('bridge routes take no JSON schema: check the body by hand (server.js)');
+};
+
 /** @param {string} value */
 const digest = (value) => createHash('sha256').update(value, 'utf8').digest();
 
@@ -43,6 +48,9 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     loggerInstance: log,
     logController: new LogController({ disableRequestLogging: true }), // onResponse logs instead
     bodyLimit: BODY_LIMIT,
+    // No route declares a JSON schema (bodies are checked by hand, with sentences for
+    // people): fastify's schema compilers (ajv, fast-json-stringify) are never loaded.
+    schemaController: { compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas } },
     // A longer param cannot fit in MAX_URL_LENGTH: the router's 414 agrees with ours.
     routerOptions: { maxParamLength: MAX_URL_LENGTH },
     return503OnClosing: false, // our onRequest answers 503 in our own error shape
