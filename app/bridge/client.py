@@ -151,6 +151,21 @@ class BridgeClient:
         body = {"engine": engine, "options": options or {}}
         return SessionInfo.from_json(await self._call("PUT", f"/sessions/{session_id}", body))
 
+    async def start_sessions(
+        self, starts: list[tuple[str, str, dict[str, Any]]]
+    ) -> list[SessionInfo | BridgeError]:
+        """PUT /sessions: (id, engine, options) each, in one request; each outcome in order:
+        the session as PUT /sessions/{id} answers it, or the BridgeError it would raise."""
+        body = {"sessions": [{"id": i, "engine": e, "options": o} for i, e, o in starts]}
+        answer = await self._call("PUT", "/sessions", body)
+        try:
+            items = list(answer["sessions"])
+            if len(items) != len(starts):
+                raise ValueError(f"{len(items)} answers for {len(starts)} starts")
+            return [_error_of(i) if "error" in i else SessionInfo.from_json(i) for i in items]
+        except (KeyError, TypeError, ValueError) as error:
+            raise BridgeError("bad_answer", f"unreadable start answer: {error!r}") from error
+
     async def stop_session(self, session_id: str) -> SessionInfo:
         return SessionInfo.from_json(await self._call("DELETE", f"/sessions/{session_id}"))
 

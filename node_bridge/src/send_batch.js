@@ -27,15 +27,21 @@ export function parseBatch(body) {
 }
 
 /**
+ * The error object a list's item answers with: the single route's, or an internal error.
+ * @param {unknown} err @param {{error: Function}} log @param {string} what  for the log
+ */
+export function errorOf(err, log, what) {
+  if (err instanceof ApiError) return { ...err.extra, code: err.code, message: err.message, status: err.statusCode };
+  log.error({ err }, `${what} failed`);
+  return { code: 'internal', message: 'Internal error in the bridge.', status: 500 };
+}
+
+/**
  * One send's outcome as the batch answers it: the single route's answer, or its error.
  * @param {Record<string, any>} message @param {unknown} err
  * @param {{error: Function}} log
  */
 export function failedSend(message, err, log) {
   const clientId = typeof message.client_id === 'string' ? message.client_id : null;
-  if (err instanceof ApiError) {
-    return { client_id: clientId, error: { ...err.extra, code: err.code, message: err.message, status: err.statusCode } };
-  }
-  log.error({ err, client_id: clientId }, 'a send of a batch failed');
-  return { client_id: clientId, error: { code: 'internal', message: 'Internal error in the bridge.', status: 500 } };
+  return { client_id: clientId, error: errorOf(err, log, 'a send of a batch') };
 }

@@ -202,6 +202,8 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
 
   app.put('/sessions/:id', async (request) => manager.start(sessionId(request), objectBody(request.body)));
 
+  app.put('/sessions', async (request) => manager.startMany(objectBody(request.body)));
+
   app.delete('/sessions/:id', async (request) => manager.stop(sessionId(request)));
 
   app.post('/sessions/:id/logout', async (request) => manager.logout(sessionId(request)));

@@ -2,7 +2,7 @@
 // (a running session is returned as is, never duplicated), and the send path
 // whose client_id record in bridge.sqlite3 makes a retry safe even across a
 // bridge crash.
-import { ApiError, sessionNotFound } from './errors.js';
+import { ApiError, badRequest, sessionNotFound } from './errors.js';
 import { hashText } from './store.js';
 import { ALL_STATUSES, Session, errorText } from './session.js';
 import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from './options.js';
@@ -10,10 +10,12 @@ import { MAX_TEXT } from './limits.js';
 import { locateOutboundMedia, parseOutboundMedia } from './media/outbound.js';
 import { PacingGate } from './pacing_gate.js';
 import { markSeen, parseQuoted, parseSeen } from './send_extras.js';
-import { failedSend, parseBatch } from './send_batch.js';
+import { errorOf, failedSend, parseBatch } from './send_batch.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** Most sessions one PUT /sessions starts. */
+export const START_MANY_MAX = 500;
 
 const JID_RE = /^[0-9A-Za-z._:-]{1,64}@(s\.whatsapp\.net|g\.us|lid)$/;
 
@@ -109,6 +111,27 @@ export class SessionManager {
       session.start(engine, merged);
       return session.view();
     });
+  }
+
+  /**
+   * PUT /sessions: many starts in one request (a restore after a crash starts every number
+   * at once). Each as PUT /sessions/{id} would do it; the outcomes in order.
+   * @param {Record<string, any>} body
+   */
+  async startMany(body) {
+    const list = body?.sessions;
+    if (!Array.isArray(list) || list.length === 0 || list.length > START_MANY_MAX) {
+      throw badRequest(`sessions must be a list of 1..${START_MANY_MAX} {id, engine, options}`);
+    }
+    const starts = list.map((item, i) => {
+      if (item === null || typeof item !== 'object' || typeof item.id !== 'string' || !SESSION_ID_RE.test(item.id)) {
+        throw new ApiError(400, 'bad_session_id', `sessions[${i}].id: session ids are 1-64 characters of A-Z a-z 0-9 _ -.`);
+      }
+      return /** @type {{id: string, engine?: unknown, options?: unknown}} */ (item);
+    });
+    const sessions = await Promise.all(starts.map(({ id, ...rest }) => this.start(id, rest)
+      .catch((err) => ({ id, error: errorOf(err, this.log, `starting ${id} (PUT /sessions)`) }))));
+    return { sessions };
   }
 
   /** @param {string} id */

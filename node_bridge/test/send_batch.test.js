@@ -86,3 +86,27 @@ test('a batch that is not a list of 1-100 text sends is refused whole (400), and
   assert.deepEqual([unknown.status, unknown.body.error.code], [404, 'session_not_found']);
   assert.deepEqual(await networkIds(b, 'shop'), []);
 });
+
+test('PUT /sessions starts many at once, each as PUT /sessions/{id} would, outcomes in order', async (t) => {
+  const h = harness(t);
+  const b = await h.start();
+  await b.linkedSession('shop');
+  const res = await b.api('PUT', '/sessions', { sessions: [
+    { id: 'new-1', engine: 'sim', options: FAST_OPTIONS },
+    { id: 'shop', engine: 'sim' },
+    { id: 'odd', engine: 'carrier-pigeon' },
+    { id: 'new-2', engine: 'sim', options: { qr_max: 'lots' } },
+  ] });
+  assert.equal(res.status, 200);
+  const [fresh, running, unknown, badOptions] = res.body.sessions;
+  assert.deepEqual([fresh.id, fresh.engine], ['new-1', 'sim']);
+  assert.deepEqual([running.id, running.status], ['shop', 'connected'], 'a running one is left alone');
+  assert.deepEqual([unknown.id, unknown.error.code, unknown.error.status], ['odd', 'unknown_engine', 400]);
+  assert.deepEqual([badOptions.id, badOptions.error.status], ['new-2', 400]);
+  await b.waitSession('new-1', (s) => s.status === 'qr');
+  assert.equal((await b.api('GET', '/sessions/new-2')).status, 404, 'a refused start leaves nothing behind');
+  for (const body of [{}, { sessions: [] }, { sessions: [{ id: 'has space' }] }, { sessions: 'x' }]) {
+    const bad = await b.api('PUT', '/sessions', body);
+    assert.equal(bad.status, 400, JSON.stringify(body));
+  }
+});
