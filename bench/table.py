@@ -81,7 +81,15 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 ratio_text(h["ratio"], h["seed"], h["jaga"]),
             )
         )
-        out.append(("  … hang → all connected again", fmt(h["jaga_all_connected"]), "", ""))
+        goal = h.get("goal_all_connected_ms")
+        out.append(
+            (
+                f"  … hang → all {h['numbers_connected']} connected again",
+                fmt(h["jaga_all_connected"]),
+                "",
+                f"goal ≤ {goal / 1000:g} s" if goal else "",
+            )
+        )
     if "launch" in r:
         launch = r["launch"]
         n = launch["numbers"]
