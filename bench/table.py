@@ -91,15 +91,7 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             )
         )
     if "launch" in r:
-        launch = r["launch"]
-        n = launch["numbers"]
-        for key, label in (
-            ("window_shown", "launch → main window shown"),
-            ("bridge_ready", "launch → bridge READY"),
-            ("restoration_started", "launch → restoration started"),
-            ("all_connected", f"launch → all {n} connected"),
-        ):
-            out.append((label, fmt(launch[key]), "", ""))
+        out += launch_rows(r["launch"])
     if "outbox_drain" in r:
         d = r["outbox_drain"]
         seed = d["seed_direct_sends_while_away"]
@@ -217,6 +209,30 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             per = ", ".join(f"N={k}: {v} MiB" for k, v in b["per_connection_mib"].items())
             out.append(("Baileys engine per idle socket", per, "", ""))
     out += api_rows(r)
+    return out
+
+
+def launch_rows(launch: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """Source (`python -m app`) and, beside it, the frozen app with its goal and ratio."""
+    n = launch["numbers"]
+    frozen = launch.get("frozen")
+    goals = launch.get("frozen_goals_ms", {})
+    ratios = launch.get("frozen_vs_source", {})
+    stale = " (stale build)" if (launch.get("frozen_build") or {}).get("stale") else ""
+    out = []
+    for key, goal_key, label in (
+        ("window_shown", "window_shown", "launch → main window shown"),
+        ("bridge_ready", None, "launch → bridge READY"),
+        ("restoration_started", "restore_snapshot", "launch → restoration started"),
+        ("all_connected", "all_connected", f"launch → all {n} connected"),
+    ):
+        out.append((f"{label} (source)", fmt(launch[key]), "", ""))
+        if frozen:
+            goal = goals.get(goal_key) if goal_key else None
+            ratio = f"{ratios[key]:g}x the source's" if key in ratios else ""
+            if goal:
+                ratio += f"; goal ≤ {goal} ms"
+            out.append((f"  … frozen app{stale}", fmt(frozen[key]), "", ratio))
     return out
 
 

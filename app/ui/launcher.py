@@ -182,22 +182,30 @@ class Face:
         self._gateway_start: asyncio.Future[None] | None = None
 
     def start(self, settings: AppSettings) -> None:
-        from app.application import instance_key
-        from app.gateway.gateway import for_service  # aiohttp and the API: after the window
-        from app.ui.gateway_dialog import show_for
-
         self.upkeep.start()
+        self._gateway_start = asyncio.ensure_future(self._start_gateway(settings))
+
+    async def _start_gateway(self, settings: AppSettings) -> None:
+        """aiohttp and the API: after the window, imported beside the loop (late_import)."""
+        from app.application import instance_key
+        from app.ui.gateway_dialog import show_for
+        from app.ui.late_import import import_later
+
+        module = await import_later("app.gateway.gateway")
         key = instance_key(DataPaths(self.service.data_dir))
-        gateway = for_service(self.service, key, port=settings.api_port, lan=settings.api_lan)
+        gateway = module.for_service(
+            self.service, key, port=settings.api_port, lan=settings.api_lan
+        )
         self._gateway = gateway
-        self._gateway_start = asyncio.ensure_future(gateway.start())  # on this loop
         self.window.gateway_requested.connect(lambda: show_for(self.window, gateway, settings))
+        await gateway.start()  # on this loop
 
     async def aclose(self) -> None:
-        if self._gateway is None or self._gateway_start is None:
+        if self._gateway_start is None:
             return
-        await self._gateway_start
-        await self._gateway.aclose()
+        await self._gateway_start  # a quit during the import: it starts, then closes
+        if self._gateway is not None:
+            await self._gateway.aclose()
 
 
 def open_window(
