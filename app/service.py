@@ -28,6 +28,7 @@ from app.bridge.protocol import (
 from app.bridge.recovery import parse_recovery
 from app.bridge.supervisor import BridgeSupervisor
 from app.core.edges import ChatMerge
+from app.core.linking import qr_rotation_s
 from app.core.media_files import MediaFiles
 from app.core.models import Message
 from app.core.outbox import SendOptions
@@ -151,6 +152,11 @@ class JagaService(QObject, StoreReads):
     @property
     def latest_qr(self) -> dict[str, QrCode]:
         return self.recorder.latest_qr
+
+    @property
+    def qr_rotation_s(self) -> float:
+        """How long each QR after the first lives (a pairing code's clock, app.core.linking)."""
+        return qr_rotation_s(self.reconciler.session_options)
 
     @property
     def bridge_up(self) -> bool:

@@ -27,6 +27,7 @@ from app.core.supervision import State
 from app.ui.event_words import exit_words
 from app.ui.formatting import bridge_words, duration, tr
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 
 PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL"}
 
@@ -68,7 +69,7 @@ if TYPE_CHECKING:
     from app.service import JagaService
 
 
-class BridgePanel(Retranslating, QDialog):
+class BridgePanel(OpensOnScreen, Retranslating, QDialog):
     def __init__(
         self,
         service: JagaService,

@@ -41,6 +41,7 @@ from app.ui.icons import health_icon
 from app.ui.media_delegate import MediaBubbleDelegate, ThumbnailCache
 from app.ui.new_message import NOTE_STYLE, NewMessageDialog
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 
 #: How often "14:05" may become "21/11" (times are shown to the minute).
 REFRESH_MS = 60_000
@@ -48,7 +49,7 @@ REFRESH_MS = 60_000
 BATCH_MS = 50
 
 
-class ChatsWindow(MessageActions, Retranslating, QWidget):
+class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
     def __init__(
         self,
         service: JagaService,
@@ -64,7 +65,7 @@ class ChatsWindow(MessageActions, Retranslating, QWidget):
         self.connected = False
         self.new_dialog: NewMessageDialog | None = None
         self.resize(960, 640)
-        self.setMinimumSize(640, 420)
+        self.setMinimumSize(640, 360)
 
         # --- header: which number, how it is, New message ---------------------------------
         self.title = QLabel()

@@ -256,6 +256,13 @@ def percent(share: float | None) -> str:
     return QLocale().toString(math.floor(value * 10 + 1e-9) / 10, "f", 1) + " %"
 
 
+def date_time_format() -> str:
+    """The language's short date and time for a date picker (Bahasa: 'dd/MM/yy HH.mm',
+    24-hour), with a four-digit year."""
+    shape = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
+    return shape if "yyyy" in shape else shape.replace("yy", "yyyy")
+
+
 def local_time(moment: datetime, now: datetime | None = None) -> str:
     """A naive-UTC time as the owner's clock shows it: '14:05' today, '21 Nov 14:05' before."""
     local = moment.replace(tzinfo=UTC).astimezone()

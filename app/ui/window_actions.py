@@ -171,7 +171,8 @@ class OwnerActions:
             )
 
         def done(clicked: QAbstractButton | None) -> None:
-            if clicked in (remove, logout_remove) and keep.isChecked():
+            leaving = clicked is not None and clicked in (remove, logout_remove)
+            if leaving and keep.isChecked():
                 try:
                     self.service.keep_copy(account.id, self._backups_folder(), utcnow())
                 except (OSError, StoreError) as error:
@@ -281,7 +282,7 @@ class OwnerActions:
             self._dismiss_problem()
         banner = Banner(tr("Jaga needs your attention"), words, None, tone="error")
         banner.dismissed.connect(self._dismiss_problem)
-        self._problem_slot.addWidget(banner)
+        self.banners.add(banner, self.banners.index_of(self.notice_board) + 1)
         banner.setVisible(True)  # a child added to a shown window is hidden until shown
         self.problem_banner = banner
 
@@ -291,10 +292,11 @@ class OwnerActions:
             banner.hide()
             banner.deleteLater()
 
-    def show_error(self, error: Exception) -> None:
+    def show_error(self, error: Exception) -> QMessageBox:
         log.warning("action failed: %s", error)
         box = QMessageBox(
             QMessageBox.Icon.Warning, tr("Something went wrong"), error_words(error), parent=self
         )
         box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.open()
+        return box

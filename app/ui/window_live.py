@@ -84,7 +84,7 @@ class LiveViews:
 
     def _rows_changed(self) -> None:
         accounts = self.model.accounts()
-        self.stack.setCurrentWidget(self.splitter if self.model.rowCount() else self.empty_state)
+        self.stack.setCurrentWidget(self.splitter if self.model.rowCount() else self.empty_page)
         present = {account.id for account in accounts}
         for account_id in [a for a in self.chat_windows if a not in present]:
             self.chat_windows[account_id].close()  # the number was removed

@@ -347,6 +347,7 @@
             <location filename="../../app/ui/new_message.py" />
             <location filename="../../app/ui/pairing_page.py" />
             <location filename="../../app/ui/settings_dialog.py" />
+            <location filename="../../app/ui/webhook_editor.py" />
             <location filename="../../app/ui/window_actions.py" />
             <source>Cancel</source>
             <translation>Batal</translation>
@@ -1259,6 +1260,12 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>Safe sending</source>
+            <translation>Pengiriman aman</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
             <source>Webhooks</source>
             <translation>Webhook</translation>
         </message>
@@ -1455,16 +1462,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/tray.py" />
             <source>Quit Jaga</source>
             <translation>Tutup Jaga</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga keeps watching from the tray</source>
-            <translation>Jaga tetap berjaga dari baki sistem</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
-            <translation>Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Keluar dari Jaga di menu baki.</translation>
         </message>
         <message>
             <location filename="../../app/ui/media_actions.py" />
@@ -1693,11 +1690,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/pacing_box.py" />
-            <source>Safe sending</source>
-            <translation>Pengiriman aman</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/pacing_box.py" />
             <source>WhatsApp restricts numbers that send many messages quickly, or write to many people who never wrote to them. Jaga sends each number's messages one by one, a few seconds apart, like a person typing.</source>
             <translation>WhatsApp membatasi nomor yang mengirim banyak pesan dengan cepat, atau menulis ke banyak orang yang belum pernah menulis kepadanya. Jaga mengirim pesan setiap nomor satu per satu, berjarak beberapa detik, seperti orang mengetik.</translation>
         </message>
@@ -1779,18 +1771,18 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/pairing_page.py" />
+            <source>This code has run out. Get a new one.</source>
+            <translation>Kode ini sudah habis waktunya. Minta kode baru.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Type it on the phone within %1</source>
+            <translation>Ketik di HP dalam %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
             <source>Could not get a code: %1</source>
             <translation>Gagal meminta kode: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
-            <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Setelan&lt;/b&gt; (atau ⋮) → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt;, lalu arahkan kamera HP ke kode ini.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
-            <translation>Menyambung… Kode muncul di sini kalau WhatsApp memintanya.</translation>
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
@@ -1804,38 +1796,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
-            <source>QR code to scan</source>
-            <translation>Kode QR untuk dipindai</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Get a new code</source>
-            <translation>Minta kode baru</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Link with phone number instead</source>
-            <translation>Tautkan dengan nomor telepon saja</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
             <source>Done</source>
             <translation>Selesai</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>New code coming…</source>
-            <translation>Kode baru segera muncul…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>New code in %1 s</source>
-            <translation>Kode baru dalam %1 dtk</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>code %1 of %2</source>
-            <translation>kode ke-%1 dari %2</translation>
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
@@ -1866,6 +1828,51 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Simulate phone scan</source>
             <translation>Simulasikan pindai HP</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
+            <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Setelan&lt;/b&gt; (atau ⋮) → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt;, lalu arahkan kamera HP ke kode ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
+            <translation>Menyambung… Kode muncul di sini kalau WhatsApp memintanya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>QR code to scan</source>
+            <translation>Kode QR untuk dipindai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Try again</source>
+            <translation>Coba lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Link with phone number instead</source>
+            <translation>Tautkan dengan nomor telepon saja</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>New code coming…</source>
+            <translation>Kode baru segera muncul…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>New code in %1 s</source>
+            <translation>Kode baru dalam %1 dtk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>code %1 of %2</source>
+            <translation>kode ke-%1 dari %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Try again for a new code.</source>
+            <translation>Coba lagi untuk mendapat kode baru.</translation>
         </message>
         <message>
             <location filename="../../app/ui/recovery_banner.py" />
@@ -2048,6 +2055,36 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Belum ada nomor</translation>
         </message>
         <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Add a webhook address</source>
+            <translation>Tambah alamat webhook</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>&amp;Address:</source>
+            <translation>&amp;Alamat:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Webhook address</source>
+            <translation>Alamat webhook</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>&amp;Secret (for the signature):</source>
+            <translation>&amp;Rahasia (untuk tanda tangan):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Events:</source>
+            <translation>Kejadian:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Add address</source>
+            <translation>Tambah alamat</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/webhooks_panel.py" />
             <source>Retry now</source>
             <translation>Coba lagi sekarang</translation>
@@ -2064,23 +2101,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Address:</source>
-            <translation>Alamat:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Secret (for the signature):</source>
-            <translation>Rahasia (untuk tanda tangan):</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Events:</source>
-            <translation>Kejadian:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Add address</source>
-            <translation>Tambah alamat</translation>
+            <source>Add address…</source>
+            <translation>Tambah alamat…</translation>
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
@@ -2109,8 +2131,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Add the address of your shop's software below.</source>
-            <translation>Tambahkan alamat software toko Anda di bawah.</translation>
+            <source>Add the address of your shop's software with “Add address…”.</source>
+            <translation>Tambahkan alamat software toko Anda dengan “Tambah alamat…”.</translation>
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
@@ -2231,6 +2253,32 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/window_live.py" />
             <source>Restoring %1 of %2</source>
             <translation>Memulihkan %1 dari %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching from the tray</source>
+            <translation>Jaga tetap berjaga dari baki sistem</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
+            <translation>Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Keluar dari Jaga di menu baki.</translation>
+        </message>
+        <message>
+            <source>Get a new code</source>
+            <translation type="vanished">Minta kode baru</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation type="vanished">Alamat:</translation>
+        </message>
+        <message>
+            <source>Secret (for the signature):</source>
+            <translation type="vanished">Rahasia (untuk tanda tangan):</translation>
+        </message>
+        <message>
+            <source>Add the address of your shop's software below.</source>
+            <translation type="vanished">Tambahkan alamat software toko Anda di bawah.</translation>
         </message>
         <message>
             <source>All received files together, at most:</source>

@@ -32,7 +32,7 @@ def button(box: QMessageBox, text: str) -> QAbstractButton:
 def test_empty_state_guides_the_first_number(qtbot, offline_service, make_window):
     window = make_window(offline_service)
     window.show()
-    assert window.stack.currentWidget() is window.empty_state
+    assert window.stack.currentWidget() is window.empty_page
     assert window.empty_title.text() == "Add your WhatsApp number"
     assert "Linked devices" in window.empty_steps.text()
     qtbot.mouseClick(window.empty_add_button, Qt.MouseButton.LeftButton)
