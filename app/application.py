@@ -15,7 +15,7 @@ from app.core.log_redaction import RedactingFormatter
 from app.core.media import MediaLimits, limits_env
 from app.core.pacing import Pacing
 from app.core.paths import DataPaths
-from app.core.secrets import BridgeToken, load_bridge_token
+from app.core.secrets import BridgeToken, load_bridge_token, secrets_file
 from app.core.supervision import Policy
 
 if TYPE_CHECKING:
@@ -66,7 +66,9 @@ def setup_app_logging(paths: DataPaths) -> None:
 def create_supervisor(paths: DataPaths, options: Options) -> tuple[BridgeSupervisor, BridgeToken]:
     """The bridge's supervisor (light imports: it can start Node before the rest loads)."""
     paths.ensure()
-    token = options.token or load_bridge_token(f"bridge-token-{instance_key(paths)}")
+    token = options.token or load_bridge_token(
+        f"bridge-token-{instance_key(paths)}", secrets_file(paths.root)
+    )
     env = {
         "JAGA_BRIDGE_TOKEN": token.value,
         "JAGA_BRIDGE_DATA": str(paths.bridge),
@@ -109,6 +111,7 @@ def create_service(
         session_options=options.session_options or (DEMO_SIM_OPTIONS if options.demo else None),
     )
     service.token_persistent = token.persistent
+    service.secrets_file = token.file
     service.media.limits = options.media_limits or MediaLimits()
     supervisor.setParent(service)
     return service

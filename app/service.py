@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, SignalInstance
@@ -113,6 +114,8 @@ class JagaService(QObject, StoreReads):
         self._dispatcher_task: asyncio.Task[None] | None = None
         #: False when no keyring works and the token lives for this launch only.
         self.token_persistent = True
+        #: Where the secrets are kept when no keyring works (None: in the keyring).
+        self.secrets_file: Path | None = None
         supervisor.ready.connect(self._on_ready)
         supervisor.went_down.connect(self._on_bridge_down)
         supervisor.state_changed.connect(self.signals.bridge_state_changed)

@@ -59,7 +59,8 @@ class DemoControls(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.internet_action)
         window.menuBar().addMenu(self.menu)
-        window.service.model.changed.connect(lambda _change: self.refresh())
+        # A bound method, not a lambda: Qt disconnects it when this object is deleted.
+        window.service.model.changed.connect(self._on_change)
         self.retranslate()
 
     def fill(self, menu: QMenu) -> None:
@@ -88,6 +89,9 @@ class DemoControls(QObject):
         self.damage_action.setText(tr("The link files get damaged"))
         self.customer_action.setText(tr("A customer writes…"))
         self.receipt_action.setText(tr("A receipt arrives for the last message sent"))
+        self.refresh()
+
+    def _on_change(self, _change: object) -> None:
         self.refresh()
 
     def refresh(self) -> None:

@@ -141,7 +141,12 @@ class GatewayDialog(OpensOnScreen, Retranslating, QDialog):
         self.copy_button.setText(tr("Copy"))
         self.regenerate_button.setText(tr("Make a new key"))
         note = tr("Send it in the X-Api-Key header. A new key replaces the old one at once.")
-        if not self.gateway.api_key.persistent:
+        api_key = self.gateway.api_key
+        if api_key.file is not None:
+            note += " " + tr(
+                "No keyring on this computer: the key is kept in %1, readable only by you."
+            ).replace("%1", str(api_key.file))
+        elif not api_key.persistent:
             note += " " + tr("No keyring on this computer: the key changes at every start.")
         self.key_note.setText(note)
         self.save_button.setText(tr("Save"))

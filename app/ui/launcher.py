@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import __version__
 from app.core.paths import DataPaths
@@ -207,8 +207,10 @@ def open_window(
     translations: Translations,
     paths: DataPaths,
 ) -> Face:
+    from app.core.autostart import start_command
     from app.ui.db_upkeep import DatabaseUpkeep
     from app.ui.main_window import MainWindow
+    from app.ui.tray import tray_exists
 
     window = MainWindow(
         service,
@@ -216,10 +218,16 @@ def open_window(
         settings=settings,
         translations=translations,
         data_dir=paths.root,
+        # At login the same Jaga starts: this data folder, settings file and mode.
+        start_command=start_command(
+            Path(args.data_dir) if args.data_dir else None,
+            Path(args.settings) if args.settings else None,
+            args.demo,
+        ),
     )
     if not settings.start_minimized:
         window.show()
-    elif not QSystemTrayIcon.isSystemTrayAvailable():
+    elif not tray_exists():
         window.showMinimized()  # no tray to live in: at least stay on the task bar
     return Face(window, DatabaseUpkeep(service.store, paths, parent=service), service)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,7 @@ from app.ui.icons import health_icon
 from app.ui.notifier import Notifier
 from app.ui.qr_dialog import QrDialog
 from app.ui.retranslating import Retranslating
+from app.ui.secrets_banner import secrets_banner
 from app.ui.settings import AppSettings
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tray import Tray
@@ -51,13 +53,6 @@ log = logging.getLogger(__name__)
 
 #: How often ages ("5 min ago") and uptimes are brought up to date.
 REFRESH_MS = 30_000
-
-
-def keyring_words() -> tuple[str, str]:
-    return tr("No keyring on this computer"), tr(
-        "Jaga makes a new bridge password at every start. "
-        "Everything works; the password is just not saved."
-    )
 
 
 class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retranslating, QMainWindow):
@@ -77,14 +72,19 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         tray_available: bool | None = None,
         autostart: Autostart | None = None,
         data_dir: Path | None = None,
+        start_command: Sequence[str] | None = None,
         now: Callable[[], datetime] = utcnow,
     ) -> None:
+        """`start_command`: how to start this same Jaga at login (its data folder, settings
+        file and mode: app.core.autostart.start_command)."""
         super().__init__()
         self._init_state(service, demo, settings, translations, autostart, data_dir, now)
+        self.start_command = list(start_command) if start_command is not None else None
         self._build_views(service, now)
         self._init_central()
         self._init_status_bar()
         self._init_actions()
+        self._init_menu()
         self._init_tray(tray_available, notifier)
         self._init_timers()
         self._connect_service()
@@ -118,6 +118,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         self.bridge_panel: BridgePanel | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.add_dialog: QInputDialog | None = None
+        self.taskbar_note: QMessageBox | None = None  # no tray: Close said once
         self._demo_phone_counter = 0
         self._quitting = False
         self.notices: list[Notice] = []  # every notice shown this run, for the owner and tests
@@ -131,10 +132,10 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         self.banners.add(self.notice_board)
         self.recovery_banner: Banner | None = None  # a damaged bridge.sqlite3 was set aside
         self.problem_banner: Banner | None = None
-        self.keyring_banner: Banner | None = None
-        if not self.service.token_persistent:
-            self.keyring_banner = Banner("", "", None, tone="warning", words=keyring_words)
-            self.keyring_banner.dismissed.connect(self.keyring_banner.hide)
+        self.keyring_banner = secrets_banner(
+            self.service.token_persistent, self.service.secrets_file
+        )
+        if self.keyring_banner is not None:
             self.banners.add(self.keyring_banner)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -168,9 +169,20 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
             QKeySequence.StandardKey.Preferences, self.open_settings
         )
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.quit)
+        self.gateway_action = self._action(None, self.gateway_requested.emit)
         for action in (self.remove_action,):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.table.addAction(action)
+
+    def _init_menu(self) -> None:
+        """The Jaga menu: what the top row has, and Quit (there may be no tray to quit from)."""
+        menu = self.jaga_menu = self.menuBar().addMenu("")
+        menu.addAction(self.add_action)
+        menu.addSeparator()
+        for action in (self.gateway_action, self.bridge_action, self.settings_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
 
     def _init_tray(self, tray_available: bool | None, notifier: Notifier | None) -> None:
         """The tray (where there is one) and the notices."""
@@ -281,9 +293,11 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         self.logout_action.setText(tr("Log out"))
         self.remove_action.setText(tr("Remove"))
         self.chats_action.setText(tr("Chats"))
-        self.bridge_action.setText(tr("Bridge"))
-        self.settings_action.setText(tr("Settings"))
+        self.bridge_action.setText(tr("Bridge…"))
+        self.settings_action.setText(tr("Settings…"))
+        self.gateway_action.setText(tr("Shop API…"))
         self.quit_action.setText(tr("Quit Jaga"))
+        self.jaga_menu.setTitle(tr("&Jaga"))
         self.model.retranslate()
         self.show_bridge_state(self.service.bridge_state.value)
         self._update_actions()

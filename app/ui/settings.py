@@ -12,6 +12,7 @@ from app.core.placement import Box, format_box, parse_box
 
 CLOSE_TO_TRAY = "window/close_to_tray"
 TOLD_ABOUT_TRAY = "window/told_about_tray"
+TOLD_ABOUT_TASKBAR = "window/told_about_taskbar"
 START_MINIMIZED = "window/start_minimized"
 WINDOW_PLACE = "window/place"
 WINDOW_MAXIMIZED = "window/maximized"
@@ -93,6 +94,15 @@ class AppSettings:
     @window_maximized.setter
     def window_maximized(self, value: bool) -> None:
         self._set(WINDOW_MAXIMIZED, bool(value))
+
+    @property
+    def told_about_taskbar(self) -> bool:
+        """Without a tray: the owner was told once that closing the window minimises it."""
+        return self._bool(TOLD_ABOUT_TASKBAR, False)
+
+    @told_about_taskbar.setter
+    def told_about_taskbar(self, value: bool) -> None:
+        self._set(TOLD_ABOUT_TASKBAR, bool(value))
 
     @property
     def start_minimized(self) -> bool:

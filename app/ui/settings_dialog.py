@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 import phonenumbers
@@ -27,6 +28,7 @@ from app.core.media import MediaLimits
 from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.formatting import tr
 from app.ui.i18n import LANGUAGES
+from app.ui.login_start import LoginStart
 from app.ui.retranslating import Retranslating
 from app.ui.screen_fit import OpensOnScreen
 from app.ui.scroll_page import ScrollPage
@@ -43,11 +45,18 @@ class SettingsDialog(OpensOnScreen, Retranslating, QDialog):
         autostart: Autostart | None,
         current_data_dir: Path,
         tray_available: bool,
+        start_command: Sequence[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.autostart = autostart
+        self.login = LoginStart(
+            autostart,
+            start_command if start_command is not None else launch_command(),
+            self,
+            fallback=settings.start_at_login,
+        )
         self.current_data_dir = current_data_dir
         self.tray_available = tray_available
         self._init_window_box()
@@ -68,21 +77,27 @@ class SettingsDialog(OpensOnScreen, Retranslating, QDialog):
         self.retranslate()
 
     def _init_window_box(self) -> None:
-        settings, autostart = self.settings, self.autostart
+        settings = self.settings
+        # Without a tray the option cannot be kept: shown off, greyed, and why.
         self.close_to_tray = QCheckBox()
         self.close_to_tray.setChecked(settings.close_to_tray and self.tray_available)
         self.close_to_tray.setEnabled(self.tray_available)
+        self.tray_note = QLabel()
+        self.tray_note.setWordWrap(True)
+        self.tray_note.setVisible(not self.tray_available)
         self.start_minimized = QCheckBox()
         self.start_minimized.setChecked(settings.start_minimized)
-        self.start_at_login = QCheckBox()
-        self.start_at_login.setChecked(
-            autostart.is_enabled() if autostart is not None else settings.start_at_login
-        )
-        self.start_at_login.setEnabled(autostart is not None)
+        self.start_at_login = self.login.box
         self.window_box = QGroupBox()
         window_layout = QVBoxLayout(self.window_box)
-        for box in (self.close_to_tray, self.start_minimized, self.start_at_login):
-            window_layout.addWidget(box)
+        for widget in (
+            self.close_to_tray,
+            self.tray_note,
+            self.start_minimized,
+            self.start_at_login,
+            self.login.note,
+        ):
+            window_layout.addWidget(widget)
 
     def _init_choices(self) -> None:
         """The language, and the country of numbers typed without a country code."""
@@ -145,8 +160,14 @@ class SettingsDialog(OpensOnScreen, Retranslating, QDialog):
         self.setWindowTitle(tr("Settings"))
         self.window_box.setTitle(tr("Window and start-up"))
         self.close_to_tray.setText(tr("Closing the window keeps Jaga watching in the tray"))
+        self.tray_note.setText(
+            tr(
+                "This desktop has no tray: closing the window puts Jaga on the taskbar, "
+                "where it keeps watching. Quit Jaga (in the Jaga menu) stops it."
+            )
+        )
         self.start_minimized.setText(tr("Start minimized"))
-        self.start_at_login.setText(tr("Start Jaga when I log in to this computer"))
+        self.login.retranslate()
         self.language_label.setText(tr("&Language:"))
         self.language.setItemText(0, tr("Same as the computer"))
         self.region_label.setText(tr("&Numbers without a country code are in:"))
@@ -185,24 +206,15 @@ class SettingsDialog(OpensOnScreen, Retranslating, QDialog):
     def apply(self) -> None:
         """Saves the choices; start-at-login is written to the system at once."""
         settings = self.settings
-        settings.close_to_tray = self.close_to_tray.isChecked()
+        if self.tray_available:  # greyed without a tray: the owner's choice is kept for it
+            settings.close_to_tray = self.close_to_tray.isChecked()
         settings.start_minimized = self.start_minimized.isChecked()
         settings.language = str(self.language.currentData() or "")
         settings.default_region = str(self.region.currentData() or "ID")
         settings.data_dir = self._chosen_data_dir
         largest = self.max_file.value() * MB
         settings.media_limits = MediaLimits(largest, max(largest, self.max_total.value() * MB))
-        wanted = self.start_at_login.isChecked()
-        if self.autostart is not None:
-            try:
-                if wanted:
-                    self.autostart.enable(launch_command())
-                else:
-                    self.autostart.disable()
-            except OSError as error:
-                log.warning("could not change start at login: %s", error)
-                wanted = self.autostart.is_enabled()
-        settings.start_at_login = wanted
+        settings.start_at_login = self.login.apply()
 
     def accept(self) -> None:
         self.apply()

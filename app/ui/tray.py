@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -16,6 +16,14 @@ from app.ui.icons import health_icon
 from app.ui.notices import NoticeText
 
 NOTICE_MS = 15_000
+#: While there is no tray (its host may start after Jaga at login), how often to look again.
+TRAY_LOOK_MS = 5_000
+
+
+def tray_exists() -> bool:
+    """The desktop shows tray icons now (stock GNOME does not; tests say no)."""
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
 
 #: Where Reconnect does nothing: connected already, or on its way.
 NOTHING_TO_RECONNECT = frozenset({SessionStatus.CONNECTED, SessionStatus.STARTING})
@@ -32,6 +40,8 @@ class Tray(QObject):
     reconnect_requested = Signal(str)  # account id
     quit_requested = Signal()
     notice_clicked = Signal(object)  # Notice
+    #: A tray appeared (its host started after Jaga): closing may now hide to it.
+    availability_changed = Signal(bool)
 
     def __init__(
         self,
@@ -42,7 +52,7 @@ class Tray(QObject):
     ) -> None:
         super().__init__(parent)
         self.service = service
-        self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
+        self.available = tray_exists() if available is None else available
         self.level = Health.IDLE
         self.icon = QSystemTrayIcon(self)
         self.menu = QMenu()
@@ -66,8 +76,21 @@ class Tray(QObject):
         for account in service.accounts():
             self._add_row(account)
         self.retranslate()
-        if self.available and QSystemTrayIcon.isSystemTrayAvailable():
+        if self.available and tray_exists():
             self.icon.show()
+        self._look = QTimer(self)  # a tray that comes later (not when told there is none)
+        self._look.setInterval(TRAY_LOOK_MS)
+        self._look.timeout.connect(self._look_for_tray)
+        if available is None and not self.available:
+            self._look.start()
+
+    def _look_for_tray(self) -> None:
+        if not tray_exists():
+            return
+        self._look.stop()
+        self.available = True
+        self.icon.show()
+        self.availability_changed.emit(True)
 
     # --- following the read model, row by row -----------------------------------------------
 

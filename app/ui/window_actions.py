@@ -253,6 +253,7 @@ class OwnerActions:
                 autostart=self.autostart if self.autostart is not None else default_autostart(),
                 current_data_dir=self.data_dir,
                 tray_available=self.tray.available,
+                start_command=self.start_command,
                 parent=self,
             )
             dialog.accepted.connect(self._settings_saved)

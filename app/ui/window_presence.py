@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.bridge.recovery import BridgeRecovery
 from app.core.notify_policy import Notice, NoticeKind
@@ -56,8 +57,9 @@ class WindowPresence:
         text = notice_text(notice, self.service.account, self.service.bridge().fatal_reason)
         if self.tray.available:
             self.tray.show_notice(notice, text)
-        else:
+        else:  # no tray: a banner here, and the taskbar asks for the owner's eye
             self.notice_board.add(notice, text)
+            QApplication.alert(self)
 
     def open_fix(self, notice: Notice) -> None:
         """What a click on a notice opens: the QR dialog of that number, or the bridge panel."""
@@ -95,19 +97,17 @@ class WindowPresence:
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Close keeps Jaga watching: in the tray where there is one (and the owner wants
+        it), else on the taskbar. Only Quit (or Close with the tray option off) ends it."""
         self.remember_place()
         if not self._quitting and self.tray.available and self.settings.close_to_tray:
             event.ignore()
             self.hide()
-            if not self.settings.told_about_tray:  # once: the owner might think it quit
-                self.settings.told_about_tray = True
-                self.tray.tell(
-                    tr("Jaga keeps watching from the tray"),
-                    tr(
-                        "Your numbers stay connected and Jaga tells you when one drops. "
-                        "To stop Jaga, choose Quit Jaga in the tray menu."
-                    ),
-                )
+            self._tell_about_tray()
+            return
+        if not self._quitting and not self.tray.available:
+            event.ignore()
+            self._to_taskbar()
             return
         for dialog in list(self.qr_dialogs.values()):
             dialog.close()
@@ -118,3 +118,38 @@ class WindowPresence:
         if not self._quitting:
             self._quitting = True
             self.quit_requested.emit()  # closed for good: the app ends with it
+
+    def _tell_about_tray(self) -> None:
+        if self.settings.told_about_tray:  # once: the owner might think it quit
+            return
+        self.settings.told_about_tray = True
+        self.tray.tell(
+            tr("Jaga keeps watching from the tray"),
+            tr(
+                "Your numbers stay connected and Jaga tells you when one drops. "
+                "To stop Jaga, choose Quit Jaga in the tray menu."
+            ),
+        )
+
+    def _to_taskbar(self) -> QMessageBox | None:
+        """No tray to live in: minimised to the taskbar; the first time, said first."""
+        if self.settings.told_about_taskbar:
+            self.showMinimized()
+            return None
+        self.settings.told_about_taskbar = True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(tr("Jaga keeps watching"))
+        box.setText(tr("Jaga keeps watching from the taskbar"))
+        box.setInformativeText(
+            tr(
+                "This desktop has no tray, so closing the window puts Jaga on the taskbar. "
+                "Your numbers stay connected and Jaga tells you when one drops. To stop "
+                "Jaga, choose Jaga → Quit Jaga."
+            )
+        )
+        box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+        box.finished.connect(lambda _result: self.showMinimized())
+        self.taskbar_note = box
+        box.open()
+        return box

@@ -107,7 +107,6 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
-            <location filename="../../app/ui/main_window.py" />
             <source>Bridge</source>
             <translation type="unfinished" />
         </message>
@@ -181,6 +180,7 @@
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
             <location filename="../../app/ui/window_actions.py" />
+            <location filename="../../app/ui/window_presence.py" />
             <source>OK</source>
             <translation type="unfinished" />
         </message>
@@ -1327,6 +1327,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/gateway_dialog.py" />
+            <source>No keyring on this computer: the key is kept in %1, readable only by you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
             <source>No keyring on this computer: the key changes at every start.</source>
             <translation type="unfinished" />
         </message>
@@ -1342,13 +1347,58 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>No keyring on this computer</source>
+            <location filename="../../app/ui/login_start.py" />
+            <source>data folder %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>
+            <location filename="../../app/ui/login_start.py" />
+            <source>the default data folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>settings %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start Jaga when I log in to this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Now another Jaga starts when you log in (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start at login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Another Jaga starts when you log in. Start this one instead?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>The other one uses %1. Only one Jaga starts at login.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start this one instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Keep the other</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1453,14 +1503,28 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Settings</source>
+            <source>Bridge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Shop API…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/tray.py" />
             <source>Quit Jaga</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>&amp;Jaga</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1937,6 +2001,26 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>No keyring on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga keeps its passwords (the bridge's and the shop API key) in a file only you can read: %1. They stay the same after a restart, and move into a keyring once this computer has one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga could not save its passwords, not even in its data folder: the bridge password and the shop API key change at every start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/settings_dialog.py" />
             <source>Window and start-up</source>
             <translation type="unfinished" />
@@ -1948,12 +2032,12 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start minimized</source>
+            <source>This desktop has no tray: closing the window puts Jaga on the taskbar, where it keeps watching. Quit Jaga (in the Jaga menu) stops it.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start Jaga when I log in to this computer</source>
+            <source>Start minimized</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2267,6 +2351,21 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/window_presence.py" />
             <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching from the taskbar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>This desktop has no tray, so closing the window puts Jaga on the taskbar. Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Jaga → Quit Jaga.</source>
             <translation type="unfinished" />
         </message>
     </context>

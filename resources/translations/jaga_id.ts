@@ -107,7 +107,6 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
-            <location filename="../../app/ui/main_window.py" />
             <source>Bridge</source>
             <translation>Penghubung</translation>
         </message>
@@ -181,6 +180,7 @@
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
             <location filename="../../app/ui/window_actions.py" />
+            <location filename="../../app/ui/window_presence.py" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
@@ -1327,6 +1327,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/gateway_dialog.py" />
+            <source>No keyring on this computer: the key is kept in %1, readable only by you.</source>
+            <translation>Komputer ini tidak punya keyring: kunci disimpan di %1, hanya bisa dibaca oleh Anda.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
             <source>No keyring on this computer: the key changes at every start.</source>
             <translation>Tidak ada keyring di komputer ini: kunci berganti setiap Jaga dibuka.</translation>
         </message>
@@ -1342,14 +1347,59 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Menunggu: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>No keyring on this computer</source>
-            <translation>Komputer ini tidak punya keyring</translation>
+            <location filename="../../app/ui/login_start.py" />
+            <source>data folder %1</source>
+            <translation>folder data %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>
-            <translation>Jaga membuat kata sandi penghubung baru setiap kali dibuka. Semuanya tetap berjalan; hanya kata sandinya tidak disimpan.</translation>
+            <location filename="../../app/ui/login_start.py" />
+            <source>the default data folder</source>
+            <translation>folder data bawaan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>settings %1</source>
+            <translation>pengaturan %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>demo</source>
+            <translation>demo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start Jaga when I log in to this computer</source>
+            <translation>Jalankan Jaga saat saya masuk ke komputer ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Now another Jaga starts when you log in (%1).</source>
+            <translation>Saat ini Jaga yang lain yang berjalan saat Anda masuk (%1).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start at login</source>
+            <translation>Jalankan saat masuk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Another Jaga starts when you log in. Start this one instead?</source>
+            <translation>Jaga yang lain berjalan saat Anda masuk. Jalankan Jaga yang ini saja?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>The other one uses %1. Only one Jaga starts at login.</source>
+            <translation>Jaga yang lain itu memakai %1. Hanya satu Jaga yang berjalan saat masuk.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start this one instead</source>
+            <translation>Jalankan yang ini saja</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Keep the other</source>
+            <translation>Biarkan yang lain</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
@@ -1453,15 +1503,29 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Settings</source>
-            <translation>Pengaturan</translation>
+            <source>Bridge…</source>
+            <translation>Penghubung…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Settings…</source>
+            <translation>Pengaturan…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Shop API…</source>
+            <translation>API toko…</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/tray.py" />
             <source>Quit Jaga</source>
-            <translation>Tutup Jaga</translation>
+            <translation>Keluar dari Jaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>&amp;Jaga</source>
+            <translation>&amp;Jaga</translation>
         </message>
         <message>
             <location filename="../../app/ui/media_actions.py" />
@@ -1933,6 +1997,26 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Jaga tidak bisa membuka jendelanya: komputer ini belum punya pustaka yang dibutuhkan Qt untuk menggambarnya. Pasang dulu, lalu buka Jaga lagi:</translation>
         </message>
         <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>No keyring on this computer</source>
+            <translation>Komputer ini tidak punya keyring</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga keeps its passwords (the bridge's and the shop API key) in a file only you can read: %1. They stay the same after a restart, and move into a keyring once this computer has one.</source>
+            <translation>Jaga menyimpan kata sandinya (milik penghubung dan kunci API toko) di berkas yang hanya bisa dibaca oleh Anda: %1. Kata sandi tetap sama setelah Jaga dibuka ulang, dan dipindah ke keyring begitu komputer ini punya keyring.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga could not save its passwords, not even in its data folder: the bridge password and the shop API key change at every start.</source>
+            <translation>Jaga tidak bisa menyimpan kata sandinya, bahkan di folder datanya: kata sandi penghubung dan kunci API toko berganti setiap kali Jaga dibuka.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation>Pengaturan</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/settings_dialog.py" />
             <source>Window and start-up</source>
             <translation>Jendela dan saat mulai</translation>
@@ -1944,13 +2028,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start minimized</source>
-            <translation>Mulai dalam keadaan diperkecil</translation>
+            <source>This desktop has no tray: closing the window puts Jaga on the taskbar, where it keeps watching. Quit Jaga (in the Jaga menu) stops it.</source>
+            <translation>Desktop ini tidak punya baki sistem: saat jendela ditutup, Jaga pindah ke taskbar dan tetap berjaga. Keluar dari Jaga (di menu Jaga) menghentikannya.</translation>
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start Jaga when I log in to this computer</source>
-            <translation>Jalankan Jaga saat saya masuk ke komputer ini</translation>
+            <source>Start minimized</source>
+            <translation>Mulai dalam keadaan diperkecil</translation>
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
@@ -2263,6 +2347,25 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/window_presence.py" />
             <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
             <translation>Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Keluar dari Jaga di menu baki.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching</source>
+            <translation>Jaga tetap berjaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching from the taskbar</source>
+            <translation>Jaga tetap berjaga dari taskbar</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>This desktop has no tray, so closing the window puts Jaga on the taskbar. Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Jaga → Quit Jaga.</source>
+            <translation>Desktop ini tidak punya baki sistem, jadi saat jendela ditutup Jaga pindah ke taskbar. Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Jaga → Keluar dari Jaga.</translation>
+        </message>
+        <message>
+            <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>
+            <translation type="vanished">Jaga membuat kata sandi penghubung baru setiap kali dibuka. Semuanya tetap berjalan; hanya kata sandinya tidak disimpan.</translation>
         </message>
         <message>
             <source>Get a new code</source>
