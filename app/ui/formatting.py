@@ -147,6 +147,15 @@ REASON_WORDS = {
         "The saved link of this number is gone; Jaga will not re-link it silently. Link again."
     ),
 }
+#: Reasons whose sentence tells the owner to link the number again (a new QR or code).
+LINK_AGAIN_REASONS = frozenset({"auth_corrupt", "auth_lost", "auth_missing", "qr_timeout"})
+
+
+def says_link_again(status: str, reason: str | None) -> bool:
+    """The row's words ask for a new link: a Link again button goes with them."""
+    return SessionStatus.parse(status) is SessionStatus.LOGGED_OUT or reason in LINK_AGAIN_REASONS
+
+
 #: What a status says when the bridge gives no reason (its English sentence is not shown).
 STATUS_SENTENCES = {
     SessionStatus.QR: tr_noop("Scan the QR code with WhatsApp on the phone."),

@@ -160,6 +160,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         """Actions with shortcuts (also the row's context menu)."""
         self.add_action = self._action(QKeySequence.StandardKey.New, self.add_number)
         self.reconnect_action = self._action(QKeySequence("Ctrl+R"), self.reconnect_selected)
+        self.link_action = self._action(QKeySequence("Ctrl+L"), self.link_selected)
         self.toggle_action = self._action(QKeySequence("Ctrl+T"), self.toggle_selected)
         self.logout_action = self._action(None, self.logout_selected)
         self.remove_action = self._action(QKeySequence.StandardKey.Delete, self.remove_selected)
@@ -189,6 +190,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         self.tray = Tray(self.service, available=tray_available, parent=self)
         self.tray.open_requested.connect(self.bring_to_front)
         self.tray.reconnect_requested.connect(self.reconnect)
+        self.tray.link_requested.connect(self.link_again)
         self.tray.quit_requested.connect(self.quit)
         self.tray.notice_clicked.connect(self.open_fix)
         self.notifier = notifier or Notifier(self.service, parent=self)
@@ -236,6 +238,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         order = [
             self.add_button,
             self.table,
+            self.link_button,
             self.reconnect_button,
             self.stop_button,
             self.logout_button,
@@ -290,6 +293,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         self.empty_add_button.setAccessibleName(tr("Add your first WhatsApp number"))
         self.add_action.setText(tr("Add number"))
         self.reconnect_action.setText(tr("Reconnect"))
+        self.link_action.setText(tr("Link again"))
         self.logout_action.setText(tr("Log out"))
         self.remove_action.setText(tr("Remove"))
         self.chats_action.setText(tr("Chats"))
@@ -330,6 +334,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
     def _update_actions(self) -> None:
         account_id = self.selected_account_id()
         for action, button in (
+            (self.link_action, self.link_button),
             (self.reconnect_action, self.reconnect_button),
             (self.toggle_action, self.stop_button),
             (self.logout_action, self.logout_button),
@@ -337,5 +342,6 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
             (self.chats_action, self.chats_button),
         ):
             action.setEnabled(account_id is not None and button.isEnabled())
+            action.setVisible(not button.isHidden())  # the menu offers what the pane does
         self.toggle_action.setText(self.stop_button.text().replace("&", ""))
         self.setWindowIcon(health_icon(self.tray.level))

@@ -11,7 +11,7 @@ from app.core.overall import worst
 from app.core.status import Health, SessionStatus, health_of
 from app.runtime.read_model import AccountChange, AccountView
 from app.service import JagaService
-from app.ui.formatting import status_words, tr, trn
+from app.ui.formatting import says_link_again, status_words, tr, trn
 from app.ui.icons import health_icon
 from app.ui.notices import NoticeText
 
@@ -38,6 +38,7 @@ def reconnect_helps(account: AccountView, bridge_up: bool) -> bool:
 class Tray(QObject):
     open_requested = Signal()
     reconnect_requested = Signal(str)  # account id
+    link_requested = Signal(str)  # account id: its words ask for a new link
     quit_requested = Signal()
     notice_clicked = Signal(object)  # Notice
     #: A tray appeared (its host started after Jaga): closing may now hide to it.
@@ -69,7 +70,7 @@ class Tray(QObject):
         self._end = self.menu.addSeparator()
         self._quit_action = self.menu.addAction("")
         self._quit_action.triggered.connect(self.quit_requested)
-        self._rows: dict[str, tuple[QMenu, QAction]] = {}
+        self._rows: dict[str, tuple[QMenu, QAction, QAction]] = {}  # menu, reconnect, link
         # Bound methods, not lambdas: Qt disconnects them when this object is deleted.
         service.model.changed.connect(self._on_account)
         service.bridge_state_changed.connect(self._on_bridge)
@@ -110,13 +111,16 @@ class Tray(QObject):
 
     def _add_row(self, account: AccountView) -> None:
         submenu = QMenu(self.menu)
+        link = QAction(tr("Link again"), submenu)
+        link.triggered.connect(lambda _checked=False, a=account.id: self.link_requested.emit(a))
         reconnect = QAction(tr("Reconnect"), submenu)
         reconnect.triggered.connect(
             lambda _checked=False, a=account.id: self.reconnect_requested.emit(a)
         )
+        submenu.addAction(link)
         submenu.addAction(reconnect)
         self.menu.insertMenu(self._end, submenu)
-        self._rows[account.id] = (submenu, reconnect)
+        self._rows[account.id] = (submenu, reconnect, link)
         self._update_row(account)
         self._end.setVisible(True)
 
@@ -124,7 +128,7 @@ class Tray(QObject):
         row = self._rows.pop(account_id, None)
         if row is None:
             return
-        submenu, _reconnect = row
+        submenu = row[0]
         self.menu.removeAction(submenu.menuAction())
         submenu.deleteLater()
         self._end.setVisible(bool(self._rows))
@@ -140,12 +144,16 @@ class Tray(QObject):
             bridge_up=bridge.overlay is None,
             reason=account.reason,
         )
-        submenu, reconnect = row
+        submenu, reconnect, link = row
         name = account.label.replace("&", "&&")  # shown as typed, not as a shortcut key
         submenu.setTitle(f"{name} — {words}")
         submenu.setIcon(health_icon(health))
         reconnect.setText(tr("Reconnect"))
-        reconnect.setVisible(reconnect_helps(account, bridge.overlay is None))
+        link.setText(tr("Link again"))
+        up = bridge.overlay is None
+        linking = says_link_again(account.status, account.reason)
+        link.setVisible(up and linking)
+        reconnect.setVisible(not linking and reconnect_helps(account, up))
 
     def retranslate(self) -> None:
         self._open_action.setText(tr("Open Jaga"))

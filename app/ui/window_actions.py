@@ -110,6 +110,16 @@ class OwnerActions:
         if SessionStatus.parse(account.status) is not SessionStatus.CONNECTED:
             self.open_qr_dialog(account_id)
 
+    def link_again(self, account_id: str) -> None:
+        """A new link for a number whose words ask for one: the QR dialog, with a fresh code."""
+        self.select(account_id)
+        self.reconnect(account_id)
+
+    def link_selected(self) -> None:
+        account_id = self.selected_account_id()
+        if account_id is not None:
+            self.link_again(account_id)
+
     def reconnect_selected(self) -> None:
         account_id = self.selected_account_id()
         if account_id is not None:

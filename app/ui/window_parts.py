@@ -95,6 +95,8 @@ class WindowParts:
 
     def _init_details(self, service: JagaService, now: Callable[[], datetime]) -> None:
         self.details = DetailsPane(service, now=now)
+        self.link_button = self.details.link_button
+        self.link_button.clicked.connect(self.link_selected)
         self.reconnect_button = self.details.reconnect_button
         self.stop_button = self.details.toggle_button
         self.logout_button = self.details.logout_button
@@ -169,6 +171,7 @@ class WindowParts:
         self.select(index.data(AccountIdRole))
         menu = QMenu(self)
         for action in (
+            self.link_action,
             self.reconnect_action,
             self.toggle_action,
             self.logout_action,

@@ -62,17 +62,20 @@ class WindowPresence:
             QApplication.alert(self)
 
     def open_fix(self, notice: Notice) -> None:
-        """What a click on a notice opens: the QR dialog of that number, or the bridge panel."""
+        """What a click on a notice opens: the fix of each number it names (a new link, a
+        reconnect here), or the bridge panel."""
         self.bring_to_front()
         if notice.kind is NoticeKind.BRIDGE_FATAL:
             self.open_bridge_panel()
             return
-        if notice.account_id is None or self.service.account(notice.account_id) is None:
+        present = [a for a in notice.account_ids if self.service.account(a) is not None]
+        if not present:
             return
-        self.select(notice.account_id)
+        self.select(present[0])
         if notice.kind is NoticeKind.RECONNECTING:
             return  # Jaga is on it; the details show what happens
-        self.reconnect(notice.account_id)
+        for account_id in present:
+            self.reconnect(account_id)  # the QR dialog where a new link is needed
 
     def _show_bridge_recovery(self, recovery: BridgeRecovery) -> None:
         if self.recovery_banner is not None:

@@ -549,6 +549,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Link again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Link this number to the phone again: a new QR code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
             <source>&amp;Reconnect</source>
             <translation type="unfinished" />
         </message>
@@ -1033,6 +1043,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/notices.py" />
             <source>No internet connection</source>
             <translation type="unfinished" />
         </message>
@@ -1485,6 +1496,13 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/notices.py" />
+            <location filename="../../app/ui/tray.py" />
+            <source>Link again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/window_actions.py" />
             <source>Log out</source>
             <translation type="unfinished" />
@@ -1684,7 +1702,22 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” was logged out</source>
+            <source>“%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 and %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 were logged out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 was logged out</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1694,12 +1727,12 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>Link again</source>
+            <source>%1 are open on another computer</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” is open on another computer</source>
+            <source>%1 is open on another computer</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1714,7 +1747,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” stopped working</source>
+            <source>%1 stopped working</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1725,16 +1758,6 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/notices.py" />
             <source>Fix</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>“%1” is still reconnecting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1750,6 +1773,36 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/notices.py" />
             <source>Open bridge panel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are offline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is offline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Jaga reconnects by itself when the internet is back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are still reconnecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is still reconnecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Offline for more than 30 seconds; Jaga keeps trying.</source>
             <translation type="unfinished" />
         </message>
         <message>

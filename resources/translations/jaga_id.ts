@@ -554,6 +554,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Link again</source>
+            <translation>&amp;Tautkan lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Link this number to the phone again: a new QR code</source>
+            <translation>Tautkan nomor ini ke HP lagi: kode QR baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
             <source>&amp;Reconnect</source>
             <translation>&amp;Sambungkan ulang</translation>
         </message>
@@ -1037,6 +1047,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/notices.py" />
             <source>No internet connection</source>
             <translation>Tidak ada koneksi internet</translation>
         </message>
@@ -1485,6 +1496,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/notices.py" />
+            <location filename="../../app/ui/tray.py" />
+            <source>Link again</source>
+            <translation>Tautkan lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/window_actions.py" />
             <source>Log out</source>
             <translation>Keluarkan</translation>
@@ -1684,8 +1702,23 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” was logged out</source>
-            <translation>“%1” telah dikeluarkan</translation>
+            <source>“%1”</source>
+            <translation>“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 and %2</source>
+            <translation>%1 dan %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 were logged out</source>
+            <translation>%1 telah dikeluarkan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 was logged out</source>
+            <translation>%1 telah dikeluarkan</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1694,13 +1727,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>Link again</source>
-            <translation>Tautkan lagi</translation>
+            <source>%1 are open on another computer</source>
+            <translation>%1 dibuka di komputer lain</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” is open on another computer</source>
-            <translation>“%1” dibuka di komputer lain</translation>
+            <source>%1 is open on another computer</source>
+            <translation>%1 dibuka di komputer lain</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1714,8 +1747,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” stopped working</source>
-            <translation>“%1” berhenti bekerja</translation>
+            <source>%1 stopped working</source>
+            <translation>%1 berhenti bekerja</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1726,16 +1759,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/notices.py" />
             <source>Fix</source>
             <translation>Perbaiki</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>“%1” is still reconnecting</source>
-            <translation>“%1” masih menyambung ulang</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
-            <translation>Sudah lebih dari 30 detik terputus. Jaga terus mencoba.</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1751,6 +1774,36 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/notices.py" />
             <source>Open bridge panel</source>
             <translation>Buka panel penghubung</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are offline.</source>
+            <translation>%1 sedang terputus.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is offline.</source>
+            <translation>%1 sedang terputus.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Jaga reconnects by itself when the internet is back.</source>
+            <translation>Jaga menyambung ulang sendiri begitu internet kembali.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are still reconnecting</source>
+            <translation>%1 masih menyambung ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is still reconnecting</source>
+            <translation>%1 masih menyambung ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Offline for more than 30 seconds; Jaga keeps trying.</source>
+            <translation>Sudah lebih dari 30 detik terputus; Jaga terus mencoba.</translation>
         </message>
         <message>
             <location filename="../../app/ui/pacing_box.py" />
@@ -2362,6 +2415,26 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/window_presence.py" />
             <source>This desktop has no tray, so closing the window puts Jaga on the taskbar. Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Jaga → Quit Jaga.</source>
             <translation>Desktop ini tidak punya baki sistem, jadi saat jendela ditutup Jaga pindah ke taskbar. Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Jaga → Keluar dari Jaga.</translation>
+        </message>
+        <message>
+            <source>“%1” was logged out</source>
+            <translation type="vanished">“%1” telah dikeluarkan</translation>
+        </message>
+        <message>
+            <source>“%1” is open on another computer</source>
+            <translation type="vanished">“%1” dibuka di komputer lain</translation>
+        </message>
+        <message>
+            <source>“%1” stopped working</source>
+            <translation type="vanished">“%1” berhenti bekerja</translation>
+        </message>
+        <message>
+            <source>“%1” is still reconnecting</source>
+            <translation type="vanished">“%1” masih menyambung ulang</translation>
+        </message>
+        <message>
+            <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
+            <translation type="vanished">Sudah lebih dari 30 detik terputus. Jaga terus mencoba.</translation>
         </message>
         <message>
             <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>

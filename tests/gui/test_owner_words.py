@@ -35,10 +35,12 @@ def test_add_number_with_an_empty_name_says_why_and_asks_again(qtbot, offline_se
 
 
 def test_the_tray_offers_reconnect_only_where_it_does_something(qtbot, offline_service):
+    """And Link again where the words say "link again" (seen failing against: main at
+    583a38a, which had no Link again anywhere)."""
     from app.ui.tray import Tray
 
     service = offline_service
-    wanted = {"connected": False, "starting": False, "reconnecting": True, "logged_out": True}
+    wanted = {"connected": False, "starting": False, "reconnecting": True, "logged_out": False}
     ids = {}
     for status in wanted:
         ids[status] = service.create_account(status, "sim").id
@@ -47,8 +49,17 @@ def test_the_tray_offers_reconnect_only_where_it_does_something(qtbot, offline_s
     tray = Tray(service, available=False)
     shown = {s: tray._rows[ids[s]][1].isVisible() for s in wanted}
     assert shown == wanted
+    linking = {s: tray._rows[ids[s]][2].isVisible() for s in wanted}
+    assert linking == {
+        "connected": False,
+        "starting": False,
+        "reconnecting": False,
+        "logged_out": True,
+    }
+    assert tray._rows[ids["logged_out"]][2].text() == "Link again"
     set_bridge(service, State.BACKOFF)  # nothing reaches the bridge: nothing to offer
     assert not any(tray._rows[i][1].isVisible() for i in ids.values())
+    assert not any(tray._rows[i][2].isVisible() for i in ids.values())
 
 
 def test_the_status_bar_icon_follows_the_bridge(qtbot, offline_service, make_window):
@@ -188,9 +199,7 @@ def test_in_indonesian_names_are_not_cut_and_columns_fit_what_they_show(
     window.show()
     qtbot.waitExposed(window)
     table, header = window.table, window.table.horizontalHeader()
-    qtbot.waitUntil(
-        lambda: header.sectionSize(Column.NAME) >= table.sizeHintForColumn(Column.NAME)
-    )
+    qtbot.waitUntil(lambda: header.sectionSize(Column.NAME) >= table.sizeHintForColumn(Column.NAME))
     # The name takes the room left: the columns fill the table, no gap, no stretched last one.
     total = sum(header.sectionSize(c) for c in Column)
     assert total == table.viewport().width()
