@@ -84,6 +84,12 @@ class JagaService(QObject, StoreReads):
         self.message_updated: SignalInstance = self.signals.message_updated
         self.model = ReadModel(self)
         self.model.load(store.accounts())
+        # Told before the window exists (a damaged bridge.sqlite3 at start): kept for it.
+        self.signals.bridge_recovered.connect(self.model.note_recovery)
+        self.signals.error.connect(self.model.note_problem)
+        self.signals.trouble_gone.connect(self.model.note_problem_gone)
+        self.trouble_gone: SignalInstance = self.signals.trouble_gone
+        store.write_watch.on_gone.append(self.signals.trouble_gone.emit)
         self.link = BridgeLink(token, self, supervisor.activity)
         self.recorder = StatusRecorder(
             store, self.model, self.signals, on_connected=lambda: self.dispatcher.wake()

@@ -11,7 +11,7 @@ import math
 from datetime import UTC, datetime
 
 import phonenumbers
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from app.core.overall import BridgeView, Overlay
 from app.core.status import SessionStatus
@@ -129,8 +129,9 @@ REASON_WORDS = {
     "not_on_bridge": tr_noop("Not running on the bridge."),
     "logout_requested": tr_noop("You logged this number out."),
     "bridge_restarted": tr_noop("You restarted the bridge."),
+    # The status already says "Logged out": the reason adds what is still owed.
     "auth_wipe_pending": tr_noop(
-        "Logged out. The old link keys could not be deleted yet (disk full or database busy); "
+        "The old link keys could not be deleted yet (disk full or database busy); "
         "Jaga keeps trying."
     ),
     "auth_lost": tr_noop(
@@ -270,6 +271,22 @@ def date_time_format() -> str:
     24-hour), with a four-digit year."""
     shape = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
     return shape if "yyyy" in shape else shape.replace("yy", "yyyy")
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC).astimezone()
+
+
+def time_of_day(moment: datetime, *, seconds: bool = False) -> str:
+    """A naive-UTC time on the owner's clock, in the language's way ('14.05' in Bahasa,
+    24-hour; '2:05 PM' in English)."""
+    local = _local(moment)
+    locale = QLocale()
+    shape = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if seconds and ":ss" not in shape and ".ss" not in shape:
+        separator = "." if "." in shape else ":"
+        shape = shape.replace("mm", f"mm{separator}ss", 1)
+    return locale.toString(QTime(local.hour, local.minute, local.second), shape)
 
 
 def local_time(moment: datetime, now: datetime | None = None) -> str:

@@ -93,6 +93,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         self.retranslate()
         self.refresh_accounts()
         self.show_bridge_state(service.bridge_state.value)
+        self._show_what_came_before()
         self._init_geometry()
 
     def _init_state(
@@ -119,6 +120,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         self.settings_dialog: SettingsDialog | None = None
         self.add_dialog: QInputDialog | None = None
         self.taskbar_note: QMessageBox | None = None  # no tray: Close said once
+        self._problem_sentence = ""  # the core's sentence behind the problem banner
         self._demo_phone_counter = 0
         self._quitting = False
         self.notices: list[Notice] = []  # every notice shown this run, for the owner and tests
@@ -228,6 +230,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         service.bridge_state_changed.connect(self.show_bridge_state)
         service.restore_progress.connect(self.show_restore_progress)
         service.error.connect(self.show_problem)
+        service.trouble_gone.connect(self.trouble_gone)
         service.bridge_recovered.connect(self._show_bridge_recovery)
         service.message_added.connect(self.refresh_messages_of)
         service.message_updated.connect(self.refresh_messages_of)

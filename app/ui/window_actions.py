@@ -296,9 +296,17 @@ class OwnerActions:
         self.banners.add(banner, self.banners.index_of(self.notice_board) + 1)
         banner.setVisible(True)  # a child added to a shown window is hidden until shown
         self.problem_banner = banner
+        self._problem_sentence = sentence
+
+    def trouble_gone(self, sentence: str) -> None:
+        """The database takes writes again: a banner about that trouble has nothing left
+        to ask of the owner (everything since was saved)."""
+        if self.problem_banner is not None and sentence in self._problem_sentence:
+            self._dismiss_problem()
 
     def _dismiss_problem(self) -> None:
         banner, self.problem_banner = self.problem_banner, None
+        self._problem_sentence = ""
         if banner is not None:
             banner.hide()
             banner.deleteLater()

@@ -77,6 +77,15 @@ class WindowPresence:
         for account_id in present:
             self.reconnect(account_id)  # the QR dialog where a new link is needed
 
+    def _show_what_came_before(self) -> None:
+        """What the core told before this window listened (kept in the read model): a
+        damaged bridge database set aside at this start, a trouble that still holds."""
+        model = self.service.model
+        if isinstance(model.bridge_recovery, BridgeRecovery):
+            self._show_bridge_recovery(model.bridge_recovery)
+        if model.problem is not None:
+            self.show_problem(model.problem)
+
     def _show_bridge_recovery(self, recovery: BridgeRecovery) -> None:
         if self.recovery_banner is not None:
             self.recovery_banner.deleteLater()

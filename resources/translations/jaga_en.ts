@@ -137,6 +137,16 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of this run (newest first):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of the bridge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
             <source>Recent log (newest at the bottom):</source>
             <translation type="unfinished" />
         </message>
@@ -165,6 +175,11 @@
             <location filename="../../app/ui/gateway_dialog.py" />
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Its last log line: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -755,6 +770,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
+            <source>you asked for a restart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
             <source>The bridge refused to start (configuration error).</source>
             <translation type="unfinished" />
         </message>
@@ -771,6 +791,31 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/event_words.py" />
             <source>The bridge failed %1 times in %2 seconds (last: %3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>killed by %1 (signal %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>exited with code %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Jaga asked it to stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>ended by Jaga: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>not asked for (a crash)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -998,7 +1043,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
+            <source>The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -137,6 +137,16 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of this run (newest first):</source>
+            <translation>Berhenti selama Jaga berjalan (yang terbaru di atas):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of the bridge</source>
+            <translation>Penghubung berhenti</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
             <source>Recent log (newest at the bottom):</source>
             <translation>Log terbaru (yang paling baru di bawah):</translation>
         </message>
@@ -166,6 +176,11 @@
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Close</source>
             <translation>Tutup</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Its last log line: %1</source>
+            <translation>Baris log terakhirnya: %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
@@ -760,6 +775,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
+            <source>you asked for a restart</source>
+            <translation>Anda meminta mulai ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
             <source>The bridge refused to start (configuration error).</source>
             <translation>Penghubung menolak berjalan (kesalahan konfigurasi).</translation>
         </message>
@@ -777,6 +797,31 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/event_words.py" />
             <source>The bridge failed %1 times in %2 seconds (last: %3).</source>
             <translation>Penghubung gagal %1 kali dalam %2 detik (terakhir: %3).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>killed by %1 (signal %2)</source>
+            <translation>dihentikan paksa oleh %1 (sinyal %2)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>exited with code %1</source>
+            <translation>berhenti dengan kode %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Jaga asked it to stop</source>
+            <translation>Jaga memintanya berhenti</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>ended by Jaga: %1</source>
+            <translation>dihentikan oleh Jaga: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>not asked for (a crash)</source>
+            <translation>tanpa diminta (mogok)</translation>
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
@@ -1002,8 +1047,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
-            <translation>Sudah keluar. Kunci tautan lama belum bisa dihapus (disk penuh atau database sibuk); Jaga terus mencoba.</translation>
+            <source>The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
+            <translation>Kunci tautan lama belum bisa dihapus (disk penuh atau database sibuk); Jaga terus mencoba.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -2415,6 +2460,10 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/window_presence.py" />
             <source>This desktop has no tray, so closing the window puts Jaga on the taskbar. Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Jaga → Quit Jaga.</source>
             <translation>Desktop ini tidak punya baki sistem, jadi saat jendela ditutup Jaga pindah ke taskbar. Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Jaga → Keluar dari Jaga.</translation>
+        </message>
+        <message>
+            <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
+            <translation type="vanished">Sudah keluar. Kunci tautan lama belum bisa dihapus (disk penuh atau database sibuk); Jaga terus mencoba.</translation>
         </message>
         <message>
             <source>“%1” was logged out</source>
