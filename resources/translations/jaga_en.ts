@@ -359,6 +359,7 @@
         </message>
         <message>
             <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/media_actions.py" />
             <location filename="../../app/ui/new_message.py" />
             <location filename="../../app/ui/pairing_page.py" />
             <location filename="../../app/ui/settings_dialog.py" />
@@ -1603,6 +1604,26 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/media_actions.py" />
             <source>No program on this computer opens this kind of file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open a program?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>“%1” is a program or a launcher (%2): opening it runs it on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open it only if you trust who sent it and expected it. Save as… keeps it unopened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open anyway</source>
             <translation type="unfinished" />
         </message>
         <message>

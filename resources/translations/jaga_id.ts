@@ -359,6 +359,7 @@
         </message>
         <message>
             <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/media_actions.py" />
             <location filename="../../app/ui/new_message.py" />
             <location filename="../../app/ui/pairing_page.py" />
             <location filename="../../app/ui/settings_dialog.py" />
@@ -1604,6 +1605,26 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/media_actions.py" />
             <source>No program on this computer opens this kind of file.</source>
             <translation>Tidak ada program di komputer ini yang bisa membuka jenis berkas ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open a program?</source>
+            <translation>Buka sebuah program?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>“%1” is a program or a launcher (%2): opening it runs it on this computer.</source>
+            <translation>“%1” adalah program atau peluncur (%2): membukanya berarti menjalankannya di komputer ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open it only if you trust who sent it and expected it. Save as… keeps it unopened.</source>
+            <translation>Buka hanya kalau Anda percaya pengirimnya dan memang menunggu berkas ini. Simpan sebagai… menyimpannya tanpa membukanya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open anyway</source>
+            <translation>Tetap buka</translation>
         </message>
         <message>
             <location filename="../../app/ui/media_actions.py" />
