@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     import qasync
 
     from app.application import Options, create_supervisor, instance_key, setup_app_logging
+    from app.ui.emoji_font import install_emoji_font
     from app.ui.quit_signals import QuitOnSignals
     from app.ui.single_instance import SingleInstance
 
@@ -69,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     # The window may hide in the tray: the app ends when the owner quits, not with a window.
     app.setQuitOnLastWindowClosed(False)
+    install_emoji_font()  # a customer's 🙏 is an emoji, not a box, on a bare desktop
 
     setup_app_logging(paths)
     quit_requested = asyncio.Event()

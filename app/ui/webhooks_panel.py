@@ -19,12 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.gateway.gateway import Gateway
-from app.ui.formatting import age, date_time_format, local_time, tr, utcnow
+from app.ui.formatting import age, date_time_format, local_time, tr, tr_noop, utcnow
 from app.ui.retranslating import Retranslating
 from app.ui.tasks import run_async
 from app.ui.webhook_editor import WebhookEditor
 
 RECENT = 50
+
+#: A delivery's state (app.gateway.retry.Outcome, and pending), in words.
+DELIVERY_WORDS = {
+    "pending": tr_noop("Waiting"),
+    "retry": tr_noop("Trying again"),
+    "delivered": tr_noop("Delivered"),
+    "rejected": tr_noop("Refused by the address"),
+    "expired": tr_noop("Given up after 24 hours"),
+}
 
 
 class WebhooksPanel(Retranslating, QWidget):
@@ -162,7 +171,9 @@ class WebhooksPanel(Retranslating, QWidget):
             cells = (
                 local_time(delivery.created_at, now),
                 delivery.event,
-                delivery.state,
+                tr(DELIVERY_WORDS[delivery.state])
+                if delivery.state in DELIVERY_WORDS
+                else delivery.state,
                 str(delivery.attempts),
                 answer,
             )

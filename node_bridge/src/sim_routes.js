@@ -29,6 +29,10 @@ export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody 
   // The computer's network switch: {up: false} drops every sim number, {up: true} brings it back.
   app.post('/sim/network', async (request) => net.setNetwork(objectBody(request.body).up));
 
+  // WhatsApp refuses this number's next message, whoever it goes to: {code: 463 | 479} (once).
+  app.post('/sim/sessions/:id/refuse-next', async (request) =>
+    net.world.setRefuseNext(sessionId(request), objectBody(request.body).code));
+
   // A recipient WhatsApp refuses: {phone, reject: 463 | 479 | null}.
   app.post('/sim/recipients', async (request) => net.recipient(objectBody(request.body)));
 

@@ -520,6 +520,21 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp refuses the next send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
             <source>The internet goes away</source>
             <translation type="unfinished" />
         </message>
@@ -531,6 +546,21 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/demo_controls.py" />
             <source>No message sent from this number is waiting for a receipt.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a photo (demo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a document (demo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp will refuse the next message “%1” sends.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -994,7 +1024,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp asked for a restart.</source>
+            <source>A routine restart WhatsApp asks for after linking; Jaga reconnects at once.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1277,6 +1307,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/webhooks_panel.py" />
             <source>Delivered</source>
             <translation type="unfinished" />
         </message>
@@ -2290,6 +2321,26 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/webhook_editor.py" />
             <source>Add address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Trying again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Refused by the address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Given up after 24 hours</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -405,7 +405,7 @@ Folder data: %2</translation>
         <message>
             <location filename="../../app/ui/db_start.py" />
             <source>There was no backup yet, so the list of numbers starts empty. Your WhatsApp links are kept separately by the bridge.</source>
-            <translation>Belum ada cadangan, jadi daftar nomor mulai kosong. Tautan WhatsApp Anda disimpan terpisah oleh bridge.</translation>
+            <translation>Belum ada cadangan, jadi daftar nomor mulai kosong. Tautan WhatsApp Anda disimpan terpisah oleh penghubung.</translation>
         </message>
         <message>
             <location filename="../../app/ui/db_start.py" />
@@ -525,6 +525,21 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a photo</source>
+            <translation>Pelanggan mengirim foto</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a document</source>
+            <translation>Pelanggan mengirim dokumen</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp refuses the next send</source>
+            <translation>WhatsApp menolak kiriman berikutnya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
             <source>The internet goes away</source>
             <translation>Internet terputus</translation>
         </message>
@@ -537,6 +552,21 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/demo_controls.py" />
             <source>No message sent from this number is waiting for a receipt.</source>
             <translation>Tidak ada pesan dari nomor ini yang menunggu tanda terima.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a photo (demo).</source>
+            <translation>Pelanggan mengirim foto (demo).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a document (demo).</source>
+            <translation>Pelanggan mengirim dokumen (demo).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp will refuse the next message “%1” sends.</source>
+            <translation>WhatsApp akan menolak pesan berikutnya yang dikirim “%1”.</translation>
         </message>
         <message>
             <location filename="../../app/ui/details_pane.py" />
@@ -929,7 +959,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Logged out — link again</source>
-            <translation>Keluar — tautkan lagi</translation>
+            <translation>Dikeluarkan — tautkan lagi</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -959,7 +989,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Bridge stopped after repeated failures — trying again at %1</source>
-            <translation>Bridge berhenti setelah gagal berulang kali — dicoba lagi pukul %1</translation>
+            <translation>Penghubung berhenti setelah gagal berulang kali — dicoba lagi pukul %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -998,8 +1028,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp asked for a restart.</source>
-            <translation>WhatsApp meminta sambungan dimulai ulang.</translation>
+            <source>A routine restart WhatsApp asks for after linking; Jaga reconnects at once.</source>
+            <translation>Mulai ulang biasa yang diminta WhatsApp setelah ditautkan; Jaga langsung menyambung lagi.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1044,7 +1074,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>You restarted the bridge.</source>
-            <translation>Anda memulai ulang bridge.</translation>
+            <translation>Anda memulai ulang penghubung.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1054,7 +1084,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>The bridge's database was damaged and set aside; this number's link could not be read back. Link it again.</source>
-            <translation>Database bridge rusak dan disisihkan; tautan nomor ini tidak bisa dibaca kembali. Tautkan lagi.</translation>
+            <translation>Database penghubung rusak dan disisihkan; tautan nomor ini tidak bisa dibaca kembali. Tautkan lagi.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1150,7 +1180,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>You restarted the bridge</source>
-            <translation>Anda memulai ulang bridge</translation>
+            <translation>Anda memulai ulang penghubung</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1277,6 +1307,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/webhooks_panel.py" />
             <source>Delivered</source>
             <translation>Diterima</translation>
         </message>
@@ -1834,7 +1865,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/notices.py" />
             <source>No number is connected until it runs again. Jaga tries again by itself every 5 minutes; Restart in the bridge panel tries now.</source>
-            <translation>Tidak ada nomor yang tersambung sampai bridge berjalan lagi. Jaga mencoba lagi sendiri setiap 5 menit; Mulai ulang di panel bridge mencoba sekarang.</translation>
+            <translation>Tidak ada nomor yang tersambung sampai penghubung berjalan lagi. Jaga mencoba lagi sendiri setiap 5 menit; Mulai ulang di panel penghubung mencoba sekarang.</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -2060,12 +2091,12 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/recovery_banner.py" />
             <source>The bridge's database was damaged</source>
-            <translation>Database bridge rusak</translation>
+            <translation>Database penghubung rusak</translation>
         </message>
         <message>
             <location filename="../../app/ui/recovery_banner.py" />
             <source>It was set aside, untouched, in %1, and the bridge started again with what could be read.</source>
-            <translation>Database itu disisihkan, tanpa diubah, di %1, dan bridge berjalan lagi dengan apa yang masih bisa dibaca.</translation>
+            <translation>Database itu disisihkan, tanpa diubah, di %1, dan penghubung berjalan lagi dengan apa yang masih bisa dibaca.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../app/ui/recovery_banner.py" />
@@ -2289,6 +2320,26 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Waiting</source>
+            <translation>Menunggu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Trying again</source>
+            <translation>Mencoba lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Refused by the address</source>
+            <translation>Ditolak oleh alamat itu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Given up after 24 hours</source>
+            <translation>Dihentikan setelah 24 jam</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
             <source>Retry now</source>
             <translation>Coba lagi sekarang</translation>
         </message>
@@ -2445,12 +2496,12 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/window_live.py" />
             <source>Jaga waited %1 s for its database (another program was using it); the bridge kept running.</source>
-            <translation>Jaga menunggu databasenya %1 detik (sedang dipakai program lain); bridge tetap berjalan.</translation>
+            <translation>Jaga menunggu databasenya %1 detik (sedang dipakai program lain); penghubung tetap berjalan.</translation>
         </message>
         <message>
             <location filename="../../app/ui/window_live.py" />
             <source>Jaga itself was paused for %1 s; the bridge kept running.</source>
-            <translation>Jaga sendiri terhenti %1 detik; bridge tetap berjalan.</translation>
+            <translation>Jaga sendiri terhenti %1 detik; penghubung tetap berjalan.</translation>
         </message>
         <message>
             <location filename="../../app/ui/window_live.py" />
@@ -2481,6 +2532,10 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/window_presence.py" />
             <source>This desktop has no tray, so closing the window puts Jaga on the taskbar. Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Jaga → Quit Jaga.</source>
             <translation>Desktop ini tidak punya baki sistem, jadi saat jendela ditutup Jaga pindah ke taskbar. Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Jaga → Keluar dari Jaga.</translation>
+        </message>
+        <message>
+            <source>WhatsApp asked for a restart.</source>
+            <translation type="vanished">WhatsApp meminta sambungan dimulai ulang.</translation>
         </message>
         <message>
             <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>

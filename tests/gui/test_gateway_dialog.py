@@ -92,7 +92,7 @@ def test_webhooks_add_refuse_ping_retry_and_replay(qtbot, loop, gateway, setting
     gateway.sender.wake()
     qtbot.waitUntil(lambda: gateway.webhooks.health(target.id).pending == 0, timeout=5000)
     panel.show_selected()
-    assert panel.recent.rowCount() == 1 and panel.recent.item(0, 2).text() == "delivered"
+    assert panel.recent.rowCount() == 1 and panel.recent.item(0, 2).text() == "Delivered"
     assert "Last success: just now" in panel.health.text()
 
     panel.retry_button.click()

@@ -24,6 +24,16 @@ export class SimWorld {
     this.limits = new Map();
     /** group jid → {subject, participants} @type {Map<string, {subject: string, participants: string[]}>} */
     this.groups = new Map();
+    /** session → the code WhatsApp refuses its next message with (once) @type {Map<string, number>} */
+    this.refuseNext = new Map();
+  }
+
+  /** The demo's "WhatsApp refuses the next send": once, whoever it goes to. @param {string} sessionId @param {unknown} code */
+  setRefuseNext(sessionId, code) {
+    const chosen = code ?? 463;
+    if (!REJECT_CODES.has(/** @type {number} */ (chosen))) throw new ApiError(400, 'bad_request', 'code must be 463 or 479');
+    this.refuseNext.set(sessionId, /** @type {number} */ (chosen));
+    return { refuse_next: chosen };
   }
 
   /** @param {string} digits @param {unknown} code */
@@ -79,6 +89,11 @@ export class SimWorld {
    * @param {number} now
    */
   verdict(sessionId, to, knownContact, now) {
+    const once = this.refuseNext.get(sessionId);
+    if (once) {
+      this.refuseNext.delete(sessionId);
+      return rejection(String(once));
+    }
     const code = this.rejecting.get(to);
     if (code) return rejection(String(code));
     const limit = this.limitOf(sessionId, now);
