@@ -8,6 +8,7 @@ scroll beyond it. The strip hides itself while no banner shows.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 #: Never less than this shows of the banners (one banner's title and a line).
@@ -63,9 +64,22 @@ class BannerArea(QScrollArea):
             self.setVisible(shown)
         self.updateGeometry()
 
+    def _height_at(self, width: int) -> int:
+        """What the banners need at this width (wrapped words take fewer lines when wide)."""
+        if width > 0 and self.column.hasHeightForWidth():
+            needed = self.column.heightForWidth(width)
+            if needed >= 0:
+                return needed
+        return self.column.sizeHint().height()
+
     def sizeHint(self) -> QSize:
         hint = self.column.sizeHint()
-        return QSize(hint.width(), hint.height())
+        return QSize(hint.width(), self._height_at(self.viewport().width()))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(0, min(LEAST_HEIGHT, self.column.sizeHint().height()))
+        return QSize(0, min(LEAST_HEIGHT, self._height_at(self.viewport().width())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wider: fewer lines, less height asked

@@ -122,6 +122,8 @@ class DetailsPane(Retranslating, QWidget):
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # A few rows at least; more where the window has room (the pane scrolls below that).
+        tree.setMinimumHeight(tree.fontMetrics().lineSpacing() * 5)
         header = tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
