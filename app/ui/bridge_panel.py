@@ -200,6 +200,8 @@ class BridgePanel(OpensOnScreen, Retranslating, QDialog):
 
     def _show_exits(self, exits: tuple[ExitRecord, ...]) -> None:
         """The last end in full (with its last log line after a crash), and the list."""
+        self.exits_caption.setVisible(bool(exits))  # an empty list says nothing
+        self.exits.setVisible(bool(exits))
         if not exits:  # none this run: what the supervisor knows (a start that failed)
             self.exit_label.setText(exit_words(self.supervisor.last_exit) or "—")
             return
