@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.ui.screen_fit import frame_margins
 
@@ -34,7 +35,8 @@ def problems(window: QWidget) -> list[str]:
         found += _too_small(widget)
         found += _cut_label(widget)
     for layout in window.findChildren(QLayout):
-        found += _overlaps(layout)
+        if isValid(layout):
+            found += _overlaps(layout)
     if window.layout() is not None:
         found += _overlaps(window.layout())
     return found
@@ -152,7 +154,10 @@ def _overlaps(layout: QLayout) -> list[str]:
     for index in range(layout.count()):
         item = layout.itemAt(index)
         widget = item.widget() if item is not None else None
-        if widget is not None and not widget.isWindow() and widget.isVisibleTo(widget.window()):
+        # A layout of a widget being deleted (deleteLater) may hand back a stale item.
+        if not isinstance(widget, QWidget) or not isValid(widget) or widget.isWindow():
+            continue
+        if widget.isVisibleTo(widget.window()):
             shown.append(widget)
     found = []
     for first_index, first in enumerate(shown):

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from app.bridge.recovery import BridgeRecovery
 from app.core.models import Account, utcnow
 
 
@@ -57,11 +58,11 @@ class ReadModel(QObject):
         #: What the core told before any face listened (the window is built after the
         #: restore is under way): kept here, shown when the face connects.
         #: A damaged bridge.sqlite3 set aside at this start (app.bridge.recovery).
-        self.bridge_recovery: object | None = None
+        self.bridge_recovery: BridgeRecovery | None = None
         #: The trouble of the moment, as a sentence (a full disk), until it is gone.
         self.problem: str | None = None
 
-    def note_recovery(self, recovery: object) -> None:
+    def note_recovery(self, recovery: BridgeRecovery) -> None:
         self.bridge_recovery = recovery
 
     def note_problem(self, sentence: str) -> None:

@@ -81,7 +81,7 @@ class WindowPresence:
         """What the core told before this window listened (kept in the read model): a
         damaged bridge database set aside at this start, a trouble that still holds."""
         model = self.service.model
-        if isinstance(model.bridge_recovery, BridgeRecovery):
+        if model.bridge_recovery is not None:
             self._show_bridge_recovery(model.bridge_recovery)
         if model.problem is not None:
             self.show_problem(model.problem)

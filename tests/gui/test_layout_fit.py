@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,32 +31,47 @@ SCALES = [1.0, 1.25, 1.5]
 TASK_BAR = 40
 
 
-def probe(tmp_path: Path, width: int, height: int, scale: float) -> dict:
+def start_probe(folder: Path, width: int, height: int, scale: float) -> subprocess.Popen:
     usable = int(height - TASK_BAR * scale)
-    config = tmp_path / "screen.json"
+    config = folder / f"screen-{width}x{height}-{scale}.json"
     screen = {"name": "laptop", "x": 0, "y": 0, "width": width, "height": usable}
     screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
     config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
     environment = dict(os.environ)
     environment["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     environment["QT_SCALE_FACTOR"] = str(scale)
-    done = subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "tests.gui.layout_probe"],
         cwd=ROOT,
         env=environment,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=90,
-        check=False,
     )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def probes(tmp_path_factory) -> Iterator[dict[tuple[tuple[int, int], float], subprocess.Popen]]:
+    """Every screen and scale at once, each in its own process (they share no state)."""
+    folder = tmp_path_factory.mktemp("screens")
+    started = {
+        (screen, scale): start_probe(folder, *screen, scale)
+        for screen in SCREENS
+        for scale in SCALES
+    }
+    yield started
+    for process in started.values():
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 @pytest.mark.parametrize("scale", SCALES, ids=lambda s: f"{round(s * 100)}%")
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_window_fits(tmp_path, screen, scale):
-    answer = probe(tmp_path, *screen, scale)
+def test_every_window_fits(probes, screen, scale):
+    out, err = probes[(screen, scale)].communicate(timeout=180)
+    assert probes[(screen, scale)].returncode == 0, err[-3000:]
+    answer = json.loads(out.strip().splitlines()[-1])
     assert answer["cases"] == len(CASES) * len(LANGUAGES)
     lines = [
         f"{failure['language']} {failure['window']}: {problem}"
