@@ -15,6 +15,7 @@ from app.core.log_redaction import RedactingFormatter
 from app.core.media import MediaLimits, limits_env
 from app.core.pacing import Pacing
 from app.core.paths import DataPaths
+from app.core.restart_pauses import RestartPolicy
 from app.core.secrets import BridgeToken, load_bridge_token
 from app.core.supervision import Policy
 
@@ -51,6 +52,8 @@ class Options:
     pacing: Pacing | None = None
     #: The owner's media limits (Settings); the bridge's defaults when None.
     media_limits: MediaLimits | None = None
+    #: Pauses before a dead background task starts again (tests make them short).
+    restart_policy: RestartPolicy | None = None
 
 
 def setup_app_logging(paths: DataPaths) -> None:
@@ -107,6 +110,7 @@ def create_service(
         token.value,
         default_engine="sim" if options.demo or options.sim_control else "baileys",
         session_options=options.session_options or (DEMO_SIM_OPTIONS if options.demo else None),
+        restart_policy=options.restart_policy,
     )
     service.token_persistent = token.persistent
     service.media.limits = options.media_limits or MediaLimits()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 from app.application import Options, create_service
 from app.core.pacing import Pacing
 from app.core.paths import DataPaths
+from app.core.restart_pauses import RestartPolicy
 from app.core.secrets import BridgeToken
 from app.core.supervision import Policy, State
 from app.service import JagaService
@@ -67,6 +68,7 @@ def make_service(
     policy: Policy | None = None,
     session_options: dict[str, Any] | None = None,
     pacing: Pacing | None = None,
+    restart_policy: RestartPolicy | None = None,
 ) -> JagaService:
     return create_service(
         DataPaths(data_dir),
@@ -76,6 +78,7 @@ def make_service(
             policy=policy,
             session_options=session_options or FAST_SIM,
             pacing=pacing,
+            restart_policy=restart_policy,
         ),
     )
 
