@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,8 @@ class Options:
     media_limits: MediaLimits | None = None
     #: Pauses before a dead background task starts again (tests make them short).
     restart_policy: RestartPolicy | None = None
+    #: The supervisor's clock (monotonic seconds); tests step it.
+    clock: Callable[[], float] | None = None
 
 
 def setup_app_logging(paths: DataPaths) -> None:
@@ -90,6 +93,7 @@ def create_supervisor(paths: DataPaths, options: Options) -> tuple[BridgeSupervi
         logs=BridgeLog(paths.logs),
         pid_file=paths.bridge_pid_file,
         policy=options.policy,
+        clock=options.clock,
     )
     return supervisor, token
 

@@ -69,6 +69,7 @@ def make_service(
     session_options: dict[str, Any] | None = None,
     pacing: Pacing | None = None,
     restart_policy: RestartPolicy | None = None,
+    clock: Callable[[], float] | None = None,
 ) -> JagaService:
     return create_service(
         DataPaths(data_dir),
@@ -79,6 +80,7 @@ def make_service(
             session_options=session_options or FAST_SIM,
             pacing=pacing,
             restart_policy=restart_policy,
+            clock=clock,
         ),
     )
 
