@@ -26,6 +26,18 @@ FAST_SIM = {"qr_first_ms": 100, "qr_rotate_ms": 2000, "qr_max": 5, "connect_ms":
 TOKEN = BridgeToken("test-token-0123456789abcdef", persistent=True)
 
 
+class SteppedClock:
+    """A monotonic clock a test moves on by `offset` seconds (injected where a part takes
+    a clock: the supervisor, the notifier)."""
+
+    def __init__(self) -> None:
+        self._read = time.monotonic
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return self._read() + self.offset
+
+
 def run(loop: qasync.QEventLoop, coroutine: Coroutine[Any, Any, T], timeout: float = 60) -> T:
     """Runs a coroutine to its end while Qt's own event loop turns (as in the app).
 

@@ -15,6 +15,7 @@ import pytest
 from app.ui.formatting import reason_words
 from tests.liveapp import (
     FAST_SIM,
+    SteppedClock,
     dispose,
     eventually,
     make_service,
@@ -251,19 +252,6 @@ def test_wall_clock_steps_drop_nothing_and_a_dead_connection_is_still_caught(
     finally:
         dispose(loop, service)
     chaos_counts(clock_steps=steps)
-
-
-class SteppedClock:
-    """The supervisor's clock (injected: Options.clock), which the test steps."""
-
-    def __init__(self) -> None:
-        import time
-
-        self._read = time.monotonic
-        self.offset = 0.0
-
-    def __call__(self) -> float:
-        return self._read() + self.offset
 
 
 def test_python_wall_clock_steps_neither_fake_a_hang_nor_hide_one(

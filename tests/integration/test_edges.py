@@ -10,6 +10,7 @@ from app.ui.chats_model import NoteRole
 from app.ui.chats_window import ChatsWindow
 from tests.liveapp import (
     FAST_SIM,
+    SteppedClock,
     dispose,
     eventually,
     make_service,
@@ -148,19 +149,6 @@ def test_a_group_message_has_its_author_and_a_reply_goes_to_the_group(qtbot, loo
         assert [s["to"] for s in sent] == [group["jid"]]
 
     run(loop, scenario())
-
-
-class SteppedClock:
-    """The notifier's clock (injected), which the test moves past the minute."""
-
-    def __init__(self) -> None:
-        import time
-
-        self._read = time.monotonic
-        self.offset = 0.0
-
-    def __call__(self) -> float:
-        return self._read() + self.offset
 
 
 def closed_for_no_internet(service, account_id: str) -> int:
