@@ -8,6 +8,7 @@ API, with the token the app handed the bridge in its environment).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -114,6 +115,15 @@ class AppProcess:
         assert self.process is not None
         self.process.send_signal(signal.SIGTERM)
         return self.process.wait(timeout)
+
+    def kill_leftovers(self) -> None:
+        """SIGKILL for this launch and whatever of it is left (after a failed check)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+        for process in self.leftovers():
+            with contextlib.suppress(psutil.Error):
+                process.kill()
 
     def leftovers(self) -> list[psutil.Process]:
         """Every process still running from this bundle or on this data folder.

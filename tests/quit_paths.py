@@ -13,6 +13,7 @@ The window's paths (menu, tray, close, session) are run by app/ui/quit_drill.py.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import signal
@@ -64,9 +65,11 @@ def link_a_number(app: AppProcess) -> str:
     wait_for(lambda: (app.statuses().get(account) or ("",))[0] == "qr", 20, "a QR", app.alive)
     bridge.scan(account, PHONE)
     wait_for(lambda: app.statuses().get(account) == ("connected", PHONE), 20, "linked", app.alive)
-    assert app.terminate() == 0
-    wait_for(bridge.gone, 15, "the first bridge gone")
-    bridge.close()
+    try:
+        assert app.terminate() == 0
+        wait_for(bridge.gone, 15, "the first bridge gone")
+    finally:
+        end_all(app, bridge)
     assert_no_error(app.this_launch_log())
     return account
 
@@ -98,8 +101,16 @@ def quit_by(app: AppProcess, path: str, account: str) -> None:
         assert code == 0, app.this_launch_log()[-3000:]
         wait_for(lambda: bridge.gone() and not app.leftovers(), 15, "no process left")
     finally:
-        bridge.close()
+        end_all(app, bridge)  # a failed check leaves nothing running behind it
     assert_clean_end(app, bridge, path)
+
+
+def end_all(app: AppProcess, bridge: Bridge) -> None:
+    bridge.close()
+    app.kill_leftovers()
+    if not bridge.gone():
+        with contextlib.suppress(ProcessLookupError):
+            bridge.kill()
 
 
 def assert_no_error(log: str) -> None:
