@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.ui.formatting import tr, tr_noop
+from app.ui.keeper_words import KEEPER_SENTENCES
 from app.ui.media_words import MEDIA_SENTENCES
 
 #: The sentences of app.core.outbox.MessageError and app.core.store.StoreError, as
@@ -110,7 +111,7 @@ _ERROR_SENTENCES = [
 def error_words(error: Exception) -> str:
     """A refusal's sentence in the owner's language (as it came, when it is not a known one)."""
     sentence = str(error)
-    for pattern, words in (*_ERROR_SENTENCES, *MEDIA_SENTENCES):
+    for pattern, words in (*_ERROR_SENTENCES, *MEDIA_SENTENCES, *KEEPER_SENTENCES):
         match = re.fullmatch(pattern, sentence, flags=re.DOTALL)
         if match:
             text = tr(words)

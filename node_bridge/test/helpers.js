@@ -277,6 +277,40 @@ export class Bridge {
   }
 
   /**
+   * Returns once every timer of the bridge that falls due within `ms` from now has fired
+   * (a retry, a QR rotation, a receipt, a probe): a throwaway sim number is started whose
+   * only QR lives `ms`, and this waits until that QR has timed out. Node fires timers in
+   * the order they fall due, so whatever was due earlier has happened, and its events are
+   * on every stream, however loaded the machine. The wait on an observable event that
+   * replaces a sleep before a "nothing more happened" check. The number is named
+   * `timers-past-<n>`: tests that count sessions or QR codes leave those out.
+   * @param {number} ms
+   */
+  async timersPast(ms) {
+    this.markers = (this.markers ?? 0) + 1;
+    const id = `timers-past-${this.markers}`;
+    const put = await this.api('PUT', `/sessions/${id}`, { engine: 'sim', options: { qr_first_ms: ms, qr_max: 1 } });
+    if (put.status !== 200) throw new Error(`PUT failed: ${JSON.stringify(put.body)}`);
+    await this.waitSession(id, (s) => s.status === 'failed', ms + 10_000);
+  }
+
+  /**
+   * Returns once `reader` has read everything the bridge wrote to it before this call (a
+   * replay included): a throwaway sim number is added, and its first status event, live
+   * and so written after all of that on the same stream, is waited for. Its events carry
+   * the id `stream-marker-<n>` (returned): tests leave them out.
+   * @param {SseReader} reader
+   */
+  async streamMarker(reader) {
+    this.markers = (this.markers ?? 0) + 1;
+    const id = `stream-marker-${this.markers}`;
+    const put = await this.api('PUT', `/sessions/${id}`, { engine: 'sim' });
+    if (put.status !== 200) throw new Error(`PUT failed: ${JSON.stringify(put.body)}`);
+    await reader.next((e) => e.type === 'session.status' && e.data.id === id);
+    return id;
+  }
+
+  /**
    * Starts a sim session and links it by scanning its first QR.
    * @param {string} id
    * @param {{phone?: string, name?: string, options?: Record<string, unknown>}} [opts]

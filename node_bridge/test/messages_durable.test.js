@@ -2,9 +2,24 @@
 // inbound events (journaled, replayed after kill -9 until acknowledged).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FAST_OPTIONS, eventually, harness, sleep } from './helpers.js';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { FAST_OPTIONS, eventually, harness } from './helpers.js';
 
 const SIM = (options = {}) => ({ engine: 'sim', options: { ...FAST_OPTIONS, ...options } });
+
+/**
+ * The bridge's own record of a send (its outbound table), read beside the running bridge.
+ * @param {string} dataDir @param {string} clientId @returns {string|undefined}
+ */
+function outboundStatus(dataDir, clientId) {
+  const db = new DatabaseSync(path.join(dataDir, 'bridge.sqlite3'), { readOnly: true });
+  try {
+    return /** @type {any} */ (db.prepare('SELECT status FROM outbound WHERE client_id = ?').get(clientId))?.status;
+  } finally {
+    db.close();
+  }
+}
 
 /** @param {import('./helpers.js').Bridge} b @param {string} clientId */
 async function networkCopies(b, clientId) {
@@ -68,7 +83,7 @@ test('a retry after a crash never sends twice (network journal proves exactly-on
 
   // Crash while the message is on its way: the network has not taken it.
   const inFlight = first.api('POST', '/sessions/shop/messages', msg).catch((err) => err);
-  await sleep(300);
+  await eventually(() => outboundStatus(first.dataDir, 'crash-1') === 'pending', { what: 'the send under way' });
   await first.kill('SIGKILL');
   assert.ok((await inFlight) instanceof Error, 'the caller saw the connection die');
 
@@ -124,7 +139,7 @@ test('durable inbound messages survive kill -9 and are replayed until acknowledg
   await rest.next((e) => e.type === 'bridge.reset');
   const left = await rest.next((e) => e.type === 'message.in');
   assert.equal(left.data.message_id, 'IN3');
-  await sleep(100);
+  await third.streamMarker(rest); // the replay is written before anything live
   assert.equal(rest.events.filter((e) => e.type === 'message.in').length, 1, 'acknowledged ones are gone');
   assert.deepEqual((await third.api('POST', '/events/ack', { upto: left.seq })).body, { acked: 1 });
   await third.closeStdin();
@@ -132,8 +147,8 @@ test('durable inbound messages survive kill -9 and are replayed until acknowledg
   const fourth = await h.start({ dataDir: first.dataDir });
   const none = await fourth.events();
   await none.next((e) => e.type === 'bridge.reset');
-  await sleep(150);
-  assert.deepEqual(none.events.map((e) => e.type), ['bridge.reset']);
+  const marker = await fourth.streamMarker(none);
+  assert.deepEqual(none.events.filter((e) => e.data.id !== marker).map((e) => e.type), ['bridge.reset']);
 });
 
 test('unacknowledged durable events are re-sent to every client that resets, in order', async (t) => {
@@ -151,7 +166,7 @@ test('unacknowledged durable events are re-sent to every client that resets, in 
   await b.api('POST', '/events/ack', { upto: again.seq });
   const third = await b.events();
   await third.next();
-  await sleep(100);
-  assert.deepEqual(third.events.map((e) => e.type), ['bridge.reset']);
+  const marker = await b.streamMarker(third);
+  assert.deepEqual(third.events.filter((e) => e.data.id !== marker).map((e) => e.type), ['bridge.reset']);
   await eventually(async () => (await b.api('GET', '/health')).body.event_clients === 3);
 });

@@ -2,11 +2,12 @@
 // switch, refused sends, time lock, LIDs, groups, and the server-side backlog across kill -9.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, sleep } from './helpers.js';
+import { eventually, harness } from './helpers.js';
 
 test('network switch: every number says no internet, reconnects within seconds of its return', async (t) => {
   const h = harness(t);
-  const b = await h.start();
+  const b = await h.start({ env: { JAGA_HEARTBEAT_MS: '100' } });
+  const events = await b.events();
   // A long backoff: only the network watch can bring them back quickly.
   const slow = { backoff_base_ms: 30_000, backoff_max_ms: 60_000, network_probe_ms: 200 };
   await b.linkedSession('a', { phone: '628100000001', options: slow });
@@ -24,7 +25,10 @@ test('network switch: every number says no internet, reconnects within seconds o
   const code = await b.api('POST', '/sessions/new/pairing-code', { phone: '628100000009' });
   assert.deepEqual([code.status, code.body.error.code, code.body.error.message],
     [409, 'network_unreachable', 'No internet connection — Jaga reconnects by itself when it is back']);
-  await sleep(600); // several probes while down: nobody comes back
+  // Several probes (every 200 ms) while down: nobody comes back. The bridge's heartbeat
+  // (every 100 ms here) is the clock: six more of them and the probes due before have run.
+  const beats = events.comments;
+  await eventually(() => events.comments >= beats + 6, { what: 'six heartbeats' });
   assert.equal((await b.session('a')).status, 'reconnecting');
   const back = Date.now();
   await b.api('POST', '/sim/network', { up: true });
@@ -50,7 +54,7 @@ test('a recipient that refuses (463, 479): sent once, one failed ack with code a
   assert.deepEqual([f463.data.status, f463.data.error_code, f463.data.reason], ['failed', '463', 'reachout_restricted']);
   assert.deepEqual([f479.data.status, f479.data.error_code, f479.data.reason], ['failed', '479', 'rejected_by_server']);
   assert.match(f463.data.error, /error 463/);
-  await sleep(300);
+  await b.timersPast(300); // receipts (30 ms apart) would have come by now
   const acks = events.events.filter((e) => e.type === 'message.ack' && e.data.client_id === 'r463');
   assert.equal(acks.length, 1, 'no sent/delivered/read after a refusal');
   const sent = (await b.api('GET', '/sim/network')).body.sent.filter((m) => m.client_id === 'r463');
@@ -73,7 +77,7 @@ test('time lock: the snapshot carries the limit; new contacts are refused, known
   const refused = await events.next((e) => e.type === 'message.ack' && e.data.client_id === 'n1');
   assert.deepEqual([refused.data.status, refused.data.reason], ['failed', 'reachout_timelocked']);
   await events.next((e) => e.type === 'message.ack' && e.data.client_id === 'k1' && e.data.status === 'read');
-  await sleep(200);
+  await b.timersPast(200);
   const n1 = events.events.filter((e) => e.type === 'message.ack' && e.data.client_id === 'n1');
   assert.deepEqual(n1.map((e) => e.data.status), ['failed'], JSON.stringify(events.events.map((e) => [e.type, e.data])));
   const k1 = events.events.filter((e) => e.type === 'message.ack' && e.data.client_id === 'k1');
@@ -144,7 +148,7 @@ test("the server's backlog for an offline number survives kill -9 of the bridge;
   await second.waitSession('shop', (x) => x.status === 'connected');
   const got = await Promise.all(ids.map((id) => events.next((e) => e.type === 'message.in' && e.data.message_id === id)));
   assert.deepEqual(got.map((e) => e.data.kind), ['append', 'append', 'append']);
-  await sleep(200);
+  await second.timersPast(300); // a second replay would have come by now
   assert.equal(events.events.filter((e) => e.type === 'message.in').length, 3, 'each once');
   assert.deepEqual((await second.api('GET', '/sim/network')).body.backlog, {});
 });

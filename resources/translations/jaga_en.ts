@@ -1335,6 +1335,36 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's link to the bridge stopped after an error; Jaga started it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's message sender stopped after an error; Jaga started it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's check of your numbers stopped after an error; Jaga started it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's webhook sender stopped after an error; Jaga started it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>A part of Jaga stopped after an error; Jaga started it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Some of Jaga's background work failed; the details are in jaga.log.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/main_window.py" />
             <source>No keyring on this computer</source>
             <translation type="unfinished" />

@@ -1335,6 +1335,36 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Menunggu: %1</translation>
         </message>
         <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's link to the bridge stopped after an error; Jaga started it again.</source>
+            <translation>Sambungan Jaga ke bridge berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's message sender stopped after an error; Jaga started it again.</source>
+            <translation>Pengirim pesan Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's check of your numbers stopped after an error; Jaga started it again.</source>
+            <translation>Pemeriksaan nomor Anda oleh Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's webhook sender stopped after an error; Jaga started it again.</source>
+            <translation>Pengirim webhook Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>A part of Jaga stopped after an error; Jaga started it again.</source>
+            <translation>Salah satu bagian Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Some of Jaga's background work failed; the details are in jaga.log.</source>
+            <translation>Sebagian pekerjaan latar Jaga gagal; rinciannya ada di jaga.log.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/main_window.py" />
             <source>No keyring on this computer</source>
             <translation>Komputer ini tidak punya keyring</translation>
