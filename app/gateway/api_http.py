@@ -14,6 +14,8 @@ from typing import Any
 
 from aiohttp import web
 
+from app.core.recipients import RecipientError
+
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -86,6 +88,8 @@ def make_door(
             return await handler(request)
         except ApiError as error:
             return error_response(error.status, error.code, error.message)
+        except RecipientError as error:  # a chatId that is no one for sure: never guessed
+            return error_response(422, error.code, str(error))
         except web.HTTPException as error:
             code, message = _HTTP_CODES.get(error.status, ("http_error", error.reason))
             return error_response(error.status, code, message)

@@ -14,11 +14,11 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-import phonenumbers
 from aiohttp import web
 
 from app.core.models import utcnow
-from app.core.outbox import MessageError, SendOptions, normalize_recipient
+from app.core.outbox import SendOptions
+from app.core.recipients import RecipientError, country_code_of, from_fonnte
 from app.gateway.api_http import ApiError, core_of, form_or_json, text_field
 from app.gateway.api_waha import (
     DEFAULT_SESSION,
@@ -61,25 +61,19 @@ def departures(
     return out
 
 
-def region_for(country_code: str) -> str:
-    """'62' → 'ID'; '0' → 'ZZ' (no region: numbers must carry their own)."""
-    if country_code == "0":
-        return "ZZ"
-    if not country_code.isdigit():
-        raise ApiError(400, "bad_country_code", "countryCode must be digits, such as 62.")
-    region = phonenumbers.region_code_for_country_code(int(country_code))
-    if region == "ZZ":
-        raise ApiError(400, "bad_country_code", f"{country_code} is not a country calling code.")
-    return region
-
-
-def normalize_target(raw: str, region: str) -> str:
-    text = raw.strip()
-    if region == "ZZ" and text.isdigit():
-        text = "+" + text  # countryCode 0: the number already starts with its country code
+def targets_of(raw: str, country_code: str | None) -> list[str]:
+    """Every target by Fonnte's countryCode rule (app.core.recipients.from_fonnte), each
+    checked before any is queued: a bad one changes nothing."""
     try:
-        return normalize_recipient(text, region)
-    except MessageError as error:
+        code = country_code_of(country_code)
+    except RecipientError as error:
+        raise ApiError(400, "bad_country_code", str(error)) from error
+    raw_targets = [t for t in raw.split(",") if t.strip()]
+    if not raw_targets or len(raw_targets) > MAX_TARGETS:
+        raise ApiError(400, "bad_target", f"Give 1 to {MAX_TARGETS} targets, comma-separated.")
+    try:
+        return [from_fonnte(t, code).chat for t in raw_targets]
+    except RecipientError as error:
         raise ApiError(422, "invalid_target", str(error)) from error
 
 
@@ -109,12 +103,9 @@ async def _send(request: web.Request) -> web.Response:
     number = number_named(core, text_field(body, "session", required=False) or DEFAULT_SESSION)
     message = text_field(body, "message")
     assert message is not None
-    region = region_for(text_field(body, "countryCode", required=False) or "62")
-    raw_targets = [t for t in (text_field(body, "target") or "").split(",") if t.strip()]
-    if not raw_targets or len(raw_targets) > MAX_TARGETS:
-        raise ApiError(400, "bad_target", f"Give 1 to {MAX_TARGETS} targets, comma-separated.")
-    # Every target is checked before any is queued: a bad one changes nothing.
-    targets = [normalize_target(t, region) for t in raw_targets]
+    targets = targets_of(
+        text_field(body, "target") or "", text_field(body, "countryCode", required=False)
+    )
     key = idempotency_key(request, body)
     delay = delay_range(text_field(body, "delay", required=False))
     leave = departures(len(targets), delay, utcnow(), random.Random())

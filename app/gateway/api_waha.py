@@ -231,12 +231,12 @@ async def send_seen(request: web.Request) -> web.Response:
 
 async def chat_messages(request: web.Request) -> web.Response:
     core, number = _session(request)
-    chat = jaga_chat(request.match_info["chatId"])
     raw_limit = request.query.get("limit", str(MESSAGES_DEFAULT_LIMIT))
     if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MESSAGES_MAX_LIMIT:
         raise ApiError(
             400, "bad_limit", f"limit must be a whole number from 1 to {MESSAGES_MAX_LIMIT}."
         )
+    chat = jaga_chat(request.match_info["chatId"])
     rows = core.chat_messages(number.id, chat, int(raw_limit))
     # WAHA answers newest first.
     return web.json_response([message_json(number, m) for m in reversed(rows)])

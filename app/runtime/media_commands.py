@@ -29,7 +29,8 @@ from app.core.media import (
 from app.core.media_files import MediaError, MediaFiles, StoredFile, open_owner_file
 from app.core.message_store import media_of
 from app.core.models import Message
-from app.core.outbox import SendOptions, new_client_id, normalize_recipient, validate_text
+from app.core.outbox import SendOptions, new_client_id, validate_text
+from app.core.recipients import chat_of
 from app.core.replies import check_reply
 from app.runtime.commands import OwnerCommands
 
@@ -150,7 +151,7 @@ class MediaCommands:
         `caption_apart`: words for a voice note or sound file (which shows none) go as a
         text message right after it, instead of being refused.
         """
-        chat = normalize_recipient(to, self.commands.default_region)
+        chat = chat_of(to).chat
         if caption:
             limits = self.commands.limits()
             caption = validate_text(

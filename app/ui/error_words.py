@@ -13,6 +13,10 @@ _ERROR_SENTENCES = [
     (r"Enter the phone number to send to\.", tr_noop("Enter the phone number to send to.")),
     (r"“(.*)” is not a phone number\.", tr_noop("“%1” is not a phone number.")),
     (r"“(.*)” is not a valid phone number\.", tr_noop("“%1” is not a valid phone number.")),
+    (
+        r"“(.*)” could be a number at home or abroad: type it with \+ first\.",
+        tr_noop("“%1” could be a number at home or abroad: type it with + first."),
+    ),
     (r"The message is empty\.", tr_noop("The message is empty.")),
     (
         r"The message is too long \((.*) characters; WhatsApp through Jaga takes (.*) at most, "

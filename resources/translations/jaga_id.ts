@@ -633,6 +633,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/error_words.py" />
+            <source>“%1” could be a number at home or abroad: type it with + first.</source>
+            <translation>“%1” bisa nomor dalam negeri atau luar negeri: ketik dengan + di depan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
             <source>The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, fewer with emoji or non-Latin letters). Split it in two.</source>
             <translation>Pesannya terlalu panjang (%1 karakter; WhatsApp lewat Jaga menerima paling banyak %2, lebih sedikit dengan emoji atau huruf non-Latin). Bagi menjadi dua.</translation>
         </message>
@@ -1620,6 +1625,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/new_message.py" />
             <source>Send</source>
             <translation>Kirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>Goes to %1</source>
+            <translation>Dikirim ke %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>This number is in another country: %1. Press Send again to send there.</source>
+            <translation>Nomor ini di negara lain: %1. Tekan Kirim sekali lagi untuk mengirim ke sana.</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />

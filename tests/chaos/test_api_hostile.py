@@ -126,8 +126,8 @@ def cases(sid: str, unlinked: str) -> list[Case]:
         ("text null", {**text, "text": None}, 400, "missing_field"),
         ("no chatId", {"session": sid, "text": "hi"}, 400, "missing_field"),
         ("chatId a list", {**text, "chatId": ["628"], "text": "hi"}, 400, "bad_field"),
-        ("chatId letters", {**text, "chatId": "hello@c.us", "text": "hi"}, 422, "invalid_message"),
-        ("chatId too short", {**text, "chatId": "62812", "text": "hi"}, 422, "invalid_message"),
+        ("chatId letters", {**text, "chatId": "hello@c.us", "text": "hi"}, 422, "invalid_target"),
+        ("chatId too short", {**text, "chatId": "62812", "text": "hi"}, 422, "invalid_target"),
         (
             "a reply to no such message",
             {**text, "text": "hi", "reply_to": "false_x_y"},

@@ -69,7 +69,7 @@ def test_a_number_that_is_away_queues_and_sends_when_back(loop, service, gateway
         await eventually(lambda: status_of(service, account.id) != "connected", timeout=5)
         client = waha(gateway)
         try:
-            body = {"session": account.id, "chatId": "081234567890", "text": "nanti"}
+            body = {"session": account.id, "chatId": "6281234567890", "text": "nanti"}
             answer = await client.chatting.a_send_text(body)
             assert answer["status"] == "queued" and answer["ackName"] == "PENDING"
             session = await client.sessions.a_get(account.id)
