@@ -19,6 +19,7 @@ A number that is not valid after its rule is refused in words, never guessed.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 
@@ -187,11 +188,9 @@ def from_typed(text: str, home_region: str = HOME_REGION) -> Recipient:
     # A home without a leading-0 habit (Singapore, Hong Kong…): digits that read as a
     # number both at home and abroad are asked again, never guessed.
     readings = []
-    for read in (lambda: international(plain, shown), lambda: _national(plain, home_region, shown)):
-        try:
-            readings.append(read())
-        except RecipientError:
-            pass
+    for read in (international, lambda p, s: _national(p, home_region, s)):
+        with contextlib.suppress(RecipientError):
+            readings.append(read(plain, shown))
     if len({r.chat for r in readings}) > 1:
         raise RecipientError(
             f"“{shown}” could be a number at home or abroad: type it with + first."

@@ -95,7 +95,7 @@ def test_a_chat_id_that_is_no_one_for_sure_is_refused_in_words(chat_id, words):
         from_chat_id(chat_id)
 
 
-@pytest.mark.parametrize("code", ["+62", "６２", "6²", "999", "1234", "abc"])
+@pytest.mark.parametrize("code", ["+62", "\uff16\uff12", "6\u00b2", "999", "1234", "abc"])
 def test_a_country_code_that_is_not_one_is_refused(code):
     with pytest.raises(RecipientError):
         country_code_of(code)
