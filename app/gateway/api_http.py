@@ -9,8 +9,10 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import parse_qsl
 
 from aiohttp import web
 
@@ -61,6 +63,16 @@ def key_of(request: web.Request) -> str:
     return given.strip()
 
 
+def check_request_text(request: web.Request) -> None:
+    """Headers and the query are decoded with surrogate escapes: bytes that are not UTF-8
+    become lone surrogates, which are refused here rather than failing deeper in."""
+    for value in (*request.headers.values(), request.path, request.query_string):
+        if _SURROGATE.search(value):
+            raise ApiError(
+                400, "bad_text", "A header or the address holds bytes that are not UTF-8 text."
+            )
+
+
 def make_door(
     api_key: Callable[[], str],
     hosts: Callable[[], frozenset[str] | None],
@@ -82,6 +94,7 @@ def make_door(
                 expected = api_key().encode()
                 if not hmac.compare_digest(key_of(request).encode(), expected):
                     raise ApiError(401, "unauthorized", "A valid X-Api-Key header is required.")
+            check_request_text(request)
             limit = body_limit(request.path)  # larger for the routes that take files
             if (request.content_length or 0) > limit:
                 raise ApiError(413, "body_too_large", body_too_large(limit))
@@ -106,21 +119,86 @@ async def json_body(request: web.Request) -> dict[str, Any]:
 
 
 def json_object(raw: bytes | bytearray) -> dict[str, Any]:
-    """A body's bytes as a JSON object, or a clear 400."""
+    """A body's bytes as a JSON object, or a clear 400 (never a 500: a body nested 200,000
+    deep, or a lone surrogate escaped as \\ud800, is refused in words)."""
     try:
         value = json.loads(raw.decode("utf-8"))
+    except RecursionError as error:
+        raise ApiError(400, "bad_json", TOO_DEEP) from error
     except (UnicodeDecodeError, ValueError) as error:
         raise ApiError(400, "bad_json", "The request body is not valid JSON.") from error
     if not isinstance(value, dict):
         raise ApiError(400, "bad_json", "The request body must be a JSON object.")
+    check_tree(value)
     return value
+
+
+MAX_JSON_DEPTH = 32
+TOO_DEEP = f"The request body is nested too deeply (at most {MAX_JSON_DEPTH} levels)."
+NOT_TEXT = "The request holds a lone surrogate (such as \\ud800), which is not text."
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_tree(value: Any) -> None:
+    """Depth and text of a parsed body, without recursion."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise ApiError(400, "bad_json", TOO_DEEP)
+        if isinstance(item, str):
+            check_text(item)
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                check_text(key)
+                stack.append((inner, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((inner, depth + 1) for inner in item)
+
+
+def check_text(text: str) -> None:
+    if _SURROGATE.search(text):
+        raise ApiError(400, "bad_text", NOT_TEXT)
+
+
+def whole_number(raw: str, name: str, low: int, high: int) -> int:
+    """ASCII digits only (not ¹ or ٣, which Python's isdigit takes), within bounds."""
+    text = raw.strip()
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        raise ApiError(400, f"bad_{name}", f"{name} must be a whole number from {low} to {high}.")
+    return int(text)
+
+
+def _urlencoded(raw: bytes) -> dict[str, Any]:
+    """A urlencoded form; bytes that are not UTF-8 are refused, not replaced with '�'."""
+    try:
+        pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True, errors="strict")
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ApiError(400, "bad_text", "The form holds bytes that are not UTF-8 text.") from error
+    return dict(pairs)
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 async def form_or_json(request: web.Request) -> dict[str, Any]:
     """A form (urlencoded or multipart) or a JSON object, as plain fields."""
-    if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        form = await request.post()
-        return {k: v for k, v in form.items() if isinstance(v, str)}
+    if request.content_type == FORM_TYPES[0]:
+        fields = _urlencoded(await request.read())
+        check_tree(fields)
+        return fields
+    if request.content_type in FORM_TYPES:
+        try:
+            form = await request.post()
+        except ApiError:
+            raise
+        except Exception as error:  # no boundary, a broken part, bad bytes: the caller's
+            raise ApiError(
+                400, "bad_form", "The form cannot be read (a multipart form needs its boundary)."
+            ) from error
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        check_tree(fields)
+        return fields
     return await json_body(request)
 
 

@@ -39,12 +39,18 @@ def delay_range(raw: str | None) -> tuple[int, int]:
     if not text:
         return (0, 0)
     low, _, high = text.partition("-")
-    if not low.strip().isdigit() or (high and not high.strip().isdigit()):
+    if not _digits(low) or (high and not _digits(high)):
         raise ApiError(400, "bad_delay", "delay is seconds, such as 5, or a range such as 2-10.")
     first, last = int(low), int(high or low)
     if first > last or last > MAX_DELAY_S:
         raise ApiError(400, "bad_delay", f"delay must be from 0 to {MAX_DELAY_S} seconds.")
     return (first, last)
+
+
+def _digits(text: str) -> bool:
+    """ASCII digits only: Python's isdigit also takes ¹ and ², which int() refuses."""
+    text = text.strip()
+    return text.isascii() and text.isdigit() and len(text) <= 9
 
 
 def departures(

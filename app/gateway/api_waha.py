@@ -16,7 +16,7 @@ from aiohttp import web
 from app.bridge.client import BridgeError
 from app.core.outbox import MessageError, SendOptions
 from app.core.store import StoreError
-from app.gateway.api_http import ApiError, core_of, json_body, text_field
+from app.gateway.api_http import ApiError, core_of, json_body, text_field, whole_number
 from app.gateway.core_port import SEEN_MAX, GatewayCore, NumberView, Queued
 from app.gateway.waha import bare_message_id, jaga_chat, message_serial
 from app.gateway.waha_json import me_json, message_json, session_json
@@ -232,11 +232,8 @@ async def send_seen(request: web.Request) -> web.Response:
 async def chat_messages(request: web.Request) -> web.Response:
     core, number = _session(request)
     raw_limit = request.query.get("limit", str(MESSAGES_DEFAULT_LIMIT))
-    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MESSAGES_MAX_LIMIT:
-        raise ApiError(
-            400, "bad_limit", f"limit must be a whole number from 1 to {MESSAGES_MAX_LIMIT}."
-        )
+    limit = whole_number(raw_limit, "limit", 1, MESSAGES_MAX_LIMIT)
     chat = jaga_chat(request.match_info["chatId"])
-    rows = core.chat_messages(number.id, chat, int(raw_limit))
+    rows = core.chat_messages(number.id, chat, limit)
     # WAHA answers newest first.
     return web.json_response([message_json(number, m) for m in reversed(rows)])
