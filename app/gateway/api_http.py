@@ -1,7 +1,8 @@
 """The API's door: the key, body limits and JSON errors, for every route alike.
 
-Every error is `{"error": {"code": "...", "message": "..."}}` (the bridge's shape), never
-a stack trace. Nothing here logs a key, a header or a body.
+Every error is WAHA's shape, `{"statusCode": 404, "message": "…", "error": "Not Found"}`,
+with Jaga's machine `code` beside it; never a stack trace. Nothing here logs a key, a
+header or a body.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import json
 import logging
 import re
 from collections.abc import Awaitable, Callable
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl
 
 from aiohttp import web
 
 from app.core.recipients import RecipientError
+from app.gateway.api_models import ErrorBody, FonnteRefusal, dump
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +38,29 @@ class ApiError(Exception):
         self.message = message
 
 
-def error_response(status: int, code: str, message: str) -> web.Response:
-    return web.json_response({"error": {"code": code, "message": message}}, status=status)
+def error_body(status: int, code: str, message: str) -> dict[str, Any]:
+    """WAHA's error shape (statusCode, message, error) with Jaga's code beside it."""
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    return dump(
+        ErrorBody, {"statusCode": status, "message": message, "error": phrase, "code": code}
+    )
+
+
+#: Paths whose callers read Fonnte's {"status": false, "reason"} (also for the door's 401).
+FONNTE_PATHS = frozenset({"/send"})
+
+
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    headers: dict[str, str] | None = None,
+    path: str = "",
+) -> web.Response:
+    body = error_body(status, code, message)
+    if path in FONNTE_PATHS:
+        body = dump(FonnteRefusal, {"status": False, "reason": message, **body})
+    return web.json_response(body, status=status, headers=headers)
 
 
 #: aiohttp's own refusals (no such route, wrong method, body too big) in our words.
@@ -100,15 +124,18 @@ def make_door(
                 raise ApiError(413, "body_too_large", body_too_large(limit))
             return await handler(request)
         except ApiError as error:
-            return error_response(error.status, error.code, error.message)
+            return error_response(error.status, error.code, error.message, path=request.path)
         except RecipientError as error:  # a chatId that is no one for sure: never guessed
-            return error_response(422, error.code, str(error))
+            return error_response(422, error.code, str(error), path=request.path)
         except web.HTTPException as error:
             code, message = _HTTP_CODES.get(error.status, ("http_error", error.reason))
-            return error_response(error.status, code, message)
+            allow = {"Allow": error.headers["Allow"]} if "Allow" in error.headers else None
+            return error_response(error.status, code, message, allow, request.path)
         except Exception:
             log.exception("API request %s %s failed", request.method, request.path)
-            return error_response(500, "internal", "Jaga could not answer this request.")
+            return error_response(
+                500, "internal", "Jaga could not answer this request.", path=request.path
+            )
 
     return door
 

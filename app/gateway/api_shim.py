@@ -19,7 +19,8 @@ from aiohttp import web
 from app.core.models import utcnow
 from app.core.outbox import SendOptions
 from app.core.recipients import RecipientError, country_code_of, from_fonnte
-from app.gateway.api_http import ApiError, core_of, form_or_json, text_field
+from app.gateway.api_http import ApiError, core_of, error_body, form_or_json, text_field
+from app.gateway.api_models import FonnteRefusal, dump
 from app.gateway.api_waha import (
     DEFAULT_SESSION,
     idempotency_key,
@@ -92,15 +93,10 @@ async def send(request: web.Request) -> web.Response:
     try:
         return await _send(request)
     except ApiError as error:
-        # The hosted gateways answer {status: false, reason}; the error object stays too.
-        return web.json_response(
-            {
-                "status": False,
-                "reason": error.message,
-                "error": {"code": error.code, "message": error.message},
-            },
-            status=error.status,
-        )
+        # Fonnte's {status: false, reason}, with WAHA's error fields beside it.
+        body = {"status": False, "reason": error.message}
+        body |= error_body(error.status, error.code, error.message)
+        return web.json_response(dump(FonnteRefusal, body), status=error.status)
 
 
 async def _send(request: web.Request) -> web.Response:

@@ -422,7 +422,7 @@ def test_hostile_requests_get_clear_errors_and_change_nothing(loop, service, cha
             except OSError as error:
                 problems.append(f"{case.name}: no answer ({error!r})")
                 continue
-            got = (answer.status, (answer.contract_error() or ("<not the error shape>",))[0])
+            got = (answer.status, (answer.api_error() or ("<not the error shape>",))[0])
             if got != (case.status, case.code):
                 problems.append(
                     f"{case.name}: wanted {case.status} {case.code}, got {got} "

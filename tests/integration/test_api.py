@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from waha import AsyncWahaClient
@@ -101,9 +103,11 @@ def test_owner_actions_qr_and_pairing_code_through_the_api(loop, service, gatewa
             code = await http.post(
                 f"/api/{account.id}/auth/request-code", json={"phoneNumber": "6281300000103"}
             )
-            assert code.status_code == 200 and len(code.json()["code"].replace("-", "")) == 8
+            assert code.status_code == 201 and re.fullmatch(
+                r"[A-Z0-9]{4}-[A-Z0-9]{4}", code.json()["code"]
+            )
             stopped = await http.post(f"/api/sessions/{account.id}/stop")
-            assert stopped.status_code == 200
+            assert stopped.status_code == 201  # WAHA: POST actions answer 201
             await eventually(lambda: status_of(service, account.id) == "stopped")
             assert service.store.account(account.id).desired_state == "stopped"
             await http.post(f"/api/sessions/{account.id}/start")

@@ -11,7 +11,7 @@ from app.core.models import Message
 from app.core.status import SessionStatus
 from app.gateway.api_http import ApiError
 from app.gateway.api_routes import ROUTES, openapi
-from app.gateway.api_shim import normalize_target, region_for
+from app.gateway.api_shim import targets_of
 from app.gateway.core_port import NumberView, client_id_for
 from app.gateway.waha_json import ack_body, me_json, message_json, session_json, status_body
 
@@ -54,13 +54,13 @@ def message(direction: str, status: str) -> Message:
     ],
 )
 def test_shim_numbers_get_their_country_code(raw, code, expected):
-    assert normalize_target(raw, region_for(code)) == expected
+    assert targets_of(raw, code) == [expected]
 
 
-@pytest.mark.parametrize("code", ["+62", "abc", "999", ""])
+@pytest.mark.parametrize("code", ["+62", "abc", "999", "\u00b9"])
 def test_a_country_code_that_is_not_one_is_refused(code):
     with pytest.raises(ApiError) as caught:
-        region_for(code)
+        targets_of("081234567890", code)
     assert caught.value.status == 400
 
 
