@@ -206,10 +206,12 @@ class FonnteAnswer(Model):
     status: Literal[True]
     detail: str
     id: list[str]
-    process: list[str]
-    requestid: str
+    process: Literal["pending", "processing"] = Field(
+        description="pending: waiting in the outbox (its number away, a schedule, a delay)"
+    )
+    requestid: int
     target: list[str]
-    expectedAt: list[str | None]
+    expectedAt: list[str | None] = Field(description="Jaga's: when each should leave (UTC)")
 
 
 class FonnteRefusal(Model):

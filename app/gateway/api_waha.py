@@ -65,6 +65,17 @@ def queue_text(
     options: SendOptions | None = None,
 ) -> Queued:
     """Into the durable outbox, or an ApiError that says why not (nothing was stored)."""
+    check_sendable(core, number, text)
+    try:
+        return core.queue_text(number.id, to, text, key, options)
+    except MessageError as error:
+        raise ApiError(422, "invalid_message", str(error)) from error
+    except StoreError as error:
+        raise ApiError(503, "not_stored", str(error)) from error
+
+
+def check_sendable(core: GatewayCore, number: NumberView, text: str) -> None:
+    """What the door can tell before queueing: the text's length, a linked number."""
     # The running bridge's limit (READY, GET /health), counted as it counts: UTF-16 units.
     units, limit = len(text.encode("utf-16-le", "surrogatepass")) // 2, core.text_limit
     if units > limit:
@@ -77,12 +88,6 @@ def queue_text(
         raise ApiError(
             409, "not_linked", f"“{number.label}” is not linked to a phone yet: scan its QR first."
         )
-    try:
-        return core.queue_text(number.id, to, text, key, options)
-    except MessageError as error:
-        raise ApiError(422, "invalid_message", str(error)) from error
-    except StoreError as error:
-        raise ApiError(503, "not_stored", str(error)) from error
 
 
 def queued_json(

@@ -113,6 +113,7 @@ class GatewayCore(Protocol):
         mimetype: str | None,
         idempotency_key: str | None,
         reply_to: str | None = None,
+        not_before: datetime | None = None,
     ) -> Queued: ...
     def media_file(self, account_id: str, sha256: str) -> tuple[Path, str, str] | None: ...
     def report_problem(self, sentence: str) -> None: ...
@@ -299,6 +300,7 @@ class ServicePort:
         mimetype: str | None,
         idempotency_key: str | None,
         reply_to: str | None = None,
+        not_before: datetime | None = None,
     ) -> Queued:
         """The file into the media store (on a worker thread), then the message into the
         outbox, as the window does; MessageError/StoreError with words for people."""
@@ -310,6 +312,7 @@ class ServicePort:
             "file_name": file_name,
             "mimetype": mimetype,
             "reply_to": reply_to,
+            "not_before": not_before,
         }
         media = self._service.media
         if idempotency_key is None:

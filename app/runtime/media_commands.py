@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,7 @@ class _Plan:
     client_id: str
     max_bytes: int
     reply_to: str | None = None  # the WhatsApp id of a message of this chat it quotes
+    not_before: datetime | None = None  # it leaves no earlier (naive UTC; the API's schedule)
 
 
 class MediaCommands:
@@ -144,6 +146,7 @@ class MediaCommands:
         client_id: str | None = None,
         caption_apart: bool = False,
         reply_to: str | None = None,
+        not_before: datetime | None = None,
     ) -> _Plan:
         """Everything checked before a byte is copied: recipient, caption, type, number,
         the message it answers.
@@ -172,7 +175,7 @@ class MediaCommands:
             check_reply(self.store, account_id, chat, reply_to)
         return _Plan(
             account_id, to, chat, source, chosen, mimetype, name, caption, words_apart,
-            client_id or new_client_id(), self.limits.max_file_bytes, reply_to,
+            client_id or new_client_id(), self.limits.max_file_bytes, reply_to, not_before,
         )  # fmt: skip
 
     def _copy(self, plan: _Plan) -> StoredFile:
@@ -188,7 +191,7 @@ class MediaCommands:
             plan.chat,
             plan.caption,
             plan.client_id,
-            SendOptions(reply_to=plan.reply_to),
+            SendOptions(reply_to=plan.reply_to, not_before=plan.not_before),
             media=media,
         )
         self.commands.signals.message_added.emit(message.id)

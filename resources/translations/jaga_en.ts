@@ -268,6 +268,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>Scheduled: leaves at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <source>From %1</source>
             <translation type="unfinished" />
         </message>

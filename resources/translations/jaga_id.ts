@@ -268,6 +268,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>Scheduled: leaves at %1</source>
+            <translation>Terjadwal: dikirim pukul %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <source>From %1</source>
             <translation>Dari %1</translation>
         </message>
