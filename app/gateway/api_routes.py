@@ -52,9 +52,14 @@ class Route:
 
 
 _SESSION = "/api/sessions/{session}"
-_CHAT_ID = ("string", True, "`6281234567890@c.us` (international digits), or a group's id")
+_CHAT_ID = (
+    "string",
+    True,
+    "`6281234567890@c.us` (international digits), or a group's id",
+    {"examples": ["6281234567890@c.us"]},
+)
 _KEY = ("string", False, "or the Idempotency-Key header", {"minLength": 1, "maxLength": 200})
-_SESSION_FIELD = ("string", False, "account id, label or `default`")
+_SESSION_FIELD = ("string", False, "account id, label or `default`", {"examples": ["default"]})
 _REPLY = ("string", False, "id of a message of this chat to quote (a reply)", {"maxLength": 200})
 _LIMIT = ({"type": "integer", "minimum": 1, "maximum": 1000}, "1 to 1000 (default 100)")
 _PAGING = {

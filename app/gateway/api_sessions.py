@@ -119,7 +119,10 @@ async def create_session(request: web.Request) -> web.Response:
         )
     if asked.config is not None and asked.config.webhooks is not None:
         _check_hooks(asked)  # before the number is made: a refusal changes nothing
-    number = await core.create_number(name, start=asked.start is not False)
+    try:
+        number = await core.create_number(name, start=asked.start is not False)
+    except StoreError as error:  # a name the window would refuse too (line breaks, …)
+        raise ApiError(422, "bad_name", str(error)) from error
     _configure(core, number, asked)
     return session_answer(core, core.number(number.id) or number, CREATED)
 

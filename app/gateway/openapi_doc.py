@@ -20,7 +20,12 @@ REF = "#/components/schemas/{model}"
 #: Refusals every route may give: unreadable, no key, unknown, wrong method, too large,
 #: a Host that is not ours, a number that cannot do it now, not sendable, not stored.
 REFUSALS = (400, 401, 404, 405, 409, 413, 421, 422, 503)
-PATH_PARAMS = ("session", "chatId", "sha256")
+#: Path parameters, with an example a client (and a fuzzer) can start from.
+PATH_PARAMS = {
+    "session": "default",
+    "chatId": "6281234567890@c.us",
+    "sha256": "0" * 64,
+}
 
 
 def _models(routes: list[Any]) -> list[type[m.Model]]:
@@ -73,8 +78,13 @@ def _content(answer: Any) -> dict[str, Any]:
 
 def _parameters(route: Any) -> list[dict[str, Any]]:
     params = [
-        {"name": name, "in": "path", "required": True, "schema": {"type": "string", "minLength": 1}}
-        for name in PATH_PARAMS
+        {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "string", "minLength": 1, "examples": [example]},
+        }
+        for name, example in PATH_PARAMS.items()
         if "{" + name + "}" in route.path
     ]
     params += [
