@@ -34,6 +34,7 @@ from app.gateway.api_waha import (
     check_sendable,
     idempotency_key,
     iso_utc,
+    let_it_leave,
     number_named,
     queue_text,
 )
@@ -187,6 +188,7 @@ async def send(request: web.Request) -> web.Response:
             queue_text(core, asked.number, t.chat, text, _key(asked, t), SendOptions(not_before=at))
             for t, text, at in zip(asked.targets, texts, asked.leave, strict=True)
         ]
+        await let_it_leave()
     answer = {
         "status": True,
         "detail": "success! message in queue",

@@ -158,7 +158,12 @@ class WebhookSender:
         return len(due)
 
     async def _attempt(self, delivery: WebhookDelivery, target: WebhookTarget) -> None:
-        tried = await self.post(delivery, target)
+        self._outcomes.started()
+        try:
+            tried = await self.post(delivery, target)
+        except BaseException:  # cancelled (the sender stops): no outcome will come
+            self._outcomes.abandoned()
+            raise
         now = self._now()
         step = after_attempt(
             tried.status_code,
