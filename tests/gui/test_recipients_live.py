@@ -12,20 +12,12 @@ import httpx
 import pytest
 
 from app.core.recipients import country_name
-from tests.apilive import base_url, make_gateway
+from tests.apilive import base_url
 from tests.gui.test_chats import link, new_message, open_chats, type_reply
 from tests.liveapp import eventually, run
 from tests.recipient_table import TABLE, Row
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def gateway(loop, service):
-    gateway = make_gateway(service)
-    run(loop, gateway.start())
-    yield gateway
-    run(loop, gateway.aclose())
 
 
 def window_send(chats, row: Row, text: str) -> None:

@@ -5,20 +5,11 @@ from __future__ import annotations
 import re
 
 import httpx
-import pytest
 from waha import AsyncWahaClient
 
-from tests.apilive import base_url, make_gateway
+from tests.apilive import base_url
 from tests.integration.test_messages import link
 from tests.liveapp import eventually, run, status_of
-
-
-@pytest.fixture
-def gateway(loop, service):
-    gateway = make_gateway(service)
-    run(loop, gateway.start())
-    yield gateway
-    run(loop, gateway.aclose())
 
 
 def waha(gateway, **kwargs) -> AsyncWahaClient:

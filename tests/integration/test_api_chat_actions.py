@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import httpx
-import pytest
 
 from app.core.models import utcnow
 from tests.apilive import base_url, make_gateway
@@ -21,14 +20,6 @@ from tests.liveapp import (
     until_bridge_ready,
 )
 from tests.webhook_receiver import Receiver
-
-
-@pytest.fixture
-def gateway(loop, service):
-    gateway = make_gateway(service)
-    run(loop, gateway.start())
-    yield gateway
-    run(loop, gateway.aclose())
 
 
 def api(gateway) -> httpx.AsyncClient:

@@ -29,14 +29,6 @@ ENCODINGS = ("form", "json")
 
 
 @pytest.fixture
-def gateway(loop, service):
-    gateway = make_gateway(service)
-    run(loop, gateway.start())
-    yield gateway
-    run(loop, gateway.aclose())
-
-
-@pytest.fixture
 def files(loop):
     """A shop's server with an invoice PDF (for `url`)."""
     async def invoice(_request: web.Request) -> web.Response:

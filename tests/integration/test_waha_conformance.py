@@ -18,10 +18,9 @@ import asyncio
 import re
 
 import httpx
-import pytest
 from waha.generated import models as waha
 
-from tests.apilive import base_url, make_gateway
+from tests.apilive import base_url
 from tests.integration.test_messages import link
 from tests.liveapp import eventually, run, status_of
 
@@ -33,14 +32,6 @@ WEBHOOK_MODELS = {
     "message.failed": waha.WAHAWebhookMessageAck,
     "session.status": waha.WAHAWebhookSessionStatus,
 }
-
-
-@pytest.fixture
-def gateway(loop, service):
-    gateway = make_gateway(service)
-    run(loop, gateway.start())
-    yield gateway
-    run(loop, gateway.aclose())
 
 
 def valid(model, value):
