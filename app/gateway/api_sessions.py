@@ -27,6 +27,7 @@ from app.gateway.api_waha import number_named
 from app.gateway.core_port import GatewayCore, NumberView
 from app.gateway.session_configs import HookConfig
 from app.gateway.waha_json import me_json, session_json
+from app.gateway.webhook_address import WebhookAddressError, check_address
 
 #: WAHA's POST actions answer 201 Created (NestJS's default for POST).
 CREATED = 201
@@ -128,8 +129,6 @@ async def create_session(request: web.Request) -> web.Response:
 
 
 def _check_hooks(asked: SessionRequest) -> None:
-    from app.gateway.webhook_address import WebhookAddressError, check_address
-
     for hook in asked.config.webhooks or []:  # type: ignore[union-attr]
         try:
             check_address(hook.url)
