@@ -12,6 +12,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from app.bridge.client import BridgeError
+from app.core.recipients import international
 from app.core.store import StoreError
 from app.gateway.api_http import ApiError, core_of, json_body, text_field
 from app.gateway.api_models import (
@@ -167,8 +168,9 @@ async def request_code(request: web.Request) -> web.Response:
     body = await json_body(request)
     phone = text_field(body, "phoneNumber")
     assert phone is not None
+    digits = international(phone).chat  # WAHA: in international format (RecipientError: 422)
     try:
-        code = await core.request_pairing_code(number.id, phone)
+        code = await core.request_pairing_code(number.id, digits)
     except BridgeError as error:
         raise ApiError(409, error.code, str(error)) from error
     return web.json_response(dump(PairingCode, {"code": with_dash(code)}), status=CREATED)

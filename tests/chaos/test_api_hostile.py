@@ -273,6 +273,14 @@ def never_500(sid: str) -> list[Case]:
     deep_object = b'{"a":' * 100_000 + b"1" + b"}" * 100_000
     deep_path = f"/api/{sid}/chats/6281234567890@c.us/messages"
     return [
+        Case(
+            "pairing code for a national number",
+            "POST",
+            f"/api/{sid}/auth/request-code",
+            422,
+            "invalid_target",
+            body=j({"phoneNumber": "081300000999"}),
+        ),
         Case("limit ¹ (a Unicode digit)", "GET", deep_path + "?limit=%C2%B9", 400, "bad_limit"),
         Case("limit ٣ (Arabic-Indic)", "GET", deep_path + "?limit=%D9%A3", 400, "bad_limit"),
         Case("shim: delay ²", "POST", "/send", 400, "bad_delay", body=j({**shim, "delay": "²"})),
