@@ -228,6 +228,10 @@ def test_a_webhook_for_a_photo_carries_a_url_that_needs_the_key(loop, service, g
             other = media_url.replace(sha(JPEG), sha(PDF))
             missing = await http.get(other, headers={"X-Api-Key": gateway.api_key.value})
             assert missing.status_code == 404
+            # The messages route names the same file with an absolute URL too (WAHA's).
+            chat = f"{base_url(gateway)}/api/{account.id}/chats/6281234567890@c.us/messages"
+            read = await http.get(chat, headers={"X-Api-Key": gateway.api_key.value})
+            assert read.json()[0]["media"] == {**payload["media"], "url": media_url}
 
     run(loop, scenario(), timeout=60)
 
