@@ -60,12 +60,13 @@ class OutcomeWriter:
             self._writing = True
             try:
                 await self._gather()
-                self._write_all()
             finally:
+                # Also when this lane is cancelled while gathering (its address removed):
+                # the other lanes' outcomes are stored all the same, and they go on.
                 self._writing = False
-                for _outcome, left in self._waiting:  # only if cancelled mid-way
-                    left.cancel()
-                self._waiting = []
+                self._write_all()
+                if done.done() and not done.cancelled():
+                    done.exception()  # seen here; re-raised below unless cancelled
         await done
 
     async def _gather(self) -> None:
