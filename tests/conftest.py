@@ -133,3 +133,15 @@ def service(loop, data_dir):
     run(loop, until_bridge_ready(live))
     yield live
     dispose(loop, live)
+
+
+@pytest.fixture
+def gateway(loop, service):
+    """The local API and webhooks (tests/apilive.py) on the live service, on a free port."""
+    from tests.apilive import make_gateway
+    from tests.liveapp import run
+
+    live = make_gateway(service)
+    run(loop, live.start())
+    yield live
+    run(loop, live.aclose())

@@ -86,10 +86,10 @@ class Gateway:
             timestamp_ms=int(time.time() * 1000),
         )
         probe = WebhookDelivery(event=PING, body=body_bytes(document))
-        status_code, error, _retry_after = await self.sender.post(probe, target)
-        if status_code is None:
-            return error or "no answer"
-        return f"HTTP {status_code}" + (f": {error}" if error else "")
+        tried = await self.sender.post(probe, target)
+        if tried.status_code is None:
+            return tried.error or "no answer"
+        return f"HTTP {tried.status_code}" + (f": {tried.error}" if tried.error else "")
 
     async def restart_sender(self) -> None:
         """The sender stops at once, mid-request or not, and a new one starts from what

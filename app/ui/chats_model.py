@@ -38,6 +38,17 @@ NoteRole = Qt.ItemDataRole.UserRole + 6  # under a bubble: queued note or why it
 WaitingRole = Qt.ItemDataRole.UserRole + 7  # bool: queued while the number is not connected
 
 
+def scheduled(message: Message, now: datetime) -> bool:
+    """A message that waits for its time (never tried yet, due later)."""
+    return (
+        message.direction == "out"
+        and message.status == "queued"
+        and not message.attempts
+        and message.next_attempt_at is not None
+        and message.next_attempt_at > now
+    )
+
+
 def _failure(message: Message) -> str:
     why = error_words(Exception(message.error)) if message.error else ""
     return tr("Not sent") + (f": {why}" if why else "")
@@ -246,6 +257,9 @@ class MessagesModel(QAbstractListModel):
     def _note(self, message: Message) -> str:
         if self._waiting(message):
             return tr(QUEUED_NOTE)
+        if scheduled(message, self._now()):  # the API's schedule or delay (durable)
+            leaves = clock_time(message.next_attempt_at, self._now())
+            return tr("Scheduled: leaves at %1").replace("%1", leaves)
         if self.hold_note and message.direction == "out" and message.status == "queued":
             return self.hold_note
         if message.direction == "out" and message.status == "failed":

@@ -14,7 +14,56 @@ _ERROR_SENTENCES = [
     (r"Enter the phone number to send to\.", tr_noop("Enter the phone number to send to.")),
     (r"“(.*)” is not a phone number\.", tr_noop("“%1” is not a phone number.")),
     (r"“(.*)” is not a valid phone number\.", tr_noop("“%1” is not a valid phone number.")),
+    (
+        r"“(.*)” could be a number at home or abroad: type it with \+ first\.",
+        tr_noop("“%1” could be a number at home or abroad: type it with + first."),
+    ),
     (r"The message is empty\.", tr_noop("The message is empty.")),
+    # app/gateway/webhook_address.py: a webhook address refused when it is added
+    (
+        r"Choose the events to send from: (.*)\.",
+        tr_noop("Choose the events to send from: %1."),
+    ),
+    (
+        r"Enter the webhook address, such as https://shop\.example/hook\.",
+        tr_noop("Enter the webhook address, such as https://shop.example/hook."),
+    ),
+    (
+        r"A webhook address cannot contain spaces, tabs, line breaks or other invisible "
+        r"characters\.",
+        tr_noop(
+            "A webhook address cannot contain spaces, tabs, line breaks or other invisible "
+            "characters."
+        ),
+    ),
+    (
+        r"A webhook address is at most (.*) characters\.",
+        tr_noop("A webhook address is at most %1 characters."),
+    ),
+    (
+        r"This webhook address cannot be read as a URL\.",
+        tr_noop("This webhook address cannot be read as a URL."),
+    ),
+    (
+        r"A webhook address must start with http:// or https://\.",
+        tr_noop("A webhook address must start with http:// or https://."),
+    ),
+    (
+        r"A webhook address must name a host, such as shop\.example\.",
+        tr_noop("A webhook address must name a host, such as shop.example."),
+    ),
+    (
+        r"A webhook address's port must be from 1 to 65535\.",
+        tr_noop("A webhook address's port must be from 1 to 65535."),
+    ),
+    (
+        r"Write an IPv6 address in brackets, such as http://\[::1\]:8080/hook\.",
+        tr_noop("Write an IPv6 address in brackets, such as http://[::1]:8080/hook."),
+    ),
+    (
+        r"The IPv6 address in brackets is not valid\.",
+        tr_noop("The IPv6 address in brackets is not valid."),
+    ),
     (
         r"The message is too long \((.*) characters; WhatsApp through Jaga takes (.*) at most, "
         r"fewer with emoji or non-Latin letters\)\. Split it in two\.",

@@ -268,6 +268,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>Scheduled: leaves at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <source>From %1</source>
             <translation type="unfinished" />
         </message>
@@ -624,6 +629,61 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/error_words.py" />
             <source>“%1” is not a valid phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” could be a number at home or abroad: type it with + first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Choose the events to send from: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Enter the webhook address, such as https://shop.example/hook.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address cannot contain spaces, tabs, line breaks or other invisible characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address is at most %1 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>This webhook address cannot be read as a URL.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address must start with http:// or https://.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address must name a host, such as shop.example.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address's port must be from 1 to 65535.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Write an IPv6 address in brackets, such as http://[::1]:8080/hook.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The IPv6 address in brackets is not valid.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1649,6 +1709,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/new_message.py" />
             <source>Send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>Goes to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>This number is in another country: %1. Press Send again to send there.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -268,6 +268,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>Scheduled: leaves at %1</source>
+            <translation>Terjadwal: dikirim pukul %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <source>From %1</source>
             <translation>Dari %1</translation>
         </message>
@@ -630,6 +635,61 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/error_words.py" />
             <source>“%1” is not a valid phone number.</source>
             <translation>“%1” bukan nomor telepon yang valid.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” could be a number at home or abroad: type it with + first.</source>
+            <translation>“%1” bisa nomor dalam negeri atau luar negeri: ketik dengan + di depan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Choose the events to send from: %1.</source>
+            <translation>Pilih peristiwa yang dikirim dari: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Enter the webhook address, such as https://shop.example/hook.</source>
+            <translation>Masukkan alamat webhook, misalnya https://shop.example/hook.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address cannot contain spaces, tabs, line breaks or other invisible characters.</source>
+            <translation>Alamat webhook tidak boleh berisi spasi, tab, baris baru, atau karakter tak terlihat lainnya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address is at most %1 characters.</source>
+            <translation>Alamat webhook paling panjang %1 karakter.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>This webhook address cannot be read as a URL.</source>
+            <translation>Alamat webhook ini tidak dapat dibaca sebagai URL.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address must start with http:// or https://.</source>
+            <translation>Alamat webhook harus diawali http:// atau https://.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address must name a host, such as shop.example.</source>
+            <translation>Alamat webhook harus menyebut host, misalnya shop.example.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address's port must be from 1 to 65535.</source>
+            <translation>Port alamat webhook harus dari 1 sampai 65535.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Write an IPv6 address in brackets, such as http://[::1]:8080/hook.</source>
+            <translation>Tulis alamat IPv6 di dalam kurung siku, misalnya http://[::1]:8080/hook.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The IPv6 address in brackets is not valid.</source>
+            <translation>Alamat IPv6 di dalam kurung siku tidak valid.</translation>
         </message>
         <message>
             <location filename="../../app/ui/error_words.py" />
@@ -1650,6 +1710,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/new_message.py" />
             <source>Send</source>
             <translation>Kirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>Goes to %1</source>
+            <translation>Dikirim ke %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>This number is in another country: %1. Press Send again to send there.</source>
+            <translation>Nomor ini di negara lain: %1. Tekan Kirim sekali lagi untuk mengirim ke sana.</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
