@@ -49,8 +49,8 @@ def test_a_send_is_checked_then_queued_with_its_client_id_once(core, commands):
     with pytest.raises(MessageError):
         commands.send_message(account, "halo", "teks")  # not a phone number: nothing queued
     assert core.store.messages(account) == []
-    first, new = commands.send_once(account, "0857 1234 5678", "halo", "JAGAKEY1")
-    again, new_again = commands.send_once(account, "0857 1234 5678", "halo", "JAGAKEY1")
+    first, new = commands.send_once(account, "+62 857 1234 5678", "halo", "JAGAKEY1")
+    again, new_again = commands.send_once(account, "+62 857 1234 5678", "halo", "JAGAKEY1")
     assert (new, new_again) == (True, False) and again.id == first.id
     assert (first.chat, first.message_id, first.status) == ("6285712345678", "JAGAKEY1", "queued")
     assert core.bridge.calls == []  # the dispatcher sends it, not the command
