@@ -205,7 +205,7 @@ def test_an_unusable_address_stored_before_is_an_error_on_its_delivery_not_the_e
     ended for good; the app exited 1 at quit)."""
     webhooks = WebhookStore(store)
     with store.session() as s:  # as an older version stored it, unchecked
-        s.add(WebhookTarget(url="http://shop.example/\thook", events="message", secret=None))
+        s.add(WebhookTarget(url="http://127.0.0.1:9/\thook", events="message", secret=None))
     webhooks.add_target(receiver.url, ["message"], None)
     event(webhooks, 1, "6281")
     out = sender(webhooks, Clock())
