@@ -22,6 +22,11 @@ export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody 
 
   app.post('/sim/sessions/:id/ack', async (request) => net.ack(sessionId(request), objectBody(request.body)));
 
+  // A contact's device changed: libsignal prints the old and new session (keys and all) and,
+  // with bad_mac, its decrypt-failure lines: {keys?: {root, private, chain} (hex), bad_mac?}.
+  app.post('/sim/sessions/:id/device-change', async (request) =>
+    net.deviceChange(sessionId(request), objectBody(request.body)));
+
   app.post('/sim/sessions/:id/corrupt-auth', async (request) => net.corruptAuth(sessionId(request)));
 
   app.get('/sim/network', async () => net.sent());

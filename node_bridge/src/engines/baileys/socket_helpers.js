@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isJidBroadcast, isJidNewsletter } from '@whiskeysockets/baileys';
 import { DEFAULTS } from './options.js';
+import { RepeatGate, libraryLogger } from '../../safe_log.js';
 
 const BRIDGE_VERSION = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
 /** How the linked device appears on the phone ("Jaga"); "Desktop" is WhatsApp's desktop platform type. */
@@ -30,13 +31,17 @@ export function abandonUnfinishedPairing(creds, auth, log) {
   log.info('previous pairing attempt never completed; starting a new one');
 }
 
+/** One count of repeated library lines for the whole bridge: a flood spans reconnects. */
+const libraryRepeats = new RepeatGate();
+
 /**
- * Baileys' logger: a child of the session logger at its own (quiet) level.
+ * Baileys' logger: a child of the session logger at its own (quiet) level, words and safe
+ * fields only (safe_log.js): Baileys logs stanzas and errors with their data.
  * @param {import('pino').Logger} log
  * @param {string} level
  */
 export function makeBaileysLogger(log, level) {
-  return log.child({ engine: 'baileys', component: 'baileys-lib' }, { level });
+  return libraryLogger(log.child({ engine: 'baileys', component: 'baileys-lib' }, { level }), libraryRepeats);
 }
 
 /**

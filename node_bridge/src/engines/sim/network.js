@@ -10,6 +10,7 @@ import { SimMediaUploads, parseSimMedia } from './media.js';
 import { freshCreds } from './connection.js';
 import { chatOf, phoneArg } from './util.js';
 import { SimWorld, lidArg } from './world.js';
+import { printDeviceChange } from './signal_noise.js';
 import { TimerSet } from '../../timer_set.js';
 
 export const SIM_DEFAULTS = Object.freeze({
@@ -211,6 +212,12 @@ export class SimNetwork {
     const chat = lid ? `${lid}@lid` : to ? chatOf(to) : null;
     this.store.transaction(() => this.toSession(id, { type: 'ack', message_id: messageId, chat, status: body.status }));
     return { queued };
+  }
+
+  /** A contact's new device: what libsignal prints then (signal_noise.js). @param {string} id @param {any} body */
+  deviceChange(id, body) {
+    this.current(id);
+    return printDeviceChange(body);
   }
 
   /**
