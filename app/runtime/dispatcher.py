@@ -34,6 +34,8 @@ NEVER_SUCCEEDS = frozenset(
         "media_missing",
         "media_empty",
         "media_too_large",
+        # WhatsApp refused it (its error ack, in words): a retry counts as another reach-out.
+        "rejected",
     }
 )
 #: Bridge errors that mean "not now": the message waits, using up no attempts.

@@ -35,8 +35,10 @@ export class Session {
    * @param {string} id
    * @param {SessionDeps} deps
    */
-  constructor(id, { store, hub, log, now = () => Date.now(), mono, rng = Math.random, media = null }) {
+  constructor(id, { store, hub, log, now = () => Date.now(), mono, rng = Math.random, media = null, acks = null, onOpened }) {
     this.id = id;
+    /** @type {import('./server_acks.js').AckWaiters|null} sends waiting for WhatsApp's ack */ this.acks = acks;
+    /** @type {((s: Session) => void)|undefined} */ this.onOpened = onOpened;
     this.store = store;
     this.hub = hub;
     /** @type {import('./media/inbox.js').MediaInbox|null} inbound downloads */ this.media = media;
@@ -210,6 +212,18 @@ export class Session {
     return withTimeout(att.conn.send(msg), sendTimeoutMs(msg, SEND_TIMEOUT_MS), 'send');
   }
 
+  /**
+   * The same message again, with the same id (the engine's stored copy): WhatsApp never
+   * confirmed it.
+   * @param {{messageId: string, to: string}} msg
+   */
+  async resendNow(msg) {
+    const att = this.att;
+    if (this.status !== 'connected' || !att?.conn || att.state !== 'open') throw this.notConnected();
+    if (typeof att.conn.resend !== 'function') throw new Error('this engine cannot send a message again');
+    return withTimeout(att.conn.resend(msg), SEND_TIMEOUT_MS, 'resend');
+  }
+
   notConnected() {
     return new ApiError(409, 'session_not_connected', `Session ${this.id} is ${this.status}, not connected.`);
   }
@@ -286,6 +300,7 @@ export class Session {
       options: { ...this.options },
       log: this.log.child({ conn: att.gen }),
       auth,
+      sent: this.store.sent.forSession(this.id),
       on: {
         qr: (/** @type {string} */ qr) => this.guard(() => events.onQr(this, att, qr)),
         open: (/** @type {any} */ me) => this.guard(() => events.onOpen(this, att, me)),
@@ -388,6 +403,8 @@ export class Session {
     const changed = status !== this.status || reason !== this.reason || message !== this.message;
     if (!changed && !force) return;
     if (status !== this.status) this.since = this.now();
+    // No ack comes over a connection that is gone: its sends stop waiting (send_path.js).
+    if (this.status === 'connected' && status !== 'connected') this.acks?.closeSession(this.id);
     this.status = status;
     this.reason = reason;
     this.message = message;

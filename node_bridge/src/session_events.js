@@ -72,6 +72,7 @@ export function onOpen(s, att, me) {
   s.media?.resume(s); // downloads a crash or a drop left unfinished
   s.liveness.arm(s.options.keepalive_ms, () => s.live(att) && s.status === 'connected',
     (quiet) => keepaliveTimeout(s, quiet));
+  s.onOpened?.(s); // unconfirmed messages go again (send_path.js)
 }
 
 /** @param {Session} s @param {Attempt} att @param {{code?: number, message?: string, reason?: string}} info */
@@ -165,22 +166,42 @@ export function onMessageIn(s, m) {
   s.seq = s.hub.emitDurable('message.in', s.id, data).seq;
 }
 
-/** @param {Session} s @param {any} a  throws if it could not be journaled */
+/**
+ * A receipt or WhatsApp's word on a sent message: journaled, and the outbound record moves
+ * in the same transaction ("sent" on the server's ack or any later receipt; a refusal is
+ * final). Throws if it could not be journaled.
+ * @param {Session} s @param {any} a
+ */
 export function onAck(s, a) {
   if (s.disposed) throw new Error('the bridge is shutting down; receipt not taken');
   if (!a || typeof a.message_id !== 'string' || !ACK_STATUSES.has(a.status)) {
     s.log.debug({ ack_status: a?.status }, 'ignoring ack with unknown message or status');
     return;
   }
+  const clientId = s.store.outbound.clientIdFor(s.id, a.message_id);
+  const failure = edges.failureFields(a);
   const data = {
     session_id: s.id,
     message_id: a.message_id,
-    client_id: s.store.outbound.clientIdFor(s.id, a.message_id),
+    client_id: clientId,
     chat: edges.resolveChat(s, a.chat ?? null),
     status: a.status,
-    ...edges.failureFields(a),
+    ...failure,
   };
-  s.seq = s.hub.emitDurable('message.ack', s.id, data).seq;
+  const sentNow = s.store.transaction(() => {
+    s.seq = s.hub.emitDurable('message.ack', s.id, data).seq;
+    if (!clientId) return false;
+    if (failure) {
+      s.store.outbound.markRefused(s.id, a.message_id, failure);
+      return false;
+    }
+    return s.store.outbound.markSentByMessageId(s.id, a.message_id);
+  });
+  if (sentNow && clientId) {
+    const to = s.store.outbound.get(s.id, clientId)?.to_addr ?? null;
+    s.hub.emit('message.sent', { session_id: s.id, client_id: clientId, message_id: a.message_id, to });
+  }
+  s.acks?.settle(s.id, a.message_id, failure ? { kind: 'failed', refusal: failure } : { kind: 'sent' });
 }
 
 /** The stored link cannot be read: set it aside and fail. @param {Session} s @param {any} auth @param {Error} err */

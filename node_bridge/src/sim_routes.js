@@ -11,8 +11,8 @@ import { setWallClockOffset } from './sim_clock.js';
 export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody }) {
   app.post('/sim/sessions/:id/scan', async (request) => net.scan(sessionId(request), objectBody(request.body)));
 
-  app.post('/sim/sessions/:id/close', async (request) =>
-    net.close(sessionId(request), objectBody(request.body).code));
+  // {code, after?: "write" | "take"}: now, or right after the next message is written / taken.
+  app.post('/sim/sessions/:id/close', async (request) => net.close(sessionId(request), objectBody(request.body)));
 
   app.post('/sim/sessions/:id/silence', async (request) =>
     net.silence(sessionId(request), objectBody(request.body).on ?? true));

@@ -208,11 +208,22 @@ test('bad frames and failing callbacks never escape into Baileys', t => {
   assert.doesNotThrow(() => sock.ev.emit('connection.update', { connection: 'close', lastDisconnect: { error: boom(428, 'x') } }));
 });
 
-test('acks: sent → delivered → read from messages.update, never backwards or twice; group receipts', t => {
+test('acks: sent from the server ack stanza, delivered → read from messages.update, never backwards or twice; group receipts', async t => {
+  // "sent" is WhatsApp's <ack class="message" id=…>, which rc14 passes on as
+  // 'CB:ack,class:message' (messages-recv.js:1624-1626) and turns into an event only when it
+  // carries an error (handleBadAck :1494-1566). Seen failing against main: the engine did not
+  // listen to the stanza, and this test fed a messages.update SERVER_ACK rc14 never emits
+  // for our own sends.
   const env = setup(t);
-  const { calls, sock } = connect(env);
+  const { conn, calls, sock } = connect(env);
+  sock.ev.emit('connection.update', { connection: 'open' });
+  sock.autoAck = false;
+  await conn.send({ to: '628111', text: 'halo', messageId: 'OUT1' });
   const key = { remoteJid: '628111@s.whatsapp.net', fromMe: true, id: 'OUT1' };
-  sock.ev.emit('messages.update', [{ key, update: { status: S.SERVER_ACK } }]);
+  sock.serverAck('3EB0NOTOURS', '628111@s.whatsapp.net'); // an ack of a stanza this bridge did not send
+  sock.serverAck('OUT1', '628111@s.whatsapp.net', '479'); // a refusal: Baileys' messages.update carries it
+  sock.serverAck('OUT1', '628111@s.whatsapp.net');
+  sock.serverAck('OUT1', '628111@s.whatsapp.net');
   sock.ev.emit('messages.update', [{ key, update: { status: S.DELIVERY_ACK } }]);
   sock.ev.emit('messages.update', [{ key, update: { status: S.DELIVERY_ACK } }]);
   sock.ev.emit('messages.update', [{ key, update: { status: S.READ } }]);

@@ -8,6 +8,7 @@ import { DatabaseSync } from 'node:sqlite';
 import pino from 'pino';
 import { initAuthCreds } from '@whiskeysockets/baileys';
 import { AuthDb } from '../src/auth_db.js';
+import { OUTBOUND_SCHEMA, SentMessages } from '../src/outbound_store.js';
 import { createConnection } from '../src/engines/baileys.js';
 
 let sessionSeq = 0;
@@ -46,10 +47,23 @@ export function fakeBaileys() {
         sock.loggedOut = true;
         void sock.end(boom(401, msg ?? 'Intentional Logout'));
       },
+      /** false: WhatsApp's server never acks (a lost ack); true (default): it acks each message. */
+      autoAck: true,
       async sendMessage(jid, content, options) {
         sock.sent.push({ jid, content, options });
         const id = options?.messageId ?? `3EB0GEN${sock.sent.length}`;
+        if (sock.autoAck) setImmediate(() => sock.serverAck(id, jid));
         return { key: { remoteJid: jid, fromMe: true, id }, message: { extendedTextMessage: { text: content.text } } };
+      },
+      relayed: [],
+      async relayMessage(jid, message, opts) {
+        sock.relayed.push({ jid, message, opts });
+        if (sock.autoAck) setImmediate(() => sock.serverAck(opts?.messageId, jid));
+        return opts?.messageId;
+      },
+      /** WhatsApp's server ack of a sent message: the stanza rc14 passes on as 'CB:ack,class:message'. */
+      serverAck(id, from, error) {
+        ws.emit('CB:ack,class:message', { tag: 'ack', attrs: { class: 'message', id, from, t: '1700000000', ...(error ? { error } : {}) } });
       },
       async readMessages(keys) {
         sock.read.push(keys);
@@ -77,8 +91,11 @@ export function setup(t) {
     rmSync(dir, { recursive: true, force: true });
   });
   const authDb = new AuthDb(db, { quarantineDir: path.join(dir, 'quarantine') });
+  db.exec(OUTBOUND_SCHEMA);
+  const sentMessages = new SentMessages(db);
   const sessionId = `acc-${++sessionSeq}`; // module-level caches are per session id
-  return { db, authDb, sessionId, auth: authDb.forSession(sessionId), fake: fakeBaileys(), log: pino({ level: 'silent' }) };
+  return { db, authDb, sessionId, auth: authDb.forSession(sessionId), sentMessages, sent: sentMessages.forSession(sessionId),
+    fake: fakeBaileys(), log: pino({ level: 'silent' }) };
 }
 
 export function recorder() {
@@ -110,7 +127,7 @@ export function connect(env, { linked = true, options = {}, on, lids } = {}) {
   if (linked && !env.auth.hasCreds()) env.auth.writeCreds(linkedCreds());
   const rec = on ? { on, calls: null } : recorder();
   if (lids) rec.on.lidFor = phone => lids.lidFor(env.sessionId, phone);
-  const conn = createConnection({ sessionId: env.sessionId, options, log: env.log, auth: env.auth, on: rec.on }, { makeSocket: env.fake.makeSocket });
+  const conn = createConnection({ sessionId: env.sessionId, options, log: env.log, auth: env.auth, on: rec.on, sent: env.sent }, { makeSocket: env.fake.makeSocket });
   return { conn, calls: rec.calls, sock: env.fake.last };
 }
 

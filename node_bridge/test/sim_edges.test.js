@@ -2,7 +2,7 @@
 // switch, refused sends, time lock, LIDs, groups, and the server-side backlog across kill -9.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, sleep } from './helpers.js';
+import { eventually, harness, sleep } from './helpers.js';
 
 test('network switch: every number says no internet, reconnects within seconds of its return', async (t) => {
   const h = harness(t);
@@ -34,7 +34,7 @@ test('network switch: every number says no internet, reconnects within seconds o
   assert.ok(Date.now() - back < 3000, 'back within seconds, not after the 30 s backoff');
 });
 
-test('a recipient that refuses (463, 479): sent once, one failed ack with code and sentence', async (t) => {
+test('a recipient that refuses (463, 479): sent once, refused in the answer, one failed ack with code and sentence', async (t) => {
   const h = harness(t);
   const b = await h.start();
   const events = await b.events();
@@ -43,7 +43,10 @@ test('a recipient that refuses (463, 479): sent once, one failed ack with code a
   await b.api('POST', '/sim/recipients', { phone: '628200000479', reject: 479 });
   for (const [to, id] of [['628200000463', 'r463'], ['628200000479', 'r479']]) {
     const res = await b.api('POST', '/sessions/shop/messages', { to, text: 'halo', client_id: id });
-    assert.equal(res.status, 200);
+    // WhatsApp's error ack instead of its ack: never "sent"; the same answer to a retry.
+    assert.deepEqual([res.status, res.body.error.code, res.body.error.error_code], [422, 'rejected', to.slice(-3)]);
+    const again = await b.api('POST', '/sessions/shop/messages', { to, text: 'halo', client_id: id });
+    assert.deepEqual([again.status, again.body], [422, res.body]);
   }
   const f463 = await events.next((e) => e.type === 'message.ack' && e.data.client_id === 'r463');
   const f479 = await events.next((e) => e.type === 'message.ack' && e.data.client_id === 'r479');
@@ -68,11 +71,13 @@ test('time lock: the snapshot carries the limit; new contacts are refused, known
   assert.equal(set.body.limits.reason, 'reachout_timelock');
   const s = await b.waitSession('shop', (x) => x.limits !== null);
   assert.deepEqual([s.status, s.limits.reason, s.limits.until], ['connected', 'reachout_timelock', until]);
-  await b.api('POST', '/sessions/shop/messages', { to: '628300000001', text: 'known', client_id: 'k1' });
-  await b.api('POST', '/sessions/shop/messages', { to: '628300000002', text: 'new', client_id: 'n1' });
-  const refused = await events.next((e) => e.type === 'message.ack' && e.data.client_id === 'n1');
+  const known = await b.api('POST', '/sessions/shop/messages', { to: '628300000001', text: 'known', client_id: 'k1' });
+  const fresh = await b.api('POST', '/sessions/shop/messages', { to: '628300000002', text: 'new', client_id: 'n1' });
+  assert.deepEqual([known.status, fresh.status, fresh.body.error.reason], [200, 422, 'reachout_timelocked']);
+  const ackOf = (/** @type {string} */ id, /** @type {string} */ status) => events.events.find((e) => e.type === 'message.ack' && e.data.client_id === id && e.data.status === status);
+  const refused = await eventually(() => ackOf('n1', 'failed'), { what: 'the refusal' });
   assert.deepEqual([refused.data.status, refused.data.reason], ['failed', 'reachout_timelocked']);
-  await events.next((e) => e.type === 'message.ack' && e.data.client_id === 'k1' && e.data.status === 'read');
+  await eventually(() => ackOf('k1', 'read'), { what: 'the known contact read it' });
   await sleep(200);
   const n1 = events.events.filter((e) => e.type === 'message.ack' && e.data.client_id === 'n1');
   assert.deepEqual(n1.map((e) => e.data.status), ['failed'], JSON.stringify(events.events.map((e) => [e.type, e.data])));
@@ -101,9 +106,9 @@ test('LIDs: a LID chat is the phone once the mapping is known; the mapping is a 
   const both = await events.next((e) => e.type === 'message.in' && e.data.message_id === 'L3');
   assert.equal(both.data.chat, '628400000002');
   // A receipt addressed by LID names the phone chat.
-  await b.api('POST', '/sessions/shop/messages', { to: '628400000001', text: 'hi', client_id: 'o1' });
+  const o1 = await b.api('POST', '/sessions/shop/messages', { to: '628400000001', text: 'hi', client_id: 'o1' });
   await events.next((e) => e.type === 'message.ack' && e.data.client_id === 'o1' && e.data.status === 'read');
-  await b.api('POST', '/sim/sessions/shop/ack', { message_id: 'o1', status: 'read', as_lid: '900000001' });
+  await b.api('POST', '/sim/sessions/shop/ack', { message_id: o1.body.message_id, status: 'read', as_lid: '900000001' });
   const lidReceipt = (await events.next((e) => e.type === 'message.ack' && e.data.client_id === 'o1' && e.seq > both.seq + 3));
   assert.equal(lidReceipt.data.chat, '628400000001');
 });

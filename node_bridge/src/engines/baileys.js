@@ -10,7 +10,7 @@
 //   frame is logged, never a crash of the bridge process.
 
 import { randomBytes } from 'node:crypto';
-import makeWASocket, { DisconnectReason, getBinaryNodeChild } from '@whiskeysockets/baileys';
+import makeWASocket, { DisconnectReason, getBinaryNodeChild, proto } from '@whiskeysockets/baileys';
 import { makeBaileysAuthState } from '../auth_db.js';
 import { monotonicMs } from '../clock.js';
 import { cachesFor, forgetSession } from './baileys/caches.js';
@@ -215,7 +215,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     }
   });
 
-  const { onUpsert, onMessagesUpdate, onReceipts } = trafficHandlers({ on, caches, creds, edges, safeCall, guard, log });
+  const { onUpsert, onMessagesUpdate, onReceipts, onServerAck } = trafficHandlers({ on, caches, creds, edges, safeCall, guard, log });
 
   // WhatsApp (since mid 2026) retires an unpaired companion's ADV secret with
   // <notification type="companion_reg_refresh">; rc14 acks and ignores it, so every QR
@@ -239,13 +239,14 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     safeCall('activity', () => on.activity());
   };
 
-  const config = socketConfig({ creds, keys, caches, opts, log: ctx.log });
+  const config = socketConfig({ creds, keys, caches, opts, log: ctx.log, sent: ctx.sent });
 
   try {
     sock = makeSocket(/** @type {any} */ (config));
     boundCloseHandshake(sock.ws, log);
     sock.ws.on('frame', guard('frame', onFrame));
     sock.ws.on('CB:notification,type:companion_reg_refresh', onRegRefresh);
+    sock.ws.on('CB:ack,class:message', onServerAck);
     sock.ev.on('connection.update', onConnectionUpdate);
     sock.ev.on('creds.update', guard('creds.update', persistCreds));
     sock.ev.on('messages.upsert', onUpsert);
@@ -323,17 +324,33 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
       return { unlinked };
     },
 
+    /**
+     * Writes a message; "sent" comes later, with WhatsApp's server ack (traffic.js
+     * onServerAck). The message is kept, encoded, for retry requests and resends.
+     */
     async send({ to, text, messageId, media: file, quoted } = /** @type {any} */ ({})) {
       if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
       if (!file && (typeof text !== 'string' || text.length === 0)) throw codedError(TypeError, 'bad_request', 'text must be a non-empty string');
       const jid = sendJid(recipientJid(to), on.lidFor);
       const content = file ? outboundContent(file, text ?? '') : { text };
       const options = { ...(messageId ? { messageId } : {}), ...(quoted ? { quoted: quotedMessage(jid, quoted) } : {}) };
+      if (messageId) caches.outgoing.set(messageId, true); // its ack may beat sendMessage's return
       const sent = await sock.sendMessage(jid, content, options);
       const id = sent?.key?.id ?? messageId;
       if (!id) throw codedError(Error, 'engine_error', 'WhatsApp accepted the message but returned no id');
-      if (sent?.message) caches.sent.set(id, sent.message);
+      caches.outgoing.set(id, true);
+      if (sent?.message) ctx.sent?.put(id, jid, proto.Message.encode(sent.message).finish());
       return { message_id: id };
+    },
+
+    /** The stored message again, same id (Socket/messages-send.js relayMessage). @param {{messageId: string}} m */
+    async resend({ messageId } = /** @type {any} */ ({})) {
+      if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
+      const stored = ctx.sent?.get(messageId);
+      if (!stored) throw codedError(Error, 'not_stored', `message ${messageId} is no longer stored; it cannot go again`);
+      caches.outgoing.set(messageId, true);
+      await sock.relayMessage(stored.jid, proto.Message.decode(stored.content), { messageId });
+      return { message_id: messageId };
     },
 
     /** Read receipts (Socket/messages-send.js readMessages): blue ticks for the sender. */

@@ -22,6 +22,7 @@ export function createConnection(ctx) {
     close: () => conn.close(),
     logout: () => conn.logout(),
     send: (m) => conn.send(m),
+    resend: (m) => conn.resend(m),
     downloadMedia: (ref) => conn.downloadMedia(ref),
     reuploadMedia: (ref) => conn.reuploadMedia(ref),
     markSeen: (seen) => conn.markSeen(seen),

@@ -4,7 +4,7 @@
 /** @typedef {import('../../auth_db.js').SessionAuth} SessionAuth */
 
 import { readFileSync } from 'node:fs';
-import { isJidBroadcast, isJidNewsletter } from '@whiskeysockets/baileys';
+import { isJidBroadcast, isJidNewsletter, proto } from '@whiskeysockets/baileys';
 import { DEFAULTS } from './options.js';
 import { RepeatGate, libraryLogger } from '../../safe_log.js';
 
@@ -73,10 +73,19 @@ export function boundCloseHandshake(client, log) {
 }
 
 /**
- * makeWASocket's config for one socket.
- * @param {{creds: any, keys: any, caches: ReturnType<typeof import('./caches.js').cachesFor>, opts: ReturnType<typeof import('./options.js').parseOptions>, log: import('pino').Logger}} parts
+ * A sent message as Baileys needs it, or undefined (a miss: Baileys then cannot answer).
+ * @param {import('./types.js').SentStore|undefined} sent @param {string|null|undefined} id
  */
-export function socketConfig({ creds, keys, caches, opts, log }) {
+export function storedMessage(sent, id) {
+  const stored = id ? sent?.get(id) : null;
+  return stored ? proto.Message.decode(stored.content) : undefined;
+}
+
+/**
+ * makeWASocket's config for one socket.
+ * @param {{creds: any, keys: any, caches: ReturnType<typeof import('./caches.js').cachesFor>, opts: ReturnType<typeof import('./options.js').parseOptions>, log: import('pino').Logger, sent?: import('./types.js').SentStore}} parts
+ */
+export function socketConfig({ creds, keys, caches, opts, log, sent }) {
   /** @type {Record<string, unknown>} only defined keys: undefined would override Baileys' defaults */
   const config = {
     auth: { creds, keys },
@@ -91,7 +100,9 @@ export function socketConfig({ creds, keys, caches, opts, log }) {
     // Status stories and channels are not business chats; ignoring them skips decryption.
     shouldIgnoreJid: jid => isJidBroadcast(jid) || isJidNewsletter(jid),
     msgRetryCounterCache: caches.retryCounts,
-    getMessage: async key => (key?.id ? caches.sent.get(key.id) : undefined),
+    // A recipient's retry request is answered only with the message (messages-recv.js
+    // sendMessagesAgain ~1040-1160): served from bridge.sqlite3, so also after a restart.
+    getMessage: async key => storedMessage(sent, key?.id),
   };
   if (opts.wsUrl) config.waWebSocketUrl = opts.wsUrl;
   if (opts.version) config.version = opts.version;

@@ -101,5 +101,18 @@ export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log
     }
   });
 
-  return { onUpsert, onMessagesUpdate, onReceipts };
+  /**
+   * WhatsApp's server took a message we sent: <ack class="message" id=… from=…> with no
+   * error attribute. rc14 hands every such stanza to handleBadAck (messages-recv.js:1624-1626),
+   * which acts only on an error (:1494-1566); it raises no event for a plain ack, and
+   * messages.update SERVER_ACK comes only from our own devices' "sender" receipts
+   * (generics.js:265-266). So the stanza itself is the "sent" signal.
+   */
+  const onServerAck = guard('CB:ack,class:message', node => {
+    const attrs = node?.attrs;
+    if (!attrs?.id || attrs.error || !caches.outgoing.has(attrs.id)) return;
+    emitAck({ id: attrs.id, remoteJid: attrs.from }, 'sent');
+  });
+
+  return { onUpsert, onMessagesUpdate, onReceipts, onServerAck };
 }

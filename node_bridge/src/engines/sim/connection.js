@@ -52,6 +52,10 @@ export class SimConnection {
     this.auth = ctx.auth;
     this.log = ctx.log;
     this.network = network;
+    /** @type {{put: (id: string, jid: string, content: Uint8Array) => void, get: (id: string) => {jid: string, content: Uint8Array}|null}|undefined} */
+    this.sent = ctx.sent;
+    /** @type {{code: number, after: 'write'|'take'}|null} */
+    this.closeAfter = null;
     /** @type {Record<string, any>} */
     this.opts = { ...network.sessionDefaults(), ...(ctx.options ?? {}) };
     /** @type {'connecting'|'linking'|'open'|'closed'} */
@@ -227,26 +231,77 @@ export class SimConnection {
     return { unlinked };
   }
 
-  /** @param {{to: string, text: string, messageId?: string, media?: import('../../media/outbound.js').LocatedMedia, quoted?: {id: string}}} msg */
+  /**
+   * Writes a message onto the socket; WhatsApp's servers take it a moment later and
+   * acknowledge it (network.js take): the answer here is only "written".
+   * @param {{to: string, text: string, messageId?: string, media?: import('../../media/outbound.js').LocatedMedia, quoted?: {id: string}}} msg
+   */
   async send({ to, text, messageId, media, quoted }) {
     if (this.state !== 'open') throw new Error('the sim connection is not open');
-    const id = messageId || `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
-    await new Promise((resolve, reject) => {
-      const waiter = { resolve: () => { this.waiting.delete(waiter); resolve(undefined); }, reject: (/** @type {Error} */ e) => { this.waiting.delete(waiter); reject(e); } };
-      this.waiting.add(waiter);
-      this.after(this.opts.send_ms, () => {
-        if (!this.silenced) waiter.resolve(); // silenced: wait for the line to come back or die
-      });
-    });
-    if (this.state !== 'open') throw new Error('the sim connection closed while sending');
-    if (!this.network.networkUp) throw new Error('the network is down');
+    const id = messageId || `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
+    await this.writeDelay();
     // The upload comes before the message, as with WhatsApp: the message only says where the file is.
     if (media) this.log.debug({ message_id: id, size: media.size }, 'sim upload started');
     const uploaded = media ? { ...(await uploadFile(media.path, this.transfer())), type: media.type,
       mimetype: media.mimetype, file_name: media.file_name } : undefined;
     if (this.state !== 'open') throw new Error('the sim connection closed while sending');
-    this.network.take(this.id, { messageId: id, to, text, media: uploaded, quoted }, this.opts);
+    const message = { to, text, ...(uploaded ? { media: uploaded } : {}), ...(quoted ? { quoted } : {}) };
+    this.sent?.put(id, to, Buffer.from(JSON.stringify(message), 'utf8')); // what a resend needs
+    this.written({ messageId: id, ...message });
     return { message_id: id };
+  }
+
+  /** The stored copy again, same id (WhatsApp never confirmed it). @param {{messageId: string}} msg */
+  async resend({ messageId }) {
+    if (this.state !== 'open') throw new Error('the sim connection is not open');
+    const stored = this.sent?.get(messageId);
+    if (!stored) throw new Error(`no stored copy of message ${messageId}`);
+    await this.writeDelay();
+    if (this.state !== 'open') throw new Error('the sim connection closed while sending');
+    this.written({ messageId, ...JSON.parse(Buffer.from(stored.content).toString('utf8')) });
+    return { message_id: messageId };
+  }
+
+  /** send_ms on the wire; while silenced the write waits for the line (or dies with it). */
+  writeDelay() {
+    return new Promise((resolve, reject) => {
+      const waiter = { resolve: () => { this.waiting.delete(waiter); resolve(undefined); }, reject: (/** @type {Error} */ e) => { this.waiting.delete(waiter); reject(e); } };
+      this.waiting.add(waiter);
+      this.after(this.opts.send_ms, () => {
+        if (!this.silenced) waiter.resolve(); // silenced: wait for the line to come back or die
+      });
+    }).then(() => {
+      if (this.state !== 'open') throw new Error('the sim connection closed while sending');
+      if (!this.network.networkUp) throw new Error('the network is down');
+    });
+  }
+
+  /**
+   * On the socket: the servers take it at the next turn, unless the socket dies first (then
+   * it is lost with it). A close armed by /sim/…/close {after} happens right after the write
+   * (lost) or right after the take (taken, its ack not delivered).
+   * @param {{messageId: string, to: string, text: string, media?: any, quoted?: any}} msg
+   */
+  written(msg) {
+    const armed = this.closeAfter;
+    if (armed?.after === 'write') {
+      this.closeAfter = null;
+      this.networkClose(armed.code);
+      return;
+    }
+    this.after(0, () => {
+      if (this.state !== 'open') return;
+      this.network.take(this.id, msg, this.opts);
+      if (armed?.after === 'take') {
+        this.closeAfter = null;
+        this.networkClose(armed.code);
+      }
+    });
+  }
+
+  /** @param {number} code @param {'write'|'take'} after */
+  armClose(code, after) {
+    this.closeAfter = { code, after };
   }
 
   /** Pacing of media transfers; a transfer breaks when this socket closes. */

@@ -99,12 +99,25 @@ export class SimNetwork {
     return { scanned: true };
   }
 
-  /** @param {string} id @param {unknown} code */
-  close(id, code) {
+  /**
+   * The network closes the socket now, or right after the next message is written
+   * (`after: "write"`: the message is lost with the socket) or taken by the servers
+   * (`after: "take"`: taken, its ack never reaches this socket).
+   * @param {string} id @param {{code?: unknown, after?: unknown}} body
+   */
+  close(id, { code, after } = {}) {
     if (!Number.isInteger(code) || /** @type {number} */ (code) < 100 || /** @type {number} */ (code) > 999) {
       throw new ApiError(400, 'bad_request', 'code must be a Baileys close code (e.g. 428, 401, 440, 403, 405, 515)');
     }
-    this.current(id).networkClose(/** @type {number} */ (code));
+    if (after !== undefined && after !== 'write' && after !== 'take') {
+      throw new ApiError(400, 'bad_request', 'after must be "write" or "take"');
+    }
+    const conn = this.current(id);
+    if (after) {
+      conn.armClose(/** @type {number} */ (code), after);
+      return { closed: false, armed: after };
+    }
+    conn.networkClose(/** @type {number} */ (code));
     return { closed: true };
   }
 
@@ -198,10 +211,15 @@ export class SimNetwork {
     return { message_ids: batch.map((d) => d.message_id), queued };
   }
 
-  /** @param {string} id @param {{message_id?: unknown, status?: unknown, as_lid?: unknown}} body */
+  /**
+   * A recipient's receipt for a message, named by its WhatsApp id or (the demo, which knows
+   * its own ids) by the client_id it was sent with.
+   * @param {string} id @param {{message_id?: unknown, client_id?: unknown, status?: unknown, as_lid?: unknown}} body
+   */
   ack(id, body) {
-    const messageId = body?.message_id;
-    if (typeof messageId !== 'string' || !messageId) throw new ApiError(400, 'bad_request', 'message_id is required');
+    const byClient = typeof body?.client_id === 'string' ? this.store.outbound.get(id, body.client_id)?.message_id : undefined;
+    const messageId = body?.message_id ?? byClient;
+    if (typeof messageId !== 'string' || !messageId) throw new ApiError(400, 'bad_request', 'message_id (or the client_id of a sent message) is required');
     if (typeof body.status !== 'string' || !ACK_STATUSES.includes(body.status)) {
       throw new ApiError(400, 'bad_request', `status must be one of ${ACK_STATUSES.join(', ')}`);
     }
@@ -259,9 +277,9 @@ export class SimNetwork {
   // ---- the network side of connections ------------------------------------
 
   /**
-   * The network takes a message: its journal row and the outbound record's
-   * "sent" are one transaction, so after any crash either both exist or neither.
-   * A refusal (a rejecting recipient, a new contact under a time lock or cap) is
+   * The network takes a message: a journal row (and the receipt it owes, `none` until the
+   * client takes the server's ack; a client that missed it is offered it again at its next
+   * login, see flush). A refusal (a rejecting recipient, a new contact under a time lock or cap) is
    * decided in the same transaction and its receipt put in the backlog there: it
    * reaches the client exactly once, whatever crashes meanwhile.
    * @param {string} id
@@ -275,7 +293,6 @@ export class SimNetwork {
       const clientId = this.store.outbound.clientIdFor(id, messageId);
       this.store.simNetwork.record({ sessionId: id, messageId, clientId, to, text });
       if (media) this.uploads.record(id, messageId, media);
-      this.store.outbound.markSentByMessageId(id, messageId);
       const verdict = this.world.verdict(id, chat, this.backlog.knows(id, chat), Date.now());
       if (verdict) {
         this.store.simNetwork.markReceipt(id, messageId, 'failed');
