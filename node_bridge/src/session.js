@@ -190,6 +190,9 @@ export class Session {
     try {
       code = await withTimeout(att.conn.requestPairingCode(phone), PAIRING_TIMEOUT_MS, 'pairing code');
     } catch (err) {
+      const code = /** @type {any} */ (err)?.code;
+      // WhatsApp's own answer to the request (engines/baileys/pairing.js): said as it is.
+      if (code === 'pairing_refused' || code === 'pairing_no_answer') throw new ApiError(502, code, errorText(err));
       throw new ApiError(502, 'engine_error', `WhatsApp did not give a pairing code: ${errorText(err)}`);
     }
     if (this.att !== att || att.state !== 'open') {

@@ -34,6 +34,9 @@ export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody 
   // The computer's network switch: {up: false} drops every sim number, {up: true} brings it back.
   app.post('/sim/network', async (request) => net.setNetwork(objectBody(request.body).up));
 
+  // WhatsApp refuses requests to link by code: {refuse: 400 | null}.
+  app.post('/sim/pairing', async (request) => net.world.setPairingRefusal(objectBody(request.body).refuse));
+
   // A recipient WhatsApp refuses: {phone, reject: 463 | 479 | null}.
   app.post('/sim/recipients', async (request) => net.recipient(objectBody(request.body)));
 

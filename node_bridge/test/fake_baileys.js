@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pino from 'pino';
-import { initAuthCreds } from '@whiskeysockets/baileys';
+import { assertNodeErrorFree, initAuthCreds } from '@whiskeysockets/baileys';
 import { AuthDb } from '../src/auth_db.js';
 import { OUTBOUND_SCHEMA, SentMessages } from '../src/outbound_store.js';
 import { createConnection } from '../src/engines/baileys.js';
@@ -68,11 +68,18 @@ export function fakeBaileys() {
       async readMessages(keys) {
         sock.read.push(keys);
       },
-      async requestPairingCode(phone) {
-        config.auth.creds.pairingCode = 'ABCD1234';
-        config.auth.creds.me = { id: `${phone}@s.whatsapp.net`, name: '~' };
-        ev.emit('creds.update', config.auth.creds);
-        return 'ABCD1234';
+      /** iq queries sent, in order */
+      queries: [],
+      /** WhatsApp's answer to an iq (default: type=result); undefined is rc14's timeout answer. */
+      server: node => ({ tag: 'iq', attrs: { type: 'result', id: node.attrs.id, from: 's.whatsapp.net' } }),
+      tag: 0,
+      generateMessageTag: () => `fake.tag-${++sock.tag}`,
+      // rc14 socket.js:125-140: an <error> child in the answer throws (generic-utils.js:54-59).
+      async query(node) {
+        sock.queries.push(node);
+        const result = await sock.server(node);
+        if (result && 'tag' in result) assertNodeErrorFree(result);
+        return result;
       },
     };
     // Baileys registers its own creds.update merge first, before the engine's listener.

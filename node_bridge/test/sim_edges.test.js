@@ -2,7 +2,7 @@
 // switch, refused sends, time lock, LIDs, groups, and the server-side backlog across kill -9.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, harness, sleep } from './helpers.js';
+import { FAST_OPTIONS, eventually, harness, sleep } from './helpers.js';
 
 test('network switch: every number says no internet, reconnects within seconds of its return', async (t) => {
   const h = harness(t);
@@ -152,4 +152,20 @@ test("the server's backlog for an offline number survives kill -9 of the bridge;
   await sleep(200);
   assert.equal(events.events.filter((e) => e.type === 'message.in').length, 3, 'each once');
   assert.deepEqual((await second.api('GET', '/sim/network')).body.backlog, {});
+});
+
+test('sim: WhatsApp refuses a request to link by code: 502 pairing_refused in words, no code, still offering the QR', async (t) => {
+  const h = harness(t);
+  const b = await h.start();
+  await b.api('POST', '/sim/pairing', { refuse: 400 });
+  await b.api('PUT', '/sessions/shop', { engine: 'sim', options: FAST_OPTIONS });
+  await b.waitSession('shop', (s) => s.status === 'qr');
+  const res = await b.api('POST', '/sessions/shop/pairing-code', { phone: '628123456789' });
+  assert.deepEqual([res.status, res.body.error.code], [502, 'pairing_refused']);
+  assert.equal(res.body.error.message, 'WhatsApp refused to link by code (error 400: bad-request). Link by scanning the QR code instead.');
+  assert.equal((await b.session('shop')).status, 'qr');
+  await b.api('POST', '/sim/pairing', { refuse: null });
+  const ok = await b.api('POST', '/sessions/shop/pairing-code', { phone: '628123456789' });
+  assert.equal(ok.status, 200);
+  assert.match(ok.body.code, /^[0-9A-Z]{8}$/);
 });

@@ -713,6 +713,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp did not answer the request for a pairing code. Try again, or scan the QR code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/event_words.py" />
             <source>it was killed by a signal</source>
             <translation type="unfinished" />

@@ -718,6 +718,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Tidak ada koneksi internet — Jaga menyambung lagi sendiri begitu internet kembali</translation>
         </message>
         <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code instead.</source>
+            <translation>WhatsApp menolak penautan dengan kode (galat %1: %2). Tautkan dengan memindai kode QR saja.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp did not answer the request for a pairing code. Try again, or scan the QR code.</source>
+            <translation>WhatsApp tidak menjawab permintaan kode penautan. Coba lagi, atau pindai kode QR.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/event_words.py" />
             <source>it was killed by a signal</source>
             <translation>dihentikan paksa oleh sinyal</translation>

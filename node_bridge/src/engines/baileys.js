@@ -21,6 +21,7 @@ import { trafficHandlers } from './baileys/traffic.js';
 import { mediaHandlers, outboundContent } from './baileys/media.js';
 import { networkErrorCode } from '../close_codes.js';
 import { abandonUnfinishedPairing, boundCloseHandshake, socketConfig } from './baileys/socket_helpers.js';
+import { requestPairingCode } from './baileys/pairing.js';
 
 export { parseOptions } from './baileys/options.js';
 export { forgetSession } from './baileys/caches.js';
@@ -368,7 +369,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
       if (reported || !sock) throw codedError(Error, 'not_connected', 'the connection is closed');
       await qrReady();
       if (reported) throw codedError(Error, 'not_connected', 'the connection is closed');
-      return sock.requestPairingCode(digits);
+      return requestPairingCode(sock, creds, digits, config.browser, opts.connectTimeoutMs);
     },
   };
 }

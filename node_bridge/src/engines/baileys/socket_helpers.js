@@ -3,14 +3,22 @@
 
 /** @typedef {import('../../auth_db.js').SessionAuth} SessionAuth */
 
-import { readFileSync } from 'node:fs';
-import { isJidBroadcast, isJidNewsletter, proto } from '@whiskeysockets/baileys';
+import { Browsers, isJidBroadcast, isJidNewsletter, proto } from '@whiskeysockets/baileys';
 import { DEFAULTS } from './options.js';
 import { RepeatGate, libraryLogger } from '../../safe_log.js';
 
-const BRIDGE_VERSION = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
-/** How the linked device appears on the phone ("Jaga"); "Desktop" is WhatsApp's desktop platform type. */
-export const BROWSER = Object.freeze(['Jaga', 'Desktop', BRIDGE_VERSION]);
+/**
+ * How the linked device presents itself: Chrome on Windows, rc14's Browsers.windows('Chrome')
+ * (Utils/browser-utils.js:20). Pairing by code sends `${browser[1]} (${browser[0]})` as
+ * companion_platform_display and getCompanionPlatformId(browser) as its platform
+ * (socket.js:636-643, companion-reg-client-utils.js:22-30): WhatsApp refuses a brand name
+ * there ("Chrome (Acme)" → 400, "Chrome (Windows)" accepted, Baileys PR #2769) and a
+ * "Desktop" tuple maps to platform ELECTRON/UWP (7/8), which it rejects too (PR #2409,
+ * issue #1167). A browser platform also keeps webSubPlatform WEB_BROWSER
+ * (validate-connection.js:33-41; the Desktop sub-platforms are cut off before the QR,
+ * issue #2677). The phone lists it as Chrome on Windows.
+ */
+export const BROWSER = Object.freeze(/** @type {[string, string, string]} */ (Browsers.windows('Chrome')));
 
 /** Grace for the WebSocket close handshake before the TCP socket is destroyed (ws waits 30 s). */
 const WS_CLOSE_GRACE_MS = 1000;

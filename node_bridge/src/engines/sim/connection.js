@@ -4,6 +4,7 @@ import { ApiError } from '../../errors.js';
 import { NO_NETWORK_ERROR, digitsOf, phoneArg } from './util.js';
 import { engineMedia, openDownload, uploadFile } from './media.js';
 import { TimerSet } from '../../timer_set.js';
+import { pairingRefusedSentence } from '../../rejections.js';
 
 /** What Baileys says alongside each code. */
 const CLOSE_MESSAGES = {
@@ -331,6 +332,11 @@ export class SimConnection {
   /** @param {string} phone */
   async requestPairingCode(phone) {
     if (this.state !== 'linking') throw new Error('the sim connection is not waiting for a link');
+    const refusal = this.network.world.pairingRefusal;
+    if (refusal) {
+      // WhatsApp's <error code=… text="bad-request"/> to companion_hello, as the baileys engine reports it.
+      throw Object.assign(new Error(pairingRefusedSentence(refusal, 'bad-request')), { code: 'pairing_refused' });
+    }
     this.pairingPhone = phoneArg(phone, 'phone');
     let code = '';
     for (let i = 0; i < 8; i += 1) code += PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)];

@@ -24,6 +24,17 @@ export class SimWorld {
     this.limits = new Map();
     /** group jid → {subject, participants} @type {Map<string, {subject: string, participants: string[]}>} */
     this.groups = new Map();
+    /** WhatsApp refuses requests to link by code with this error code (null: it accepts them). @type {number|null} */
+    this.pairingRefusal = null;
+  }
+
+  /** @param {unknown} refuse an iq error code (400…) or null */
+  setPairingRefusal(refuse) {
+    if (refuse !== null && refuse !== undefined && (!Number.isInteger(refuse) || /** @type {number} */ (refuse) < 400 || /** @type {number} */ (refuse) > 599)) {
+      throw new ApiError(400, 'bad_request', 'refuse must be an error code from 400 to 599, or null');
+    }
+    this.pairingRefusal = /** @type {number|null} */ (refuse ?? null);
+    return { refuse: this.pairingRefusal };
   }
 
   /** @param {string} digits @param {unknown} code */
