@@ -67,6 +67,10 @@ export class Session {
     this.attempt = 0;
     this.restarts = 0;
     this.conflictRetried = false;
+    /** The one retry after a 405/409 (with a fresh WhatsApp Web version) is used up. */
+    this.versionRetried = false;
+    /** The next connect fetches the WhatsApp Web version again. */
+    this.versionStale = false;
     this.liveness = new Liveness(mono);
     this.wiper = new AuthWiper({
       wipe: () => wipeKeys(this),
@@ -135,6 +139,7 @@ export class Session {
     this.attempt = 0;
     this.restarts = 0;
     this.conflictRetried = false;
+    this.versionRetried = false;
     this.expectCreds = false;
     this.clearQr();
     this.setStatus('starting', null, 'Connecting to WhatsApp.');
@@ -297,6 +302,8 @@ export class Session {
 
     /** @type {Attempt} */
     const att = { gen: ++this.gen, conn: null, state: 'open', qrIndex: 0 };
+    const versionStale = this.versionStale;
+    this.versionStale = false;
     this.att = att;
     const ctx = {
       sessionId: this.id,
@@ -304,6 +311,9 @@ export class Session {
       log: this.log.child({ conn: att.gen }),
       auth,
       sent: this.store.sent.forSession(this.id),
+      meta: this.store.meta,
+      // A 405/409 asked for a fresh WhatsApp Web version before this connect (close_codes.js).
+      versionStale,
       on: {
         qr: (/** @type {string} */ qr) => this.guard(() => events.onQr(this, att, qr)),
         open: (/** @type {any} */ me) => this.guard(() => events.onOpen(this, att, me)),
@@ -317,7 +327,7 @@ export class Session {
       },
     };
     const engine = this.engine;
-    att.opening = Promise.resolve().then(() => engine.createConnection(ctx));
+    att.opening = Promise.resolve().then(() => engine.prepare?.(ctx)).then(() => engine.createConnection(ctx));
     let conn;
     try {
       conn = await att.opening;

@@ -66,6 +66,7 @@ export function onOpen(s, att, me) {
   s.store.links?.add(s.id); // remembered beside bridge.sqlite3: a lost link is noticed
   s.lastActivityAt = s.now();
   s.restarts = 0;
+  s.versionRetried = false;
   s.qrCount = 0;
   s.expectCreds = true;
   s.setStatus('connected', null, null);
@@ -75,8 +76,8 @@ export function onOpen(s, att, me) {
   s.onOpened?.(s); // unconfirmed messages go again (send_path.js)
 }
 
-/** @param {Session} s @param {Attempt} att @param {{code?: number, message?: string, reason?: string}} info */
-export function onClose(s, att, { code, message, reason }) {
+/** @param {Session} s @param {Attempt} att @param {{code?: number, message?: string, reason?: string, ban?: any}} info */
+export function onClose(s, att, { code, message, reason, ban }) {
   if (!s.live(att)) return;
   att.state = 'network_closed';
   s.att = null;
@@ -89,6 +90,8 @@ export function onClose(s, att, { code, message, reason }) {
     attempt: s.attempt,
     restarts: s.restarts,
     conflictRetried: s.conflictRetried,
+    versionRetried: s.versionRetried,
+    ban,
     engineReason: reason,
     engineMessage: message,
   }, {
@@ -107,6 +110,7 @@ export function onClose(s, att, { code, message, reason }) {
   } else {
     s.setStatus(decision.status, decision.reason, decision.message);
   }
+  if (decision.refreshVersion) s.versionStale = true;
   if (decision.retryInMs !== null) s.scheduleConnect(decision.retryInMs);
   if (decision.reason === 'network_unreachable') edges.waitForNetwork(s);
 }

@@ -34,6 +34,9 @@ export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody 
   // The computer's network switch: {up: false} drops every sim number, {up: true} brings it back.
   app.post('/sim/network', async (request) => net.setNetwork(objectBody(request.body).up));
 
+  // WhatsApp stops taking the client's version: {outdated: true} closes every login with 405.
+  app.post('/sim/version', async (request) => net.world.setOutdated(objectBody(request.body).outdated));
+
   // WhatsApp refuses requests to link by code: {refuse: 400 | null}.
   app.post('/sim/pairing', async (request) => net.world.setPairingRefusal(objectBody(request.body).refuse));
 

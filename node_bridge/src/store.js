@@ -101,6 +101,7 @@ export class Store {
     this.journal = new Journal(this.db, (fn) => this.transaction(fn));
     this.outbound = new Outbound(this.db);
     this.sent = new SentMessages(this.db);
+    this.meta = new BridgeMeta(this.db);
     this.simNetwork = new SimNetworkJournal(this.db);
     this.closed = false;
   }
@@ -164,6 +165,30 @@ export class Store {
     } finally {
       this.db.close();
     }
+  }
+}
+
+/** Small facts the bridge keeps between runs (bridge_meta): JSON values by key. */
+class BridgeMeta {
+  /** @param {DatabaseSync} db */
+  constructor(db) {
+    this.getStmt = db.prepare('SELECT value FROM bridge_meta WHERE key = ?');
+    this.setStmt = db.prepare('INSERT INTO bridge_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  }
+
+  /** @param {string} key @returns {any} the value, or undefined (missing or unreadable) */
+  get(key) {
+    const row = this.getStmt.get(key);
+    try {
+      return row ? JSON.parse(String(row.value)) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** @param {string} key @param {unknown} value */
+  set(key, value) {
+    this.setStmt.run(key, JSON.stringify(value));
   }
 }
 

@@ -10,15 +10,16 @@ import { EventHub } from '../src/events.js';
 import { SessionManager } from '../src/sessions.js';
 import { PacingGate } from '../src/pacing_gate.js';
 import { PACING_DEFAULTS } from '../src/pacing.js';
-import { createConnection } from '../src/engines/baileys.js';
+import { createConnection, prepareConnection } from '../src/engines/baileys.js';
 import { fakeBaileys, linkedCreds } from './fake_baileys.js';
 import { eventually } from './helpers.js';
 
 /**
  * @param {{after: (fn: () => any) => void}} t
- * @param {{pacing?: object, ackWaitMs?: number, deps?: object}} [opts] deps: more seams for createConnection
+ * @param {{pacing?: object, ackWaitMs?: number, deps?: object, fetchVersion?: (timeoutMs: number) => Promise<any>}} [opts]
+ *   deps: more seams for createConnection; fetchVersion: the WhatsApp Web version fetcher (none: no fetch)
  */
-export async function managedBaileys(t, { pacing = {}, ackWaitMs, deps = {} } = {}) {
+export async function managedBaileys(t, { pacing = {}, ackWaitMs, deps = {}, fetchVersion } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-baileys-mgr-'));
   const log = pino({ level: 'silent' });
   const fake = fakeBaileys();
@@ -27,7 +28,8 @@ export async function managedBaileys(t, { pacing = {}, ackWaitMs, deps = {} } = 
   const boot = async () => {
     const store = new Store(dir, log);
     const hub = new EventHub({ bootId: `boot-${Date.now()}`, journal: store.journal, log });
-    const engine = { name: 'baileys', checkOptions() {}, createConnection: (/** @type {any} */ ctx) => createConnection(ctx, { makeSocket: fake.makeSocket, ...deps }) };
+    const engine = { name: 'baileys', checkOptions() {}, createConnection: (/** @type {any} */ ctx) => createConnection(ctx, { makeSocket: fake.makeSocket, ...deps }),
+      ...(fetchVersion ? { prepare: (/** @type {any} */ ctx) => prepareConnection(ctx, { fetch: fetchVersion }) } : {}) };
     const engines = { knows: () => true, names: () => ['baileys'], defaults: () => ({}), load: async () => engine };
     // Safe sending's pace is not what these tests are about unless they say so.
     const gate = new PacingGate({ config: { ...PACING_DEFAULTS, min_gap_ms: 0, jitter_ms: 0, typing: false, ...pacing } });
@@ -71,6 +73,16 @@ export async function managedBaileys(t, { pacing = {}, ackWaitMs, deps = {} } = 
       sock.ev.emit('connection.update', { connection: 'open' });
       await eventually(() => env.manager.get(id).status === 'connected', { what: 'connected again' });
       return sock;
+    },
+    /** The session's next socket, not opened yet. */
+    async nextSocket() {
+      const made = fake.made.length;
+      return eventually(() => fake.made.length > made && fake.last, { what: 'a new socket' });
+    },
+    /** rc14's end for <failure reason=… …attrs> (socket.js:798-801). @param {any} sock @param {number} code @param {object} [attrs] */
+    fail(sock, code, attrs = {}) {
+      const error = Object.assign(new Error('Connection Failure'), { output: { statusCode: code }, data: { reason: String(code), ...attrs } });
+      sock.ev.emit('connection.update', { connection: 'close', lastDisconnect: { error } });
     },
     /** The socket drops (428), as the network does. @param {any} sock */
     drop(sock) {

@@ -169,3 +169,26 @@ test('sim: WhatsApp refuses a request to link by code: 502 pairing_refused in wo
   assert.equal(ok.status, 200);
   assert.match(ok.body.code, /^[0-9A-Z]{8}$/);
 });
+
+test('sim: a temporary ban (402) and a ban (406) end the number in words; an outdated client (405) is retried once', async (t) => {
+  const h = harness(t);
+  const b = await h.start();
+  await b.linkedSession('temp');
+  await b.api('POST', '/sim/sessions/temp/close', { code: 402, ban: { code: 101, expire_s: 3600 } });
+  const temp = await b.waitSession('temp', (s) => s.status === 'failed');
+  assert.equal(temp.reason, 'temporarily_banned');
+  assert.match(temp.message, /\(reason 101: you sent too many messages to people who don't have you in their address books\); the ban ends at /);
+  await b.linkedSession('gone', { phone: '628123450002' });
+  await b.api('POST', '/sim/sessions/gone/close', { code: 406 });
+  assert.equal((await b.waitSession('gone', (s) => s.status === 'failed')).reason, 'banned');
+
+  const events = await b.events();
+  await b.linkedSession('old', { phone: '628123450003' });
+  await b.api('POST', '/sim/version', { outdated: true });
+  await b.api('POST', '/sim/sessions/old/close', { code: 428 });
+  const failed = await b.waitSession('old', (s) => s.status === 'failed');
+  assert.equal(failed.reason, 'outdated_version');
+  const trail = events.statusTrail('old');
+  assert.equal(trail.at(-1), 'failed/outdated_version', trail.join(' → '));
+  assert.equal(trail.filter((x) => x === 'reconnecting/outdated_version').length, 1, `one retry: ${trail.join(' → ')}`);
+});

@@ -101,6 +101,51 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>messages went to too many people who do not have this number in their contacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many people blocked this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many groups were made with people who do not have this number saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>the same message went to too many people</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many messages went to a broadcast list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp has banned this number for a while.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp's reason: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>The ban ends at %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>Jaga does not reconnect it by itself; start it again once the ban is over.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/banner.py" />
             <source>Dismiss</source>
             <translation type="unfinished" />
@@ -928,6 +973,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>WhatsApp asks for a newer version of Jaga.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number for a while. Jaga does not reconnect it by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number. Check the WhatsApp app on the phone; Jaga does not reconnect it by itself.</source>
             <translation type="unfinished" />
         </message>
         <message>

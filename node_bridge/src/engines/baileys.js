@@ -22,8 +22,10 @@ import { mediaHandlers, outboundContent } from './baileys/media.js';
 import { networkErrorCode } from '../close_codes.js';
 import { abandonUnfinishedPairing, boundCloseHandshake, socketConfig } from './baileys/socket_helpers.js';
 import { requestPairingCode } from './baileys/pairing.js';
+import { announcedVersion } from './baileys/prepare.js';
 
 export { parseOptions } from './baileys/options.js';
+export { prepareConnection } from './baileys/prepare.js';
 export { forgetSession } from './baileys/caches.js';
 export { networkProbe } from './baileys/probe.js';
 import { closeInfoFromError, codedError, digitsFromJid, phoneDigits, qrWithAdvSecret, recipientJid } from './baileys/mapping.js';
@@ -240,7 +242,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     safeCall('activity', () => on.activity());
   };
 
-  const config = socketConfig({ creds, keys, caches, opts, log: ctx.log, sent: ctx.sent });
+  const config = socketConfig({ creds, keys, caches, opts, log: ctx.log, sent: ctx.sent, version: announcedVersion(ctx, opts) });
 
   try {
     sock = makeSocket(/** @type {any} */ (config));

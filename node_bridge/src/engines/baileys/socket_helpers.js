@@ -91,9 +91,10 @@ export function storedMessage(sent, id) {
 
 /**
  * makeWASocket's config for one socket.
- * @param {{creds: any, keys: any, caches: ReturnType<typeof import('./caches.js').cachesFor>, opts: ReturnType<typeof import('./options.js').parseOptions>, log: import('pino').Logger, sent?: import('./types.js').SentStore}} parts
+ * @param {{creds: any, keys: any, caches: ReturnType<typeof import('./caches.js').cachesFor>, opts: ReturnType<typeof import('./options.js').parseOptions>, log: import('pino').Logger, sent?: import('./types.js').SentStore, version?: [number, number, number]}} parts
+ *   version: the WhatsApp Web version to announce (versions.js); Baileys' built-in one if absent
  */
-export function socketConfig({ creds, keys, caches, opts, log, sent }) {
+export function socketConfig({ creds, keys, caches, opts, log, sent, version }) {
   /** @type {Record<string, unknown>} only defined keys: undefined would override Baileys' defaults */
   const config = {
     auth: { creds, keys },
@@ -113,7 +114,7 @@ export function socketConfig({ creds, keys, caches, opts, log, sent }) {
     getMessage: async key => storedMessage(sent, key?.id),
   };
   if (opts.wsUrl) config.waWebSocketUrl = opts.wsUrl;
-  if (opts.version) config.version = opts.version;
+  if (version) config.version = version;
   if (opts.qrTimeoutMs) config.qrTimeout = opts.qrTimeoutMs;
   return config;
 }

@@ -9,8 +9,11 @@ import { pairingRefusedSentence } from '../../rejections.js';
 /** What Baileys says alongside each code. */
 const CLOSE_MESSAGES = {
   401: 'Connection Failure (logged out)',
+  402: 'Connection Failure',
   403: 'Connection Failure (forbidden)',
   405: 'Connection Failure (405)',
+  406: 'Connection Failure',
+  409: 'Connection Failure',
   408: 'Connection was lost',
   428: 'Connection Terminated',
   440: 'Stream Errored (conflict)',
@@ -83,6 +86,8 @@ export class SimConnection {
 
   handshake() {
     if (!this.network.networkUp) return this.networkDown();
+    // WhatsApp refuses an outdated client before anything else (<failure reason="405">).
+    if (this.network.world.outdated) return this.networkClose(405);
     if (this.creds.me) this.open();
     else {
       this.state = 'linking';
@@ -143,11 +148,14 @@ export class SimConnection {
     this.after(0, () => this.networkClose(515));
   }
 
-  /** The network closes the socket. @param {number} code @param {string} [message] */
-  networkClose(code, message) {
+  /**
+   * The network closes the socket.
+   * @param {number} code @param {string} [message] @param {{code: string|null, until: string|null}} [ban] a 402's details
+   */
+  networkClose(code, message, ban) {
     if (this.state === 'closed') return;
     this.end(new Error('connection closed'));
-    this.on.close({ code, message: message ?? CLOSE_MESSAGES[code] ?? `Stream Errored (${code})` });
+    this.on.close({ code, message: message ?? CLOSE_MESSAGES[code] ?? `Stream Errored (${code})`, ...(ban ? { ban } : {}) });
   }
 
   /** @param {boolean} on */

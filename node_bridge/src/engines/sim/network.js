@@ -34,6 +34,20 @@ const MESSAGE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
  *   | {type: 'mapping', lid: string, phone: string}} Delivery
  */
 
+/**
+ * A temporary ban's details as WhatsApp sends them with a 402 ({code, expire_s}), as the
+ * baileys engine reports them ({code, until}).
+ * @param {unknown} ban
+ */
+function banArg(ban) {
+  if (ban === undefined || ban === null) return undefined;
+  const b = /** @type {any} */ (ban);
+  if (typeof b !== 'object' || (b.code !== undefined && !Number.isInteger(b.code)) || (b.expire_s !== undefined && !Number.isInteger(b.expire_s))) {
+    throw new ApiError(400, 'bad_request', 'ban must be {code?: whole number, expire_s?: whole number}');
+  }
+  return { code: b.code === undefined ? null : String(b.code), until: b.expire_s ? new Date(Date.now() + b.expire_s * 1000).toISOString() : null };
+}
+
 export class SimNetwork {
   /**
    * @param {{store: import('../../store.js').Store, log: import('pino').Logger, defaults?: Record<string, unknown>}} deps
@@ -105,7 +119,7 @@ export class SimNetwork {
    * (`after: "take"`: taken, its ack never reaches this socket).
    * @param {string} id @param {{code?: unknown, after?: unknown}} body
    */
-  close(id, { code, after } = {}) {
+  close(id, { code, after, ban } = {}) {
     if (!Number.isInteger(code) || /** @type {number} */ (code) < 100 || /** @type {number} */ (code) > 999) {
       throw new ApiError(400, 'bad_request', 'code must be a Baileys close code (e.g. 428, 401, 440, 403, 405, 515)');
     }
@@ -117,7 +131,7 @@ export class SimNetwork {
       conn.armClose(/** @type {number} */ (code), after);
       return { closed: false, armed: after };
     }
-    conn.networkClose(/** @type {number} */ (code));
+    conn.networkClose(/** @type {number} */ (code), undefined, banArg(ban));
     return { closed: true };
   }
 

@@ -26,6 +26,15 @@ export class SimWorld {
     this.groups = new Map();
     /** WhatsApp refuses requests to link by code with this error code (null: it accepts them). @type {number|null} */
     this.pairingRefusal = null;
+    /** WhatsApp no longer takes the client's version: every login is closed with 405. */
+    this.outdated = false;
+  }
+
+  /** @param {unknown} outdated */
+  setOutdated(outdated) {
+    if (typeof outdated !== 'boolean') throw new ApiError(400, 'bad_request', 'outdated must be true or false');
+    this.outdated = outdated;
+    return { outdated };
   }
 
   /** @param {unknown} refuse an iq error code (400…) or null */
