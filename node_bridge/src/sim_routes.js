@@ -22,6 +22,10 @@ export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody 
 
   app.post('/sim/sessions/:id/ack', async (request) => net.ack(sessionId(request), objectBody(request.body)));
 
+  // A recipient asks for a message again (a retry receipt): {message_id} → {answered}.
+  app.post('/sim/sessions/:id/retry-request', async (request) =>
+    net.retryRequest(sessionId(request), objectBody(request.body)));
+
   // A contact's device changed: libsignal prints the old and new session (keys and all) and,
   // with bad_mac, its decrypt-failure lines: {keys?: {root, private, chain} (hex), bad_mac?}.
   app.post('/sim/sessions/:id/device-change', async (request) =>

@@ -271,6 +271,11 @@ export class SimConnection {
     return { message_id: messageId };
   }
 
+  /** Whether this number still has a sent message (what answers a retry request). @param {string} messageId */
+  hasSent(messageId) {
+    return !!this.sent?.get(messageId);
+  }
+
   /** send_ms on the wire; while silenced the write waits for the line (or dies with it). */
   writeDelay() {
     return new Promise((resolve, reject) => {

@@ -70,6 +70,8 @@ export class SimNetwork {
     this.quotes = new Map();
     /** Read receipts the numbers sent (sendSeen), in order. @type {object[]} */
     this.seenLog = [];
+    /** Recipients' retry requests and whether the number could answer them (this boot). @type {object[]} */
+    this.retryRequests = [];
     this.timers = new TimerSet();
   }
 
@@ -246,6 +248,19 @@ export class SimNetwork {
     return { queued };
   }
 
+  /**
+   * A recipient could not decrypt a message and asks for it again (a retry receipt): the
+   * number answers only if it still has the message (Baileys: getMessage).
+   * @param {string} id @param {{message_id?: unknown}} body
+   */
+  retryRequest(id, body) {
+    const messageId = body?.message_id;
+    if (typeof messageId !== 'string' || !messageId) throw new ApiError(400, 'bad_request', 'message_id is required');
+    const answered = this.current(id).hasSent(messageId);
+    this.retryRequests.push({ session_id: id, message_id: messageId, answered });
+    return { answered };
+  }
+
   /** A contact's new device: what libsignal prints then (signal_noise.js). @param {string} id @param {any} body */
   deviceChange(id, body) {
     this.current(id);
@@ -276,7 +291,8 @@ export class SimNetwork {
       const quoted = this.quotes.get(`${m.session_id}:${m.message_id}`);
       return { ...m, media: media ? { ...media, caption: m.text } : null, ...(quoted ? { quoted } : {}) };
     });
-    return { sent, seen: this.seenLog, network_up: this.networkUp, backlog: this.backlog.counts(), media_reuploads: this.mediaReuploads };
+    return { sent, seen: this.seenLog, network_up: this.networkUp, backlog: this.backlog.counts(), media_reuploads: this.mediaReuploads,
+      retry_requests: this.retryRequests };
   }
 
   /**
