@@ -11,6 +11,7 @@ from datetime import datetime
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.protocol import parse_time
 from app.core.clock import SteadyClock
+from app.core.edges import refusal_of
 from app.core.message_store import media_of
 from app.core.models import Message
 from app.core.outbox import retry_delay, should_give_up
@@ -36,6 +37,8 @@ NEVER_SUCCEEDS = frozenset(
         "media_too_large",
         # WhatsApp refused it (its error ack, in words): a retry counts as another reach-out.
         "rejected",
+        # The recipient's phone is not on WhatsApp (the bridge asked WhatsApp).
+        "not_on_whatsapp",
     }
 )
 #: Bridge errors that mean "not now": the message waits, using up no attempts.
@@ -199,7 +202,10 @@ class Dispatcher:
             self.store.mark_later(message.id, turn)
             return "later"
         outcome = "failed"
-        if error.code in NEVER_SUCCEEDS:
+        if error.code == "rejected":  # in the words its message.ack gives it too
+            refusal = {**error.fields, "status": "failed"}
+            self.store.mark_failed(message.id, refusal_of(refusal) or str(error))
+        elif error.code in NEVER_SUCCEEDS:
             self.store.mark_failed(message.id, str(error))
         elif should_give_up(message.attempts + 1, message.created_at, self._clock.now()):
             self.store.mark_failed(

@@ -104,6 +104,10 @@ _ERROR_SENTENCES = [
         r"No internet connection — Jaga reconnects by itself when it is back",
         tr_noop("No internet connection — Jaga reconnects by itself when it is back"),
     ),
+    (
+        r"The number (.*) is not on WhatsApp; the message was not sent\.",
+        tr_noop("The number %1 is not on WhatsApp; the message was not sent."),
+    ),
     # the bridge's answers to a request for a pairing code (engines/baileys/pairing.js)
     (
         r"WhatsApp refused to link by code \(error (.*): (.*)\)\. Link by scanning the QR code "

@@ -9,6 +9,7 @@ import { errorText } from './session_util.js';
 import { waMessageId } from './message_ids.js';
 import { SENT_KEEP_MS } from './outbound_store.js';
 import { AckWaiters } from './server_acks.js';
+import { checkRecipient } from './recipient_check.js';
 
 /** WhatsApp acks a message within a second or two; this long without one is no answer. */
 export const ACK_WAIT_MS = 15_000;
@@ -88,6 +89,7 @@ export class SendPath {
 
   /** @param {import('./session.js').Session} session @param {SendJob} job */
   async paced(session, job) {
+    await checkRecipient(session, job.to, job); // before a slot: a phone not on WhatsApp takes none
     const giveBack = await this.pacing.turn(session, job.newContact, job.reached);
     const messageId = job.existing?.message_id ?? waMessageId(session.id, job.clientId);
     if (!job.existing) {

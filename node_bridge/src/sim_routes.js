@@ -24,12 +24,12 @@ export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody 
 
   // A recipient asks for a message again (a retry receipt): {message_id} → {answered}.
   app.post('/sim/sessions/:id/retry-request', async (request) =>
-    net.retryRequest(sessionId(request), objectBody(request.body)));
+    net.queries.retryRequest(sessionId(request), objectBody(request.body)));
 
   // A contact's device changed: libsignal prints the old and new session (keys and all) and,
   // with bad_mac, its decrypt-failure lines: {keys?: {root, private, chain} (hex), bad_mac?}.
   app.post('/sim/sessions/:id/device-change', async (request) =>
-    net.deviceChange(sessionId(request), objectBody(request.body)));
+    net.queries.deviceChange(sessionId(request), objectBody(request.body)));
 
   app.post('/sim/sessions/:id/corrupt-auth', async (request) => net.corruptAuth(sessionId(request)));
 

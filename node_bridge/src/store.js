@@ -11,6 +11,7 @@ import { AuthDb } from './auth_db.js';
 import { checkBridgeDb, missingDb } from './bridge_db_health.js';
 import { LinkRegistry } from './link_registry.js';
 import { OUTBOUND_COLUMNS, OUTBOUND_SCHEMA, Outbound, SentMessages } from './outbound_store.js';
+import { CHAT_FACTS_SCHEMA, ChatFacts } from './chat_facts.js';
 
 /** @typedef {import('./outbound_store.js').OutboundRecord} OutboundRecord */
 
@@ -66,6 +67,7 @@ export class Store {
     this.recovery = checkBridgeDb(this.file, quarantineDir, (db) => {
       db.exec(SCHEMA);
       db.exec(OUTBOUND_SCHEMA);
+      db.exec(CHAT_FACTS_SCHEMA);
       new AuthDb(db, { quarantineDir }); // creates its tables
     }, log);
     this.links = new LinkRegistry(dataDir);
@@ -90,6 +92,7 @@ export class Store {
     this.transaction(() => {
       this.db.exec(SCHEMA);
       this.db.exec(OUTBOUND_SCHEMA);
+      this.db.exec(CHAT_FACTS_SCHEMA);
       addColumnIfMissing(this.db, 'sim_network', 'receipt', "TEXT NOT NULL DEFAULT 'none'");
       for (const [column, type] of OUTBOUND_COLUMNS) addColumnIfMissing(this.db, 'outbound', column, type);
       this.db.prepare('INSERT OR IGNORE INTO bridge_meta (key, value) VALUES (?, ?)')
@@ -102,6 +105,7 @@ export class Store {
     this.outbound = new Outbound(this.db);
     this.sent = new SentMessages(this.db);
     this.meta = new BridgeMeta(this.db);
+    this.chatFacts = new ChatFacts(this.db);
     this.simNetwork = new SimNetworkJournal(this.db);
     this.closed = false;
   }

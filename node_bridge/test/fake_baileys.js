@@ -68,6 +68,8 @@ export function fakeBaileys() {
       async readMessages(keys) {
         sock.read.push(keys);
       },
+      // rc14 socket.js:222-246: every phone is on WhatsApp unless a test says otherwise.
+      onWhatsApp: async (...jids) => jids.map(jid => ({ jid, exists: true })),
       /** iq queries sent, in order */
       queries: [],
       /** WhatsApp's answer to an iq (default: type=result); undefined is rc14's timeout answer. */

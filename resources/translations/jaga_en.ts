@@ -759,6 +759,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/error_words.py" />
+            <source>The number %1 is not on WhatsApp; the message was not sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
             <source>WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code instead.</source>
             <translation type="unfinished" />
         </message>

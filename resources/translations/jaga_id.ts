@@ -764,6 +764,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/error_words.py" />
+            <source>The number %1 is not on WhatsApp; the message was not sent.</source>
+            <translation>Nomor %1 tidak memakai WhatsApp; pesan tidak dikirim.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
             <source>WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code instead.</source>
             <translation>WhatsApp menolak penautan dengan kode (galat %1: %2). Tautkan dengan memindai kode QR saja.</translation>
         </message>

@@ -179,3 +179,44 @@ def test_no_internet_for_a_minute_is_said_within_seconds_and_heals_by_itself(qtb
         assert asyncio.get_running_loop().time() - back < 10
 
     run(loop, scenario(), timeout=120)
+
+
+def test_a_phone_not_on_whatsapp_fails_its_message_in_words_never_sent(qtbot, loop, service):
+    """Seen failing against main: the bridge never asked WhatsApp; the message was "sent"
+    to a phone without WhatsApp and stayed so."""
+
+    async def scenario():
+        account = await link(service, "Shop", "6281300000203")
+        await service.client.sim("recipients", {"phone": "6281299990000", "on_whatsapp": False})
+        message = service.send_message(account.id, "+6281299990000", "Halo")
+        await eventually(lambda: out_status(service, message.id) == "failed", what="failed")
+        chats = ChatsWindow(service, account.id)
+        qtbot.addWidget(chats)
+        chats.open_chat("6281299990000")
+        model = chats.messages_model
+        note = model.index(model.rowCount() - 1).data(NoteRole)
+        assert note == (
+            "Not sent: The number 6281299990000 is not on WhatsApp; the message was not sent."
+        )
+        assert service.store.next_retry_at() is None, "not tried again by itself"
+        assert [s for s in await service.client.sim_network() if s["to"] == "6281299990000"] == []
+
+    run(loop, scenario())
+
+
+def test_a_refused_message_carries_the_apps_words_whichever_word_comes_first(
+    qtbot, loop, service
+):
+    """The send's 422 and its durable failed ack give the same sentence (the one the UI
+    translates), whichever the app stores first."""
+
+    async def scenario():
+        account = await link(service, "Shop", "6281300000204")
+        await service.client.sim("recipients", {"phone": "628200000479", "reject": 479})
+        message = service.send_message(account.id, "+628200000479", "Halo")
+        await eventually(lambda: out_status(service, message.id) == "failed", what="failed")
+        assert service.store.message(message.id).error == (
+            "WhatsApp rejected this message (error 479). Jaga does not send it again by itself."
+        )
+
+    run(loop, scenario())

@@ -356,6 +356,17 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
       return { message_id: messageId };
     },
 
+    /**
+     * Is this phone on WhatsApp? rc14's onWhatsApp (socket.js:222-246) lists a phone only
+     * when it is ([{jid, exists: true}]); nothing listed: not on WhatsApp; no answer: null.
+     * @param {string} phone digits
+     */
+    async onWhatsApp(phone) {
+      if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
+      const found = await sock.onWhatsApp(`${phone}@s.whatsapp.net`);
+      return Array.isArray(found) ? found.some(r => r?.exists) : null;
+    },
+
     /** Read receipts (Socket/messages-send.js readMessages): blue ticks for the sender. */
     async markSeen({ chat, ids, participant } = /** @type {any} */ ({})) {
       if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');

@@ -23,6 +23,7 @@ export function createConnection(ctx) {
     logout: () => conn.logout(),
     send: (m) => conn.send(m),
     resend: (m) => conn.resend(m),
+    onWhatsApp: (phone) => conn.onWhatsApp(phone),
     downloadMedia: (ref) => conn.downloadMedia(ref),
     reuploadMedia: (ref) => conn.reuploadMedia(ref),
     markSeen: (seen) => conn.markSeen(seen),

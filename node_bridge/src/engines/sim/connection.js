@@ -271,6 +271,12 @@ export class SimConnection {
     return { message_id: messageId };
   }
 
+  /** @param {string} phone digits */
+  async onWhatsApp(phone) {
+    if (this.state !== 'open') throw new Error('the sim connection is not open');
+    return this.network.queries.onWhatsApp(this.id, phone);
+  }
+
   /** Whether this number still has a sent message (what answers a retry request). @param {string} messageId */
   hasSent(messageId) {
     return !!this.sent?.get(messageId);

@@ -8,9 +8,9 @@ import { SIM_OPTIONS, validateOptions } from '../../options.js';
 import { SimBacklog } from './backlog.js';
 import { SimMediaUploads, parseSimMedia } from './media.js';
 import { freshCreds } from './connection.js';
-import { chatOf, phoneArg } from './util.js';
+import { banArg, chatOf, phoneArg } from './util.js';
 import { SimWorld, lidArg } from './world.js';
-import { printDeviceChange } from './signal_noise.js';
+import { SimQueries } from './queries.js';
 import { TimerSet } from '../../timer_set.js';
 
 export const SIM_DEFAULTS = Object.freeze({
@@ -34,20 +34,6 @@ const MESSAGE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
  *   | {type: 'mapping', lid: string, phone: string}} Delivery
  */
 
-/**
- * A temporary ban's details as WhatsApp sends them with a 402 ({code, expire_s}), as the
- * baileys engine reports them ({code, until}).
- * @param {unknown} ban
- */
-function banArg(ban) {
-  if (ban === undefined || ban === null) return undefined;
-  const b = /** @type {any} */ (ban);
-  if (typeof b !== 'object' || (b.code !== undefined && !Number.isInteger(b.code)) || (b.expire_s !== undefined && !Number.isInteger(b.expire_s))) {
-    throw new ApiError(400, 'bad_request', 'ban must be {code?: whole number, expire_s?: whole number}');
-  }
-  return { code: b.code === undefined ? null : String(b.code), until: b.expire_s ? new Date(Date.now() + b.expire_s * 1000).toISOString() : null };
-}
-
 export class SimNetwork {
   /**
    * @param {{store: import('../../store.js').Store, log: import('pino').Logger, defaults?: Record<string, unknown>}} deps
@@ -70,8 +56,8 @@ export class SimNetwork {
     this.quotes = new Map();
     /** Read receipts the numbers sent (sendSeen), in order. @type {object[]} */
     this.seenLog = [];
-    /** Recipients' retry requests and whether the number could answer them (this boot). @type {object[]} */
-    this.retryRequests = [];
+    /** What numbers ask and are asked besides messages (queries.js). */
+    this.queries = new SimQueries(this);
     this.timers = new TimerSet();
   }
 
@@ -153,9 +139,11 @@ export class SimNetwork {
     return { up };
   }
 
-  /** @param {{phone?: unknown, reject?: unknown}} body */
+  /** {phone, reject?: 463|479|null, on_whatsapp?: bool} @param {{phone?: unknown, reject?: unknown, on_whatsapp?: unknown}} body */
   recipient(body) {
-    return this.world.setRejecting(phoneArg(body?.phone, 'phone'), body?.reject);
+    const phone = phoneArg(body?.phone, 'phone');
+    if (body?.on_whatsapp !== undefined) return this.world.setOnWhatsApp(phone, body.on_whatsapp);
+    return this.world.setRejecting(phone, body?.reject);
   }
 
   /** @param {string} id @param {'reachout_timelock'|'new_chat_cap'} reason @param {any} body */
@@ -249,25 +237,6 @@ export class SimNetwork {
   }
 
   /**
-   * A recipient could not decrypt a message and asks for it again (a retry receipt): the
-   * number answers only if it still has the message (Baileys: getMessage).
-   * @param {string} id @param {{message_id?: unknown}} body
-   */
-  retryRequest(id, body) {
-    const messageId = body?.message_id;
-    if (typeof messageId !== 'string' || !messageId) throw new ApiError(400, 'bad_request', 'message_id is required');
-    const answered = this.current(id).hasSent(messageId);
-    this.retryRequests.push({ session_id: id, message_id: messageId, answered });
-    return { answered };
-  }
-
-  /** A contact's new device: what libsignal prints then (signal_noise.js). @param {string} id @param {any} body */
-  deviceChange(id, body) {
-    this.current(id);
-    return printDeviceChange(body);
-  }
-
-  /**
    * Damages the stored creds through the auth interface itself, the way a torn
    * write or a bad disk would: the next start must refuse them.
    * @param {string} id
@@ -292,7 +261,7 @@ export class SimNetwork {
       return { ...m, media: media ? { ...media, caption: m.text } : null, ...(quoted ? { quoted } : {}) };
     });
     return { sent, seen: this.seenLog, network_up: this.networkUp, backlog: this.backlog.counts(), media_reuploads: this.mediaReuploads,
-      retry_requests: this.retryRequests };
+      ...this.queries.view() };
   }
 
   /**

@@ -26,6 +26,8 @@ export class SimWorld {
     this.groups = new Map();
     /** WhatsApp refuses requests to link by code with this error code (null: it accepts them). @type {number|null} */
     this.pairingRefusal = null;
+    /** Phones that are not on WhatsApp (onWhatsApp says no). @type {Set<string>} */
+    this.notOnWhatsApp = new Set();
     /** WhatsApp no longer takes the client's version: every login is closed with 405. */
     this.outdated = false;
   }
@@ -44,6 +46,14 @@ export class SimWorld {
     }
     this.pairingRefusal = /** @type {number|null} */ (refuse ?? null);
     return { refuse: this.pairingRefusal };
+  }
+
+  /** @param {string} digits @param {unknown} on */
+  setOnWhatsApp(digits, on) {
+    if (typeof on !== 'boolean') throw new ApiError(400, 'bad_request', 'on_whatsapp must be true or false');
+    if (on) this.notOnWhatsApp.delete(digits);
+    else this.notOnWhatsApp.add(digits);
+    return { phone: digits, on_whatsapp: on };
   }
 
   /** @param {string} digits @param {unknown} code */
