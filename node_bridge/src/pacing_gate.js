@@ -3,6 +3,7 @@
 import { ApiError } from './errors.js';
 import { PACING_DEFAULTS, Pacer, parsePacing } from './pacing.js';
 import { setPaceLimit } from './session_edges.js';
+import { quotaLeft, slowFactor } from './quota.js';
 
 export const DAILY_CAP_REASON = 'daily_new_contacts';
 
@@ -50,7 +51,10 @@ export class PacingGate {
       this.pacers.set(session.id, pacer);
     }
     const now = this.now();
-    const plan = pacer.plan(now, { newContact, reachedToday }, this.config);
+    const quota = session.quota ?? null;
+    const plan = pacer.plan(now, { newContact, reachedToday, slow: slowFactor(quota),
+      quotaLeft: quotaLeft(quota, session.quotaSpent ?? 0, now), quotaUntil: quota?.cycleEnd ?? null }, this.config);
+    if (plan.kind === 'quota') throw quotaUsedUp(session, quota, iso(plan.until));
     if (plan.kind === 'cap') {
       const until = iso(plan.until);
       setPaceLimit(session, {
@@ -69,6 +73,26 @@ export class PacingGate {
     }
     if (plan.at > now) await this.sleep(plan.at - now);
     const taken = /** @type {Pacer} */ (pacer);
-    return () => taken.unplan({ newContact });
+    if (newContact) session.quotaSpent = (session.quotaSpent ?? 0) + 1;
+    return () => {
+      taken.unplan({ newContact });
+      if (newContact && session.quotaSpent > 0) session.quotaSpent -= 1;
+    };
   }
+}
+
+/**
+ * WhatsApp's quota of new chats is used up: shown as its cap (the app holds messages to new
+ * contacts until the cycle ends), and this send comes back then.
+ * @param {any} session @param {import('./quota.js').Quota|null} quota @param {string} until
+ */
+function quotaUsedUp(session, quota, until) {
+  setPaceLimit(session, {
+    reason: 'new_chat_cap',
+    until,
+    message: `This number used WhatsApp's quota of new chats (${quota?.used ?? '?'} + ${session.quotaSpent ?? 0} of ${quota?.total ?? '?'}); messages to new contacts wait until ${until}.`,
+  });
+  const error = new ApiError(429, 'new_contacts_cap', `WhatsApp's quota of new chats is used up; messages to new contacts wait until ${until}.`);
+  error.extra = { retry_at: until };
+  return error;
 }

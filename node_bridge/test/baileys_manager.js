@@ -56,12 +56,16 @@ export async function managedBaileys(t, { pacing = {}, ackWaitMs, deps = {}, fet
     get store() { return /** @type {any} */ (live).store; },
     get manager() { return /** @type {any} */ (live).manager; },
     get events() { return /** @type {any} */ (live).events; },
-    /** Starts `acc` (linked) and opens its socket; resolves once connected. */
-    async connect(id = 'acc') {
+    /**
+     * Starts `acc` (linked) and opens its socket; resolves once connected.
+     * @param {string} [id] @param {{beforeOpen?: (sock: any) => void}} [opts] beforeOpen: set up the socket first
+     */
+    async connect(id = 'acc', { beforeOpen } = {}) {
       const made = fake.made.length;
       if (!live?.store.auth.forSession(id).hasCreds()) live?.store.auth.forSession(id).writeCreds(linkedCreds());
       await env.manager.start(id, { engine: 'baileys', options: { backoff_base_ms: 20, backoff_max_ms: 40 } });
       const sock = await eventually(() => fake.made.length > made && fake.last, { what: 'a socket' });
+      beforeOpen?.(sock);
       sock.ev.emit('connection.update', { connection: 'open' });
       await eventually(() => env.manager.get(id).status === 'connected', { what: 'connected' });
       return sock;

@@ -10,25 +10,27 @@
 //   frame is logged, never a crash of the bridge process.
 
 import { randomBytes } from 'node:crypto';
-import makeWASocket, { DisconnectReason, getBinaryNodeChild, proto } from '@whiskeysockets/baileys';
+import makeWASocket, { DisconnectReason, getBinaryNodeChild } from '@whiskeysockets/baileys';
 import { makeBaileysAuthState } from '../auth_db.js';
 import { monotonicMs } from '../clock.js';
 import { cachesFor, forgetSession } from './baileys/caches.js';
 import { parseOptions } from './baileys/options.js';
-import { edgeHandlers, sendJid } from './baileys/edges.js';
-import { quotedMessage, seenKeys } from './baileys/replies.js';
+import { edgeHandlers } from './baileys/edges.js';
 import { trafficHandlers } from './baileys/traffic.js';
-import { mediaHandlers, outboundContent } from './baileys/media.js';
+import { mediaHandlers } from './baileys/media.js';
+import { outboundHandlers } from './baileys/outbound.js';
 import { networkErrorCode } from '../close_codes.js';
 import { abandonUnfinishedPairing, boundCloseHandshake, socketConfig } from './baileys/socket_helpers.js';
 import { requestPairingCode } from './baileys/pairing.js';
+import { LimitsWatch } from '../limits_watch.js';
+import { fetchLimits } from './baileys/edges.js';
 import { announcedVersion } from './baileys/prepare.js';
 
 export { parseOptions } from './baileys/options.js';
 export { prepareConnection } from './baileys/prepare.js';
 export { forgetSession } from './baileys/caches.js';
 export { networkProbe } from './baileys/probe.js';
-import { closeInfoFromError, codedError, digitsFromJid, phoneDigits, qrWithAdvSecret, recipientJid } from './baileys/mapping.js';
+import { closeInfoFromError, codedError, digitsFromJid, phoneDigits, qrWithAdvSecret } from './baileys/mapping.js';
 
 /** @typedef {import('./baileys/types.js').EngineContext} EngineContext */
 /** @typedef {import('./baileys/types.js').Connection} Connection */
@@ -53,14 +55,16 @@ function closeError(statusCode, message) {
  * Opens one WhatsApp connection for a session.
  *
  * @param {EngineContext} ctx
- * @param {{makeSocket?: typeof makeWASocket, downloadMedia?: typeof import('@whiskeysockets/baileys').downloadMediaMessage}} [deps]
- *   seams for tests: a fake socket factory; the media download (the network boundary)
+ * @param {{makeSocket?: typeof makeWASocket, downloadMedia?: typeof import('@whiskeysockets/baileys').downloadMediaMessage,
+ *   later?: ConstructorParameters<typeof LimitsWatch>[0]['later']}} [deps]
+ *   seams for tests: a fake socket factory; the media download (the network boundary); the
+ *   timer of the limits watch
  * @returns {Connection}
  * @throws {import('../auth_db.js').AuthCorruptError} stored creds are unreadable: nothing was
  *   opened; the caller quarantines the auth rows and reports failed/auth_corrupt
  * @throws {TypeError & {code: 'bad_options'}} invalid ctx.options: nothing was opened
  */
-export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia } = {}) {
+export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia, later } = {}) {
   const { sessionId, auth, on } = ctx;
   const log = ctx.log.child({ engine: 'baileys' });
   const opts = parseOptions(ctx.options);
@@ -123,6 +127,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     if (reported) return;
     reported = true;
     opened = false;
+    limits.stop();
     clearTimeout(fallbackTimer);
     for (const w of qrWaiters) w.reject(codedError(Error, 'not_connected', 'the connection closed'));
     qrWaiters = [];
@@ -200,6 +205,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
       opened = true;
       const me = creds.me;
       safeCall('open', () => on.open({ phone: digitsFromJid(me?.id), name: me?.name || me?.verifiedName || null }));
+      limits.atOpen();
     }
     if (update.connection === 'close') {
       const info = closeInfoFromError(update.lastDisconnect?.error);
@@ -218,7 +224,9 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     }
   });
 
-  const { onUpsert, onMessagesUpdate, onReceipts, onServerAck } = trafficHandlers({ on, caches, creds, edges, safeCall, guard, log });
+  // Limits on new contacts, asked for at each open and after a 463 (limits_watch.js).
+  const limits = new LimitsWatch({ log, later, fetch: () => fetchLimits(opened && !reported ? sock : null, edges) });
+  const { onUpsert, onMessagesUpdate, onReceipts, onServerAck } = trafficHandlers({ on, caches, creds, edges, safeCall, guard, log, limits });
 
   // WhatsApp (since mid 2026) retires an unpaired companion's ADV secret with
   // <notification type="companion_reg_refresh">; rc14 acks and ignores it, so every QR
@@ -295,10 +303,13 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     });
   };
 
-  const media = mediaHandlers({ sock: () => (opened && !reported ? sock : null), download: downloadMedia, log });
+  const liveSock = () => (opened && !reported ? sock : null);
+  const media = mediaHandlers({ sock: liveSock, download: downloadMedia, log });
+  const outbound = outboundHandlers({ sock: liveSock, sent: ctx.sent, caches, lidFor: on.lidFor });
 
   return {
     ...media,
+    ...outbound,
 
     close() {
       if (reported) return closed;
@@ -325,53 +336,6 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
       endSocket(DisconnectReason.loggedOut, 'logged out by request');
       await closed;
       return { unlinked };
-    },
-
-    /**
-     * Writes a message; "sent" comes later, with WhatsApp's server ack (traffic.js
-     * onServerAck). The message is kept, encoded, for retry requests and resends.
-     */
-    async send({ to, text, messageId, media: file, quoted } = /** @type {any} */ ({})) {
-      if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
-      if (!file && (typeof text !== 'string' || text.length === 0)) throw codedError(TypeError, 'bad_request', 'text must be a non-empty string');
-      const jid = sendJid(recipientJid(to), on.lidFor);
-      const content = file ? outboundContent(file, text ?? '') : { text };
-      const options = { ...(messageId ? { messageId } : {}), ...(quoted ? { quoted: quotedMessage(jid, quoted) } : {}) };
-      if (messageId) caches.outgoing.set(messageId, true); // its ack may beat sendMessage's return
-      const sent = await sock.sendMessage(jid, content, options);
-      const id = sent?.key?.id ?? messageId;
-      if (!id) throw codedError(Error, 'engine_error', 'WhatsApp accepted the message but returned no id');
-      caches.outgoing.set(id, true);
-      if (sent?.message) ctx.sent?.put(id, jid, proto.Message.encode(sent.message).finish());
-      return { message_id: id };
-    },
-
-    /** The stored message again, same id (Socket/messages-send.js relayMessage). @param {{messageId: string}} m */
-    async resend({ messageId } = /** @type {any} */ ({})) {
-      if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
-      const stored = ctx.sent?.get(messageId);
-      if (!stored) throw codedError(Error, 'not_stored', `message ${messageId} is no longer stored; it cannot go again`);
-      caches.outgoing.set(messageId, true);
-      await sock.relayMessage(stored.jid, proto.Message.decode(stored.content), { messageId });
-      return { message_id: messageId };
-    },
-
-    /**
-     * Is this phone on WhatsApp? rc14's onWhatsApp (socket.js:222-246) lists a phone only
-     * when it is ([{jid, exists: true}]); nothing listed: not on WhatsApp; no answer: null.
-     * @param {string} phone digits
-     */
-    async onWhatsApp(phone) {
-      if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
-      const found = await sock.onWhatsApp(`${phone}@s.whatsapp.net`);
-      return Array.isArray(found) ? found.some(r => r?.exists) : null;
-    },
-
-    /** Read receipts (Socket/messages-send.js readMessages): blue ticks for the sender. */
-    async markSeen({ chat, ids, participant } = /** @type {any} */ ({})) {
-      if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
-      const remoteJid = sendJid(recipientJid(chat), on.lidFor);
-      await sock.readMessages(seenKeys(remoteJid, ids, participant));
     },
 
     async requestPairingCode(phone) {

@@ -18,9 +18,10 @@ import { mediaOf } from './media.js';
  *   edges: ReturnType<typeof import('./edges.js').edgeHandlers>,
  *   safeCall: (name: string, fn: () => void) => void,
  *   guard: <A extends any[]>(name: string, fn: (...args: A) => void) => (...args: A) => void,
- *   log: import('pino').Logger}} ctx
+ *   log: import('pino').Logger, limits?: import('../../limits_watch.js').LimitsWatch}} ctx
+ *   limits: asked about again after a 463
  */
-export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log }) {
+export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log, limits }) {
   /**
    * @param {import('@whiskeysockets/baileys').WAMessage} msg
    * @param {'notify' | 'append'} kind
@@ -82,6 +83,7 @@ export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log
         if ((caches.ackRank.get(refused.message_id) ?? 0) >= FAILED_RANK) continue;
         caches.ackRank.set(refused.message_id, FAILED_RANK);
         safeCall('ack', () => on.ack({ ...refused, chat: chatIdFromKey(key) }));
+        if (refused.error_code === '463') limits?.after463();
         continue;
       }
       const status = ackStatusFromWaStatus(update.status);

@@ -5,6 +5,7 @@ import { NO_NETWORK_ERROR, digitsOf, phoneArg } from './util.js';
 import { engineMedia, openDownload, uploadFile } from './media.js';
 import { TimerSet } from '../../timer_set.js';
 import { pairingRefusedSentence } from '../../rejections.js';
+import { LimitsWatch } from '../../limits_watch.js';
 
 /** What Baileys says alongside each code. */
 const CLOSE_MESSAGES = {
@@ -69,6 +70,12 @@ export class SimConnection {
     /** @type {string|null} */
     this.pairingPhone = null;
     this.timers = new TimerSet();
+    /** Asks about limits at login and after a 463, as the baileys engine (an ack round trip to debounce). */
+    this.limitsWatch = new LimitsWatch({ log: this.log, fetch: () => this.reportLimits(), debounceMs: this.opts.ack_ms,
+      later: (fn, ms) => {
+        this.after(ms, fn);
+        return { cancel: () => {} }; // the socket's timers end with it
+      } });
     /** @type {NodeJS.Timeout|undefined} */
     this.ticker = undefined;
     /** Sends waiting for the network while silenced. @type {Set<{resolve: () => void, reject: (e: Error) => void}>} */
@@ -100,9 +107,16 @@ export class SimConnection {
     this.frame();
     this.on.open({ phone: digitsOf(this.creds.me.id), name: this.creds.me.name ?? null });
     this.startTicker();
-    const limit = this.network.world.limitOf(this.id, Date.now());
-    if (limit) this.on.limits?.(limit);
+    this.limitsWatch.atOpen(); // as the baileys engine: asks for its limits at each login
     this.network.flush(this);
+  }
+
+  /** What WhatsApp says when asked about this number's limits on new contacts. */
+  reportLimits() {
+    if (this.state !== 'open') return;
+    this.on.limits?.(this.network.world.limitOf(this.id, Date.now()));
+    const quota = this.network.world.quotas.get(this.id);
+    if (quota) this.on.quota?.(quota);
   }
 
   /** The computer lost its network: the socket dies as Baileys reports it. */
@@ -197,6 +211,7 @@ export class SimConnection {
     } else {
       const { type: _type, ...ack } = d;
       this.on.ack(ack);
+      if (ack.error_code === '463') this.limitsWatch.after463();
     }
   }
 

@@ -148,10 +148,14 @@ export class SimNetwork {
 
   /** @param {string} id @param {'reachout_timelock'|'new_chat_cap'} reason @param {any} body */
   limit(id, reason, body) {
-    const limit = this.world.setLimit(id, reason, body);
+    // A cap with a `status` is WhatsApp's quota: only CAPPED limits new contacts.
+    const quota = reason === 'new_chat_cap' && body?.status !== undefined ? this.world.setQuota(id, body) : null;
+    const limit = this.world.setLimit(id, reason, quota ? { ...body, on: quota.capping_status === 'CAPPED' } : body);
     const conn = this.live.get(id);
-    if (conn && conn.state === 'open') conn.on.limits?.(limit);
-    return { limits: limit };
+    // push: false — WhatsApp says nothing now; the number learns it when it asks (at its next
+    // login, or after a 463: connection.js reportLimits).
+    if (conn && conn.state === 'open' && body?.push !== false) conn.reportLimits();
+    return { limits: limit, ...(quota ? { quota } : {}) };
   }
 
   /** @param {string} id @param {{subject?: unknown, participants?: unknown}} body */
