@@ -10,6 +10,7 @@ import * as edges from './session_edges.js';
 import * as events from './session_events.js';
 import { Liveness } from './session_liveness.js';
 import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp, wipeKeys } from './session_wipe.js';
+import { UndecryptableWatch } from './undecryptable_watch.js';
 import { errorText, isAuthCorrupt, sendTimeoutMs, withTimeout } from './session_util.js';
 
 export { errorText, isAuthCorrupt, phoneDigits } from './session_util.js';
@@ -81,6 +82,7 @@ export class Session {
     this.unlinkedAs = null;
     /** A connection of this run reached "connected": a reconnect must find creds. */
     this.expectCreds = false;
+    /** @type {UndecryptableWatch|undefined} */ this.undecryptable = undefined;
     /** @type {Promise<void>} the last close of our side; a new connect waits for it */
     this.closing = Promise.resolve();
     /** Bumped by every schedule/stop: a pending connect with an old ticket gives up. */
@@ -236,9 +238,19 @@ export class Session {
     return new ApiError(409, 'session_not_connected', `Session ${this.id} is ${this.status}, not connected.`);
   }
 
+  /** The number's watch for messages nobody could read (one for all its connections). */
+  unreadable() {
+    this.undecryptable ??= new UndecryptableWatch({
+      waitMs: this.options.undecryptable_wait_ms ?? 120_000,
+      report: (m) => this.guard(() => events.onUndecryptable(this, m)),
+    });
+    return this.undecryptable;
+  }
+
   /** Shutdown: drop the connection quietly (no status event), keep auth. */
   async dispose() {
     this.disposed = true;
+    this.undecryptable?.stop();
     this.clearTimers();
     this.wiper.cancel();
     await this.release();
@@ -322,6 +334,8 @@ export class Session {
         // Not guarded: if the journal write fails the engine must know, so it does
         // not treat the message as taken (a redelivery can still get through).
         messageIn: (/** @type {any} */ m) => events.onMessageIn(this, m),
+        // A placeholder for a message that could not be decrypted (undecryptable_watch.js).
+        undecryptable: (/** @type {any} */ m) => this.guard(() => this.unreadable().placeholder(m)),
         ack: (/** @type {any} */ a) => events.onAck(this, a),
         ...edges.engineCallbacks(this, att),
       },

@@ -165,9 +165,27 @@ export function onMessageIn(s, m) {
     kind: m.kind === 'append' ? 'append' : 'notify',
     media: null,
   };
+  s.undecryptable?.decrypted(m.message_id); // its placeholder came first: nothing to tell now
   // With media, message.in waits until the bytes are stored (media/inbox.js).
   if (m.media && s.media) return s.media.accept(s, data, m.media);
   s.seq = s.hub.emitDurable('message.in', s.id, data).seq;
+}
+
+/**
+ * A customer's message that could not be decrypted, and no readable copy came within the
+ * wait (undecryptable_watch.js): the app shows that a message could not be read.
+ * @param {Session} s @param {{message_id: string, chat?: string|null, from?: string|null, timestamp?: string}} m
+ */
+export function onUndecryptable(s, m) {
+  if (s.disposed || typeof m?.message_id !== 'string') return;
+  s.log.warn({ message_id: m.message_id }, 'a message could not be decrypted and no readable copy came');
+  s.seq = s.hub.emitDurable('message.undecryptable', s.id, {
+    session_id: s.id,
+    message_id: m.message_id,
+    chat: edges.resolveChat(s, m.chat ?? null),
+    from: edges.resolveChat(s, m.from ?? null),
+    timestamp: isoTime(m.timestamp),
+  }).seq;
 }
 
 /**

@@ -58,12 +58,13 @@ export async function managedBaileys(t, { pacing = {}, ackWaitMs, deps = {}, fet
     get events() { return /** @type {any} */ (live).events; },
     /**
      * Starts `acc` (linked) and opens its socket; resolves once connected.
-     * @param {string} [id] @param {{beforeOpen?: (sock: any) => void}} [opts] beforeOpen: set up the socket first
+     * @param {string} [id] @param {{beforeOpen?: (sock: any) => void, options?: object}} [opts]
+     *   beforeOpen: set up the socket first; options: more session options
      */
-    async connect(id = 'acc', { beforeOpen } = {}) {
+    async connect(id = 'acc', { beforeOpen, options = {} } = {}) {
       const made = fake.made.length;
       if (!live?.store.auth.forSession(id).hasCreds()) live?.store.auth.forSession(id).writeCreds(linkedCreds());
-      await env.manager.start(id, { engine: 'baileys', options: { backoff_base_ms: 20, backoff_max_ms: 40 } });
+      await env.manager.start(id, { engine: 'baileys', options: { backoff_base_ms: 20, backoff_max_ms: 40, ...options } });
       const sock = await eventually(() => fake.made.length > made && fake.last, { what: 'a socket' });
       beforeOpen?.(sock);
       sock.ev.emit('connection.update', { connection: 'open' });

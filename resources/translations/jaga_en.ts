@@ -297,6 +297,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>A message could not be read — check the phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <location filename="../../app/ui/formatting.py" />
             <source>Not sent</source>
             <translation type="unfinished" />

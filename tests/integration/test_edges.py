@@ -220,3 +220,52 @@ def test_a_refused_message_carries_the_apps_words_whichever_word_comes_first(
         )
 
     run(loop, scenario())
+
+
+def test_a_message_nobody_could_read_shows_in_its_chat_until_a_readable_copy_replaces_it(
+    qtbot, loop, data_dir
+):
+    """Seen failing against main: the bridge dropped the placeholder of a message it could
+    not decrypt; the chat never showed that the customer wrote."""
+    from app.ui.i18n import Translations, ensure_compiled
+    from tests.liveapp import FAST_SIM, dispose, make_service, until_bridge_ready
+
+    ensure_compiled()
+    service = make_service(data_dir, session_options={**FAST_SIM, "undecryptable_wait_ms": 100})
+    service.start()
+    try:
+        run(loop, until_bridge_ready(service))
+
+        async def scenario():
+            account = await link(service, "Shop", "6281300000205")
+            lost = {"from": "628555111222", "undecryptable": True, "message_id": "U1"}
+            await service.client.sim(f"sessions/{account.id}/inbound", {"messages": [lost]})
+
+            def stored():
+                return [m for m in service.store.messages(account.id) if m.message_id == "U1"]
+
+            await eventually(lambda: bool(stored()), what="the placeholder stored")
+            row = stored()[0]
+            assert (row.status, row.text, row.chat) == ("unreadable", "", "628555111222")
+            chats = ChatsWindow(service, account.id)
+            qtbot.addWidget(chats)
+            chats.open_chat("628555111222")
+            model = chats.messages_model
+            shown = model.index(model.rowCount() - 1).data()
+            assert shown == "A message could not be read — check the phone"
+            Translations().apply("id")
+            assert model.index(model.rowCount() - 1).data() == (
+                "Sebuah pesan tidak dapat dibaca — periksa di ponsel"
+            )
+            Translations().apply("en")
+            # Its readable copy arrives later (the phone sent it again): it takes the place.
+            body = {"messages": [{"from": "628555111222", "text": "Stok ada?", "message_id": "U1"}]}
+            await service.client.sim(f"sessions/{account.id}/inbound", body)
+            await eventually(lambda: service.store.message(row.id).status == "received")
+            assert service.store.message(row.id).text == "Stok ada?"
+            assert len(stored()) == 1
+
+        run(loop, scenario())
+    finally:
+        Translations().apply("en")
+        dispose(loop, service)

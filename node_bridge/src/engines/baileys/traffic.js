@@ -1,5 +1,5 @@
 // Messages and receipts of one Baileys socket → the engine's messageIn / ack callbacks.
-import { isJidBroadcast, isJidNewsletter } from '@whiskeysockets/baileys';
+import { isJidBroadcast, isJidNewsletter, proto } from '@whiskeysockets/baileys';
 import { FAILED_RANK } from './edges.js';
 import {
   ACK_RANK,
@@ -30,6 +30,7 @@ export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log
     const key = msg?.key;
     if (!key?.id || !key.remoteJid || key.fromMe) return;
     if (isJidBroadcast(key.remoteJid) || isJidNewsletter(key.remoteJid)) return;
+    if (msg.messageStubType === proto.WebMessageInfo.StubType.CIPHERTEXT) return placeholder(msg, key);
     const text = extractText(msg.message);
     if (text === null) return; // protocol / reaction / stub: nothing a person reads
     if (caches.seenInbound.has(key.id)) return;
@@ -50,6 +51,19 @@ export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log
     } catch (err) {
       log.error({ err, message_id: key.id }, 'session callback failed for an inbound message');
     }
+  };
+
+  /**
+   * A message that could not be decrypted: rc14 upserts a placeholder with messageStubType
+   * CIPHERTEXT (decode-wa-message.js:290-305; messages-recv.js:1298-1390 asks the sender for
+   * it again). Told to the session, which waits for the readable copy (same id).
+   * @param {import('@whiskeysockets/baileys').WAMessage} msg @param {any} key
+   */
+  const placeholder = (msg, key) => {
+    if (caches.seenInbound.has(key.id)) return; // its readable copy came already
+    edges.keyAlternatives(key);
+    const m = { message_id: key.id, chat: chatIdFromKey(key), from: senderIdFromKey(key), timestamp: isoFromWaTimestamp(msg.messageTimestamp) };
+    safeCall('undecryptable', () => on.undecryptable?.(m));
   };
 
   const onUpsert = guard('messages.upsert', ({ messages, type }) => {

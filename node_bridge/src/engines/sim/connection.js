@@ -199,6 +199,11 @@ export class SimConnection {
       // Baileys stores it before decrypting (messages-recv.js ~1277-1290).
       if (d.from_lid && d.from) this.on.mapping?.({ lid: `${d.from_lid}@lid`, phone: d.from });
       const person = d.from_lid ? `${d.from_lid}@lid` : d.from;
+      if (d.undecryptable) {
+        // What Baileys gives for a message it cannot decrypt: a placeholder, no content.
+        this.on.undecryptable?.({ message_id: d.message_id, chat: d.group ?? person, from: person, timestamp: d.timestamp });
+        return;
+      }
       this.on.messageIn({
         message_id: d.message_id,
         chat: d.group ?? person,

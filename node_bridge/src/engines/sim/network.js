@@ -29,7 +29,7 @@ const ACK_STATUSES = ['sent', 'delivered', 'read'];
 const MESSAGE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * @typedef {{type: 'message', message_id: string, from?: string, from_lid?: string, group?: string, text: string, kind?: 'notify'|'append', timestamp: string, media?: any}
+ * @typedef {{type: 'message', message_id: string, from?: string, from_lid?: string, group?: string, text: string, kind?: 'notify'|'append', timestamp: string, media?: any, undecryptable?: true}
  *   | {type: 'ack', message_id: string, chat: string|null, status: string, error_code?: string, reason?: string, error?: string}
  *   | {type: 'mapping', lid: string, phone: string}} Delivery
  */
@@ -181,11 +181,14 @@ export class SimNetwork {
       throw new ApiError(400, 'bad_request', 'messages must be a list of 1..1000 {from | from_lid, text, group?, message_id?, kind?}');
     }
     /** @type {Delivery[]} */
-    const batch = messages.map((m, i) => {
+    const batch = messages.map((/** @type {any} */ m, i) => {
       const fromLid = m?.from_lid === undefined ? undefined : lidArg(m.from_lid, `messages[${i}].from_lid`);
       const from = fromLid && m?.from === undefined ? undefined : phoneArg(m?.from, `messages[${i}].from`);
       const media = m.media === undefined ? undefined : parseSimMedia(m.media, `messages[${i}].media`);
-      if (media ? m.text !== undefined && typeof m.text !== 'string' : typeof m.text !== 'string' || !m.text) {
+      // undecryptable: the number cannot decrypt it (a placeholder; a later copy may follow)
+      if (m.undecryptable !== undefined && m.undecryptable !== true) throw new ApiError(400, 'bad_request', `messages[${i}].undecryptable must be true`);
+      if (m.undecryptable) m = { ...m, text: m.text ?? '' };
+      else if (media ? m.text !== undefined && typeof m.text !== 'string' : typeof m.text !== 'string' || !m.text) {
         throw new ApiError(400, 'bad_request', `messages[${i}].text must be a non-empty string`);
       }
       if (m.message_id !== undefined && (typeof m.message_id !== 'string' || !MESSAGE_ID_RE.test(m.message_id))) {
@@ -204,6 +207,7 @@ export class SimNetwork {
         text: media ? (media.caption ?? m.text ?? '') : m.text,
         ...(media ? { media: { ...media, caption: media.caption ?? m.text } } : {}),
         kind: m.kind,
+        ...(m.undecryptable ? { undecryptable: true } : {}),
         timestamp: new Date().toISOString(),
       };
     });
