@@ -57,6 +57,10 @@ export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody 
   // {subject, participants: [phone]} → {jid}; inbound group messages name it in `group`.
   app.post('/sim/sessions/:id/groups', async (request) => net.createGroup(sessionId(request), objectBody(request.body)));
 
+  // People join or leave a group: {group, add?: [phone], remove?: [phone]}.
+  app.post('/sim/sessions/:id/group-participants', async (request) =>
+    net.queries.groupParticipants(sessionId(request), objectBody(request.body)));
+
   // WhatsApp tells the number which phone a LID is: {lid, phone}.
   app.post('/sim/sessions/:id/lid-mapping', async (request) => net.lidMapping(sessionId(request), objectBody(request.body)));
 

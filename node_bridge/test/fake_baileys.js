@@ -68,6 +68,13 @@ export function fakeBaileys() {
       async readMessages(keys) {
         sock.read.push(keys);
       },
+      /** groups whose metadata was queried (an iq WhatsApp rate-limits), in order */
+      metadataQueries: [],
+      // rc14 groups.js:19-22 (extractGroupMetadata's shape, trimmed).
+      async groupMetadata(jid) {
+        sock.metadataQueries.push(jid);
+        return { id: jid, subject: 'Grup', addressingMode: 'pn', participants: [{ id: '628111@s.whatsapp.net', admin: null }] };
+      },
       // rc14 socket.js:222-246: every phone is on WhatsApp unless a test says otherwise.
       onWhatsApp: async (...jids) => jids.map(jid => ({ jid, exists: true })),
       /** iq queries sent, in order */

@@ -265,6 +265,12 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     sock.ev.on('message-receipt.update', onReceipts);
     sock.ev.on('message-capping.update', guard('message-capping.update', edges.capping));
     sock.ev.on('lid-mapping.update', guard('lid-mapping.update', edges.lidMappingUpdate));
+    // A group that changed is fetched again (its participants decide who gets a send).
+    const refetchGroup = (/** @type {any} */ jid) => typeof jid === 'string' && caches.groups.refresh(jid, g => sock.groupMetadata(g))
+      .catch(err => log.warn({ err }, 'could not fetch group metadata again'));
+    sock.ev.on('groups.update', guard('groups.update', updates => { for (const u of updates ?? []) refetchGroup(u?.id); }));
+    sock.ev.on('group-participants.update', guard('group-participants.update', u => refetchGroup(u?.id)));
+    sock.ev.on('groups.upsert', guard('groups.upsert', groups => { for (const g of groups ?? []) caches.groups.put(g); }));
     // Events buffered while the offline backlog is processed would be discarded by the
     // socket's teardown; flush them first: those messages were already acked to WhatsApp.
     sock.registerSocketEndHandler?.(() => {

@@ -1,7 +1,7 @@
 // What a connection of the baileys engine sends: messages (written now, "sent" on
 // WhatsApp's server ack, traffic.js onServerAck), the stored copy again, the question
 // whether a phone is on WhatsApp, and read receipts.
-import { proto } from '@whiskeysockets/baileys';
+import { isJidGroup, proto } from '@whiskeysockets/baileys';
 import { sendJid } from './edges.js';
 import { codedError, recipientJid } from './mapping.js';
 import { outboundContent } from './media.js';
@@ -31,6 +31,8 @@ export function outboundHandlers({ sock, sent, caches, lidFor }) {
       const jid = sendJid(recipientJid(to), lidFor);
       const content = file ? outboundContent(file, text ?? '') : { text };
       const options = { ...(messageId ? { messageId } : {}), ...(quoted ? { quoted: quotedMessage(jid, quoted) } : {}) };
+      // A group's metadata is fetched once and kept (cachedGroupMetadata answers from it).
+      if (isJidGroup(jid)) await caches.groups.ensure(jid, (g) => s.groupMetadata(g));
       if (messageId) caches.outgoing.set(messageId, true); // its ack may beat sendMessage's return
       const message = await s.sendMessage(jid, content, options);
       const id = message?.key?.id ?? messageId;

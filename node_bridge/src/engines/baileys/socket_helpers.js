@@ -109,6 +109,8 @@ export function socketConfig({ creds, keys, caches, opts, log, sent, version }) 
     // Status stories and channels are not business chats; ignoring them skips decryption.
     shouldIgnoreJid: jid => isJidBroadcast(jid) || isJidNewsletter(jid),
     msgRetryCounterCache: caches.retryCounts,
+    // Kept group metadata instead of a query per group send (messages-send.js:498-507).
+    cachedGroupMetadata: async jid => caches.groups.get(jid),
     // A recipient's retry request is answered only with the message (messages-recv.js
     // sendMessagesAgain ~1040-1160): served from bridge.sqlite3, so also after a restart.
     getMessage: async key => storedMessage(sent, key?.id),

@@ -268,6 +268,8 @@ export class SimConnection {
   async send({ to, text, messageId, media, quoted }) {
     if (this.state !== 'open') throw new Error('the sim connection is not open');
     const id = messageId || `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
+    // A group send needs the group's metadata: fetched once and kept, as the baileys engine does.
+    if (to.endsWith('@g.us')) await this.network.queries.groupCache(this.id).ensure(to, (g) => this.network.queries.groupMetadata(this.id, g));
     await this.writeDelay();
     // The upload comes before the message, as with WhatsApp: the message only says where the file is.
     if (media) this.log.debug({ message_id: id, size: media.size }, 'sim upload started');

@@ -4,6 +4,8 @@
 // changes. Each is kept for tests (GET /sim/network).
 import { ApiError } from '../../errors.js';
 import { printDeviceChange } from './signal_noise.js';
+import { GroupMetadataCache } from '../group_cache.js';
+import { phoneArg } from './util.js';
 
 export class SimQueries {
   /** @param {import('./network.js').SimNetwork} network */
@@ -13,6 +15,43 @@ export class SimQueries {
     this.retryRequests = [];
     /** The numbers' questions whether a phone is on WhatsApp (this boot). @type {object[]} */
     this.whatsappChecks = [];
+    /** The numbers' questions for a group's metadata (this boot). @type {object[]} */
+    this.groupMetadataQueries = [];
+    /** What each number keeps of group metadata (group_cache.js), across its connections. @type {Map<string, GroupMetadataCache>} */
+    this.groupCaches = new Map();
+  }
+
+  /** @param {string} id */
+  groupCache(id) {
+    let cache = this.groupCaches.get(id);
+    if (!cache) this.groupCaches.set(id, (cache = new GroupMetadataCache()));
+    return cache;
+  }
+
+  /** A number asks for a group's metadata (Baileys' groupMetadata). @param {string} id @param {string} jid */
+  groupMetadata(id, jid) {
+    if (!this.network.networkUp) throw new Error('the network is down');
+    this.groupMetadataQueries.push({ session_id: id, group: jid });
+    const group = this.network.world.groups.get(jid);
+    return { id: jid, subject: group?.subject ?? '', participants: (group?.participants ?? []).map((p) => ({ id: `${p}@s.whatsapp.net` })) };
+  }
+
+  /**
+   * People join or leave a group: WhatsApp tells its members (group-participants.update), and
+   * a number online fetches the group again; one offline fetches it at its next send.
+   * @param {string} id @param {{group?: unknown, add?: unknown, remove?: unknown}} body
+   */
+  groupParticipants(id, body) {
+    const jid = this.network.world.groupArg(body?.group);
+    const group = this.network.world.groups.get(jid);
+    if (!group) throw new ApiError(404, 'sim_no_group', `No sim group ${jid}.`);
+    const list = (/** @type {unknown} */ v, /** @type {string} */ what) => (Array.isArray(v) ? v : []).map((p, i) => phoneArg(p, `${what}[${i}]`));
+    const remove = new Set(list(body.remove, 'remove'));
+    group.participants = [...group.participants.filter((p) => !remove.has(p)), ...list(body.add, 'add')];
+    const cache = this.groupCache(id);
+    if (this.network.online(id)) cache.refresh(jid, (g) => this.groupMetadata(id, g)).catch(() => {});
+    else cache.cache.del(jid);
+    return { jid, participants: group.participants };
   }
 
   /** A number asks whether a phone is on WhatsApp; each question is kept. @param {string} id @param {string} phone */
@@ -42,6 +81,6 @@ export class SimQueries {
   }
 
   view() {
-    return { retry_requests: this.retryRequests, whatsapp_checks: this.whatsappChecks };
+    return { retry_requests: this.retryRequests, whatsapp_checks: this.whatsappChecks, group_metadata_queries: this.groupMetadataQueries };
   }
 }
