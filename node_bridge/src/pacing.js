@@ -11,7 +11,14 @@ export const PACING_DEFAULTS = Object.freeze({
   jitter_ms: 3000,
   new_contacts_per_day: 50,
   pace_sim: false,
+  // "typing…" for 1-5 s in the chat before each message, inside its slot (WAHA's advice
+  // against blocks: seen → typing → send). Where pacing applies: the real engine, the sim
+  // only with pace_sim.
+  typing: true,
 });
+
+/** How long "typing…" shows before a message. */
+export const TYPING_MS = Object.freeze({ min: 1000, max: 5000 });
 
 /** A send whose slot is further away than this is answered "come back at" instead of held. */
 export const HOLD_MAX_MS = 5000;
@@ -32,9 +39,9 @@ export function parsePacing(raw, base = PACING_DEFAULTS) {
   }
   const out = { ...base };
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'pace_sim') {
-      if (typeof value !== 'boolean') throw new ApiError(400, 'bad_request', 'pace_sim must be true or false.');
-      out.pace_sim = value;
+    if (key === 'pace_sim' || key === 'typing') {
+      if (typeof value !== 'boolean') throw new ApiError(400, 'bad_request', `${key} must be true or false.`);
+      out[key] = value;
       continue;
     }
     const bounds = BOUNDS[/** @type {keyof typeof BOUNDS} */ (key)];
@@ -55,6 +62,7 @@ export function pacingFromEnv(env) {
     if (value !== undefined && value !== '') raw[key] = /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
   }
   if (env.JAGA_PACING_PACE_SIM !== undefined && env.JAGA_PACING_PACE_SIM !== '') raw.pace_sim = env.JAGA_PACING_PACE_SIM === '1';
+  if (env.JAGA_PACING_TYPING !== undefined && env.JAGA_PACING_TYPING !== '') raw.typing = env.JAGA_PACING_TYPING === '1';
   return parsePacing(raw);
 }
 

@@ -1,7 +1,7 @@
 // Where the send path meets pacing (pacing.js): one Pacer per number, the configuration
 // the app set (env at spawn, PUT /config/pacing at run time), and the wait for a slot.
 import { ApiError } from './errors.js';
-import { PACING_DEFAULTS, Pacer, parsePacing } from './pacing.js';
+import { PACING_DEFAULTS, Pacer, TYPING_MS, parsePacing } from './pacing.js';
 import { setPaceLimit } from './session_edges.js';
 import { quotaLeft, slowFactor } from './quota.js';
 
@@ -34,6 +34,24 @@ export class PacingGate {
   /** The real engine is paced; the sim only when a test asks (pace_sim). @param {any} session */
   applies(session) {
     return session.engineName !== 'sim' || this.config.pace_sim;
+  }
+
+  /**
+   * "typing…" in the chat for 1-5 s, inside the message's slot: the engine shows it, this
+   * waits, the engine clears it. Nothing where pacing does not apply or `typing` is off; a
+   * failure to show it never holds the message.
+   * @param {any} session @param {string} to
+   */
+  async typing(session, to) {
+    if (!this.config.typing || !this.applies(session)) return;
+    const ms = TYPING_MS.min + Math.floor(this.rng() * (TYPING_MS.max - TYPING_MS.min + 1));
+    try {
+      await session.typing(to, 'composing');
+      await this.sleep(ms);
+      await session.typing(to, 'paused');
+    } catch (err) {
+      session.log.debug({ err }, 'could not show typing');
+    }
   }
 
   /**

@@ -95,7 +95,11 @@ export class SendPath {
     if (!job.existing) {
       this.store.outbound.insertPending({ sessionId: session.id, clientId: job.clientId, messageId, to: job.to, textHash: job.textHash });
     }
-    const message = { to: job.to, text: job.text, messageId, ...(job.file ? { media: job.file } : {}), ...(job.quoted ? { quoted: job.quoted } : {}) };
+    await this.pacing.typing(session, job.to);
+    // A chat with disappearing messages on: the message disappears the same way.
+    const ephemeral = this.store.chatFacts.ephemeral(session.id, job.to);
+    const message = { to: job.to, text: job.text, messageId, ...(job.file ? { media: job.file } : {}), ...(job.quoted ? { quoted: job.quoted } : {}),
+      ...(ephemeral ? { ephemeralS: ephemeral } : {}) };
     const write = () => session.sendNow(message).catch((err) => {
       throw job.file && /** @type {any} */ (err)?.code === 'ENOENT' ? mediaGone(job.file.sha256) : err;
     });

@@ -234,6 +234,13 @@ export class Session {
     return withTimeout(att.conn.resend(msg), SEND_TIMEOUT_MS, 'resend');
   }
 
+  /** "typing…" in a chat (composing/paused); nothing when the engine cannot. @param {string} to @param {'composing'|'paused'} state */
+  async typing(to, state) {
+    const conn = this.att?.conn;
+    if (this.status !== 'connected' || typeof conn?.typing !== 'function') return;
+    await withTimeout(conn.typing(to, state), 5000, 'typing');
+  }
+
   notConnected() {
     return new ApiError(409, 'session_not_connected', `Session ${this.id} is ${this.status}, not connected.`);
   }

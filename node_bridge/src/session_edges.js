@@ -34,6 +34,11 @@ export function engineCallbacks(session, att) {
     mapping: (/** @type {any} */ pair) => onMapping(session, pair),
     limits: (/** @type {any} */ limit) => session.guard(() => session.live(att) && setLimit(session, limit)),
     quota: (/** @type {any} */ info) => session.guard(() => session.live(att) && setQuota(session, info)),
+    // A chat's disappearing-messages timer (engines/baileys/ephemeral.js): sends copy it.
+    chatEphemeral: (/** @type {any} */ c) => session.guard(() => {
+      const chat = resolveChat(session, typeof c?.chat === 'string' ? c.chat : null);
+      if (chat && Number.isSafeInteger(c.seconds) && c.seconds >= 0) session.store.chatFacts.setEphemeral(session.id, chat, c.seconds);
+    }),
     lidFor: (/** @type {string} */ phone) => lidsOf(session.store).lidFor(session.id, phone),
   };
 }

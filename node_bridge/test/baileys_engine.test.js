@@ -264,13 +264,13 @@ test('activity is reported for received frames, throttled', t => {
   assert.ok(ACTIVITY_MIN_INTERVAL_MS >= 100 && ACTIVITY_MIN_INTERVAL_MS <= 5000);
 });
 
-test('send: only when open; digits → jid; client id becomes the WhatsApp id', async t => {
+test('send: only when open; digits → jid; the given id is the WhatsApp id (send_path.js derives it)', async t => {
   const env = setup(t);
   const { conn, sock } = connect(env);
   await assert.rejects(conn.send({ to: '628111', text: 'early' }), err => err.code === 'not_connected');
   sock.ev.emit('connection.update', { connection: 'open' });
   assert.deepEqual(await conn.send({ to: '+62 811-1', text: 'halo', messageId: 'JAGA42' }), { message_id: 'JAGA42' });
-  assert.deepEqual(sock.sent[0], { jid: '628111@s.whatsapp.net', content: { text: 'halo' }, options: { messageId: 'JAGA42' } });
+  assert.deepEqual(sock.sent[0], { jid: '628111@s.whatsapp.net', content: { text: 'halo', linkPreview: null }, options: { messageId: 'JAGA42' } });
   assert.deepEqual(await conn.send({ to: '1203630123@g.us', text: 'grup' }), { message_id: '3EB0GEN2' });
   await assert.rejects(conn.send({ to: 'nobody', text: 'x' }), err => err.code === 'bad_recipient');
   await assert.rejects(conn.send({ to: '628111', text: '' }), err => err.code === 'bad_request');

@@ -68,6 +68,11 @@ export function fakeBaileys() {
       async readMessages(keys) {
         sock.read.push(keys);
       },
+      /** chatstates sent (sendPresenceUpdate, rc14 chats.js:603-640) */
+      presences: [],
+      async sendPresenceUpdate(type, toJid) {
+        sock.presences.push({ type, toJid });
+      },
       /** groups whose metadata was queried (an iq WhatsApp rate-limits), in order */
       metadataQueries: [],
       // rc14 groups.js:19-22 (extractGroupMetadata's shape, trimmed).

@@ -24,6 +24,7 @@ export function createConnection(ctx) {
     send: (m) => conn.send(m),
     resend: (m) => conn.resend(m),
     onWhatsApp: (phone) => conn.onWhatsApp(phone),
+    typing: (to, state) => conn.typing(to, state),
     downloadMedia: (ref) => conn.downloadMedia(ref),
     reuploadMedia: (ref) => conn.reuploadMedia(ref),
     markSeen: (seen) => conn.markSeen(seen),

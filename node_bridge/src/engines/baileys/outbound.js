@@ -25,12 +25,17 @@ export function outboundHandlers({ sock, sent, caches, lidFor }) {
      * Writes a message; "sent" comes later, with WhatsApp's server ack. The message is
      * kept, encoded, for retry requests and resends.
      */
-    async send({ to, text, messageId, media: file, quoted } = /** @type {any} */ ({})) {
+    async send({ to, text, messageId, media: file, quoted, ephemeralS } = /** @type {any} */ ({})) {
       const s = open();
       if (!file && (typeof text !== 'string' || text.length === 0)) throw codedError(TypeError, 'bad_request', 'text must be a non-empty string');
       const jid = sendJid(recipientJid(to), lidFor);
-      const content = file ? outboundContent(file, text ?? '') : { text };
-      const options = { ...(messageId ? { messageId } : {}), ...(quoted ? { quoted: quotedMessage(jid, quoted) } : {}) };
+      // No link previews: rc14 would fetch every link's page from here with link-preview-js,
+      // which is not installed ("url generation failed" on each such message); null is its
+      // "no preview" (Utils/messages.js:277-281).
+      const content = file ? outboundContent(file, text ?? '') : { text, linkPreview: null };
+      const options = { ...(messageId ? { messageId } : {}), ...(quoted ? { quoted: quotedMessage(jid, quoted) } : {}),
+        // the chat's disappearing-messages timer (Utils/messages.js:587-600 sets contextInfo.expiration)
+        ...(ephemeralS ? { ephemeralExpiration: ephemeralS } : {}) };
       // A group's metadata is fetched once and kept (cachedGroupMetadata answers from it).
       if (isJidGroup(jid)) await caches.groups.ensure(jid, (g) => s.groupMetadata(g));
       if (messageId) caches.outgoing.set(messageId, true); // its ack may beat sendMessage's return
@@ -60,6 +65,15 @@ export function outboundHandlers({ sock, sent, caches, lidFor }) {
     async onWhatsApp(phone) {
       const found = await open().onWhatsApp(`${phone}@s.whatsapp.net`);
       return Array.isArray(found) ? found.some((r) => r?.exists) : null;
+    },
+
+    /**
+     * "typing…" in a chat, or its end (Socket/chats.js:603-640 sendPresenceUpdate: a
+     * chatstate node).
+     * @param {string} to @param {'composing'|'paused'} state
+     */
+    async typing(to, state) {
+      await open().sendPresenceUpdate(state, sendJid(recipientJid(to), lidFor));
     },
 
     /** Read receipts (Socket/messages-send.js readMessages): blue ticks for the sender. */

@@ -12,6 +12,7 @@ import {
   senderIdFromKey,
 } from './mapping.js';
 import { mediaOf } from './media.js';
+import { expirationOf } from './ephemeral.js';
 
 /**
  * @param {{on: any, caches: ReturnType<typeof import('./caches.js').cachesFor>, creds: any,
@@ -28,7 +29,10 @@ export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log
    */
   const handleInbound = (msg, kind) => {
     const key = msg?.key;
-    if (!key?.id || !key.remoteJid || key.fromMe) return;
+    if (!key?.id || !key.remoteJid) return;
+    const expiration = expirationOf(msg.message);
+    if (expiration !== null) safeCall('chatEphemeral', () => on.chatEphemeral?.({ chat: chatIdFromKey(key), seconds: expiration }));
+    if (key.fromMe) return;
     if (isJidBroadcast(key.remoteJid) || isJidNewsletter(key.remoteJid)) return;
     if (msg.messageStubType === proto.WebMessageInfo.StubType.CIPHERTEXT) return placeholder(msg, key);
     const text = extractText(msg.message);

@@ -199,6 +199,7 @@ export class SimConnection {
       // Baileys stores it before decrypting (messages-recv.js ~1277-1290).
       if (d.from_lid && d.from) this.on.mapping?.({ lid: `${d.from_lid}@lid`, phone: d.from });
       const person = d.from_lid ? `${d.from_lid}@lid` : d.from;
+      if (d.ephemeral_s !== undefined) this.on.chatEphemeral?.({ chat: d.group ?? person, seconds: d.ephemeral_s });
       if (d.undecryptable) {
         // What Baileys gives for a message it cannot decrypt: a placeholder, no content.
         this.on.undecryptable?.({ message_id: d.message_id, chat: d.group ?? person, from: person, timestamp: d.timestamp });
@@ -263,9 +264,9 @@ export class SimConnection {
   /**
    * Writes a message onto the socket; WhatsApp's servers take it a moment later and
    * acknowledge it (network.js take): the answer here is only "written".
-   * @param {{to: string, text: string, messageId?: string, media?: import('../../media/outbound.js').LocatedMedia, quoted?: {id: string}}} msg
+   * @param {{to: string, text: string, messageId?: string, media?: import('../../media/outbound.js').LocatedMedia, quoted?: {id: string}, ephemeralS?: number}} msg
    */
-  async send({ to, text, messageId, media, quoted }) {
+  async send({ to, text, messageId, media, quoted, ephemeralS }) {
     if (this.state !== 'open') throw new Error('the sim connection is not open');
     const id = messageId || `3EB0${randomBytes(9).toString('hex').toUpperCase()}`;
     // A group send needs the group's metadata: fetched once and kept, as the baileys engine does.
@@ -276,7 +277,7 @@ export class SimConnection {
     const uploaded = media ? { ...(await uploadFile(media.path, this.transfer())), type: media.type,
       mimetype: media.mimetype, file_name: media.file_name } : undefined;
     if (this.state !== 'open') throw new Error('the sim connection closed while sending');
-    const message = { to, text, ...(uploaded ? { media: uploaded } : {}), ...(quoted ? { quoted } : {}) };
+    const message = { to, text, ...(uploaded ? { media: uploaded } : {}), ...(quoted ? { quoted } : {}), ...(ephemeralS ? { ephemeral_s: ephemeralS } : {}) };
     this.sent?.put(id, to, Buffer.from(JSON.stringify(message), 'utf8')); // what a resend needs
     this.written({ messageId: id, ...message });
     return { message_id: id };
@@ -291,6 +292,12 @@ export class SimConnection {
     if (this.state !== 'open') throw new Error('the sim connection closed while sending');
     this.written({ messageId, ...JSON.parse(Buffer.from(stored.content).toString('utf8')) });
     return { message_id: messageId };
+  }
+
+  /** @param {string} to @param {'composing'|'paused'} state */
+  async typing(to, state) {
+    if (this.state !== 'open') throw new Error('the sim connection is not open');
+    this.network.queries.chatState(this.id, to, state);
   }
 
   /** @param {string} phone digits */

@@ -54,6 +54,8 @@ export class SimNetwork {
     this.networkUp = true;
     /** Replies: the id of the message each sent one quoted (session:message id → id). */
     this.quotes = new Map();
+    /** Messages sent into a disappearing chat: their timer (session:message id → seconds). */
+    this.ephemerals = new Map();
     /** Read receipts the numbers sent (sendSeen), in order. @type {object[]} */
     this.seenLog = [];
     /** What numbers ask and are asked besides messages (queries.js). */
@@ -208,6 +210,7 @@ export class SimNetwork {
         ...(media ? { media: { ...media, caption: media.caption ?? m.text } } : {}),
         kind: m.kind,
         ...(m.undecryptable ? { undecryptable: true } : {}),
+        ...(Number.isSafeInteger(m.ephemeral_s) && m.ephemeral_s >= 0 ? { ephemeral_s: m.ephemeral_s } : {}),
         timestamp: new Date().toISOString(),
       };
     });
@@ -266,7 +269,8 @@ export class SimNetwork {
     const sent = this.store.simNetwork.all().map((/** @type {any} */ m) => {
       const media = uploads.get(`${m.session_id}\u0000${m.message_id}`);
       const quoted = this.quotes.get(`${m.session_id}:${m.message_id}`);
-      return { ...m, media: media ? { ...media, caption: m.text } : null, ...(quoted ? { quoted } : {}) };
+      const ephemeral = this.ephemerals.get(`${m.session_id}:${m.message_id}`);
+      return { ...m, media: media ? { ...media, caption: m.text } : null, ...(quoted ? { quoted } : {}), ...(ephemeral ? { ephemeral_s: ephemeral } : {}) };
     });
     return { sent, seen: this.seenLog, network_up: this.networkUp, backlog: this.backlog.counts(), media_reuploads: this.mediaReuploads,
       ...this.queries.view() };
@@ -293,9 +297,10 @@ export class SimNetwork {
    * @param {{messageId: string, to: string, text: string, media?: any}} msg  media: what was uploaded
    * @param {{auto_ack: boolean, ack_ms: number}} opts  of the sending connection
    */
-  take(id, { messageId, to, text, media, quoted }, opts) {
+  take(id, { messageId, to, text, media, quoted, ephemeral_s: ephemeral }, opts) {
     const chat = chatOf(to);
     if (quoted) this.quotes.set(`${id}:${messageId}`, quoted.id);
+    if (ephemeral) this.ephemerals.set(`${id}:${messageId}`, ephemeral);
     const refused = this.store.transaction(() => {
       const clientId = this.store.outbound.clientIdFor(id, messageId);
       this.store.simNetwork.record({ sessionId: id, messageId, clientId, to, text });

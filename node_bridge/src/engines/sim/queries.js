@@ -15,6 +15,8 @@ export class SimQueries {
     this.retryRequests = [];
     /** The numbers' questions whether a phone is on WhatsApp (this boot). @type {object[]} */
     this.whatsappChecks = [];
+    /** "typing…" the numbers showed (this boot). @type {object[]} */
+    this.typing = [];
     /** The numbers' questions for a group's metadata (this boot). @type {object[]} */
     this.groupMetadataQueries = [];
     /** What each number keeps of group metadata (group_cache.js), across its connections. @type {Map<string, GroupMetadataCache>} */
@@ -26,6 +28,12 @@ export class SimQueries {
     let cache = this.groupCaches.get(id);
     if (!cache) this.groupCaches.set(id, (cache = new GroupMetadataCache()));
     return cache;
+  }
+
+  /** A number shows "typing…" in a chat, or stops (a chatstate). @param {string} id @param {string} to @param {string} state */
+  chatState(id, to, state) {
+    if (!this.network.networkUp) throw new Error('the network is down');
+    this.typing.push({ session_id: id, to, state, at: new Date().toISOString() });
   }
 
   /** A number asks for a group's metadata (Baileys' groupMetadata). @param {string} id @param {string} jid */
@@ -81,6 +89,6 @@ export class SimQueries {
   }
 
   view() {
-    return { retry_requests: this.retryRequests, whatsapp_checks: this.whatsappChecks, group_metadata_queries: this.groupMetadataQueries };
+    return { retry_requests: this.retryRequests, whatsapp_checks: this.whatsappChecks, group_metadata_queries: this.groupMetadataQueries, typing: this.typing };
   }
 }
