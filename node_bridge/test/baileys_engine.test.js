@@ -331,7 +331,7 @@ test('pairing code: waits for the pairing offer, QRs keep ticking, refuses when 
 });
 
 test('pairing code: companion_hello asked as a query in rc14 shape; a refusal is an error, never a dead code', async t => {
-  // rc14 (socket.js:607-653) sends this iq with sendNode and returns its own code whatever
+  // rc14 (socket.js:596-653) sends this iq with sendNode and returns its own code whatever
   // WhatsApp answers. Seen failing against main: the engine called sock.requestPairingCode,
   // which returned a code although WhatsApp answered <error code="400" text="bad-request"/>
   // (the answer PR #2769 measured for "Chrome (Acme)"), and sent "Desktop (Jaga)" (platform 7).

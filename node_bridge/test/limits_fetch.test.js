@@ -23,7 +23,7 @@ function manualTimers() {
   };
 }
 
-/** rc14's fetchers: the time lock comes back as connection.update (socket.js:906-916); the cap as its info (:921-923). */
+/** rc14's fetchers: the time lock comes back as connection.update (socket.js:906-916); the cap as its info (:922-924). */
 function limitFetchers(sock, { lock, cap }) {
   sock.fetched = { timelock: 0, cap: 0 };
   sock.fetchAccountReachoutTimelock = async () => {

@@ -53,7 +53,7 @@ export function edgeHandlers({ on, safeCall, log }) {
 
     /**
      * message-capping.update, or fetchNewChatMessageCap's answer: NewChatMessageCapInfo
-     * (messages-recv.js ~183-191, socket.js ~921-923, Types/State.d.ts:69-95). CAPPED is a
+     * (messages-recv.js ~183-191, socket.js:922-924, Types/State.d.ts:69-95). CAPPED is a
      * limit; the quota and its warnings go to safe sending (quota.js).
      * @param {any} info
      */
@@ -114,7 +114,7 @@ export function sendJid(jid, lidFor) {
 /**
  * Asks WhatsApp about the number's limits on new contacts: the reach-out time lock (rc14
  * fetchAccountReachoutTimelock, socket.js:906-916, answers through connection.update
- * {reachoutTimeLock}) and the new-chat cap (fetchNewChatMessageCap, socket.js:921-923,
+ * {reachoutTimeLock}) and the new-chat cap (fetchNewChatMessageCap, socket.js:922-924,
  * answers NewChatMessageCapInfo).
  * @param {any} sock the open socket, or null @param {ReturnType<typeof edgeHandlers>} edges
  */

@@ -1,4 +1,4 @@
-// Linking by pairing code, as rc14 does it (lib/Socket/socket.js:607-653) but with
+// Linking by pairing code, as rc14 does it (lib/Socket/socket.js:596-653) but with
 // WhatsApp's answer awaited. rc14 sends companion_hello with a fire-and-forget sendNode and
 // returns a code it made itself, so when WhatsApp refuses the request (<iq type="error">
 // <error code="400" text="bad-request"/>, e.g. for a companion_platform_display it does not
@@ -14,7 +14,7 @@ import { codedError } from './mapping.js';
 import { pairingRefusedSentence } from '../../rejections.js';
 
 /**
- * What rc14's generatePairingKey makes (socket.js:654-660): salt, iv, and our pairing
+ * What rc14's generatePairingKey makes (socket.js:655-661): salt, iv, and our pairing
  * ephemeral public key encrypted under the code.
  * @param {any} creds @param {string} code
  */
@@ -75,7 +75,7 @@ export async function requestPairingCode(sock, creds, phone, browser, timeoutMs)
   }
   // What Baileys' link_code_companion_reg handler needs once the code is typed on the phone
   // (messages-recv.js:881-942 reads creds.pairingCode and creds.me), set and saved as rc14
-  // does it (socket.js:611-616), only now that WhatsApp took the request.
+  // does it (socket.js:601-606), only now that WhatsApp took the request.
   creds.pairingCode = code;
   creds.me = { id: jid, name: '~' };
   sock.ev.emit('creds.update', creds);

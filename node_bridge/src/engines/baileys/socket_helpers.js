@@ -11,7 +11,7 @@ import { RepeatGate, libraryLogger } from '../../safe_log.js';
  * How the linked device presents itself: Chrome on Windows, rc14's Browsers.windows('Chrome')
  * (Utils/browser-utils.js:20). Pairing by code sends `${browser[1]} (${browser[0]})` as
  * companion_platform_display and getCompanionPlatformId(browser) as its platform
- * (socket.js:636-643, companion-reg-client-utils.js:22-30): WhatsApp refuses a brand name
+ * (socket.js:634-643, companion-reg-client-utils.js:22-30): WhatsApp refuses a brand name
  * there ("Chrome (Acme)" → 400, "Chrome (Windows)" accepted, Baileys PR #2769) and a
  * "Desktop" tuple maps to platform ELECTRON/UWP (7/8), which it rejects too (PR #2409,
  * issue #1167). A browser platform also keeps webSubPlatform WEB_BROWSER
