@@ -168,27 +168,10 @@ export function decideClose(code, state, opts = {}) {
       return terminal('failed', 'forbidden',
         'WhatsApp refused this number (it may be banned or restricted). Check the WhatsApp app on the phone.');
     case CloseCode.temporarilyBanned:
-      return terminal('failed', 'temporarily_banned', temporaryBanSentence(state.ban));
     case CloseCode.banned:
-      return terminal('failed', 'banned',
-        'WhatsApp has banned this number. Check the WhatsApp app on the phone; Jaga does not reconnect it by itself.');
     case CloseCode.outdatedVersion:
     case CloseCode.badUserAgent:
-      // WhatsApp no longer takes the announced WhatsApp Web version (405) or client (409):
-      // fetch the latest version and try once more before giving up.
-      if (!state.versionRetried) {
-        return {
-          status: 'reconnecting',
-          reason: 'outdated_version',
-          message: `WhatsApp refused this WhatsApp Web version (code ${code}); Jaga fetches the latest one and tries again.`,
-          retryInMs: 0,
-          wipeAuth: false,
-          refreshVersion: true,
-          next: { ...keep, versionRetried: true },
-        };
-      }
-      return terminal('failed', 'outdated_version',
-        `WhatsApp rejected this client version again (code ${code}), also the latest one Jaga could find. Update Jaga, then start the number again.`);
+      return refusedClient(/** @type {number} */ (code), state, keep);
     case CloseCode.connectionReplaced:
       if (state.conflictRetried) {
         return terminal('conflict', 'replaced',
@@ -215,6 +198,36 @@ export function decideClose(code, state, opts = {}) {
         ? 'The network connection to WhatsApp was lost; reconnecting.'
         : `The connection to WhatsApp closed (code ${code}); reconnecting.`);
   }
+}
+
+/**
+ * WhatsApp refused the number (402 banned for a while, 406 banned: final, never retried in
+ * a loop) or the client (405 version, 409 user agent: fetch the latest WhatsApp Web version
+ * and try once more, then fail).
+ * @param {number} code @param {CloseState} state @param {CloseDecision['next']} keep
+ * @returns {CloseDecision}
+ */
+function refusedClient(code, state, keep) {
+  const failed = (/** @type {string} */ reason, /** @type {string} */ message) => ({
+    status: 'failed', reason, message, retryInMs: null, wipeAuth: false, next: keep,
+  });
+  if (code === CloseCode.temporarilyBanned) return failed('temporarily_banned', temporaryBanSentence(state.ban));
+  if (code === CloseCode.banned) {
+    return failed('banned', 'WhatsApp has banned this number. Check the WhatsApp app on the phone; Jaga does not reconnect it by itself.');
+  }
+  if (state.versionRetried) {
+    return failed('outdated_version',
+      `WhatsApp rejected this client version again (code ${code}), also the latest one Jaga could find. Update Jaga, then start the number again.`);
+  }
+  return {
+    status: 'reconnecting',
+    reason: 'outdated_version',
+    message: `WhatsApp refused this WhatsApp Web version (code ${code}); Jaga fetches the latest one and tries again.`,
+    retryInMs: 0,
+    wipeAuth: false,
+    refreshVersion: true,
+    next: { ...keep, versionRetried: true },
+  };
 }
 
 /** WhatsApp's reasons for a temporary ban (<failure reason="402" code=…>, as whatsmeow names them). */

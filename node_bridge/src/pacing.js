@@ -12,9 +12,10 @@ export const PACING_DEFAULTS = Object.freeze({
   new_contacts_per_day: 50,
   pace_sim: false,
   // "typing…" for 1-5 s in the chat before each message, inside its slot (WAHA's advice
-  // against blocks: seen → typing → send). Where pacing applies: the real engine, the sim
-  // only with pace_sim.
+  // against blocks: seen → typing → send): the real engine; the sim only when a test sets
+  // typing_sim (and pace_sim).
   typing: true,
+  typing_sim: false,
 });
 
 /** How long "typing…" shows before a message. */
@@ -39,7 +40,7 @@ export function parsePacing(raw, base = PACING_DEFAULTS) {
   }
   const out = { ...base };
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'pace_sim' || key === 'typing') {
+    if (key === 'pace_sim' || key === 'typing' || key === 'typing_sim') {
       if (typeof value !== 'boolean') throw new ApiError(400, 'bad_request', `${key} must be true or false.`);
       out[key] = value;
       continue;
@@ -63,6 +64,7 @@ export function pacingFromEnv(env) {
   }
   if (env.JAGA_PACING_PACE_SIM !== undefined && env.JAGA_PACING_PACE_SIM !== '') raw.pace_sim = env.JAGA_PACING_PACE_SIM === '1';
   if (env.JAGA_PACING_TYPING !== undefined && env.JAGA_PACING_TYPING !== '') raw.typing = env.JAGA_PACING_TYPING === '1';
+  if (env.JAGA_PACING_TYPING_SIM !== undefined && env.JAGA_PACING_TYPING_SIM !== '') raw.typing_sim = env.JAGA_PACING_TYPING_SIM === '1';
   return parsePacing(raw);
 }
 

@@ -4,6 +4,7 @@ import { ApiError } from './errors.js';
 import { PACING_DEFAULTS, Pacer, TYPING_MS, parsePacing } from './pacing.js';
 import { setPaceLimit } from './session_edges.js';
 import { quotaLeft, slowFactor } from './quota.js';
+import { typingIn } from './session_send.js';
 
 export const DAILY_CAP_REASON = 'daily_new_contacts';
 
@@ -38,17 +39,18 @@ export class PacingGate {
 
   /**
    * "typing…" in the chat for 1-5 s, inside the message's slot: the engine shows it, this
-   * waits, the engine clears it. Nothing where pacing does not apply or `typing` is off; a
-   * failure to show it never holds the message.
+   * waits, the engine clears it. The real engine with `typing` on; the sim only when a test
+   * sets `typing_sim` too. A failure to show it never holds the message.
    * @param {any} session @param {string} to
    */
   async typing(session, to) {
-    if (!this.config.typing || !this.applies(session)) return;
+    const wanted = this.config.typing && (session.engineName !== 'sim' || (this.config.typing_sim && this.config.pace_sim));
+    if (!wanted) return;
     const ms = TYPING_MS.min + Math.floor(this.rng() * (TYPING_MS.max - TYPING_MS.min + 1));
     try {
-      await session.typing(to, 'composing');
+      await typingIn(session, to, 'composing');
       await this.sleep(ms);
-      await session.typing(to, 'paused');
+      await typingIn(session, to, 'paused');
     } catch (err) {
       session.log.debug({ err }, 'could not show typing');
     }

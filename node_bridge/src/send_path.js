@@ -10,6 +10,7 @@ import { waMessageId } from './message_ids.js';
 import { SENT_KEEP_MS } from './outbound_store.js';
 import { AckWaiters } from './server_acks.js';
 import { checkRecipient } from './recipient_check.js';
+import { resendNow, sendNow } from './session_send.js';
 
 /** WhatsApp acks a message within a second or two; this long without one is no answer. */
 export const ACK_WAIT_MS = 15_000;
@@ -100,7 +101,7 @@ export class SendPath {
     const ephemeral = this.store.chatFacts.ephemeral(session.id, job.to);
     const message = { to: job.to, text: job.text, messageId, ...(job.file ? { media: job.file } : {}), ...(job.quoted ? { quoted: job.quoted } : {}),
       ...(ephemeral ? { ephemeralS: ephemeral } : {}) };
-    const write = () => session.sendNow(message).catch((err) => {
+    const write = () => sendNow(session, message).catch((err) => {
       throw job.file && /** @type {any} */ (err)?.code === 'ENOENT' ? mediaGone(job.file.sha256) : err;
     });
     return this.writeAndWait(session, job.clientId, messageId, write, giveBack);
@@ -142,7 +143,7 @@ export class SendPath {
       if (session.status !== 'connected') return;
       try {
         await this.once(session.id, row.client_id, () =>
-          this.writeAndWait(session, row.client_id, row.message_id, () => session.resendNow({ messageId: row.message_id, to: row.to_addr })));
+          this.writeAndWait(session, row.client_id, row.message_id, () => resendNow(session, { messageId: row.message_id, to: row.to_addr })));
         this.log.info({ session: session.id, message_id: row.message_id }, 'unconfirmed message sent again and confirmed');
       } catch (err) {
         this.log.warn({ session: session.id, message_id: row.message_id, err }, 'could not send an unconfirmed message again');

@@ -11,7 +11,8 @@ import * as events from './session_events.js';
 import { Liveness } from './session_liveness.js';
 import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp, wipeKeys } from './session_wipe.js';
 import { UndecryptableWatch } from './undecryptable_watch.js';
-import { errorText, isAuthCorrupt, sendTimeoutMs, withTimeout } from './session_util.js';
+import { connectionContext } from './session_context.js';
+import { errorText, isAuthCorrupt, withTimeout } from './session_util.js';
 
 export { errorText, isAuthCorrupt, phoneDigits } from './session_util.js';
 
@@ -24,7 +25,6 @@ export const ALL_STATUSES = ['stopped', 'starting', 'qr', 'pairing_code', 'conne
 const CLOSE_TIMEOUT_MS = 5000;
 const LOGOUT_TIMEOUT_MS = 10_000;
 const PAIRING_TIMEOUT_MS = 30_000;
-const SEND_TIMEOUT_MS = 30_000;
 
 /** @typedef {import('./session_types.js').Engine} Engine */
 /** @typedef {import('./session_types.js').EngineConnection} EngineConnection */
@@ -212,35 +212,6 @@ export class Session {
     return code;
   }
 
-  /**
-   * @param {{to: string, text: string, messageId: string}} msg
-   * @returns {Promise<{message_id: string}>}
-   */
-  async sendNow(msg) {
-    const att = this.att;
-    if (this.status !== 'connected' || !att?.conn || att.state !== 'open') throw this.notConnected();
-    return withTimeout(att.conn.send(msg), sendTimeoutMs(msg, SEND_TIMEOUT_MS), 'send');
-  }
-
-  /**
-   * The same message again, with the same id (the engine's stored copy): WhatsApp never
-   * confirmed it.
-   * @param {{messageId: string, to: string}} msg
-   */
-  async resendNow(msg) {
-    const att = this.att;
-    if (this.status !== 'connected' || !att?.conn || att.state !== 'open') throw this.notConnected();
-    if (typeof att.conn.resend !== 'function') throw new Error('this engine cannot send a message again');
-    return withTimeout(att.conn.resend(msg), SEND_TIMEOUT_MS, 'resend');
-  }
-
-  /** "typing…" in a chat (composing/paused); nothing when the engine cannot. @param {string} to @param {'composing'|'paused'} state */
-  async typing(to, state) {
-    const conn = this.att?.conn;
-    if (this.status !== 'connected' || typeof conn?.typing !== 'function') return;
-    await withTimeout(conn.typing(to, state), 5000, 'typing');
-  }
-
   notConnected() {
     return new ApiError(409, 'session_not_connected', `Session ${this.id} is ${this.status}, not connected.`);
   }
@@ -321,32 +292,8 @@ export class Session {
 
     /** @type {Attempt} */
     const att = { gen: ++this.gen, conn: null, state: 'open', qrIndex: 0 };
-    const versionStale = this.versionStale;
-    this.versionStale = false;
     this.att = att;
-    const ctx = {
-      sessionId: this.id,
-      options: { ...this.options },
-      log: this.log.child({ conn: att.gen }),
-      auth,
-      sent: this.store.sent.forSession(this.id),
-      meta: this.store.meta,
-      // A 405/409 asked for a fresh WhatsApp Web version before this connect (close_codes.js).
-      versionStale,
-      on: {
-        qr: (/** @type {string} */ qr) => this.guard(() => events.onQr(this, att, qr)),
-        open: (/** @type {any} */ me) => this.guard(() => events.onOpen(this, att, me)),
-        close: (/** @type {any} */ info) => this.guard(() => events.onClose(this, att, info ?? {})),
-        activity: () => this.guard(() => events.onActivity(this, att)),
-        // Not guarded: if the journal write fails the engine must know, so it does
-        // not treat the message as taken (a redelivery can still get through).
-        messageIn: (/** @type {any} */ m) => events.onMessageIn(this, m),
-        // A placeholder for a message that could not be decrypted (undecryptable_watch.js).
-        undecryptable: (/** @type {any} */ m) => this.guard(() => this.unreadable().placeholder(m)),
-        ack: (/** @type {any} */ a) => events.onAck(this, a),
-        ...edges.engineCallbacks(this, att),
-      },
-    };
+    const ctx = connectionContext(this, att, auth);
     const engine = this.engine;
     att.opening = Promise.resolve().then(() => engine.prepare?.(ctx)).then(() => engine.createConnection(ctx));
     let conn;

@@ -9,24 +9,36 @@ import { expirationOf } from '../src/engines/baileys/ephemeral.js';
 import { managedBaileys } from './baileys_manager.js';
 import { harness } from './helpers.js';
 
-test('typing is on by default for the real engine, off for the sim unless pace_sim; a setting both ways', async () => {
+test('typing is on by default for the real engine, off for the sim unless a test asks; a setting both ways', async () => {
   assert.equal(PACING_DEFAULTS.typing, true);
+  assert.equal(PACING_DEFAULTS.typing_sim, false);
   assert.equal(parsePacing({ typing: false }).typing, false);
   assert.throws(() => parsePacing({ typing: 'yes' }), (e) => e.code === 'bad_request');
   assert.equal(pacingFromEnv({ JAGA_PACING_TYPING: '0' }).typing, false);
   const slept = [];
   const calls = [];
   const gate = new PacingGate({ sleep: async (ms) => { slept.push(ms); }, rng: () => 0.999999 });
-  const session = (engineName) => ({ engineName, log: { debug() {} }, typing: async (to, state) => { calls.push([engineName, to, state]); } });
+  const session = (engineName) => ({ engineName, status: 'connected', log: { debug() {} },
+    att: { conn: { typing: async (to, state) => { calls.push([engineName, to, state]); } } } });
   await gate.typing(session('baileys'), '628111');
   await gate.typing(session('sim'), '628111');
   assert.deepEqual(calls, [['baileys', '628111', 'composing'], ['baileys', '628111', 'paused']]);
-  assert.deepEqual(slept, [TYPING_MS.max]);
+  gate.configure({ pace_sim: true });
+  await gate.typing(session('sim'), '628111');
+  assert.equal(calls.length, 2, 'a paced sim still shows no typing unless typing_sim');
+  gate.configure({ typing_sim: true });
+  await gate.typing(session('sim'), '628111');
+  assert.equal(calls.length, 4);
+  gate.configure({ typing: false });
+  await gate.typing(session('baileys'), '628111');
+  assert.equal(calls.length, 4, 'typing off');
+  assert.deepEqual(slept, [TYPING_MS.max, TYPING_MS.max]);
   assert.deepEqual([TYPING_MS.min, TYPING_MS.max], [1000, 5000]);
+  slept.length = 0;
   const low = new PacingGate({ sleep: async (ms) => { slept.push(ms); }, rng: () => 0 });
   await low.typing(session('baileys'), '628111');
   assert.equal(slept.at(-1), 1000);
-  const broken = { engineName: 'baileys', log: { debug() {} }, typing: async () => { throw new Error('gone'); } };
+  const broken = { engineName: 'baileys', status: 'connected', log: { debug() {} }, att: { conn: { typing: async () => { throw new Error('gone'); } } } };
   await gate.typing(broken, '628111'); // never holds the message
 });
 
@@ -66,7 +78,7 @@ test('the real engine: composing, the wait, paused, then the message; no link pr
   assert.equal(expirationOf({ conversation: 'no timer' }), null);
 });
 
-test('sim: typing only when pacing and typing are on; a disappearing chat\'s timer goes with the message', async (t) => {
+test('sim: typing only when a test asks for it; a disappearing chat\'s timer goes with the message', async (t) => {
   const h = harness(t);
   const b = await h.start();
   await b.linkedSession('shop');
@@ -76,11 +88,15 @@ test('sim: typing only when pacing and typing are on; a disappearing chat\'s tim
   assert.deepEqual(net.typing, [], 'the sim is not paced by default: no typing');
   assert.equal(net.sent[0].ephemeral_s, 86400);
   await b.api('PUT', '/config/pacing', { pace_sim: true, min_gap_ms: 0, jitter_ms: 0 });
+  assert.equal((await b.api('POST', '/sessions/shop/messages', { to: '628555000444', text: 'halo', client_id: 's1b' })).status, 200);
+  assert.deepEqual((await b.api('GET', '/sim/network')).body.typing, [], 'paced, still no typing: typing_sim is off');
+  await b.api('PUT', '/config/pacing', { typing_sim: true });
   assert.equal((await b.api('POST', '/sessions/shop/messages', { to: '628555000333', text: 'halo', client_id: 's2' })).status, 200);
   net = (await b.api('GET', '/sim/network')).body;
   assert.deepEqual(net.typing.map((x) => [x.to, x.state]), [['628555000333', 'composing'], ['628555000333', 'paused']]);
   const gap = Date.parse(net.typing[1].at) - Date.parse(net.typing[0].at);
   assert.ok(gap >= 999, `typing showed 1-5 s (${gap} ms)`);
-  assert.ok(Date.parse(net.sent[1].at) >= Date.parse(net.typing[1].at), 'the message after the typing');
-  assert.equal(net.sent[1].ephemeral_s, undefined);
+  const sent = net.sent.find((m) => m.client_id === 's2');
+  assert.ok(Date.parse(sent.at) >= Date.parse(net.typing[1].at), 'the message after the typing');
+  assert.equal(sent.ephemeral_s, undefined);
 });
