@@ -4,6 +4,7 @@
 // (messages-recv.js:1512-1552), so fetchAccountReachoutTimelock never runs and no limit
 // reaches the number. Refusals come in bursts (a queue of messages to new contacts): one
 // question answers them all, and questions are at least a minute apart.
+import { unrefLater } from './timer_set.js';
 
 export const DEBOUNCE_MS = 2000;
 export const MIN_INTERVAL_MS = 60_000;
@@ -13,7 +14,7 @@ export class LimitsWatch {
    * @param {{fetch: () => Promise<void> | void, log: import('pino').Logger, now?: () => number,
    *   later?: (fn: () => void, ms: number) => {cancel: () => void}, debounceMs?: number, minIntervalMs?: number}} deps
    */
-  constructor({ fetch, log, now = Date.now, later = realLater, debounceMs = DEBOUNCE_MS, minIntervalMs = MIN_INTERVAL_MS }) {
+  constructor({ fetch, log, now = Date.now, later = unrefLater, debounceMs = DEBOUNCE_MS, minIntervalMs = MIN_INTERVAL_MS }) {
     this.fetch = fetch;
     this.log = log;
     this.now = now;
@@ -51,11 +52,4 @@ export class LimitsWatch {
     this.pending?.cancel();
     this.pending = null;
   }
-}
-
-/** @param {() => void} fn @param {number} ms */
-function realLater(fn, ms) {
-  const timer = setTimeout(fn, ms);
-  timer.unref();
-  return { cancel: () => clearTimeout(timer) };
 }

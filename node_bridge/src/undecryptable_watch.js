@@ -5,6 +5,7 @@
 // (traffic.js:33): when no copy came, the owner never knew a customer wrote. Here a
 // placeholder waits about two minutes for its copy; then the app is told
 // (message.undecryptable), so the chat shows that a message could not be read.
+import { unrefLater } from './timer_set.js';
 
 /** @typedef {{message_id: string, chat: string|null, from: string|null, timestamp: string}} Unreadable */
 
@@ -13,7 +14,7 @@ export class UndecryptableWatch {
    * @param {{report: (m: Unreadable) => void, waitMs: number,
    *   later?: (fn: () => void, ms: number) => {cancel: () => void}}} deps
    */
-  constructor({ report, waitMs, later = realLater }) {
+  constructor({ report, waitMs, later = unrefLater }) {
     this.report = report;
     this.waitMs = waitMs;
     this.later = later;
@@ -41,11 +42,4 @@ export class UndecryptableWatch {
     for (const timer of this.waiting.values()) timer.cancel();
     this.waiting.clear();
   }
-}
-
-/** @param {() => void} fn @param {number} ms */
-function realLater(fn, ms) {
-  const timer = setTimeout(fn, ms);
-  timer.unref();
-  return { cancel: () => clearTimeout(timer) };
 }
