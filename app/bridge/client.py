@@ -22,6 +22,12 @@ def loopback_tls() -> ssl.SSLContext:
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
+#: The bridge answers a send once WhatsApp acknowledged it (docs/bridge-api.md): its paced
+#: slot (at most 5 s away), "typing…" (at most 5 s), the write (at most 30 s) and the ack
+#: (at most 15 s); an answer later than this is not coming.
+SEND_ANSWER_TIMEOUT_S = 60.0
+
+
 class BridgeError(Exception):
     """The bridge answered with an error (`{"error": {"code", "message"}}`) or not at all."""
 
@@ -142,7 +148,9 @@ class BridgeClient:
             body["media"] = media
         if quoted is not None:
             body["quoted"] = quoted
-        return await self._call("POST", f"/sessions/{session_id}/messages", body, timeout)
+        return await self._call(
+            "POST", f"/sessions/{session_id}/messages", body, timeout or SEND_ANSWER_TIMEOUT_S
+        )
 
     async def set_media_limits(self, max_file_bytes: int, max_total_bytes: int) -> None:
         body = {"max_file_bytes": max_file_bytes, "max_total_bytes": max_total_bytes}

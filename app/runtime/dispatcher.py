@@ -50,8 +50,9 @@ WAIT_FOR_TURN = frozenset({"paced", "new_contacts_cap"})
 
 def upload_timeout(size: int | None) -> float:
     """How long the bridge may take to answer a media send: its own wait (30 s plus the
-    file at 32 KiB/s, docs/bridge-api.md) and a margin."""
-    return 30.0 + (size or 0) / (32 * 1024) + 15.0
+    file at 32 KiB/s, docs/bridge-api.md), then WhatsApp's ack (15 s), the paced slot and
+    "typing…" (5 s each), and a margin."""
+    return 30.0 + (size or 0) / (32 * 1024) + 15.0 + 10.0 + 15.0
 
 
 class Dispatcher:
