@@ -90,13 +90,15 @@ export class SendPath {
 
   /** @param {import('./session.js').Session} session @param {SendJob} job */
   async paced(session, job) {
-    await checkRecipient(session, job.to, job); // before a slot: a phone not on WhatsApp takes none
-    const giveBack = await this.pacing.turn(session, job.newContact, job.reached);
+    // Written once already and never confirmed: the same message again, not another reach-out.
+    const again = Boolean(job.existing?.written_at);
+    if (!again) await checkRecipient(session, job.to, job); // before a slot: a phone not on WhatsApp takes none
+    const giveBack = again ? () => {} : await this.pacing.turn(session, job.newContact, job.reached);
     const messageId = job.existing?.message_id ?? waMessageId(session.id, job.clientId);
     if (!job.existing) {
       this.store.outbound.insertPending({ sessionId: session.id, clientId: job.clientId, messageId, to: job.to, textHash: job.textHash });
     }
-    await this.pacing.typing(session, job.to);
+    if (!again) await this.pacing.typing(session, job.to);
     // A chat with disappearing messages on: the message disappears the same way.
     const ephemeral = this.store.chatFacts.ephemeral(session.id, job.to);
     const message = { to: job.to, text: job.text, messageId, ...(job.file ? { media: job.file } : {}), ...(job.quoted ? { quoted: job.quoted } : {}),

@@ -92,3 +92,18 @@ test('no ack before a restart: the next bridge sends it again (same id) when the
   await eventually(() => env.store.outbound.get('acc', 'o-3').status === 'sent', { what: 'confirmed after the restart' });
   assert.deepEqual(sock.relayed.map((r) => r.opts.messageId), [waMessageId('acc', 'o-3')]);
 });
+
+test('no ack in time: 504 not_confirmed; the retry sends the same id again, without a second pacing slot', async (t) => {
+  const env = await managedBaileys(t, { ackWaitMs: 50 });
+  const sock = await env.connect();
+  sock.autoAck = false;
+  const msg = { to: '628555000444', text: 'Resi', client_id: 'o-4' };
+  await assert.rejects(env.manager.send('acc', msg), (err) => err.statusCode === 504 && err.code === 'not_confirmed');
+  assert.equal(env.manager.pacing.pacers.get('acc').newContacts, 1);
+  const retry = env.manager.send('acc', msg);
+  await eventually(() => sock.sent.length === 2, { what: 'written again' });
+  assert.equal(sock.sent[1].options.messageId, sock.sent[0].options.messageId, 'the same id: WhatsApp keeps one');
+  assert.equal(env.manager.pacing.pacers.get('acc').newContacts, 1, 'not another new contact');
+  sock.serverAck(sock.sent[1].options.messageId, '628555000444@s.whatsapp.net');
+  assert.equal((await retry).status, 'sent');
+});
