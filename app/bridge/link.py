@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DURABLE_TYPES = frozenset({"message.in", "message.ack", "chat.mapping"})
+DURABLE_TYPES = frozenset({"message.in", "message.ack", "chat.mapping", "message.undecryptable"})
 #: Pauses before handling an event again after a store error of the moment.
 EVENT_RETRY_DELAYS_S = (0.1, 0.3, 1.0)
 

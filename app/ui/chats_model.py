@@ -23,9 +23,10 @@ from app.ui.formatting import (
     day_or_time,
     tick_words,
     tr,
+    tr_noop,
     utcnow,
 )
-from app.ui.media_words import media_preview
+from app.ui.media_words import media_preview as _media_preview
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,6 +48,20 @@ def scheduled(message: Message, now: datetime) -> bool:
         and message.next_attempt_at is not None
         and message.next_attempt_at > now
     )
+
+
+#: An inbound message nobody could decrypt (the bridge's `message.undecryptable`).
+UNREADABLE_WORDS = tr_noop("A message could not be read — check the phone")
+
+
+def unreadable(message: Message) -> bool:
+    return message.direction == "in" and message.status == "unreadable"
+
+
+def media_preview(message: Message) -> str:
+    """A message's words as the chats show them: its text or file, or that it could not be
+    read (its readable copy, when it comes, takes its place)."""
+    return tr(UNREADABLE_WORDS) if unreadable(message) else _media_preview(message)
 
 
 def _failure(message: Message) -> str:
@@ -230,7 +245,7 @@ class MessagesModel(QAbstractListModel):
         message = self._rows[index.row()]
         match role:
             case Qt.ItemDataRole.DisplayRole:
-                return message.text
+                return tr(UNREADABLE_WORDS) if unreadable(message) else message.text
             case _ if role == MessageRole:
                 return message
             case _ if role == TickRole:

@@ -154,6 +154,27 @@ _ERROR_SENTENCES = [
         r"No internet connection — Jaga reconnects by itself when it is back",
         tr_noop("No internet connection — Jaga reconnects by itself when it is back"),
     ),
+    (
+        r"The number (.*) is not on WhatsApp; the message was not sent\.",
+        tr_noop("The number %1 is not on WhatsApp; the message was not sent."),
+    ),
+    # the bridge's answers to a request for a pairing code (engines/baileys/pairing.js)
+    (
+        r"WhatsApp refused to link by code \(error (.*): (.*)\)\. Link by scanning the QR code "
+        r"instead\.",
+        tr_noop(
+            "WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code "
+            "instead."
+        ),
+    ),
+    (
+        r"WhatsApp did not answer the request for a pairing code\. Try again, or scan the QR "
+        r"code\.",
+        tr_noop(
+            "WhatsApp did not answer the request for a pairing code. Try again, or scan the QR "
+            "code."
+        ),
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { plantedKeysIn } from './planted_keys.js';
 
 export const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
 
@@ -60,8 +61,12 @@ export function harness(t) {
   const readers = [];
   t.after(async () => {
     for (const r of readers) r.close();
-    await Promise.all(bridges.map((b) => b.kill('SIGKILL')));
+    await Promise.all(bridges.map((b) => b.kill('SIGKILL').then(() => b.drained)));
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+    // Whatever a test did, key material it planted never reaches a bridge's output (the
+    // app copies every line of it to bridge.log).
+    const leaked = bridges.flatMap((b) => plantedKeysIn(b.stdout + b.stderr));
+    if (leaked.length) throw new Error(`planted key material reached a bridge's output: ${leaked.join('; ')}`);
   });
   return {
     /** A fresh temp folder, removed after the test. */
@@ -137,6 +142,8 @@ export class Bridge {
     this.onReader = () => {};
     /** @type {Promise<{code: number|null, signal: string|null}>} */
     this.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+    /** Resolves once stdout and stderr are read to their end. */
+    this.drained = new Promise((resolve) => proc.once('close', resolve));
     proc.stdin.on('error', () => {}); // the child may be gone when we close its stdin
     proc.stderr.setEncoding('utf8').on('data', (chunk) => { this.stderr += chunk; });
     this.ready = new Promise((resolve, reject) => {

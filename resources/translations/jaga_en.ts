@@ -101,6 +101,51 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>messages went to too many people who do not have this number in their contacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many people blocked this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many groups were made with people who do not have this number saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>the same message went to too many people</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many messages went to a broadcast list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp has banned this number for a while.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp's reason: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>The ban ends at %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>Jaga does not reconnect it by itself; start it again once the ban is over.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/banner.py" />
             <source>Dismiss</source>
             <translation type="unfinished" />
@@ -248,6 +293,11 @@
         <message>
             <location filename="../../app/ui/chat_reply.py" />
             <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <source>A message could not be read — check the phone</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -773,6 +823,21 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The number %1 is not on WhatsApp; the message was not sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp did not answer the request for a pairing code. Try again, or scan the QR code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/event_words.py" />
             <source>it was killed by a signal</source>
             <translation type="unfinished" />
@@ -978,6 +1043,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>WhatsApp asks for a newer version of Jaga.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number for a while. Jaga does not reconnect it by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number. Check the WhatsApp app on the phone; Jaga does not reconnect it by itself.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -101,6 +101,51 @@
             <translation>belum ditautkan</translation>
         </message>
         <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>messages went to too many people who do not have this number in their contacts</source>
+            <translation>pesan terkirim ke terlalu banyak orang yang tidak menyimpan nomor ini di kontak mereka</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many people blocked this number</source>
+            <translation>terlalu banyak orang memblokir nomor ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many groups were made with people who do not have this number saved</source>
+            <translation>terlalu banyak grup dibuat dengan orang yang tidak menyimpan nomor ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>the same message went to too many people</source>
+            <translation>pesan yang sama terkirim ke terlalu banyak orang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many messages went to a broadcast list</source>
+            <translation>terlalu banyak pesan terkirim ke daftar siaran</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp has banned this number for a while.</source>
+            <translation>WhatsApp memblokir nomor ini untuk sementara.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp's reason: %1.</source>
+            <translation>Alasan dari WhatsApp: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>The ban ends at %1.</source>
+            <translation>Blokir berakhir pada %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>Jaga does not reconnect it by itself; start it again once the ban is over.</source>
+            <translation>Jaga tidak menyambungkannya lagi sendiri; jalankan lagi setelah blokir berakhir.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/banner.py" />
             <source>Dismiss</source>
             <translation>Tutup</translation>
@@ -249,6 +294,11 @@
             <location filename="../../app/ui/chat_reply.py" />
             <source>Type a message — Enter sends, Shift+Enter starts a new line</source>
             <translation>Ketik pesan — Enter untuk kirim, Shift+Enter untuk baris baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <source>A message could not be read — check the phone</source>
+            <translation>Sebuah pesan tidak dapat dibaca — periksa di ponsel</translation>
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
@@ -778,6 +828,21 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Tidak ada koneksi internet — Jaga menyambung lagi sendiri begitu internet kembali</translation>
         </message>
         <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The number %1 is not on WhatsApp; the message was not sent.</source>
+            <translation>Nomor %1 tidak memakai WhatsApp; pesan tidak dikirim.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code instead.</source>
+            <translation>WhatsApp menolak penautan dengan kode (galat %1: %2). Tautkan dengan memindai kode QR saja.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp did not answer the request for a pairing code. Try again, or scan the QR code.</source>
+            <translation>WhatsApp tidak menjawab permintaan kode penautan. Coba lagi, atau pindai kode QR.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/event_words.py" />
             <source>it was killed by a signal</source>
             <translation>dihentikan paksa oleh sinyal</translation>
@@ -983,6 +1048,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>WhatsApp asks for a newer version of Jaga.</source>
             <translation>WhatsApp meminta Jaga versi yang lebih baru.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number for a while. Jaga does not reconnect it by itself.</source>
+            <translation>WhatsApp memblokir nomor ini untuk sementara. Jaga tidak menyambungkannya lagi sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number. Check the WhatsApp app on the phone; Jaga does not reconnect it by itself.</source>
+            <translation>WhatsApp memblokir nomor ini. Periksa aplikasi WhatsApp di ponsel; Jaga tidak menyambungkannya lagi sendiri.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
