@@ -150,8 +150,9 @@ test('close codes: 440 is retried once after a pause, a second 440 is a conflict
     assert.ok(failed.data.message.length > 20);
   }
   await b.timersPast(300);
-  assert.equal((await b.session('banned')).status, 'failed');
-  assert.equal((await b.session('old')).status, 'failed');
+  for (const id of ['banned', 'temp', 'gone']) {
+    assert.equal((await b.session(id)).status, 'failed', `${id}: never retried`);
+  }
 });
 
 test('a silent connection is not left "connected": keep-alive timeout forces a reconnect', async (t) => {
