@@ -85,8 +85,8 @@ class DemoControls(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.internet_action)
         window.menuBar().addMenu(self.menu)
-        # A bound method, not a lambda: Qt disconnects it when this object is deleted.
-        window.service.model.changed.connect(self._on_change)
+        # A method of this QObject, not a lambda: Qt drops the connection with the window.
+        window.service.model.changed.connect(self._on_model_changed)
         self.retranslate()
 
     def fill(self, menu: QMenu) -> None:
@@ -123,7 +123,7 @@ class DemoControls(QObject):
         self.refuse_action.setText(tr("WhatsApp refuses the next send"))
         self.refresh()
 
-    def _on_change(self, _change: object) -> None:
+    def _on_model_changed(self, _change: object) -> None:
         self.refresh()
 
     def refresh(self) -> None:
