@@ -7,7 +7,7 @@ back onto today's screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QRect, Qt
+from PySide6.QtCore import QEvent, QMargins, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -143,3 +143,25 @@ class OpensOnScreen:
         least = least_height_for(widget, event.size().width())
         if least is not None:
             widget.setMinimumHeight(max(self._own_minimum_height, least))
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)  # type: ignore[misc]
+        if event.type() == QEvent.Type.LayoutRequest and self._opened_on_screen:
+            self._fit_words_shown_since()
+        return handled
+
+    def _fit_words_shown_since(self) -> None:
+        """Words shown after opening (a refusal under a field): the window grows to them,
+        still on the screen. Its minimum was set by hand, so Qt no longer grows it."""
+        widget: QWidget = self  # type: ignore[assignment]
+        least = least_height_for(widget, widget.width())
+        if least is None:
+            least = widget.minimumSizeHint().height()
+        needed = max(self._own_minimum_height, least)
+        if needed != widget.minimumHeight():
+            widget.setMinimumHeight(needed)
+        if needed <= widget.height():
+            return
+        grown = Box(widget.x(), widget.y(), widget.width(), needed)
+        box = bring_back(grown, available_box(widget), _frame(widget), minimum=_minimum(widget))
+        widget.setGeometry(box.x, box.y, box.width, box.height)

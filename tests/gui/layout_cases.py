@@ -1,7 +1,7 @@
 """Every window and dialog the layout check opens, one line each.
 
 A case is a name and a function that opens the window on a `Stage` (the real service with
-three numbers, a chat, a webhook address, the main window shown) and returns it. A new
+five numbers, a chat, a webhook address, the main window shown) and returns it. A new
 window joins the check with one line in CASES, e.g.
 
     ("inbox", lambda s: s.window.open_inbox()),
@@ -28,7 +28,8 @@ class Stage:
     gateway: Gateway
     settings: AppSettings
     folder: Path
-    #: The numbers by role: "connected", "reconnecting", "logged_out", "never_linked".
+    #: The numbers by role: "connected", "reconnecting", "logged_out", "never_linked",
+    #: "banned" (for a while, with WhatsApp's reason and the ban's end).
     numbers: dict[str, str]
 
 
@@ -43,6 +44,22 @@ def _pairing(stage: Stage) -> QWidget:
     dialog = stage.window.open_qr_dialog(stage.numbers["never_linked"])
     dialog.show_pairing()
     dialog.show_code("ABCD1234")
+    return dialog
+
+
+def _pairing_refused(stage: Stage) -> QWidget:
+    """WhatsApp refused to link by code (engines/baileys/pairing.js): said under the number."""
+    from app.bridge.client import BridgeError
+
+    dialog = stage.window.open_qr_dialog(stage.numbers["never_linked"])
+    dialog.show_pairing()
+    dialog.phone_edit.setText("0812-3456-7890")
+    refusal = (
+        "WhatsApp refused to link by code (error 400: bad-request). "
+        "Link by scanning the QR code instead."
+    )
+    dialog._code_failed(BridgeError("pairing_refused", refusal, 502))
+    assert dialog.code_error.text()
     return dialog
 
 
@@ -68,6 +85,15 @@ def _webhook_editor(stage: Stage) -> QWidget:
     return show_for(stage.window, stage.gateway, stage.settings).webhooks.open_editor()
 
 
+def _webhook_refused(stage: Stage) -> QWidget:
+    """The longest refusal of app/gateway/webhook_address.py, under the address."""
+    editor = _webhook_editor(stage)
+    editor.url.setText("https://toko.example/ hook")
+    editor.add_button.click()
+    assert editor.refusal.isVisibleTo(editor)
+    return editor
+
+
 def _chats(stage: Stage) -> QWidget:
     window = stage.window.open_chats(stage.numbers["connected"])
     assert window is not None
@@ -76,6 +102,22 @@ def _chats(stage: Stage) -> QWidget:
 
 def _new_message(stage: Stage) -> QWidget:
     return _chats(stage).new_message()  # type: ignore[attr-defined]
+
+
+def _number_abroad(stage: Stage) -> QWidget:
+    """A number in another country: where it goes, and the question before the first send."""
+    dialog = _new_message(stage)
+    dialog.to_edit.setText("+65 9123 4567")
+    dialog.text_edit.setPlainText("Halo kak, pesanan sudah dikirim.")
+    dialog.send_button.click()
+    assert dialog.error_label.isVisibleTo(dialog) and dialog.resolved_label.isVisibleTo(dialog)
+    return dialog
+
+
+def _banned(stage: Stage) -> QWidget:
+    """A number WhatsApp banned for a while: its reason and end in the details pane."""
+    stage.window.select(stage.numbers["banned"])
+    return stage.window
 
 
 def _remove_question(stage: Stage) -> QWidget:
@@ -128,6 +170,7 @@ def _attachment(stage: Stage) -> QWidget:
 CASES: list[tuple[str, Opener]] = [
     ("main window", lambda s: s.window),
     ("main window: notices", _notices),
+    ("main window: a banned number", _banned),
     (
         "something went wrong",
         lambda s: s.window.show_error(
@@ -143,12 +186,15 @@ CASES: list[tuple[str, Opener]] = [
     ("shop API: safe sending", _gateway_tab(1)),
     ("shop API: webhooks", _gateway_tab(2)),
     ("webhook address", _webhook_editor),
+    ("webhook address: refused", _webhook_refused),
     ("link: QR", lambda s: _qr(s, "reconnecting")),
     ("link: failed", lambda s: _qr(s, "logged_out")),
     ("link: pairing code", _pairing),
+    ("link: pairing refused", _pairing_refused),
     ("link: linked", _linked),
     ("chats", _chats),
     ("chats: a file attached", _attachment),
     ("new message", _new_message),
+    ("new message: a number abroad", _number_abroad),
     ("demo: a customer writes", _customer),
 ]

@@ -41,12 +41,20 @@ from tests.memory_keyring import MemoryKeyring
 LANGUAGES = ("en", "id")
 CUSTOMER = "6285712345678"
 
-#: The numbers on the stage: role → (label, status, reason, phone).
+#: The bridge's sentence for a number banned for a while (close_codes.js temporaryBanSentence).
+BANNED = (
+    "WhatsApp has banned this number for a while (reason 101: messages to too many people "
+    "who do not have this number in their contacts); the ban ends at 2026-12-08T09:30:00.000Z. "
+    "Jaga does not reconnect it by itself; start it again once the ban is over."
+)
+
+#: The numbers on the stage: role → (label, status, reason, phone, the bridge's sentence).
 NUMBERS = {
-    "connected": ("Toko Sari — depan", "connected", None, "6281234567001"),
-    "reconnecting": ("Kasir", "reconnecting", "connection_lost", "6281234567002"),
-    "logged_out": ("Pesanan online", "logged_out", "logged_out", "6281234567003"),
-    "never_linked": ("Gudang", "qr", None, None),
+    "connected": ("Toko Sari — depan", "connected", None, "6281234567001", None),
+    "reconnecting": ("Kasir", "reconnecting", "connection_lost", "6281234567002", None),
+    "logged_out": ("Pesanan online", "logged_out", "logged_out", "6281234567003", None),
+    "never_linked": ("Gudang", "qr", None, None, None),
+    "banned": ("Promo", "failed", "temporarily_banned", "6281234567005", BANNED),
 }
 
 
@@ -57,15 +65,16 @@ def settle() -> None:
 
 
 def play(service: JagaService) -> dict[str, str]:
-    """Four numbers in four states, and a conversation on the connected one."""
+    """Five numbers in five states, and a conversation on the connected one."""
     numbers = {}
-    for role, (label, status, reason, phone) in NUMBERS.items():
+    for role, (label, status, reason, phone, sentence) in NUMBERS.items():
         account = service.create_account(label, "sim")
         info = SessionInfo(
             id=account.id,
             engine="sim",
             status=SessionStatus(status),
             reason=reason,
+            message=sentence,
             me=Me(phone) if phone else None,
         )
         service.recorder.apply(info)
