@@ -249,9 +249,9 @@ def test_a_customer_sends_a_photo_and_a_document_and_whatsapp_refuses_a_send(
 
         controls.refuse_action.trigger()
         await eventually(lambda: "will refuse" in window.statusBar().currentMessage())
-        refused = service.send_message(account.id, "0812-5550-9876", "Ada, kak")
+        refused = service.send_message(account.id, "+62 812-5550-9876", "Ada, kak")
         await eventually(lambda: service.message(refused.id).status == "failed")
-        after = service.send_message(account.id, "0812-5550-9876", "Maaf, ini lagi")
+        after = service.send_message(account.id, "+62 812-5550-9876", "Maaf, ini lagi")
         await eventually(lambda: service.message(after.id).status == "sent")  # only once
 
     run(loop, scenario())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -243,7 +244,7 @@ def test_a_ban_is_said_with_whatsapps_reason_and_its_end_in_both_languages(qapp,
     """The bridge's 402/406 words (node_bridge/src/close_codes.js) as the owner reads them.
     Seen failing against main: 402 and 406 had no words (the bridge's reason codes did not
     exist; it reconnected in a loop)."""
-    from app.ui.formatting import reason_words
+    from app.ui.formatting import clock_time, reason_words
 
     message = (
         "WhatsApp has banned this number for a while (reason 104: you sent the same message to "
@@ -251,9 +252,11 @@ def test_a_ban_is_said_with_whatsapps_reason_and_its_end_in_both_languages(qapp,
         "it by itself; start it again once the ban is over."
     )
     words = reason_words("temporarily_banned", message, "failed")
+    # English writes the end as the computer's region does (app/ui/clock_words.py).
+    ends = clock_time(datetime(2031, 5, 1, 10, 0))
     assert words.startswith(
         "WhatsApp has banned this number for a while. WhatsApp's reason: the same message went "
-        "to too many people. The ban ends at 01/05 "
+        f"to too many people. The ban ends at {ends}. "
     )
     assert words.endswith("start it again once the ban is over.")
     bare = reason_words("temporarily_banned", "something else", "failed")
