@@ -501,7 +501,7 @@ Folder data: %2</translation>
             <location filename="../../app/ui/db_start.py" />
             <source>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</source>
             <translation>
-                <numerusform>tetapi bridge masih menyimpan tautan WhatsApp %n nomor. Kembalikan? Nomor tersambung lagi tanpa kode QR baru; nama dan pesan lamanya tidak bisa dipulihkan.</numerusform>
+                <numerusform>tetapi penghubung masih menyimpan tautan WhatsApp %n nomor. Kembalikan? Nomor tersambung lagi tanpa kode QR baru; nama dan pesan lamanya tidak bisa dipulihkan.</numerusform>
             </translation>
         </message>
         <message>
