@@ -8,6 +8,7 @@ import { MISSING_DB } from './bridge_db_health.js';
 import { ApiError } from './errors.js';
 import * as edges from './session_edges.js';
 import * as events from './session_events.js';
+import { inboxCallbacks } from './session_inbox.js';
 import { Liveness } from './session_liveness.js';
 import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp, wipeKeys } from './session_wipe.js';
 import { errorText, isAuthCorrupt, sendTimeoutMs, withTimeout } from './session_util.js';
@@ -296,6 +297,7 @@ export class Session {
         messageIn: (/** @type {any} */ m) => events.onMessageIn(this, m),
         ack: (/** @type {any} */ a) => events.onAck(this, a),
         ...edges.engineCallbacks(this, att),
+        ...inboxCallbacks(this), // reads on the phone, names, labels (session_inbox.js)
       },
     };
     const engine = this.engine;

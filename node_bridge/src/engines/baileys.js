@@ -19,6 +19,7 @@ import { edgeHandlers, sendJid } from './baileys/edges.js';
 import { quotedMessage, seenKeys } from './baileys/replies.js';
 import { trafficHandlers } from './baileys/traffic.js';
 import { mediaHandlers, outboundContent } from './baileys/media.js';
+import { inboxParts } from './baileys/inbox.js';
 import { networkErrorCode } from '../close_codes.js';
 import { abandonUnfinishedPairing, boundCloseHandshake, socketConfig } from './baileys/socket_helpers.js';
 
@@ -295,6 +296,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
 
   return {
     ...media,
+    ...inboxParts({ sock, live: () => opened && !reported, on, creds, lidFor: on.lidFor, guard }), // baileys/inbox.js
 
     close() {
       if (reported) return closed;

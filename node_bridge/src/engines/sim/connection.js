@@ -4,6 +4,7 @@ import { ApiError } from '../../errors.js';
 import { NO_NETWORK_ERROR, digitsOf, phoneArg } from './util.js';
 import { engineMedia, openDownload, uploadFile } from './media.js';
 import { TimerSet } from '../../timer_set.js';
+import { INBOX_DELIVERIES, deliverInbox } from './inbox.js';
 
 /** What Baileys says alongside each code. */
 const CLOSE_MESSAGES = {
@@ -172,6 +173,7 @@ export class SimConnection {
       // Baileys stores it before decrypting (messages-recv.js ~1277-1290).
       if (d.from_lid && d.from) this.on.mapping?.({ lid: `${d.from_lid}@lid`, phone: d.from });
       const person = d.from_lid ? `${d.from_lid}@lid` : d.from;
+      if (d.push_name) this.on.contactName?.({ chat: person, name: d.push_name }); // contacts.update
       this.on.messageIn({
         message_id: d.message_id,
         chat: d.group ?? person,
@@ -181,6 +183,8 @@ export class SimConnection {
         kind: d.kind ?? (backlog ? 'append' : 'notify'),
         ...(d.media ? { media: engineMedia(d.message_id, d.media) } : {}),
       });
+    } else if (INBOX_DELIVERIES.has(d.type)) {
+      deliverInbox(this.on, d); // a read on the phone, a label (sim/inbox.js)
     } else {
       const { type: _type, ...ack } = d;
       this.on.ack(ack);
