@@ -13,8 +13,15 @@ class InboxError(ValueError):
     def __init__(self, code: str, sentence: str, **values: object) -> None:
         self.code = code
         self.template = sentence
-        self.values = {key: str(value) for key, value in values.items()}
+        self.values = {key: _shown(value) for key, value in values.items()}
         super().__init__(fill(sentence, self.values))
+
+
+def _shown(value: object) -> str:
+    """Counts with thousands separators, as elsewhere in Jaga ("60,000")."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
 
 
 def fill(template: str, values: dict[str, str]) -> str:

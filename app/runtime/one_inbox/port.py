@@ -9,7 +9,7 @@ answers in the store's own transactions.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -106,8 +106,10 @@ class OneInbox(QObject):
 
     # --- conversations -------------------------------------------------------------------
 
-    def conversations(self) -> list[Conversation]:
-        return self.chats.conversations()
+    def conversations(
+        self, *, before: int | None = None, limit: int | None = None
+    ) -> list[Conversation]:
+        return self.chats.conversations(before=before, limit=limit)
 
     def conversation(self, account_id: str, chat: str) -> Conversation | None:
         return self.chats.conversation(account_id, chat)
@@ -131,6 +133,9 @@ class OneInbox(QObject):
 
     def message_seen(self, row_id: int) -> MessageSeen | None:
         return self.chats.message_seen(row_id)
+
+    def chats_of_messages(self, row_ids: Iterable[int]) -> set[tuple[str, str]]:
+        return self.chats.chats_of(row_ids)
 
     def search(self, text: str) -> list[SearchHit]:
         return self._search.search(parse(text))

@@ -64,8 +64,15 @@ class ChatsRepo:
 
     # --- reads ------------------------------------------------------------------------
 
-    def conversations(self, account_ids: Iterable[str] | None = None) -> list[Conversation]:
-        """Every chat (of the given numbers), newest first, with its last message."""
+    def conversations(
+        self,
+        account_ids: Iterable[str] | None = None,
+        *,
+        before: int | None = None,
+        limit: int | None = None,
+    ) -> list[Conversation]:
+        """Every chat (of the given numbers), newest first, with its last message; or a page
+        of them: `limit` chats whose last message is older than row `before`."""
         query = (
             select(*_COLUMNS)
             .join(Message, and_(Message.id == InboxChat.last_id, Message.chat == InboxChat.chat))
@@ -73,6 +80,10 @@ class ChatsRepo:
         )
         if account_ids is not None:
             query = query.where(InboxChat.account_id.in_(list(account_ids)))
+        if before is not None:
+            query = query.where(InboxChat.last_id < before)
+        if limit is not None:
+            query = query.limit(limit)
         with self._store.session() as s:
             rows = s.execute(query).all()
             labels = _chat_labels(s, None)
@@ -123,6 +134,17 @@ class ChatsRepo:
             name=owner_name or name,
             media=message.media_type,
         )
+
+    def chats_of(self, row_ids: Iterable[int]) -> set[tuple[str, str]]:
+        """The (number, chat) of these messages: a burst of rows in one query per 500."""
+        wanted = sorted(set(row_ids))
+        found: set[tuple[str, str]] = set()
+        with self._store.session() as s:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                query = select(Message.account_id, Message.chat).where(Message.id.in_(chunk))
+                found.update((account_id, chat) for account_id, chat in s.execute(query))
+        return found
 
     # --- the owner's writes -----------------------------------------------------------
 
