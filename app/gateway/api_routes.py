@@ -11,7 +11,7 @@ from typing import Any
 from aiohttp import web
 
 from app import __version__
-from app.gateway import api_media, api_shim, api_waha
+from app.gateway import api_labels, api_media, api_shim, api_waha
 from app.gateway.api_http import CORE, MAX_BODY_BYTES, make_door
 
 
@@ -117,6 +117,8 @@ ROUTES = (
         tag="chats",
         query={"limit": "1 to 1000 (default 100)"},
     ),
+    # Labels in WAHA's shape (app/gateway/api_labels.py).
+    *(Route(m, p, h, s, tag="labels", body=b) for m, p, h, s, b in api_labels.ROUTES),
     Route(
         "POST",
         "/send",
@@ -148,7 +150,7 @@ ERROR_SCHEMA = {
 def _operation(route: Route) -> dict[str, Any]:
     params = [
         {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-        for name in ("session", "chatId", "sha256")
+        for name in ("session", "chatId", "sha256", "labelId")
         if "{" + name + "}" in route.path
     ]
     params += [
