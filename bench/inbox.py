@@ -223,3 +223,20 @@ async def measure(ctx: Context) -> dict[str, Any]:
         return {"inbox_search": search, "inbox_list": listing}
     finally:
         store.close()
+
+
+def table_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """This scenario's lines in `python -m bench`'s table (bench/table.py)."""
+    out = []
+    if "inbox_search" in r:
+        s = r["inbox_search"]
+        out.append(
+            (s["title"], f"p50={s['p50']} ms p99={s['p99']} ms", "", f"goal ≤ {GOAL_MS:g} ms")
+        )
+    if "inbox_list" in r:
+        x = r["inbox_list"]
+        words = (
+            f"open {x['open_ms']} ms; UI lag p50={x['ui_lag_p50_ms']} p99={x['ui_lag_p99_ms']} ms"
+        )
+        out.append((x["title"], words, "", f"goal lag p99 ≤ {GOAL_MS:g} ms"))
+    return out

@@ -67,8 +67,11 @@ class QuickReplyCompleter(QObject):
             self.list.hide()
             return
         self.list.clear()
+        chat = self._chat() or ""
         for reply in found:
-            item = QListWidgetItem(f"/{reply.shortcut}  —  {preview(reply.text, 70)}")
+            # As it would go to this customer, names filled in.
+            words = self.port.expand_quick_reply(reply, self.account_id, chat)
+            item = QListWidgetItem(f"/{reply.shortcut}  —  {preview(words, 70)}")
             item.setData(ReplyRole, reply)
             item.setToolTip(reply.text[:500])
             self.list.addItem(item)

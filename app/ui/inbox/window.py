@@ -221,6 +221,8 @@ class InboxWindow(Retranslating, QWidget):
                 waiting=self.waiting_filter.isChecked(),
             )
         )
+        if self.stack.currentWidget() is self.results:
+            self.run_search()  # the number chosen narrows the search too
         self._show_page()
 
     # --- keeping current -----------------------------------------------------------------
@@ -285,7 +287,7 @@ class InboxWindow(Retranslating, QWidget):
             self.stack.setCurrentWidget(self.list)
             self._show_page()
             return
-        if self.results.search(text):
+        if self.results.search(text, self._number() or None):
             self.stack.setCurrentWidget(self.results)
         elif self.stack.currentWidget() is not self.results:
             self.stack.setCurrentWidget(self.results)  # the sentence says why
