@@ -1431,6 +1431,19 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Open the inbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>%1 — %n unread</source>
+            <translation>
+                <numerusform>%1 — %n unread</numerusform>
+                <numerusform>%1 — %n unread</numerusform>
+            </translation>
+        </message>
+        <message>
             <location filename="../../app/ui/inbox/hours_dialog.py" />
             <source>Monday</source>
             <translation type="unfinished" />

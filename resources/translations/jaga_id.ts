@@ -1429,6 +1429,18 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Kotak masuk — semua sudah dibaca</translation>
         </message>
         <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Open the inbox</source>
+            <translation>Buka kotak masuk</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>%1 — %n unread</source>
+            <translation>
+                <numerusform>%1 — %n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message>
             <location filename="../../app/ui/inbox/hours_dialog.py" />
             <source>Monday</source>
             <translation>Senin</translation>

@@ -17,12 +17,19 @@ from app.ui.formatting import chat_title, tr
 from app.ui.inbox.words import inbox_words
 
 
-def conversation_menu(window: QWidget, port: InboxPort, conversation: Conversation) -> QMenu:
+def conversation_menu(
+    window: QWidget,
+    port: InboxPort,
+    conversation: Conversation,
+    open_chat: Callable[[str, str], None] | None = None,
+) -> QMenu:
+    """The menu of one conversation; `open_chat` is what Open does (none: no Open)."""
     menu = QMenu(window)
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one each time
     account_id, chat = conversation.key
-    open_action = menu.addAction(tr("Open the chat"))
-    open_action.triggered.connect(lambda: window.open_requested.emit(account_id, chat, 0))
+    if open_chat is not None:
+        open_action = menu.addAction(tr("Open the chat"))
+        open_action.triggered.connect(lambda: open_chat(account_id, chat))
     read_action = menu.addAction(tr("Mark as read"))
     read_action.setEnabled(conversation.unread > 0)
     read_action.triggered.connect(lambda: _try(window, lambda: port.mark_read(account_id, chat)))

@@ -26,6 +26,22 @@ def bold(font: QFont) -> QFont:
     return heavy
 
 
+def paint_row(
+    painter: QPainter, option: QStyleOptionViewItem, index: Index, delegate: QStyledItemDelegate
+) -> tuple[bool, QColor, QColor]:
+    """The row's background (selection, hover) as the style draws it; (selected, the text's
+    colour, the muted colour)."""
+    delegate.initStyleOption(option, index)
+    option.text = ""
+    style = option.widget.style() if option.widget else None
+    if style is not None:
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    strong = option.palette.color(role)
+    return selected, strong, strong if selected else MUTED
+
+
 class InboxDelegate(QStyledItemDelegate):
     PAD_X, PAD_Y, GAP = 12, 7, 3
 
@@ -36,18 +52,10 @@ class InboxDelegate(QStyledItemDelegate):
         return QSize(320, int(2 * self.PAD_Y + title + tag + body + 2 * self.GAP + 0.5))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected, strong, muted = paint_row(painter, option, index, self)
         conversation = index.data(ConversationRole)
         if not isinstance(conversation, Conversation):
             return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        strong = option.palette.color(role)
-        muted = strong if selected else MUTED
         rect = QRectF(option.rect).adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y)
         painter.save()
         top = self._title_line(painter, option, index, rect, strong, muted)

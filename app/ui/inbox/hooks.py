@@ -9,14 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLayout, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLayout,
+    QMenu,
+    QPushButton,
+    QWidget,
+)
 
 from app.domain.inbox.unread import total
 from app.ui.formatting import tr, trn
 from app.ui.inbox.banner import MessageBanner
 from app.ui.inbox.completer import QuickReplyCompleter
+from app.ui.inbox.conversation_menu import conversation_menu
 from app.ui.inbox.hours_dialog import HoursDialog
 from app.ui.inbox.labels_dialog import LabelsDialog
 from app.ui.inbox.message_notices import MessageNotices
@@ -73,11 +81,12 @@ class InboxHooks(QObject):
         self.window.addAction(self.action)
 
     def _init_tray(self) -> None:
+        """A submenu under "Open Jaga": the unread total, then each number's."""
         tray = self.window.tray
-        self.tray_action = QAction(tray.menu)
-        self.tray_action.triggered.connect(lambda _checked=False: self.open_inbox())
+        self.tray_menu = QMenu(tray.menu)
+        self.tray_action = self.tray_menu.menuAction()
         actions = tray.menu.actions()
-        tray.menu.insertAction(actions[1] if len(actions) > 1 else None, self.tray_action)
+        tray.menu.insertMenu(actions[1] if len(actions) > 1 else None, self.tray_menu)
 
     def _init_notices(self) -> None:
         self.banner = MessageBanner()
@@ -107,9 +116,25 @@ class InboxHooks(QObject):
         self.button.setToolTip(tr("Every number's chats in one list (Ctrl+I)"))
         self.button.setAccessibleName(trn("Inbox, %n unread", count))
         self.action.setText(tr("Inbox"))
-        self.tray_action.setText(
+        self.tray_menu.setTitle(
             trn("Inbox — %n unread", count) if count else tr("Inbox — nothing unread")
         )
+        self._tray_lines()
+
+    def _tray_lines(self) -> None:
+        self.tray_menu.clear()  # its actions are its own: deleted with the clear
+        self.tray_menu.addAction(tr("Open the inbox")).triggered.connect(
+            lambda _checked=False: self.open_inbox()
+        )
+        for account_id, name in self.numbers():
+            unread = self.totals.get(account_id, 0)
+            if unread:
+                line = self.tray_menu.addAction(
+                    trn("%1 — %n unread", unread).replace("%1", name.replace("&", "&&"))
+                )
+                line.triggered.connect(
+                    lambda _checked=False, a=account_id: self.open_inbox(number=a)
+                )
 
     def numbers(self) -> list[tuple[str, str]]:
         return [(account.id, account.label) for account in self.service.accounts()]
@@ -141,13 +166,16 @@ class InboxHooks(QObject):
 
     # --- opening -------------------------------------------------------------------------
 
-    def open_inbox(self) -> InboxWindow:
+    def open_inbox(self, number: str | None = None) -> InboxWindow:
+        """The inbox window (with `number`: showing that number's chats only)."""
         if self.inbox is None:
             self.inbox = InboxWindow(self.port, self.numbers, parent=self.window)
             self.inbox.open_requested.connect(self.open_conversation)
             self.inbox.quick_replies_requested.connect(self.open_quick_replies)
             self.inbox.labels_requested.connect(self.open_labels)
             self.inbox.settings_requested.connect(self.open_hours)
+        if number is not None:
+            self.inbox.show_number(number)
         self.inbox.show()
         self.inbox.raise_()
         self.inbox.activateWindow()
@@ -215,11 +243,28 @@ class ChatExtras(QObject):
             pane.insertWidget(max(0, pane.count() - 1), self.completer.list)  # type: ignore[attr-defined]
         chats.messages_model.modelReset.connect(self.read_shown)
         chats.messages_model.rowsInserted.connect(self._rows_in)
+        # Labels and the customer's name, from the chat's own list too.
+        chats.conversations.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        chats.conversations.customContextMenuRequested.connect(self._menu)
         self.read_shown()  # the chat the window opened with
 
     def read_shown(self) -> None:
         if self.chats.chat is not None:
             self.port.mark_read(self.chats.account_id, self.chats.chat)
+
+    def menu_at(self, position: QPoint) -> QMenu | None:
+        """The menu of the conversation under `position` in the chats window's list."""
+        index = self.chats.conversations.indexAt(position)
+        chat = self.chats.conversations_model.chat_at(index.row()) if index.isValid() else None
+        found = self.port.conversation(self.chats.account_id, chat) if chat else None
+        if found is None:
+            return None
+        return conversation_menu(self.chats, self.port, found)
+
+    def _menu(self, position: QPoint) -> None:
+        menu = self.menu_at(position)
+        if menu is not None:
+            menu.popup(self.chats.conversations.viewport().mapToGlobal(position))
 
     def _rows_in(self, _parent: QModelIndex, _first: int, _last: int) -> None:
         if self.chats.isActiveWindow():

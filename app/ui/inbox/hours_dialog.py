@@ -6,13 +6,11 @@ Bad hours (overlapping, empty, unreadable) are said in a sentence; nothing is sa
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -35,12 +33,10 @@ from app.domain.inbox.notices import NoticeRules
 from app.domain.inbox.views import NumberSettings
 from app.ports.inbox import InboxPort
 from app.ui.formatting import tr, tr_noop
+from app.ui.inbox.dialog_parts import Numbers, error_label, number_combo, show_error
 from app.ui.inbox.fit import fit_on_screen
-from app.ui.inbox.words import inbox_words
-from app.ui.new_message import ERROR_STYLE
 from app.ui.retranslating import Retranslating
 
-Numbers = Callable[[], list[tuple[str, str]]]
 WEEKDAYS = (
     tr_noop("Monday"),
     tr_noop("Tuesday"),
@@ -68,10 +64,7 @@ class HoursDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.port = port
         self.setMinimumSize(420, 360)
-        self.number = QComboBox()
-        for number_id, name in numbers():
-            self.number.addItem(name, number_id)
-        self.number.setCurrentIndex(max(0, self.number.findData(account_id)))
+        self.number = number_combo(numbers, account_id)
         self.number.currentIndexChanged.connect(lambda _i: self.load())
         self.tabs = QTabWidget()
         self.tabs.addTab(self._hours_page(), "")
@@ -79,10 +72,7 @@ class HoursDialog(Retranslating, QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.tabs)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.save_button, self.close_button = QPushButton(), QPushButton()
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
@@ -236,8 +226,7 @@ class HoursDialog(Retranslating, QDialog):
         try:
             self.port.save_settings(self.settings())
         except (InboxError, StoreError) as error:
-            self.error_label.setText(inbox_words(error))
-            self.error_label.show()
+            show_error(self.error_label, error)
             return False
         self.error_label.hide()
         self.load()

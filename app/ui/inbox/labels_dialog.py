@@ -26,12 +26,10 @@ from app.domain.inbox.errors import InboxError
 from app.domain.inbox.labels import COLORS, Label
 from app.ports.inbox import InboxPort
 from app.ui.formatting import tr
+from app.ui.inbox.dialog_parts import Numbers, error_label, number_combo, show_error
 from app.ui.inbox.fit import fit_on_screen
-from app.ui.inbox.words import inbox_words
-from app.ui.new_message import ERROR_STYLE
 from app.ui.retranslating import Retranslating
 
-Numbers = Callable[[], list[tuple[str, str]]]
 LabelRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -48,10 +46,7 @@ class LabelsDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.port = port
         self.setMinimumSize(420, 360)
-        self.number = QComboBox()
-        for number_id, name in numbers():
-            self.number.addItem(name, number_id)
-        self.number.setCurrentIndex(max(0, self.number.findData(account_id)))
+        self.number = number_combo(numbers, account_id)
         self.number.currentIndexChanged.connect(lambda _i: self.show_labels())
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -80,10 +75,7 @@ class LabelsDialog(Retranslating, QDialog):
         self.name_label, self.color_label = QLabel(), QLabel()
         self.form.addRow(self.name_label, self.name)
         self.form.addRow(self.color_label, self.color)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.new_button, self.save_button = QPushButton(), QPushButton()
         self.delete_button, self.close_button = QPushButton(), QPushButton()
         self.new_button.clicked.connect(self.new_label)
@@ -180,8 +172,7 @@ class LabelsDialog(Retranslating, QDialog):
         try:
             label = action()
         except (InboxError, StoreError) as error:
-            self.error_label.setText(inbox_words(error))
-            self.error_label.show()
+            show_error(self.error_label, error)
             return None
         self.error_label.hide()
         self.show_labels()

@@ -6,8 +6,6 @@ customer's name ({name}), number ({number}) and today's date ({today}).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,12 +28,10 @@ from app.domain.inbox.notices import preview
 from app.domain.inbox.quick_replies import QuickReply
 from app.ports.inbox import InboxPort
 from app.ui.formatting import tr
+from app.ui.inbox.dialog_parts import Numbers, error_label, show_error
 from app.ui.inbox.fit import fit_on_screen
-from app.ui.inbox.words import inbox_words
-from app.ui.new_message import ERROR_STYLE
 from app.ui.retranslating import Retranslating
 
-Numbers = Callable[[], list[tuple[str, str]]]
 ReplyRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -73,10 +69,7 @@ class QuickRepliesDialog(Retranslating, QDialog):
         self.form.addRow(self.number_label, self.number)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.new_button, self.save_button = QPushButton(), QPushButton()
         self.delete_button, self.close_button = QPushButton(), QPushButton()
         self.new_button.clicked.connect(self.new_reply)
@@ -162,8 +155,7 @@ class QuickRepliesDialog(Retranslating, QDialog):
                 str(self.number.currentData() or "") or None,
             )
         except (InboxError, StoreError) as error:
-            self.error_label.setText(inbox_words(error))
-            self.error_label.show()
+            show_error(self.error_label, error)
             return None
         self.error_label.hide()
         return reply

@@ -10,12 +10,11 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QPainter, QPalette
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -27,11 +26,10 @@ from app.domain.inbox.errors import InboxError
 from app.domain.inbox.notices import preview
 from app.domain.inbox.views import SearchHit
 from app.ports.inbox import InboxPort
-from app.ui.chat_delegates import MUTED, small
+from app.ui.chat_delegates import small
 from app.ui.formatting import chat_title, day_or_time, tr, trn, utcnow
-from app.ui.inbox.delegate import ALIGN_LEFT, ALIGN_RIGHT, bold
-from app.ui.inbox.words import inbox_words
-from app.ui.new_message import ERROR_STYLE
+from app.ui.inbox.delegate import ALIGN_LEFT, ALIGN_RIGHT, bold, paint_row
+from app.ui.inbox.dialog_parts import error_label, show_error
 
 Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -50,15 +48,7 @@ class HitDelegate(QStyledItemDelegate):
         return QSize(320, int(2 * self.PAD_Y + title + self.GAP + body + 0.5))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        strong = option.palette.color(role)
-        muted = strong if selected else MUTED
+        _selected, strong, muted = paint_row(painter, option, index, self)
         who, where = index.data(HeadRole) or ("", "")
         rect = QRectF(option.rect).adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y)
         title_font = bold(option.font)
@@ -102,10 +92,7 @@ class SearchResults(QWidget):
         self.hits: list[SearchHit] = []
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.results = QListWidget()
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setUniformItemSizes(True)
@@ -122,8 +109,7 @@ class SearchResults(QWidget):
         try:
             hits = [h for h in self.port.search(text) if only is None or h.account_id == only]
         except (InboxError, StoreError) as error:
-            self.error_label.setText(inbox_words(error))
-            self.error_label.show()
+            show_error(self.error_label, error)
             return False
         self.error_label.hide()
         self.show_hits(hits)

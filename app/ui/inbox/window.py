@@ -210,6 +210,10 @@ class InboxWindow(Retranslating, QWidget):
         self.model.set_labels(self.port.labels())
         self._show_page()
 
+    def show_number(self, account_id: str) -> None:
+        """One number's chats (the tray's line of that number)."""
+        self.number_filter.setCurrentIndex(max(0, self.number_filter.findData(account_id)))
+
     def _number(self) -> str:
         return str(self.number_filter.currentData() or "")
 
@@ -302,5 +306,7 @@ class InboxWindow(Retranslating, QWidget):
         conversation = index.data(ConversationRole) if index.isValid() else None
         if conversation is None:
             return
-        menu = conversation_menu(self, self.port, conversation)
+        menu = conversation_menu(
+            self, self.port, conversation, lambda a, c: self.open_requested.emit(a, c, 0)
+        )
         menu.popup(self.list.viewport().mapToGlobal(position))

@@ -50,6 +50,8 @@ def test_unread_everywhere_read_on_the_phone_a_notice_per_number_and_a_click_ope
         await write(service, store.id, {"from": TONO, "text": "Barang sudah dikirim?"})
         await eventually(lambda: unread_cells(window) == {"Toko Depan": "2", "Gudang": "1"})
         assert hooks.tray_action.text() == "Inbox — 3 unread"
+        lines = [action.text() for action in hooks.tray_menu.actions()]
+        assert lines == ["Open the inbox", "Toko Depan — 2 unread", "Gudang — 1 unread"]
         assert hooks.button.text() == "&Inbox (3)"
         await eventually(lambda: len(listed(inbox)) == 3)
         assert sorted(listed(inbox)) == [
@@ -113,9 +115,15 @@ def test_a_quick_reply_is_filled_in_and_sent_once_and_a_label_filters_the_list(
         texts = [s["text"] for s in await service.client.sim_network() if s["to"] == BUDI]
         assert texts == ["Terima kasih Budi, pesanan Anda kami proses."]
 
-        # A label on Budi's chat filters the inbox to him.
-        paid = port.save_label(shop.id, None, "Sudah bayar", 5)
-        port.set_chat_labels(shop.id, BUDI, [paid.label_id])
+        # A label put on Budi's chat from the chat's own list filters the inbox to him.
+        port.save_label(shop.id, None, "Sudah bayar", 5)
+        row = chats.conversations_model.row_of(BUDI)
+        spot = chats.conversations.visualRect(chats.conversations_model.index(row)).center()
+        menu = chats.inbox_extras.menu_at(spot)
+        [labels] = [a.menu() for a in menu.actions() if a.menu() is not None]
+        [paid] = [a for a in labels.actions() if a.text() == "Sudah bayar"]
+        paid.trigger()
+        assert [x.name for x in port.chat_labels(shop.id, BUDI)] == ["Sudah bayar"]
         inbox = hooks.open_inbox()
         await eventually(lambda: inbox.label_filter.findText("Sudah bayar") >= 0)
         inbox.label_filter.setCurrentIndex(inbox.label_filter.findText("Sudah bayar"))
