@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.models import Message
@@ -70,21 +71,19 @@ class InboxWriteHook:
         touched = self._touched
         if written.added:
             touched.chats |= count_added(s, written.added)
+            answering = _answering(s, written.added)  # numbers with an automatic answer on
             for message in written.added:
-                self._answer(s, message, touched)
+                if message.direction == "in" and message.account_id in answering:
+                    self._answer(s, message, answering[message.account_id], touched)
         for event in written.events:
             self._apply(s, event, touched)
         if touched and not self._scheduled:
             self._scheduled = True
             self._later(self._flush)
 
-    def _answer(self, s: Session, message: Message, touched: Touched) -> None:
-        if message.direction != "in":
-            return
-        row = s.get(InboxSettings, message.account_id)
-        if row is None or not (row.away_on or row.greeting_on):
-            return
-        settings = view_of(row, message.account_id).auto
+    def _answer(
+        self, s: Session, message: Message, settings: away.AutoReplies, touched: Touched
+    ) -> None:
         arrived = message.created_at
         reply = away.decide(
             settings,
@@ -126,3 +125,16 @@ class InboxWriteHook:
         self._scheduled = False
         if touched:
             self._after(touched)
+
+
+def _answering(s: Session, rows: list[Message]) -> dict[str, away.AutoReplies]:
+    """The settings of the numbers (among these rows') whose away message or greeting is on:
+    one query for a burst."""
+    accounts = {m.account_id for m in rows if m.direction == "in"}
+    if not accounts:
+        return {}
+    query = select(InboxSettings).where(
+        InboxSettings.account_id.in_(accounts),
+        InboxSettings.away_on | InboxSettings.greeting_on,
+    )
+    return {row.account_id: view_of(row, row.account_id).auto for row in s.scalars(query)}

@@ -191,17 +191,29 @@ def _chat_labels(s: Session, only: tuple[str, str] | None) -> dict[tuple[str, st
 
 
 def count_added(s: Session, rows: Sequence[Message]) -> set[tuple[str, str]]:
-    """Incoming rows just stored: each one unread (the triggers made the chat's row)."""
-    touched: set[tuple[str, str]] = set()
+    """Incoming rows just stored: each one unread (the triggers made the chat's row).
+
+    A burst is counted per chat: one read of the chats' rows, one write per chat."""
+    incoming: dict[tuple[str, str], list[int]] = {}
     for message in rows:
-        if message.direction != "in":
-            continue
-        chat = s.get(InboxChat, (message.account_id, message.chat))
-        if chat is None:
-            continue
-        state = after_inbound(ReadState(chat.unread, chat.read_upto), message.id)
-        chat.unread, chat.read_upto = state.unread, state.read_upto
-        touched.add((message.account_id, message.chat))
+        if message.direction == "in":
+            incoming.setdefault((message.account_id, message.chat), []).append(message.id)
+    if not incoming:
+        return set()
+    accounts = {account_id for account_id, _chat in incoming}
+    chats = {chat for _account_id, chat in incoming}
+    query = select(InboxChat).where(InboxChat.account_id.in_(accounts), InboxChat.chat.in_(chats))
+    touched: set[tuple[str, str]] = set()
+    with s.no_autoflush:
+        for row in s.scalars(query):
+            row_ids = incoming.get((row.account_id, row.chat))
+            if row_ids is None:
+                continue
+            state = ReadState(row.unread, row.read_upto)
+            for row_id in row_ids:
+                state = after_inbound(state, row_id)
+            row.unread, row.read_upto = state.unread, state.read_upto
+            touched.add((row.account_id, row.chat))
     return touched
 
 
