@@ -23,7 +23,7 @@ FTS = "messages_fts"
 #: The message search index: external content (the text lives once, in messages).
 FTS_SQL = (
     f"CREATE VIRTUAL TABLE {FTS} USING fts5(text, content='messages', content_rowid='id',"
-    " tokenize=\"unicode61 remove_diacritics 2\")",
+    ' tokenize="unicode61 remove_diacritics 2")',
     f"CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
     f" INSERT INTO {FTS}(rowid, text) VALUES (new.id, new.text); END",
     f"CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"

@@ -134,6 +134,10 @@ class OneInbox(QObject):
     def message_seen(self, row_id: int) -> MessageSeen | None:
         return self.chats.message_seen(row_id)
 
+    def messages_seen(self, row_ids: Iterable[int]) -> list[MessageSeen]:
+        """The incoming ones among these messages (notices): few queries for a burst."""
+        return self.chats.messages_seen(row_ids)
+
     def chats_of_messages(self, row_ids: Iterable[int]) -> set[tuple[str, str]]:
         return self.chats.chats_of(row_ids)
 

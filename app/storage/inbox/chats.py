@@ -112,28 +112,33 @@ class ChatsRepo:
 
     def message_seen(self, row_id: int) -> MessageSeen | None:
         """A stored message with its chat's name (for a notice)."""
-        query = (
-            select(Message, InboxChat.owner_name, InboxChat.name)
-            .outerjoin(
-                InboxChat,
-                and_(InboxChat.account_id == Message.account_id, InboxChat.chat == Message.chat),
-            )
-            .where(Message.id == row_id)
-        )
+        found = self.messages_seen([row_id], incoming_only=False)
+        return found[0] if found else None
+
+    def messages_seen(
+        self, row_ids: Iterable[int], *, incoming_only: bool = True
+    ) -> list[MessageSeen]:
+        """Stored messages with their chat's names, in id order: a burst in few queries."""
+        wanted = sorted(set(row_ids))
+        found: list[MessageSeen] = []
         with self._store.session() as s:
-            found = s.execute(query).first()
-        if found is None:
-            return None
-        message, owner_name, name = found
-        return MessageSeen(
-            row_id=message.id,
-            account_id=message.account_id,
-            chat=message.chat,
-            direction=message.direction,
-            text=message.text,
-            name=owner_name or name,
-            media=message.media_type,
-        )
+            for start in range(0, len(wanted), 500):
+                query = (
+                    select(Message, InboxChat.owner_name, InboxChat.name)
+                    .outerjoin(
+                        InboxChat,
+                        and_(
+                            InboxChat.account_id == Message.account_id,
+                            InboxChat.chat == Message.chat,
+                        ),
+                    )
+                    .where(Message.id.in_(wanted[start : start + 500]))
+                    .order_by(Message.id)
+                )
+                if incoming_only:
+                    query = query.where(Message.direction == "in")
+                found += [_seen(m, owner, name) for m, owner, name in s.execute(query)]
+        return found
 
     def chats_of(self, row_ids: Iterable[int]) -> set[tuple[str, str]]:
         """The (number, chat) of these messages: a burst of rows in one query per 500."""
@@ -173,6 +178,18 @@ class ChatsRepo:
                 .where(InboxChat.account_id == account_id, InboxChat.chat == chat)
                 .values(owner_name=clean)
             )
+
+
+def _seen(message: Message, owner_name: str | None, name: str | None) -> MessageSeen:
+    return MessageSeen(
+        row_id=message.id,
+        account_id=message.account_id,
+        chat=message.chat,
+        direction=message.direction,
+        text=message.text,
+        name=owner_name or name,
+        media=message.media_type,
+    )
 
 
 def _chat_labels(s: Session, only: tuple[str, str] | None) -> dict[tuple[str, str], list[str]]:

@@ -149,6 +149,7 @@ class InboxHooks(QObject):
     def _numbers_changed(self) -> None:
         if self.inbox is not None:
             self.inbox.refresh_numbers()
+            self.inbox.forget_gone_numbers()
         self.refresh_totals()
 
     def refresh_totals(self) -> None:

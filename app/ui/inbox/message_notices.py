@@ -85,9 +85,8 @@ class MessageNotices(QObject):
     def _arrived(self) -> None:
         pending, self._pending = self._pending, []
         told: list[str] = []
-        for row_id in pending:
-            seen = self.port.message_seen(row_id)
-            if seen is not None and self._tells(seen):
+        for seen in self.port.messages_seen(pending):  # the customers' ones, in order
+            if self._tells(seen):
                 told.append(seen.account_id)
         for account_id in dict.fromkeys(told):
             notice = self.groups.of(account_id)

@@ -163,6 +163,9 @@ class InboxModel(QAbstractListModel):
         found = (self._labels.get((conversation.account_id, i)) for i in conversation.labels)
         return [label for label in found if label is not None]
 
+    def accounts(self) -> set[str]:
+        return {c.account_id for c in self._all}
+
     def counts(self) -> tuple[int, int]:
         """(conversations waiting for an answer, unread messages) among all of them."""
         return (

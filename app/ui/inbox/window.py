@@ -67,6 +67,7 @@ class InboxWindow(Retranslating, QWidget):
         self._now = now
         self._names: dict[str, str] = {}
         self._pending: set[tuple[str, str]] = set()
+        self._pending_rows: set[int] = set()
         self.setMinimumSize(480, 360)
         layout = QVBoxLayout(self)
         self._init_search(layout)
@@ -192,6 +193,13 @@ class InboxWindow(Retranslating, QWidget):
         self._refresh_label_filter()
         self.model.refresh()
 
+    def forget_gone_numbers(self) -> None:
+        """A number removed: its chats leave the list."""
+        for account_id in self.model.accounts() - set(self._names):
+            self.model.remove_number(account_id)
+        self._show_page()
+        self._show_counts()
+
     def _refresh_label_filter(self) -> None:
         chosen = self.label_filter.currentData()
         names: dict[str, str] = {}
@@ -258,10 +266,15 @@ class InboxWindow(Retranslating, QWidget):
             self._batch.start()
 
     def messages_changed(self, row_ids: set[int]) -> None:
-        for key in self.port.chats_of_messages(row_ids):
-            self.chat_changed(*key)
+        """Messages added or changed: their chats are read once the burst is over."""
+        self._pending_rows |= row_ids
+        if not self._batch.isActive():
+            self._batch.start()
 
     def _apply_pending(self) -> None:
+        rows, self._pending_rows = self._pending_rows, set()
+        if rows:
+            self._pending |= self.port.chats_of_messages(rows)
         pending, self._pending = self._pending, set()
         for account_id, chat in sorted(pending):
             conversation = self.port.conversation(account_id, chat)
