@@ -107,6 +107,21 @@ def test_business_labels_both_ways(loop, service):
         await settled(service, shop.id)
         assert inbox.chats_with_label(shop.id, shipped.label_id) == [CUSTOMER]
 
+        # Changed while the number is away: it waits in app.sqlite3 and goes when it is back.
+        await service.stop_account(shop.id)
+        paid = inbox.save_label(shop.id, None, "Lunas", 4)
+        inbox.set_chat_labels(shop.id, CUSTOMER, [paid.label_id])
+
+        async def paid_on_phone() -> bool:
+            view = await service.client._call("GET", f"/sim/sessions/{shop.id}/labels")
+            return [(c["label_id"], c["chat"]) for c in view["chats"]] == [
+                (paid.label_id, CUSTOMER)
+            ]
+
+        assert not await paid_on_phone()
+        await service.reconnect(shop.id)
+        await eventually(paid_on_phone, what="the labels changed while away, on WhatsApp")
+
     run(loop, scenario())
 
 
