@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from app.core.log_redaction import RedactingFormatter
 from app.core.media import MediaLimits, limits_env
 from app.core.pacing import Pacing
 from app.core.paths import DataPaths
+from app.core.restart_pauses import RestartPolicy
 from app.core.secrets import BridgeToken, load_bridge_token
 from app.core.supervision import Policy
 
@@ -51,6 +53,10 @@ class Options:
     pacing: Pacing | None = None
     #: The owner's media limits (Settings); the bridge's defaults when None.
     media_limits: MediaLimits | None = None
+    #: Pauses before a dead background task starts again (tests make them short).
+    restart_policy: RestartPolicy | None = None
+    #: The supervisor's clock (monotonic seconds); tests step it.
+    clock: Callable[[], float] | None = None
 
 
 def setup_app_logging(paths: DataPaths) -> None:
@@ -87,6 +93,7 @@ def create_supervisor(paths: DataPaths, options: Options) -> tuple[BridgeSupervi
         logs=BridgeLog(paths.logs),
         pid_file=paths.bridge_pid_file,
         policy=options.policy,
+        clock=options.clock,
     )
     return supervisor, token
 
@@ -107,6 +114,7 @@ def create_service(
         token.value,
         default_engine="sim" if options.demo or options.sim_control else "baileys",
         session_options=options.session_options or (DEMO_SIM_OPTIONS if options.demo else None),
+        restart_policy=options.restart_policy,
     )
     service.token_persistent = token.persistent
     service.media.limits = options.media_limits or MediaLimits()

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, SignalInstance
+from PySide6.QtCore import QObject, SignalInstance
 
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.events import EventStream
@@ -33,6 +33,7 @@ from app.core.models import Message
 from app.core.outbox import SendOptions
 from app.core.overall import BridgeView
 from app.core.paths import DataPaths
+from app.core.restart_pauses import RestartPolicy
 from app.core.store import Ack, Inbound, Store, StoreError
 from app.core.supervision import State
 from app.domain.inbox.events import InboxEvent
@@ -47,6 +48,7 @@ from app.runtime.reconciler import Reconciler
 from app.runtime.recorder import StatusRecorder
 from app.runtime.signals import CoreSignals, Progress
 from app.runtime.store_reads import StoreReads
+from app.runtime.task_keeper import TaskKeeper
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,7 @@ class JagaService(QObject, StoreReads):
         default_engine: str = "baileys",
         session_options: dict[str, Any] | None = None,
         reconcile_interval_ms: int = RECONCILE_INTERVAL_MS,
+        restart_policy: RestartPolicy | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,6 +85,7 @@ class JagaService(QObject, StoreReads):
         self.bridge_recovered: SignalInstance = self.signals.bridge_recovered
         self.message_added: SignalInstance = self.signals.message_added
         self.message_updated: SignalInstance = self.signals.message_updated
+        self.keeper = TaskKeeper(self.signals.error.emit, policy=restart_policy)  # every task
         self.model = ReadModel(self)
         self.model.load(store.accounts())
         self.link = BridgeLink(token, self, supervisor.activity)
@@ -120,19 +124,18 @@ class JagaService(QObject, StoreReads):
             wake_outbox=lambda: self.dispatcher.wake(),
             parent=self,
         )
-        self._tasks: set[asyncio.Task[Any]] = set()
         self._stopping = False
-        self._dispatcher_task: asyncio.Task[None] | None = None
-        #: False when no keyring works and the token lives for this launch only.
-        self.token_persistent = True
+        self._kept: list[asyncio.Task[None]] = []  # the dispatcher and the reconciler
+        self.token_persistent = True  # False: no keyring works, the token is for this launch
+        self._reconcile_every_s = reconcile_interval_ms / 1000
+        self._follow(supervisor)
+
+    def _follow(self, supervisor: BridgeSupervisor) -> None:
         supervisor.ready.connect(self._on_ready)
         supervisor.went_down.connect(self._on_bridge_down)
         supervisor.state_changed.connect(self.signals.bridge_state_changed)
         supervisor.state_changed.connect(self._audit_bridge_state)
         supervisor.on_request_stop = self._post_shutdown
-        self._reconcile_timer = QTimer(self)
-        self._reconcile_timer.setInterval(reconcile_interval_ms)
-        self._reconcile_timer.timeout.connect(lambda: self._spawn(self.reconcile("periodic")))
 
     # --- what faces read -----------------------------------------------------------------
 
@@ -192,34 +195,32 @@ class JagaService(QObject, StoreReads):
 
     def start(self) -> None:
         self._stopping = False
+        self.keeper.reopen()
         self.supervisor.start()
-        self._reconcile_timer.start()
-        if self._dispatcher_task is None:
-            self._dispatcher_task = self._spawn(self.dispatcher.run_forever())
+        if not self._kept:
+            self._kept = [
+                self.keeper.keep("outbox", self.dispatcher.run_forever),
+                self.keeper.keep("reconciler", self._reconcile_periodically),
+            ]
 
     async def aclose(self) -> None:
-        """Stops the bridge gracefully (it flushes auth state) and waits for it."""
+        """Stops the event stream, media work and the bridge (gracefully: it flushes its
+        auth state), then every background task, and waits for each."""
         self._stopping = True
-        self._reconcile_timer.stop()
         await self.link.drop()
         self.inbox.close()
         self.media.close()
         self.supervisor.stop_and_wait()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.keeper.aclose()
+        self._kept = []
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
+        return self.keeper.spawn(coroutine)
 
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            error = task.exception()
-            log.error("background task failed: %r", error, exc_info=error)
+    async def _reconcile_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(self._reconcile_every_s)
+            await self.reconcile("periodic")
 
     # --- the bridge comes and goes ------------------------------------------------------
 
@@ -231,7 +232,7 @@ class JagaService(QObject, StoreReads):
         self._spawn(self._connect(info))
 
     async def _connect(self, info: ReadyInfo) -> None:
-        new_boot = await self.link.connect(info, self._spawn)
+        new_boot = await self.link.connect(info, self.keeper)
         self.recorder.new_boot()
         self.inbox.new_boot()
         self.recorder.audit(

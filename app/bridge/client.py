@@ -22,30 +22,45 @@ def loopback_tls() -> ssl.SSLContext:
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
+#: The bridge answers a send once WhatsApp acknowledged it (docs/bridge-api.md): its paced
+#: slot (at most 5 s away), "typing…" (at most 5 s), the write (at most 30 s) and the ack
+#: (at most 15 s); an answer later than this is not coming.
+SEND_ANSWER_TIMEOUT_S = 60.0
+
+
 class BridgeError(Exception):
     """The bridge answered with an error (`{"error": {"code", "message"}}`) or not at all."""
 
     def __init__(
-        self, code: str, message: str, status: int | None = None, retry_at: str | None = None
+        self,
+        code: str,
+        message: str,
+        status: int | None = None,
+        retry_at: str | None = None,
+        fields: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.status = status
         #: When to come back (ISO-8601), for a send the bridge paces ("paced").
         self.retry_at = retry_at
+        #: The whole error object (a refusal's `reason` and `error_code`, ...).
+        self.fields = fields or {}
 
 
 def _raise_for_error(response: httpx.Response) -> None:
     if response.is_success:
         return
     retry_at = None
+    error: dict[str, Any] = {}
     try:
         error = response.json()["error"]
         code, message = str(error["code"]), str(error["message"])
         retry_at = error.get("retry_at") if isinstance(error.get("retry_at"), str) else None
     except (ValueError, KeyError, TypeError, AttributeError):
         code, message = "http_error", f"bridge answered {response.status_code}"
-    raise BridgeError(code, message, response.status_code, retry_at)
+    fields = error if isinstance(error, dict) else {}
+    raise BridgeError(code, message, response.status_code, retry_at, fields)
 
 
 class BridgeClient:
@@ -133,7 +148,9 @@ class BridgeClient:
             body["media"] = media
         if quoted is not None:
             body["quoted"] = quoted
-        return await self._call("POST", f"/sessions/{session_id}/messages", body, timeout)
+        return await self._call(
+            "POST", f"/sessions/{session_id}/messages", body, timeout or SEND_ANSWER_TIMEOUT_S
+        )
 
     async def set_media_limits(self, max_file_bytes: int, max_total_bytes: int) -> None:
         body = {"max_file_bytes": max_file_bytes, "max_total_bytes": max_total_bytes}

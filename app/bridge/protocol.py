@@ -190,6 +190,22 @@ def message_in(data: dict[str, Any]) -> Inbound:
         raise ProtocolError(f"unreadable message.in: {str(data)[:200]}") from error
 
 
+def message_undecryptable(data: dict[str, Any]) -> Inbound:
+    """`message.undecryptable` (durable): a message came that nobody could read."""
+    try:
+        return Inbound(
+            account_id=str(data.get("session_id", "")),
+            message_id=str(data["message_id"]),
+            chat=str(data.get("chat") or data.get("from") or ""),
+            text="",
+            at=parse_time(data.get("timestamp")),
+            author=author_of(data),
+            unreadable=True,
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise ProtocolError(f"unreadable message.undecryptable: {str(data)[:200]}") from error
+
+
 def message_ack(data: dict[str, Any]) -> Ack:
     """`message.ack` (durable): an outgoing message moved on (sent, delivered, read)."""
     return Ack(
@@ -214,6 +230,7 @@ _DECODERS: dict[str, Any] = {
     "session.qr": lambda data: QrCode.from_json(data),
     "message.in": message_in,
     "message.ack": message_ack,
+    "message.undecryptable": message_undecryptable,
     # None when the mapping teaches nothing (not a LID, no phone): skipped, still settled.
     "chat.mapping": lambda data: ChatMerge.from_event(data),
     "bridge.reset": lambda data: BridgeReset(str(data.get("reason", ""))),

@@ -51,7 +51,7 @@ class BridgeSupervisor(QObject):
         logs: BridgeLog,
         pid_file: Path,
         policy: Policy | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,7 +60,9 @@ class BridgeSupervisor(QObject):
         self._env = env  # update_env: a Settings change reaches the next spawn
         self.logs = logs
         self._pid_file = pid_file
-        self._clock = clock
+        # Injected (tests step it), else read when built: a default argument would have
+        # bound time.monotonic at import, out of reach of any test that patches it.
+        self._clock = clock or time.monotonic
         self.machine = Supervision(policy=policy or Policy())
         self._last_state = self.machine.state
         self.ready_info: ReadyInfo | None = None

@@ -40,6 +40,11 @@ _MAGIC: tuple[tuple[bytes, int, str], ...] = (
     (b"ftyp", 4, "video/mp4"),
 )
 
+#: Types whose files always begin with their magic bytes (MP4's box also marks 3GPP).
+_KNOWN_BY_BYTES = frozenset(
+    {m for _magic, _offset, m in _MAGIC} | {"video/3gpp", "audio/opus", "image/jpg"}
+)
+
 
 @dataclass(frozen=True)
 class MediaLimits:
@@ -136,10 +141,12 @@ def sniff_mimetype(head: bytes, file_name: str | None, declared: str | None = No
         if head[offset : offset + len(magic)] == magic:
             same = declared and declared.split(";")[0].strip().lower() == mimetype
             return declared if same else mimetype  # type: ignore[return-value]
-    if declared:
-        return declared
-    guessed, _encoding = mimetypes.guess_type(file_name or "", strict=False)
-    return guessed or "application/octet-stream"
+    # A type Jaga knows by its bytes, whose bytes are not there, is not that type (an ELF
+    # program declared image/png, or named photo.png, is no photo).
+    guessed = declared or mimetypes.guess_type(file_name or "", strict=False)[0]
+    if not guessed or guessed.split(";")[0].strip().lower() in _KNOWN_BY_BYTES:
+        return "application/octet-stream"
+    return guessed
 
 
 def kind_for(mimetype: str, wanted: str | None = None) -> str:

@@ -23,6 +23,9 @@ from app.core.store_edges import apply_ack, merge_chat
 from app.core.store_error import StoreError
 from app.core.write_hooks import WriteHooks, Written
 
+#: An inbound message that came but could not be decrypted (`message.undecryptable`).
+UNREADABLE = "unreadable"
+
 
 def media_columns(media: Media | None) -> dict[str, object]:
     """A message row's media columns (all NULL for a text message)."""
@@ -267,7 +270,7 @@ class MessageStore:
                 "chat": item.chat,
                 "message_id": item.message_id,
                 "text": item.text,
-                "status": "received",
+                "status": UNREADABLE if item.unreadable else "received",
                 "attempts": 0,
                 "created_at": item.at or now,
                 "updated_at": now,
@@ -279,11 +282,15 @@ class MessageStore:
         ]
         if not rows:
             return []
-        statement = (
-            sqlite_insert(Message.__table__)
-            .on_conflict_do_nothing(index_elements=["account_id", "message_id"])
-            .returning(Message.__table__.c.id)
-        )
+        table = Message.__table__
+        insert = sqlite_insert(table)
+        replaced = ("text", "status", "created_at", "updated_at", "author", *media_columns(None))
+        # A replay changes nothing; a readable copy takes the place of its unreadable one.
+        statement = insert.on_conflict_do_update(
+            index_elements=["account_id", "message_id"],
+            set_={name: insert.excluded[name] for name in replaced},
+            where=(table.c.status == UNREADABLE) & (insert.excluded.status != UNREADABLE),
+        ).returning(table.c.id)
         connection = s.connection()
         return sorted(connection.execute(statement, rows).scalars())
 
@@ -302,7 +309,12 @@ class MessageStore:
             for merge in (item for item in items if isinstance(item, ChatMerge)):
                 updated.extend(merge_chat(s, merge))
             if added:
-                rows = list(s.scalars(select(Message).where(Message.id.in_(added))))
+                # A message nobody could read is not announced (webhooks): its readable copy is.
+                rows = list(
+                    s.scalars(
+                        select(Message).where(Message.id.in_(added), Message.status != UNREADABLE)
+                    )
+                )
                 self.write_hooks.run(s, Written(added=sorted(rows, key=lambda m: m.id)))
             self.write_hooks.run(s, Written(moved=moved))
             known = (Inbound, Ack, ChatMerge)  # the rest is the inbox's (app.domain.inbox.events)

@@ -13,23 +13,22 @@ from typing import Any
 
 from aiohttp import web
 
-from app.core.outbox import MessageError, normalize_recipient
 from app.core.store import StoreError
 from app.domain.inbox import labels as rules
 from app.domain.inbox.errors import InboxError
+from app.gateway import label_models as lm
 from app.gateway.api_http import ApiError, core_of, json_body
+from app.gateway.api_models import dump
 from app.gateway.api_waha import number_named
 from app.gateway.label_json import label_json
 from app.gateway.waha import chat_id, jaga_chat
 from app.ports.inbox import InboxPort
 
-MAX_LABELS = 100
 
-
-def _number(request: web.Request) -> tuple[Any, InboxPort, str]:
+def _number(request: web.Request) -> tuple[InboxPort, str]:
     core = core_of(request)
     number = number_named(core, request.match_info["session"])
-    return core, core.inbox, number.id
+    return core.inbox, number.id
 
 
 def _refused(error: InboxError | StoreError) -> ApiError:
@@ -46,11 +45,10 @@ def _label_id(request: web.Request) -> str:
         raise ApiError(400, error.code, str(error)) from error
 
 
-def _chat(core: Any, request: web.Request) -> str:
-    try:
-        return normalize_recipient(jaga_chat(request.match_info["chatId"]), core.default_region)
-    except MessageError as error:
-        raise ApiError(400, "bad_chat_id", str(error)) from error
+def _chat(request: web.Request) -> str:
+    """The one recipient rule (app/core/recipients.py): international digits, a group or
+    a LID; anything else is a 422 in words (the door's RecipientError)."""
+    return jaga_chat(request.match_info["chatId"])
 
 
 def _color(body: dict[str, Any], current: int | None) -> int:
@@ -64,12 +62,12 @@ def _color(body: dict[str, Any], current: int | None) -> int:
 
 
 async def get_labels(request: web.Request) -> web.Response:
-    _core, inbox, account_id = _number(request)
+    inbox, account_id = _number(request)
     return web.json_response([label_json(label) for label in inbox.labels(account_id)])
 
 
 async def create_label(request: web.Request) -> web.Response:
-    _core, inbox, account_id = _number(request)
+    inbox, account_id = _number(request)
     body = await json_body(request)
     try:
         label = inbox.save_label(account_id, None, body.get("name"), _color(body, None))
@@ -79,7 +77,7 @@ async def create_label(request: web.Request) -> web.Response:
 
 
 async def update_label(request: web.Request) -> web.Response:
-    _core, inbox, account_id = _number(request)
+    inbox, account_id = _number(request)
     label_id = _label_id(request)
     body = await json_body(request)
     current = inbox.label(account_id, label_id)
@@ -98,7 +96,7 @@ def _unknown(label_id: str) -> InboxError:
 
 
 async def delete_label(request: web.Request) -> web.Response:
-    _core, inbox, account_id = _number(request)
+    inbox, account_id = _number(request)
     label_id = _label_id(request)
     try:
         label = inbox.delete_label(account_id, label_id)
@@ -108,18 +106,18 @@ async def delete_label(request: web.Request) -> web.Response:
 
 
 async def get_chat_labels(request: web.Request) -> web.Response:
-    core, inbox, account_id = _number(request)
-    chat = _chat(core, request)
+    inbox, account_id = _number(request)
+    chat = _chat(request)
     return web.json_response([label_json(x) for x in inbox.chat_labels(account_id, chat)])
 
 
 async def put_chat_labels(request: web.Request) -> web.Response:
     """WAHA's SetLabelsRequest {labels: [{id}]}: exactly these labels on the chat."""
-    core, inbox, account_id = _number(request)
-    chat = _chat(core, request)
+    inbox, account_id = _number(request)
+    chat = _chat(request)
     body = await json_body(request)
     wanted = body.get("labels")
-    if not isinstance(wanted, list) or len(wanted) > MAX_LABELS:
+    if not isinstance(wanted, list) or len(wanted) > lm.MAX_CHAT_LABELS:
         raise ApiError(400, "bad_labels", 'labels is a list of {"id": "…"} (at most 100).')
     try:
         ids = [
@@ -133,36 +131,37 @@ async def put_chat_labels(request: web.Request) -> web.Response:
 
 
 async def get_label_chats(request: web.Request) -> web.Response:
-    _core, inbox, account_id = _number(request)
+    inbox, account_id = _number(request)
     label_id = _label_id(request)
     if inbox.label(account_id, label_id) is None:
         raise _refused(_unknown(label_id))
     answer = []
     for chat in inbox.chats_with_label(account_id, label_id):
         conversation = inbox.conversation(account_id, chat)
-        answer.append({"id": chat_id(chat), "name": conversation.name if conversation else None})
+        name = conversation.name if conversation else None
+        answer.append(dump(lm.LabelChat, {"id": chat_id(chat), "name": name}))
     return web.json_response(answer)
 
 
 _LABELS = "/api/{session}/labels"
-_BODY = {
-    "name": ("string", True, "1 to 100 characters"),
-    "color": ("number", False, "WhatsApp's colour index, 0 to 19"),
-    "colorHex": ("string", False, "or the colour as hex, one of WhatsApp's (#ff9485 …)"),
-}
-#: (method, path, handler, summary, body): registered by app.gateway.api_routes.
-ROUTES: tuple[tuple[str, str, Any, str, dict[str, tuple[str, bool, str]]], ...] = (
-    ("GET", _LABELS, get_labels, "The number's labels", {}),
-    ("POST", _LABELS, create_label, "Make a label (201)", _BODY),
-    (
-        "PUT",
-        _LABELS + "/chats/{chatId}",
-        put_chat_labels,
-        "Exactly these labels on a chat",
-        {"labels": ("array", True, '[{"id": "1"}, …]')},
-    ),
-    ("GET", _LABELS + "/chats/{chatId}", get_chat_labels, "A chat's labels", {}),
-    ("PUT", _LABELS + "/{labelId}", update_label, "Rename or recolour a label", _BODY),
-    ("DELETE", _LABELS + "/{labelId}", delete_label, "Delete a label (from its chats too)", {}),
-    ("GET", _LABELS + "/{labelId}/chats", get_label_chats, "The chats with a label", {}),
-)
+_ONE = _LABELS + "/{labelId}"
+_CHAT = _LABELS + "/chats/{chatId}"
+#: The label routes (keyword arguments of app.gateway.api_routes.Route): LABEL_ROUTES there.
+ROUTES: tuple[dict[str, Any], ...] = (
+    {"method": "GET", "path": _LABELS, "handler": get_labels, "summary": "The number's labels",
+     "answers": {200: [lm.Label]}},
+    {"method": "POST", "path": _LABELS, "handler": create_label, "summary": "Make a label",
+     "body_model": lm.LabelBody, "answers": {201: lm.Label}},
+    {"method": "PUT", "path": _CHAT, "handler": put_chat_labels,
+     "summary": "Exactly these labels on a chat; answers the chat's labels",
+     "body_model": lm.SetLabelsRequest, "answers": {200: [lm.Label]}},
+    {"method": "GET", "path": _CHAT, "handler": get_chat_labels, "summary": "A chat's labels",
+     "answers": {200: [lm.Label]}},
+    {"method": "PUT", "path": _ONE, "handler": update_label,
+     "summary": "Rename or recolour a label", "body_model": lm.LabelBody,
+     "answers": {200: lm.Label}},
+    {"method": "DELETE", "path": _ONE, "handler": delete_label,
+     "summary": "Delete a label (from its chats too); answers it", "answers": {200: lm.Label}},
+    {"method": "GET", "path": _ONE + "/chats", "handler": get_label_chats,
+     "summary": "The chats with a label", "answers": {200: [lm.LabelChat]}},
+)  # fmt: skip

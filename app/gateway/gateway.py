@@ -19,6 +19,7 @@ from app.gateway.lan_address import api_base
 from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
 from app.gateway.webhook_store import WebhookStore
+from app.runtime.task_keeper import TaskKeeper
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,11 @@ class Gateway:
         port: int = DEFAULT_PORT,
         lan: bool = False,
         webhook_timeout_s: float = REQUEST_TIMEOUT_S,
+        keeper: TaskKeeper | None = None,
     ) -> None:
         self.core = core
+        #: The app's task keeper: a webhook sender that dies is told and started again.
+        self.keeper = keeper or TaskKeeper(core.report_problem)
         self.api_key = api_key
         self.webhooks = WebhookStore(store)
         self.sender = WebhookSender(self.webhooks, timeout_s=webhook_timeout_s)
@@ -61,10 +65,8 @@ class Gateway:
         """Webhooks start whatever happens to the API's port: events are never dropped."""
         # Deliveries are written in the transactions that store what they tell of.
         self._store.write_hooks.add(self.publisher.in_transaction)
-        self._store.write_hooks.add(
-            self.label_webhooks.in_transaction
-        )  # app/gateway/label_webhooks.py
-        self._sender_task = asyncio.ensure_future(self.sender.run_forever())
+        self._store.write_hooks.add(self.label_webhooks.in_transaction)  # label_webhooks.py
+        self._keep_sender()
         try:
             await self.server.start()
         except PortTaken as error:
@@ -89,10 +91,10 @@ class Gateway:
             timestamp_ms=int(time.time() * 1000),
         )
         probe = WebhookDelivery(event=PING, body=body_bytes(document))
-        status_code, error, _retry_after = await self.sender.post(probe, target)
-        if status_code is None:
-            return error or "no answer"
-        return f"HTTP {status_code}" + (f": {error}" if error else "")
+        tried = await self.sender.post(probe, target)
+        if tried.status_code is None:
+            return tried.error or "no answer"
+        return f"HTTP {tried.status_code}" + (f": {tried.error}" if tried.error else "")
 
     async def restart_sender(self) -> None:
         """The sender stops at once, mid-request or not, and a new one starts from what
@@ -103,7 +105,10 @@ class Gateway:
                 await self._sender_task
         await self.sender.aclose()
         self.sender = WebhookSender(self.webhooks, timeout_s=self._timeout_s)
-        self._sender_task = asyncio.ensure_future(self.sender.run_forever())
+        self._keep_sender()
+
+    def _keep_sender(self) -> None:
+        self._sender_task = self.keeper.keep("webhook sender", lambda: self.sender.run_forever())
 
     async def aclose(self) -> None:
         self._store.write_hooks.remove(self.publisher.in_transaction)
@@ -133,4 +138,5 @@ def for_service(
         port=port,
         lan=lan,
         webhook_timeout_s=webhook_timeout_s,
+        keeper=service.keeper,
     )

@@ -7,6 +7,8 @@ from typing import Any
 
 from app.domain.inbox import labels as rules
 from app.domain.inbox.labels import Label, LabelChange
+from app.gateway import label_models as lm
+from app.gateway.api_models import dump
 from app.gateway.waha import chat_id
 
 #: WAHA's label events, as Jaga sends them.
@@ -21,20 +23,26 @@ EVENT_OF = {
 
 def label_json(label: Label) -> dict[str, Any]:
     """WAHA's Label: the colour as WhatsApp's index and as hex."""
-    return {
-        "id": label.label_id,
-        "name": label.name,
-        "color": label.color,
-        "colorHex": label.color_hex,
-    }
+    return dump(
+        lm.Label,
+        {
+            "id": label.label_id,
+            "name": label.name,
+            "color": label.color,
+            "colorHex": label.color_hex,
+        },
+    )
 
 
 def change_json(change: LabelChange) -> dict[str, Any]:
     """The payload of a label webhook: a Label, or a LabelChatAssociation."""
     if change.chat is None and change.label is not None:
         return label_json(change.label)
-    return {
-        "labelId": change.label_id,
-        "chatId": chat_id(change.chat or ""),
-        "label": label_json(change.label) if change.label is not None else None,
-    }
+    return dump(
+        lm.LabelChatAssociation,
+        {
+            "labelId": change.label_id,
+            "chatId": chat_id(change.chat or ""),
+            "label": label_json(change.label) if change.label is not None else None,
+        },
+    )

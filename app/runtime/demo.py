@@ -88,7 +88,7 @@ class DemoWorld:
             if message.direction != "out" or message.status not in RECEIPTS[:2]:
                 continue
             following = RECEIPTS[RECEIPTS.index(message.status) + 1]
-            body = {"message_id": message.message_id, "status": following}
+            body = {"client_id": message.message_id, "status": following}
             await self._bridge().sim(f"sessions/{account_id}/ack", body)
             return True
         return False

@@ -227,7 +227,9 @@ class BubbleDelegate(QStyledItemDelegate):
         message: Message = index.data(MessageRole)
         out = message.direction == "out"
         room = min(self.MAX_WIDTH, row.width() * self.MAX_SHARE) - 2 * self.PAD_X
-        text, text_w, text_h = wrapped(message.text, font, room)
+        # The model's words for it (a message nobody could read says so, chats_model.py).
+        words = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        text, text_w, text_h = wrapped(words, font, room)
         note_font = small(font)
         note_words = str(index.data(NoteRole) or "")
         note: QTextLayout | None = None

@@ -59,7 +59,8 @@ class DemoControls(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.internet_action)
         window.menuBar().addMenu(self.menu)
-        window.service.model.changed.connect(lambda _change: self.refresh())
+        # A method of this QObject, not a lambda: Qt drops the connection with the window.
+        window.service.model.changed.connect(self._on_model_changed)
         self.retranslate()
 
     def fill(self, menu: QMenu) -> None:
@@ -88,6 +89,9 @@ class DemoControls(QObject):
         self.damage_action.setText(tr("The link files get damaged"))
         self.customer_action.setText(tr("A customer writes…"))
         self.receipt_action.setText(tr("A receipt arrives for the last message sent"))
+        self.refresh()
+
+    def _on_model_changed(self, _change: object) -> None:
         self.refresh()
 
     def refresh(self) -> None:

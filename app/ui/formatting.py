@@ -116,6 +116,13 @@ REASON_WORDS = {
     "qr_timeout": tr_noop("The QR code was not scanned in time."),
     "forbidden": tr_noop("WhatsApp has blocked this number."),
     "outdated_version": tr_noop("WhatsApp asks for a newer version of Jaga."),
+    "temporarily_banned": tr_noop(
+        "WhatsApp has banned this number for a while. Jaga does not reconnect it by itself."
+    ),
+    "banned": tr_noop(
+        "WhatsApp has banned this number. Check the WhatsApp app on the phone; Jaga does not "
+        "reconnect it by itself."
+    ),
     "auth_corrupt": tr_noop("The saved link could not be read; it was put aside. Link again."),
     "connection_lost": tr_noop("The connection was lost."),
     "timed_out": tr_noop("The connection timed out."),
@@ -164,6 +171,12 @@ NO_INTERNET = "No internet connection — Jaga reconnects by itself when it is b
 def reason_words(reason: str | None, message: str | None = None, status: str | None = None) -> str:
     """A sentence for a reason code, or for the status when there is none; the bridge's own
     sentence only for a code this version does not know (tests keep that list empty)."""
+    if reason == "temporarily_banned":
+        from app.ui.ban_words import temporary_ban_words  # it builds on this module
+
+        detailed = temporary_ban_words(message)
+        if detailed is not None:
+            return detailed
     if reason and reason in REASON_WORDS:
         return tr(REASON_WORDS[reason])
     if not reason:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.outbox import MessageError, normalize_recipient
+from app.core.outbox import MessageError
+from app.core.recipients import from_typed
 from app.ui.error_words import error_words
 from app.ui.formatting import format_phone, tr, tr_noop
 
@@ -110,8 +111,9 @@ class PairingPage(QWidget):
         (it was for another number, or for this one typed wrong)."""
         typed = self.phone_edit.text()
         try:
-            digits = normalize_recipient(typed, self.region)
-            if "@" in digits:
+            recipient = from_typed(typed, self.region)
+            digits = recipient.chat
+            if not recipient.is_phone:
                 raise MessageError(f"“{typed.strip()}” is not a phone number.")
         except MessageError as error:
             self.clear_code()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.store import StoreError
 from app.gateway.envelope import EVENTS
 from app.gateway.gateway import Gateway
+from app.ui.error_words import error_words
 from app.ui.formatting import age, local_time, tr, utcnow
 from app.ui.retranslating import Retranslating
 from app.ui.tasks import run_async
@@ -174,8 +175,8 @@ class WebhooksPanel(Retranslating, QWidget):
         events = [event for event, box in self.events.items() if box.isChecked()]
         try:
             self.webhooks.add_target(self.url.text(), events, self.secret.text() or None)
-        except StoreError as error:
-            self.result.setText(str(error))
+        except (StoreError, ValueError) as error:  # ValueError: app/gateway/webhook_address.py
+            self.result.setText(error_words(error))
             return
         self.url.clear()
         self.secret.clear()

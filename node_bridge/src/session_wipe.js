@@ -95,6 +95,8 @@ export function wipeCaughtUp(s) {
 export function wipeKeys(s) {
   s.store.links?.owe(s.id, true);
   s.store.auth.forSession(s.id).wipe();
+  s.store.sent?.forget(s.id); // the next link is another device: these are nobody's now
+  s.store.chatFacts?.forget(s.id);
   s.store.links?.owe(s.id, false);
   s.store.links?.remove(s.id);
 }

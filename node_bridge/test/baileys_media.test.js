@@ -19,6 +19,7 @@ import { SessionManager } from '../src/sessions.js';
 import { PacingGate } from '../src/pacing_gate.js';
 import { PACING_DEFAULTS } from '../src/pacing.js';
 import { createConnection } from '../src/engines/baileys.js';
+import { waMessageId } from '../src/message_ids.js';
 import { mediaOf } from '../src/engines/baileys/media.js';
 import { boom, fakeBaileys, linkedCreds } from './fake_baileys.js';
 import { eventually } from './helpers.js';
@@ -227,7 +228,8 @@ test('outbound media goes to sendMessage as {url: path} with rc14 fields (ptt vo
     const sent = b.sock.sent.at(-1);
     const filePath = path.join(b.root, sha.slice(0, 2), sha);
     assert.deepEqual(sent.content, JSON.parse(JSON.stringify(expected).replace('"P"', JSON.stringify(filePath))));
-    assert.equal(sent.options.messageId, `m${i}`);
+    assert.equal(sent.options.messageId, waMessageId('acc', `m${i}`));
+    assert.equal(res.message_id, sent.options.messageId);
   }
 });
 

@@ -111,6 +111,51 @@
             <translation>belum ditautkan</translation>
         </message>
         <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>messages went to too many people who do not have this number in their contacts</source>
+            <translation>pesan terkirim ke terlalu banyak orang yang tidak menyimpan nomor ini di kontak mereka</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many people blocked this number</source>
+            <translation>terlalu banyak orang memblokir nomor ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many groups were made with people who do not have this number saved</source>
+            <translation>terlalu banyak grup dibuat dengan orang yang tidak menyimpan nomor ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>the same message went to too many people</source>
+            <translation>pesan yang sama terkirim ke terlalu banyak orang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many messages went to a broadcast list</source>
+            <translation>terlalu banyak pesan terkirim ke daftar siaran</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp has banned this number for a while.</source>
+            <translation>WhatsApp memblokir nomor ini untuk sementara.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp's reason: %1.</source>
+            <translation>Alasan dari WhatsApp: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>The ban ends at %1.</source>
+            <translation>Blokir berakhir pada %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>Jaga does not reconnect it by itself; start it again once the ban is over.</source>
+            <translation>Jaga tidak menyambungkannya lagi sendiri; jalankan lagi setelah blokir berakhir.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/banner.py" />
             <location filename="../../app/ui/inbox/banner.py" />
             <source>Dismiss</source>
@@ -266,6 +311,11 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>A message could not be read — check the phone</source>
+            <translation>Sebuah pesan tidak dapat dibaca — periksa di ponsel</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <location filename="../../app/ui/formatting.py" />
             <source>Not sent</source>
             <translation>Tidak terkirim</translation>
@@ -281,6 +331,11 @@
             <location filename="../../app/ui/chats_model.py" />
             <source>You</source>
             <translation>Anda</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <source>Scheduled: leaves at %1</source>
+            <translation>Terjadwal: dikirim pukul %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
@@ -650,6 +705,61 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/error_words.py" />
+            <source>“%1” could be a number at home or abroad: type it with + first.</source>
+            <translation>“%1” bisa nomor dalam negeri atau luar negeri: ketik dengan + di depan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Choose the events to send from: %1.</source>
+            <translation>Pilih peristiwa yang dikirim dari: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Enter the webhook address, such as https://shop.example/hook.</source>
+            <translation>Masukkan alamat webhook, misalnya https://shop.example/hook.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address cannot contain spaces, tabs, line breaks or other invisible characters.</source>
+            <translation>Alamat webhook tidak boleh berisi spasi, tab, baris baru, atau karakter tak terlihat lainnya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address is at most %1 characters.</source>
+            <translation>Alamat webhook paling panjang %1 karakter.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>This webhook address cannot be read as a URL.</source>
+            <translation>Alamat webhook ini tidak dapat dibaca sebagai URL.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address must start with http:// or https://.</source>
+            <translation>Alamat webhook harus diawali http:// atau https://.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address must name a host, such as shop.example.</source>
+            <translation>Alamat webhook harus menyebut host, misalnya shop.example.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address's port must be from 1 to 65535.</source>
+            <translation>Port alamat webhook harus dari 1 sampai 65535.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Write an IPv6 address in brackets, such as http://[::1]:8080/hook.</source>
+            <translation>Tulis alamat IPv6 di dalam kurung siku, misalnya http://[::1]:8080/hook.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The IPv6 address in brackets is not valid.</source>
+            <translation>Alamat IPv6 di dalam kurung siku tidak valid.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
             <source>The message is too long (%1 characters; WhatsApp through Jaga takes %2 at most, fewer with emoji or non-Latin letters). Split it in two.</source>
             <translation>Pesannya terlalu panjang (%1 karakter; WhatsApp lewat Jaga menerima paling banyak %2, lebih sedikit dengan emoji atau huruf non-Latin). Bagi menjadi dua.</translation>
         </message>
@@ -733,6 +843,21 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>No internet connection — Jaga reconnects by itself when it is back</source>
             <translation>Tidak ada koneksi internet — Jaga menyambung lagi sendiri begitu internet kembali</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The number %1 is not on WhatsApp; the message was not sent.</source>
+            <translation>Nomor %1 tidak memakai WhatsApp; pesan tidak dikirim.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code instead.</source>
+            <translation>WhatsApp menolak penautan dengan kode (galat %1: %2). Tautkan dengan memindai kode QR saja.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp did not answer the request for a pairing code. Try again, or scan the QR code.</source>
+            <translation>WhatsApp tidak menjawab permintaan kode penautan. Coba lagi, atau pindai kode QR.</translation>
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
@@ -940,6 +1065,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/formatting.py" />
             <source>WhatsApp asks for a newer version of Jaga.</source>
             <translation>WhatsApp meminta Jaga versi yang lebih baru.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number for a while. Jaga does not reconnect it by itself.</source>
+            <translation>WhatsApp memblokir nomor ini untuk sementara. Jaga tidak menyambungkannya lagi sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number. Check the WhatsApp app on the phone; Jaga does not reconnect it by itself.</source>
+            <translation>WhatsApp memblokir nomor ini. Periksa aplikasi WhatsApp di ponsel; Jaga tidak menyambungkannya lagi sendiri.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1856,6 +1991,36 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Ketik kata, nama, atau nomor telepon yang dicari.</translation>
         </message>
         <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's link to the bridge stopped after an error; Jaga started it again.</source>
+            <translation>Sambungan Jaga ke bridge berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's message sender stopped after an error; Jaga started it again.</source>
+            <translation>Pengirim pesan Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's check of your numbers stopped after an error; Jaga started it again.</source>
+            <translation>Pemeriksaan nomor Anda oleh Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's webhook sender stopped after an error; Jaga started it again.</source>
+            <translation>Pengirim webhook Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>A part of Jaga stopped after an error; Jaga started it again.</source>
+            <translation>Salah satu bagian Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Some of Jaga's background work failed; the details are in jaga.log.</source>
+            <translation>Sebagian pekerjaan latar Jaga gagal; rinciannya ada di jaga.log.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/main_window.py" />
             <source>No keyring on this computer</source>
             <translation>Komputer ini tidak punya keyring</translation>
@@ -2141,6 +2306,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/new_message.py" />
             <source>Send</source>
             <translation>Kirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>Goes to %1</source>
+            <translation>Dikirim ke %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>This number is in another country: %1. Press Send again to send there.</source>
+            <translation>Nomor ini di negara lain: %1. Tekan Kirim sekali lagi untuk mengirim ke sana.</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -2758,24 +2933,24 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation type="vanished">Semua berkas yang diterima, paling banyak:</translation>
         </message>
         <message>
-            <source>That does not look like a phone number. Example: +62 812-3456-7890</source>
-            <translation type="vanished">Sepertinya itu bukan nomor HP. Contoh: +62 812-3456-7890</translation>
+            <source>No number is connected until it runs again.</source>
+            <translation type="vanished">Tidak ada nomor yang terhubung sampai penghubung berjalan lagi.</translation>
         </message>
         <message>
             <source>The message is too long (%1 characters; WhatsApp takes %2 at most).</source>
             <translation type="vanished">Pesannya terlalu panjang (%1 karakter; WhatsApp menerima paling banyak %2).</translation>
         </message>
         <message>
-            <source>No number is connected until it runs again.</source>
-            <translation type="vanished">Tidak ada nomor yang terhubung sampai penghubung berjalan lagi.</translation>
-        </message>
-        <message>
-            <source>Jaga cannot send to groups yet.</source>
-            <translation type="vanished">Jaga belum bisa mengirim ke grup.</translation>
+            <source>That does not look like a phone number. Example: +62 812-3456-7890</source>
+            <translation type="vanished">Sepertinya itu bukan nomor HP. Contoh: +62 812-3456-7890</translation>
         </message>
         <message>
             <source>Jaga stops watching this number and deletes its status history. Kept: the link on the phone (it stays under Linked devices until you log it out) and Jaga's event log. Log out first to unlink the phone as well.</source>
             <translation type="vanished">Jaga berhenti menjaga nomor ini dan menghapus riwayat statusnya. Yang tetap ada: tautan di HP (tetap muncul di Perangkat tertaut sampai Anda mengeluarkannya) dan catatan kejadian Jaga. Pilih Keluarkan dulu kalau tautan di HP juga mau dilepas.</translation>
+        </message>
+        <message>
+            <source>Jaga cannot send to groups yet.</source>
+            <translation type="vanished">Jaga belum bisa mengirim ke grup.</translation>
         </message>
     </context>
 </TS>

@@ -168,7 +168,7 @@ def test_a_customer_writes_and_a_receipt_arrives(qtbot, loop, demo_window):
         await eventually(lambda: window.model.index(row, Column.LAST_IN).data() != "")
 
         # The owner answers; receipts come only from the (simulated) recipient's phone.
-        sent = service.send_message(account.id, "0812-5550-9876", "Yes, it is!")
+        sent = service.send_message(account.id, "+62 812-5550-9876", "Yes, it is!")
         await eventually(lambda: service.message(sent.id).status == "sent")
         controls.receipt_action.trigger()
         await eventually(lambda: service.message(sent.id).status == "delivered")

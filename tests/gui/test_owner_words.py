@@ -228,3 +228,33 @@ def test_the_events_tab_says_what_the_core_wrote_in_words(qapp, english):
     assert exit_words("stopped") == "dihentikan"
     assert exit_words("killed by a signal") == "dihentikan paksa oleh sinyal"
     assert audit_detail_words("owner_reconnect", "qr") == "sebelumnya: Menunggu pindai QR"
+
+
+def test_a_ban_is_said_with_whatsapps_reason_and_its_end_in_both_languages(qapp, english):
+    """The bridge's 402/406 words (node_bridge/src/close_codes.js) as the owner reads them.
+    Seen failing against main: 402 and 406 had no words (the bridge's reason codes did not
+    exist; it reconnected in a loop)."""
+    from app.ui.formatting import reason_words
+
+    message = (
+        "WhatsApp has banned this number for a while (reason 104: you sent the same message to "
+        "too many people); the ban ends at 2031-05-01T10:00:00.000Z. Jaga does not reconnect "
+        "it by itself; start it again once the ban is over."
+    )
+    words = reason_words("temporarily_banned", message, "failed")
+    assert words.startswith(
+        "WhatsApp has banned this number for a while. WhatsApp's reason: the same message went "
+        "to too many people. The ban ends at 01/05 "
+    )
+    assert words.endswith("start it again once the ban is over.")
+    bare = reason_words("temporarily_banned", "something else", "failed")
+    assert bare == (
+        "WhatsApp has banned this number for a while. Jaga does not reconnect it by itself."
+    )
+    Translations().apply("id")
+    words = reason_words("temporarily_banned", message, "failed")
+    assert words.startswith(
+        "WhatsApp memblokir nomor ini untuk sementara. Alasan dari WhatsApp: pesan yang sama "
+        "terkirim ke terlalu banyak orang. Blokir berakhir pada 01/05 "
+    )
+    assert reason_words("banned", "x", "failed").startswith("WhatsApp memblokir nomor ini.")

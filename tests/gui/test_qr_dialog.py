@@ -191,3 +191,30 @@ def test_back_from_the_pairing_code_a_fresh_qr_shows_and_scans(qtbot, loop, serv
         await eventually(lambda: status_of(service, account.id) == "connected")
 
     run(loop, scenario())
+
+
+def test_a_pairing_request_whatsapp_refuses_is_said_in_words_and_no_code_is_shown(
+    qtbot, loop, service
+):
+    """Seen failing against main: the bridge returned a code rc14 made up itself although
+    WhatsApp had refused the request, and the dialog showed that dead code."""
+
+    async def scenario():
+        await service.client.sim("pairing", {"refuse": 400})
+        account = await service.add_account("Shop front")
+        await eventually(lambda: service.latest_qr.get(account.id) is not None)
+        dialog = QrDialog(service, account.id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.mouseClick(dialog.use_code_button, Qt.MouseButton.LeftButton)
+        dialog.phone_edit.setText("0812-3456-7890")
+        qtbot.mouseClick(dialog.get_code_button, Qt.MouseButton.LeftButton)
+        await eventually(lambda: dialog.code_error.text() != "")
+        assert dialog.code_error.text() == (
+            "Could not get a code: WhatsApp refused to link by code (error 400: bad-request). "
+            "Link by scanning the QR code instead."
+        )
+        assert dialog.pairing_code is None
+        assert status_of(service, account.id) == "qr"
+
+    run(loop, scenario())

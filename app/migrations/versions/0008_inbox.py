@@ -5,7 +5,7 @@ per-number settings, automatic answers, and full-text search over messages.
 very transaction that writes a message, whatever writes it.
 
 Revision ID: 0008_inbox
-Revises: 0006_media
+Revises: 0007_gateway
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_inbox"
-down_revision = "0006_media"
+down_revision = "0007_gateway"
 branch_labels = None
 depends_on = None
 
