@@ -52,7 +52,7 @@ class Gateway:
             api_base=lambda: api_base(self.server.port, lan=self.server.lan),
         )
         self.label_webhooks = LabelWebhooks(
-            lambda: self.sender.wake(), bridge_up=lambda: core.bridge_up
+            self.publisher, lambda: self.sender.wake(), bridge_up=lambda: core.bridge_up
         )
         self._timeout_s = webhook_timeout_s
         self._store = store
