@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from app.domain.inbox.labels import Label, same_name
 from app.domain.inbox.views import Conversation
+from app.ui.chats_model import UNREADABLE_WORDS
 from app.ui.formatting import chat_title, day_or_time, tr, trn, utcnow
 from app.ui.media_words import media_line
 
@@ -45,6 +46,8 @@ def title_of(conversation: Conversation) -> str:
 
 
 def preview_of(conversation: Conversation) -> str:
+    if conversation.last_direction == "in" and conversation.last_status == "unreadable":
+        return tr(UNREADABLE_WORDS)  # message.undecryptable, until its readable copy comes
     words = media_line(conversation.last_media, None, conversation.last_text)
     line = " ".join(words.split())
     if conversation.last_direction == "out":
