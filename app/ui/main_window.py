@@ -36,6 +36,7 @@ from app.ui.formatting import (
 )
 from app.ui.i18n import Translations
 from app.ui.icons import health_icon
+from app.ui.inbox.hooks import install_inbox
 from app.ui.notices import notice_text
 from app.ui.notifier import Notifier
 from app.ui.qr_dialog import QrDialog
@@ -161,6 +162,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, Retranslating, QMainWindo
         self.tray.notice_clicked.connect(self.open_fix)
         self.notifier = notifier or Notifier(service, parent=self)
         self.notifier.notice.connect(self.present_notice)
+        self.inbox_hooks = install_inbox(self)  # Inbox button, unread totals, message notices
 
         # --- keeping current ---------------------------------------------------------------
         service.model.changed.connect(self.apply_change)

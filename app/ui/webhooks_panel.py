@@ -72,8 +72,8 @@ class WebhooksPanel(Retranslating, QWidget):
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.events = {event: QCheckBox(event) for event in EVENTS}
-        for box in self.events.values():
-            box.setChecked(True)
+        for event, box in self.events.items():
+            box.setChecked(not event.startswith("label."))  # labels: for software that asks
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add)
         self.url_label, self.secret_label, self.events_label = QLabel(), QLabel(), QLabel()
