@@ -38,11 +38,13 @@ from app.core.paths import DataPaths
 from app.core.restart_pauses import RestartPolicy
 from app.core.store import Ack, Inbound, Store, StoreError
 from app.core.supervision import State
+from app.domain.inbox.events import InboxEvent
 from app.runtime.commands import OwnerCommands
 from app.runtime.demo import DemoWorld
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.inbox import Inbox
 from app.runtime.media_commands import MediaCommands
+from app.runtime.one_inbox.port import OneInbox
 from app.runtime.read_model import AccountView, ReadModel
 from app.runtime.reconciler import Reconciler
 from app.runtime.recorder import StatusRecorder
@@ -118,6 +120,17 @@ class JagaService(QObject, StoreReads):
             client=self._client,
             spawn=self._spawn,
             set_env=supervisor.update_env,
+        )
+        #: One inbox across the numbers (app.ports.inbox): unread, labels, quick replies, hours.
+        self.one_inbox = OneInbox(
+            store,
+            self.signals,
+            client=self._client,
+            limits=self._limits,
+            connected=lambda a: getattr(self.model.account(a), "status", "") == "connected",
+            spawn=self._spawn,
+            wake_outbox=lambda: self.dispatcher.wake(),
+            parent=self,
         )
         self._stopping = False
         self._kept: list[asyncio.Task[None]] = []  # the dispatcher and the reconciler
@@ -292,7 +305,9 @@ class JagaService(QObject, StoreReads):
     def on_qr(self, qr: QrCode) -> None:
         self.recorder.qr(qr)
 
-    def on_durable(self, boot_id: str, seq: int, item: Inbound | Ack | ChatMerge) -> None:
+    def on_durable(
+        self, boot_id: str, seq: int, item: Inbound | Ack | ChatMerge | InboxEvent
+    ) -> None:
         self.inbox.accept(boot_id, seq, item)  # decoded into the types the store keeps
 
     def on_unreadable_durable(self, event: BridgeEvent, why: str) -> None:

@@ -165,6 +165,20 @@ class BridgeClient:
             body["participant"] = participant
         return await self._call("POST", f"/sessions/{session_id}/seen", body)
 
+    async def put_label(
+        self, session_id: str, label_id: str, name: str, color: int, *, deleted: bool = False
+    ) -> dict[str, Any]:
+        """A WhatsApp Business label made, changed or deleted (the inbox's label sync)."""
+        body = {"name": name, "color": color, "deleted": deleted}
+        return await self._call("PUT", f"/sessions/{session_id}/labels/{label_id}", body)
+
+    async def label_chat(
+        self, session_id: str, label_id: str, chat: str, *, labeled: bool
+    ) -> dict[str, Any]:
+        """A WhatsApp Business label put on a chat, or taken off."""
+        path = f"/sessions/{session_id}/labels/{label_id}/chats"
+        return await self._call("PUT", path, {"chat": chat, "labeled": labeled})
+
     async def set_pacing(self, pacing: dict[str, Any]) -> dict[str, Any]:
         """Safe sending's settings from the next send on (app.core.pacing.Pacing.json)."""
         return await self._call("PUT", "/config/pacing", pacing)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from app.bridge.client import BridgeClient
 from app.bridge.events import EventStream
+from app.bridge.inbox_events import INBOX_TYPES
 from app.bridge.protocol import (
     BridgeEvent,
     BridgeReset,
@@ -28,13 +29,16 @@ from app.bridge.protocol import (
 from app.core.durable import Ack, Inbound
 from app.core.edges import ChatMerge
 from app.core.store import StoreError
+from app.domain.inbox.events import InboxEvent
 
 if TYPE_CHECKING:
     from app.runtime.task_keeper import TaskKeeper
 
 log = logging.getLogger(__name__)
 
-DURABLE_TYPES = frozenset({"message.in", "message.ack", "chat.mapping", "message.undecryptable"})
+DURABLE_TYPES = frozenset(
+    {"message.in", "message.ack", "chat.mapping", "message.undecryptable", *INBOX_TYPES}
+)
 #: Pauses before handling an event again after a store error of the moment.
 EVENT_RETRY_DELAYS_S = (0.1, 0.3, 1.0)
 
@@ -42,7 +46,9 @@ EVENT_RETRY_DELAYS_S = (0.1, 0.3, 1.0)
 class EventHandler(Protocol):
     async def on_session(self, info: SessionInfo) -> None: ...
     def on_qr(self, qr: QrCode) -> None: ...
-    def on_durable(self, boot_id: str, seq: int, item: Inbound | Ack | ChatMerge) -> None: ...
+    def on_durable(
+        self, boot_id: str, seq: int, item: Inbound | Ack | ChatMerge | InboxEvent
+    ) -> None: ...
     def on_unreadable_durable(self, event: BridgeEvent, why: str) -> None: ...
     def on_reset(self) -> None: ...
     def on_event_given_up(self, event: BridgeEvent, error: StoreError) -> None: ...
@@ -112,7 +118,7 @@ class BridgeLink:
                 await self._handler.on_session(typed)
             case QrCode():
                 self._handler.on_qr(typed)
-            case Inbound() | Ack() | ChatMerge():
+            case Inbound() | Ack() | ChatMerge() | InboxEvent():
                 self._handler.on_durable(event.boot_id, event.seq, typed)
             case BridgeReset():
                 self._handler.on_reset()

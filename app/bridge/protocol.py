@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from app.bridge.inbox_events import INBOX_DECODERS
 from app.core.durable import Ack, Inbound
 from app.core.edges import ChatMerge, SendLimit, author_of, refusal_of
 from app.core.media import Media, MediaLimits
 from app.core.pacing import Pacing
 from app.core.status import SessionStatus
+from app.domain.inbox.events import InboxEvent
 
 READY_PREFIX = "JAGA_READY "
 
@@ -221,7 +223,7 @@ class BridgeReset:
     reason: str
 
 
-Decoded = SessionInfo | QrCode | Inbound | Ack | ChatMerge | BridgeReset | None
+Decoded = SessionInfo | QrCode | Inbound | Ack | ChatMerge | InboxEvent | BridgeReset | None
 
 _DECODERS: dict[str, Any] = {
     "session.status": lambda data: SessionInfo.from_json(data),
@@ -232,6 +234,7 @@ _DECODERS: dict[str, Any] = {
     # None when the mapping teaches nothing (not a LID, no phone): skipped, still settled.
     "chat.mapping": lambda data: ChatMerge.from_event(data),
     "bridge.reset": lambda data: BridgeReset(str(data.get("reason", ""))),
+    **INBOX_DECODERS,  # chat.read, chat.name, label.edit, label.chat (app.bridge.inbox_events)
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -293,8 +294,9 @@ class MessageStore:
         connection = s.connection()
         return sorted(connection.execute(statement, rows).scalars())
 
-    def store_durable(self, items: list[Inbound | Ack | ChatMerge]) -> tuple[list[int], list[int]]:
-        """A burst of inbound messages, acks and chat merges in ONE transaction (one fsync).
+    def store_durable(self, items: list[Any]) -> tuple[list[int], list[int]]:
+        """A burst of inbound messages, acks, chat merges (and the inbox's events, for its
+        write hook) in ONE transaction (one fsync).
 
         Returns the ids of the rows added and of the rows whose status or chat changed.
         """
@@ -315,6 +317,8 @@ class MessageStore:
                 )
                 self.write_hooks.run(s, Written(added=sorted(rows, key=lambda m: m.id)))
             self.write_hooks.run(s, Written(moved=moved))
+            known = (Inbound, Ack, ChatMerge)  # the rest is the inbox's (app.domain.inbox.events)
+            self.write_hooks.run(s, Written(events=[i for i in items if not isinstance(i, known)]))
         return added, list(dict.fromkeys(updated))
 
     def messages(self, account_id: str, chat: str | None = None) -> list[Message]:

@@ -15,6 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from app.gateway import (
+    api_labels,
     api_media,
     api_messages,
     api_observe,
@@ -174,8 +175,12 @@ OBSERVE_ROUTES = (
           tag="observability", answers={200: m.WAHAEnvironment}),
 )  # fmt: skip
 
+LABEL_ROUTES = tuple(Route(**spec, tag="labels") for spec in api_labels.ROUTES)  # WAHA's labels
+
 #: Every group of routes; a new group (labels, …) is one more entry.
-ROUTE_GROUPS: list[tuple[Route, ...]] = [SESSION_ROUTES, CHAT_ROUTES, SHIM_ROUTES, OBSERVE_ROUTES]
+ROUTE_GROUPS: list[tuple[Route, ...]] = [
+    SESSION_ROUTES, CHAT_ROUTES, LABEL_ROUTES, SHIM_ROUTES, OBSERVE_ROUTES
+]  # fmt: skip
 
 
 def all_routes() -> list[Route]:

@@ -21,6 +21,7 @@ from app.core.pacing import Pacing, expected_departure
 from app.core.status import SessionStatus
 from app.core.store_edges import held_until
 from app.gateway.session_configs import HookConfig, SessionConfigs
+from app.ports.inbox import InboxPort
 
 if TYPE_CHECKING:
     from app.runtime.read_model import AccountView
@@ -119,6 +120,8 @@ class GatewayCore(Protocol):
     def report_problem(self, sentence: str) -> None: ...
     def expected_at(self, message: Message) -> datetime | None: ...
     async def set_pacing(self, pacing: Pacing) -> None: ...
+    @property
+    def inbox(self) -> InboxPort: ...
 
 
 def client_id_for(account_id: str, key: str) -> str:
@@ -335,3 +338,8 @@ class ServicePort:
     def report_problem(self, sentence: str) -> None:
         """Something the owner must hear (the API's port is taken, for one)."""
         self._service.error.emit(sentence)
+
+    @property
+    def inbox(self) -> InboxPort:
+        """Labels (app/gateway/api_labels.py): the inbox's own port."""
+        return self._service.one_inbox

@@ -15,6 +15,7 @@ from app.gateway.api_key import ApiKey
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
 from app.gateway.core_port import GatewayCore, ServicePort
 from app.gateway.envelope import PING, body_bytes, envelope
+from app.gateway.label_webhooks import LabelWebhooks
 from app.gateway.lan_address import api_base
 from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
@@ -51,6 +52,9 @@ class Gateway:
             bridge_up=lambda: core.bridge_up,
             api_base=lambda: api_base(self.server.port, lan=self.server.lan),
         )
+        self.label_webhooks = LabelWebhooks(
+            self.publisher, lambda: self.sender.wake(), bridge_up=lambda: core.bridge_up
+        )
         self._timeout_s = webhook_timeout_s
         self._store = store
         self.server = ApiServer(core, lambda: self.api_key.value, port=port, lan=lan)
@@ -62,6 +66,7 @@ class Gateway:
         """Webhooks start whatever happens to the API's port: events are never dropped."""
         # Deliveries are written in the transactions that store what they tell of.
         self._store.write_hooks.add(self.publisher.in_transaction)
+        self._store.write_hooks.add(self.label_webhooks.in_transaction)  # label_webhooks.py
         self._keep_sender()
         try:
             await self.server.start()
@@ -108,6 +113,7 @@ class Gateway:
 
     async def aclose(self) -> None:
         self._store.write_hooks.remove(self.publisher.in_transaction)
+        self._store.write_hooks.remove(self.label_webhooks.in_transaction)
         await self.server.aclose()
         if self._sender_task is not None:
             self._sender_task.cancel()

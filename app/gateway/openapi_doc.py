@@ -25,6 +25,7 @@ PATH_PARAMS = {
     "session": "default",
     "chatId": "6281234567890@c.us",
     "sha256": "0" * 64,
+    "labelId": "1",  # app/gateway/api_labels.py
 }
 
 

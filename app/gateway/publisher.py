@@ -73,7 +73,7 @@ class WebhookPublisher:
         def number(account_id: str) -> NumberView | None:
             if account_id not in numbers:
                 account = s.get(Account, account_id)
-                numbers[account_id] = self._view(s, account, up) if account else None
+                numbers[account_id] = self.number_view(s, account, up) if account else None
             return numbers[account_id]
 
         enqueued: list[int] = []
@@ -88,21 +88,22 @@ class WebhookPublisher:
                     else ack_body(view, message)
                 )
                 key = f"{view.id}:{message.chat}"
-                enqueued += self._publish(s, targets, event, view, key, payload)
+                enqueued += self.publish(s, targets, event, view, key, payload)
         for move in written.statuses:
-            view = self._view(s, move.account, up)
+            view = self.number_view(s, move.account, up)
             key = f"{view.id}:session"
-            enqueued += self._publish(s, targets, "session.status", view, key, status_body(view))
+            enqueued += self.publish(s, targets, "session.status", view, key, status_body(view))
         if enqueued:
             self._wake()  # the sender runs on this loop: after this commit
 
     @staticmethod
-    def _view(s: Session, account: Account, up: bool) -> NumberView:
+    def number_view(s: Session, account: Account, up: bool) -> NumberView:
+        """The number as a webhook tells of it, with its session's metadata."""
         config = s.get(SessionConfig, account.id)
         metadata = loads_metadata(config.metadata_json) if config is not None else {}
         return replace(NumberView.of(account, bridge_up=up), metadata=metadata)
 
-    def _publish(
+    def publish(
         self,
         s: Session,
         targets: list[Any],
@@ -111,6 +112,7 @@ class WebhookPublisher:
         order_key: str,
         payload: dict[str, Any],
     ) -> list[int]:
+        """One event to every URL that hears this number (label_webhooks.py too)."""
         event_id = new_event_id()
         document = envelope(
             event_id=event_id,

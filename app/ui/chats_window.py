@@ -39,6 +39,7 @@ from app.ui.error_words import error_words
 from app.ui.formatting import chat_title, format_phone, status_words, tr, utcnow
 from app.ui.hold_note import hold_note
 from app.ui.icons import health_icon
+from app.ui.inbox.hooks import install_chat_extras
 from app.ui.media_delegate import MediaBubbleDelegate, ThumbnailCache
 from app.ui.new_message import NOTE_STYLE, NewMessageDialog
 from app.ui.retranslating import Retranslating
@@ -79,6 +80,7 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
             self.open_chat(self.conversations_model.chat_at(0))
         else:
             self.open_chat(None)
+        self.inbox_extras = install_chat_extras(self)  # quick replies; a chat shown is read
 
     def _init_header(self) -> QHBoxLayout:
         """Which number, how it is, New message; a note while it is not connected."""

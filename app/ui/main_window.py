@@ -37,6 +37,7 @@ from app.ui.formatting import (
 )
 from app.ui.i18n import Translations
 from app.ui.icons import health_icon
+from app.ui.inbox.hooks import install_inbox
 from app.ui.notifier import Notifier
 from app.ui.qr_dialog import QrDialog
 from app.ui.retranslating import Retranslating
@@ -197,6 +198,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         self.tray.notice_clicked.connect(self.open_fix)
         self.notifier = notifier or Notifier(self.service, parent=self)
         self.notifier.notice.connect(self.present_notice)
+        self.inbox_hooks = install_inbox(self)  # Inbox button, unread totals, message notices
 
     def _init_timers(self) -> None:
         """Keeping current: ages, uptimes, last messages, the app's own stalls, countdowns."""

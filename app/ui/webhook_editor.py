@@ -43,8 +43,8 @@ class WebhookEditor(OpensOnScreen, Retranslating, QDialog):
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.events = {event: QCheckBox(event) for event in EVENTS}
         events = QGridLayout()
-        for index, box in enumerate(self.events.values()):
-            box.setChecked(True)
+        for index, (event, box) in enumerate(self.events.items()):
+            box.setChecked(not event.startswith("label."))  # labels: for software that asks
             events.addWidget(box, index // EVENT_COLUMNS, index % EVENT_COLUMNS)
         self.refusal = QLabel()
         self.refusal.setWordWrap(True)

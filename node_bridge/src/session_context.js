@@ -3,6 +3,7 @@
 // handlers are in session_events.js and session_edges.js).
 import * as edges from './session_edges.js';
 import * as events from './session_events.js';
+import { inboxCallbacks } from './session_inbox.js';
 
 /** @typedef {import('./session_types.js').Attempt} Attempt */
 
@@ -35,6 +36,7 @@ export function connectionContext(session, att, auth) {
       undecryptable: (/** @type {any} */ m) => session.guard(() => session.unreadable().placeholder(m)),
       ack: (/** @type {any} */ a) => events.onAck(session, a),
       ...edges.engineCallbacks(session, att),
+      ...inboxCallbacks(session), // reads on the phone, names, labels (session_inbox.js)
     },
   };
 }

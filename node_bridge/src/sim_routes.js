@@ -1,6 +1,7 @@
 // /sim/...: the simulated network's control panel (JAGA_SIM_CONTROL=1 only).
 // Tests and the demo act as "the phone" and "WhatsApp's servers" through it.
 import { setWallClockOffset } from './sim_clock.js';
+import { registerSimInboxRoutes } from './engines/sim/inbox_routes.js';
 
 /**
  * @param {import('fastify').FastifyInstance} app
@@ -67,6 +68,9 @@ export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody 
 
   // WhatsApp tells the number which phone a LID is: {lid, phone}.
   app.post('/sim/sessions/:id/lid-mapping', async (request) => net.lidMapping(sessionId(request), objectBody(request.body)));
+
+  // Reads on the phone and WhatsApp Business labels (engines/sim/inbox_routes.js).
+  registerSimInboxRoutes(app, { simNetwork: net, sessionId, objectBody });
 
   app.get('/sim/config', async () => net.sessionDefaults());
 

@@ -10,6 +10,11 @@
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
+            <source>Unread</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
             <location filename="../../app/ui/pairing_page.py" />
             <source>Phone number</source>
             <translation type="unfinished" />
@@ -68,6 +73,11 @@
         <message>
             <location filename="../../app/ui/accounts_model.py" />
             <source>not sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Messages from customers nobody read yet, in Jaga or on the phone</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -147,6 +157,7 @@
         </message>
         <message>
             <location filename="../../app/ui/banner.py" />
+            <location filename="../../app/ui/inbox/banner.py" />
             <source>Dismiss</source>
             <translation type="unfinished" />
         </message>
@@ -218,6 +229,9 @@
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
             <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Close</source>
             <translation type="unfinished" />
@@ -323,6 +337,8 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <location filename="../../app/ui/inbox/model.py" />
+            <location filename="../../app/ui/inbox/search_view.py" />
             <source>You: %1</source>
             <translation type="unfinished" />
         </message>
@@ -358,6 +374,7 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
+            <location filename="../../app/ui/inbox/window.py" />
             <source>Conversations</source>
             <translation type="unfinished" />
         </message>
@@ -1567,6 +1584,518 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/hold_note.py" />
             <source>Waiting: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/banner.py" />
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Open the chat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/completer.py" />
+            <source>Quick replies: Up and Down choose, Enter puts it in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Mark as read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Name this customer…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>This number has no labels yet (Labels…)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Name this customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Your name for %1 (empty: the name they gave themselves on WhatsApp):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>&amp;Inbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Every number's chats in one list (Ctrl+I)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox, %n unread</source>
+            <translation>
+                <numerusform>Inbox, %n unread</numerusform>
+                <numerusform>Inbox, %n unread</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox — %n unread</source>
+            <translation>
+                <numerusform>Inbox — %n unread</numerusform>
+                <numerusform>Inbox — %n unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox — nothing unread</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Open the inbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>%1 — %n unread</source>
+            <translation>
+                <numerusform>%1 — %n unread</numerusform>
+                <numerusform>%1 — %n unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Monday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tuesday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Wednesday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Thursday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Friday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Saturday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Sunday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Hours and notices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Opening hours and away message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Notices and reading</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Your local time. Write one or more spans a day, such as 08:00-12:00, 13:00-17:00; leave a day empty when the shop is closed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Send an &amp;away message outside these hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Thank you! We are closed now and answer tomorrow morning.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Send a &amp;greeting to a customer's first message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Welcome! How can we help?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tell me when a customer writes to this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Quiet from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tell me about group messages too</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Reading a chat in Jaga shows blue ticks to the customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>The away message goes once per customer a day, never to a group, and not when you answered that customer in the last hour.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Off: reading a chat in Jaga clears its unread count only; the customer sees blue ticks when you read it on the phone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>&amp;Colour:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Colour %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>&amp;New label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>For example “Sudah bayar”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>A WhatsApp Business number: these are WhatsApp's own labels; a change here shows on the phone too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Labels of this number are kept in Jaga.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>%1 — %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>%1: %n new messages</source>
+            <translation>
+                <numerusform>%1: %n new message</numerusform>
+                <numerusform>%1: %n new messages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>from %n customers</source>
+            <translation>
+                <numerusform>from %n customer</numerusform>
+                <numerusform>from %n customers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/model.py" />
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>%n unread</source>
+            <translation>
+                <numerusform>%n unread</numerusform>
+                <numerusform>%n unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/model.py" />
+            <source>waiting for an answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>Quick replies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>terima</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Words:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;For:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>In a chat, type / and the name (for example /terima) to put the words in the reply box. {name} becomes the customer's name, {number} their number, {today} today's date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;New reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>Every number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>every number</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/search_view.py" />
+            <source>%n found</source>
+            <translation>
+                <numerusform>%n found</numerusform>
+                <numerusform>%n found</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/search_view.py" />
+            <source>Nothing found in any number's chats.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Inbox — every number's chats</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Search messages, customers' names and numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Waiting for an answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Quick replies…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Labels…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Hours and notices…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>No conversation here yet. When customers write to your numbers, they show here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>All numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>All labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>%n waiting for an answer</source>
+            <translation>
+                <numerusform>%n waiting for an answer</numerusform>
+                <numerusform>%n waiting for an answer</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Give the label a name, for example “Paid”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's name cannot contain line breaks or control characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's name is at most {max} characters (this one has {count}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's colour is a number from 0 to {last}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is not one of WhatsApp's label colours ({first} … {last}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label id is a whole number such as “3”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>This number has a label “{name}” already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>There is no label {id} on this number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Give the quick reply a short name, such as “terima”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A quick reply's name is one word of letters and digits (at most {max}), such as “terima”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the words of the quick reply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A quick reply is at most {max} characters (this one has {count}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>There is a quick reply “/{name}” already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is not a time of day.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write opening hours as 08:00-17:00 (not “{given}”).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is empty or ends before it starts; write a span such as 08:00-17:00.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>{first} and {second} overlap.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the away message, or turn it off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>With no opening hours the away message would answer every message: add the hours you are open, or turn the away message off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the greeting, or turn it off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>An automatic answer is at most {max} characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Search for at most {max} characters (this has {count}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Type a word, a name or a phone number to search for.</source>
             <translation type="unfinished" />
         </message>
         <message>

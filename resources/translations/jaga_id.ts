@@ -10,6 +10,11 @@
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
+            <source>Unread</source>
+            <translation>Belum dibaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
             <location filename="../../app/ui/pairing_page.py" />
             <source>Phone number</source>
             <translation>Nomor HP</translation>
@@ -69,6 +74,11 @@
             <location filename="../../app/ui/accounts_model.py" />
             <source>not sent</source>
             <translation>tidak terkirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
+            <source>Messages from customers nobody read yet, in Jaga or on the phone</source>
+            <translation>Pesan pelanggan yang belum dibaca, di Jaga maupun di HP</translation>
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
@@ -147,6 +157,7 @@
         </message>
         <message>
             <location filename="../../app/ui/banner.py" />
+            <location filename="../../app/ui/inbox/banner.py" />
             <source>Dismiss</source>
             <translation>Tutup</translation>
         </message>
@@ -218,6 +229,9 @@
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
             <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Close</source>
             <translation>Tutup</translation>
@@ -323,6 +337,8 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <location filename="../../app/ui/inbox/model.py" />
+            <location filename="../../app/ui/inbox/search_view.py" />
             <source>You: %1</source>
             <translation>Anda: %1</translation>
         </message>
@@ -358,6 +374,7 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
+            <location filename="../../app/ui/inbox/window.py" />
             <source>Conversations</source>
             <translation>Percakapan</translation>
         </message>
@@ -1568,6 +1585,510 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/hold_note.py" />
             <source>Waiting: %1</source>
             <translation>Menunggu: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/banner.py" />
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Open the chat</source>
+            <translation>Buka chat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/completer.py" />
+            <source>Quick replies: Up and Down choose, Enter puts it in</source>
+            <translation>Balasan cepat: Atas dan Bawah memilih, Enter memasukkannya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Mark as read</source>
+            <translation>Tandai sudah dibaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Name this customer…</source>
+            <translation>Beri nama pelanggan ini…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Labels</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>This number has no labels yet (Labels…)</source>
+            <translation>Nomor ini belum punya label (Label…)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Name this customer</source>
+            <translation>Beri nama pelanggan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Your name for %1 (empty: the name they gave themselves on WhatsApp):</source>
+            <translation>Nama Anda untuk %1 (kosong: nama yang mereka pakai di WhatsApp):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox</source>
+            <translation>Kotak masuk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>&amp;Inbox</source>
+            <translation>Kotak &amp;masuk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Every number's chats in one list (Ctrl+I)</source>
+            <translation>Chat semua nomor dalam satu daftar (Ctrl+I)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox, %n unread</source>
+            <translation>
+                <numerusform>Kotak masuk, %n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox — %n unread</source>
+            <translation>
+                <numerusform>Kotak masuk — %n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox — nothing unread</source>
+            <translation>Kotak masuk — semua sudah dibaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Open the inbox</source>
+            <translation>Buka kotak masuk</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>%1 — %n unread</source>
+            <translation>
+                <numerusform>%1 — %n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Monday</source>
+            <translation>Senin</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tuesday</source>
+            <translation>Selasa</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Wednesday</source>
+            <translation>Rabu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Thursday</source>
+            <translation>Kamis</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Friday</source>
+            <translation>Jumat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Saturday</source>
+            <translation>Sabtu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Sunday</source>
+            <translation>Minggu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Hours and notices</source>
+            <translation>Jam buka dan pemberitahuan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Opening hours and away message</source>
+            <translation>Jam buka dan pesan tutup</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Notices and reading</source>
+            <translation>Pemberitahuan dan membaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Your local time. Write one or more spans a day, such as 08:00-12:00, 13:00-17:00; leave a day empty when the shop is closed.</source>
+            <translation>Waktu setempat. Tulis satu atau beberapa rentang per hari, misalnya 08:00-12:00, 13:00-17:00; kosongkan hari ketika toko tutup.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Send an &amp;away message outside these hours</source>
+            <translation>Kirim &amp;pesan tutup di luar jam ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Thank you! We are closed now and answer tomorrow morning.</source>
+            <translation>Terima kasih! Kami sedang tutup dan akan membalas besok pagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Send a &amp;greeting to a customer's first message</source>
+            <translation>Kirim &amp;salam untuk pesan pertama pelanggan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Welcome! How can we help?</source>
+            <translation>Selamat datang! Ada yang bisa kami bantu?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tell me when a customer writes to this number</source>
+            <translation>Beri tahu saya saat pelanggan menulis ke nomor ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Quiet from</source>
+            <translation>Senyap dari</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>until</source>
+            <translation>sampai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tell me about group messages too</source>
+            <translation>Beri tahu juga pesan grup</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Reading a chat in Jaga shows blue ticks to the customer</source>
+            <translation>Membaca chat di Jaga menampilkan centang biru ke pelanggan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>The away message goes once per customer a day, never to a group, and not when you answered that customer in the last hour.</source>
+            <translation>Pesan tutup dikirim sekali per pelanggan sehari, tidak pernah ke grup, dan tidak bila Anda membalas pelanggan itu dalam satu jam terakhir.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Off: reading a chat in Jaga clears its unread count only; the customer sees blue ticks when you read it on the phone.</source>
+            <translation>Mati: membaca chat di Jaga hanya menghapus hitungan belum dibaca; pelanggan melihat centang biru saat Anda membacanya di HP.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Save</source>
+            <translation>&amp;Simpan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Name:</source>
+            <translation>&amp;Nama:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>&amp;Colour:</source>
+            <translation>&amp;Warna:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Colour %1</source>
+            <translation>Warna %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>&amp;New label</source>
+            <translation>Label &amp;baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Delete</source>
+            <translation>&amp;Hapus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>For example “Sudah bayar”</source>
+            <translation>Misalnya “Sudah bayar”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>A WhatsApp Business number: these are WhatsApp's own labels; a change here shows on the phone too.</source>
+            <translation>Nomor WhatsApp Business: ini label WhatsApp sendiri; perubahan di sini juga tampil di HP.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Labels of this number are kept in Jaga.</source>
+            <translation>Label nomor ini disimpan di Jaga.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>%1: %n new messages</source>
+            <translation>
+                <numerusform>%1: %n pesan baru</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>from %n customers</source>
+            <translation>
+                <numerusform>dari %n pelanggan</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/model.py" />
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>%n unread</source>
+            <translation>
+                <numerusform>%n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/model.py" />
+            <source>waiting for an answer</source>
+            <translation>menunggu balasan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>Quick replies</source>
+            <translation>Balasan cepat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>terima</source>
+            <translation>terima</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Words:</source>
+            <translation>&amp;Kata-kata:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;For:</source>
+            <translation>&amp;Untuk:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>In a chat, type / and the name (for example /terima) to put the words in the reply box. {name} becomes the customer's name, {number} their number, {today} today's date.</source>
+            <translation>Di chat, ketik / lalu namanya (misalnya /terima) untuk memasukkan kata-katanya ke kotak balasan. {name} menjadi nama pelanggan, {number} nomornya, {today} tanggal hari ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;New reply</source>
+            <translation>Balasan &amp;baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>Every number</source>
+            <translation>Semua nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>every number</source>
+            <translation>semua nomor</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/search_view.py" />
+            <source>%n found</source>
+            <translation>
+                <numerusform>%n ditemukan</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/search_view.py" />
+            <source>Nothing found in any number's chats.</source>
+            <translation>Tidak ada yang ditemukan di chat nomor mana pun.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Inbox — every number's chats</source>
+            <translation>Kotak masuk — chat semua nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Search messages, customers' names and numbers</source>
+            <translation>Cari pesan, nama pelanggan, dan nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Search</source>
+            <translation>Cari</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Waiting for an answer</source>
+            <translation>&amp;Menunggu balasan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Quick replies…</source>
+            <translation>&amp;Balasan cepat…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Labels…</source>
+            <translation>&amp;Label…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Hours and notices…</source>
+            <translation>&amp;Jam buka dan pemberitahuan…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>No conversation here yet. When customers write to your numbers, they show here.</source>
+            <translation>Belum ada percakapan di sini. Saat pelanggan menulis ke nomor Anda, percakapannya tampil di sini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>All numbers</source>
+            <translation>Semua nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>All labels</source>
+            <translation>Semua label</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>%n waiting for an answer</source>
+            <translation>
+                <numerusform>%n menunggu balasan</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Give the label a name, for example “Paid”.</source>
+            <translation>Beri nama label, misalnya “Sudah bayar”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's name cannot contain line breaks or control characters.</source>
+            <translation>Nama label tidak boleh berisi baris baru atau karakter kendali.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's name is at most {max} characters (this one has {count}).</source>
+            <translation>Nama label paling banyak {max} karakter (yang ini {count}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's colour is a number from 0 to {last}.</source>
+            <translation>Warna label adalah angka dari 0 sampai {last}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is not one of WhatsApp's label colours ({first} … {last}).</source>
+            <translation>“{given}” bukan salah satu warna label WhatsApp ({first} … {last}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label id is a whole number such as “3”.</source>
+            <translation>ID label adalah bilangan bulat seperti “3”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>This number has a label “{name}” already.</source>
+            <translation>Nomor ini sudah punya label “{name}”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>There is no label {id} on this number.</source>
+            <translation>Tidak ada label {id} di nomor ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Give the quick reply a short name, such as “terima”.</source>
+            <translation>Beri balasan cepat nama pendek, misalnya “terima”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A quick reply's name is one word of letters and digits (at most {max}), such as “terima”.</source>
+            <translation>Nama balasan cepat adalah satu kata dari huruf dan angka (paling banyak {max}), misalnya “terima”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the words of the quick reply.</source>
+            <translation>Tulis kata-kata balasan cepatnya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A quick reply is at most {max} characters (this one has {count}).</source>
+            <translation>Balasan cepat paling banyak {max} karakter (yang ini {count}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>There is a quick reply “/{name}” already.</source>
+            <translation>Sudah ada balasan cepat “/{name}”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is not a time of day.</source>
+            <translation>“{given}” bukan jam yang benar.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write opening hours as 08:00-17:00 (not “{given}”).</source>
+            <translation>Tulis jam buka seperti 08:00-17:00 (bukan “{given}”).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is empty or ends before it starts; write a span such as 08:00-17:00.</source>
+            <translation>“{given}” kosong atau berakhir sebelum mulai; tulis rentang seperti 08:00-17:00.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>{first} and {second} overlap.</source>
+            <translation>{first} dan {second} bertumpuk.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the away message, or turn it off.</source>
+            <translation>Tulis pesan tutupnya, atau matikan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>With no opening hours the away message would answer every message: add the hours you are open, or turn the away message off.</source>
+            <translation>Tanpa jam buka, pesan tutup akan menjawab setiap pesan: tambahkan jam buka Anda, atau matikan pesan tutup.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the greeting, or turn it off.</source>
+            <translation>Tulis salamnya, atau matikan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>An automatic answer is at most {max} characters.</source>
+            <translation>Jawaban otomatis paling banyak {max} karakter.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Search for at most {max} characters (this has {count}).</source>
+            <translation>Cari paling banyak {max} karakter (ini {count}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Type a word, a name or a phone number to search for.</source>
+            <translation>Ketik kata, nama, atau nomor telepon yang dicari.</translation>
         </message>
         <message>
             <location filename="../../app/ui/keeper_words.py" />

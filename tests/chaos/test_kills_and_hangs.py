@@ -13,6 +13,7 @@ import psutil
 import pytest
 
 from app.core.supervision import Policy
+from app.ui.accounts_model import Column
 from tests.chaos.truth import TruthSampler
 from tests.integration.test_supervision_live import bridges_for
 from tests.liveapp import FAST_SIM, dispose, eventually, make_service, run, status_of
@@ -230,7 +231,7 @@ def test_a_crash_loop_never_shows_a_false_row(loop, data_dir, chaos_counts):
             kills += 1
             await eventually(lambda p=pid: service.supervisor.pid != p, timeout=10)
         await rows.after_rounds(15)  # rows in FATAL, sampled
-        status = window.model.index(0, 2).data()
+        status = window.model.index(0, Column.STATUS).data()
         assert status.startswith("Bridge stopped after repeated failures — trying again at ")
         service.restart_bridge()  # the owner's Restart from FATAL
         await eventually(

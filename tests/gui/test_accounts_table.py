@@ -95,6 +95,7 @@ def test_the_words_a_shop_owner_reads(qapp):
     row = [model.index(0, c).data() for c in Column]
     assert row == [
         "Shop front",
+        "",  # nothing unread (app.ui.inbox)
         "+62 812-3456-789",
         "Connected",
         "5 min ago",

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from app.ui.chats_model import NoteRole
 from app.ui.chats_window import ChatsWindow
+from app.ui.inbox.model import preview_of
 from tests.liveapp import (
     FAST_SIM,
     SteppedClock,
@@ -261,7 +262,8 @@ def test_a_message_nobody_could_read_shows_in_its_chat_until_a_readable_copy_rep
     qtbot, loop, data_dir
 ):
     """Seen failing against main: the bridge dropped the placeholder of a message it could
-    not decrypt; the chat never showed that the customer wrote."""
+    not decrypt; the chat never showed that the customer wrote. The inbox part seen failing
+    against the merge fb69666 (preview_of did not know the status): an empty line."""
     from app.ui.i18n import Translations, ensure_compiled
     from tests.liveapp import FAST_SIM, dispose, make_service, until_bridge_ready
 
@@ -293,12 +295,18 @@ def test_a_message_nobody_could_read_shows_in_its_chat_until_a_readable_copy_rep
                 "Sebuah pesan tidak dapat dibaca — periksa di ponsel"
             )
             Translations().apply("en")
+            # The inbox's list says the same (not an empty line), and counts nothing yet.
+            chat = service.one_inbox.conversation(account.id, "628555111222")
+            assert (preview_of(chat), chat.unread) == (shown, 0)
             # Its readable copy arrives later (the phone sent it again): it takes the place.
             body = {"messages": [{"from": "628555111222", "text": "Stok ada?", "message_id": "U1"}]}
             await service.client.sim(f"sessions/{account.id}/inbound", body)
             await eventually(lambda: service.store.message(row.id).status == "received")
             assert service.store.message(row.id).text == "Stok ada?"
             assert len(stored()) == 1
+            chat = service.one_inbox.conversation(account.id, "628555111222")
+            assert (preview_of(chat), chat.unread) == ("Stok ada?", 1)  # counted once
+            assert [h.chat for h in service.one_inbox.search("Stok")] == ["628555111222"]
 
         run(loop, scenario())
     finally:

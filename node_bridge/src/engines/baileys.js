@@ -19,6 +19,7 @@ import { edgeHandlers } from './baileys/edges.js';
 import { trafficHandlers } from './baileys/traffic.js';
 import { mediaHandlers } from './baileys/media.js';
 import { outboundHandlers } from './baileys/outbound.js';
+import { inboxParts } from './baileys/inbox.js';
 import { networkErrorCode } from '../close_codes.js';
 import { abandonUnfinishedPairing, boundCloseHandshake, socketConfig } from './baileys/socket_helpers.js';
 import { requestPairingCode } from './baileys/pairing.js';
@@ -316,6 +317,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
   return {
     ...media,
     ...outbound,
+    ...inboxParts({ sock, live: () => opened && !reported, on, creds, lidFor: on.lidFor, guard }), // baileys/inbox.js
 
     close() {
       if (reported) return closed;

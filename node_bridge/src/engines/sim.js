@@ -8,6 +8,7 @@
 // number has not taken, persistent), sim/world.js (network switch, refusals,
 // limits, groups, LIDs).
 import { SimConnection } from './sim/connection.js';
+import { labelActions } from './sim/inbox.js';
 
 export { SIM_DEFAULTS, SimNetwork } from './sim/network.js';
 
@@ -29,5 +30,6 @@ export function createConnection(ctx) {
     reuploadMedia: (ref) => conn.reuploadMedia(ref),
     markSeen: (seen) => conn.markSeen(seen),
     requestPairingCode: (phone) => conn.requestPairingCode(phone),
+    ...labelActions(conn), // WhatsApp Business labels (sim/inbox.js)
   };
 }

@@ -6,6 +6,7 @@ import { engineMedia, openDownload, uploadFile } from './media.js';
 import { TimerSet } from '../../timer_set.js';
 import { pairingRefusedSentence } from '../../rejections.js';
 import { LimitsWatch } from '../../limits_watch.js';
+import { INBOX_DELIVERIES, deliverInbox } from './inbox.js';
 
 /** What Baileys says alongside each code. */
 const CLOSE_MESSAGES = {
@@ -199,6 +200,7 @@ export class SimConnection {
       // Baileys stores it before decrypting (messages-recv.js ~1277-1290).
       if (d.from_lid && d.from) this.on.mapping?.({ lid: `${d.from_lid}@lid`, phone: d.from });
       const person = d.from_lid ? `${d.from_lid}@lid` : d.from;
+      if (d.push_name) this.on.contactName?.({ chat: person, name: d.push_name }); // contacts.update
       if (d.ephemeral_s !== undefined) this.on.chatEphemeral?.({ chat: d.group ?? person, seconds: d.ephemeral_s });
       if (d.undecryptable) {
         // What Baileys gives for a message it cannot decrypt: a placeholder, no content.
@@ -214,6 +216,8 @@ export class SimConnection {
         kind: d.kind ?? (backlog ? 'append' : 'notify'),
         ...(d.media ? { media: engineMedia(d.message_id, d.media) } : {}),
       });
+    } else if (INBOX_DELIVERIES.has(d.type)) {
+      deliverInbox(this.on, d); // a read on the phone, a label (sim/inbox.js)
     } else {
       const { type: _type, ...ack } = d;
       this.on.ack(ack);

@@ -206,6 +206,7 @@ export class SimNetwork {
         ...(from ? { from } : {}),
         ...(fromLid ? { from_lid: fromLid } : {}),
         ...(group ? { group } : {}),
+        ...(typeof m.push_name === 'string' && m.push_name ? { push_name: m.push_name.slice(0, 100) } : {}),
         text: media ? (media.caption ?? m.text ?? '') : m.text,
         ...(media ? { media: { ...media, caption: media.caption ?? m.text } } : {}),
         kind: m.kind,
