@@ -35,11 +35,18 @@ def problems(window: QWidget) -> list[str]:
         found += _too_small(widget)
         found += _cut_label(widget)
     for layout in window.findChildren(QLayout):
-        if isValid(layout):
+        if isValid(layout) and _laid_out_in(layout, window):
             found += _overlaps(layout)
     if window.layout() is not None:
         found += _overlaps(window.layout())
     return found
+
+
+def _laid_out_in(layout: QLayout, window: QWidget) -> bool:
+    """The layout arranges this window, not another window it owns (a hidden one is laid
+    out again only when it shows)."""
+    owner = layout.parentWidget()
+    return owner is not None and owner.window() is window
 
 
 def name_of(widget: QWidget) -> str:

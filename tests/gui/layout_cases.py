@@ -158,6 +158,27 @@ def _notices(stage: Stage) -> QWidget:
     return window
 
 
+def _message_notice(stage: Stage) -> QWidget:
+    """Without a tray: a customer's message as a banner in the window (app/ui/inbox)."""
+    window = stage.window
+    window.inbox_hooks.banner.show_notice(
+        stage.numbers["connected"],
+        "6285712345678",
+        "Toko Sari — depan: 2 pesan baru",
+        "Ada stok warna merah ukuran L? Mau pesan 2 ya kak 🙏",
+    )
+    return window
+
+
+def _hours_tab(index: int) -> Opener:
+    def open_tab(stage: Stage) -> QWidget:
+        dialog = stage.window.inbox_hooks.open_hours(stage.numbers["connected"])
+        dialog.tabs.setCurrentIndex(index)
+        return dialog
+
+    return open_tab
+
+
 def _attachment(stage: Stage) -> QWidget:
     from app.ui.chat_reply import Attachment
 
@@ -197,4 +218,10 @@ CASES: list[tuple[str, Opener]] = [
     ("new message", _new_message),
     ("new message: a number abroad", _number_abroad),
     ("demo: a customer writes", _customer),
+    ("main window: a customer's message", _message_notice),
+    ("inbox", lambda s: s.window.inbox_hooks.open_inbox()),
+    ("inbox: quick replies", lambda s: s.window.inbox_hooks.open_quick_replies()),
+    ("inbox: labels", lambda s: s.window.inbox_hooks.open_labels(s.numbers["connected"])),
+    ("inbox: opening hours", _hours_tab(0)),
+    ("inbox: notices and reading", _hours_tab(1)),
 ]
