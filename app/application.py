@@ -17,7 +17,7 @@ from app.core.media import MediaLimits, limits_env
 from app.core.pacing import Pacing
 from app.core.paths import DataPaths
 from app.core.restart_pauses import RestartPolicy
-from app.core.secrets import BridgeToken, load_bridge_token
+from app.core.secrets import BridgeToken, load_bridge_token, secrets_file
 from app.core.supervision import Policy
 
 if TYPE_CHECKING:
@@ -72,7 +72,9 @@ def setup_app_logging(paths: DataPaths) -> None:
 def create_supervisor(paths: DataPaths, options: Options) -> tuple[BridgeSupervisor, BridgeToken]:
     """The bridge's supervisor (light imports: it can start Node before the rest loads)."""
     paths.ensure()
-    token = options.token or load_bridge_token(f"bridge-token-{instance_key(paths)}")
+    token = options.token or load_bridge_token(
+        f"bridge-token-{instance_key(paths)}", secrets_file(paths.root)
+    )
     env = {
         "JAGA_BRIDGE_TOKEN": token.value,
         "JAGA_BRIDGE_DATA": str(paths.bridge),
@@ -117,6 +119,7 @@ def create_service(
         restart_policy=options.restart_policy,
     )
     service.token_persistent = token.persistent
+    service.secrets_file = token.file
     service.media.limits = options.media_limits or MediaLimits()
     supervisor.setParent(service)
     return service

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, SignalInstance
@@ -28,6 +29,7 @@ from app.bridge.protocol import (
 from app.bridge.recovery import parse_recovery
 from app.bridge.supervisor import BridgeSupervisor
 from app.core.edges import ChatMerge
+from app.core.linking import qr_rotation_s
 from app.core.media_files import MediaFiles
 from app.core.models import Message
 from app.core.outbox import SendOptions
@@ -88,6 +90,12 @@ class JagaService(QObject, StoreReads):
         self.keeper = TaskKeeper(self.signals.error.emit, policy=restart_policy)  # every task
         self.model = ReadModel(self)
         self.model.load(store.accounts())
+        # Told before the window exists (a damaged bridge.sqlite3 at start): kept for it.
+        self.signals.bridge_recovered.connect(self.model.note_recovery)
+        self.signals.error.connect(self.model.note_problem)
+        self.signals.trouble_gone.connect(self.model.note_problem_gone)
+        self.trouble_gone: SignalInstance = self.signals.trouble_gone
+        store.write_watch.on_gone.append(self.signals.trouble_gone.emit)
         self.link = BridgeLink(token, self, supervisor.activity)
         self.recorder = StatusRecorder(
             store, self.model, self.signals, on_connected=lambda: self.dispatcher.wake()
@@ -127,6 +135,8 @@ class JagaService(QObject, StoreReads):
         self._stopping = False
         self._kept: list[asyncio.Task[None]] = []  # the dispatcher and the reconciler
         self.token_persistent = True  # False: no keyring works, the token is for this launch
+        #: Where the secrets are kept when no keyring works (None: in the keyring).
+        self.secrets_file: Path | None = None
         self._reconcile_every_s = reconcile_interval_ms / 1000
         self._follow(supervisor)
 
@@ -167,6 +177,11 @@ class JagaService(QObject, StoreReads):
     @property
     def latest_qr(self) -> dict[str, QrCode]:
         return self.recorder.latest_qr
+
+    @property
+    def qr_rotation_s(self) -> float:
+        """How long each QR after the first lives (a pairing code's clock, app.core.linking)."""
+        return qr_rotation_s(self.reconciler.session_options)
 
     @property
     def bridge_up(self) -> bool:

@@ -34,6 +34,16 @@ for _name, _folder in ISOLATED_DIRS.items():
     _folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.environ[_name] = str(_folder)
 
+#: The offscreen screen is the shop's laptop (Qt's own default is 800x600): 1366x768.
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    _screen = ISOLATED_HOME / "screen.json"
+    _screen.write_text(
+        '{"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768,'
+        ' "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+        encoding="utf-8",
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
+
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """After every test: the key material tests plant (tests/planted_keys.py) is in none of

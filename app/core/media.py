@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from app.core.file_names import shown_name
 from app.core.outbox import MessageError
 
 #: The bridge's defaults (it publishes its own in READY and /health).
@@ -183,7 +184,8 @@ def kind_for(mimetype: str, wanted: str | None = None) -> str:
 
 def file_name_for(media: Media) -> str:
     """The file's own name, or one made from its kind and type ('photo-1a2b3c4d.jpg')."""
-    own = PurePath((media.file_name or "").replace("\\", "/")).name  # never a path from outside
+    # Never a path from outside, nor bidi or control characters (app.core.file_names).
+    own = PurePath(shown_name(media.file_name or "").replace("\\", "/")).name
     if own.strip(". "):
         return own
     base = media.mimetype.split(";")[0].strip()

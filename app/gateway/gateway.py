@@ -9,6 +9,7 @@ import time
 from typing import TYPE_CHECKING
 
 from app.core.models import WebhookDelivery
+from app.core.secrets import secrets_file
 from app.core.store import Store
 from app.gateway.api_key import ApiKey
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
@@ -134,7 +135,7 @@ def for_service(
     return Gateway(
         ServicePort(service),
         service.store,
-        ApiKey(instance),
+        ApiKey(instance, secrets_file(service.data_dir)),
         port=port,
         lan=lan,
         webhook_timeout_s=webhook_timeout_s,

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QRectF,
@@ -24,6 +25,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QResizeEvent,
     QTextLayout,
     QTextOption,
 )
@@ -198,6 +200,23 @@ def left_click(event: QEvent) -> TypeGuard[QMouseEvent]:
         and isinstance(event, QMouseEvent)
         and event.button() == Qt.MouseButton.LeftButton
     )
+
+
+class WidthReflow(QObject):
+    """Lays a list's rows out again when its viewport gets narrower or wider (its scroll
+    bar came or went): QListView does so only when the view itself is resized, and rows
+    measured for the old width would overlap or scroll sideways."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        resized = event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent)
+        if resized and event.size().width() != event.oldSize().width():
+            self._view.doItemsLayout()
+        return super().eventFilter(watched, event)
 
 
 class BubbleDelegate(QStyledItemDelegate):

@@ -11,12 +11,13 @@ from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.error_words import error_words
 from app.ui.formatting import tr
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 
 #: A customer's number for the demo (a valid Indonesian mobile number, nobody's).
 DEMO_CUSTOMER = "+62 812-5550-1234"
 
 
-class CustomerDialog(Retranslating, QDialog):
+class CustomerDialog(OpensOnScreen, Retranslating, QDialog):
     written = Signal(str, str)  # the customer's digits, the text
 
     def __init__(self, region: str, parent: QWidget | None = None) -> None:

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import __version__
 from app.core.paths import DataPaths
@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
     from app.application import Options, create_supervisor, instance_key, setup_app_logging
     from app.core import db_health
     from app.core.db_health import Health
+    from app.ui.emoji_font import install_emoji_font
     from app.ui.quit_signals import QuitRequests
     from app.ui.single_instance import SingleInstance
 
@@ -75,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     # The window may hide in the tray: the app ends when the owner quits, not with a window.
     app.setQuitOnLastWindowClosed(False)
+    install_emoji_font()  # a customer's 🙏 is an emoji, not a box, on a bare desktop
 
     setup_app_logging(paths)
     # SIGTERM (a logout, `kill`), Ctrl+C and the session ending end Jaga the way Quit does.
@@ -255,8 +257,10 @@ def open_window(
     translations: Translations,
     paths: DataPaths,
 ) -> Face:
+    from app.core.autostart import start_command
     from app.ui.db_upkeep import DatabaseUpkeep
     from app.ui.main_window import MainWindow
+    from app.ui.tray import tray_exists
 
     window = MainWindow(
         service,
@@ -264,10 +268,16 @@ def open_window(
         settings=settings,
         translations=translations,
         data_dir=paths.root,
+        # At login the same Jaga starts: this data folder, settings file and mode.
+        start_command=start_command(
+            Path(args.data_dir) if args.data_dir else None,
+            Path(args.settings) if args.settings else None,
+            args.demo,
+        ),
     )
     if not settings.start_minimized:
         window.show()
-    elif not QSystemTrayIcon.isSystemTrayAvailable():
+    elif not tray_exists():
         window.showMinimized()  # no tray to live in: at least stay on the task bar
     return Face(window, DatabaseUpkeep(service.store, paths, parent=service), service)
 

@@ -22,6 +22,7 @@ from app.service import JagaService
 from app.ui.error_words import error_words
 from app.ui.formatting import tr
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = (
@@ -60,7 +61,7 @@ class ReplyBox(QPlainTextEdit):
         self.setFixedHeight(int(lines * self.fontMetrics().lineSpacing() + chrome + 2))
 
 
-class NewMessageDialog(Retranslating, QDialog):
+class NewMessageDialog(OpensOnScreen, Retranslating, QDialog):
     """To whom (a phone number) and what; the service checks both and says what is wrong."""
 
     sent = Signal(object)  # the Message, queued

@@ -39,6 +39,10 @@ export function registerSimRoutes(app, { simNetwork: net, sessionId, objectBody 
   // The computer's network switch: {up: false} drops every sim number, {up: true} brings it back.
   app.post('/sim/network', async (request) => net.setNetwork(objectBody(request.body).up));
 
+  // WhatsApp refuses this number's next message, whoever it goes to: {code: 463 | 479} (once).
+  app.post('/sim/sessions/:id/refuse-next', async (request) =>
+    net.world.setRefuseNext(sessionId(request), objectBody(request.body).code));
+
   // WhatsApp stops taking the client's version: {outdated: true} closes every login with 405.
   app.post('/sim/version', async (request) => net.world.setOutdated(objectBody(request.body).outdated));
 

@@ -163,7 +163,6 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
-            <location filename="../../app/ui/main_window.py" />
             <source>Bridge</source>
             <translation type="unfinished" />
         </message>
@@ -190,6 +189,16 @@
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
             <source>Last exit:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of this run (newest first):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of the bridge</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -229,6 +238,11 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
+            <source>Its last log line: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
             <source>This computer has no program set to open the log file.</source>
             <translation type="unfinished" />
         </message>
@@ -240,6 +254,7 @@
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
             <location filename="../../app/ui/window_actions.py" />
+            <location filename="../../app/ui/window_presence.py" />
             <source>OK</source>
             <translation type="unfinished" />
         </message>
@@ -416,9 +431,11 @@
         </message>
         <message>
             <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/media_actions.py" />
             <location filename="../../app/ui/new_message.py" />
             <location filename="../../app/ui/pairing_page.py" />
             <location filename="../../app/ui/settings_dialog.py" />
+            <location filename="../../app/ui/webhook_editor.py" />
             <location filename="../../app/ui/window_actions.py" />
             <source>Cancel</source>
             <translation type="unfinished" />
@@ -575,6 +592,21 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp refuses the next send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
             <source>The internet goes away</source>
             <translation type="unfinished" />
         </message>
@@ -586,6 +618,21 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/demo_controls.py" />
             <source>No message sent from this number is waiting for a receipt.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a photo (demo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a document (demo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp will refuse the next message “%1” sends.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -616,6 +663,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/details_pane.py" />
             <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Link again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Link this number to the phone again: a new QR code</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -886,6 +943,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
+            <source>you asked for a restart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
             <source>The bridge refused to start (configuration error).</source>
             <translation type="unfinished" />
         </message>
@@ -902,6 +964,31 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/event_words.py" />
             <source>The bridge failed %1 times in %2 seconds (last: %3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>killed by %1 (signal %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>exited with code %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Jaga asked it to stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>ended by Jaga: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>not asked for (a crash)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1089,7 +1176,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp asked for a restart.</source>
+            <source>A routine restart WhatsApp asks for after linking; Jaga reconnects at once.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1139,7 +1226,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
+            <source>The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1184,6 +1271,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/notices.py" />
             <source>No internet connection</source>
             <translation type="unfinished" />
         </message>
@@ -1371,6 +1459,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/webhooks_panel.py" />
             <source>Delivered</source>
             <translation type="unfinished" />
         </message>
@@ -1407,6 +1496,12 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/gateway_dialog.py" />
             <source>Local API</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>Safe sending</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1468,6 +1563,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/gateway_dialog.py" />
             <source>Send it in the X-Api-Key header. A new key replaces the old one at once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>No keyring on this computer: the key is kept in %1, readable only by you.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2029,13 +2129,58 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>No keyring on this computer</source>
+            <location filename="../../app/ui/login_start.py" />
+            <source>data folder %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>
+            <location filename="../../app/ui/login_start.py" />
+            <source>the default data folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>settings %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start Jaga when I log in to this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Now another Jaga starts when you log in (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start at login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Another Jaga starts when you log in. Start this one instead?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>The other one uses %1. Only one Jaga starts at login.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start this one instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Keep the other</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2122,6 +2267,13 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/notices.py" />
+            <location filename="../../app/ui/tray.py" />
+            <source>Link again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/window_actions.py" />
             <source>Log out</source>
             <translation type="unfinished" />
@@ -2140,8 +2292,17 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Settings</source>
+            <source>Bridge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Shop API…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2152,12 +2313,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
-            <source>Jaga keeps watching from the tray</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
+            <source>&amp;Jaga</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2173,6 +2329,26 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/media_actions.py" />
             <source>No program on this computer opens this kind of file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open a program?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>“%1” is a program or a launcher (%2): opening it runs it on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open it only if you trust who sent it and expected it. Save as… keeps it unopened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open anyway</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2327,7 +2503,22 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” was logged out</source>
+            <source>“%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 and %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 were logged out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 was logged out</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2337,12 +2528,12 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>Link again</source>
+            <source>%1 are open on another computer</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” is open on another computer</source>
+            <source>%1 is open on another computer</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2357,7 +2548,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” stopped working</source>
+            <source>%1 stopped working</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2368,16 +2559,6 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/notices.py" />
             <source>Fix</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>“%1” is still reconnecting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2396,8 +2577,33 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/pacing_box.py" />
-            <source>Safe sending</source>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are offline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is offline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Jaga reconnects by itself when the internet is back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are still reconnecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is still reconnecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Offline for more than 30 seconds; Jaga keeps trying.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2483,17 +2689,17 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/pairing_page.py" />
+            <source>This code has run out. Get a new one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Type it on the phone within %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
             <source>Could not get a code: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2508,37 +2714,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
-            <source>QR code to scan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Get a new code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Link with phone number instead</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
             <source>Done</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>New code coming…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>New code in %1 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>code %1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2569,6 +2745,51 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Simulate phone scan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>QR code to scan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Try again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Link with phone number instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>New code coming…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>New code in %1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>code %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Try again for a new code.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2634,6 +2855,26 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>No keyring on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga keeps its passwords (the bridge's and the shop API key) in a file only you can read: %1. They stay the same after a restart, and move into a keyring once this computer has one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga could not save its passwords, not even in its data folder: the bridge password and the shop API key change at every start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/settings_dialog.py" />
             <source>Window and start-up</source>
             <translation type="unfinished" />
@@ -2645,12 +2886,12 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start minimized</source>
+            <source>This desktop has no tray: closing the window puts Jaga on the taskbar, where it keeps watching. Quit Jaga (in the Jaga menu) stops it.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start Jaga when I log in to this computer</source>
+            <source>Start minimized</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2757,6 +2998,56 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Add a webhook address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>&amp;Address:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Webhook address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>&amp;Secret (for the signature):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Events:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Add address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Trying again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Refused by the address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Given up after 24 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/webhooks_panel.py" />
             <source>Retry now</source>
             <translation type="unfinished" />
@@ -2773,22 +3064,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Address:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Secret (for the signature):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Events:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Add address</source>
+            <source>Add address…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2818,7 +3094,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Add the address of your shop's software below.</source>
+            <source>Add the address of your shop's software with “Add address…”.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2939,6 +3215,31 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/window_live.py" />
             <source>Restoring %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching from the tray</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching from the taskbar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>This desktop has no tray, so closing the window puts Jaga on the taskbar. Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Jaga → Quit Jaga.</source>
             <translation type="unfinished" />
         </message>
     </context>

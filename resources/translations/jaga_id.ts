@@ -163,7 +163,6 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
-            <location filename="../../app/ui/main_window.py" />
             <source>Bridge</source>
             <translation>Penghubung</translation>
         </message>
@@ -191,6 +190,16 @@
             <location filename="../../app/ui/bridge_panel.py" />
             <source>Last exit:</source>
             <translation>Berhenti terakhir:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of this run (newest first):</source>
+            <translation>Berhenti selama Jaga berjalan (yang terbaru di atas):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of the bridge</source>
+            <translation>Penghubung berhenti</translation>
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
@@ -229,6 +238,11 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
+            <source>Its last log line: %1</source>
+            <translation>Baris log terakhirnya: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
             <source>This computer has no program set to open the log file.</source>
             <translation>Komputer ini tidak punya program untuk membuka berkas log.</translation>
         </message>
@@ -240,6 +254,7 @@
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
             <location filename="../../app/ui/window_actions.py" />
+            <location filename="../../app/ui/window_presence.py" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
@@ -416,9 +431,11 @@
         </message>
         <message>
             <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/media_actions.py" />
             <location filename="../../app/ui/new_message.py" />
             <location filename="../../app/ui/pairing_page.py" />
             <location filename="../../app/ui/settings_dialog.py" />
+            <location filename="../../app/ui/webhook_editor.py" />
             <location filename="../../app/ui/window_actions.py" />
             <source>Cancel</source>
             <translation>Batal</translation>
@@ -460,7 +477,7 @@ Folder data: %2</translation>
         <message>
             <location filename="../../app/ui/db_start.py" />
             <source>There was no backup yet, so the list of numbers starts empty. Your WhatsApp links are kept separately by the bridge.</source>
-            <translation>Belum ada cadangan, jadi daftar nomor mulai kosong. Tautan WhatsApp Anda disimpan terpisah oleh bridge.</translation>
+            <translation>Belum ada cadangan, jadi daftar nomor mulai kosong. Tautan WhatsApp Anda disimpan terpisah oleh penghubung.</translation>
         </message>
         <message>
             <location filename="../../app/ui/db_start.py" />
@@ -501,7 +518,7 @@ Folder data: %2</translation>
             <location filename="../../app/ui/db_start.py" />
             <source>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</source>
             <translation>
-                <numerusform>tetapi bridge masih menyimpan tautan WhatsApp %n nomor. Kembalikan? Nomor tersambung lagi tanpa kode QR baru; nama dan pesan lamanya tidak bisa dipulihkan.</numerusform>
+                <numerusform>tetapi penghubung masih menyimpan tautan WhatsApp %n nomor. Kembalikan? Nomor tersambung lagi tanpa kode QR baru; nama dan pesan lamanya tidak bisa dipulihkan.</numerusform>
             </translation>
         </message>
         <message>
@@ -580,6 +597,21 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a photo</source>
+            <translation>Pelanggan mengirim foto</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a document</source>
+            <translation>Pelanggan mengirim dokumen</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp refuses the next send</source>
+            <translation>WhatsApp menolak kiriman berikutnya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
             <source>The internet goes away</source>
             <translation>Internet terputus</translation>
         </message>
@@ -592,6 +624,21 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/demo_controls.py" />
             <source>No message sent from this number is waiting for a receipt.</source>
             <translation>Tidak ada pesan dari nomor ini yang menunggu tanda terima.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a photo (demo).</source>
+            <translation>Pelanggan mengirim foto (demo).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a document (demo).</source>
+            <translation>Pelanggan mengirim dokumen (demo).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp will refuse the next message “%1” sends.</source>
+            <translation>WhatsApp akan menolak pesan berikutnya yang dikirim “%1”.</translation>
         </message>
         <message>
             <location filename="../../app/ui/details_pane.py" />
@@ -622,6 +669,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/details_pane.py" />
             <source>Details</source>
             <translation>Keterangan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Link again</source>
+            <translation>&amp;Tautkan lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Link this number to the phone again: a new QR code</source>
+            <translation>Tautkan nomor ini ke HP lagi: kode QR baru</translation>
         </message>
         <message>
             <location filename="../../app/ui/details_pane.py" />
@@ -891,6 +948,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
+            <source>you asked for a restart</source>
+            <translation>Anda meminta mulai ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
             <source>The bridge refused to start (configuration error).</source>
             <translation>Penghubung menolak berjalan (kesalahan konfigurasi).</translation>
         </message>
@@ -908,6 +970,31 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/event_words.py" />
             <source>The bridge failed %1 times in %2 seconds (last: %3).</source>
             <translation>Penghubung gagal %1 kali dalam %2 detik (terakhir: %3).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>killed by %1 (signal %2)</source>
+            <translation>dihentikan paksa oleh %1 (sinyal %2)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>exited with code %1</source>
+            <translation>berhenti dengan kode %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Jaga asked it to stop</source>
+            <translation>Jaga memintanya berhenti</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>ended by Jaga: %1</source>
+            <translation>dihentikan oleh Jaga: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>not asked for (a crash)</source>
+            <translation>tanpa diminta (mogok)</translation>
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
@@ -1014,7 +1101,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Logged out — link again</source>
-            <translation>Keluar — tautkan lagi</translation>
+            <translation>Dikeluarkan — tautkan lagi</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1044,7 +1131,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Bridge stopped after repeated failures — trying again at %1</source>
-            <translation>Bridge berhenti setelah gagal berulang kali — dicoba lagi pukul %1</translation>
+            <translation>Penghubung berhenti setelah gagal berulang kali — dicoba lagi pukul %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1093,8 +1180,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp asked for a restart.</source>
-            <translation>WhatsApp meminta sambungan dimulai ulang.</translation>
+            <source>A routine restart WhatsApp asks for after linking; Jaga reconnects at once.</source>
+            <translation>Mulai ulang biasa yang diminta WhatsApp setelah ditautkan; Jaga langsung menyambung lagi.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1139,17 +1226,17 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>You restarted the bridge.</source>
-            <translation>Anda memulai ulang bridge.</translation>
+            <translation>Anda memulai ulang penghubung.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
-            <translation>Sudah keluar. Kunci tautan lama belum bisa dihapus (disk penuh atau database sibuk); Jaga terus mencoba.</translation>
+            <source>The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
+            <translation>Kunci tautan lama belum bisa dihapus (disk penuh atau database sibuk); Jaga terus mencoba.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>The bridge's database was damaged and set aside; this number's link could not be read back. Link it again.</source>
-            <translation>Database bridge rusak dan disisihkan; tautan nomor ini tidak bisa dibaca kembali. Tautkan lagi.</translation>
+            <translation>Database penghubung rusak dan disisihkan; tautan nomor ini tidak bisa dibaca kembali. Tautkan lagi.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1188,6 +1275,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/notices.py" />
             <source>No internet connection</source>
             <translation>Tidak ada koneksi internet</translation>
         </message>
@@ -1244,7 +1332,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>You restarted the bridge</source>
-            <translation>Anda memulai ulang bridge</translation>
+            <translation>Anda memulai ulang penghubung</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1371,6 +1459,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/webhooks_panel.py" />
             <source>Delivered</source>
             <translation>Diterima</translation>
         </message>
@@ -1408,6 +1497,12 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/gateway_dialog.py" />
             <source>Local API</source>
             <translation>API lokal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>Safe sending</source>
+            <translation>Pengiriman aman</translation>
         </message>
         <message>
             <location filename="../../app/ui/gateway_dialog.py" />
@@ -1469,6 +1564,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/gateway_dialog.py" />
             <source>Send it in the X-Api-Key header. A new key replaces the old one at once.</source>
             <translation>Kirim di header X-Api-Key. Kunci baru langsung menggantikan yang lama.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <source>No keyring on this computer: the key is kept in %1, readable only by you.</source>
+            <translation>Komputer ini tidak punya keyring: kunci disimpan di %1, hanya bisa dibaca oleh Anda.</translation>
         </message>
         <message>
             <location filename="../../app/ui/gateway_dialog.py" />
@@ -1993,7 +2093,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/keeper_words.py" />
             <source>Jaga's link to the bridge stopped after an error; Jaga started it again.</source>
-            <translation>Sambungan Jaga ke bridge berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+            <translation>Sambungan Jaga ke penghubung berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
         </message>
         <message>
             <location filename="../../app/ui/keeper_words.py" />
@@ -2021,14 +2121,59 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Sebagian pekerjaan latar Jaga gagal; rinciannya ada di jaga.log.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>No keyring on this computer</source>
-            <translation>Komputer ini tidak punya keyring</translation>
+            <location filename="../../app/ui/login_start.py" />
+            <source>data folder %1</source>
+            <translation>folder data %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>
-            <translation>Jaga membuat kata sandi penghubung baru setiap kali dibuka. Semuanya tetap berjalan; hanya kata sandinya tidak disimpan.</translation>
+            <location filename="../../app/ui/login_start.py" />
+            <source>the default data folder</source>
+            <translation>folder data bawaan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>settings %1</source>
+            <translation>pengaturan %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>demo</source>
+            <translation>demo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start Jaga when I log in to this computer</source>
+            <translation>Jalankan Jaga saat saya masuk ke komputer ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Now another Jaga starts when you log in (%1).</source>
+            <translation>Saat ini Jaga yang lain yang berjalan saat Anda masuk (%1).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start at login</source>
+            <translation>Jalankan saat masuk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Another Jaga starts when you log in. Start this one instead?</source>
+            <translation>Jaga yang lain berjalan saat Anda masuk. Jalankan Jaga yang ini saja?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>The other one uses %1. Only one Jaga starts at login.</source>
+            <translation>Jaga yang lain itu memakai %1. Hanya satu Jaga yang berjalan saat masuk.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start this one instead</source>
+            <translation>Jalankan yang ini saja</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Keep the other</source>
+            <translation>Biarkan yang lain</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
@@ -2114,6 +2259,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/notices.py" />
+            <location filename="../../app/ui/tray.py" />
+            <source>Link again</source>
+            <translation>Tautkan lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/window_actions.py" />
             <source>Log out</source>
             <translation>Keluarkan</translation>
@@ -2132,25 +2284,29 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Settings</source>
-            <translation>Pengaturan</translation>
+            <source>Bridge…</source>
+            <translation>Penghubung…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Settings…</source>
+            <translation>Pengaturan…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Shop API…</source>
+            <translation>API toko…</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/tray.py" />
             <source>Quit Jaga</source>
-            <translation>Tutup Jaga</translation>
+            <translation>Keluar dari Jaga</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
-            <source>Jaga keeps watching from the tray</source>
-            <translation>Jaga tetap berjaga dari baki sistem</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
-            <translation>Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Keluar dari Jaga di menu baki.</translation>
+            <source>&amp;Jaga</source>
+            <translation>&amp;Jaga</translation>
         </message>
         <message>
             <location filename="../../app/ui/media_actions.py" />
@@ -2166,6 +2322,26 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/media_actions.py" />
             <source>No program on this computer opens this kind of file.</source>
             <translation>Tidak ada program di komputer ini yang bisa membuka jenis berkas ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open a program?</source>
+            <translation>Buka sebuah program?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>“%1” is a program or a launcher (%2): opening it runs it on this computer.</source>
+            <translation>“%1” adalah program atau peluncur (%2): membukanya berarti menjalankannya di komputer ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open it only if you trust who sent it and expected it. Save as… keeps it unopened.</source>
+            <translation>Buka hanya kalau Anda percaya pengirimnya dan memang menunggu berkas ini. Simpan sebagai… menyimpannya tanpa membukanya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open anyway</source>
+            <translation>Tetap buka</translation>
         </message>
         <message>
             <location filename="../../app/ui/media_actions.py" />
@@ -2319,8 +2495,23 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” was logged out</source>
-            <translation>“%1” telah dikeluarkan</translation>
+            <source>“%1”</source>
+            <translation>“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 and %2</source>
+            <translation>%1 dan %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 were logged out</source>
+            <translation>%1 telah dikeluarkan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 was logged out</source>
+            <translation>%1 telah dikeluarkan</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -2329,13 +2520,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>Link again</source>
-            <translation>Tautkan lagi</translation>
+            <source>%1 are open on another computer</source>
+            <translation>%1 dibuka di komputer lain</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” is open on another computer</source>
-            <translation>“%1” dibuka di komputer lain</translation>
+            <source>%1 is open on another computer</source>
+            <translation>%1 dibuka di komputer lain</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -2349,8 +2540,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” stopped working</source>
-            <translation>“%1” berhenti bekerja</translation>
+            <source>%1 stopped working</source>
+            <translation>%1 berhenti bekerja</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -2364,23 +2555,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” is still reconnecting</source>
-            <translation>“%1” masih menyambung ulang</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
-            <translation>Sudah lebih dari 30 detik terputus. Jaga terus mencoba.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
             <source>Jaga's bridge has stopped</source>
             <translation>Penghubung Jaga berhenti</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
             <source>No number is connected until it runs again. Jaga tries again by itself every 5 minutes; Restart in the bridge panel tries now.</source>
-            <translation>Tidak ada nomor yang tersambung sampai bridge berjalan lagi. Jaga mencoba lagi sendiri setiap 5 menit; Mulai ulang di panel bridge mencoba sekarang.</translation>
+            <translation>Tidak ada nomor yang tersambung sampai penghubung berjalan lagi. Jaga mencoba lagi sendiri setiap 5 menit; Mulai ulang di panel penghubung mencoba sekarang.</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -2388,9 +2569,34 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Buka panel penghubung</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pacing_box.py" />
-            <source>Safe sending</source>
-            <translation>Pengiriman aman</translation>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are offline.</source>
+            <translation>%1 sedang terputus.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is offline.</source>
+            <translation>%1 sedang terputus.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Jaga reconnects by itself when the internet is back.</source>
+            <translation>Jaga menyambung ulang sendiri begitu internet kembali.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are still reconnecting</source>
+            <translation>%1 masih menyambung ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is still reconnecting</source>
+            <translation>%1 masih menyambung ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Offline for more than 30 seconds; Jaga keeps trying.</source>
+            <translation>Sudah lebih dari 30 detik terputus; Jaga terus mencoba.</translation>
         </message>
         <message>
             <location filename="../../app/ui/pacing_box.py" />
@@ -2475,18 +2681,18 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/pairing_page.py" />
+            <source>This code has run out. Get a new one.</source>
+            <translation>Kode ini sudah habis waktunya. Minta kode baru.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Type it on the phone within %1</source>
+            <translation>Ketik di HP dalam %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
             <source>Could not get a code: %1</source>
             <translation>Gagal meminta kode: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
-            <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Setelan&lt;/b&gt; (atau ⋮) → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt;, lalu arahkan kamera HP ke kode ini.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
-            <translation>Menyambung… Kode muncul di sini kalau WhatsApp memintanya.</translation>
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
@@ -2500,38 +2706,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
-            <source>QR code to scan</source>
-            <translation>Kode QR untuk dipindai</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Get a new code</source>
-            <translation>Minta kode baru</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Link with phone number instead</source>
-            <translation>Tautkan dengan nomor telepon saja</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
             <source>Done</source>
             <translation>Selesai</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>New code coming…</source>
-            <translation>Kode baru segera muncul…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>New code in %1 s</source>
-            <translation>Kode baru dalam %1 dtk</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>code %1 of %2</source>
-            <translation>kode ke-%1 dari %2</translation>
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
@@ -2564,14 +2740,59 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Simulasikan pindai HP</translation>
         </message>
         <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
+            <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Setelan&lt;/b&gt; (atau ⋮) → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt;, lalu arahkan kamera HP ke kode ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
+            <translation>Menyambung… Kode muncul di sini kalau WhatsApp memintanya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>QR code to scan</source>
+            <translation>Kode QR untuk dipindai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Try again</source>
+            <translation>Coba lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Link with phone number instead</source>
+            <translation>Tautkan dengan nomor telepon saja</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>New code coming…</source>
+            <translation>Kode baru segera muncul…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>New code in %1 s</source>
+            <translation>Kode baru dalam %1 dtk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>code %1 of %2</source>
+            <translation>kode ke-%1 dari %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Try again for a new code.</source>
+            <translation>Coba lagi untuk mendapat kode baru.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/recovery_banner.py" />
             <source>The bridge's database was damaged</source>
-            <translation>Database bridge rusak</translation>
+            <translation>Database penghubung rusak</translation>
         </message>
         <message>
             <location filename="../../app/ui/recovery_banner.py" />
             <source>It was set aside, untouched, in %1, and the bridge started again with what could be read.</source>
-            <translation>Database itu disisihkan, tanpa diubah, di %1, dan bridge berjalan lagi dengan apa yang masih bisa dibaca.</translation>
+            <translation>Database itu disisihkan, tanpa diubah, di %1, dan penghubung berjalan lagi dengan apa yang masih bisa dibaca.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../app/ui/recovery_banner.py" />
@@ -2622,6 +2843,26 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Jaga tidak bisa membuka jendelanya: komputer ini belum punya pustaka yang dibutuhkan Qt untuk menggambarnya. Pasang dulu, lalu buka Jaga lagi:</translation>
         </message>
         <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>No keyring on this computer</source>
+            <translation>Komputer ini tidak punya keyring</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga keeps its passwords (the bridge's and the shop API key) in a file only you can read: %1. They stay the same after a restart, and move into a keyring once this computer has one.</source>
+            <translation>Jaga menyimpan kata sandinya (milik penghubung dan kunci API toko) di berkas yang hanya bisa dibaca oleh Anda: %1. Kata sandi tetap sama setelah Jaga dibuka ulang, dan dipindah ke keyring begitu komputer ini punya keyring.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga could not save its passwords, not even in its data folder: the bridge password and the shop API key change at every start.</source>
+            <translation>Jaga tidak bisa menyimpan kata sandinya, bahkan di folder datanya: kata sandi penghubung dan kunci API toko berganti setiap kali Jaga dibuka.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation>Pengaturan</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/settings_dialog.py" />
             <source>Window and start-up</source>
             <translation>Jendela dan saat mulai</translation>
@@ -2633,13 +2874,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start minimized</source>
-            <translation>Mulai dalam keadaan diperkecil</translation>
+            <source>This desktop has no tray: closing the window puts Jaga on the taskbar, where it keeps watching. Quit Jaga (in the Jaga menu) stops it.</source>
+            <translation>Desktop ini tidak punya baki sistem: saat jendela ditutup, Jaga pindah ke taskbar dan tetap berjaga. Keluar dari Jaga (di menu Jaga) menghentikannya.</translation>
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start Jaga when I log in to this computer</source>
-            <translation>Jalankan Jaga saat saya masuk ke komputer ini</translation>
+            <source>Start minimized</source>
+            <translation>Mulai dalam keadaan diperkecil</translation>
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
@@ -2744,6 +2985,56 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Belum ada nomor</translation>
         </message>
         <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Add a webhook address</source>
+            <translation>Tambah alamat webhook</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>&amp;Address:</source>
+            <translation>&amp;Alamat:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Webhook address</source>
+            <translation>Alamat webhook</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>&amp;Secret (for the signature):</source>
+            <translation>&amp;Rahasia (untuk tanda tangan):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Events:</source>
+            <translation>Kejadian:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Add address</source>
+            <translation>Tambah alamat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Waiting</source>
+            <translation>Menunggu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Trying again</source>
+            <translation>Mencoba lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Refused by the address</source>
+            <translation>Ditolak oleh alamat itu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Given up after 24 hours</source>
+            <translation>Dihentikan setelah 24 jam</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/webhooks_panel.py" />
             <source>Retry now</source>
             <translation>Coba lagi sekarang</translation>
@@ -2760,23 +3051,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Address:</source>
-            <translation>Alamat:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Secret (for the signature):</source>
-            <translation>Rahasia (untuk tanda tangan):</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Events:</source>
-            <translation>Kejadian:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Add address</source>
-            <translation>Tambah alamat</translation>
+            <source>Add address…</source>
+            <translation>Tambah alamat…</translation>
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
@@ -2805,8 +3081,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Add the address of your shop's software below.</source>
-            <translation>Tambahkan alamat software toko Anda di bawah.</translation>
+            <source>Add the address of your shop's software with “Add address…”.</source>
+            <translation>Tambahkan alamat software toko Anda dengan “Tambah alamat…”.</translation>
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
@@ -2916,12 +3192,12 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/window_live.py" />
             <source>Jaga waited %1 s for its database (another program was using it); the bridge kept running.</source>
-            <translation>Jaga menunggu databasenya %1 detik (sedang dipakai program lain); bridge tetap berjalan.</translation>
+            <translation>Jaga menunggu databasenya %1 detik (sedang dipakai program lain); penghubung tetap berjalan.</translation>
         </message>
         <message>
             <location filename="../../app/ui/window_live.py" />
             <source>Jaga itself was paused for %1 s; the bridge kept running.</source>
-            <translation>Jaga sendiri terhenti %1 detik; bridge tetap berjalan.</translation>
+            <translation>Jaga sendiri terhenti %1 detik; penghubung tetap berjalan.</translation>
         </message>
         <message>
             <location filename="../../app/ui/window_live.py" />
@@ -2929,28 +3205,101 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Memulihkan %1 dari %2</translation>
         </message>
         <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching from the tray</source>
+            <translation>Jaga tetap berjaga dari baki sistem</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
+            <translation>Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Keluar dari Jaga di menu baki.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching</source>
+            <translation>Jaga tetap berjaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching from the taskbar</source>
+            <translation>Jaga tetap berjaga dari taskbar</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>This desktop has no tray, so closing the window puts Jaga on the taskbar. Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Jaga → Quit Jaga.</source>
+            <translation>Desktop ini tidak punya baki sistem, jadi saat jendela ditutup Jaga pindah ke taskbar. Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Jaga → Keluar dari Jaga.</translation>
+        </message>
+        <message>
+            <source>WhatsApp asked for a restart.</source>
+            <translation type="vanished">WhatsApp meminta sambungan dimulai ulang.</translation>
+        </message>
+        <message>
+            <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
+            <translation type="vanished">Sudah keluar. Kunci tautan lama belum bisa dihapus (disk penuh atau database sibuk); Jaga terus mencoba.</translation>
+        </message>
+        <message>
+            <source>“%1” was logged out</source>
+            <translation type="vanished">“%1” telah dikeluarkan</translation>
+        </message>
+        <message>
+            <source>“%1” is open on another computer</source>
+            <translation type="vanished">“%1” dibuka di komputer lain</translation>
+        </message>
+        <message>
+            <source>“%1” stopped working</source>
+            <translation type="vanished">“%1” berhenti bekerja</translation>
+        </message>
+        <message>
+            <source>“%1” is still reconnecting</source>
+            <translation type="vanished">“%1” masih menyambung ulang</translation>
+        </message>
+        <message>
+            <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
+            <translation type="vanished">Sudah lebih dari 30 detik terputus. Jaga terus mencoba.</translation>
+        </message>
+        <message>
+            <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>
+            <translation type="vanished">Jaga membuat kata sandi penghubung baru setiap kali dibuka. Semuanya tetap berjalan; hanya kata sandinya tidak disimpan.</translation>
+        </message>
+        <message>
+            <source>Get a new code</source>
+            <translation type="vanished">Minta kode baru</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation type="vanished">Alamat:</translation>
+        </message>
+        <message>
+            <source>Secret (for the signature):</source>
+            <translation type="vanished">Rahasia (untuk tanda tangan):</translation>
+        </message>
+        <message>
+            <source>Add the address of your shop's software below.</source>
+            <translation type="vanished">Tambahkan alamat software toko Anda di bawah.</translation>
+        </message>
+        <message>
             <source>All received files together, at most:</source>
             <translation type="vanished">Semua berkas yang diterima, paling banyak:</translation>
-        </message>
-        <message>
-            <source>No number is connected until it runs again.</source>
-            <translation type="vanished">Tidak ada nomor yang terhubung sampai penghubung berjalan lagi.</translation>
-        </message>
-        <message>
-            <source>The message is too long (%1 characters; WhatsApp takes %2 at most).</source>
-            <translation type="vanished">Pesannya terlalu panjang (%1 karakter; WhatsApp menerima paling banyak %2).</translation>
         </message>
         <message>
             <source>That does not look like a phone number. Example: +62 812-3456-7890</source>
             <translation type="vanished">Sepertinya itu bukan nomor HP. Contoh: +62 812-3456-7890</translation>
         </message>
         <message>
-            <source>Jaga stops watching this number and deletes its status history. Kept: the link on the phone (it stays under Linked devices until you log it out) and Jaga's event log. Log out first to unlink the phone as well.</source>
-            <translation type="vanished">Jaga berhenti menjaga nomor ini dan menghapus riwayat statusnya. Yang tetap ada: tautan di HP (tetap muncul di Perangkat tertaut sampai Anda mengeluarkannya) dan catatan kejadian Jaga. Pilih Keluarkan dulu kalau tautan di HP juga mau dilepas.</translation>
+            <source>The message is too long (%1 characters; WhatsApp takes %2 at most).</source>
+            <translation type="vanished">Pesannya terlalu panjang (%1 karakter; WhatsApp menerima paling banyak %2).</translation>
+        </message>
+        <message>
+            <source>No number is connected until it runs again.</source>
+            <translation type="vanished">Tidak ada nomor yang terhubung sampai penghubung berjalan lagi.</translation>
         </message>
         <message>
             <source>Jaga cannot send to groups yet.</source>
             <translation type="vanished">Jaga belum bisa mengirim ke grup.</translation>
+        </message>
+        <message>
+            <source>Jaga stops watching this number and deletes its status history. Kept: the link on the phone (it stays under Linked devices until you log it out) and Jaga's event log. Log out first to unlink the phone as well.</source>
+            <translation type="vanished">Jaga berhenti menjaga nomor ini dan menghapus riwayat statusnya. Yang tetap ada: tautan di HP (tetap muncul di Perangkat tertaut sampai Anda mengeluarkannya) dan catatan kejadian Jaga. Pilih Keluarkan dulu kalau tautan di HP juga mau dilepas.</translation>
         </message>
     </context>
 </TS>

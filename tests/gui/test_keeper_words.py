@@ -14,7 +14,7 @@ def test_every_keeper_sentence_reads_in_english_and_in_indonesian(qapp, english)
     Translations().apply("id")
     indonesian = [error_words(Exception(s)) for s in sentences]
     assert indonesian[0] == (
-        "Sambungan Jaga ke bridge berhenti karena kesalahan; Jaga sudah menjalankannya lagi."
+        "Sambungan Jaga ke penghubung berhenti karena kesalahan; Jaga sudah menjalankannya lagi."
     )
     assert all(words != sentence for words, sentence in zip(indonesian, sentences, strict=True))
     assert len(set(indonesian)) == len(sentences)

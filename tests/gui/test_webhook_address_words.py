@@ -1,5 +1,7 @@
 """A webhook address the window refuses is said in the owner's language, and nothing is
-stored (app/gateway/webhook_address.py; the words in resources/translations).
+stored (app/gateway/webhook_address.py; the words in resources/translations). The address
+is typed into the Shop API dialog's webhook editor (app/ui/webhook_editor.py), which stays
+open with what was typed.
 
 Seen failing against: main at 583a38a (an address with a tab was taken; a refusal was
 shown in English only).
@@ -36,10 +38,11 @@ def test_a_refused_address_is_said_in_english_and_indonesian(
 ):
     dialog = GatewayDialog(offline_gateway, settings)
     qtbot.addWidget(dialog)
-    panel = dialog.webhooks
+    editor = dialog.webhooks.open_editor()
     for language, words in (("en", words_en), ("id", words_id)):
         Translations().apply(language)
-        panel.url.setText(address)
-        panel.add_button.click()
-        assert words in panel.result.text(), panel.result.text()
+        editor.url.setText(address)
+        editor.add_button.click()
+        assert editor.isVisible() and words in editor.refusal.text(), editor.refusal.text()
+        assert editor.url.text() == address  # nothing typed is lost
     assert offline_gateway.webhooks.targets() == []

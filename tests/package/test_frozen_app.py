@@ -15,7 +15,7 @@ from pathlib import Path
 from app import __version__
 from app.core.store import Store
 from tests.app_process import AppProcess, Bridge, clean_env, frozen_app, wait_for
-from tests.package.conftest import only
+from tests.package.conftest import DIST, only
 
 PHONE = "6281234567890"
 #: The Qt xcb platform plugin's libraries that a minimal Debian lacks (issue 17).
@@ -68,6 +68,22 @@ def test_the_deb_installs_the_app_its_command_menu_entry_and_icon_and_needs_the_
     root = tmp_path / "root"
     subprocess.run(["dpkg-deb", "--extract", str(deb), str(root)], check=True)
     assert run_version(root / "opt" / "jaga" / "jaga", tmp_path) == f"Jaga {__version__}"
+
+
+def test_the_bundle_brings_an_emoji_font_and_the_deb_recommends_the_colour_one():
+    """Emoji, not boxes, on a desktop without an emoji font (app/ui/emoji_font.py); seen
+    failing against: main at 583a38a (no font in the bundle)."""
+    fonts = DIST / "jaga" / "_internal" / "fonts"
+    assert (fonts / "NotoEmoji[wght].ttf").stat().st_size > 100_000
+    assert "SIL Open Font License" in (fonts / "LICENSE").read_text(encoding="utf-8")
+    deb = only(f"jaga_{__version__}_*.deb")
+    recommends = subprocess.run(
+        ["dpkg-deb", "--field", str(deb), "Recommends"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "fonts-noto-color-emoji" in recommends
 
 
 def bridge_of(app: AppProcess, after: int = 0) -> Bridge:

@@ -90,10 +90,9 @@ class InboxHooks(QObject):
 
     def _init_notices(self) -> None:
         self.banner = MessageBanner()
-        central = self.window.centralWidget().layout()
-        index = central.indexOf(self.window.notice_board) if central else -1
-        if central is not None:
-            central.insertWidget(index + 1, self.banner)  # type: ignore[attr-defined]
+        # With the window's other banners, under the number notices (they scroll when many).
+        banners = self.window.banners
+        banners.add(self.banner, banners.index_of(self.window.notice_board) + 1)
         self.notices = MessageNotices(
             self.port,
             tray=self.window.tray,

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -34,8 +33,9 @@ from app.domain.inbox.views import NumberSettings
 from app.ports.inbox import InboxPort
 from app.ui.formatting import tr, tr_noop
 from app.ui.inbox.dialog_parts import Numbers, error_label, number_combo, show_error
-from app.ui.inbox.fit import fit_on_screen
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
+from app.ui.scroll_page import ScrollPage
 
 WEEKDAYS = (
     tr_noop("Monday"),
@@ -57,7 +57,7 @@ def _time(minutes: int | None, default: int) -> QTime:
     return QTime(value // 60, value % 60)
 
 
-class HoursDialog(Retranslating, QDialog):
+class HoursDialog(OpensOnScreen, Retranslating, QDialog):
     def __init__(
         self, port: InboxPort, numbers: Numbers, account_id: str = "", parent: QWidget | None = None
     ) -> None:
@@ -67,11 +67,9 @@ class HoursDialog(Retranslating, QDialog):
         self.number = number_combo(numbers, account_id)
         self.number.currentIndexChanged.connect(lambda _i: self.load())
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._hours_page(), "")
-        self.tabs.addTab(self._notices_page(), "")
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.tabs)
+        # Each page scrolls on its own, wrapped words and all (a short screen at 150 %).
+        self.tabs.addTab(ScrollPage(self._hours_page()), "")
+        self.tabs.addTab(ScrollPage(self._notices_page()), "")
         self.error_label = error_label()
         self.save_button, self.close_button = QPushButton(), QPushButton()
         self.save_button.clicked.connect(self.save)
@@ -82,12 +80,12 @@ class HoursDialog(Retranslating, QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.number)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
         self.retranslate()
         self.load()
-        fit_on_screen(self, 620, 700)
+        self.resize(620, 700)  # what it would like; OpensOnScreen fits it to the screen
 
     def _hours_page(self) -> QWidget:
         page = QWidget()

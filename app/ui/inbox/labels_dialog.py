@@ -27,8 +27,8 @@ from app.domain.inbox.labels import COLORS, Label
 from app.ports.inbox import InboxPort
 from app.ui.formatting import tr
 from app.ui.inbox.dialog_parts import Numbers, error_label, number_combo, show_error
-from app.ui.inbox.fit import fit_on_screen
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 
 LabelRole = Qt.ItemDataRole.UserRole + 1
 
@@ -39,7 +39,7 @@ def swatch(hex_color: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
-class LabelsDialog(Retranslating, QDialog):
+class LabelsDialog(OpensOnScreen, Retranslating, QDialog):
     def __init__(
         self, port: InboxPort, numbers: Numbers, account_id: str = "", parent: QWidget | None = None
     ) -> None:
@@ -63,7 +63,7 @@ class LabelsDialog(Retranslating, QDialog):
         port.labels_changed.connect(self._labels_changed)  # bound: gone with the dialog
         self.retranslate()
         self.show_labels()
-        fit_on_screen(self, 520, 520)
+        self.resize(520, 520)  # what it would like; OpensOnScreen fits it to the screen
 
     def _init_form(self) -> None:
         self.name = QLineEdit()

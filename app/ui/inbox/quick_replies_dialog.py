@@ -29,13 +29,13 @@ from app.domain.inbox.quick_replies import QuickReply
 from app.ports.inbox import InboxPort
 from app.ui.formatting import tr
 from app.ui.inbox.dialog_parts import Numbers, error_label, show_error
-from app.ui.inbox.fit import fit_on_screen
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 
 ReplyRole = Qt.ItemDataRole.UserRole + 1
 
 
-class QuickRepliesDialog(Retranslating, QDialog):
+class QuickRepliesDialog(OpensOnScreen, Retranslating, QDialog):
     def __init__(self, port: InboxPort, numbers: Numbers, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.port = port
@@ -53,7 +53,7 @@ class QuickRepliesDialog(Retranslating, QDialog):
         port.quick_replies_changed.connect(self.show_replies)
         self.retranslate()
         self.show_replies()
-        fit_on_screen(self, 600, 600)
+        self.resize(600, 600)  # what it would like; OpensOnScreen fits it to the screen
 
     def _init_form(self) -> None:
         self.shortcut = QLineEdit()

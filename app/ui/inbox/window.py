@@ -29,10 +29,10 @@ from app.ports.inbox import InboxPort
 from app.ui.formatting import tr, trn, utcnow
 from app.ui.inbox.conversation_menu import conversation_menu
 from app.ui.inbox.delegate import InboxDelegate
-from app.ui.inbox.fit import fit_on_screen
 from app.ui.inbox.model import ConversationRole, Filter, InboxModel
 from app.ui.inbox.search_view import SearchResults
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 
 #: Changes are gathered this long and applied together (a burst of messages).
 BATCH_MS = 50
@@ -47,7 +47,7 @@ PAGE_PAUSE_MS = 5
 Numbers = Callable[[], list[tuple[str, str]]]  # (account id, the owner's name for it)
 
 
-class InboxWindow(Retranslating, QWidget):
+class InboxWindow(OpensOnScreen, Retranslating, QWidget):
     open_requested = Signal(str, str, int)  # account id, chat, message row id (0: the newest)
     quick_replies_requested = Signal()
     labels_requested = Signal(str)  # account id (the filtered number, or "")
@@ -77,7 +77,7 @@ class InboxWindow(Retranslating, QWidget):
         self._connect_port()
         self.retranslate()
         self.reload()
-        fit_on_screen(self, 880, 640)
+        self.resize(880, 640)  # what it would like; OpensOnScreen fits it to the screen
 
     # --- building ------------------------------------------------------------------------
 

@@ -25,6 +25,8 @@ export class SimWorld {
     this.limits = new Map();
     /** group jid → {subject, participants} @type {Map<string, {subject: string, participants: string[]}>} */
     this.groups = new Map();
+    /** session → the code WhatsApp refuses its next message with (once) @type {Map<string, number>} */
+    this.refuseNext = new Map();
     /** WhatsApp refuses requests to link by code with this error code (null: it accepts them). @type {number|null} */
     this.pairingRefusal = null;
     /** session → WhatsApp's quota of new chats (NewChatMessageCapInfo) @type {Map<string, any>} */
@@ -33,6 +35,14 @@ export class SimWorld {
     this.notOnWhatsApp = new Set();
     /** WhatsApp no longer takes the client's version: every login is closed with 405. */
     this.outdated = false;
+  }
+
+  /** The demo's "WhatsApp refuses the next send": once, whoever it goes to. @param {string} sessionId @param {unknown} code */
+  setRefuseNext(sessionId, code) {
+    const chosen = code ?? 463;
+    if (!REJECT_CODES.has(/** @type {number} */ (chosen))) throw new ApiError(400, 'bad_request', 'code must be 463 or 479');
+    this.refuseNext.set(sessionId, /** @type {number} */ (chosen));
+    return { refuse_next: chosen };
   }
 
   /** @param {unknown} outdated */
@@ -132,6 +142,11 @@ export class SimWorld {
    * @param {number} now
    */
   verdict(sessionId, to, knownContact, now) {
+    const once = this.refuseNext.get(sessionId);
+    if (once) {
+      this.refuseNext.delete(sessionId);
+      return rejection(String(once));
+    }
     const code = this.rejecting.get(to);
     if (code) return rejection(String(code));
     const limit = this.limitOf(sessionId, now);
