@@ -31,8 +31,6 @@ from app.bridge.supervisor import BridgeSupervisor
 from app.core.edges import ChatMerge
 from app.core.linking import qr_rotation_s
 from app.core.media_files import MediaFiles
-from app.core.models import Message
-from app.core.outbox import SendOptions
 from app.core.overall import BridgeView
 from app.core.paths import DataPaths
 from app.core.restart_pauses import RestartPolicy
@@ -45,6 +43,7 @@ from app.runtime.dispatcher import Dispatcher
 from app.runtime.inbox import Inbox
 from app.runtime.media_commands import MediaCommands
 from app.runtime.one_inbox.port import OneInbox
+from app.runtime.owner_actions import OwnerActions
 from app.runtime.read_model import AccountView, ReadModel
 from app.runtime.reconciler import Reconciler
 from app.runtime.recorder import StatusRecorder
@@ -59,7 +58,7 @@ RECONCILE_INTERVAL_MS = 30_000
 __all__ = ["JagaService", "Progress"]
 
 
-class JagaService(QObject, StoreReads):
+class JagaService(QObject, StoreReads, OwnerActions):
     def __init__(
         self,
         store: Store,
@@ -76,7 +75,22 @@ class JagaService(QObject, StoreReads):
         self.store = store
         self.supervisor = supervisor
         self.signals = CoreSignals(self)
-        # The core's signals are the facade's: service.account_updated.connect(...).
+        self._init_signal_aliases()
+        self.keeper = TaskKeeper(self.signals.error.emit, policy=restart_policy)  # every task
+        self._init_read_model(store)
+        self.link = BridgeLink(token, self, supervisor.activity)
+        self._init_runtime(store, default_engine, session_options or {})
+        self._init_media_and_inbox(store, supervisor)
+        self._stopping = False
+        self._kept: list[asyncio.Task[None]] = []  # the dispatcher and the reconciler
+        self.token_persistent = True  # False: no keyring works, the token is for this launch
+        #: Where the secrets are kept when no keyring works (None: in the keyring).
+        self.secrets_file: Path | None = None
+        self._reconcile_every_s = reconcile_interval_ms / 1000
+        self._follow(supervisor)
+
+    def _init_signal_aliases(self) -> None:
+        """The core's signals are the facade's: service.account_updated.connect(...)."""
         self.accounts_changed: SignalInstance = self.signals.accounts_changed
         self.account_updated: SignalInstance = self.signals.account_updated
         self.status_changed: SignalInstance = self.signals.status_changed
@@ -87,16 +101,22 @@ class JagaService(QObject, StoreReads):
         self.bridge_recovered: SignalInstance = self.signals.bridge_recovered
         self.message_added: SignalInstance = self.signals.message_added
         self.message_updated: SignalInstance = self.signals.message_updated
-        self.keeper = TaskKeeper(self.signals.error.emit, policy=restart_policy)  # every task
+        self.trouble_gone: SignalInstance = self.signals.trouble_gone
+
+    def _init_read_model(self, store: Store) -> None:
         self.model = ReadModel(self)
         self.model.load(store.accounts())
         # Told before the window exists (a damaged bridge.sqlite3 at start): kept for it.
         self.signals.bridge_recovered.connect(self.model.note_recovery)
         self.signals.error.connect(self.model.note_problem)
         self.signals.trouble_gone.connect(self.model.note_problem_gone)
-        self.trouble_gone: SignalInstance = self.signals.trouble_gone
         store.write_watch.on_gone.append(self.signals.trouble_gone.emit)
-        self.link = BridgeLink(token, self, supervisor.activity)
+
+    def _init_runtime(
+        self, store: Store, default_engine: str, session_options: dict[str, Any]
+    ) -> None:
+        """The recorder, the outbox's dispatcher, the inbox of durable events, the
+        reconciler and the owner's commands (app.runtime)."""
         self.recorder = StatusRecorder(
             store, self.model, self.signals, on_connected=lambda: self.dispatcher.wake()
         )
@@ -105,7 +125,7 @@ class JagaService(QObject, StoreReads):
             store, self.signals, client=self._client, boot_id=self._boot, spawn=self._spawn
         )
         self.reconciler = Reconciler(
-            self.recorder, client=self._client, session_options=session_options or {}
+            self.recorder, client=self._client, session_options=session_options
         )
         self.restored = self.reconciler.restored  # an asyncio.Event: a restore has run
         self.commands = OwnerCommands(
@@ -113,6 +133,8 @@ class JagaService(QObject, StoreReads):
         )
         self.commands.default_engine = default_engine
         self.demo = DemoWorld(self._client, self.model, store)  # the sim's controls (--demo)
+
+    def _init_media_and_inbox(self, store: Store, supervisor: BridgeSupervisor) -> None:
         #: Photos, documents, voice notes: send_file, limits, where the bytes are.
         self.media = MediaCommands(
             self.commands,
@@ -132,13 +154,6 @@ class JagaService(QObject, StoreReads):
             wake_outbox=lambda: self.dispatcher.wake(),
             parent=self,
         )
-        self._stopping = False
-        self._kept: list[asyncio.Task[None]] = []  # the dispatcher and the reconciler
-        self.token_persistent = True  # False: no keyring works, the token is for this launch
-        #: Where the secrets are kept when no keyring works (None: in the keyring).
-        self.secrets_file: Path | None = None
-        self._reconcile_every_s = reconcile_interval_ms / 1000
-        self._follow(supervisor)
 
     def _follow(self, supervisor: BridgeSupervisor) -> None:
         supervisor.ready.connect(self._on_ready)
@@ -331,61 +346,6 @@ class JagaService(QObject, StoreReads):
     async def reconcile(self, why: str, *, restoring: bool = False) -> None:
         await self.reconciler.reconcile(why, restoring=restoring)
 
-    @property
-    def default_region(self) -> str:
-        return self.commands.default_region
-
-    @default_region.setter
-    def default_region(self, region: str) -> None:
-        self.commands.default_region = region
-
-    @property
-    def default_engine(self) -> str:
-        return self.commands.default_engine
-
-    async def add_account(self, label: str, engine: str | None = None) -> AccountView:
-        return await self.commands.add_account(label, engine)
-
-    def create_account(self, label: str, engine: str | None = None) -> AccountView:
-        """A new number without asking the bridge yet (reconciliation starts it)."""
-        return self.commands.create_account(label, engine)
-
     def restart_bridge(self) -> None:
         """The owner's Restart: recorded as asked, with fresh counters (also from FATAL)."""
         self.supervisor.restart()
-
-    async def reconnect(self, account_id: str) -> None:
-        await self.commands.reconnect(account_id)
-
-    def set_wanted(self, account_id: str, running: bool) -> None:
-        """Desired state only; the next reconcile (or a restart's restore) acts on it."""
-        self.commands.set_wanted(account_id, running)
-
-    async def stop_account(self, account_id: str) -> None:
-        await self.commands.stop_account(account_id)
-
-    async def logout_account(self, account_id: str) -> None:
-        await self.commands.logout_account(account_id)
-
-    async def remove_account(self, account_id: str) -> None:
-        await self.commands.remove_account(account_id)
-
-    def send_message(
-        self, account_id: str, to: str, text: str, options: SendOptions | None = None
-    ) -> Message:
-        return self.commands.send_message(account_id, to, text, None, options)
-
-    def send_once(
-        self, account_id: str, to: str, text: str, key: str, options: SendOptions | None = None
-    ) -> tuple[Message, bool]:
-        """A send a caller may repeat: (message, False) if this client id was queued before."""
-        return self.commands.send_once(account_id, to, text, key, options)
-
-    def resend_message(self, message_id: int) -> None:
-        self.commands.resend_message(message_id)
-
-    async def request_pairing_code(self, account_id: str, phone: str) -> str:
-        return await self.commands.request_pairing_code(account_id, phone)
-
-    async def simulate_scan(self, account_id: str, phone: str, name: str | None = None) -> None:
-        await self.commands.simulate_scan(account_id, phone, name)
