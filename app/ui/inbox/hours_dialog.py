@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -32,7 +31,14 @@ from app.domain.inbox.notices import NoticeRules
 from app.domain.inbox.views import NumberSettings
 from app.ports.inbox import InboxPort
 from app.ui.formatting import tr, tr_noop
-from app.ui.inbox.dialog_parts import Numbers, error_label, number_combo, show_error
+from app.ui.inbox.dialog_parts import (
+    Numbers,
+    button_row,
+    connected_buttons,
+    error_label,
+    number_combo,
+    show_error,
+)
 from app.ui.retranslating import Retranslating
 from app.ui.screen_fit import OpensOnScreen
 from app.ui.scroll_page import ScrollPage
@@ -71,13 +77,8 @@ class HoursDialog(OpensOnScreen, Retranslating, QDialog):
         self.tabs.addTab(ScrollPage(self._hours_page()), "")
         self.tabs.addTab(ScrollPage(self._notices_page()), "")
         self.error_label = error_label()
-        self.save_button, self.close_button = QPushButton(), QPushButton()
-        self.save_button.clicked.connect(self.save)
-        self.close_button.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
+        self.save_button, self.close_button = connected_buttons(self.save, self.close)
+        buttons = button_row([], [self.save_button, self.close_button])
         layout = QVBoxLayout(self)
         layout.addWidget(self.number)
         layout.addWidget(self.tabs, 1)

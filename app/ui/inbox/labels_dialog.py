@@ -11,12 +11,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,14 @@ from app.domain.inbox.errors import InboxError
 from app.domain.inbox.labels import COLORS, Label
 from app.ports.inbox import InboxPort
 from app.ui.formatting import tr
-from app.ui.inbox.dialog_parts import Numbers, error_label, number_combo, show_error
+from app.ui.inbox.dialog_parts import (
+    Numbers,
+    button_row,
+    connected_buttons,
+    error_label,
+    number_combo,
+    show_error,
+)
 from app.ui.retranslating import Retranslating
 from app.ui.screen_fit import OpensOnScreen
 
@@ -76,17 +81,12 @@ class LabelsDialog(OpensOnScreen, Retranslating, QDialog):
         self.form.addRow(self.name_label, self.name)
         self.form.addRow(self.color_label, self.color)
         self.error_label = error_label()
-        self.new_button, self.save_button = QPushButton(), QPushButton()
-        self.delete_button, self.close_button = QPushButton(), QPushButton()
-        self.new_button.clicked.connect(self.new_label)
-        self.save_button.clicked.connect(self.save)
-        self.delete_button.clicked.connect(self.delete)
-        self.close_button.clicked.connect(self.close)
-        self.buttons = QHBoxLayout()
-        for button in (self.new_button, self.save_button, self.delete_button):
-            self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
-        self.buttons.addWidget(self.close_button)
+        self.new_button, self.save_button, self.delete_button, self.close_button = (
+            connected_buttons(self.new_label, self.save, self.delete, self.close)
+        )
+        self.buttons = button_row(
+            [self.new_button, self.save_button, self.delete_button], [self.close_button]
+        )
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Labels"))

@@ -11,13 +11,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,13 @@ from app.domain.inbox.notices import preview
 from app.domain.inbox.quick_replies import QuickReply
 from app.ports.inbox import InboxPort
 from app.ui.formatting import tr
-from app.ui.inbox.dialog_parts import Numbers, error_label, show_error
+from app.ui.inbox.dialog_parts import (
+    Numbers,
+    button_row,
+    connected_buttons,
+    error_label,
+    show_error,
+)
 from app.ui.retranslating import Retranslating
 from app.ui.screen_fit import OpensOnScreen
 
@@ -70,17 +74,12 @@ class QuickRepliesDialog(OpensOnScreen, Retranslating, QDialog):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.error_label = error_label()
-        self.new_button, self.save_button = QPushButton(), QPushButton()
-        self.delete_button, self.close_button = QPushButton(), QPushButton()
-        self.new_button.clicked.connect(self.new_reply)
-        self.save_button.clicked.connect(self.save)
-        self.delete_button.clicked.connect(self.delete)
-        self.close_button.clicked.connect(self.close)
-        self.buttons = QHBoxLayout()
-        for button in (self.new_button, self.save_button, self.delete_button):
-            self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
-        self.buttons.addWidget(self.close_button)
+        self.new_button, self.save_button, self.delete_button, self.close_button = (
+            connected_buttons(self.new_reply, self.save, self.delete, self.close)
+        )
+        self.buttons = button_row(
+            [self.new_button, self.save_button, self.delete_button], [self.close_button]
+        )
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Quick replies"))
