@@ -47,6 +47,9 @@ translations: $(STAMP)
 screenshots: $(STAMP) $(NPM_STAMP) translations
 	xvfb-run -a -s "-screen 0 1280x900x24" $(PY) docs/screenshots/make_screenshots.py
 	xvfb-run -a -s "-screen 0 1280x900x24" $(PY) docs/screenshots/make_media.py
+	# A 1366x768 laptop at 100 % and 150 % text, in English and Bahasa (make_fit.py).
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) docs/screenshots/make_fit.py
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) docs/screenshots/make_inbox.py
 	# The real engine on a computer without internet (fails, ignored, where WhatsApp is reachable).
 	-xvfb-run -a -s "-screen 0 1280x900x24" $(PY) docs/screenshots/make_no_internet.py
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,8 @@ from app.core.log_redaction import RedactingFormatter
 from app.core.media import MediaLimits, limits_env
 from app.core.pacing import Pacing
 from app.core.paths import DataPaths
-from app.core.secrets import BridgeToken, load_bridge_token
+from app.core.restart_pauses import RestartPolicy
+from app.core.secrets import BridgeToken, load_bridge_token, secrets_file
 from app.core.supervision import Policy
 
 if TYPE_CHECKING:
@@ -51,6 +53,10 @@ class Options:
     pacing: Pacing | None = None
     #: The owner's media limits (Settings); the bridge's defaults when None.
     media_limits: MediaLimits | None = None
+    #: Pauses before a dead background task starts again (tests make them short).
+    restart_policy: RestartPolicy | None = None
+    #: The supervisor's clock (monotonic seconds); tests step it.
+    clock: Callable[[], float] | None = None
 
 
 def setup_app_logging(paths: DataPaths) -> None:
@@ -66,7 +72,9 @@ def setup_app_logging(paths: DataPaths) -> None:
 def create_supervisor(paths: DataPaths, options: Options) -> tuple[BridgeSupervisor, BridgeToken]:
     """The bridge's supervisor (light imports: it can start Node before the rest loads)."""
     paths.ensure()
-    token = options.token or load_bridge_token(f"bridge-token-{instance_key(paths)}")
+    token = options.token or load_bridge_token(
+        f"bridge-token-{instance_key(paths)}", secrets_file(paths.root)
+    )
     env = {
         "JAGA_BRIDGE_TOKEN": token.value,
         "JAGA_BRIDGE_DATA": str(paths.bridge),
@@ -87,6 +95,7 @@ def create_supervisor(paths: DataPaths, options: Options) -> tuple[BridgeSupervi
         logs=BridgeLog(paths.logs),
         pid_file=paths.bridge_pid_file,
         policy=options.policy,
+        clock=options.clock,
     )
     return supervisor, token
 
@@ -107,8 +116,10 @@ def create_service(
         token.value,
         default_engine="sim" if options.demo or options.sim_control else "baileys",
         session_options=options.session_options or (DEMO_SIM_OPTIONS if options.demo else None),
+        restart_policy=options.restart_policy,
     )
     service.token_persistent = token.persistent
+    service.secrets_file = token.file
     service.media.limits = options.media_limits or MediaLimits()
     supervisor.setParent(service)
     return service

@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, SignalInstance
+from PySide6.QtCore import QObject, SignalInstance
 
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.events import EventStream
@@ -28,23 +29,27 @@ from app.bridge.protocol import (
 from app.bridge.recovery import parse_recovery
 from app.bridge.supervisor import BridgeSupervisor
 from app.core.edges import ChatMerge
+from app.core.linking import qr_rotation_s
 from app.core.media_files import MediaFiles
-from app.core.models import Message
-from app.core.outbox import SendOptions
 from app.core.overall import BridgeView
 from app.core.paths import DataPaths
+from app.core.restart_pauses import RestartPolicy
 from app.core.store import Ack, Inbound, Store, StoreError
 from app.core.supervision import State
+from app.domain.inbox.events import InboxEvent
 from app.runtime.commands import OwnerCommands
 from app.runtime.demo import DemoWorld
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.inbox import Inbox
 from app.runtime.media_commands import MediaCommands
+from app.runtime.one_inbox.port import OneInbox
+from app.runtime.owner_actions import OwnerActions
 from app.runtime.read_model import AccountView, ReadModel
 from app.runtime.reconciler import Reconciler
 from app.runtime.recorder import StatusRecorder
 from app.runtime.signals import CoreSignals, Progress
 from app.runtime.store_reads import StoreReads
+from app.runtime.task_keeper import TaskKeeper
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +58,7 @@ RECONCILE_INTERVAL_MS = 30_000
 __all__ = ["JagaService", "Progress"]
 
 
-class JagaService(QObject, StoreReads):
+class JagaService(QObject, StoreReads, OwnerActions):
     def __init__(
         self,
         store: Store,
@@ -63,13 +68,29 @@ class JagaService(QObject, StoreReads):
         default_engine: str = "baileys",
         session_options: dict[str, Any] | None = None,
         reconcile_interval_ms: int = RECONCILE_INTERVAL_MS,
+        restart_policy: RestartPolicy | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.supervisor = supervisor
         self.signals = CoreSignals(self)
-        # The core's signals are the facade's: service.account_updated.connect(...).
+        self._init_signal_aliases()
+        self.keeper = TaskKeeper(self.signals.error.emit, policy=restart_policy)  # every task
+        self._init_read_model(store)
+        self.link = BridgeLink(token, self, supervisor.activity)
+        self._init_runtime(store, default_engine, session_options or {})
+        self._init_media_and_inbox(store, supervisor)
+        self._stopping = False
+        self._kept: list[asyncio.Task[None]] = []  # the dispatcher and the reconciler
+        self.token_persistent = True  # False: no keyring works, the token is for this launch
+        #: Where the secrets are kept when no keyring works (None: in the keyring).
+        self.secrets_file: Path | None = None
+        self._reconcile_every_s = reconcile_interval_ms / 1000
+        self._follow(supervisor)
+
+    def _init_signal_aliases(self) -> None:
+        """The core's signals are the facade's: service.account_updated.connect(...)."""
         self.accounts_changed: SignalInstance = self.signals.accounts_changed
         self.account_updated: SignalInstance = self.signals.account_updated
         self.status_changed: SignalInstance = self.signals.status_changed
@@ -80,9 +101,22 @@ class JagaService(QObject, StoreReads):
         self.bridge_recovered: SignalInstance = self.signals.bridge_recovered
         self.message_added: SignalInstance = self.signals.message_added
         self.message_updated: SignalInstance = self.signals.message_updated
+        self.trouble_gone: SignalInstance = self.signals.trouble_gone
+
+    def _init_read_model(self, store: Store) -> None:
         self.model = ReadModel(self)
         self.model.load(store.accounts())
-        self.link = BridgeLink(token, self, supervisor.activity)
+        # Told before the window exists (a damaged bridge.sqlite3 at start): kept for it.
+        self.signals.bridge_recovered.connect(self.model.note_recovery)
+        self.signals.error.connect(self.model.note_problem)
+        self.signals.trouble_gone.connect(self.model.note_problem_gone)
+        store.write_watch.on_gone.append(self.signals.trouble_gone.emit)
+
+    def _init_runtime(
+        self, store: Store, default_engine: str, session_options: dict[str, Any]
+    ) -> None:
+        """The recorder, the outbox's dispatcher, the inbox of durable events, the
+        reconciler and the owner's commands (app.runtime)."""
         self.recorder = StatusRecorder(
             store, self.model, self.signals, on_connected=lambda: self.dispatcher.wake()
         )
@@ -91,7 +125,7 @@ class JagaService(QObject, StoreReads):
             store, self.signals, client=self._client, boot_id=self._boot, spawn=self._spawn
         )
         self.reconciler = Reconciler(
-            self.recorder, client=self._client, session_options=session_options or {}
+            self.recorder, client=self._client, session_options=session_options
         )
         self.restored = self.reconciler.restored  # an asyncio.Event: a restore has run
         self.commands = OwnerCommands(
@@ -99,6 +133,8 @@ class JagaService(QObject, StoreReads):
         )
         self.commands.default_engine = default_engine
         self.demo = DemoWorld(self._client, self.model, store)  # the sim's controls (--demo)
+
+    def _init_media_and_inbox(self, store: Store, supervisor: BridgeSupervisor) -> None:
         #: Photos, documents, voice notes: send_file, limits, where the bytes are.
         self.media = MediaCommands(
             self.commands,
@@ -107,19 +143,24 @@ class JagaService(QObject, StoreReads):
             spawn=self._spawn,
             set_env=supervisor.update_env,
         )
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._stopping = False
-        self._dispatcher_task: asyncio.Task[None] | None = None
-        #: False when no keyring works and the token lives for this launch only.
-        self.token_persistent = True
+        #: One inbox across the numbers (app.ports.inbox): unread, labels, quick replies, hours.
+        self.one_inbox = OneInbox(
+            store,
+            self.signals,
+            client=self._client,
+            limits=self._limits,
+            connected=lambda a: getattr(self.model.account(a), "status", "") == "connected",
+            spawn=self._spawn,
+            wake_outbox=lambda: self.dispatcher.wake(),
+            parent=self,
+        )
+
+    def _follow(self, supervisor: BridgeSupervisor) -> None:
         supervisor.ready.connect(self._on_ready)
         supervisor.went_down.connect(self._on_bridge_down)
         supervisor.state_changed.connect(self.signals.bridge_state_changed)
         supervisor.state_changed.connect(self._audit_bridge_state)
         supervisor.on_request_stop = self._post_shutdown
-        self._reconcile_timer = QTimer(self)
-        self._reconcile_timer.setInterval(reconcile_interval_ms)
-        self._reconcile_timer.timeout.connect(lambda: self._spawn(self.reconcile("periodic")))
 
     # --- what faces read -----------------------------------------------------------------
 
@@ -153,6 +194,11 @@ class JagaService(QObject, StoreReads):
         return self.recorder.latest_qr
 
     @property
+    def qr_rotation_s(self) -> float:
+        """How long each QR after the first lives (a pairing code's clock, app.core.linking)."""
+        return qr_rotation_s(self.reconciler.session_options)
+
+    @property
     def bridge_up(self) -> bool:
         return self.client is not None and self.supervisor.state in (State.RUNNING, State.UNHEALTHY)
 
@@ -179,34 +225,32 @@ class JagaService(QObject, StoreReads):
 
     def start(self) -> None:
         self._stopping = False
+        self.keeper.reopen()
         self.supervisor.start()
-        self._reconcile_timer.start()
-        if self._dispatcher_task is None:
-            self._dispatcher_task = self._spawn(self.dispatcher.run_forever())
+        if not self._kept:
+            self._kept = [
+                self.keeper.keep("outbox", self.dispatcher.run_forever),
+                self.keeper.keep("reconciler", self._reconcile_periodically),
+            ]
 
     async def aclose(self) -> None:
-        """Stops the bridge gracefully (it flushes auth state) and waits for it."""
+        """Stops the event stream, media work and the bridge (gracefully: it flushes its
+        auth state), then every background task, and waits for each."""
         self._stopping = True
-        self._reconcile_timer.stop()
         await self.link.drop()
         self.inbox.close()
         self.media.close()
         self.supervisor.stop_and_wait()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.keeper.aclose()
+        self._kept = []
 
     def _spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(coroutine)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
+        return self.keeper.spawn(coroutine)
 
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            error = task.exception()
-            log.error("background task failed: %r", error, exc_info=error)
+    async def _reconcile_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(self._reconcile_every_s)
+            await self.reconcile("periodic")
 
     # --- the bridge comes and goes ------------------------------------------------------
 
@@ -218,7 +262,7 @@ class JagaService(QObject, StoreReads):
         self._spawn(self._connect(info))
 
     async def _connect(self, info: ReadyInfo) -> None:
-        new_boot = await self.link.connect(info, self._spawn)
+        new_boot = await self.link.connect(info, self.keeper)
         self.recorder.new_boot()
         self.inbox.new_boot()
         self.recorder.audit(
@@ -276,7 +320,9 @@ class JagaService(QObject, StoreReads):
     def on_qr(self, qr: QrCode) -> None:
         self.recorder.qr(qr)
 
-    def on_durable(self, boot_id: str, seq: int, item: Inbound | Ack | ChatMerge) -> None:
+    def on_durable(
+        self, boot_id: str, seq: int, item: Inbound | Ack | ChatMerge | InboxEvent
+    ) -> None:
         self.inbox.accept(boot_id, seq, item)  # decoded into the types the store keeps
 
     def on_unreadable_durable(self, event: BridgeEvent, why: str) -> None:
@@ -300,61 +346,6 @@ class JagaService(QObject, StoreReads):
     async def reconcile(self, why: str, *, restoring: bool = False) -> None:
         await self.reconciler.reconcile(why, restoring=restoring)
 
-    @property
-    def default_region(self) -> str:
-        return self.commands.default_region
-
-    @default_region.setter
-    def default_region(self, region: str) -> None:
-        self.commands.default_region = region
-
-    @property
-    def default_engine(self) -> str:
-        return self.commands.default_engine
-
-    async def add_account(self, label: str, engine: str | None = None) -> AccountView:
-        return await self.commands.add_account(label, engine)
-
-    def create_account(self, label: str, engine: str | None = None) -> AccountView:
-        """A new number without asking the bridge yet (reconciliation starts it)."""
-        return self.commands.create_account(label, engine)
-
     def restart_bridge(self) -> None:
         """The owner's Restart: recorded as asked, with fresh counters (also from FATAL)."""
         self.supervisor.restart()
-
-    async def reconnect(self, account_id: str) -> None:
-        await self.commands.reconnect(account_id)
-
-    def set_wanted(self, account_id: str, running: bool) -> None:
-        """Desired state only; the next reconcile (or a restart's restore) acts on it."""
-        self.commands.set_wanted(account_id, running)
-
-    async def stop_account(self, account_id: str) -> None:
-        await self.commands.stop_account(account_id)
-
-    async def logout_account(self, account_id: str) -> None:
-        await self.commands.logout_account(account_id)
-
-    async def remove_account(self, account_id: str) -> None:
-        await self.commands.remove_account(account_id)
-
-    def send_message(
-        self, account_id: str, to: str, text: str, options: SendOptions | None = None
-    ) -> Message:
-        return self.commands.send_message(account_id, to, text, None, options)
-
-    def send_once(
-        self, account_id: str, to: str, text: str, key: str, options: SendOptions | None = None
-    ) -> tuple[Message, bool]:
-        """A send a caller may repeat: (message, False) if this client id was queued before."""
-        return self.commands.send_once(account_id, to, text, key, options)
-
-    def resend_message(self, message_id: int) -> None:
-        self.commands.resend_message(message_id)
-
-    async def request_pairing_code(self, account_id: str, phone: str) -> str:
-        return await self.commands.request_pairing_code(account_id, phone)
-
-    async def simulate_scan(self, account_id: str, phone: str, name: str | None = None) -> None:
-        await self.commands.simulate_scan(account_id, phone, name)

@@ -25,6 +25,7 @@ from bench.harness import ROOT, machine_info, qt_loop, run
 from bench.table import render
 
 SCENARIOS = ("crash", "hang", "launch", "media", "memory", "messages", "network", "soak", "api")
+SCENARIOS += ("inbox",)  # bench/inbox.py (issue #28)
 RESULTS = ROOT / "bench" / "results"
 
 

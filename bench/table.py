@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bench.inbox import table_rows as inbox_table_rows
+
 
 def fmt(s: dict[str, Any] | None, *, spread: bool = True) -> str:
     if not s or s.get("median") is None:
@@ -215,6 +217,7 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             per = ", ".join(f"N={k}: {v} MiB" for k, v in b["per_connection_mib"].items())
             out.append(("Baileys engine per idle socket", per, "", ""))
     out += api_rows(r)
+    out += inbox_table_rows(r)  # bench/inbox.py
     return out
 
 

@@ -34,6 +34,33 @@ for _name, _folder in ISOLATED_DIRS.items():
     _folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.environ[_name] = str(_folder)
 
+#: The offscreen screen is the shop's laptop (Qt's own default is 800x600): 1366x768.
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    _screen = ISOLATED_HOME / "screen.json"
+    _screen.write_text(
+        '{"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768,'
+        ' "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+        encoding="utf-8",
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """After every test: the key material tests plant (tests/planted_keys.py) is in none of
+    the logs the run wrote (bridge.log, jaga.log, under the tests' folders or home)."""
+    from tests.planted_keys import logs_with_planted_keys
+
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    roots = [ISOLATED_HOME] + ([factory.getbasetemp()] if factory is not None else [])
+    logs = [p for root in roots for p in root.rglob("*.log*") if p.is_file()]
+    found = logs_with_planted_keys(logs)
+    if found:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            lines = "\n".join(found)
+            reporter.write_line(f"planted key material reached a log:\n{lines}", red=True)
+
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(ISOLATED_HOME, ignore_errors=True)
@@ -133,3 +160,15 @@ def service(loop, data_dir):
     run(loop, until_bridge_ready(live))
     yield live
     dispose(loop, live)
+
+
+@pytest.fixture
+def gateway(loop, service):
+    """The local API and webhooks (tests/apilive.py) on the live service, on a free port."""
+    from tests.apilive import make_gateway
+    from tests.liveapp import run
+
+    live = make_gateway(service)
+    run(loop, live.start())
+    yield live
+    run(loop, live.aclose())

@@ -186,6 +186,17 @@ def model_texts(model) -> list[str]:
     return texts
 
 
+def _without_clock_words(text: str) -> str:
+    """A time as the language writes it ('2:05 PM') is QLocale's, not a text to translate."""
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
+    for marker in (locale.amText(), locale.pmText()):
+        if marker:
+            text = re.sub(rf"(?<=\d)\s*{re.escape(marker)}\b", " ", text)
+    return text
+
+
 def unmarked(texts: Iterable[str], owners_words: Iterable[str] = ()) -> list[str]:
     """The texts with letters outside every ⟦…⟧ (markup and the owner's own words aside)."""
     found = []
@@ -198,6 +209,7 @@ def unmarked(texts: Iterable[str], owners_words: Iterable[str] = ()) -> list[str
                 break
             rest = stripped
         rest = re.sub(r"<[^>]+>|&[a-z]+;", " ", rest)
+        rest = _without_clock_words(rest)
         for words in owners:
             rest = rest.replace(words, " ")
         if _has_letters(rest):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 from app.application import Options, create_service
 from app.core.pacing import Pacing
 from app.core.paths import DataPaths
+from app.core.restart_pauses import RestartPolicy
 from app.core.secrets import BridgeToken
 from app.core.supervision import Policy, State
 from app.service import JagaService
@@ -23,6 +24,18 @@ T = TypeVar("T")
 #: Fast sim timings: a QR at once, rotation every 2 s, quick connects.
 FAST_SIM = {"qr_first_ms": 100, "qr_rotate_ms": 2000, "qr_max": 5, "connect_ms": 50}
 TOKEN = BridgeToken("test-token-0123456789abcdef", persistent=True)
+
+
+class SteppedClock:
+    """A monotonic clock a test moves on by `offset` seconds (injected where a part takes
+    a clock: the supervisor, the notifier)."""
+
+    def __init__(self) -> None:
+        self._read = time.monotonic
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return self._read() + self.offset
 
 
 def run(loop: qasync.QEventLoop, coroutine: Coroutine[Any, Any, T], timeout: float = 60) -> T:
@@ -67,6 +80,8 @@ def make_service(
     policy: Policy | None = None,
     session_options: dict[str, Any] | None = None,
     pacing: Pacing | None = None,
+    restart_policy: RestartPolicy | None = None,
+    clock: Callable[[], float] | None = None,
 ) -> JagaService:
     return create_service(
         DataPaths(data_dir),
@@ -76,6 +91,8 @@ def make_service(
             policy=policy,
             session_options=session_options or FAST_SIM,
             pacing=pacing,
+            restart_policy=restart_policy,
+            clock=clock,
         ),
     )
 

@@ -16,10 +16,6 @@ import httpx
 
 from app.bridge.protocol import Limits, SessionInfo, Snapshot
 
-#: A batch is answered once each of its sends is (the bridge gives each up to 30 s, and a
-#: paced one up to 5 s for its turn).
-BATCH_TIMEOUT_S = 45.0
-
 
 def loopback_tls() -> ssl.SSLContext:
     """For clients of http://127.0.0.1 only. TLS is never used there, so no CA bundle is
@@ -28,30 +24,48 @@ def loopback_tls() -> ssl.SSLContext:
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
+#: The bridge answers a send once WhatsApp acknowledged it (docs/bridge-api.md): its paced
+#: slot (at most 5 s away), "typing…" (at most 5 s), the write (at most 30 s) and the ack
+#: (at most 15 s); an answer later than this is not coming.
+SEND_ANSWER_TIMEOUT_S = 60.0
+#: A batch is answered once each of its sends is: its sends run side by side, so the
+#: slowest one's bound is the batch's.
+BATCH_TIMEOUT_S = SEND_ANSWER_TIMEOUT_S
+
+
 class BridgeError(Exception):
     """The bridge answered with an error (`{"error": {"code", "message"}}`) or not at all."""
 
     def __init__(
-        self, code: str, message: str, status: int | None = None, retry_at: str | None = None
+        self,
+        code: str,
+        message: str,
+        status: int | None = None,
+        retry_at: str | None = None,
+        fields: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.status = status
         #: When to come back (ISO-8601), for a send the bridge paces ("paced").
         self.retry_at = retry_at
+        #: The whole error object (a refusal's `reason` and `error_code`, ...).
+        self.fields = fields or {}
 
 
 def _raise_for_error(response: httpx.Response) -> None:
     if response.is_success:
         return
     retry_at = None
+    error: dict[str, Any] = {}
     try:
         error = response.json()["error"]
         code, message = str(error["code"]), str(error["message"])
         retry_at = error.get("retry_at") if isinstance(error.get("retry_at"), str) else None
     except (ValueError, KeyError, TypeError, AttributeError):
         code, message = "http_error", f"bridge answered {response.status_code}"
-    raise BridgeError(code, message, response.status_code, retry_at)
+    fields = error if isinstance(error, dict) else {}
+    raise BridgeError(code, message, response.status_code, retry_at, fields)
 
 
 def send_body(
@@ -100,7 +114,7 @@ def _error_of(item: dict[str, Any]) -> BridgeError:
     error = item["error"]
     retry_at = error.get("retry_at") if isinstance(error.get("retry_at"), str) else None
     status = error.get("status") if isinstance(error.get("status"), int) else None
-    return BridgeError(str(error["code"]), str(error["message"]), status, retry_at)
+    return BridgeError(str(error["code"]), str(error["message"]), status, retry_at, dict(error))
 
 
 class BridgeClient:
@@ -203,7 +217,9 @@ class BridgeClient:
             quoted=quoted,
             media=media,
         )
-        return await self._call("POST", f"/sessions/{session_id}/messages", body, timeout)
+        return await self._call(
+            "POST", f"/sessions/{session_id}/messages", body, timeout or SEND_ANSWER_TIMEOUT_S
+        )
 
     async def send_batch(
         self, session_id: str, bodies: list[dict[str, Any]]
@@ -237,6 +253,20 @@ class BridgeClient:
         if participant:
             body["participant"] = participant
         return await self._call("POST", f"/sessions/{session_id}/seen", body)
+
+    async def put_label(
+        self, session_id: str, label_id: str, name: str, color: int, *, deleted: bool = False
+    ) -> dict[str, Any]:
+        """A WhatsApp Business label made, changed or deleted (the inbox's label sync)."""
+        body = {"name": name, "color": color, "deleted": deleted}
+        return await self._call("PUT", f"/sessions/{session_id}/labels/{label_id}", body)
+
+    async def label_chat(
+        self, session_id: str, label_id: str, chat: str, *, labeled: bool
+    ) -> dict[str, Any]:
+        """A WhatsApp Business label put on a chat, or taken off."""
+        path = f"/sessions/{session_id}/labels/{label_id}/chats"
+        return await self._call("PUT", path, {"chat": chat, "labeled": labeled})
 
     async def set_pacing(self, pacing: dict[str, Any]) -> dict[str, Any]:
         """Safe sending's settings from the next send on (app.core.pacing.Pacing.json)."""

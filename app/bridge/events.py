@@ -69,11 +69,7 @@ class EventStream:
         self._headers = auth_headers
         self._on_event = on_event
         self._retry_delay = retry_delay
-        self._http = httpx.AsyncClient(
-            transport=ActivityTransport(on_bytes),
-            timeout=httpx.Timeout(5.0, read=None),  # the supervisor judges silence, not httpx
-            trust_env=False,
-        )
+        self._on_bytes = on_bytes
         self.last_event_id: str | None = None
         self.connections = 0  # how many times the stream was (re)opened
         self._allowed = asyncio.Event()
@@ -105,10 +101,16 @@ class EventStream:
         self._allowed.set()
 
     async def run(self) -> None:
+        """Until cancelled; a new run after one that died starts with a new client."""
+        http = httpx.AsyncClient(
+            transport=ActivityTransport(self._on_bytes),
+            timeout=httpx.Timeout(5.0, read=None),  # the supervisor judges silence, not httpx
+            trust_env=False,
+        )
         try:
             while True:
                 await self._allowed.wait()
-                self._current = asyncio.ensure_future(self._follow_once())
+                self._current = asyncio.ensure_future(self._follow_once(http))
                 try:
                     await self._current
                 except (httpx.HTTPError, ProtocolError) as error:
@@ -122,13 +124,13 @@ class EventStream:
                     self._current = None
                 await asyncio.sleep(self._retry_delay)
         finally:
-            await self._http.aclose()
+            await http.aclose()
 
-    async def _follow_once(self) -> None:
+    async def _follow_once(self, http: httpx.AsyncClient) -> None:
         headers = dict(self._headers)
         if self.last_event_id:
             headers["Last-Event-ID"] = self.last_event_id
-        async with aconnect_sse(self._http, "GET", self._url, headers=headers) as source:
+        async with aconnect_sse(http, "GET", self._url, headers=headers) as source:
             source.response.raise_for_status()
             self.connections += 1
             turn_at = time.monotonic() + TURN_EVERY_S

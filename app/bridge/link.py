@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from app.bridge.client import BridgeClient
 from app.bridge.events import EventStream
+from app.bridge.inbox_events import INBOX_TYPES
 from app.bridge.protocol import (
     BridgeEvent,
     BridgeReset,
@@ -28,10 +29,16 @@ from app.bridge.protocol import (
 from app.core.durable import Ack, Inbound
 from app.core.edges import ChatMerge
 from app.core.store import StoreError
+from app.domain.inbox.events import InboxEvent
+
+if TYPE_CHECKING:
+    from app.runtime.task_keeper import TaskKeeper
 
 log = logging.getLogger(__name__)
 
-DURABLE_TYPES = frozenset({"message.in", "message.ack", "chat.mapping"})
+DURABLE_TYPES = frozenset(
+    {"message.in", "message.ack", "chat.mapping", "message.undecryptable", *INBOX_TYPES}
+)
 #: Pauses before handling an event again after a store error of the moment.
 EVENT_RETRY_DELAYS_S = (0.1, 0.3, 1.0)
 
@@ -39,7 +46,9 @@ EVENT_RETRY_DELAYS_S = (0.1, 0.3, 1.0)
 class EventHandler(Protocol):
     async def on_session(self, info: SessionInfo) -> None: ...
     def on_qr(self, qr: QrCode) -> None: ...
-    def on_durable(self, boot_id: str, seq: int, item: Inbound | Ack | ChatMerge) -> None: ...
+    def on_durable(
+        self, boot_id: str, seq: int, item: Inbound | Ack | ChatMerge | InboxEvent
+    ) -> None: ...
     def on_unreadable_durable(self, event: BridgeEvent, why: str) -> None: ...
     def on_reset(self) -> None: ...
     def on_event_given_up(self, event: BridgeEvent, error: StoreError) -> None: ...
@@ -56,25 +65,28 @@ class BridgeLink:
         self.limits = Limits()
         self._stream_task: asyncio.Task[None] | None = None
 
-    async def connect(self, info: ReadyInfo, spawn: Callable[[Any], asyncio.Task[Any]]) -> bool:
-        """Follows a freshly READY bridge; True when it is a new boot (restore is due)."""
+    async def connect(self, info: ReadyInfo, keeper: TaskKeeper) -> bool:
+        """Follows a freshly READY bridge; True when it is a new boot (restore is due).
+
+        The event stream is kept by the app's task keeper: started again if it dies."""
         await self.drop()
         self.client = BridgeClient(info.port, self._token, limits=info.limits)
         new_boot = info.boot_id != self.boot_id
         self.boot_id = info.boot_id
         self.limits = info.limits
         self.stream = EventStream(info.port, self.client.auth_headers, self.handle, self._on_bytes)
-        self._stream_task = spawn(self.stream.run())
+        self._stream_task = keeper.keep("event stream", self.stream.run)
         return new_boot
 
     async def drop(self) -> None:
+        # Taken first, awaited after: a connect while this drop waits keeps what it made.
+        task, self._stream_task = self._stream_task, None
+        client, self.client = self.client, None
         self.stream = None
-        if self._stream_task is not None:
-            self._stream_task.cancel()
-            await asyncio.gather(self._stream_task, return_exceptions=True)
-            self._stream_task = None
-        if self.client is not None:
-            client, self.client = self.client, None
+        if task is not None:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        if client is not None:
             await client.aclose()
 
     async def handle(self, event: BridgeEvent) -> None:
@@ -106,7 +118,7 @@ class BridgeLink:
                 await self._handler.on_session(typed)
             case QrCode():
                 self._handler.on_qr(typed)
-            case Inbound() | Ack() | ChatMerge():
+            case Inbound() | Ack() | ChatMerge() | InboxEvent():
                 self._handler.on_durable(event.boot_id, event.seq, typed)
             case BridgeReset():
                 self._handler.on_reset()

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from app.bridge.inbox_events import INBOX_DECODERS
 from app.core.durable import Ack, Inbound
 from app.core.edges import ChatMerge, SendLimit, author_of, refusal_of
 from app.core.media import Media, MediaLimits
 from app.core.pacing import Pacing
 from app.core.status import SessionStatus
+from app.domain.inbox.events import InboxEvent
 
 READY_PREFIX = "JAGA_READY "
 
@@ -195,6 +197,22 @@ def message_in(data: dict[str, Any]) -> Inbound:
         raise ProtocolError(f"unreadable message.in: {str(data)[:200]}") from error
 
 
+def message_undecryptable(data: dict[str, Any]) -> Inbound:
+    """`message.undecryptable` (durable): a message came that nobody could read."""
+    try:
+        return Inbound(
+            account_id=str(data.get("session_id", "")),
+            message_id=str(data["message_id"]),
+            chat=str(data.get("chat") or data.get("from") or ""),
+            text="",
+            at=parse_time(data.get("timestamp")),
+            author=author_of(data),
+            unreadable=True,
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise ProtocolError(f"unreadable message.undecryptable: {str(data)[:200]}") from error
+
+
 def message_ack(data: dict[str, Any]) -> Ack:
     """`message.ack` (durable): an outgoing message moved on (sent, delivered, read)."""
     return Ack(
@@ -212,16 +230,18 @@ class BridgeReset:
     reason: str
 
 
-Decoded = SessionInfo | QrCode | Inbound | Ack | ChatMerge | BridgeReset | None
+Decoded = SessionInfo | QrCode | Inbound | Ack | ChatMerge | InboxEvent | BridgeReset | None
 
 _DECODERS: dict[str, Any] = {
     "session.status": lambda data: SessionInfo.from_json(data),
     "session.qr": lambda data: QrCode.from_json(data),
     "message.in": message_in,
     "message.ack": message_ack,
+    "message.undecryptable": message_undecryptable,
     # None when the mapping teaches nothing (not a LID, no phone): skipped, still settled.
     "chat.mapping": lambda data: ChatMerge.from_event(data),
     "bridge.reset": lambda data: BridgeReset(str(data.get("reason", ""))),
+    **INBOX_DECODERS,  # chat.read, chat.name, label.edit, label.chat (app.bridge.inbox_events)
 }
 
 

@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import time
+from collections import deque
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QTimer, S
 
 from app.bridge.logs import BridgeLog, human_text
 from app.bridge.protocol import ProtocolError, ReadyInfo
+from app.core.exit_record import KEPT, ExitRecord, exit_record
 from app.core.overall import BridgeView
 from app.core.supervision import (
     CancelTimer,
@@ -51,7 +53,7 @@ class BridgeSupervisor(QObject):
         logs: BridgeLog,
         pid_file: Path,
         policy: Policy | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,7 +62,9 @@ class BridgeSupervisor(QObject):
         self._env = env  # update_env: a Settings change reaches the next spawn
         self.logs = logs
         self._pid_file = pid_file
-        self._clock = clock
+        # Injected (tests step it), else read when built: a default argument would have
+        # bound time.monotonic at import, out of reach of any test that patches it.
+        self._clock = clock or time.monotonic
         self.machine = Supervision(policy=policy or Policy())
         self._last_state = self.machine.state
         self.ready_info: ReadyInfo | None = None
@@ -70,6 +74,9 @@ class BridgeSupervisor(QObject):
         self._pid = 0  # of the current process, kept after it exits
         self._stdout_buffer = b""
         self._stderr_buffer = b""
+        #: Each end of the process, newest first (app.core.exit_record).
+        self.exits: deque[ExitRecord] = deque(maxlen=KEPT)
+        self._ended_for: str | None = None  # why Jaga itself killed the current process
         self._timers: dict[Timer, QTimer] = {}
         for timer in Timer:
             qtimer = QTimer(self)
@@ -201,6 +208,7 @@ class BridgeSupervisor(QObject):
 
     def _kill_tree(self, process: QProcess, reason: str) -> None:
         log.warning("killing the bridge: %s", reason)
+        self._ended_for = reason
         pid = process.processId()
         if pid:
             try:
@@ -263,9 +271,27 @@ class BridgeSupervisor(QObject):
         crashed = status is QProcess.ExitStatus.CrashExit
         detail = self.logs.last_message() or ""
         process.deleteLater()
+        ran_s = None if self.started_at is None else self._clock() - self.started_at
         effects = self.machine.exited(self._clock(), code, crashed, detail)
+        self._record_exit(code, crashed, ran_s, detail)
         self.went_down.emit(self.machine.last_exit or "")
         self._apply(effects)
+
+    def _record_exit(self, code: int, crashed: bool, ran_s: float | None, detail: str) -> None:
+        """Kept for the bridge panel; a crash gets its one line in jaga.log."""
+        record = exit_record(
+            at=datetime.now(UTC).replace(tzinfo=None),
+            code=code,
+            crashed=crashed,
+            asked=self.machine.last_exit_asked,
+            ended_by_jaga=self._ended_for,
+            ran_s=ran_s,
+            last_words=detail,
+        )
+        self._ended_for = None
+        self.exits.appendleft(record)
+        if record.crashed:
+            log.warning("%s", record.log_line())
 
 
 # --- the pid file: finding a bridge left behind by a crashed app -------------------------

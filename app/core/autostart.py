@@ -14,6 +14,7 @@ import plistlib
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,13 +25,62 @@ RUN_VALUE = "Jaga"
 
 
 def launch_command() -> list[str]:
-    """How this installation of Jaga is started: the frozen exe, the `jaga` script, or -m."""
+    """How this installation of Jaga is started: the frozen exe (where it is installed),
+    the `jaga` script, or -m."""
     if getattr(sys, "frozen", False):
-        return [sys.executable]
+        return [installed_executable()]
     script = Path(sys.executable).with_name("jaga.exe" if os.name == "nt" else "jaga")
     if script.is_file():
         return [str(script)]
     return [sys.executable, "-m", "app"]
+
+
+def installed_executable(environ: dict[str, str] | None = None) -> str:
+    """The frozen app's own executable, as installed: an AppImage runs from a folder that
+    vanishes when it ends, so its entry names the AppImage file itself."""
+    environ = dict(os.environ) if environ is None else environ
+    appimage = environ.get("APPIMAGE")
+    if appimage and Path(appimage).is_file():
+        return appimage
+    return str(Path(sys.executable).resolve())
+
+
+@dataclass(frozen=True)
+class Launch:
+    """Which Jaga a start command starts: data folder, settings file, demo or not (None:
+    the default folder or file)."""
+
+    data_dir: str | None = None
+    settings: str | None = None
+    demo: bool = False
+
+
+def start_command(
+    data_dir: Path | None, settings: Path | None, demo: bool, base: Sequence[str] | None = None
+) -> list[str]:
+    """The command that starts the same Jaga as this one: its data folder, settings file and
+    mode as given on its command line (absolute), after the installed program."""
+    command = list(base) if base is not None else launch_command()
+    if data_dir is not None:
+        command += ["--data-dir", str(Path(data_dir).resolve())]
+    if settings is not None:
+        command += ["--settings", str(Path(settings).resolve())]
+    if demo:
+        command.append("--demo")
+    return command
+
+
+def launch_of(command: Sequence[str]) -> Launch:
+    """What a start command names (its options as app.__main__ reads them)."""
+    found: dict[str, str | None] = {"--data-dir": None, "--settings": None}
+    demo = False
+    parts = list(command)
+    for index, part in enumerate(parts):
+        name, _, given = part.partition("=")
+        if name in found:
+            found[name] = given or (parts[index + 1] if index + 1 < len(parts) else None)
+        demo = demo or part == "--demo"
+    return Launch(found["--data-dir"], found["--settings"], demo)
 
 
 def _desktop_quote(argument: str) -> str:
@@ -65,8 +115,82 @@ def windows_command_line(command: Sequence[str]) -> str:
     return subprocess.list2cmdline(list(command))
 
 
+def desktop_command(entry: str) -> list[str] | None:
+    """The command of a desktop entry's Exec key (the quoting of `desktop_entry`)."""
+    for line in entry.splitlines():
+        if line.startswith("Exec="):
+            return _desktop_split(line[len("Exec=") :])
+    return None
+
+
+def _desktop_split(value: str) -> list[str] | None:
+    """Arguments apart at spaces; inside double quotes a backslash keeps the next of
+    `"`, `` ` ``, `$`, `\\` (the Desktop Entry Specification's reserved characters)."""
+    parts: list[str] = []
+    current, quoted, started, escaped = "", False, False, False
+    for char in value:
+        if escaped:
+            current, escaped = current + char, False
+        elif quoted and char == "\\":
+            escaped = True
+        elif char == '"':
+            quoted, started = not quoted, True
+        elif char in " \t" and not quoted:
+            if current or started:
+                parts.append(current)
+            current, started = "", False
+        else:
+            current += char
+    if quoted or escaped:
+        return None  # torn: not an entry of ours
+    if current or started:
+        parts.append(current)
+    return parts
+
+
+def agent_command(data: bytes) -> list[str] | None:
+    try:
+        arguments = plistlib.loads(data).get("ProgramArguments")
+    except (plistlib.InvalidFileException, ValueError, AttributeError):
+        return None
+    return [str(a) for a in arguments] if isinstance(arguments, list) else None
+
+
+def split_command_line(line: str) -> list[str]:
+    """A Windows command line (as list2cmdline writes it) back into its arguments."""
+    parts: list[str] = []
+    current, quoted, started, slashes = "", False, False, 0
+    for char in line:
+        if char == "\\":
+            slashes += 1
+            continue
+        if char == '"':
+            current += "\\" * (slashes // 2)
+            if slashes % 2:
+                current += '"'
+            else:
+                quoted, started = not quoted, True
+            slashes = 0
+            continue
+        current += "\\" * slashes
+        slashes = 0
+        if char in " \t" and not quoted:
+            if current or started:
+                parts.append(current)
+            current, started = "", False
+        else:
+            current += char
+    current += "\\" * slashes
+    if current or started:
+        parts.append(current)
+    return parts
+
+
 class Autostart(Protocol):
     def is_enabled(self) -> bool: ...
+
+    def command(self) -> list[str] | None:
+        """The command the present entry starts (None: no entry, or unreadable)."""
 
     def enable(self, command: Sequence[str]) -> None: ...
 
@@ -76,12 +200,19 @@ class Autostart(Protocol):
 class FileAutostart:
     """One file whose presence means "start at login" (XDG autostart, LaunchAgents)."""
 
-    def __init__(self, path: Path, render: Any) -> None:
+    def __init__(self, path: Path, render: Any, read: Any = None) -> None:
         self.path = path
         self._render = render
+        self._read = read or (lambda data: desktop_command(data.decode("utf-8", "replace")))
 
     def is_enabled(self) -> bool:
         return self.path.is_file()
+
+    def command(self) -> list[str] | None:
+        try:
+            return self._read(self.path.read_bytes())
+        except OSError:
+            return None
 
     def enable(self, command: Sequence[str]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -113,6 +244,10 @@ class RegistryAutostart:
     def is_enabled(self) -> bool:
         return bool(self._registry.value(self._name, ""))
 
+    def command(self) -> list[str] | None:
+        line = self._registry.value(self._name, "")
+        return split_command_line(str(line)) if line else None
+
     def enable(self, command: Sequence[str]) -> None:
         self._registry.setValue(self._name, windows_command_line(command))
 
@@ -140,6 +275,6 @@ def for_platform(
         return RegistryAutostart(registry)
     if platform == "darwin":
         path = home / "Library" / "LaunchAgents" / f"{MAC_LABEL}.plist"
-        return FileAutostart(path, launch_agent)
+        return FileAutostart(path, launch_agent, agent_command)
     folder = xdg_autostart_folder(environ, home)
     return FileAutostart(folder / f"{APP_ID}.desktop", desktop_entry)

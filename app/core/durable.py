@@ -24,6 +24,9 @@ class Inbound:
     at: datetime | None
     author: str | None = None  # the writer, in a group
     media: Media | None = None  # a photo, document, voice note…; `text` is its caption
+    #: `message.undecryptable`: it came but nobody could read it (no text); a readable copy
+    #: that comes later takes its place.
+    unreadable: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from app.core.file_names import shown_name
 from app.core.outbox import MessageError
 
 #: The bridge's defaults (it publishes its own in READY and /health).
@@ -38,6 +39,11 @@ _MAGIC: tuple[tuple[bytes, int, str], ...] = (
     (b"OggS", 0, "audio/ogg"),
     (b"%PDF", 0, "application/pdf"),
     (b"ftyp", 4, "video/mp4"),
+)
+
+#: Types whose files always begin with their magic bytes (MP4's box also marks 3GPP).
+_KNOWN_BY_BYTES = frozenset(
+    {m for _magic, _offset, m in _MAGIC} | {"video/3gpp", "audio/opus", "image/jpg"}
 )
 
 
@@ -136,10 +142,12 @@ def sniff_mimetype(head: bytes, file_name: str | None, declared: str | None = No
         if head[offset : offset + len(magic)] == magic:
             same = declared and declared.split(";")[0].strip().lower() == mimetype
             return declared if same else mimetype  # type: ignore[return-value]
-    if declared:
-        return declared
-    guessed, _encoding = mimetypes.guess_type(file_name or "", strict=False)
-    return guessed or "application/octet-stream"
+    # A type Jaga knows by its bytes, whose bytes are not there, is not that type (an ELF
+    # program declared image/png, or named photo.png, is no photo).
+    guessed = declared or mimetypes.guess_type(file_name or "", strict=False)[0]
+    if not guessed or guessed.split(";")[0].strip().lower() in _KNOWN_BY_BYTES:
+        return "application/octet-stream"
+    return guessed
 
 
 def kind_for(mimetype: str, wanted: str | None = None) -> str:
@@ -176,7 +184,8 @@ def kind_for(mimetype: str, wanted: str | None = None) -> str:
 
 def file_name_for(media: Media) -> str:
     """The file's own name, or one made from its kind and type ('photo-1a2b3c4d.jpg')."""
-    own = PurePath((media.file_name or "").replace("\\", "/")).name  # never a path from outside
+    # Never a path from outside, nor bidi or control characters (app.core.file_names).
+    own = PurePath(shown_name(media.file_name or "").replace("\\", "/")).name
     if own.strip(". "):
         return own
     base = media.mimetype.split(";")[0].strip()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -21,6 +22,9 @@ from app.core.outbox import SendOptions, advance, new_client_id
 from app.core.store_edges import apply_ack, merge_chat
 from app.core.store_error import StoreError
 from app.core.write_hooks import WriteHooks, Written
+
+#: An inbound message that came but could not be decrypted (`message.undecryptable`).
+UNREADABLE = "unreadable"
 
 
 def media_columns(media: Media | None) -> dict[str, object]:
@@ -274,7 +278,7 @@ class MessageStore:
                 "chat": item.chat,
                 "message_id": item.message_id,
                 "text": item.text,
-                "status": "received",
+                "status": UNREADABLE if item.unreadable else "received",
                 "attempts": 0,
                 "created_at": item.at or now,
                 "updated_at": now,
@@ -286,16 +290,21 @@ class MessageStore:
         ]
         if not rows:
             return []
-        statement = (
-            sqlite_insert(Message.__table__)
-            .on_conflict_do_nothing(index_elements=["account_id", "message_id"])
-            .returning(Message.__table__.c.id)
-        )
+        table = Message.__table__
+        insert = sqlite_insert(table)
+        replaced = ("text", "status", "created_at", "updated_at", "author", *media_columns(None))
+        # A replay changes nothing; a readable copy takes the place of its unreadable one.
+        statement = insert.on_conflict_do_update(
+            index_elements=["account_id", "message_id"],
+            set_={name: insert.excluded[name] for name in replaced},
+            where=(table.c.status == UNREADABLE) & (insert.excluded.status != UNREADABLE),
+        ).returning(table.c.id)
         connection = s.connection()
         return sorted(connection.execute(statement, rows).scalars())
 
-    def store_durable(self, items: list[Inbound | Ack | ChatMerge]) -> tuple[list[int], list[int]]:
-        """A burst of inbound messages, acks and chat merges in ONE transaction (one fsync).
+    def store_durable(self, items: list[Any]) -> tuple[list[int], list[int]]:
+        """A burst of inbound messages, acks, chat merges (and the inbox's events, for its
+        write hook) in ONE transaction (one fsync).
 
         Returns the ids of the rows added and of the rows whose status or chat changed.
         """
@@ -308,9 +317,16 @@ class MessageStore:
             for merge in (item for item in items if isinstance(item, ChatMerge)):
                 updated.extend(merge_chat(s, merge))
             if added:
-                rows = list(s.scalars(select(Message).where(Message.id.in_(added))))
+                # A message nobody could read is not announced (webhooks): its readable copy is.
+                rows = list(
+                    s.scalars(
+                        select(Message).where(Message.id.in_(added), Message.status != UNREADABLE)
+                    )
+                )
                 self.write_hooks.run(s, Written(added=sorted(rows, key=lambda m: m.id)))
             self.write_hooks.run(s, Written(moved=moved))
+            known = (Inbound, Ack, ChatMerge)  # the rest is the inbox's (app.domain.inbox.events)
+            self.write_hooks.run(s, Written(events=[i for i in items if not isinstance(i, known)]))
         return added, list(dict.fromkeys(updated))
 
     def messages(self, account_id: str, chat: str | None = None) -> list[Message]:

@@ -121,6 +121,19 @@ class WebhookTarget(Base):
     last_success_at: Mapped[datetime | None]
     last_failure_at: Mapped[datetime | None]
     last_failure: Mapped[str | None] = mapped_column(Text)
+    # Set through one number's WAHA session config: only that number's events (NULL: all).
+    account_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class SessionConfig(Base):
+    """A number's WAHA session config that Jaga keeps: its metadata (sent with webhooks)."""
+
+    __tablename__ = "session_configs"
+
+    account_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    metadata_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
 class WebhookDelivery(Base):

@@ -12,10 +12,16 @@ The rules (design, "Notifications"):
   link to lose yet (its QR dialog and row say what is wrong, e.g. no internet).
 - Nothing is told during `quiet` seconds after start or wake; what is still wrong when the
   quiet ends is told then, what healed meanwhile never is.
-- One notice per episode: an episode of a number ends only after it has stayed connected for
-  `settle` seconds, or when it is stopped; a flapping number is told at most once, and again
-  only if it gets worse (a slow reconnect that turns into a logout). What the owner just did
-  by hand (log out, reconnect) is not news to them.
+- Every turn to a red state (logged out, open elsewhere, failed; the bridge FATAL) is told,
+  also inside another episode: a number relinked 8 s ago that is now open on another
+  computer is news. Staying red, or the same red again, is not a new turn.
+- The debounce is for flapping reconnects only: a "still reconnecting" episode of a number
+  ends after it has stayed connected for `settle` seconds, or when it is stopped; a flapping
+  number is told at most once. What the owner just did by hand (log out, reconnect) is not
+  news to them.
+- What falls due together is told together: one notice names every number of the same kind
+  and cause (an internet outage: "No internet connection" for all of them). Numbers that
+  went away with the same cause within `gather` seconds of a due one join it.
 
 The Qt side (app.ui.notifier) feeds events in, shows what comes out, and arms one timer for
 `next_check()`.
@@ -44,6 +50,13 @@ class Notice:
     account_id: str | None = None
     #: The machine reason code that came with the status, for the notice's wording.
     reason: str | None = None
+    #: Further numbers told in the same notice (the same kind and cause, at one moment).
+    also: tuple[str, ...] = ()
+
+    @property
+    def account_ids(self) -> tuple[str, ...]:
+        """Every number this notice names, the first one first."""
+        return ((self.account_id,) if self.account_id else ()) + self.also
 
 
 @dataclass(frozen=True)
@@ -51,12 +64,14 @@ class Rules:
     reconnecting_after: float = 30.0
     quiet: float = 15.0
     settle: float = 30.0
+    #: A number away with the same cause this close to being due is told with the others.
+    gather: float = 10.0
 
 
 class _Level(IntEnum):
     NONE = 0
     SLOW = 1  # reconnecting for too long
-    OWNER = 2  # needs the owner
+    OWNER = 2  # needs the owner (after that, a slow reconnect is not news until settled)
 
 
 _NEEDS_OWNER_KIND = {
@@ -80,6 +95,8 @@ class _Track:
     owner_acting: bool = False
     #: Linked to a phone at least once (a "still reconnecting" notice only for those).
     linked: bool = True
+    #: Turned red and not yet told (held in the quiet after start or wake).
+    red_pending: bool = False
 
 
 class NotifyPolicy:
@@ -113,6 +130,8 @@ class NotifyPolicy:
         self._settle(track, now)
         previous = track.status
         track.status, track.reason = status, reason
+        # A turn to red: from a state that was not red, or into another red state.
+        track.red_pending = status in NEEDS_OWNER and (previous is not status or track.red_pending)
         if status in (SessionStatus.CONNECTED, SessionStatus.STOPPED):
             track.owner_acting = False
         if status is SessionStatus.CONNECTED:
@@ -153,21 +172,42 @@ class NotifyPolicy:
     # --- what to tell, and when to look again --------------------------------------------
 
     def due(self, now: float) -> list[Notice]:
-        """Notices to show now; each one is given out once."""
+        """Notices to show now; each turn and each slow episode is given out once."""
         if self._quiet(now):
             return []
         notices: list[Notice] = []
         if self._bridge is State.FATAL and not self._bridge_told:
             self._bridge_told = True
             notices.append(Notice(NoticeKind.BRIDGE_FATAL, None, self._bridge_reason))
+        reds: list[Notice] = []
+        slow: list[str] = []
         for account_id, track in self._tracks.items():
             self._settle(track, now)
-            level = self._level(track, now)
-            if level > track.told:
-                track.told = level
-                kind = _NEEDS_OWNER_KIND.get(track.status, NoticeKind.RECONNECTING)
-                notices.append(Notice(kind, account_id, track.reason))
-        return notices
+            if track.red_pending:
+                track.red_pending = False
+                if not track.owner_acting:  # what the owner just did is not news to them
+                    track.told = _Level.OWNER
+                    kind = _NEEDS_OWNER_KIND[track.status]
+                    reds.append(Notice(kind, account_id, track.reason))
+            elif self._slow(track, now) and track.told < _Level.SLOW:
+                slow.append(account_id)
+        return notices + _grouped(reds) + _grouped(self._gather(slow, now))
+
+    def _gather(self, due: list[str], now: float) -> list[Notice]:
+        """The slow ones due now, and those away for the same cause that soon will be."""
+        if not due:
+            return []
+        causes = {self._tracks[a].reason for a in due}
+        soon = now + self.rules.gather
+        told: list[Notice] = []
+        for account_id, track in self._tracks.items():
+            joins = account_id in due or (
+                track.reason in causes and track.told < _Level.SLOW and self._slow(track, soon)
+            )
+            if joins:
+                track.told = _Level.SLOW
+                told.append(Notice(NoticeKind.RECONNECTING, account_id, track.reason))
+        return told
 
     def next_check(self, now: float) -> float | None:
         """The next moment at which `due()` may have something new (None: only on events)."""
@@ -178,7 +218,7 @@ class NotifyPolicy:
             slow_possible = track.linked and track.away_since is not None
             if bridge_ok and slow_possible and track.told < _Level.SLOW:
                 moments.append(track.away_since + self.rules.reconnecting_after)
-            if quiet and track.status in NEEDS_OWNER and track.told < _Level.OWNER:
+            if quiet and track.red_pending:
                 moments.append(self._quiet_until or now)
         if quiet and self._bridge is State.FATAL and not self._bridge_told:
             moments.append(self._quiet_until or now)
@@ -196,16 +236,24 @@ class NotifyPolicy:
         if since is not None and now - since >= self.rules.settle:
             track.told = _Level.NONE
 
-    def _level(self, track: _Track, now: float) -> _Level:
-        if track.owner_acting:
-            return _Level.NONE
-        if track.status in NEEDS_OWNER:
-            return _Level.OWNER
+    def _slow(self, track: _Track, now: float) -> bool:
+        """Away (reconnecting) longer than the rules allow, and not spoken for otherwise."""
+        if track.owner_acting or track.status in NEEDS_OWNER:
+            return False
         if self._bridge in _BRIDGE_DOWN:
             # FATAL has its own notice; a restarting bridge is told through its numbers
             # once it is back and they are still away.
-            return _Level.NONE
+            return False
         away = track.away_since
-        if track.linked and away is not None and now - away >= self.rules.reconnecting_after:
-            return _Level.SLOW
-        return _Level.NONE
+        return track.linked and away is not None and now - away >= self.rules.reconnecting_after
+
+
+def _grouped(notices: list[Notice]) -> list[Notice]:
+    """One notice per kind and cause, naming every number of it (in the order told)."""
+    groups: dict[tuple[NoticeKind, str | None], list[str]] = {}
+    for notice in notices:
+        groups.setdefault((notice.kind, notice.reason), []).append(notice.account_id or "")
+    return [
+        Notice(kind, first, reason, tuple(rest))
+        for (kind, reason), (first, *rest) in groups.items()
+    ]

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-import phonenumbers
 
 #: What the bridge takes (it publishes its own limits; these are its defaults).
 MAX_TEXT_UTF16 = 60_000
@@ -34,30 +31,6 @@ class SendOptions:
 
 class MessageError(ValueError):
     """A message that cannot be accepted, with a sentence for the owner."""
-
-
-#: Chats that are not phone numbers: a group, or a person WhatsApp names by LID. They pass
-#: through as they are (the bridge takes them).
-_JID_CHAT = re.compile(r"[0-9]{5,40}(-[0-9]+)?@g\.us|[0-9]{6,32}@lid")
-
-
-def normalize_recipient(raw: str, default_region: str = "ID") -> str:
-    """'0812-3456-7890' (region ID) or '+62 812 3456 7890' → '6281234567890'.
-
-    A group's chat id ('120363…@g.us') or a LID chat ('123…@lid') passes through unchanged.
-    """
-    text = (raw or "").strip()
-    if not text:
-        raise MessageError("Enter the phone number to send to.")
-    if _JID_CHAT.fullmatch(text):
-        return text
-    try:
-        number = phonenumbers.parse(text, default_region)
-    except phonenumbers.NumberParseException as error:
-        raise MessageError(f"“{text}” is not a phone number.") from error
-    if not phonenumbers.is_valid_number(number):
-        raise MessageError(f"“{text}” is not a valid phone number.")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164).lstrip("+")
 
 
 def validate_text(

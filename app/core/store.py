@@ -22,6 +22,7 @@ from app.core.models import Account, AuditEvent, Message, StatusChange, utcnow
 from app.core.schema_revisions import MIGRATIONS, at_head
 from app.core.store_error import StoreError
 from app.core.write_hooks import StatusMove, WriteHooks, Written
+from app.core.write_watch import WriteWatch
 
 #: How long one statement waits for a lock held by another program (GUI thread: short).
 BUSY_TIMEOUT_MS = 1000
@@ -101,6 +102,7 @@ class Store(MessageStore):
             migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.write_hooks = WriteHooks()
+        self.write_watch = WriteWatch(self.engine)  # a refused write, until one commits
         #: (monotonic end, seconds) of the last transaction that took long (a lock held by
         #: another program): the window tells the owner what it waited for.
         self.slow_wait: tuple[float, float] | None = None
@@ -115,6 +117,7 @@ class Store(MessageStore):
         makes it durable too (WAL order). A power cut may lose the last few; the restore
         at the next start observes every number again."""
         started = time.monotonic()
+        writes = self.write_watch.writes
         try:
             if durable:
                 with self._sessions.begin() as session:
@@ -123,7 +126,11 @@ class Store(MessageStore):
                 with self._observing() as session:
                     yield session
         except OperationalError as error:
-            raise StoreError(_database_trouble(error)) from error
+            sentence = _database_trouble(error)
+            self.write_watch.refused(sentence)
+            raise StoreError(sentence) from error
+        else:
+            self.write_watch.committed(writes)
         finally:
             ended = time.monotonic()
             if ended - started >= SLOW_WAIT_S:

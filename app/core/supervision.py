@@ -156,14 +156,19 @@ class Supervision:
             return effects + self.start(now)
         if self.state is State.STOPPING:
             return []
-        # Running: kill it and come back at once, without counting a failure.
+        # Running: a graceful stop (it flushes its auth state and releases its data folder's
+        # lock: the next one finds no stale lock), then back at once, not counted a failure.
         self.consecutive_failures = 0
         self.recent_failures = ()
         self._kill_reason = "restart requested"
-        self._stop_requested = False
+        self._stop_requested = True
         self.state = State.STOPPING
         self._restart_after_stop = True
-        return [*self._cancel_run_timers(), Kill("restart requested")]
+        return [
+            *self._cancel_run_timers(),
+            RequestStop(),
+            StartTimer(Timer.STOP_GRACE, self.policy.stop_grace),
+        ]
 
     # --- what the process and the stream tell us -------------------------------------
 
@@ -220,8 +225,10 @@ class Supervision:
             self.last_exit = reason
             return effects + self._fatal(now, reason)
         how = "killed by a signal" if crashed else f"exited with code {code}"
-        # The bridge's own last words say why; the exit code alone says nothing to people.
-        reason = self._kill_reason or (f"{detail} ({how})" if detail else how)
+        # The bridge's own last words say why it exited; the exit code alone says nothing to
+        # people. A signal came from outside: its last line ("bridge ready") is not why.
+        said = detail and not crashed
+        reason = self._kill_reason or (f"{detail} ({how})" if said else how)
         self._kill_reason = None
         self.last_exit = reason
         return effects + self._after_failure(now, reason, ran_for)

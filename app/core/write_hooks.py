@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -35,9 +36,13 @@ class Written:
     added: list[Message] = field(default_factory=list)  # inbound rows, new
     moved: list[Message] = field(default_factory=list)  # outgoing rows whose status moved
     statuses: list[StatusMove] = field(default_factory=list)
+    # The inbox's durable events of the same batch (app.domain.inbox.events), and label
+    # changes (app.domain.inbox.labels.LabelChange) for the API's webhooks.
+    events: list[Any] = field(default_factory=list)
+    labels: list[Any] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.moved or self.statuses)
+        return bool(self.added or self.moved or self.statuses or self.events or self.labels)
 
 
 WriteHook = Callable[[Session, Written], None]

@@ -1,7 +1,8 @@
 """The API's door: the key, body limits and JSON errors, for every route alike.
 
-Every error is `{"error": {"code": "...", "message": "..."}}` (the bridge's shape), never
-a stack trace. Nothing here logs a key, a header or a body.
+Every error is WAHA's shape, `{"statusCode": 404, "message": "…", "error": "Not Found"}`,
+with Jaga's machine `code` beside it; never a stack trace. Nothing here logs a key, a
+header or a body.
 """
 
 from __future__ import annotations
@@ -9,10 +10,16 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable
+from http import HTTPStatus
 from typing import Any
+from urllib.parse import parse_qsl
 
 from aiohttp import web
+
+from app.core.recipients import RecipientError
+from app.gateway.api_models import ErrorBody, FonnteRefusal, dump
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +38,29 @@ class ApiError(Exception):
         self.message = message
 
 
-def error_response(status: int, code: str, message: str) -> web.Response:
-    return web.json_response({"error": {"code": code, "message": message}}, status=status)
+def error_body(status: int, code: str, message: str) -> dict[str, Any]:
+    """WAHA's error shape (statusCode, message, error) with Jaga's code beside it."""
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    return dump(
+        ErrorBody, {"statusCode": status, "message": message, "error": phrase, "code": code}
+    )
+
+
+#: Paths whose callers read Fonnte's {"status": false, "reason"} (also for the door's 401).
+FONNTE_PATHS = frozenset({"/send"})
+
+
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    headers: dict[str, str] | None = None,
+    path: str = "",
+) -> web.Response:
+    body = error_body(status, code, message)
+    if path in FONNTE_PATHS:
+        body = dump(FonnteRefusal, {"status": False, "reason": message, **body})
+    return web.json_response(body, status=status, headers=headers)
 
 
 #: aiohttp's own refusals (no such route, wrong method, body too big) in our words.
@@ -59,6 +87,16 @@ def key_of(request: web.Request) -> str:
     return given.strip()
 
 
+def check_request_text(request: web.Request) -> None:
+    """Headers and the query are decoded with surrogate escapes: bytes that are not UTF-8
+    become lone surrogates, which are refused here rather than failing deeper in."""
+    for value in (*request.headers.values(), request.path, request.query_string):
+        if _SURROGATE.search(value):
+            raise ApiError(
+                400, "bad_text", "A header or the address holds bytes that are not UTF-8 text."
+            )
+
+
 def make_door(
     api_key: Callable[[], str],
     hosts: Callable[[], frozenset[str] | None],
@@ -80,18 +118,24 @@ def make_door(
                 expected = api_key().encode()
                 if not hmac.compare_digest(key_of(request).encode(), expected):
                     raise ApiError(401, "unauthorized", "A valid X-Api-Key header is required.")
+            check_request_text(request)
             limit = body_limit(request.path)  # larger for the routes that take files
             if (request.content_length or 0) > limit:
                 raise ApiError(413, "body_too_large", body_too_large(limit))
             return await handler(request)
         except ApiError as error:
-            return error_response(error.status, error.code, error.message)
+            return error_response(error.status, error.code, error.message, path=request.path)
+        except RecipientError as error:  # a chatId that is no one for sure: never guessed
+            return error_response(422, error.code, str(error), path=request.path)
         except web.HTTPException as error:
             code, message = _HTTP_CODES.get(error.status, ("http_error", error.reason))
-            return error_response(error.status, code, message)
+            allow = {"Allow": error.headers["Allow"]} if "Allow" in error.headers else None
+            return error_response(error.status, code, message, allow, request.path)
         except Exception:
             log.exception("API request %s %s failed", request.method, request.path)
-            return error_response(500, "internal", "Jaga could not answer this request.")
+            return error_response(
+                500, "internal", "Jaga could not answer this request.", path=request.path
+            )
 
     return door
 
@@ -102,21 +146,86 @@ async def json_body(request: web.Request) -> dict[str, Any]:
 
 
 def json_object(raw: bytes | bytearray) -> dict[str, Any]:
-    """A body's bytes as a JSON object, or a clear 400."""
+    """A body's bytes as a JSON object, or a clear 400 (never a 500: a body nested 200,000
+    deep, or a lone surrogate escaped as \\ud800, is refused in words)."""
     try:
         value = json.loads(raw.decode("utf-8"))
+    except RecursionError as error:
+        raise ApiError(400, "bad_json", TOO_DEEP) from error
     except (UnicodeDecodeError, ValueError) as error:
         raise ApiError(400, "bad_json", "The request body is not valid JSON.") from error
     if not isinstance(value, dict):
         raise ApiError(400, "bad_json", "The request body must be a JSON object.")
+    check_tree(value)
     return value
+
+
+MAX_JSON_DEPTH = 32
+TOO_DEEP = f"The request body is nested too deeply (at most {MAX_JSON_DEPTH} levels)."
+NOT_TEXT = "The request holds a lone surrogate (such as \\ud800), which is not text."
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_tree(value: Any) -> None:
+    """Depth and text of a parsed body, without recursion."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise ApiError(400, "bad_json", TOO_DEEP)
+        if isinstance(item, str):
+            check_text(item)
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                check_text(key)
+                stack.append((inner, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((inner, depth + 1) for inner in item)
+
+
+def check_text(text: str) -> None:
+    if _SURROGATE.search(text):
+        raise ApiError(400, "bad_text", NOT_TEXT)
+
+
+def whole_number(raw: str, name: str, low: int, high: int) -> int:
+    """ASCII digits only (not ¹ or ٣, which Python's isdigit takes), within bounds."""
+    text = raw.strip()
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        raise ApiError(400, f"bad_{name}", f"{name} must be a whole number from {low} to {high}.")
+    return int(text)
+
+
+def _urlencoded(raw: bytes) -> dict[str, Any]:
+    """A urlencoded form; bytes that are not UTF-8 are refused, not replaced with '�'."""
+    try:
+        pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True, errors="strict")
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ApiError(400, "bad_text", "The form holds bytes that are not UTF-8 text.") from error
+    return dict(pairs)
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 async def form_or_json(request: web.Request) -> dict[str, Any]:
     """A form (urlencoded or multipart) or a JSON object, as plain fields."""
-    if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        form = await request.post()
-        return {k: v for k, v in form.items() if isinstance(v, str)}
+    if request.content_type == FORM_TYPES[0]:
+        fields = _urlencoded(await request.read())
+        check_tree(fields)
+        return fields
+    if request.content_type in FORM_TYPES:
+        try:
+            form = await request.post()
+        except ApiError:
+            raise
+        except Exception as error:  # no boundary, a broken part, bad bytes: the caller's
+            raise ApiError(
+                400, "bad_form", "The form cannot be read (a multipart form needs its boundary)."
+            ) from error
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        check_tree(fields)
+        return fields
     return await json_body(request)
 
 

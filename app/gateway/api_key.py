@@ -1,17 +1,13 @@
-"""The local API's key (`X-Api-Key`): in the OS keyring like the bridge token, or held in
-memory for this launch when no keyring works (the window then says so)."""
+"""The local API's key (`X-Api-Key`): in the OS keyring like the bridge token, else in the
+owner-only secrets file of the data folder (app.core.secrets), so a web shop set up with it
+keeps working after a restart."""
 
 from __future__ import annotations
 
-import logging
 import secrets
+from pathlib import Path
 
-import keyring
-from keyring.errors import KeyringError
-
-from app.core.secrets import SERVICE, BridgeToken, load_bridge_token
-
-log = logging.getLogger(__name__)
+from app.core.secrets import BridgeToken, load_secret, save_secret
 
 
 def keyring_account(instance: str) -> str:
@@ -21,9 +17,10 @@ def keyring_account(instance: str) -> str:
 class ApiKey:
     """The current key; regenerating replaces it at once for every new request."""
 
-    def __init__(self, instance: str) -> None:
+    def __init__(self, instance: str, file: Path | None = None) -> None:
         self._account = keyring_account(instance)
-        self._token: BridgeToken = load_bridge_token(self._account)
+        self._file = file
+        self._token: BridgeToken = load_secret(self._account, file)
 
     @property
     def value(self) -> str:
@@ -33,16 +30,14 @@ class ApiKey:
     def persistent(self) -> bool:
         return self._token.persistent
 
+    @property
+    def file(self) -> Path | None:
+        """The owner-only file the key is kept in (None: in the keyring)."""
+        return self._token.file
+
     def regenerate(self) -> str:
         fresh = secrets.token_urlsafe(32)
-        try:
-            keyring.set_password(SERVICE, self._account, fresh)
-            self._token = BridgeToken(fresh, persistent=True)
-        except (KeyringError, RuntimeError) as error:
-            log.warning(
-                "keyring unavailable (%s); new API key for this launch only", type(error).__name__
-            )
-            self._token = BridgeToken(fresh, persistent=False)
+        self._token = save_secret(self._account, fresh, self._file)
         return fresh
 
     def __repr__(self) -> str:  # never let the key reach a log line

@@ -36,6 +36,7 @@ from app.gateway.api_waha import (
     DEFAULT_SESSION,
     idempotency_key,
     number_named,
+    origin,
     queued_json,
     reply_to,
 )
@@ -170,7 +171,7 @@ def _send(kind: str | None) -> Any:
                 with contextlib.suppress(OSError):
                     fetched.unlink()
         status = 201 if queued.created else 200
-        return web.json_response(queued_json(core, number, queued), status=status)
+        return web.json_response(queued_json(core, number, queued, origin(request)), status=status)
 
     send.__name__ = f"send_{kind or 'file'}"
     return send

@@ -1,8 +1,12 @@
-"""The API's route table: the one source of the router, /api/openapi.json and /api/docs."""
+"""The API's route table: the one source of the router, /api/openapi.json and /api/docs.
+
+Each route names the models of its answers (app/gateway/api_models.py), the same models
+its handler builds them with. Other route groups (labels, …) add their own table to
+`ROUTE_GROUPS` with one line.
+"""
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,9 +14,22 @@ from typing import Any
 
 from aiohttp import web
 
-from app import __version__
-from app.gateway import api_media, api_shim, api_waha
+from app.gateway import (
+    api_labels,
+    api_media,
+    api_messages,
+    api_observe,
+    api_sessions,
+    api_shim,
+    api_waha,
+)
+from app.gateway import api_models as m
 from app.gateway.api_http import CORE, MAX_BODY_BYTES, make_door
+from app.gateway.openapi_doc import docs_page, openapi_document
+
+#: An answer: a model, a list of one ([Model]), None (JSON null), "png"/"binary".
+Answer = Any
+FieldSpec = tuple[str, bool, str] | tuple[str, bool, str, dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -22,66 +39,90 @@ class Route:
     handler: Callable[[web.Request], Any]
     summary: str
     tag: str = "sessions"
-    #: Fields of the JSON (or form) body: name → (type, required, description).
-    body: dict[str, tuple[str, bool, str]] = field(default_factory=dict)
-    query: dict[str, str] = field(default_factory=dict)
+    #: Fields of the JSON (or form) body: name → (type, required, description[, schema]).
+    body: dict[str, FieldSpec] = field(default_factory=dict)
+    #: Or the body as one model.
+    body_model: type[m.Model] | None = None
+    #: Query parameters: name → (JSON schema, description).
+    query: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)
+    #: Success answers: status → what it carries.
+    answers: dict[int, Answer] = field(default_factory=lambda: {200: None})
+    #: The model of its refusals.
+    refusal: type[m.Model] = m.ErrorBody
+    form: bool = False  # takes a form too (the Fonnte shim)
 
 
 _SESSION = "/api/sessions/{session}"
-ROUTES = (
-    Route("GET", "/api/sessions", api_waha.list_sessions, "Every number, as WAHA sessions"),
-    Route("GET", _SESSION, api_waha.get_session, "One number"),
-    Route("POST", _SESSION + "/start", api_waha.start_session, "Start (or reconnect) a number"),
-    Route("POST", _SESSION + "/stop", api_waha.stop_session, "Stop a number, keep its link"),
-    Route("POST", _SESSION + "/restart", api_waha.restart_session, "Stop, then start again"),
-    Route("POST", _SESSION + "/logout", api_waha.logout_session, "Unlink the number's device"),
-    Route("GET", _SESSION + "/me", api_waha.get_me, "Who the number is (MeInfo), or null"),
-    Route(
-        "GET",
-        "/api/{session}/auth/qr",
-        api_waha.get_qr,
-        "The QR code to scan (PNG), or its value",
-        tag="auth",
-        query={"format": '`raw` answers {"value": …} instead of a PNG'},
-    ),
-    Route(
-        "POST",
-        "/api/{session}/auth/request-code",
-        api_waha.request_code,
-        "Link by a code typed on the phone",
-        tag="auth",
-        body={"phoneNumber": ("string", True, "the phone to link, with country code")},
-    ),
-    Route(
-        "POST",
-        "/api/sendText",
-        api_waha.send_text,
-        "Queue a text in the durable outbox; answers at once (201; 200 for a replay)",
-        tag="chatting",
-        body={
-            "session": ("string", False, "account id, label or `default`"),
-            "chatId": ("string", True, "`628…@c.us` or digits"),
-            "text": ("string", True, "at most 60,000 characters"),
-            "reply_to": ("string", False, "id of a message of this chat to quote (a reply)"),
-            "idempotencyKey": ("string", False, "or the Idempotency-Key header"),
-        },
-    ),
+_CHAT_ID = (
+    "string",
+    True,
+    "`6281234567890@c.us` (international digits), or a group's id",
+    {"examples": ["6281234567890@c.us"]},
+)
+_KEY = ("string", False, "or the Idempotency-Key header", {"minLength": 1, "maxLength": 200})
+_SESSION_FIELD = ("string", False, "account id, label or `default`", {"examples": ["default"]})
+_REPLY = ("string", False, "id of a message of this chat to quote (a reply)", {"maxLength": 200})
+_LIMIT = ({"type": "integer", "minimum": 1, "maximum": 1000}, "1 to 1000 (default 100)")
+_PAGING = {
+    "limit": _LIMIT,
+    "offset": ({"type": "integer", "minimum": 0, "maximum": 100000}, "skip this many"),
+    "filter.timestamp.gte": ({"type": "integer", "minimum": 0}, "Unix seconds, at or after"),
+    "filter.timestamp.lte": ({"type": "integer", "minimum": 0}, "Unix seconds, at or before"),
+    "filter.fromMe": ({"type": "string", "enum": ["true", "false"]}, "sent by the number"),
+    "filter.ack": ({"type": "integer", "minimum": -1, "maximum": 4}, "ack level"),
+}
+_CREATED_MESSAGE = {201: m.QueuedMessage, 200: m.QueuedMessage}
+
+
+def _action(name: str, handler: Any, words: str) -> Route:
+    return Route("POST", f"{_SESSION}/{name}", handler, words, answers={201: m.SessionInfo})
+
+
+SESSION_ROUTES = (
+    Route("GET", "/api/sessions", api_sessions.list_sessions, "Every number, as WAHA sessions",
+          answers={200: [m.SessionInfo]}),
+    Route("GET", "/api/sessions/", api_sessions.list_sessions, "The same (WAHA's trailing /)",
+          answers={200: [m.SessionInfo]}),
+    Route("POST", "/api/sessions", api_sessions.create_session,
+          "A new number (its `name` is its label); started unless `start` is false",
+          body_model=m.SessionRequest, answers={201: m.SessionInfo}),
+    Route("GET", _SESSION, api_sessions.get_session, "One number", answers={200: m.SessionInfo}),
+    Route("PUT", _SESSION, api_sessions.update_session,
+          "The number's config: metadata, and webhooks for this number alone",
+          body_model=m.SessionRequest, answers={200: m.SessionInfo}),
+    _action("start", api_sessions.start_session, "Start (or reconnect) a number"),
+    _action("stop", api_sessions.stop_session, "Stop a number, keep its link"),
+    _action("restart", api_sessions.restart_session, "Stop, then start again"),
+    _action("logout", api_sessions.logout_session, "Unlink; a running number shows a fresh QR"),
+    Route("GET", _SESSION + "/me", api_sessions.get_me, "Who the number is (MeInfo), or null",
+          answers={200: m.MeInfo | None}),
+    Route("GET", "/api/{session}/auth/qr", api_sessions.get_qr,
+          "The QR code to scan: PNG; Accept: application/json gives it base64", tag="auth",
+          query={"format": ({"type": "string", "enum": ["image", "raw"]},
+                            '`raw` answers {"value": …}')},
+          answers={200: ("png", m.Base64File, m.QRCodeValue)}),
+    Route("POST", "/api/{session}/auth/request-code", api_sessions.request_code,
+          "Link by a code typed on the phone", tag="auth",
+          body={"phoneNumber": ("string", True, "the phone to link, international digits",
+                                {"minLength": 1, "maxLength": 40})},
+          answers={201: m.PairingCode}),
+)  # fmt: skip
+
+CHAT_ROUTES = (
+    Route("POST", "/api/sendText", api_waha.send_text,
+          "Queue a text in the durable outbox; answers at once (201; 200 for a replay)",
+          tag="chatting",
+          body={"session": _SESSION_FIELD, "chatId": _CHAT_ID,
+                "text": ("string", True, "at most 60,000 UTF-16 units"),
+                "reply_to": _REPLY, "idempotencyKey": _KEY},
+          answers=_CREATED_MESSAGE),
     *(
-        Route(
-            "POST",
-            f"/api/{name}",
-            handler,
-            words,
-            tag="chatting",
-            body={
-                "session": ("string", False, "account id, label or `default`"),
-                "chatId": ("string", True, "`628…@c.us` or digits"),
-                "file": ("object", True, "{mimetype, filename, data (base64) | url}"),
-                "caption": ("string", False, "the words under the file"),
-                "reply_to": ("string", False, "the id of a message of this chat to quote"),
-                "idempotencyKey": ("string", False, "or the Idempotency-Key header"),
-            },
-        )
+        Route("POST", f"/api/{name}", handler, words, tag="chatting",
+              body={"session": _SESSION_FIELD, "chatId": _CHAT_ID,
+                    "file": ("object", True, "{mimetype, filename, data (base64) | url}"),
+                    "caption": ("string", False, "the words under the file"),
+                    "reply_to": _REPLY, "idempotencyKey": _KEY},
+              answers=_CREATED_MESSAGE)
         for name, handler, words in (
             ("sendImage", api_media.send_image, "Queue a photo (JPEG, PNG or WebP)"),
             ("sendVideo", api_media.send_video, "Queue a video (MP4)"),
@@ -89,139 +130,68 @@ ROUTES = (
             ("sendVoice", api_media.send_voice, "Queue a voice note (Ogg/Opus)"),
         )
     ),
-    Route(
-        "GET",
-        "/api/files/{session}/{sha256}",
-        api_media.get_file,
-        "A message's file (the `media.url` of a webhook)",
-        tag="chats",
-    ),
-    Route(
-        "POST",
-        "/api/sendSeen",
-        api_waha.send_seen,
-        "Mark messages seen (blue ticks); no ids: the chat's latest received",
-        tag="chatting",
-        body={
-            "session": ("string", False, ""),
-            "chatId": ("string", True, ""),
-            "messageIds": ("array", False, "ids of received messages (at most 100)"),
-            "participant": ("string", False, "ignored: Jaga knows each group message's writer"),
-        },
-    ),
-    Route(
-        "GET",
-        "/api/{session}/chats/{chatId}/messages",
-        api_waha.chat_messages,
-        "A chat's messages, newest first",
-        tag="chats",
-        query={"limit": "1 to 1000 (default 100)"},
-    ),
-    Route(
-        "POST",
-        "/send",
-        api_shim.send,
-        "Fonnte-style send for Indonesian shop plugins (form or JSON)",
-        tag="shim",
-        body={
-            "target": ("string", True, "08…/628… numbers, comma-separated"),
-            "message": ("string", True, ""),
-            "countryCode": ("string", False, "default 62; 0 keeps numbers as typed"),
-            "delay": ("string", False, "seconds before it leaves (`5`, or a range `2-10`)"),
-            "session": ("string", False, "which number sends (default: the first)"),
-        },
-    ),
-)
+    Route("GET", "/api/files/{session}/{sha256}", api_media.get_file,
+          "A message's file (the `media.url` of a message)", tag="chats",
+          answers={200: "binary"}),
+    Route("POST", "/api/sendSeen", api_waha.send_seen,
+          "Mark messages seen (blue ticks); no ids: the chat's latest received", tag="chatting",
+          body={"session": _SESSION_FIELD, "chatId": _CHAT_ID,
+                "messageIds": ("array", False, "ids of received messages (1 to 100)",
+                               {"minItems": 1, "maxItems": 100}),
+                "participant": ("string", False, "ignored: Jaga knows each writer")},
+          answers={201: m.SeenAnswer}),
+    Route("GET", "/api/{session}/chats/{chatId}/messages", api_messages.chat_messages,
+          "A chat's messages, newest first", tag="chats", query=_PAGING,
+          answers={200: [m.WAMessage]}),
+    Route("GET", "/api/messages", api_messages.messages,
+          "A chat's messages, newest first (WAHA's older form)", tag="chats",
+          query={"session": ({"type": "string"}, "account id, label or `default`"),
+                 "chatId": ({"type": "string"}, "the chat (required)"), **_PAGING},
+          answers={200: [m.WAMessage]}),
+)  # fmt: skip
 
-ERROR_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "error": {
-            "type": "object",
-            "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
-            "required": ["code", "message"],
-        }
-    },
-}
+SHIM_ROUTES = (
+    Route("POST", "/send", api_shim.send,
+          "Fonnte-style send for Indonesian shop plugins (form or JSON)", tag="shim",
+          body={"target": ("string", True, "numbers, comma-separated; `|`-separated variables"),
+                "message": ("string", False, "the text; {name}, {var1}… per target"),
+                "url": ("string", False, "a file to send (http or https)"),
+                "filename": ("string", False, "the file's name"),
+                "schedule": ("string", False, "Unix seconds: when it leaves (0: now)"),
+                "countryCode": ("string", False, "replaces a leading 0 (default 62; 0: off)"),
+                "delay": ("string", False, "seconds (`5`) or a range (`2-10`)"),
+                "session": ("string", False, "which number sends (default: the first)")},
+          answers={200: m.FonnteAnswer}, refusal=m.FonnteRefusal, form=True),
+)  # fmt: skip
+
+OBSERVE_ROUTES = (
+    Route("GET", "/ping", api_observe.ping, "Is the API answering", tag="observability",
+          answers={200: m.PingResponse}),
+    Route("GET", "/health", api_observe.health, "Is the bridge running (503 when not)",
+          tag="observability", answers={200: m.HealthAnswer, 503: m.HealthAnswer}),
+    Route("GET", "/api/server/version", api_observe.version, "Jaga's version, WAHA's shape",
+          tag="observability", answers={200: m.WAHAEnvironment}),
+    Route("GET", "/api/version", api_observe.version, "The same (WAHA's older route)",
+          tag="observability", answers={200: m.WAHAEnvironment}),
+)  # fmt: skip
+
+LABEL_ROUTES = tuple(Route(**spec, tag="labels") for spec in api_labels.ROUTES)  # WAHA's labels
+
+#: Every group of routes; a new group (labels, …) is one more entry.
+ROUTE_GROUPS: list[tuple[Route, ...]] = [
+    SESSION_ROUTES, CHAT_ROUTES, LABEL_ROUTES, SHIM_ROUTES, OBSERVE_ROUTES
+]  # fmt: skip
 
 
-def _operation(route: Route) -> dict[str, Any]:
-    params = [
-        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-        for name in ("session", "chatId", "sha256")
-        if "{" + name + "}" in route.path
-    ]
-    params += [
-        {
-            "name": n,
-            "in": "query",
-            "required": False,
-            "description": d,
-            "schema": {"type": "string"},
-        }
-        for n, d in route.query.items()
-    ]
-    operation: dict[str, Any] = {
-        "summary": route.summary,
-        "tags": [route.tag],
-        "parameters": params,
-        "responses": {
-            "200": {"description": "OK"},
-            "default": {
-                "description": "An error",
-                "content": {"application/json": {"schema": ERROR_SCHEMA}},
-            },
-        },
-    }
-    if route.body:
-        schema = {
-            "type": "object",
-            "properties": {
-                name: _schema(kind, words) for name, (kind, _required, words) in route.body.items()
-            },
-            "required": [name for name, (_k, required, _w) in route.body.items() if required],
-        }
-        operation["requestBody"] = {"content": {"application/json": {"schema": schema}}}
-    return operation
+def all_routes() -> list[Route]:
+    return [route for group in ROUTE_GROUPS for route in group]
 
 
-def _schema(kind: str, words: str) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": kind, "description": words}
-    if kind == "array":
-        schema["items"] = {"type": "string"}
-    return schema
+ROUTES = tuple(all_routes())
 
 
 def openapi() -> dict[str, Any]:
-    paths: dict[str, dict[str, Any]] = {}
-    for route in ROUTES:
-        paths.setdefault(route.path, {})[route.method.lower()] = _operation(route)
-    return {
-        "openapi": "3.0.3",
-        "info": {"title": "Jaga local API", "version": __version__},
-        "components": {
-            "securitySchemes": {"apiKey": {"type": "apiKey", "in": "header", "name": "X-Api-Key"}}
-        },
-        "security": [{"apiKey": []}],
-        "paths": paths,
-    }
-
-
-def docs_page(document: dict[str, Any]) -> str:
-    """A plain page listing the routes (the machine may be offline: no CDN, no scripts)."""
-    rows = []
-    for path, operations in document["paths"].items():
-        for method, operation in operations.items():
-            cells = (method.upper(), path, operation["summary"])
-            rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
-    return (
-        "<!doctype html><html><head><meta charset='utf-8'><title>Jaga API</title></head><body>"
-        "<h1>Jaga local API</h1><p>Send the key in the <code>X-Api-Key</code> header. "
-        "The full document: <a href='/api/openapi.json'>/api/openapi.json</a>.</p>"
-        "<table border='1' cellpadding='4'><tr><th>Method</th><th>Path</th><th>What</th></tr>"
-        + "".join(rows)
-        + "</table></body></html>"
-    )
+    return openapi_document(all_routes())
 
 
 def build_app(
@@ -242,6 +212,6 @@ def build_app(
 
     app.router.add_get("/api/openapi.json", serve_openapi)
     app.router.add_get("/api/docs", serve_docs)
-    for route in ROUTES:
+    for route in all_routes():
         app.router.add_route(route.method, route.path, route.handler)
     return app

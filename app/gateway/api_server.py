@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from app.gateway.api_routes import build_app
 
@@ -18,6 +19,24 @@ LOCAL_HOST = "127.0.0.1"
 LAN_HOST = "0.0.0.0"
 DEFAULT_PORT = 3000
 LINGER_S = 1.0
+
+
+class _BadRequestsAreWarnings(logging.Filter):
+    """A request that is not HTTP (a NUL in a header, a broken request line) is the
+    caller's mistake: a warning without a traceback, never an ERROR in Jaga's log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, HttpProcessingError):
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.msg = f"{record.getMessage()}: {type(error).__name__} {error.code}"
+            record.args, record.exc_info, record.exc_text = (), None, None
+        return True
+
+
+#: aiohttp's server logger for the API (the filter above on it).
+http_log = logging.getLogger("app.gateway.http")
+http_log.addFilter(_BadRequestsAreWarnings())
 
 
 class PortTaken(Exception):
@@ -44,7 +63,11 @@ class ApiServer:
         # access_log=None: request lines would carry query strings; keys never reach a log.
         # lingering_time: a refused oversized body is not drained for 10 s (aiohttp's default).
         runner = web.AppRunner(
-            self._app, access_log=None, handle_signals=False, lingering_time=LINGER_S
+            self._app,
+            access_log=None,
+            handle_signals=False,
+            lingering_time=LINGER_S,
+            logger=http_log,
         )
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port)

@@ -1,30 +1,29 @@
-"""The WAHA-compatible routes: sessions, QR, pairing code, sendText, chat messages.
+"""The WAHA-compatible routes that send and read: sendText, sendSeen, a chat's messages.
 
 A WAHA session is one of Jaga's numbers (docs/api.md, "Sessions and numbers"): its
-account id, its label, or `default` for the first number.
+account id, its label, or `default` for the first number (app/gateway/api_sessions.py
+has the session routes).
 """
 
 from __future__ import annotations
 
-import io
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
-import segno
 from aiohttp import web
 
 from app.bridge.client import BridgeError
 from app.core.outbox import MessageError, SendOptions
 from app.core.store import StoreError
 from app.gateway.api_http import ApiError, core_of, json_body, text_field
+from app.gateway.api_models import QueuedMessage, SeenAnswer, dump
 from app.gateway.core_port import SEEN_MAX, GatewayCore, NumberView, Queued
 from app.gateway.waha import bare_message_id, jaga_chat, message_serial
-from app.gateway.waha_json import me_json, message_json, session_json
+from app.gateway.waha_json import message_json
 
 DEFAULT_SESSION = "default"
 MAX_IDEMPOTENCY_KEY = 200
-MESSAGES_DEFAULT_LIMIT = 100
-MESSAGES_MAX_LIMIT = 1000
 
 
 def find_number(core: GatewayCore, name: str) -> NumberView | None:
@@ -47,69 +46,6 @@ def number_named(core: GatewayCore, name: str) -> NumberView:
     return number
 
 
-def _session(request: web.Request) -> tuple[GatewayCore, NumberView]:
-    core = core_of(request)
-    return core, number_named(core, request.match_info["session"])
-
-
-async def list_sessions(request: web.Request) -> web.Response:
-    core: GatewayCore = core_of(request)
-    return web.json_response([session_json(n) for n in core.numbers()])
-
-
-async def get_session(request: web.Request) -> web.Response:
-    _core, number = _session(request)
-    return web.json_response(session_json(number))
-
-
-async def get_me(request: web.Request) -> web.Response:
-    _core, number = _session(request)
-    return web.json_response(me_json(number))
-
-
-def _owner_action(name: str) -> Any:
-    async def act(request: web.Request) -> web.Response:
-        core, number = _session(request)
-        await getattr(core, name)(number.id)
-        fresh = core.number(number.id) or number
-        return web.json_response(session_json(fresh))
-
-    act.__name__ = f"session_{name}"
-    return act
-
-
-start_session = _owner_action("start")
-stop_session = _owner_action("stop")
-restart_session = _owner_action("restart")
-logout_session = _owner_action("logout")
-
-
-async def get_qr(request: web.Request) -> web.Response:
-    core, number = _session(request)
-    value = core.qr(number.id)
-    if value is None:
-        raise ApiError(
-            409, "no_qr", f"There is no QR code to scan now: the number is {number.status.value}."
-        )
-    if request.query.get("format") == "raw":
-        return web.json_response({"value": value})
-    image = io.BytesIO()
-    segno.make(value, error="l", micro=False).save(image, kind="png", scale=8, border=4)
-    return web.Response(body=image.getvalue(), content_type="image/png")
-
-
-async def request_code(request: web.Request) -> web.Response:
-    core, number = _session(request)
-    body = await json_body(request)
-    phone = text_field(body, "phoneNumber")
-    assert phone is not None
-    try:
-        code = await core.request_pairing_code(number.id, phone)
-    except BridgeError as error:
-        raise ApiError(409, error.code, str(error)) from error
-    return web.json_response({"code": code})
-
-
 def idempotency_key(request: web.Request, body: dict[str, Any]) -> str | None:
     key = request.headers.get("Idempotency-Key") or body.get("idempotencyKey")
     if key is None:
@@ -130,6 +66,17 @@ def queue_text(
     options: SendOptions | None = None,
 ) -> Queued:
     """Into the durable outbox, or an ApiError that says why not (nothing was stored)."""
+    check_sendable(core, number, text)
+    try:
+        return core.queue_text(number.id, to, text, key, options)
+    except MessageError as error:
+        raise ApiError(422, "invalid_message", str(error)) from error
+    except StoreError as error:
+        raise ApiError(503, "not_stored", str(error)) from error
+
+
+def check_sendable(core: GatewayCore, number: NumberView, text: str) -> None:
+    """What the door can tell before queueing: the text's length, a linked number."""
     # The running bridge's limit (READY, GET /health), counted as it counts: UTF-16 units.
     units, limit = len(text.encode("utf-16-le", "surrogatepass")) // 2, core.text_limit
     if units > limit:
@@ -142,24 +89,20 @@ def queue_text(
         raise ApiError(
             409, "not_linked", f"“{number.label}” is not linked to a phone yet: scan its QR first."
         )
-    try:
-        return core.queue_text(number.id, to, text, key, options)
-    except MessageError as error:
-        raise ApiError(422, "invalid_message", str(error)) from error
-    except StoreError as error:
-        raise ApiError(503, "not_stored", str(error)) from error
 
 
-def queued_json(core: GatewayCore, number: NumberView, queued: Queued) -> dict[str, Any]:
+def queued_json(
+    core: GatewayCore, number: NumberView, queued: Queued, base_url: str = ""
+) -> dict[str, Any]:
     message = queued.message
-    answer = message_json(number, message)
+    answer = message_json(number, message, base_url)
     # Jaga's plain word too: queued (waiting for the number) or sent/delivered/read/failed.
     answer["status"] = message.status
     answer["replayed"] = not queued.created
     # Safe sending: when it should leave (UTC), null while its number is away.
     expected = core.expected_at(message)
     answer["expectedAt"] = iso_utc(expected) if expected is not None else None
-    return answer
+    return dump(QueuedMessage, answer)
 
 
 def iso_utc(moment: datetime) -> str:
@@ -177,8 +120,20 @@ async def send_text(request: web.Request) -> web.Response:
         raise ApiError(400, "missing_field", "The field “text” is required (a string).")
     options = SendOptions(reply_to=reply_to(body))
     queued = queue_text(core, number, to, text, idempotency_key(request, body), options)
+    await let_it_leave()
     status = 201 if queued.created else 200
-    return web.json_response(queued_json(core, number, queued), status=status)
+    return web.json_response(queued_json(core, number, queued, origin(request)), status=status)
+
+
+async def let_it_leave() -> None:
+    """The outbox's dispatcher was woken by the queueing: it hands the message to the
+    bridge before this answer computes `expectedAt` (a few queries), not after."""
+    await asyncio.sleep(0)
+
+
+def origin(request: web.Request) -> str:
+    """http://<the Host the caller used>: media URLs in answers are absolute, as WAHA's."""
+    return f"{request.scheme}://{request.host}"
 
 
 def reply_to(body: dict[str, Any]) -> str | None:
@@ -226,17 +181,4 @@ async def send_seen(request: web.Request) -> web.Response:
             raise ApiError(422, error.code, str(error)) from error
         raise ApiError(409, error.code, str(error)) from error  # the number is not connected
     serials = [message_serial(from_me=False, chat=chat, message_id=i) for i in marked]
-    return web.json_response({"ids": serials, "status": "seen"})
-
-
-async def chat_messages(request: web.Request) -> web.Response:
-    core, number = _session(request)
-    chat = jaga_chat(request.match_info["chatId"])
-    raw_limit = request.query.get("limit", str(MESSAGES_DEFAULT_LIMIT))
-    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MESSAGES_MAX_LIMIT:
-        raise ApiError(
-            400, "bad_limit", f"limit must be a whole number from 1 to {MESSAGES_MAX_LIMIT}."
-        )
-    rows = core.chat_messages(number.id, chat, int(raw_limit))
-    # WAHA answers newest first.
-    return web.json_response([message_json(number, m) for m in reversed(rows)])
+    return web.json_response(dump(SeenAnswer, {"ids": serials, "status": "seen"}), status=201)

@@ -8,7 +8,7 @@ calls, its read model and its signals, never its parts or its store.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -20,6 +20,8 @@ from app.core.outbox import MessageError, SendOptions
 from app.core.pacing import Pacing, expected_departure
 from app.core.status import SessionStatus
 from app.core.store_edges import held_until
+from app.gateway.session_configs import HookConfig, SessionConfigs
+from app.ports.inbox import InboxPort
 
 if TYPE_CHECKING:
     from app.runtime.read_model import AccountView
@@ -42,6 +44,8 @@ class NumberView:
     bridge_up: bool
     status_since: datetime | None
     last_activity_at: datetime | None
+    #: WAHA's session config metadata (PUT /api/sessions/{session}); sent with webhooks.
+    metadata: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, account: AccountView | Account, *, bridge_up: bool) -> NumberView:
@@ -79,6 +83,11 @@ class GatewayCore(Protocol):
     async def stop(self, account_id: str) -> None: ...
     async def restart(self, account_id: str) -> None: ...
     async def logout(self, account_id: str) -> None: ...
+    async def create_number(self, label: str, *, start: bool) -> NumberView: ...
+    def configure(
+        self, account_id: str, metadata: dict[str, str] | None, hooks: list[HookConfig] | None
+    ) -> None: ...
+    def hooks(self, account_id: str) -> list[HookConfig]: ...
     async def request_pairing_code(self, account_id: str, phone: str) -> str: ...
     def queue_text(
         self,
@@ -105,11 +114,14 @@ class GatewayCore(Protocol):
         mimetype: str | None,
         idempotency_key: str | None,
         reply_to: str | None = None,
+        not_before: datetime | None = None,
     ) -> Queued: ...
     def media_file(self, account_id: str, sha256: str) -> tuple[Path, str, str] | None: ...
     def report_problem(self, sentence: str) -> None: ...
     def expected_at(self, message: Message) -> datetime | None: ...
     async def set_pacing(self, pacing: Pacing) -> None: ...
+    @property
+    def inbox(self) -> InboxPort: ...
 
 
 def client_id_for(account_id: str, key: str) -> str:
@@ -128,6 +140,8 @@ class ServicePort:
     def __init__(self, service: JagaService) -> None:
         self._service = service
         self._pacing: Pacing | None = None  # the owner's newest, once changed at run time
+        self._configs = SessionConfigs(service.store)
+        self._metadata: dict[str, dict[str, str]] | None = None  # read once, then kept
 
     @property
     def default_region(self) -> str:
@@ -150,7 +164,29 @@ class ServicePort:
         return self._view(account) if account is not None else None
 
     def _view(self, account: AccountView) -> NumberView:
-        return NumberView.of(account, bridge_up=self._service.bridge_up)
+        if self._metadata is None:
+            self._metadata = self._configs.metadata()
+        view = NumberView.of(account, bridge_up=self._service.bridge_up)
+        return replace(view, metadata=self._metadata.get(account.id, {}))
+
+    async def create_number(self, label: str, *, start: bool) -> NumberView:
+        """A new number (WAHA's POST /api/sessions); started at once if asked."""
+        if start:
+            account = await self._service.add_account(label)
+        else:
+            account = self._service.create_account(label)
+            self._service.set_wanted(account.id, False)
+        return self.number(account.id) or self._view(account)
+
+    def configure(
+        self, account_id: str, metadata: dict[str, str] | None, hooks: list[HookConfig] | None
+    ) -> None:
+        """WAHA's session config: metadata, and webhooks for this number alone."""
+        self._configs.save(account_id, metadata, hooks)
+        self._metadata = None
+
+    def hooks(self, account_id: str) -> list[HookConfig]:
+        return self._configs.hooks(account_id)
 
     def qr(self, account_id: str) -> str | None:
         code = self._service.latest_qr.get(account_id)
@@ -167,7 +203,13 @@ class ServicePort:
         await self._service.reconnect(account_id)
 
     async def logout(self, account_id: str) -> None:
+        """WAHA's logout: unlink, then, if the number was running, start again for a fresh
+        QR (SCAN_QR_CODE), as WAHA restarts a session it logs out."""
+        account = self._service.account(account_id)
+        running = account is not None and account.desired_state == "running"
         await self._service.logout_account(account_id)
+        if running:
+            await self._service.reconnect(account_id)
 
     async def request_pairing_code(self, account_id: str, phone: str) -> str:
         return await self._service.request_pairing_code(account_id, phone)
@@ -261,6 +303,7 @@ class ServicePort:
         mimetype: str | None,
         idempotency_key: str | None,
         reply_to: str | None = None,
+        not_before: datetime | None = None,
     ) -> Queued:
         """The file into the media store (on a worker thread), then the message into the
         outbox, as the window does; MessageError/StoreError with words for people."""
@@ -272,6 +315,7 @@ class ServicePort:
             "file_name": file_name,
             "mimetype": mimetype,
             "reply_to": reply_to,
+            "not_before": not_before,
         }
         media = self._service.media
         if idempotency_key is None:
@@ -294,3 +338,8 @@ class ServicePort:
     def report_problem(self, sentence: str) -> None:
         """Something the owner must hear (the API's port is taken, for one)."""
         self._service.error.emit(sentence)
+
+    @property
+    def inbox(self) -> InboxPort:
+        """Labels (app/gateway/api_labels.py): the inbox's own port."""
+        return self._service.one_inbox

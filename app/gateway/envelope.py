@@ -12,10 +12,12 @@ import platform
 from typing import Any
 
 from app import __version__
+from app.gateway.api_models import WebhookBody, dump
+from app.gateway.label_json import LABEL_EVENTS
 from app.gateway.waha import ENGINE
 
 #: WAHA's event names that Jaga sends.
-EVENTS = ("message", "message.ack", "session.status", "message.failed")
+EVENTS = ("message", "message.ack", "session.status", "message.failed", *LABEL_EVENTS)
 #: The owner's test button in the webhooks dialog: sent once, never stored.
 PING = "jaga.ping"
 
@@ -39,20 +41,23 @@ def envelope(
     payload: dict[str, Any],
     me: dict[str, Any] | None,
     timestamp_ms: int,
+    metadata: dict[str, str] | None = None,
 ) -> dict[str, Any]:
+    """WAHA's webhook body; `metadata` is the session's (WAHA's config.metadata)."""
     if event not in EVENTS and event != PING:
         raise ValueError(f"unknown webhook event {event!r}")
-    return {
+    document = {
         "id": event_id,
         "timestamp": timestamp_ms,
         "session": session,
-        "metadata": {},
+        "metadata": metadata or {},
         "engine": ENGINE,
         "event": event,
         "payload": payload,
         "me": me,
         "environment": environment(),
     }
+    return dump(WebhookBody, document)
 
 
 def body_bytes(document: dict[str, Any]) -> bytes:

@@ -9,15 +9,18 @@ import time
 from typing import TYPE_CHECKING
 
 from app.core.models import WebhookDelivery
+from app.core.secrets import secrets_file
 from app.core.store import Store
 from app.gateway.api_key import ApiKey
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
 from app.gateway.core_port import GatewayCore, ServicePort
 from app.gateway.envelope import PING, body_bytes, envelope
+from app.gateway.label_webhooks import LabelWebhooks
 from app.gateway.lan_address import api_base
 from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
 from app.gateway.webhook_store import WebhookStore
+from app.runtime.task_keeper import TaskKeeper
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +38,11 @@ class Gateway:
         port: int = DEFAULT_PORT,
         lan: bool = False,
         webhook_timeout_s: float = REQUEST_TIMEOUT_S,
+        keeper: TaskKeeper | None = None,
     ) -> None:
         self.core = core
+        #: The app's task keeper: a webhook sender that dies is told and started again.
+        self.keeper = keeper or TaskKeeper(core.report_problem)
         self.api_key = api_key
         self.webhooks = WebhookStore(store)
         self.sender = WebhookSender(self.webhooks, timeout_s=webhook_timeout_s)
@@ -45,6 +51,9 @@ class Gateway:
             lambda: self.sender.wake(),
             bridge_up=lambda: core.bridge_up,
             api_base=lambda: api_base(self.server.port, lan=self.server.lan),
+        )
+        self.label_webhooks = LabelWebhooks(
+            self.publisher, lambda: self.sender.wake(), bridge_up=lambda: core.bridge_up
         )
         self._timeout_s = webhook_timeout_s
         self._store = store
@@ -57,7 +66,8 @@ class Gateway:
         """Webhooks start whatever happens to the API's port: events are never dropped."""
         # Deliveries are written in the transactions that store what they tell of.
         self._store.write_hooks.add(self.publisher.in_transaction)
-        self._sender_task = asyncio.ensure_future(self.sender.run_forever())
+        self._store.write_hooks.add(self.label_webhooks.in_transaction)  # label_webhooks.py
+        self._keep_sender()
         try:
             await self.server.start()
         except PortTaken as error:
@@ -82,10 +92,10 @@ class Gateway:
             timestamp_ms=int(time.time() * 1000),
         )
         probe = WebhookDelivery(event=PING, body=body_bytes(document))
-        status_code, error, _retry_after = await self.sender.post(probe, target)
-        if status_code is None:
-            return error or "no answer"
-        return f"HTTP {status_code}" + (f": {error}" if error else "")
+        tried = await self.sender.post(probe, target)
+        if tried.status_code is None:
+            return tried.error or "no answer"
+        return f"HTTP {tried.status_code}" + (f": {tried.error}" if tried.error else "")
 
     async def restart_sender(self) -> None:
         """The sender stops at once, mid-request or not, and a new one starts from what
@@ -96,10 +106,14 @@ class Gateway:
                 await self._sender_task
         await self.sender.aclose()
         self.sender = WebhookSender(self.webhooks, timeout_s=self._timeout_s)
-        self._sender_task = asyncio.ensure_future(self.sender.run_forever())
+        self._keep_sender()
+
+    def _keep_sender(self) -> None:
+        self._sender_task = self.keeper.keep("webhook sender", lambda: self.sender.run_forever())
 
     async def aclose(self) -> None:
         self._store.write_hooks.remove(self.publisher.in_transaction)
+        self._store.write_hooks.remove(self.label_webhooks.in_transaction)
         await self.server.aclose()
         if self._sender_task is not None:
             self._sender_task.cancel()
@@ -121,8 +135,9 @@ def for_service(
     return Gateway(
         ServicePort(service),
         service.store,
-        ApiKey(instance),
+        ApiKey(instance, secrets_file(service.data_dir)),
         port=port,
         lan=lan,
         webhook_timeout_s=webhook_timeout_s,
+        keeper=service.keeper,
     )

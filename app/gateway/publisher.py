@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 from ulid import ULID
 
-from app.core.models import Account, Message
+from app.core.models import Account, Message, SessionConfig
 from app.core.write_hooks import Written
 from app.gateway.core_port import NumberView
 from app.gateway.envelope import body_bytes, envelope
-from app.gateway.waha_json import ack_body, me_json, message_json, status_body
+from app.gateway.session_configs import loads_metadata
+from app.gateway.waha_json import ack_body, me_json, message_json, metadata_of, status_body
 from app.gateway.webhook_store import enabled_targets, enqueue_in
 
 ACKED = frozenset({"sent", "delivered", "read"})
@@ -32,15 +34,17 @@ def new_event_id() -> str:
     return "evt_" + str(ULID()).lower()
 
 
-def event_of(message: Message) -> str | None:
-    """The webhook event a stored row makes, if any."""
+def events_of(message: Message) -> tuple[str, ...]:
+    """The webhook events a stored row makes, if any."""
     if message.direction == "in":
-        return "message"
+        return ("message",)
     if message.status in ACKED:
-        return "message.ack"
+        return ("message.ack",)
     if message.status == "failed":
-        return "message.failed"
-    return None  # queued again (the owner's Resend): nothing for the shop to hear
+        # WAHA's clients hear a refused send as message.ack with ack -1 (ERROR); Jaga's
+        # message.failed (the same body) stays for those who chose it.
+        return ("message.ack", "message.failed")
+    return ()  # queued again (the owner's Resend): nothing for the shop to hear
 
 
 class WebhookPublisher:
@@ -69,29 +73,37 @@ class WebhookPublisher:
         def number(account_id: str) -> NumberView | None:
             if account_id not in numbers:
                 account = s.get(Account, account_id)
-                numbers[account_id] = NumberView.of(account, bridge_up=up) if account else None
+                numbers[account_id] = self.number_view(s, account, up) if account else None
             return numbers[account_id]
 
         enqueued: list[int] = []
         for message in [*written.added, *written.moved]:
-            event, view = event_of(message), number(message.account_id)
-            if event is None or view is None:
+            view = number(message.account_id)
+            if view is None:
                 continue
-            payload = (
-                message_json(view, message, self._api_base())
-                if event == "message"
-                else ack_body(view, message)
-            )
-            key = f"{view.id}:{message.chat}"
-            enqueued += self._publish(s, targets, event, view, key, payload)
+            for event in events_of(message):
+                payload = (
+                    message_json(view, message, self._api_base())
+                    if event == "message"
+                    else ack_body(view, message)
+                )
+                key = f"{view.id}:{message.chat}"
+                enqueued += self.publish(s, targets, event, view, key, payload)
         for move in written.statuses:
-            view = NumberView.of(move.account, bridge_up=up)
+            view = self.number_view(s, move.account, up)
             key = f"{view.id}:session"
-            enqueued += self._publish(s, targets, "session.status", view, key, status_body(view))
+            enqueued += self.publish(s, targets, "session.status", view, key, status_body(view))
         if enqueued:
             self._wake()  # the sender runs on this loop: after this commit
 
-    def _publish(
+    @staticmethod
+    def number_view(s: Session, account: Account, up: bool) -> NumberView:
+        """The number as a webhook tells of it, with its session's metadata."""
+        config = s.get(SessionConfig, account.id)
+        metadata = loads_metadata(config.metadata_json) if config is not None else {}
+        return replace(NumberView.of(account, bridge_up=up), metadata=metadata)
+
+    def publish(
         self,
         s: Session,
         targets: list[Any],
@@ -100,6 +112,7 @@ class WebhookPublisher:
         order_key: str,
         payload: dict[str, Any],
     ) -> list[int]:
+        """One event to every URL that hears this number (label_webhooks.py too)."""
         event_id = new_event_id()
         document = envelope(
             event_id=event_id,
@@ -108,10 +121,11 @@ class WebhookPublisher:
             payload=payload,
             me=me_json(number),
             timestamp_ms=self._clock_ms(),
+            metadata=metadata_of(number),
         )
         return enqueue_in(
             s,
-            targets,
+            [t for t in targets if t.account_id in (None, number.id)],
             event=event,
             event_id=event_id,
             order_key=order_key,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.core.recipients import from_chat_id
 from app.core.status import SessionStatus
 
 #: Jaga's engine as WAHA names it: NOWEB is WAHA's engine built on Baileys too.
@@ -17,8 +18,6 @@ ENGINE = "NOWEB"
 
 PERSON_SUFFIX = "@c.us"
 GROUP_SUFFIX = "@g.us"
-#: What Baileys calls a person's jid; WAHA clients sometimes pass it back.
-WHATSAPP_SUFFIX = "@s.whatsapp.net"
 
 
 class WahaStatus(StrEnum):
@@ -82,15 +81,12 @@ def chat_id(chat: str) -> str:
 
 
 def jaga_chat(waha_chat_id: str) -> str:
-    """WAHA's chat id (or plain digits) → Jaga's chat: digits for a person, a group as is.
+    """WAHA's chat id → Jaga's chat: international digits for a person (`6591234567@c.us`
+    is Singapore, never read as a national number), a group's or LID's id as it is.
 
-    Unknown forms are returned unchanged, for the outbox's own validation to judge.
+    Raises RecipientError (with a sentence) for anything that is not one for sure.
     """
-    value = waha_chat_id.strip()
-    for suffix in (PERSON_SUFFIX, WHATSAPP_SUFFIX):
-        if value.endswith(suffix):
-            return value[: -len(suffix)]
-    return value
+    return from_chat_id(waha_chat_id).chat
 
 
 def message_serial(*, from_me: bool, chat: str, message_id: str) -> str:

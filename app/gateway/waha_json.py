@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.core.models import Message
+from app.core.status import SessionStatus
 from app.gateway.core_port import NumberView
 from app.gateway.waha import ack_level, chat_id, message_serial, waha_status
 
@@ -21,11 +22,20 @@ def epoch(moment: datetime | None) -> float:
     return moment.replace(tzinfo=UTC).timestamp()
 
 
+#: Not linked now (waiting for a scan, or unlinked): WAHA has no `me` then.
+_UNLINKED = frozenset({SessionStatus.LOGGED_OUT, SessionStatus.QR, SessionStatus.PAIRING_CODE})
+
+
 def me_json(number: NumberView) -> dict[str, Any] | None:
-    """MeInfo: who the number is, once it is linked."""
-    if number.phone is None:
+    """MeInfo: who the number is while it is linked (null after a logout, as WAHA's)."""
+    if number.phone is None or number.status in _UNLINKED:
         return None
     return {"id": chat_id(number.phone), "pushName": number.name or number.label}
+
+
+def metadata_of(number: NumberView) -> dict[str, str]:
+    """The session's metadata (WAHA's config.metadata), with the number's label."""
+    return {**number.metadata, "jaga.label": number.label}
 
 
 def session_json(number: NumberView) -> dict[str, Any]:
@@ -37,7 +47,7 @@ def session_json(number: NumberView) -> dict[str, Any]:
         "me": me_json(number),
         "presence": {},
         "timestamps": {"activity": int(epoch(activity) * 1000)},
-        "config": {"metadata": {"jaga.label": number.label}},
+        "config": {"metadata": metadata_of(number), "webhooks": None},
         "jaga": {"label": number.label, "status": number.status.value},
     }
 
@@ -63,12 +73,21 @@ def media_json(number: NumberView, message: Message, base_url: str = "") -> dict
         return None
     stored = message.media_state == "stored" and bool(message.media_sha256)
     path = f"/api/files/{number.id}/{message.media_sha256}"
+    why = message.media_error or message.media_state or "unavailable"
     return {
         "url": base_url + path if stored else None,
         "mimetype": message.media_mimetype,
         "filename": message.media_file_name,
-        "error": None if stored else (message.media_error or message.media_state),
+        # WAHA's error is an object (or null): Jaga's code and its words.
+        "error": None if stored else {"code": why, "message": _MEDIA_WORDS.get(why, why)},
     }
+
+
+_MEDIA_WORDS = {
+    "too_large": "The file is larger than Jaga keeps (Settings); it stays on the phone.",
+    "failed": "The file could not be downloaded from WhatsApp.",
+    "pending": "The file is still being downloaded.",
+}
 
 
 def message_json(number: NumberView, message: Message, base_url: str = "") -> dict[str, Any]:
@@ -81,6 +100,7 @@ def message_json(number: NumberView, message: Message, base_url: str = "") -> di
     me = chat_id(number.phone) if number.phone else ""
     chat = chat_id(message.chat)
     level = ack_level(message.status)
+    author = chat_id(message.author) if message.author and not mine else None
     return {
         "id": message_serial(from_me=mine, chat=message.chat, message_id=message.message_id),
         "timestamp": int(epoch(message.created_at)),
@@ -89,8 +109,9 @@ def message_json(number: NumberView, message: Message, base_url: str = "") -> di
         # Jaga cannot tell the window's sends from the API's: both went through its outbox.
         "source": "api" if mine else "app",
         "to": chat if mine else me,
-        # In a group, who wrote it (WAHA's participant); "" in a person's chat.
-        "participant": chat_id(message.author) if message.author and not mine else "",
+        # In a group, who wrote it (WAHA's participant, and author); "" in a person's chat.
+        "participant": author or "",
+        "author": author,
         "body": message.text,
         "hasMedia": media is not None,
         "media": media,

@@ -1,8 +1,13 @@
 """Sends due webhook deliveries to the shop's URLs, signed, in order per chat, with retries.
 
-Runs as one asyncio task on the app's loop. Every outcome is stored before the next try,
-so a restart goes on from where it stopped. Nothing here logs a secret, a body or a full
-URL (its query may carry the shop's token): a URL is named by its target id and host.
+Each address delivers on its own: one lane (an asyncio task) per address, so a slow,
+hanging or hostile receiver delays only itself. Within a lane, the heads of different
+chats go side by side (a few at once); a chat's next event waits for the one before.
+Every outcome is stored before a lane looks for more (outcomes of the same moment share
+one commit: app/gateway/webhook_outcomes.py), so a restart goes on from where it stopped.
+
+Nothing here logs a secret, a body or a full URL (its query may carry the shop's token):
+a URL is named by its target id and host.
 """
 
 from __future__ import annotations
@@ -11,31 +16,36 @@ import asyncio
 import contextlib
 import logging
 import random
-import time
-import uuid
 from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import urlsplit
 
-import httpx
+import aiohttp
 
 from app.core.models import WebhookDelivery, WebhookTarget, utcnow
 from app.core.store import StoreError
-from app.gateway import signing
-from app.gateway.retry import after_attempt
+from app.gateway.retry import Outcome, after_attempt
+from app.gateway.webhook_outcomes import OutcomeWriter, Recorded
+from app.gateway.webhook_post import REQUEST_TIMEOUT_S, Attempt, new_session, post_once
 from app.gateway.webhook_store import WebhookStore
+
+__all__ = ["REQUEST_TIMEOUT_S", "WebhookSender"]
 
 log = logging.getLogger(__name__)
 
-REQUEST_TIMEOUT_S = 10.0
-CONCURRENCY = 8
+#: Requests at once to one address (heads of different chats).
+PER_ADDRESS = 4
 IDLE_WAIT_S = 30.0
-#: Of an endpoint's answer, this much is kept to show the owner what it said.
-ANSWER_CHARS = 300
+#: After an unexpected error in a lane: a pause, then it goes on.
+LANE_PAUSE_S = 1.0
 
 
 def where(target: WebhookTarget) -> str:
-    return f"webhook {target.id} ({urlsplit(target.url).hostname})"
+    try:
+        host = urlsplit(target.url).hostname
+    except ValueError:
+        host = "?"
+    return f"webhook {target.id} ({host})"
 
 
 class WebhookSender:
@@ -43,99 +53,135 @@ class WebhookSender:
         self,
         store: WebhookStore,
         *,
-        client: httpx.AsyncClient | None = None,
         now: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
         timeout_s: float = REQUEST_TIMEOUT_S,
     ) -> None:
         self._store = store
-        self._client = client or httpx.AsyncClient(timeout=timeout_s, follow_redirects=False)
+        self._session: aiohttp.ClientSession | None = None  # made on the loop, when needed
+        self._timeout_s = timeout_s
         self._now = now
         self._rng = rng or random.Random()
+        self._outcomes = OutcomeWriter(store)
         self._wakeup = asyncio.Event()
-        self._limit = asyncio.Semaphore(CONCURRENCY)
+        self._lanes: dict[int, asyncio.Task[None]] = {}
+        self._lane_wakeups: dict[int, asyncio.Event] = {}
 
     def wake(self) -> None:
-        """New deliveries were written, or the owner asked for a retry."""
+        """New deliveries were written, or the owner asked for a retry or added an address."""
         self._wakeup.set()
+        for event in self._lane_wakeups.values():
+            event.set()
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        await self._stop_lanes()
+        if self._session is not None:
+            session, self._session = self._session, None
+            await session.close()
+
+    # --- the lanes ----------------------------------------------------------------------
 
     async def run_forever(self) -> None:
-        while True:
-            try:
-                sent = await self.deliver_due()
-            except StoreError as error:  # a full disk: wait, keep everything, try again
-                log.warning("webhooks paused: %s", error)
-                sent = 0
-            if sent:
-                continue
-            await self._wait()
+        """Keeps one lane per address; ends only when cancelled (its lanes with it)."""
+        try:
+            while True:
+                try:
+                    self._keep_lanes({t.id for t in self._store.targets()})
+                except StoreError as error:  # a full disk: keep everything, try again
+                    log.warning("webhooks paused: %s", error)
+                self._wakeup.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wakeup.wait(), IDLE_WAIT_S)
+        finally:
+            await self._stop_lanes()
 
-    async def _wait(self) -> None:
-        timeout = IDLE_WAIT_S
-        with contextlib.suppress(StoreError):
-            next_at = self._store.next_due_at()
-            if next_at is not None:
-                timeout = min(timeout, max(0.05, (next_at - self._now()).total_seconds()))
-        self._wakeup.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wakeup.wait(), timeout)
+    def _keep_lanes(self, target_ids: set[int]) -> None:
+        for target_id in target_ids - self._lanes.keys():
+            self._lane_wakeups[target_id] = asyncio.Event()
+            self._lanes[target_id] = asyncio.ensure_future(self._lane(target_id))
+        for target_id in self._lanes.keys() - target_ids:  # removed addresses
+            self._lanes.pop(target_id).cancel()
+            self._lane_wakeups.pop(target_id, None)
+
+    async def _stop_lanes(self) -> None:
+        lanes, self._lanes = list(self._lanes.values()), {}
+        self._lane_wakeups.clear()
+        for lane in lanes:
+            lane.cancel()
+        for lane in lanes:
+            with contextlib.suppress(asyncio.CancelledError):
+                await lane
+
+    async def _lane(self, target_id: int) -> None:
+        wakeup = self._lane_wakeups[target_id]
+        while True:
+            wakeup.clear()
+            try:
+                if await self.deliver_due_for(target_id):
+                    continue
+                timeout = self._idle_wait(target_id)
+            except StoreError as error:
+                log.warning("webhook %d paused: %s", target_id, error)
+                timeout = LANE_PAUSE_S
+            except Exception:  # never the end of an address's deliveries
+                log.warning("webhook %d: unexpected error; going on", target_id, exc_info=True)
+                timeout = LANE_PAUSE_S
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wakeup.wait(), timeout)
+
+    def _idle_wait(self, target_id: int) -> float:
+        next_at = self._store.next_due_at(target_id)
+        if next_at is None:
+            return IDLE_WAIT_S
+        return min(IDLE_WAIT_S, max(0.05, (next_at - self._now()).total_seconds()))
+
+    # --- one round ----------------------------------------------------------------------
 
     async def deliver_due(self) -> int:
-        """One round: every due head of every (URL, chat), at once; how many were tried."""
-        due = self._store.due(self._now())
-        if not due:
+        """One round for every address at once (each on its own); how many were tried."""
+        counts = await asyncio.gather(*(self.deliver_due_for(t.id) for t in self._store.targets()))
+        return sum(counts)
+
+    async def deliver_due_for(self, target_id: int) -> int:
+        """Every due head of one address's chats, a few at a time; how many were tried."""
+        target = self._store.target(target_id)
+        if target is None:
             return 0
-        targets = {t.id: t for t in self._store.targets()}
-        await asyncio.gather(
-            *(self._attempt(d, targets[d.target_id]) for d in due if d.target_id in targets)
-        )
+        due = self._store.due(self._now(), target_id=target_id)
+        limit = asyncio.Semaphore(PER_ADDRESS)
+
+        async def attempt(delivery: WebhookDelivery) -> None:
+            async with limit:
+                await self._attempt(delivery, target)
+
+        await asyncio.gather(*(attempt(d) for d in due))
         return len(due)
 
     async def _attempt(self, delivery: WebhookDelivery, target: WebhookTarget) -> None:
-        async with self._limit:
-            status_code, error, retry_after = await self.post(delivery, target)
+        self._outcomes.started()
+        try:
+            tried = await self.post(delivery, target)
+        except BaseException:  # cancelled (the sender stops): no outcome will come
+            self._outcomes.abandoned()
+            raise
         now = self._now()
         step = after_attempt(
-            status_code,
+            tried.status_code,
             attempt=delivery.attempts + 1,
             created_at=delivery.created_at,
             now=now,
             rng=self._rng,
-            retry_after_s=retry_after,
+            retry_after_s=tried.retry_after_s,
         )
-        if step.outcome.value != "delivered":
-            log.info(
-                "%s: %s %s → %s",
-                where(target),
-                delivery.event,
-                delivery.event_id,
-                f"HTTP {status_code}" if status_code is not None else error,
-            )
-        self._store.record(delivery.id, step, status_code=status_code, error=error, now=now)
-
-    async def post(
-        self, delivery: WebhookDelivery, target: WebhookTarget
-    ) -> tuple[int | None, str | None, float | None]:
-        """(status code, what went wrong, Retry-After seconds) of one request."""
-        headers = signing.headers(
-            request_id=uuid.uuid4().hex,
-            timestamp_ms=int(time.time() * 1000),
-            body=delivery.body,
-            secret=target.secret,
+        if step.outcome is not Outcome.DELIVERED:
+            said = f"HTTP {tried.status_code}" if tried.status_code is not None else tried.error
+            log.info("%s: %s %s → %s", where(target), delivery.event, delivery.event_id, said)
+        await self._outcomes.record(
+            Recorded(delivery.id, step, tried.status_code, tried.error, now)
         )
-        try:
-            answer = await self._client.post(target.url, content=delivery.body, headers=headers)
-        except httpx.TimeoutException:
-            return None, "the endpoint did not answer in time", None
-        except httpx.HTTPError as error:
-            return None, f"could not connect: {type(error).__name__}", None
-        said = None if answer.is_success else answer.text[:ANSWER_CHARS].strip() or None
-        return answer.status_code, said, _retry_after(answer)
 
-
-def _retry_after(answer: httpx.Response) -> float | None:
-    value = answer.headers.get("retry-after", "")
-    return float(value) if value.isdigit() else None
+    async def post(self, delivery: WebhookDelivery, target: WebhookTarget) -> Attempt:
+        """One request (also the owner's test ping): its outcome, never an exception."""
+        if self._session is None or self._session.closed:
+            self._session = new_session()
+        return await post_once(self._session, delivery, target, self._timeout_s)

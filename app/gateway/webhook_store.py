@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
+from typing import Protocol
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -19,17 +19,9 @@ from app.core.models import WebhookDelivery, WebhookTarget, utcnow
 from app.core.store import Store, StoreError
 from app.gateway.envelope import EVENTS
 from app.gateway.retry import Next, Outcome
+from app.gateway.webhook_address import check_address
 
 PENDING = "pending"
-
-
-def check_url(url: str) -> str:
-    """A webhook URL must be http(s) with a host; anything else is refused in words."""
-    value = url.strip()
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise StoreError("A webhook address must start with http:// or https:// and name a host.")
-    return value
 
 
 def check_events(events: Iterable[str]) -> list[str]:
@@ -57,12 +49,26 @@ class WebhookStore:
     # --- targets ------------------------------------------------------------------------
 
     def add_target(self, url: str, events: Iterable[str], secret: str | None) -> WebhookTarget:
+        """A new address; WebhookAddressError (a ValueError with `.code`) or StoreError in
+        words for one that cannot be used, and nothing is stored."""
         target = WebhookTarget(
-            url=check_url(url), events=",".join(check_events(events)), secret=secret or None
+            url=check_address(url), events=",".join(check_events(events)), secret=secret or None
         )
         with self._store.session() as s:
             s.add(target)
         return target
+
+    def update_target(
+        self, target_id: int, url: str, events: Iterable[str], secret: str | None
+    ) -> WebhookTarget | None:
+        """The same checks as add_target; None when the address was removed meanwhile."""
+        checked, chosen = check_address(url), ",".join(check_events(events))
+        with self._store.session() as s:
+            target = s.get(WebhookTarget, target_id)
+            if target is None:
+                return None
+            target.url, target.events, target.secret = checked, chosen, secret or None
+            return target
 
     def targets(self) -> list[WebhookTarget]:
         with self._store.session() as s:
@@ -92,29 +98,31 @@ class WebhookStore:
                 body=body,
             )
 
-    def _heads(self):  # noqa: ANN202 (a SQLAlchemy subquery)
+    def _heads(self, target_id: int | None = None):  # noqa: ANN202 (a SQLAlchemy subquery)
         """The oldest unfinished delivery of each (URL, chat): the only one that may go."""
-        return (
-            select(func.min(WebhookDelivery.id))
-            .where(WebhookDelivery.state == PENDING)
-            .group_by(WebhookDelivery.target_id, WebhookDelivery.order_key)
-        )
+        query = select(func.min(WebhookDelivery.id)).where(WebhookDelivery.state == PENDING)
+        if target_id is not None:
+            query = query.where(WebhookDelivery.target_id == target_id)
+        return query.group_by(WebhookDelivery.target_id, WebhookDelivery.order_key)
 
-    def due(self, now: datetime, limit: int = 64) -> list[WebhookDelivery]:
+    def due(
+        self, now: datetime, limit: int = 64, *, target_id: int | None = None
+    ) -> list[WebhookDelivery]:
+        """Due heads of every (URL, chat), or of one URL's chats only."""
         with self._store.session() as s:
             query = (
                 select(WebhookDelivery)
-                .where(WebhookDelivery.id.in_(self._heads()))
+                .where(WebhookDelivery.id.in_(self._heads(target_id)))
                 .where(WebhookDelivery.next_attempt_at <= now)
                 .order_by(WebhookDelivery.id)
                 .limit(limit)
             )
             return list(s.scalars(query))
 
-    def next_due_at(self) -> datetime | None:
+    def next_due_at(self, target_id: int | None = None) -> datetime | None:
         with self._store.session() as s:
             query = select(func.min(WebhookDelivery.next_attempt_at)).where(
-                WebhookDelivery.id.in_(self._heads())
+                WebhookDelivery.id.in_(self._heads(target_id))
             )
             return s.scalar(query)
 
@@ -128,27 +136,13 @@ class WebhookStore:
         now: datetime,
     ) -> None:
         with self._store.session() as s:
-            row = s.get(WebhookDelivery, delivery_id)
-            if row is None:
-                return  # its URL was removed meanwhile
-            row.attempts += 1
-            row.last_attempt_at = now
-            row.last_status_code = status_code
-            row.last_error = error
-            if step.outcome is Outcome.RETRY:
-                assert step.at is not None
-                row.next_attempt_at = step.at
-            else:
-                row.state = step.outcome.value
-                row.finished_at = now
-            target = s.get(WebhookTarget, row.target_id)
-            if target is None:
-                return
-            if step.outcome is Outcome.DELIVERED:
-                target.last_success_at = now
-            else:
-                target.last_failure_at = now
-                target.last_failure = _failure_words(status_code, error)
+            _record_in(s, delivery_id, step, status_code, error, now)
+
+    def record_many(self, outcomes: Iterable[Outcomed]) -> None:
+        """Several attempts' outcomes in one commit (one sync to disk, not one each)."""
+        with self._store.session() as s:
+            for o in outcomes:
+                _record_in(s, o.delivery_id, o.step, o.status_code, o.error, o.at)
 
     def retry_now(self, target_id: int, now: datetime | None = None) -> int:
         """The owner's Retry now: waiting, refused and expired deliveries go again at once."""
@@ -215,6 +209,47 @@ class WebhookStore:
                 last_failure_at=target.last_failure_at,
                 last_failure=target.last_failure,
             )
+
+
+class Outcomed(Protocol):
+    """One attempt's outcome (app/gateway/webhook_outcomes.py: Recorded)."""
+
+    delivery_id: int
+    step: Next
+    status_code: int | None
+    error: str | None
+    at: datetime
+
+
+def _record_in(
+    s: Session,
+    delivery_id: int,
+    step: Next,
+    status_code: int | None,
+    error: str | None,
+    now: datetime,
+) -> None:
+    row = s.get(WebhookDelivery, delivery_id)
+    if row is None:
+        return  # its URL was removed meanwhile
+    row.attempts += 1
+    row.last_attempt_at = now
+    row.last_status_code = status_code
+    row.last_error = error
+    if step.outcome is Outcome.RETRY:
+        assert step.at is not None
+        row.next_attempt_at = step.at
+    else:
+        row.state = step.outcome.value
+        row.finished_at = now
+    target = s.get(WebhookTarget, row.target_id)
+    if target is None:
+        return
+    if step.outcome is Outcome.DELIVERED:
+        target.last_success_at = now
+    else:
+        target.last_failure_at = now
+        target.last_failure = _failure_words(status_code, error)
 
 
 def _failure_words(status_code: int | None, error: str | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from app.core.models import Base
+from app.storage.inbox import tables as _inbox_tables  # noqa: F401  (their rows are Base's too)
 
 connection = context.config.attributes["connection"]
 context.configure(

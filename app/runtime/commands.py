@@ -9,7 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.protocol import Limits
 from app.core.models import Message
-from app.core.outbox import SendOptions, new_client_id, normalize_recipient, validate_text
+from app.core.outbox import SendOptions, new_client_id, validate_text
+from app.core.recipients import chat_of
 from app.core.replies import check_reply
 from app.core.status import SessionStatus
 from app.runtime.dispatcher import Dispatcher
@@ -37,7 +38,9 @@ class OwnerCommands:
         self.dispatcher = dispatcher
         self._client = client
         self._limits = limits
-        self.default_region = "ID"  # for numbers typed without a country code
+        #: The owner's region: how the window reads a number typed without its country code
+        #: (app.core.recipients.from_typed). The core itself takes international numbers only.
+        self.default_region = "ID"
         self.default_engine = "baileys"
 
     def limits(self) -> Limits:
@@ -137,7 +140,7 @@ class OwnerCommands:
         options: SendOptions | None = None,
     ) -> Message:
         """Validates against the bridge's limits and queues; it leaves once connected."""
-        chat = normalize_recipient(to, self.default_region)
+        chat = chat_of(to).chat  # international digits, a group or a LID: never re-read
         limits = self._limits()
         body = validate_text(
             text, max_utf16=limits.text_max_utf16, max_body_bytes=limits.body_max_bytes

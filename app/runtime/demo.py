@@ -9,8 +9,10 @@ control writes a status itself.
 from __future__ import annotations
 
 import asyncio
+import base64
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from app.bridge.client import BridgeClient, BridgeError
 from app.core.message_store import MessageStore
@@ -18,11 +20,50 @@ from app.runtime.read_model import ReadModel
 
 #: Baileys close codes (node_bridge/src/close_codes.js).
 DROPPED, LOGGED_OUT_ON_PHONE, REPLACED = 428, 401, 440
+#: WhatsApp's refusal of a message to someone the number may not reach (error 463).
+REACH_OUT_REFUSED = 463
 #: The receipts a message gets, in order.
 RECEIPTS = ("sent", "delivered", "read")
 #: How long "opened on another computer" waits for the bridge's one retry before the
 #: other computer takes the number again (the demo's conflict pause is 3 s).
 TAKEOVER_WAIT_S = 30.0
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    """What a demo customer sends: a photo or a document, its bytes and its name."""
+
+    kind: str  # "image" or "document"
+    mimetype: str
+    data: bytes
+    file_name: str | None = None
+
+
+def demo_pdf(line: str) -> bytes:
+    """A small, valid one-page PDF that shows `line` (ASCII): the demo customer's order."""
+    text = line.encode("ascii", "replace").replace(b"\\", b"").replace(b"(", b"").replace(b")", b"")
+    stream = b"BT /F1 18 Tf 40 760 Td (" + text + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return bytes(out)
 
 
 class DemoWorld:
@@ -81,6 +122,30 @@ class DemoWorld:
         body = {"messages": [{"from": phone, "text": text}]}
         await self._bridge().sim(f"sessions/{account_id}/inbound", body)
 
+    async def customer_sends_file(
+        self,
+        account_id: str,
+        phone: str,
+        media: DemoFile,
+        caption: str = "",
+    ) -> None:
+        """A customer sends a photo or a document: its bytes come with the message, and the
+        bridge downloads them as it would from WhatsApp's media servers."""
+        body = {
+            "type": media.kind,
+            "mimetype": media.mimetype,
+            "data_b64": base64.b64encode(media.data).decode("ascii"),
+            **({"file_name": media.file_name} if media.file_name else {}),
+            **({"caption": caption} if caption else {}),
+        }
+        await self._bridge().sim(
+            f"sessions/{account_id}/inbound", {"messages": [{"from": phone, "media": body}]}
+        )
+
+    async def refuse_next_send(self, account_id: str, code: int = REACH_OUT_REFUSED) -> None:
+        """WhatsApp refuses the next message this number sends (463: may not reach out)."""
+        await self._bridge().sim(f"sessions/{account_id}/refuse-next", {"code": code})
+
     async def receipt_arrives(self, account_id: str) -> bool:
         """The next receipt of the newest outgoing message not yet read (sent → delivered →
         read); False when there is none. The tick changes when the bridge reports it."""
@@ -88,7 +153,7 @@ class DemoWorld:
             if message.direction != "out" or message.status not in RECEIPTS[:2]:
                 continue
             following = RECEIPTS[RECEIPTS.index(message.status) + 1]
-            body = {"message_id": message.message_id, "status": following}
+            body = {"client_id": message.message_id, "status": following}
             await self._bridge().sim(f"sessions/{account_id}/ack", body)
             return True
         return False

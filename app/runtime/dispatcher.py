@@ -11,6 +11,7 @@ from datetime import datetime
 from app.bridge.client import BridgeClient, BridgeError, send_body
 from app.bridge.protocol import parse_time
 from app.core.clock import SteadyClock
+from app.core.edges import refusal_of
 from app.core.message_store import media_of
 from app.core.models import Message
 from app.core.outbox import retry_delay, should_give_up
@@ -34,6 +35,10 @@ NEVER_SUCCEEDS = frozenset(
         "media_missing",
         "media_empty",
         "media_too_large",
+        # WhatsApp refused it (its error ack, in words): a retry counts as another reach-out.
+        "rejected",
+        # The recipient's phone is not on WhatsApp (the bridge asked WhatsApp).
+        "not_on_whatsapp",
     }
 )
 #: Bridge errors that mean "not now": the message waits, using up no attempts.
@@ -45,8 +50,9 @@ WAIT_FOR_TURN = frozenset({"paced", "new_contacts_cap"})
 
 def upload_timeout(size: int | None) -> float:
     """How long the bridge may take to answer a media send: its own wait (30 s plus the
-    file at 32 KiB/s, docs/bridge-api.md) and a margin."""
-    return 30.0 + (size or 0) / (32 * 1024) + 15.0
+    file at 32 KiB/s, docs/bridge-api.md), then WhatsApp's ack (15 s), the paced slot and
+    "typing…" (5 s each), and a margin."""
+    return 30.0 + (size or 0) / (32 * 1024) + 15.0 + 10.0 + 15.0
 
 
 class Dispatcher:
@@ -247,7 +253,10 @@ class Dispatcher:
             self.store.mark_later(message.id, turn)
             return "later"
         outcome = "failed"
-        if error.code in NEVER_SUCCEEDS:
+        if error.code == "rejected":  # in the words its message.ack gives it too
+            refusal = {**error.fields, "status": "failed"}
+            self.store.mark_failed(message.id, refusal_of(refusal) or str(error))
+        elif error.code in NEVER_SUCCEEDS:
             self.store.mark_failed(message.id, str(error))
         elif should_give_up(message.attempts + 1, message.created_at, self._clock.now()):
             self.store.mark_failed(

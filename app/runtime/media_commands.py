@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,8 @@ from app.core.media import (
 from app.core.media_files import MediaError, MediaFiles, StoredFile, open_owner_file
 from app.core.message_store import media_of
 from app.core.models import Message
-from app.core.outbox import SendOptions, new_client_id, normalize_recipient, validate_text
+from app.core.outbox import SendOptions, new_client_id, validate_text
+from app.core.recipients import chat_of
 from app.core.replies import check_reply
 from app.runtime.commands import OwnerCommands
 
@@ -58,6 +60,7 @@ class _Plan:
     client_id: str
     max_bytes: int
     reply_to: str | None = None  # the WhatsApp id of a message of this chat it quotes
+    not_before: datetime | None = None  # it leaves no earlier (naive UTC; the API's schedule)
 
 
 class MediaCommands:
@@ -143,6 +146,7 @@ class MediaCommands:
         client_id: str | None = None,
         caption_apart: bool = False,
         reply_to: str | None = None,
+        not_before: datetime | None = None,
     ) -> _Plan:
         """Everything checked before a byte is copied: recipient, caption, type, number,
         the message it answers.
@@ -150,7 +154,7 @@ class MediaCommands:
         `caption_apart`: words for a voice note or sound file (which shows none) go as a
         text message right after it, instead of being refused.
         """
-        chat = normalize_recipient(to, self.commands.default_region)
+        chat = chat_of(to).chat
         if caption:
             limits = self.commands.limits()
             caption = validate_text(
@@ -171,7 +175,7 @@ class MediaCommands:
             check_reply(self.store, account_id, chat, reply_to)
         return _Plan(
             account_id, to, chat, source, chosen, mimetype, name, caption, words_apart,
-            client_id or new_client_id(), self.limits.max_file_bytes, reply_to,
+            client_id or new_client_id(), self.limits.max_file_bytes, reply_to, not_before,
         )  # fmt: skip
 
     def _copy(self, plan: _Plan) -> StoredFile:
@@ -187,7 +191,7 @@ class MediaCommands:
             plan.chat,
             plan.caption,
             plan.client_id,
-            SendOptions(reply_to=plan.reply_to),
+            SendOptions(reply_to=plan.reply_to, not_before=plan.not_before),
             media=media,
         )
         self.commands.signals.message_added.emit(message.id)

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from app.bridge.recovery import BridgeRecovery
 from app.core.models import Account, utcnow
 
 
@@ -54,6 +55,22 @@ class ReadModel(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._accounts: dict[str, AccountView] = {}
+        #: What the core told before any face listened (the window is built after the
+        #: restore is under way): kept here, shown when the face connects.
+        #: A damaged bridge.sqlite3 set aside at this start (app.bridge.recovery).
+        self.bridge_recovery: BridgeRecovery | None = None
+        #: The trouble of the moment, as a sentence (a full disk), until it is gone.
+        self.problem: str | None = None
+
+    def note_recovery(self, recovery: BridgeRecovery) -> None:
+        self.bridge_recovery = recovery
+
+    def note_problem(self, sentence: str) -> None:
+        self.problem = sentence
+
+    def note_problem_gone(self, sentence: str) -> None:
+        if self.problem is not None and sentence in self.problem:
+            self.problem = None
 
     def load(self, rows: Iterable[Account]) -> None:
         """The whole picture at once (start-up, a twin merged): changes for what differs."""

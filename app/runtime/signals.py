@@ -21,6 +21,7 @@ class CoreSignals(QObject):
     restore_progress = Signal(object)  # Progress
     bridge_state_changed = Signal(str)  # supervision State value
     error = Signal(str)  # a sentence for the owner: what went wrong and what to do
+    trouble_gone = Signal(str)  # that sentence no longer holds (the disk has room again)
     bridge_recovered = Signal(object)  # BridgeRecovery: bridge.sqlite3 was damaged at start
     message_added = Signal(int)  # messages.id of a new row (in or out)
     message_updated = Signal(int)  # messages.id whose status changed

@@ -38,17 +38,19 @@ NO_MESSAGES = LastMessages()
 
 class Column(IntEnum):
     NAME = 0
-    PHONE = 1
-    STATUS = 2
-    SINCE = 3
-    ACTIVITY = 4
-    LAST_IN = 5
-    LAST_OUT = 6
-    UPTIME = 7
+    UNREAD = 1  # the inbox's unread messages of the number (app.ui.inbox)
+    PHONE = 2
+    STATUS = 3
+    SINCE = 4
+    ACTIVITY = 5
+    LAST_IN = 6
+    LAST_OUT = 7
+    UPTIME = 8
 
 
 HEADERS = {
     Column.NAME: tr_noop("Name"),
+    Column.UNREAD: tr_noop("Unread"),
     Column.PHONE: tr_noop("Phone number"),
     Column.STATUS: tr_noop("Status"),
     Column.SINCE: tr_noop("Since"),
@@ -68,6 +70,7 @@ OUT_STATUS = {
 }
 
 HEADER_TIPS = {
+    Column.UNREAD: tr_noop("Messages from customers nobody read yet, in Jaga or on the phone"),
     Column.SINCE: tr_noop("When the number got its current status"),
     Column.ACTIVITY: tr_noop("When WhatsApp last sent anything for this number"),
     Column.LAST_IN: tr_noop("When the last message to this number arrived"),
@@ -87,6 +90,7 @@ class AccountsModel(QAbstractTableModel):
         self._rows: list[Account] = []
         self._uptime: dict[str, float | None] = {}
         self._messages: dict[str, LastMessages] = {}
+        self._unread: dict[str, int] = {}
         self._now = now
         self.bridge = BridgeView(State.STOPPED)
 
@@ -169,6 +173,16 @@ class AccountsModel(QAbstractTableModel):
         self._messages[account_id] = last
         self.dataChanged.emit(self.index(row, Column.LAST_IN), self.index(row, Column.LAST_OUT))
 
+    def set_unread(self, totals: dict[str, int]) -> None:
+        """Every number's unread messages (numbers not named have none)."""
+        changed = [a.id for a in self._rows if self._unread.get(a.id, 0) != totals.get(a.id, 0)]
+        self._unread = dict(totals)
+        for account_id in changed:
+            row = self.row_of(account_id)
+            if row is not None:
+                index = self.index(row, Column.UNREAD)
+                self.dataChanged.emit(index, index)
+
     def refresh_times(self) -> None:
         """The clock moved on: '5 min ago' becomes '6 min ago' (timed columns only)."""
         if self._rows:
@@ -250,7 +264,7 @@ class AccountsModel(QAbstractTableModel):
             return self._tooltip(account, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{tr(HEADERS[column])}: {self._display(account, column)}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.UPTIME:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.UPTIME, Column.UNREAD):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -259,6 +273,9 @@ class AccountsModel(QAbstractTableModel):
         match column:
             case Column.NAME:
                 return account.label
+            case Column.UNREAD:
+                unread = self._unread.get(account.id, 0)
+                return str(unread) if unread else ""
             case Column.PHONE:
                 return format_phone(account.phone) or tr("not linked yet")
             case Column.STATUS:

@@ -78,7 +78,8 @@ class Banner(Retranslating, QFrame):
 
 
 class NoticeBoard(QWidget):
-    """One banner per number (or the bridge); a newer notice replaces the older one."""
+    """One banner per number (or the bridge); a newer notice replaces the older one, and a
+    notice about several numbers replaces what each of them had."""
 
     fix_requested = Signal(object)  # Notice
 
@@ -90,7 +91,8 @@ class NoticeBoard(QWidget):
         self.hide()
 
     def add(self, notice: Notice, text: NoticeText) -> Banner:
-        self.remove(notice.account_id)
+        for account_id in notice.account_ids or (None,):
+            self.remove_about(account_id)
         tone = "warning" if notice.kind is NoticeKind.RECONNECTING else "error"
         banner = Banner(text.title, text.body, text.action, tone=tone)
         banner.action_clicked.connect(lambda n=notice: self._fix(n))
@@ -106,6 +108,18 @@ class NoticeBoard(QWidget):
             entry[1].hide()
             entry[1].deleteLater()
         self.setVisible(bool(self.banners))
+
+    def remove_about(self, account_id: str | None) -> None:
+        """Every banner that names this number (or the bridge's, for None)."""
+        for key, (notice, _banner) in list(self.banners.items()):
+            if key == account_id or account_id in notice.account_ids:
+                self.remove(key)
+
+    def healed(self, account_id: str) -> None:
+        """The number is connected again: a banner about it alone has nothing left to say."""
+        for key, (notice, _banner) in list(self.banners.items()):
+            if notice.account_ids == (account_id,):
+                self.remove(key)
 
     def _fix(self, notice: Notice) -> None:
         self.remove(notice.account_id)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.bridge.logs import RING_LINES
+from app.core.exit_record import ExitRecord
 from app.core.supervision import State
-from app.ui.event_words import exit_words
+from app.ui.event_words import exit_words, record_words
 from app.ui.formatting import bridge_words, duration, tr
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 
 PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL"}
 
@@ -68,7 +71,7 @@ if TYPE_CHECKING:
     from app.service import JagaService
 
 
-class BridgePanel(Retranslating, QDialog):
+class BridgePanel(OpensOnScreen, Retranslating, QDialog):
     def __init__(
         self,
         service: JagaService,
@@ -83,43 +86,74 @@ class BridgePanel(Retranslating, QDialog):
         self._clock = clock
         #: Opens a file or folder with the system's program; False when none could.
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
-        self.resize(760, 520)
+        self.resize(760, 560)
+        self._init_form()
+        self._init_exits()
+        self._init_log()
+        self._init_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.exits_caption)
+        layout.addWidget(self.exits)
+        layout.addWidget(self.log_caption)
+        layout.addWidget(self.log_view, 1)
+        layout.addWidget(self.buttons)
+        supervisor.log_line.connect(self.append_line)
+        supervisor.state_changed.connect(self._on_state)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.retranslate()
 
+    def _init_form(self) -> None:
         self.state_label = QLabel()
         self.pid_label = QLabel()
         self.uptime_label = QLabel()
         self.restarts_label = QLabel()
         self.exit_label = QLabel()
         self.exit_label.setWordWrap(True)
+        self.exit_label.setTextFormat(Qt.TextFormat.PlainText)  # the bridge's own words
         for label in (self.pid_label, self.exit_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._row_labels = [QLabel() for _ in range(5)]
-        for caption, value in zip(
-            self._row_labels,
-            (
-                self.state_label,
-                self.pid_label,
-                self.uptime_label,
-                self.restarts_label,
-                self.exit_label,
-            ),
-            strict=True,
-        ):
+        values = (
+            self.state_label,
+            self.pid_label,
+            self.uptime_label,
+            self.restarts_label,
+            self.exit_label,
+        )
+        for caption, value in zip(self._row_labels, values, strict=True):
             caption.setBuddy(value)
             self.form.addRow(caption, value)
 
+    def _init_exits(self) -> None:
+        """Each end of the bridge this run: when, how (signal or code), asked for or not."""
+        self.exits_caption = QLabel()
+        self.exits = QListWidget()
+        self.exits.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
+        self.exits.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 8)
+        self.exits_caption.setBuddy(self.exits)
+
+    def _init_log(self) -> None:
         self.log_caption = QLabel()
         self.log_view = QPlainTextEdit()
         self.log_view.setReadOnly(True)
         self.log_view.setMaximumBlockCount(RING_LINES)
         self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.log_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.log_view.setFont(mono)
         self.log_caption.setBuddy(self.log_view)
+        lines = self.supervisor.logs.lines
+        self.log_view.setPlainText("\n".join(log_text(line) for line in lines))
+        self._scroll_to_end()
 
+    def _init_buttons(self) -> None:
         self.buttons = QDialogButtonBox()
         self.restart_button = QPushButton()
         self.restart_button.setAutoDefault(False)  # Enter must never restart the bridge
@@ -134,33 +168,20 @@ class BridgePanel(Retranslating, QDialog):
         self.close_button.setDefault(True)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.log_caption)
-        layout.addWidget(self.log_view, 1)
-        layout.addWidget(self.buttons)
-
-        self.log_view.setPlainText("\n".join(log_text(line) for line in supervisor.logs.lines))
-        self._scroll_to_end()
-        supervisor.log_line.connect(self.append_line)
-        supervisor.state_changed.connect(self._on_state)
-        self._timer = QTimer(self)
-        self._timer.setInterval(1000)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
-        self.retranslate()
-
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Bridge"))
         captions = (tr("State:"), tr("Process id:"), tr("Running for:"), tr("Restarts:"))
         for caption, text in zip(self._row_labels, (*captions, tr("Last exit:")), strict=True):
             caption.setText(text)
+        self.exits_caption.setText(tr("Exits of this run (newest first):"))
+        self.exits.setAccessibleName(tr("Exits of the bridge"))
         self.log_caption.setText(tr("Recent log (newest at the bottom):"))
         self.log_view.setAccessibleName(tr("Bridge log"))
         self.restart_button.setText(tr("Restart bridge"))
         self.restart_button.setAccessibleName(tr("Restart the bridge"))
         self.open_log_button.setText(tr("Open log file"))
         self.close_button.setText(tr("Close"))
+        self._shown_exits: tuple[ExitRecord, ...] = ()
         self.refresh()
 
     def refresh(self) -> None:
@@ -175,7 +196,24 @@ class BridgePanel(Retranslating, QDialog):
         running_for = duration(self._clock() - started) if up and started is not None else "—"
         self.uptime_label.setText(running_for)
         self.restarts_label.setText(str(supervisor.restarts))
-        self.exit_label.setText(exit_words(supervisor.last_exit) or "—")
+        self._show_exits(tuple(supervisor.exits))
+
+    def _show_exits(self, exits: tuple[ExitRecord, ...]) -> None:
+        """The last end in full (with its last log line after a crash), and the list."""
+        self.exits_caption.setVisible(bool(exits))  # an empty list says nothing
+        self.exits.setVisible(bool(exits))
+        if not exits:  # none this run: what the supervisor knows (a start that failed)
+            self.exit_label.setText(exit_words(self.supervisor.last_exit) or "—")
+            return
+        if exits != self._shown_exits:
+            self._shown_exits = exits
+            last = exits[0]
+            said = tr("Its last log line: %1").replace("%1", last.last_words)
+            tail = "\n" + said if last.crashed and last.last_words else ""
+            self.exit_label.setText(record_words(last) + tail)
+            self.exits.clear()
+            for record in exits:
+                self.exits.addItem(record_words(record))
 
     def _on_state(self, _state: str) -> None:
         self.refresh()

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QRectF,
@@ -24,6 +25,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QResizeEvent,
     QTextLayout,
     QTextOption,
 )
@@ -200,6 +202,23 @@ def left_click(event: QEvent) -> TypeGuard[QMouseEvent]:
     )
 
 
+class WidthReflow(QObject):
+    """Lays a list's rows out again when its viewport gets narrower or wider (its scroll
+    bar came or went): QListView does so only when the view itself is resized, and rows
+    measured for the old width would overlap or scroll sideways."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        resized = event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent)
+        if resized and event.size().width() != event.oldSize().width():
+            self._view.doItemsLayout()
+        return super().eventFilter(watched, event)
+
+
 class BubbleDelegate(QStyledItemDelegate):
     """Messages in (left, white) and out (right, green) with their time and tick.
 
@@ -227,7 +246,9 @@ class BubbleDelegate(QStyledItemDelegate):
         message: Message = index.data(MessageRole)
         out = message.direction == "out"
         room = min(self.MAX_WIDTH, row.width() * self.MAX_SHARE) - 2 * self.PAD_X
-        text, text_w, text_h = wrapped(message.text, font, room)
+        # The model's words for it (a message nobody could read says so, chats_model.py).
+        words = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        text, text_w, text_h = wrapped(words, font, room)
         note_font = small(font)
         note_words = str(index.data(NoteRole) or "")
         note: QTextLayout | None = None

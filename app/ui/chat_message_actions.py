@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QListView, QMenu, QWidget
+from PySide6.QtWidgets import QListView, QMenu, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from app.core.chats import Tick
+from app.core.file_names import runs_code
 from app.core.models import Message
 from app.core.outbox import MessageError
 from app.core.store import StoreError
@@ -21,7 +22,13 @@ from app.service import JagaService
 from app.ui.chat_reply import Attachment, ReplyPane
 from app.ui.chats_model import MessageRole, TickRole
 from app.ui.formatting import tr
-from app.ui.media_actions import MediaActionError, open_media, save_media_as
+from app.ui.media_actions import (
+    MediaActionError,
+    ask_before_running,
+    open_media,
+    open_name,
+    save_media_as,
+)
 from app.ui.tasks import run_async
 
 
@@ -93,13 +100,34 @@ class MessageActions:
             again.triggered.connect(lambda: self.resend(message.id))
         menu.popup(self.messages.viewport().mapToGlobal(position))
 
-    def open_media(self, message_id: int) -> None:
+    def open_media(self, message_id: int) -> QMessageBox | None:
+        """With the system's viewer; a program or launcher only after asking (its real
+        extension said: a name can pretend to be a PDF)."""
         message = self.service.message(message_id)
-        if message is not None and message.media_type:
-            try:
-                open_media(self.service.media, message)
-            except MediaActionError as error:
-                self.show_error(error)
+        if message is None or not message.media_type:
+            return None
+        name = open_name(message)
+        if name is not None and runs_code(name):
+            box = ask_before_running(self._widget(), name)
+
+            def answered() -> None:
+                clicked = box.clickedButton()
+                role = box.buttonRole(clicked) if clicked is not None else None
+                if role is QMessageBox.ButtonRole.DestructiveRole:
+                    self._open_now(message)
+
+            box.finished.connect(lambda _result: answered())
+            self.run_question = box
+            box.open()
+            return box
+        self._open_now(message)
+        return None
+
+    def _open_now(self, message: Message) -> None:
+        try:
+            open_media(self.service.media, message)
+        except MediaActionError as error:
+            self.show_error(error)
 
     def save_media(self, message: Message) -> None:
         try:

@@ -23,9 +23,10 @@ from app.ui.formatting import (
     day_or_time,
     tick_words,
     tr,
+    tr_noop,
     utcnow,
 )
-from app.ui.media_words import media_preview
+from app.ui.media_words import media_preview as _media_preview
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -36,6 +37,31 @@ TimeRole = Qt.ItemDataRole.UserRole + 4  # the time as shown
 PreviewRole = Qt.ItemDataRole.UserRole + 5  # one line of the last message
 NoteRole = Qt.ItemDataRole.UserRole + 6  # under a bubble: queued note or why it failed
 WaitingRole = Qt.ItemDataRole.UserRole + 7  # bool: queued while the number is not connected
+
+
+def scheduled(message: Message, now: datetime) -> bool:
+    """A message that waits for its time (never tried yet, due later)."""
+    return (
+        message.direction == "out"
+        and message.status == "queued"
+        and not message.attempts
+        and message.next_attempt_at is not None
+        and message.next_attempt_at > now
+    )
+
+
+#: An inbound message nobody could decrypt (the bridge's `message.undecryptable`).
+UNREADABLE_WORDS = tr_noop("A message could not be read — check the phone")
+
+
+def unreadable(message: Message) -> bool:
+    return message.direction == "in" and message.status == "unreadable"
+
+
+def media_preview(message: Message) -> str:
+    """A message's words as the chats show them: its text or file, or that it could not be
+    read (its readable copy, when it comes, takes its place)."""
+    return tr(UNREADABLE_WORDS) if unreadable(message) else _media_preview(message)
 
 
 def _failure(message: Message) -> str:
@@ -219,7 +245,7 @@ class MessagesModel(QAbstractListModel):
         message = self._rows[index.row()]
         match role:
             case Qt.ItemDataRole.DisplayRole:
-                return message.text
+                return tr(UNREADABLE_WORDS) if unreadable(message) else message.text
             case _ if role == MessageRole:
                 return message
             case _ if role == TickRole:
@@ -246,6 +272,9 @@ class MessagesModel(QAbstractListModel):
     def _note(self, message: Message) -> str:
         if self._waiting(message):
             return tr(QUEUED_NOTE)
+        if scheduled(message, self._now()):  # the API's schedule or delay (durable)
+            leaves = clock_time(message.next_attempt_at, self._now())
+            return tr("Scheduled: leaves at %1").replace("%1", leaves)
         if self.hold_note and message.direction == "out" and message.status == "queued":
             return self.hold_note
         if message.direction == "out" and message.status == "failed":

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,7 +31,7 @@ from app.core.outbox import MessageError
 from app.core.status import SessionStatus, health_of
 from app.core.store import StoreError
 from app.service import JagaService
-from app.ui.chat_delegates import CHAT_BACKGROUND, ConversationDelegate
+from app.ui.chat_delegates import CHAT_BACKGROUND, ConversationDelegate, WidthReflow
 from app.ui.chat_message_actions import MessageActions
 from app.ui.chat_reply import ReplyPane
 from app.ui.chats_model import ConversationsModel, MessageRole, MessagesModel
@@ -38,9 +39,11 @@ from app.ui.error_words import error_words
 from app.ui.formatting import chat_title, format_phone, status_words, tr, utcnow
 from app.ui.hold_note import hold_note
 from app.ui.icons import health_icon
+from app.ui.inbox.hooks import install_chat_extras
 from app.ui.media_delegate import MediaBubbleDelegate, ThumbnailCache
 from app.ui.new_message import NOTE_STYLE, NewMessageDialog
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 
 #: How often "14:05" may become "21/11" (times are shown to the minute).
 REFRESH_MS = 60_000
@@ -48,7 +51,7 @@ REFRESH_MS = 60_000
 BATCH_MS = 50
 
 
-class ChatsWindow(MessageActions, Retranslating, QWidget):
+class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
     def __init__(
         self,
         service: JagaService,
@@ -63,10 +66,24 @@ class ChatsWindow(MessageActions, Retranslating, QWidget):
         self._now = now
         self.connected = False
         self.new_dialog: NewMessageDialog | None = None
+        self.run_question: QMessageBox | None = None  # before opening a program
         self.resize(960, 640)
-        self.setMinimumSize(640, 420)
+        self.setMinimumSize(640, 360)
+        header = self._init_header()
+        self._init_conversations(now)
+        chat_page = self._init_chat_page(service, now)
+        self._init_layout(header, chat_page)
+        self._init_keeping_current(service)
+        self.conversations_model.load(service.conversations(account_id))
+        self.retranslate()
+        if self.conversations_model.rowCount():
+            self.open_chat(self.conversations_model.chat_at(0))
+        else:
+            self.open_chat(None)
+        self.inbox_extras = install_chat_extras(self)  # quick replies; a chat shown is read
 
-        # --- header: which number, how it is, New message ---------------------------------
+    def _init_header(self) -> QHBoxLayout:
+        """Which number, how it is, New message; a note while it is not connected."""
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # the owner's name for it
         self.title.setObjectName("chatsTitle")
@@ -86,8 +103,9 @@ class ChatsWindow(MessageActions, Retranslating, QWidget):
         self.offline_note.setTextFormat(Qt.TextFormat.RichText)  # names inside are escaped
         self.offline_note.setWordWrap(True)
         self.offline_note.hide()
+        return header
 
-        # --- left: the conversations --------------------------------------------------------
+    def _init_conversations(self, now: Callable[[], datetime]) -> None:
         self.conversations_model = ConversationsModel(self, now=now)
         self.conversations = QListView()
         self.conversations.setModel(self.conversations_model)
@@ -98,8 +116,11 @@ class ChatsWindow(MessageActions, Retranslating, QWidget):
         self.conversations.selectionModel().currentChanged.connect(
             lambda current, _previous: self._conversation_chosen(current)
         )
+        # Rows are as wide as the list (names elided): never a sideways scroll.
+        self.conversations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        # --- right: the open conversation ---------------------------------------------------
+    def _init_chat_page(self, service: JagaService, now: Callable[[], datetime]) -> QWidget:
+        """The open conversation: its bubbles, and the reply box under them."""
         self.chat_title = QLabel()
         self.chat_title.setObjectName("chatTitle")
         self.chat_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -118,6 +139,10 @@ class ChatsWindow(MessageActions, Retranslating, QWidget):
         self.messages.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.messages.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Bubbles wrap to the list's width: a sideways scroll bar has nothing to show, and
+        # a narrower list (its scroll bar came) wraps them again at once.
+        self.messages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        WidthReflow(self.messages)
         self.messages.setResizeMode(QListView.ResizeMode.Adjust)
         self.messages.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.messages.customContextMenuRequested.connect(self._message_menu)
@@ -139,7 +164,9 @@ class ChatsWindow(MessageActions, Retranslating, QWidget):
         chat_layout.addWidget(self.chat_title)
         chat_layout.addWidget(self.messages, 1)
         chat_layout.addWidget(self.reply_pane)
+        return chat_page
 
+    def _init_layout(self, header: QHBoxLayout, chat_page: QWidget) -> None:
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -171,7 +198,8 @@ class ChatsWindow(MessageActions, Retranslating, QWidget):
         QWidget.setTabOrder(self.reply, self.send_button)
         QWidget.setTabOrder(self.send_button, self.messages)
 
-        # --- keeping current ----------------------------------------------------------------
+    def _init_keeping_current(self, service: JagaService) -> None:
+        """Message signals gathered and applied in one read; times refreshed."""
         self._pending: set[int] = set()
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
@@ -185,13 +213,6 @@ class ChatsWindow(MessageActions, Retranslating, QWidget):
         self._clock.setInterval(REFRESH_MS)
         self._clock.timeout.connect(self._refresh_times)
         self._clock.start()
-
-        self.conversations_model.load(service.conversations(account_id))
-        self.retranslate()
-        if self.conversations_model.rowCount():
-            self.open_chat(self.conversations_model.chat_at(0))
-        else:
-            self.open_chat(None)
 
     # --- words -----------------------------------------------------------------------------
 
@@ -321,7 +342,13 @@ class ChatsWindow(MessageActions, Retranslating, QWidget):
 
     def send_reply(self) -> Message | None:
         """The reply's words; or the attached file with them as its caption, copied in
-        off the window's thread (then None here: it shows once queued)."""
+        off the window's thread (then None here: it shows once queued). The focus stays
+        in the reply box, whatever happened: the next words go where the owner types."""
+        message = self._send_reply()
+        self.reply.setFocus()
+        return message
+
+    def _send_reply(self) -> Message | None:
         text, attachment = self.reply.toPlainText(), self.reply_pane.attachment
         if self.chat is None or self.reply_pane.busy or not (text.strip() or attachment):
             return None

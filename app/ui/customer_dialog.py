@@ -5,17 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.core.outbox import MessageError, normalize_recipient
+from app.core.outbox import MessageError
+from app.core.recipients import from_typed
 from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.error_words import error_words
 from app.ui.formatting import tr
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 
 #: A customer's number for the demo (a valid Indonesian mobile number, nobody's).
 DEMO_CUSTOMER = "+62 812-5550-1234"
 
 
-class CustomerDialog(Retranslating, QDialog):
+class CustomerDialog(OpensOnScreen, Retranslating, QDialog):
     written = Signal(str, str)  # the customer's digits, the text
 
     def __init__(self, region: str, parent: QWidget | None = None) -> None:
@@ -54,8 +56,9 @@ class CustomerDialog(Retranslating, QDialog):
 
     def accept(self) -> None:
         try:
-            phone = normalize_recipient(self.from_edit.text(), self.region)
-            if "@" in phone:
+            recipient = from_typed(self.from_edit.text(), self.region)
+            phone = recipient.chat
+            if not recipient.is_phone:
                 raise MessageError(f"“{self.from_edit.text().strip()}” is not a phone number.")
         except MessageError as error:
             self._refuse(error_words(error))

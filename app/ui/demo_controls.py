@@ -10,14 +10,36 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt
+from PySide6.QtGui import QAction, QColor, QImage, QPainter
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.core.status import SessionStatus
+from app.runtime.demo import DemoFile, demo_pdf
 from app.ui.customer_dialog import CustomerDialog
 from app.ui.formatting import tr
 from app.ui.tasks import run_async
+
+#: The demo's customer who sends photos and documents.
+DEMO_CUSTOMER = "6285712345678"
+
+
+def demo_photo() -> bytes:
+    """A product photo as a demo customer sends it: a JPEG drawn here."""
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c0392b"))
+    painter = QPainter(image)
+    painter.setPen(QColor("#ffffff"))
+    font = painter.font()
+    font.setPointSize(36)
+    painter.setFont(font)
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, "Kemeja merah · L")
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPEG", 85)
+    return bytes(buffer.data().data())
+
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -44,6 +66,10 @@ class DemoControls(QObject):
         self.receipt_action.triggered.connect(lambda _checked=False: self.receipt_arrives())
         self.customer_action = QAction(window)
         self.customer_action.triggered.connect(lambda _checked=False: self.customer_writes())
+        self.photo_action = action(self._customer_sends_photo)
+        self.document_action = action(self._customer_sends_document)
+        self.refuse_action = QAction(window)
+        self.refuse_action.triggered.connect(lambda _checked=False: self.refuse_next_send())
         self.internet_action = QAction(window)
         self.internet_action.triggered.connect(lambda _checked=False: self.switch_internet())
         #: Need a live connection to act on (the bridge refuses them otherwise).
@@ -59,7 +85,8 @@ class DemoControls(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.internet_action)
         window.menuBar().addMenu(self.menu)
-        window.service.model.changed.connect(lambda _change: self.refresh())
+        # A method of this QObject, not a lambda: Qt drops the connection with the window.
+        window.service.model.changed.connect(self._on_model_changed)
         self.retranslate()
 
     def fill(self, menu: QMenu) -> None:
@@ -69,7 +96,10 @@ class DemoControls(QObject):
         menu.addAction(self.damage_action)
         menu.addSeparator()
         menu.addAction(self.customer_action)
+        menu.addAction(self.photo_action)
+        menu.addAction(self.document_action)
         menu.addAction(self.receipt_action)
+        menu.addAction(self.refuse_action)
 
     def row_menu(self, parent: QWidget) -> QMenu:
         """A "Demo" submenu for a row's context menu."""
@@ -88,6 +118,12 @@ class DemoControls(QObject):
         self.damage_action.setText(tr("The link files get damaged"))
         self.customer_action.setText(tr("A customer writes…"))
         self.receipt_action.setText(tr("A receipt arrives for the last message sent"))
+        self.photo_action.setText(tr("A customer sends a photo"))
+        self.document_action.setText(tr("A customer sends a document"))
+        self.refuse_action.setText(tr("WhatsApp refuses the next send"))
+        self.refresh()
+
+    def _on_model_changed(self, _change: object) -> None:
         self.refresh()
 
     def refresh(self) -> None:
@@ -96,7 +132,13 @@ class DemoControls(QObject):
         connected = account is not None and account.status == SessionStatus.CONNECTED.value
         for entry in self.connection_actions:
             entry.setEnabled(connected)
-        for entry in (self.customer_action, self.receipt_action):
+        for entry in (
+            self.customer_action,
+            self.photo_action,
+            self.document_action,
+            self.receipt_action,
+            self.refuse_action,
+        ):
             entry.setEnabled(account is not None and bool(account.phone))
         self.internet_action.setText(
             tr("The internet goes away") if self.demo.internet_up else tr("The internet comes back")
@@ -119,6 +161,38 @@ class DemoControls(QObject):
                 )
 
         run_async(receipt(), self.window.show_error)
+
+    async def _customer_sends_photo(self, account_id: str) -> None:
+        photo = DemoFile("image", "image/jpeg", demo_photo())
+        await self.demo.customer_sends_file(account_id, DEMO_CUSTOMER, photo, "Ini fotonya ya kak")
+        self.window.statusBar().showMessage(tr("A customer sent a photo (demo)."), 8000)
+
+    async def _customer_sends_document(self, account_id: str) -> None:
+        document = DemoFile(
+            "document",
+            "application/pdf",
+            demo_pdf("Nota pesanan 1024: 2x kemeja merah, ukuran L"),
+            "nota-pesanan-1024.pdf",
+        )
+        await self.demo.customer_sends_file(account_id, DEMO_CUSTOMER, document)
+        self.window.statusBar().showMessage(tr("A customer sent a document (demo)."), 8000)
+
+    def refuse_next_send(self) -> None:
+        account_id = self.window.selected_account_id()
+        account = self.window.service.account(account_id) if account_id else None
+        if account is None:
+            return
+
+        async def refuse() -> None:
+            await self.demo.refuse_next_send(account.id)
+            self.window.statusBar().showMessage(
+                tr("WhatsApp will refuse the next message “%1” sends.").replace(
+                    "%1", account.label
+                ),
+                8000,
+            )
+
+        run_async(refuse(), self.window.show_error)
 
     def switch_internet(self) -> None:
         async def switch() -> None:

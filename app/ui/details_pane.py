@@ -32,6 +32,7 @@ from app.ui.formatting import (
     limit_words,
     local_time,
     reason_words,
+    says_link_again,
     status_words,
     tr,
     utcnow,
@@ -62,6 +63,23 @@ class DetailsPane(Retranslating, QWidget):
         self.bridge_up = True  # calls can reach the bridge (Log out)
         self.bridge = BridgeView(State.RUNNING)  # what the status line says of it
 
+        self._init_header()
+        buttons = self._init_buttons()
+        self.history = self._tree(3)
+        self.events = self._tree(3)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.history, "")
+        self.tabs.addTab(self.events, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(self.status_row)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
+        self.setStyleSheet("QLabel#detailsTitle { font-size: 14pt; font-weight: 600; }")
+        self.retranslate()
+
+    def _init_header(self) -> None:
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # the owner's name for it
         self.title.setObjectName("detailsTitle")
@@ -70,10 +88,14 @@ class DetailsPane(Retranslating, QWidget):
         self.status_line = QLabel()
         self.status_line.setTextFormat(Qt.TextFormat.RichText)
         self.status_line.setWordWrap(True)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.status_icon)
-        status_row.addWidget(self.status_line, 1)
+        self.status_row = QHBoxLayout()
+        self.status_row.addWidget(self.status_icon)
+        self.status_row.addWidget(self.status_line, 1)
 
+    def _init_buttons(self) -> QHBoxLayout:
+        """Link again stands where Reconnect would, whenever the words ask for a new link."""
+        self.link_button = QPushButton()
+        self.link_button.setObjectName("primary")
         self.reconnect_button = QPushButton()
         self.toggle_button = QPushButton()
         self.logout_button = QPushButton()
@@ -81,6 +103,7 @@ class DetailsPane(Retranslating, QWidget):
         self.chats_button = QPushButton()
         buttons = QHBoxLayout()
         for button in (
+            self.link_button,
             self.reconnect_button,
             self.toggle_button,
             self.logout_button,
@@ -89,21 +112,7 @@ class DetailsPane(Retranslating, QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.chats_button)
-
-        self.history = self._tree(3)
-        self.events = self._tree(3)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.history, "")
-        self.tabs.addTab(self.events, "")
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addWidget(self.title)
-        layout.addLayout(status_row)
-        layout.addLayout(buttons)
-        layout.addWidget(self.tabs, 1)
-        self.setStyleSheet("QLabel#detailsTitle { font-size: 14pt; font-weight: 600; }")
-        self.retranslate()
+        return buttons
 
     @staticmethod
     def _tree(columns: int) -> QTreeWidget:
@@ -113,6 +122,8 @@ class DetailsPane(Retranslating, QWidget):
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # A few rows at least; more where the window has room (the pane scrolls below that).
+        tree.setMinimumHeight(tree.fontMetrics().lineSpacing() * 5)
         header = tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -126,6 +137,8 @@ class DetailsPane(Retranslating, QWidget):
         self.events.setHeaderLabels([tr("When"), tr("What"), tr("Details")])
         self.history.setAccessibleName(tr("Status history"))
         self.events.setAccessibleName(tr("Recent events"))
+        self.link_button.setText(tr("&Link again"))
+        self.link_button.setToolTip(tr("Link this number to the phone again: a new QR code"))
         self.reconnect_button.setText(tr("&Reconnect"))
         self.reconnect_button.setToolTip(
             tr("Start again; shows a QR code if WhatsApp asks for one")
@@ -144,6 +157,7 @@ class DetailsPane(Retranslating, QWidget):
         self.account_id = account_id
         account = self.service.account(account_id) if account_id else None
         for button in (
+            self.link_button,
             self.reconnect_button,
             self.toggle_button,
             self.logout_button,
@@ -151,6 +165,9 @@ class DetailsPane(Retranslating, QWidget):
             self.chats_button,
         ):
             button.setEnabled(account is not None)
+        link = account is not None and says_link_again(account.status, account.reason)
+        self.link_button.setVisible(link)
+        self.reconnect_button.setVisible(not link)
         if account is None:
             self.title.setText(tr("Select a number to see its details"))
             self.status_line.setText("")
@@ -184,6 +201,7 @@ class DetailsPane(Retranslating, QWidget):
         self.reconnect_button.setEnabled(
             health is not Health.OK and health is not Health.BRIDGE_DOWN
         )
+        self.link_button.setEnabled(self.bridge_up)
         self.logout_button.setEnabled(bool(account.phone) and self.bridge_up)
         if history:
             self._fill_history(account)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.ui.formatting import tr, tr_noop
+from app.ui.keeper_words import KEEPER_SENTENCES
 from app.ui.media_words import MEDIA_SENTENCES
 
 #: The sentences of app.core.outbox.MessageError and app.core.store.StoreError, as
@@ -13,7 +14,56 @@ _ERROR_SENTENCES = [
     (r"Enter the phone number to send to\.", tr_noop("Enter the phone number to send to.")),
     (r"“(.*)” is not a phone number\.", tr_noop("“%1” is not a phone number.")),
     (r"“(.*)” is not a valid phone number\.", tr_noop("“%1” is not a valid phone number.")),
+    (
+        r"“(.*)” could be a number at home or abroad: type it with \+ first\.",
+        tr_noop("“%1” could be a number at home or abroad: type it with + first."),
+    ),
     (r"The message is empty\.", tr_noop("The message is empty.")),
+    # app/gateway/webhook_address.py: a webhook address refused when it is added
+    (
+        r"Choose the events to send from: (.*)\.",
+        tr_noop("Choose the events to send from: %1."),
+    ),
+    (
+        r"Enter the webhook address, such as https://shop\.example/hook\.",
+        tr_noop("Enter the webhook address, such as https://shop.example/hook."),
+    ),
+    (
+        r"A webhook address cannot contain spaces, tabs, line breaks or other invisible "
+        r"characters\.",
+        tr_noop(
+            "A webhook address cannot contain spaces, tabs, line breaks or other invisible "
+            "characters."
+        ),
+    ),
+    (
+        r"A webhook address is at most (.*) characters\.",
+        tr_noop("A webhook address is at most %1 characters."),
+    ),
+    (
+        r"This webhook address cannot be read as a URL\.",
+        tr_noop("This webhook address cannot be read as a URL."),
+    ),
+    (
+        r"A webhook address must start with http:// or https://\.",
+        tr_noop("A webhook address must start with http:// or https://."),
+    ),
+    (
+        r"A webhook address must name a host, such as shop\.example\.",
+        tr_noop("A webhook address must name a host, such as shop.example."),
+    ),
+    (
+        r"A webhook address's port must be from 1 to 65535\.",
+        tr_noop("A webhook address's port must be from 1 to 65535."),
+    ),
+    (
+        r"Write an IPv6 address in brackets, such as http://\[::1\]:8080/hook\.",
+        tr_noop("Write an IPv6 address in brackets, such as http://[::1]:8080/hook."),
+    ),
+    (
+        r"The IPv6 address in brackets is not valid\.",
+        tr_noop("The IPv6 address in brackets is not valid."),
+    ),
     (
         r"The message is too long \((.*) characters; WhatsApp through Jaga takes (.*) at most, "
         r"fewer with emoji or non-Latin letters\)\. Split it in two\.",
@@ -104,13 +154,33 @@ _ERROR_SENTENCES = [
         r"No internet connection — Jaga reconnects by itself when it is back",
         tr_noop("No internet connection — Jaga reconnects by itself when it is back"),
     ),
+    (
+        r"The number (.*) is not on WhatsApp; the message was not sent\.",
+        tr_noop("The number %1 is not on WhatsApp; the message was not sent."),
+    ),
+    # the bridge's answers to a request for a pairing code (engines/baileys/pairing.js)
+    (
+        r"WhatsApp refused to link by code \(error (.*): (.*)\)\. Link by scanning the QR code "
+        r"instead\.",
+        tr_noop(
+            "WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code instead."
+        ),
+    ),
+    (
+        r"WhatsApp did not answer the request for a pairing code\. Try again, or scan the QR "
+        r"code\.",
+        tr_noop(
+            "WhatsApp did not answer the request for a pairing code. Try again, or scan the QR "
+            "code."
+        ),
+    ),
 ]
 
 
 def error_words(error: Exception) -> str:
     """A refusal's sentence in the owner's language (as it came, when it is not a known one)."""
     sentence = str(error)
-    for pattern, words in (*_ERROR_SENTENCES, *MEDIA_SENTENCES):
+    for pattern, words in (*_ERROR_SENTENCES, *MEDIA_SENTENCES, *KEEPER_SENTENCES):
         match = re.fullmatch(pattern, sentence, flags=re.DOTALL)
         if match:
             text = tr(words)

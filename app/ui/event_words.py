@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.core.exit_record import ExitRecord, signal_name
 from app.core.status import SessionStatus
-from app.ui.formatting import reason_words, status_words, tr, tr_noop, trn
+from app.ui.formatting import reason_words, status_words, time_of_day, tr, tr_noop, trn
 
 #: app.core.supervision: why the bridge's process ended. `(.*)` becomes %1.
 _EXIT_SHAPES: list[tuple[str, str]] = [
@@ -22,6 +23,7 @@ _EXIT_SHAPES: list[tuple[str, str]] = [
     (r"hung: no heartbeat for ([\d.]+) s", tr_noop("it stopped answering for %1 s")),
     (r"did not stop within ([\d.]+) s", tr_noop("it did not stop within %1 s")),
     (r"stopped", tr_noop("it was stopped")),
+    (r"restart requested", tr_noop("you asked for a restart")),
     (
         r"The bridge refused to start \(configuration error\)\.",
         tr_noop("The bridge refused to start (configuration error)."),
@@ -65,6 +67,28 @@ def exit_words(reason: str | None) -> str:
         how = _shaped(tail.group(2), _EXIT_SHAPES) or tail.group(2)
         return f"{tail.group(1)} ({how})"
     return reason
+
+
+def record_words(record: ExitRecord) -> str:
+    """One end of the bridge: '14:05:09 — killed by SIGKILL (signal 9) — not asked for (a
+    crash)', or '— exited with code 0 — you asked for a restart'."""
+    if record.signal is not None:
+        how = (
+            tr("killed by %1 (signal %2)")
+            .replace("%1", signal_name(record.signal))
+            .replace("%2", str(record.signal))
+        )
+    else:
+        how = tr("exited with code %1").replace("%1", str(record.code))
+    if record.asked == "restart":
+        asked = tr("you asked for a restart")
+    elif record.asked == "stop":
+        asked = tr("Jaga asked it to stop")
+    elif record.ended_by_jaga:
+        asked = tr("ended by Jaga: %1").replace("%1", exit_words(record.ended_by_jaga))
+    else:
+        asked = tr("not asked for (a crash)")
+    return " — ".join((time_of_day(record.at, seconds=True), how, asked))
 
 
 #: Why the reconciler started numbers (app.service: reconcile(why)).

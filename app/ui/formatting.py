@@ -8,7 +8,7 @@ collects all three into resources/translations/*.ts.
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
+from datetime import datetime
 
 import phonenumbers
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -16,8 +16,25 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from app.core.overall import BridgeView, Overlay
 from app.core.status import SessionStatus
 from app.core.supervision import State
+from app.ui.clock_words import (  # times on the owner's clock, in the language's way
+    clock_time,
+    date_time_format,
+    day_or_time,
+    local_time,
+    time_of_day,
+    utcnow,
+)
 
 CONTEXT = "Jaga"
+
+__all__ = [
+    "clock_time",
+    "date_time_format",
+    "day_or_time",
+    "local_time",
+    "time_of_day",
+    "utcnow",
+]
 
 
 def tr(text: str) -> str:
@@ -32,10 +49,6 @@ def trn(text: str, n: int) -> str:
 def tr_noop(text: str) -> str:
     """Marks a text for translation where it is defined; `tr()` it where it is shown."""
     return text
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 # --- phone numbers ---------------------------------------------------------------------
@@ -116,10 +129,20 @@ REASON_WORDS = {
     "qr_timeout": tr_noop("The QR code was not scanned in time."),
     "forbidden": tr_noop("WhatsApp has blocked this number."),
     "outdated_version": tr_noop("WhatsApp asks for a newer version of Jaga."),
+    "temporarily_banned": tr_noop(
+        "WhatsApp has banned this number for a while. Jaga does not reconnect it by itself."
+    ),
+    "banned": tr_noop(
+        "WhatsApp has banned this number. Check the WhatsApp app on the phone; Jaga does not "
+        "reconnect it by itself."
+    ),
     "auth_corrupt": tr_noop("The saved link could not be read; it was put aside. Link again."),
     "connection_lost": tr_noop("The connection was lost."),
     "timed_out": tr_noop("The connection timed out."),
-    "restart_required": tr_noop("WhatsApp asked for a restart."),
+    # 515 after every link: routine, said so (it read like an error).
+    "restart_required": tr_noop(
+        "A routine restart WhatsApp asks for after linking; Jaga reconnects at once."
+    ),
     "logged_out": tr_noop("This computer was unlinked on the phone."),
     "replaced": tr_noop("The number was opened on another computer."),
     "engine_error": tr_noop("Something went wrong inside the bridge."),
@@ -129,8 +152,9 @@ REASON_WORDS = {
     "not_on_bridge": tr_noop("Not running on the bridge."),
     "logout_requested": tr_noop("You logged this number out."),
     "bridge_restarted": tr_noop("You restarted the bridge."),
+    # The status already says "Logged out": the reason adds what is still owed.
     "auth_wipe_pending": tr_noop(
-        "Logged out. The old link keys could not be deleted yet (disk full or database busy); "
+        "The old link keys could not be deleted yet (disk full or database busy); "
         "Jaga keeps trying."
     ),
     "auth_lost": tr_noop(
@@ -147,6 +171,15 @@ REASON_WORDS = {
         "The saved link of this number is gone; Jaga will not re-link it silently. Link again."
     ),
 }
+#: Reasons whose sentence tells the owner to link the number again (a new QR or code).
+LINK_AGAIN_REASONS = frozenset({"auth_corrupt", "auth_lost", "auth_missing", "qr_timeout"})
+
+
+def says_link_again(status: str, reason: str | None) -> bool:
+    """The row's words ask for a new link: a Link again button goes with them."""
+    return SessionStatus.parse(status) is SessionStatus.LOGGED_OUT or reason in LINK_AGAIN_REASONS
+
+
 #: What a status says when the bridge gives no reason (its English sentence is not shown).
 STATUS_SENTENCES = {
     SessionStatus.QR: tr_noop("Scan the QR code with WhatsApp on the phone."),
@@ -164,6 +197,12 @@ NO_INTERNET = "No internet connection — Jaga reconnects by itself when it is b
 def reason_words(reason: str | None, message: str | None = None, status: str | None = None) -> str:
     """A sentence for a reason code, or for the status when there is none; the bridge's own
     sentence only for a code this version does not know (tests keep that list empty)."""
+    if reason == "temporarily_banned":
+        from app.ui.ban_words import temporary_ban_words  # it builds on this module
+
+        detailed = temporary_ban_words(message)
+        if detailed is not None:
+            return detailed
     if reason and reason in REASON_WORDS:
         return tr(REASON_WORDS[reason])
     if not reason:
@@ -254,35 +293,6 @@ def percent(share: float | None) -> str:
         return "—"
     value = max(0.0, min(100.0, share * 100))
     return QLocale().toString(math.floor(value * 10 + 1e-9) / 10, "f", 1) + " %"
-
-
-def local_time(moment: datetime, now: datetime | None = None) -> str:
-    """A naive-UTC time as the owner's clock shows it: '14:05' today, '21 Nov 14:05' before."""
-    local = moment.replace(tzinfo=UTC).astimezone()
-    today = (now or utcnow()).replace(tzinfo=UTC).astimezone().date()
-    if local.date() == today:
-        return local.strftime("%H:%M:%S")
-    return local.strftime("%d/%m %H:%M")
-
-
-def clock_time(moment: datetime, now: datetime | None = None) -> str:
-    """A message's time: '14:05' today, '21/11 14:05' before (naive UTC in, local out)."""
-    local = moment.replace(tzinfo=UTC).astimezone()
-    today = (now or utcnow()).replace(tzinfo=UTC).astimezone().date()
-    if local.date() == today:
-        return local.strftime("%H:%M")
-    return local.strftime("%d/%m %H:%M")
-
-
-def day_or_time(moment: datetime, now: datetime | None = None) -> str:
-    """A conversation's last time: '14:05' today, '21/11' this year, '21/11/2025' before."""
-    local = moment.replace(tzinfo=UTC).astimezone()
-    today = (now or utcnow()).replace(tzinfo=UTC).astimezone().date()
-    if local.date() == today:
-        return local.strftime("%H:%M")
-    if local.year == today.year:
-        return local.strftime("%d/%m")
-    return local.strftime("%d/%m/%Y")
 
 
 # --- chats -----------------------------------------------------------------------------

@@ -6,17 +6,18 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,28 +30,47 @@ from app.ui.dialog_buttons import accept_reject_buttons
 from app.ui.formatting import tr
 from app.ui.pacing_box import PacingBox
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
+from app.ui.scroll_page import ScrollPage
 from app.ui.settings import AppSettings
 from app.ui.webhooks_panel import WebhooksPanel
 
 log = logging.getLogger(__name__)
 
 
-class GatewayDialog(Retranslating, QDialog):
+class GatewayDialog(OpensOnScreen, Retranslating, QDialog):
+    """Three tabs, each scrolling on a small screen: the local API, safe sending, webhooks."""
+
     def __init__(
         self, gateway: Gateway, settings: AppSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.gateway = gateway
         self.settings = settings
-        self.setMinimumSize(760, 800)
+        self._init_address()
+        self._init_key()
+        self.pacing = PacingBox(settings.pacing)
+        self.webhooks = WebhooksPanel(gateway)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(ScrollPage(self._api_page()), "")
+        self.tabs.addTab(ScrollPage(self.pacing), "")
+        self.tabs.addTab(ScrollPage(self.webhooks), "")
+        self.buttons, self.save_button, self.close_button = accept_reject_buttons(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 100, self.sizeHint().height())
+        self.retranslate()
 
+    def _init_address(self) -> None:
         self.address = QLabel()
         self.address.setWordWrap(True)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.port = QSpinBox()
         self.port.setRange(1024, 65535)
-        self.port.setValue(settings.api_port)
+        self.port.setValue(self.settings.api_port)
         self.lan = QCheckBox()
-        self.lan.setChecked(settings.api_lan)
+        self.lan.setChecked(self.settings.api_lan)
         self.lan.toggled.connect(lambda _on: self._show_lan_warning())
         self.lan_warning = QLabel()
         self.lan_warning.setWordWrap(True)
@@ -58,7 +78,8 @@ class GatewayDialog(Retranslating, QDialog):
         self.next_start = QLabel()
         self.next_start.setWordWrap(True)
 
-        self.key = QLineEdit(gateway.api_key.value)
+    def _init_key(self) -> None:
+        self.key = QLineEdit(self.gateway.api_key.value)
         self.key.setReadOnly(True)
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_key = QCheckBox()
@@ -69,44 +90,33 @@ class GatewayDialog(Retranslating, QDialog):
         self.regenerate_button.clicked.connect(self.regenerate_key)
         self.key_note = QLabel()
         self.key_note.setWordWrap(True)
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.key, 1)
-        key_row.addWidget(self.show_key)
-        key_row.addWidget(self.copy_button)
-        key_row.addWidget(self.regenerate_button)
 
+    def _api_page(self) -> QWidget:
+        key_buttons = QHBoxLayout()
+        for widget in (self.show_key, self.copy_button, self.regenerate_button):
+            key_buttons.addWidget(widget)
+        key_buttons.addStretch(1)
         self.port_label, self.key_label = QLabel(), QLabel()
         self.port_label.setBuddy(self.port)
         self.key_label.setBuddy(self.key)
-        self.api_box = QGroupBox()
-        form = QFormLayout(self.api_box)
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.address)
         form.addRow(self.port_label, self.port)
         form.addRow("", self.lan)
         form.addRow("", self.lan_warning)
         form.addRow("", self.next_start)
-        form.addRow(self.key_label, key_row)
+        form.addRow(self.key_label, self.key)
+        form.addRow("", key_buttons)
         form.addRow("", self.key_note)
-
-        self.pacing = PacingBox(settings.pacing)
-
-        self.webhooks_box = QGroupBox()
-        self.webhooks = WebhooksPanel(gateway)
-        QVBoxLayout(self.webhooks_box).addWidget(self.webhooks)
-
-        self.buttons, self.save_button, self.close_button = accept_reject_buttons(self)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.api_box)
-        layout.addWidget(self.pacing)
-        layout.addWidget(self.webhooks_box, 1)
-        layout.addWidget(self.buttons)
-        self.retranslate()
+        return page
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Shop API and webhooks"))
-        self.api_box.setTitle(tr("Local API"))
-        self.webhooks_box.setTitle(tr("Webhooks"))
+        self.tabs.setTabText(0, tr("Local API"))
+        self.tabs.setTabText(1, tr("Safe sending"))
+        self.tabs.setTabText(2, tr("Webhooks"))
         server = self.gateway.server
         if self.gateway.problem:
             self.address.setText(self.gateway.problem)
@@ -131,7 +141,12 @@ class GatewayDialog(Retranslating, QDialog):
         self.copy_button.setText(tr("Copy"))
         self.regenerate_button.setText(tr("Make a new key"))
         note = tr("Send it in the X-Api-Key header. A new key replaces the old one at once.")
-        if not self.gateway.api_key.persistent:
+        api_key = self.gateway.api_key
+        if api_key.file is not None:
+            note += " " + tr(
+                "No keyring on this computer: the key is kept in %1, readable only by you."
+            ).replace("%1", str(api_key.file))
+        elif not api_key.persistent:
             note += " " + tr("No keyring on this computer: the key changes at every start.")
         self.key_note.setText(note)
         self.save_button.setText(tr("Save"))

@@ -253,9 +253,16 @@ class Translations:
         Translations._installed = translator
         if translator is not None:
             QCoreApplication.installTranslator(translator)
-        QLocale.setDefault(QLocale(language))
+        QLocale.setDefault(locale_for(language))
         self.language = language
         return language
+
+
+def locale_for(language: str) -> QLocale:
+    """The language, with the computer's region where it has one: English on a PC set to
+    Indonesia reads times 24-hour and dates day first (en_ID), as the owner's clock does."""
+    chosen = QLocale(language)
+    return QLocale(chosen.language(), QLocale.system().territory())
 
 
 def main(argv: list[str]) -> int:

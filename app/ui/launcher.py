@@ -15,19 +15,25 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import __version__
 from app.core.paths import DataPaths
 from app.ui.settings import AppSettings
 
 if TYPE_CHECKING:
+    from app.application import Options
+    from app.bridge.supervisor import BridgeSupervisor
     from app.core.db_health import StartCheck
+    from app.core.secrets import BridgeToken
     from app.gateway.gateway import Gateway
     from app.service import JagaService
+    from app.ui.app_loop import AppLoop
     from app.ui.db_upkeep import DatabaseUpkeep
     from app.ui.i18n import Translations
     from app.ui.main_window import MainWindow
+    from app.ui.quit_signals import QuitRequests
+    from app.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +62,11 @@ WINDOW_WAITS_FOR_RESTORE_S = 1.5
 
 
 def run(args: argparse.Namespace) -> int:
-    import qasync
-
     from app.application import Options, create_supervisor, instance_key, setup_app_logging
-    from app.ui.quit_signals import QuitOnSignals
+    from app.core import db_health
+    from app.core.db_health import Health
+    from app.ui.emoji_font import install_emoji_font
+    from app.ui.quit_signals import QuitRequests
     from app.ui.single_instance import SingleInstance
 
     settings = settings_for(args)
@@ -69,11 +76,11 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     # The window may hide in the tray: the app ends when the owner quits, not with a window.
     app.setQuitOnLastWindowClosed(False)
+    install_emoji_font()  # a customer's 🙏 is an emoji, not a box, on a bare desktop
 
     setup_app_logging(paths)
-    quit_requested = asyncio.Event()
-    # SIGTERM (a logout, a system shutdown, `kill`) ends Jaga the way Quit does.
-    signals = QuitOnSignals(quit_requested.set, parent=app)
+    # SIGTERM (a logout, `kill`), Ctrl+C and the session ending end Jaga the way Quit does.
+    quits = QuitRequests(app)
     instance = SingleInstance.for_data_folder(paths.root, instance_key(paths))
     if instance.activate_running():
         print("Jaga is already running; its window was brought to the front.", file=sys.stderr)
@@ -89,54 +96,97 @@ def run(args: argparse.Namespace) -> int:
     started = create_supervisor(paths, options)
     started[0].start()
 
-    from app.application import create_service
-    from app.core import db_health
-    from app.core.db_health import Health
-
     check = db_health.check_at_start(paths.database, paths.backups, db_health.known_revisions())
     if check.health is Health.NEWER:
         started[0].stop_and_wait()
         from app.ui.db_start import Dialogs, newer_words
 
-        translations = language(settings)  # installed while the dialog shows
+        _translations = language(settings)  # kept: installed while the dialog shows
         Dialogs().refuse(newer_words(check, paths))
         return 1
 
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        translations = None
-        try:
-            service = create_service(paths, options, started=started)
-            if check.health is Health.OK:
-                # Nothing to ask the owner first: the restore runs while the window loads.
-                service.start()
-                loop.run_until_complete(restore_under_way(service, WINDOW_WAITS_FOR_RESTORE_S))
-            translations = language(settings)
-            face = open_window(service, args, settings, translations, paths)
-        except Exception as error:  # said in words and in jaga.log, never a bare traceback
-            log.exception("Jaga could not start")
-            started[0].stop_and_wait()
-            from app.ui.db_start import Dialogs, start_failed_words
+    from app.ui.app_loop import AppLoop
 
-            translations = translations or language(settings)
-            Dialogs().refuse(start_failed_words(error, paths))
+    app_loop = AppLoop(app)
+    try:
+        launch = Launch(args, settings, paths, options, started, app_loop)
+        return launch.run(check, quits, instance)
+    finally:
+        app_loop.close()
+
+
+class Launch:
+    """One run of the window on a sound (or owner-answered) database, start to quit."""
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        settings: AppSettings,
+        paths: DataPaths,
+        options: Options,
+        started: tuple[BridgeSupervisor, BridgeToken],
+        app_loop: AppLoop,
+    ) -> None:
+        self.args = args
+        self.settings = settings
+        self.paths = paths
+        self.options = options
+        self.started = started
+        self.app_loop = app_loop
+        self.translations: Translations | None = None
+
+    def run(self, check: StartCheck, quits: QuitRequests, instance: SingleInstance) -> int:
+        from app.core.db_health import Health
+        from app.ui import quit_drill
+
+        opened = self._open(check)
+        if opened is None:
             return 1
+        service, face = opened
         window = face.window
         instance.activation_requested.connect(window.bring_to_front)
         if check.health is not Health.OK:
-            ask_about_database(check, paths, service, window)
+            ask_about_database(check, self.paths, service, window)
             service.start()
-        face.start(settings)
-        app.aboutToQuit.connect(quit_requested.set)
-        window.quit_requested.connect(quit_requested.set)
-        loop.run_until_complete(quit_requested.wait())
-        log.info("Jaga is closing%s", signals.said())
-        window.tray.hide()
-        loop.run_until_complete(face.aclose())
-        loop.run_until_complete(service.aclose())
+        face.start(self.settings)
+        window.quit_requested.connect(quits.requested.set)
+        quit_drill.arm(window)
+        self.app_loop.until(quits.requested.wait())
+        log.info("Jaga is closing%s", quits.said())
+        self._close(service, face)
+        return 0
+
+    def _open(self, check: StartCheck) -> tuple[JagaService, Face] | None:
+        """The core and the window; None when Jaga could not start (said in words)."""
+        from app.application import create_service
+        from app.core.db_health import Health
+
+        try:
+            service = create_service(self.paths, self.options, started=self.started)
+            if check.health is Health.OK:
+                # Nothing to ask the owner first: the restore runs while the window loads.
+                service.start()
+                self.app_loop.until(restore_under_way(service, WINDOW_WAITS_FOR_RESTORE_S))
+            self.translations = language(self.settings)
+            face = open_window(service, self.args, self.settings, self.translations, self.paths)
+        except Exception as error:  # said in words and in jaga.log, never a bare traceback
+            log.exception("Jaga could not start")
+            self.started[0].stop_and_wait()
+            from app.ui.db_start import Dialogs, start_failed_words
+
+            self.translations = self.translations or language(self.settings)
+            Dialogs().refuse(start_failed_words(error, self.paths))
+            return None
+        return service, face
+
+    def _close(self, service: JagaService, face: Face) -> None:
+        """The API, webhooks, event stream, media work and the bridge end while the loop
+        still runs; then what else was left; then the database folds its WAL in."""
+        face.window.tray.hide()
+        self.app_loop.until(face.aclose())
+        self.app_loop.until(service.aclose())
+        self.app_loop.end_tasks()
         face.upkeep.finish()
-    return 0
 
 
 def language(settings: AppSettings) -> Translations:
@@ -215,8 +265,10 @@ def open_window(
     translations: Translations,
     paths: DataPaths,
 ) -> Face:
+    from app.core.autostart import start_command
     from app.ui.db_upkeep import DatabaseUpkeep
     from app.ui.main_window import MainWindow
+    from app.ui.tray import tray_exists
 
     window = MainWindow(
         service,
@@ -224,10 +276,16 @@ def open_window(
         settings=settings,
         translations=translations,
         data_dir=paths.root,
+        # At login the same Jaga starts: this data folder, settings file and mode.
+        start_command=start_command(
+            Path(args.data_dir) if args.data_dir else None,
+            Path(args.settings) if args.settings else None,
+            args.demo,
+        ),
     )
     if not settings.start_minimized:
         window.show()
-    elif not QSystemTrayIcon.isSystemTrayAvailable():
+    elif not tray_exists():
         window.showMinimized()  # no tray to live in: at least stay on the task bar
     return Face(window, DatabaseUpkeep(service.store, paths, parent=service), service)
 

@@ -13,10 +13,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from app.core.file_names import real_extension
 from app.core.media import Media, file_name_for
 from app.core.message_store import media_of
 from app.core.models import Message
@@ -64,6 +65,31 @@ def open_media(media_desk: MediaCommands, message: Message) -> None:
         ) from error
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
         raise MediaActionError(tr("No program on this computer opens this kind of file."))
+
+
+def open_name(message: Message) -> str | None:
+    """The name the file is opened under (bidi and control characters taken out)."""
+    media = media_of(message)
+    return file_name_for(media) if media is not None else None
+
+
+def ask_before_running(parent: QWidget, name: str) -> QMessageBox:
+    """A program or launcher: said with its real extension, Cancel first."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("Open a program?"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the sender's name for the file
+    box.setText(
+        tr("“%1” is a program or a launcher (%2): opening it runs it on this computer.")
+        .replace("%1", name)
+        .replace("%2", real_extension(name))
+    )
+    box.setInformativeText(
+        tr("Open it only if you trust who sent it and expected it. Save as… keeps it unopened.")
+    )
+    box.addButton(tr("Open anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+    return box
 
 
 def ask_where(parent: QWidget, suggested: str) -> str:

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 
+from app.core.file_names import real_extension
 from app.core.message_store import media_of
 from app.core.models import Message
 from app.ui.chat_delegates import (
@@ -302,7 +303,7 @@ def _file_icon(painter: QPainter, rect: QRectF, file_name: str, font: QFont) -> 
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(ICON)
     painter.drawRoundedRect(rect, 4, 4)
-    extension = Path(file_name).suffix.lstrip(".").upper()[:4]
+    extension = real_extension(file_name).lstrip(".").upper()[:4]
     if extension:
         painter.setPen(QColor("#ffffff"))
         painter.setFont(font)

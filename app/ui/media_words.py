@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.core.file_names import shown_name
 from app.core.media import human_size
 from app.core.message_store import media_of
 from app.core.models import Message
@@ -79,7 +80,7 @@ def chip_title(message: Message) -> str:
     if media is None:
         return ""
     if media.type == "document" and media.file_name:
-        return media.file_name
+        return shown_name(media.file_name)
     return kind_words(media.type)
 
 
@@ -106,6 +107,6 @@ def media_line(kind: str | None, file_name: str | None, text: str) -> str:
         return text
     title = kind_words(kind)
     if kind == "document" and file_name:
-        title += f" {file_name}"
+        title += f" {shown_name(file_name)}"
     caption = " ".join(text.split())
     return f"{title}: {caption}" if caption else title

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.outbox import MessageError
+from app.core.recipients import Recipient, country_name, from_typed
 from app.core.store import StoreError
 from app.service import JagaService
 from app.ui.error_words import error_words
 from app.ui.formatting import tr
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = (
@@ -59,7 +61,7 @@ class ReplyBox(QPlainTextEdit):
         self.setFixedHeight(int(lines * self.fontMetrics().lineSpacing() + chrome + 2))
 
 
-class NewMessageDialog(Retranslating, QDialog):
+class NewMessageDialog(OpensOnScreen, Retranslating, QDialog):
     """To whom (a phone number) and what; the service checks both and says what is wrong."""
 
     sent = Signal(object)  # the Message, queued
@@ -91,9 +93,17 @@ class NewMessageDialog(Retranslating, QDialog):
         self.to_edit.returnPressed.connect(self.text_edit.setFocus)
         # A refusal is about what was typed: it goes as soon as the owner types again.
         self.to_edit.textEdited.connect(lambda _text: self.error_label.hide())
+        # Who it goes to, as Jaga reads it: seen before anything leaves.
+        self.resolved_label = QLabel()
+        self.resolved_label.setWordWrap(True)
+        self.resolved_label.hide()
+        self.to_edit.textChanged.connect(lambda _text: self._show_resolved())
+        #: A number abroad the owner has seen and confirmed (the first send there asks).
+        self._confirmed: str | None = None
         self.text_edit.textChanged.connect(self.error_label.hide)
         form = QFormLayout()
         form.addRow(self.to_label, self.to_edit)
+        form.addRow("", self.resolved_label)
         form.addRow(self.text_label, self.text_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -117,16 +127,57 @@ class NewMessageDialog(Retranslating, QDialog):
         self.send_button.setText(tr("Send"))
         self.cancel_button.setText(tr("Cancel"))
 
+    def _resolved(self) -> Recipient:
+        return from_typed(self.to_edit.text(), self.service.default_region)
+
+    def _show_resolved(self) -> None:
+        """'→ +65 9123 4567 (Singapore)' as the owner types; nothing while it is no number."""
+        try:
+            recipient = self._resolved()
+        except MessageError:
+            self.resolved_label.hide()
+            return
+        self.resolved_label.setText(tr("Goes to %1").replace("%1", _where(recipient)))
+        self.resolved_label.show()
+
+    def _first_abroad(self, recipient: Recipient) -> bool:
+        """A number in another country that this number never wrote with: ask once."""
+        if not recipient.abroad(self.service.default_region):
+            return False
+        if self._confirmed == recipient.chat:
+            return False
+        return not self.service.chat_messages(self.account_id, recipient.chat, 1)
+
     def send(self) -> None:
         try:
+            recipient = self._resolved()
+            if self._first_abroad(recipient):
+                self._confirmed = recipient.chat
+                self._refuse(
+                    tr(
+                        "This number is in another country: %1. Press Send again to send there."
+                    ).replace("%1", _where(recipient))
+                )
+                return
             message = self.service.send_message(
-                self.account_id, self.to_edit.text(), self.text_edit.toPlainText()
+                self.account_id,
+                "+" + recipient.chat if recipient.is_phone else recipient.chat,
+                self.text_edit.toPlainText(),
             )
         except (MessageError, StoreError) as error:
-            self.error_label.setText(error_words(error))
-            self.error_label.show()
-            self.error_label.setAccessibleName(self.error_label.text())
+            self._refuse(error_words(error))
             return
         self.error_label.hide()
         self.sent.emit(message)
         self.accept()
+
+    def _refuse(self, words: str) -> None:
+        self.error_label.setText(words)
+        self.error_label.show()
+        self.error_label.setAccessibleName(words)
+
+
+def _where(recipient: Recipient) -> str:
+    """'+65 9123 4567 (Singapore)', the country in the window's language."""
+    country = country_name(recipient.region, QLocale().name().split("_")[0])
+    return f"{recipient.international()} ({country})" if country else recipient.international()

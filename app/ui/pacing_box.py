@@ -30,6 +30,7 @@ class PacingBox(QGroupBox):
         self.cap_note = QLabel()
         self.cap_note.setWordWrap(True)
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.explanation)
         form.addRow(self.gap_label, self.gap)
         form.addRow(self.jitter_label, self.jitter)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -14,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.outbox import MessageError, normalize_recipient
+from app.core.outbox import MessageError
+from app.core.recipients import from_typed
 from app.ui.error_words import error_words
 from app.ui.formatting import format_phone, tr, tr_noop
 
@@ -68,6 +72,8 @@ class PairingPage(QWidget):
         code_font.setPointSize(28)
         code_font.setBold(True)
         self.code_label.setFont(code_font)
+        self.code_deadline = QLabel()
+        self.code_deadline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_how_to = QLabel()
         self.code_how_to.setWordWrap(True)
         self.code_how_to.setTextFormat(Qt.TextFormat.RichText)
@@ -81,6 +87,8 @@ class PairingPage(QWidget):
         #: The code on screen and the number it was asked for (None: no code).
         self.code: str | None = None
         self.phone: str | None = None
+        #: When the code on screen stops working (None: not known).
+        self.expires_at: datetime | None = None
         row = QHBoxLayout()
         row.addWidget(self.phone_edit, 1)
         row.addWidget(self.get_code_button)
@@ -92,6 +100,7 @@ class PairingPage(QWidget):
         layout.addWidget(self.code_error)
         layout.addSpacing(12)
         layout.addWidget(self.code_label)
+        layout.addWidget(self.code_deadline)
         layout.addWidget(self.code_how_to)
         layout.addStretch(1)
         layout.addWidget(self.use_qr_button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -110,8 +119,9 @@ class PairingPage(QWidget):
         (it was for another number, or for this one typed wrong)."""
         typed = self.phone_edit.text()
         try:
-            digits = normalize_recipient(typed, self.region)
-            if "@" in digits:
+            recipient = from_typed(typed, self.region)
+            digits = recipient.chat
+            if not recipient.is_phone:
                 raise MessageError(f"“{typed.strip()}” is not a phone number.")
         except MessageError as error:
             self.clear_code()
@@ -122,17 +132,35 @@ class PairingPage(QWidget):
         self.phone = digits
         self.code_wanted.emit(digits)
 
-    def show_code(self, code: str) -> None:
+    def show_code(self, code: str, expires_at: datetime | None = None) -> None:
         self.get_code_button.setEnabled(True)
         self.code = code
+        self.expires_at = expires_at
         self.code_label.setText(f"{code[:4]}-{code[4:]}" if len(code) == 8 else code)
         self.code_how_to.setText(tr(HOW_TO_CODE))
+        self.code_deadline.setText("")
+
+    def tick(self, now: datetime) -> None:
+        """How long the code on screen still works, to the second."""
+        if self.code is None or self.expires_at is None:
+            self.code_deadline.setText("")
+            return
+        left = max(0, math.ceil((self.expires_at - now).total_seconds()))
+        if left == 0:
+            self.code_deadline.setText(tr("This code has run out. Get a new one."))
+            return
+        minutes, seconds = divmod(left, 60)
+        self.code_deadline.setText(
+            tr("Type it on the phone within %1").replace("%1", f"{minutes}:{seconds:02d}")
+        )
 
     def clear_code(self) -> None:
         self.code = None
         self.phone = None
+        self.expires_at = None
         self.code_label.setText("")
         self.code_how_to.setText("")
+        self.code_deadline.setText("")
 
     def code_failed(self, words: str) -> None:
         self.get_code_button.setEnabled(True)

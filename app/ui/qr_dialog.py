@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bridge.protocol import QrCode
+from app.core.linking import pairing_deadline
 from app.core.status import NEEDS_OWNER, SessionStatus
 from app.service import JagaService
 from app.ui.error_words import error_words
@@ -28,24 +29,26 @@ from app.ui.formatting import (
     reason_words,
     status_words,
     tr,
-    tr_noop,
     utcnow,
 )
 from app.ui.pairing_page import HOW_TO_CODE, PairingPage, ask_other_phone
-from app.ui.qr_image import qr_pixmap
+from app.ui.qr_page import HOW_TO, WAITING, QrPage
 from app.ui.retranslating import Retranslating
+from app.ui.screen_fit import OpensOnScreen
 from app.ui.tasks import run_async
 
-HOW_TO = tr_noop(
-    "On your phone open <b>WhatsApp</b> → <b>Settings</b> (or ⋮) → <b>Linked devices</b> → "
-    "<b>Link a device</b>, then point the phone at this code."
+__all__ = ["HOW_TO", "HOW_TO_CODE", "WAITING", "QrDialog"]
+
+STYLE = (
+    "QLabel#headline { font-size: 16pt; font-weight: 600; }"
+    " QLabel#pairingCode { letter-spacing: 4px; }"
+    " QPushButton#primary { font-weight: 600; padding: 5px 16px; }"
+    " QPushButton[link=true] { border: none; color: palette(link);"
+    " text-decoration: underline; padding: 4px; }"
 )
-WAITING = tr_noop("Connecting… A code appears here if WhatsApp asks for one.")
-
-__all__ = ["HOW_TO_CODE", "QrDialog"]
 
 
-class QrDialog(Retranslating, QDialog):
+class QrDialog(OpensOnScreen, Retranslating, QDialog):
     #: Demo only: account id, and the phone a pairing code was asked for ("" after a QR).
     simulate_scan_requested = Signal(str, str)
     reconnect_requested = Signal(str)  # account id: the owner wants a fresh code
@@ -64,102 +67,23 @@ class QrDialog(Retranslating, QDialog):
         self.account_id = account_id
         self.demo = demo
         self._now = now
-        self.current_payload: str | None = None
         self.connected = False
-        self._expires_at: datetime | None = None
-        self._attempt: tuple[int | None, int | None] = (None, None)
-        self._problem: str | None = None
         self.confirm_box: QMessageBox | None = None  # linking to another phone: asked first
-        self.setMinimumWidth(460)
-
         self.headline = QLabel()
         self.headline.setObjectName("headline")
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.headline.setWordWrap(True)
-
-        # Page 1: the QR code.
-        self.qr_label = QLabel()
-        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setMinimumSize(360, 360)
-        self.qr_label.setWordWrap(True)
-        self.countdown = QLabel()
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.how_to = QLabel()
-        self.how_to.setWordWrap(True)
-        self.how_to.setTextFormat(Qt.TextFormat.RichText)
-        self.retry_button = QPushButton()
-        self.retry_button.clicked.connect(self._retry)
-        self.retry_button.hide()
-        self.use_code_button = QPushButton()
-        self.use_code_button.setProperty("link", True)
-        self.use_code_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.use_code_button.clicked.connect(self.show_pairing)
-        qr_page = QWidget()
-        qr_layout = QVBoxLayout(qr_page)
-        qr_layout.setContentsMargins(0, 0, 0, 0)
-        qr_layout.addWidget(self.qr_label, 1)
-        qr_layout.addWidget(self.countdown)
-        qr_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        qr_layout.addWidget(self.how_to)
-        qr_layout.addWidget(self.use_code_button, 0, Qt.AlignmentFlag.AlignHCenter)
-
-        # Page 2: a pairing code typed on the phone.
-        pairing_page = PairingPage()
-        pairing_page.region = service.default_region
-        pairing_page.code_wanted.connect(self.request_code)
-        pairing_page.qr_wanted.connect(self.show_qr)
-        self.phone_edit = pairing_page.phone_edit
-        self.get_code_button = pairing_page.get_code_button
-        self.code_label, self.code_how_to = pairing_page.code_label, pairing_page.code_how_to
-        self.code_error, self.use_qr_button = pairing_page.code_error, pairing_page.use_qr_button
-
-        # Page 3: linked.
-        self.success_mark = QLabel("✔")
-        self.success_mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.success_mark.setStyleSheet("font-size: 96pt; color: #1e9e5a;")
-        self.success_text = QLabel()
-        self.success_text.setWordWrap(True)
-        self.success_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        success_page = QWidget()
-        success_layout = QVBoxLayout(success_page)
-        success_layout.addStretch(1)
-        success_layout.addWidget(self.success_mark)
-        success_layout.addWidget(self.success_text)
-        success_layout.addStretch(1)
-
-        self.pages = QStackedWidget()
-        self.qr_page, self.pairing_page, self.success_page = qr_page, pairing_page, success_page
-        for page in (qr_page, pairing_page, success_page):
-            self.pages.addWidget(page)
-
-        self.buttons = QDialogButtonBox()
-        # Own buttons, not standard ones: those retranslate themselves with Qt's words only.
-        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.accepted.connect(self.accept)
-        self.done_button: QPushButton | None = None
-        self.scan_button: QPushButton | None = None
-        if demo:
-            self.scan_button = QPushButton()
-            self.scan_button.clicked.connect(self._simulate_phone)
-            self.buttons.addButton(self.scan_button, QDialogButtonBox.ButtonRole.ActionRole)
-
+        self._init_pages()
+        self._init_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
-        self.setStyleSheet(
-            "QLabel#headline { font-size: 16pt; font-weight: 600; }"
-            " QLabel#pairingCode { letter-spacing: 4px; }"
-            " QPushButton[link=true] { border: none; color: palette(link);"
-            " text-decoration: underline; padding: 4px; }"
-        )
-
+        self.setStyleSheet(STYLE)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_countdown)
         self._tick.start()
-
         self.retranslate()
         service.qr_received.connect(self._on_qr)
         service.account_updated.connect(self._on_account_updated)
@@ -167,6 +91,59 @@ class QrDialog(Retranslating, QDialog):
         if existing is not None:
             self._on_qr(existing)
         self._on_account_updated(account_id)
+
+    def _init_pages(self) -> None:
+        """The QR page, the pairing-code page, and the success page."""
+        self.qr_page = QrPage()
+        self.qr_page.retry_requested.connect(self._retry)
+        self.qr_page.use_code_requested.connect(self.show_pairing)
+        page = self.qr_page
+        self.qr_label, self.countdown, self.how_to = page.qr_label, page.countdown, page.how_to
+        self.retry_button, self.use_code_button = page.retry_button, page.use_code_button
+        self.pairing_page = PairingPage()
+        self.pairing_page.region = self.service.default_region
+        self.pairing_page.code_wanted.connect(self.request_code)
+        self.pairing_page.qr_wanted.connect(self.show_qr)
+        pairing = self.pairing_page
+        self.phone_edit, self.get_code_button = pairing.phone_edit, pairing.get_code_button
+        self.code_label, self.code_how_to = pairing.code_label, pairing.code_how_to
+        self.code_error, self.use_qr_button = pairing.code_error, pairing.use_qr_button
+        self.success_mark = QLabel("✔")
+        self.success_mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.success_mark.setStyleSheet("font-size: 48pt; color: #1e9e5a;")
+        self.success_text = QLabel()
+        self.success_text.setWordWrap(True)
+        self.success_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.success_page = QWidget()
+        success_layout = QVBoxLayout(self.success_page)
+        success_layout.addStretch(1)
+        success_layout.addWidget(self.success_mark)
+        success_layout.addWidget(self.success_text)
+        success_layout.addStretch(1)
+        self.pages = QStackedWidget()
+        for widget in (self.qr_page, self.pairing_page, self.success_page):
+            self.pages.addWidget(widget)
+
+    def _init_buttons(self) -> None:
+        self.buttons = QDialogButtonBox()
+        # Own buttons, not standard ones: those retranslate themselves with Qt's words only.
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.accept)
+        self.done_button: QPushButton | None = None
+        self.scan_button: QPushButton | None = None
+        if self.demo:
+            self.scan_button = QPushButton()
+            self.scan_button.clicked.connect(self._simulate_phone)
+            self.buttons.addButton(self.scan_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+    @property
+    def current_payload(self) -> str | None:
+        return self.qr_page.current_payload
+
+    @property
+    def _problem(self) -> str | None:
+        return self.qr_page.problem
 
     # --- words -------------------------------------------------------------------------
 
@@ -178,48 +155,29 @@ class QrDialog(Retranslating, QDialog):
                 self.headline.setText(tr("Link with a code instead"))
             else:
                 self.headline.setText(tr("Scan this code with WhatsApp"))
-        if self.current_payload is None:
-            self.qr_label.setText(tr(WAITING))
-        self.qr_label.setAccessibleName(tr("QR code to scan"))
-        self.how_to.setText(tr(HOW_TO))
-        self.retry_button.setText(tr("Get a new code"))
-        self.use_code_button.setText(tr("Link with phone number instead"))
-        self.use_code_button.setAccessibleName(tr("Link with phone number instead"))
+        self.qr_page.retranslate(self._now())
         self.pairing_page.retranslate()
         self.close_button.setText(tr("Close"))
         if self.done_button is not None:
             self.done_button.setText(tr("Done"))
         self._name_scan_button()
         self._update_countdown()
-        if self.connected:
-            self._on_account_updated(self.account_id)
+        self._on_account_updated(self.account_id)
 
     # --- what the bridge says ------------------------------------------------------------
 
     def _on_qr(self, qr: QrCode) -> None:
         if qr.session_id != self.account_id or self.connected:
             return
-        self._problem = None
-        self.retry_button.hide()
-        self.current_payload = qr.qr
-        self.qr_label.setPixmap(qr_pixmap(qr.qr))
-        self._expires_at = qr.expires_at
-        self._attempt = (qr.attempt, qr.max)
+        self.qr_page.show_code(qr, self._now())
         if self.pages.currentWidget() is self.qr_page:
             self.headline.setText(tr("Scan this code with WhatsApp"))
-        self._update_countdown()
+        self._name_scan_button()
 
     def _update_countdown(self) -> None:
-        if self.current_payload is None or self._expires_at is None or self._problem:
-            return
-        left = max(0, int((self._expires_at - self._now()).total_seconds()))
-        attempt, most = self._attempt
-        parts = [
-            tr("New code in %1 s").replace("%1", str(left)) if left else tr("New code coming…")
-        ]
-        if attempt and most:
-            parts.append(tr("code %1 of %2").replace("%1", str(attempt)).replace("%2", str(most)))
-        self.countdown.setText(" · ".join(parts))
+        now = self._now()
+        self.qr_page.tick(now)
+        self.pairing_page.tick(now)
 
     def _on_account_updated(self, account_id: str) -> None:
         if account_id != self.account_id:
@@ -233,7 +191,7 @@ class QrDialog(Retranslating, QDialog):
             self._show_success(account.phone, account.display_name)
         elif status in NEEDS_OWNER or status is SessionStatus.STOPPED:
             self._show_problem(
-                status_words(status),
+                status_words(status, reason=account.reason),
                 reason_words(account.reason, account.status_message, account.status),
             )
         elif account.reason == "network_unreachable":
@@ -242,30 +200,22 @@ class QrDialog(Retranslating, QDialog):
             self._clear_problem()  # starting again: a fresh code is on its way
 
     def _show_problem(self, headline: str, detail: str) -> None:
+        """What happened, in words, with Try again; nothing to scan meanwhile."""
         if self.connected:
             return
-        self._problem = headline
-        self.current_payload = None
         self.pairing_page.clear_code()
-        self._name_scan_button()
-        self.qr_label.clear()
-        self.qr_label.setText("⚠")
+        self.qr_page.show_problem(headline, detail)
         self.headline.setText(headline)
-        self.countdown.setText(detail)
-        self.retry_button.show()
         self.pages.setCurrentWidget(self.qr_page)
+        self._name_scan_button()
 
     def _show_no_internet(self) -> None:
         """No code can come without internet: said instead of "Connecting…" (it retries)."""
         if self.connected:
             return
-        self._problem = NO_INTERNET_SHORT
-        self.current_payload = None
-        self.qr_label.clear()
-        self.qr_label.setText(tr(REASON_WORDS["network_unreachable"]))
+        self.qr_page.show_no_internet(tr(REASON_WORDS["network_unreachable"]))
         self.headline.setText(tr(NO_INTERNET_SHORT))
-        self.countdown.setText("")
-        self.retry_button.hide()
+        self._name_scan_button()
 
     def _show_success(self, phone: str | None, name: str | None) -> None:
         self.connected = True
@@ -285,18 +235,15 @@ class QrDialog(Retranslating, QDialog):
             self.done_button = self.buttons.addButton(
                 tr("Done"), QDialogButtonBox.ButtonRole.AcceptRole
             )
-            self.done_button.setText(tr("Done"))
             self.done_button.setDefault(True)
             self.done_button.setFocus()
 
     # --- the owner's choices ---------------------------------------------------------------
 
     def _clear_problem(self) -> None:
-        self._problem = None
-        self.retry_button.hide()
-        self.countdown.setText("")
-        self.qr_label.setText(tr(WAITING))
+        self.qr_page.show_waiting()
         self.headline.setText(tr("Scan this code with WhatsApp"))
+        self._name_scan_button()
 
     def _retry(self) -> None:
         self._clear_problem()
@@ -319,11 +266,7 @@ class QrDialog(Retranslating, QDialog):
         )
         if asked and self._problem is None:
             self.pairing_page.clear_code()
-            self.current_payload = None
-            self._expires_at = None
-            self.qr_label.clear()
-            self.qr_label.setText(tr(WAITING))
-            self.countdown.setText("")
+            self.qr_page.show_waiting()
             self.reconnect_requested.emit(self.account_id)
         self._name_scan_button()
 
@@ -353,7 +296,14 @@ class QrDialog(Retranslating, QDialog):
         self.show_code(code)
 
     def show_code(self, code: str) -> None:
-        self.pairing_page.show_code(code)
+        """The code to type, counting down to the end of this link attempt."""
+        qr = self.qr_page.last_code
+        deadline = None
+        if qr is not None:
+            rotation = self.service.qr_rotation_s
+            deadline = pairing_deadline(qr.expires_at, qr.attempt, qr.max, rotation, self._now())
+        self.pairing_page.show_code(code, deadline)
+        self.pairing_page.tick(self._now())
         self._name_scan_button()
 
     def _code_failed(self, error: Exception) -> None:
@@ -374,10 +324,9 @@ class QrDialog(Retranslating, QDialog):
         else:
             self.scan_button.setText(tr("Simulate phone scan (demo)"))
             self.scan_button.setAccessibleName(tr("Simulate phone scan"))
-        # A code on screen is typed on the pairing page; no QR is offered meanwhile.
-        self.scan_button.setEnabled(
-            self._pairing_shown() or (self.pairing_code is None and not self.connected)
-        )
+        # A code on screen is typed on the pairing page; nothing to scan while failed.
+        scannable = self.current_payload is not None and self.pairing_code is None
+        self.scan_button.setEnabled(not self.connected and (self._pairing_shown() or scannable))
 
     def _simulate_phone(self) -> None:
         phone = self.pairing_page.phone if self.pairing_code is not None else None

@@ -8,10 +8,14 @@ from PySide6.QtCore import QSettings, QStandardPaths
 
 from app.core.media import MediaLimits
 from app.core.pacing import GAP_RANGE_S, JITTER_RANGE_S, NEW_PER_DAY_RANGE, Pacing
+from app.core.placement import Box, format_box, parse_box
 
 CLOSE_TO_TRAY = "window/close_to_tray"
 TOLD_ABOUT_TRAY = "window/told_about_tray"
+TOLD_ABOUT_TASKBAR = "window/told_about_taskbar"
 START_MINIMIZED = "window/start_minimized"
+WINDOW_PLACE = "window/place"
+WINDOW_MAXIMIZED = "window/maximized"
 START_AT_LOGIN = "system/start_at_login"
 LANGUAGE = "ui/language"
 DATA_DIR = "data/folder"
@@ -73,6 +77,32 @@ class AppSettings:
     @told_about_tray.setter
     def told_about_tray(self, value: bool) -> None:
         self._set(TOLD_ABOUT_TRAY, bool(value))
+
+    @property
+    def window_place(self) -> Box | None:
+        """Where the main window was last (its own area, not maximised), or None."""
+        return parse_box(str(self._qsettings.value(WINDOW_PLACE, "") or ""))
+
+    @window_place.setter
+    def window_place(self, value: Box | None) -> None:
+        self._set(WINDOW_PLACE, format_box(value) if value is not None else "")
+
+    @property
+    def window_maximized(self) -> bool:
+        return self._bool(WINDOW_MAXIMIZED, False)
+
+    @window_maximized.setter
+    def window_maximized(self, value: bool) -> None:
+        self._set(WINDOW_MAXIMIZED, bool(value))
+
+    @property
+    def told_about_taskbar(self) -> bool:
+        """Without a tray: the owner was told once that closing the window minimises it."""
+        return self._bool(TOLD_ABOUT_TASKBAR, False)
+
+    @told_about_taskbar.setter
+    def told_about_taskbar(self, value: bool) -> None:
+        self._set(TOLD_ABOUT_TASKBAR, bool(value))
 
     @property
     def start_minimized(self) -> bool:

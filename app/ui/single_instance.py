@@ -44,11 +44,48 @@ def server_name(data_dir: Path, key: str) -> str:
     if len(str(path)) <= MAX_SOCKET_PATH:
         return str(path)
     # A deep data folder: the per-user runtime dir, else a 0700 folder of ours in /tmp.
-    folder = _runtime_dir()
+    folder = _runtime_dir() or _own_temp_folder(TEMP_ROOT)
     if folder is None:
-        folder = Path(f"/tmp/jaga-{os.getuid()}")
-        folder.mkdir(mode=0o700, exist_ok=True)
+        log.warning("no private folder for the single-instance socket; using %s", path)
+        return str(path)  # too long to listen at: said in the log, Jaga runs on
     return str(folder / f"jaga-{key}.sock")
+
+
+#: Where the socket's folder goes without XDG_RUNTIME_DIR (tests give another).
+TEMP_ROOT = Path("/tmp")
+#: /tmp/jaga-<uid>, then /tmp/jaga-<uid>-1 … when someone else holds the names before.
+TEMP_TRIES = 10
+
+
+def _own_temp_folder(root: Path) -> Path | None:
+    """The first of /tmp/jaga-<uid>, /tmp/jaga-<uid>-1, … that is this user's own 0700
+    folder (made now, or found so). Every launch walks the same names, so two launches
+    agree; one another user made (even 0777, where anyone could replace our socket) is
+    passed over."""
+    for n in range(TEMP_TRIES):
+        folder = root / (f"jaga-{os.getuid()}" + (f"-{n}" if n else ""))
+        if _is_own_private_folder(folder):
+            return folder
+        log.warning("passed over %s for the single-instance socket: not ours, or not 0700", folder)
+    return None
+
+
+def _is_own_private_folder(folder: Path) -> bool:
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return False
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(st.st_mode)  # not a link to somewhere else
+        and st.st_uid == os.getuid()
+        and stat.S_IMODE(st.st_mode) == 0o700
+    )
 
 
 def _secret(data_dir: Path) -> str:

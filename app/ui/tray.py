@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -11,11 +11,19 @@ from app.core.overall import worst
 from app.core.status import Health, SessionStatus, health_of
 from app.runtime.read_model import AccountChange, AccountView
 from app.service import JagaService
-from app.ui.formatting import status_words, tr, trn
+from app.ui.formatting import says_link_again, status_words, tr, trn
 from app.ui.icons import health_icon
 from app.ui.notices import NoticeText
 
 NOTICE_MS = 15_000
+#: While there is no tray (its host may start after Jaga at login), how often to look again.
+TRAY_LOOK_MS = 5_000
+
+
+def tray_exists() -> bool:
+    """The desktop shows tray icons now (stock GNOME does not; tests say no)."""
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
 
 #: Where Reconnect does nothing: connected already, or on its way.
 NOTHING_TO_RECONNECT = frozenset({SessionStatus.CONNECTED, SessionStatus.STARTING})
@@ -30,8 +38,11 @@ def reconnect_helps(account: AccountView, bridge_up: bool) -> bool:
 class Tray(QObject):
     open_requested = Signal()
     reconnect_requested = Signal(str)  # account id
+    link_requested = Signal(str)  # account id: its words ask for a new link
     quit_requested = Signal()
     notice_clicked = Signal(object)  # Notice
+    #: A tray appeared (its host started after Jaga): closing may now hide to it.
+    availability_changed = Signal(bool)
 
     def __init__(
         self,
@@ -42,7 +53,7 @@ class Tray(QObject):
     ) -> None:
         super().__init__(parent)
         self.service = service
-        self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
+        self.available = tray_exists() if available is None else available
         self.level = Health.IDLE
         self.icon = QSystemTrayIcon(self)
         self.menu = QMenu()
@@ -59,15 +70,28 @@ class Tray(QObject):
         self._end = self.menu.addSeparator()
         self._quit_action = self.menu.addAction("")
         self._quit_action.triggered.connect(self.quit_requested)
-        self._rows: dict[str, tuple[QMenu, QAction]] = {}
+        self._rows: dict[str, tuple[QMenu, QAction, QAction]] = {}  # menu, reconnect, link
         # Bound methods, not lambdas: Qt disconnects them when this object is deleted.
         service.model.changed.connect(self._on_account)
         service.bridge_state_changed.connect(self._on_bridge)
         for account in service.accounts():
             self._add_row(account)
         self.retranslate()
-        if self.available and QSystemTrayIcon.isSystemTrayAvailable():
+        if self.available and tray_exists():
             self.icon.show()
+        self._look = QTimer(self)  # a tray that comes later (not when told there is none)
+        self._look.setInterval(TRAY_LOOK_MS)
+        self._look.timeout.connect(self._look_for_tray)
+        if available is None and not self.available:
+            self._look.start()
+
+    def _look_for_tray(self) -> None:
+        if not tray_exists():
+            return
+        self._look.stop()
+        self.available = True
+        self.icon.show()
+        self.availability_changed.emit(True)
 
     # --- following the read model, row by row -----------------------------------------------
 
@@ -87,13 +111,16 @@ class Tray(QObject):
 
     def _add_row(self, account: AccountView) -> None:
         submenu = QMenu(self.menu)
+        link = QAction(tr("Link again"), submenu)
+        link.triggered.connect(lambda _checked=False, a=account.id: self.link_requested.emit(a))
         reconnect = QAction(tr("Reconnect"), submenu)
         reconnect.triggered.connect(
             lambda _checked=False, a=account.id: self.reconnect_requested.emit(a)
         )
+        submenu.addAction(link)
         submenu.addAction(reconnect)
         self.menu.insertMenu(self._end, submenu)
-        self._rows[account.id] = (submenu, reconnect)
+        self._rows[account.id] = (submenu, reconnect, link)
         self._update_row(account)
         self._end.setVisible(True)
 
@@ -101,7 +128,7 @@ class Tray(QObject):
         row = self._rows.pop(account_id, None)
         if row is None:
             return
-        submenu, _reconnect = row
+        submenu = row[0]
         self.menu.removeAction(submenu.menuAction())
         submenu.deleteLater()
         self._end.setVisible(bool(self._rows))
@@ -117,12 +144,16 @@ class Tray(QObject):
             bridge_up=bridge.overlay is None,
             reason=account.reason,
         )
-        submenu, reconnect = row
+        submenu, reconnect, link = row
         name = account.label.replace("&", "&&")  # shown as typed, not as a shortcut key
         submenu.setTitle(f"{name} — {words}")
         submenu.setIcon(health_icon(health))
         reconnect.setText(tr("Reconnect"))
-        reconnect.setVisible(reconnect_helps(account, bridge.overlay is None))
+        link.setText(tr("Link again"))
+        up = bridge.overlay is None
+        linking = says_link_again(account.status, account.reason)
+        link.setVisible(up and linking)
+        reconnect.setVisible(not linking and reconnect_helps(account, up))
 
     def retranslate(self) -> None:
         self._open_action.setText(tr("Open Jaga"))

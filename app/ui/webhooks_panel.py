@@ -6,12 +6,9 @@ from datetime import UTC
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDateTimeEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -21,14 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.store import StoreError
-from app.gateway.envelope import EVENTS
 from app.gateway.gateway import Gateway
-from app.ui.formatting import age, local_time, tr, utcnow
+from app.ui.formatting import age, date_time_format, local_time, tr, tr_noop, utcnow
 from app.ui.retranslating import Retranslating
 from app.ui.tasks import run_async
+from app.ui.webhook_editor import WebhookEditor
 
 RECENT = 50
+
+#: A delivery's state (app.gateway.retry.Outcome, and pending), in words.
+DELIVERY_WORDS = {
+    "pending": tr_noop("Waiting"),
+    "retry": tr_noop("Trying again"),
+    "delivered": tr_noop("Delivered"),
+    "rejected": tr_noop("Refused by the address"),
+    "expired": tr_noop("Given up after 24 hours"),
+}
 
 
 class WebhooksPanel(Retranslating, QWidget):
@@ -36,18 +41,48 @@ class WebhooksPanel(Retranslating, QWidget):
         super().__init__(parent)
         self.gateway = gateway
         self.webhooks = gateway.webhooks
-
-        self.targets = QListWidget()
-        self.targets.currentRowChanged.connect(lambda _row: self.show_selected())
-        self.health = QLabel()
-        self.health.setWordWrap(True)
-        self.health.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.editor: WebhookEditor | None = None
+        self._init_targets()
+        self._init_actions()
         self.recent = QTableWidget(0, 5)
         self.recent.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.recent.verticalHeader().setVisible(False)
         self.recent.horizontalHeader().setStretchLastSection(True)
-        self.targets.setMaximumHeight(110)
+        self.recent.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._targets_row())
+        layout.addWidget(self.health)
+        layout.addLayout(self._actions_rows())
+        layout.addWidget(self.result)
+        layout.addWidget(self.recent, 1)
+        self.retranslate()
+        self.refresh()
 
+    def _init_targets(self) -> None:
+        self.targets = QListWidget()
+        self.targets.currentRowChanged.connect(lambda _row: self.show_selected())
+        self.targets.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.targets.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.open_editor)
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(self.remove)
+        self.health = QLabel()
+        self.health.setWordWrap(True)
+        self.health.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def _targets_row(self) -> QHBoxLayout:
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.targets, 1)
+        row.addLayout(buttons)
+        return row
+
+    def _init_actions(self) -> None:
         self.retry_button = QPushButton()
         self.retry_button.clicked.connect(self.retry_now)
         self.since = QDateTimeEdit(QDateTime.currentDateTime().addSecs(-3600))
@@ -56,55 +91,30 @@ class WebhooksPanel(Retranslating, QWidget):
         self.replay_button.clicked.connect(self.replay)
         self.ping_button = QPushButton()
         self.ping_button.clicked.connect(self.ping)
-        self.remove_button = QPushButton()
-        self.remove_button.clicked.connect(self.remove)
         self.result = QLabel()
         self.result.setWordWrap(True)
-        actions = QHBoxLayout()
-        for widget in (self.retry_button, self.since, self.replay_button, self.ping_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.remove_button)
 
-        self.url = QLineEdit()
-        self.url.setPlaceholderText("https://")
-        self.secret = QLineEdit()
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.events = {event: QCheckBox(event) for event in EVENTS}
-        for box in self.events.values():
-            box.setChecked(True)
-        self.add_button = QPushButton()
-        self.add_button.clicked.connect(self.add)
-        self.url_label, self.secret_label, self.events_label = QLabel(), QLabel(), QLabel()
-        events_row = QHBoxLayout()
-        for box in self.events.values():
-            events_row.addWidget(box)
-        form = QFormLayout()
-        form.addRow(self.url_label, self.url)
-        form.addRow(self.secret_label, self.secret)
-        form.addRow(self.events_label, events_row)
-        form.addRow("", self.add_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.targets)
-        layout.addWidget(self.health)
-        layout.addLayout(actions)
-        layout.addWidget(self.result)
-        layout.addWidget(self.recent, 1)
-        layout.addLayout(form)
-        self.retranslate()
-        self.refresh()
+    def _actions_rows(self) -> QVBoxLayout:
+        """Two short rows rather than one long one: they fit a small screen in Bahasa."""
+        first, second = QHBoxLayout(), QHBoxLayout()
+        first.addWidget(self.ping_button)
+        first.addWidget(self.retry_button)
+        first.addStretch(1)
+        second.addWidget(self.replay_button)
+        second.addWidget(self.since)
+        second.addStretch(1)
+        rows = QVBoxLayout()
+        rows.addLayout(first)
+        rows.addLayout(second)
+        return rows
 
     def retranslate(self) -> None:
         self.retry_button.setText(tr("Retry now"))
         self.replay_button.setText(tr("Replay since"))
         self.ping_button.setText(tr("Send test ping"))
         self.remove_button.setText(tr("Remove"))
-        self.url_label.setText(tr("Address:"))
-        self.secret_label.setText(tr("Secret (for the signature):"))
-        self.events_label.setText(tr("Events:"))
-        self.add_button.setText(tr("Add address"))
+        self.add_button.setText(tr("Add address…"))
+        self.since.setDisplayFormat(date_time_format())
         self.recent.setHorizontalHeaderLabels(
             [tr("Time"), tr("Event"), tr("State"), tr("Tries"), tr("Last answer")]
         )
@@ -135,7 +145,7 @@ class WebhooksPanel(Retranslating, QWidget):
             button.setEnabled(target_id is not None)
         health = self.webhooks.health(target_id) if target_id is not None else None
         if health is None:
-            self.health.setText(tr("Add the address of your shop's software below."))
+            self.health.setText(tr("Add the address of your shop's software with “Add address…”."))
             self.recent.setRowCount(0)
             return
         now = utcnow()
@@ -161,7 +171,9 @@ class WebhooksPanel(Retranslating, QWidget):
             cells = (
                 local_time(delivery.created_at, now),
                 delivery.event,
-                delivery.state,
+                tr(DELIVERY_WORDS[delivery.state])
+                if delivery.state in DELIVERY_WORDS
+                else delivery.state,
                 str(delivery.attempts),
                 answer,
             )
@@ -170,18 +182,27 @@ class WebhooksPanel(Retranslating, QWidget):
 
     # --- the owner's actions ---------------------------------------------------------------
 
-    def add(self) -> None:
-        events = [event for event, box in self.events.items() if box.isChecked()]
-        try:
-            self.webhooks.add_target(self.url.text(), events, self.secret.text() or None)
-        except StoreError as error:
-            self.result.setText(str(error))
-            return
-        self.url.clear()
-        self.secret.clear()
+    def open_editor(self) -> WebhookEditor:
+        """The small dialog for a new address; the list shows it once added."""
+        if self.editor is None:
+            editor = WebhookEditor(self.webhooks, parent=self)
+            editor.added.connect(self._added)
+            editor.finished.connect(lambda _result: self._editor_closed())
+            self.editor = editor
+        self.editor.open()
+        return self.editor
+
+    def _editor_closed(self) -> None:
+        if self.editor is not None:
+            self.editor.deleteLater()
+            self.editor = None
+
+    def _added(self, target_id: int) -> None:
         self.result.setText(tr("Added."))
         self.refresh()
-        self.targets.setCurrentRow(self.targets.count() - 1)
+        for row in range(self.targets.count()):
+            if self.targets.item(row).data(Qt.ItemDataRole.UserRole) == target_id:
+                self.targets.setCurrentRow(row)
 
     def remove(self) -> None:
         target_id = self.selected_id()

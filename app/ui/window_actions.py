@@ -110,6 +110,16 @@ class OwnerActions:
         if SessionStatus.parse(account.status) is not SessionStatus.CONNECTED:
             self.open_qr_dialog(account_id)
 
+    def link_again(self, account_id: str) -> None:
+        """A new link for a number whose words ask for one: the QR dialog, with a fresh code."""
+        self.select(account_id)
+        self.reconnect(account_id)
+
+    def link_selected(self) -> None:
+        account_id = self.selected_account_id()
+        if account_id is not None:
+            self.link_again(account_id)
+
     def reconnect_selected(self) -> None:
         account_id = self.selected_account_id()
         if account_id is not None:
@@ -171,7 +181,8 @@ class OwnerActions:
             )
 
         def done(clicked: QAbstractButton | None) -> None:
-            if clicked in (remove, logout_remove) and keep.isChecked():
+            leaving = clicked is not None and clicked in (remove, logout_remove)
+            if leaving and keep.isChecked():
                 try:
                     self.service.keep_copy(account.id, self._backups_folder(), utcnow())
                 except (OSError, StoreError) as error:
@@ -252,6 +263,7 @@ class OwnerActions:
                 autostart=self.autostart if self.autostart is not None else default_autostart(),
                 current_data_dir=self.data_dir,
                 tray_available=self.tray.available,
+                start_command=self.start_command,
                 parent=self,
             )
             dialog.accepted.connect(self._settings_saved)
@@ -281,20 +293,29 @@ class OwnerActions:
             self._dismiss_problem()
         banner = Banner(tr("Jaga needs your attention"), words, None, tone="error")
         banner.dismissed.connect(self._dismiss_problem)
-        self._problem_slot.addWidget(banner)
+        self.banners.add(banner, self.banners.index_of(self.notice_board) + 1)
         banner.setVisible(True)  # a child added to a shown window is hidden until shown
         self.problem_banner = banner
+        self._problem_sentence = sentence
+
+    def trouble_gone(self, sentence: str) -> None:
+        """The database takes writes again: a banner about that trouble has nothing left
+        to ask of the owner (everything since was saved)."""
+        if self.problem_banner is not None and sentence in self._problem_sentence:
+            self._dismiss_problem()
 
     def _dismiss_problem(self) -> None:
         banner, self.problem_banner = self.problem_banner, None
+        self._problem_sentence = ""
         if banner is not None:
             banner.hide()
             banner.deleteLater()
 
-    def show_error(self, error: Exception) -> None:
+    def show_error(self, error: Exception) -> QMessageBox:
         log.warning("action failed: %s", error)
         box = QMessageBox(
             QMessageBox.Icon.Warning, tr("Something went wrong"), error_words(error), parent=self
         )
         box.addButton(tr("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.open()
+        return box

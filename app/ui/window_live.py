@@ -6,7 +6,7 @@ import logging
 import math
 
 from app.core.stall import Cause
-from app.core.status import Health
+from app.core.status import Health, SessionStatus
 from app.core.supervision import State
 from app.core.uptime import Change, uptime
 from app.runtime.read_model import AccountChange
@@ -61,6 +61,8 @@ class LiveViews:
             self._rows_changed()
         else:
             self.model.update_account(change.new)  # type: ignore[arg-type]
+        if change.new.status == SessionStatus.CONNECTED.value:
+            self.notice_board.healed(change.id)
         if change.old is None or change.old.status != change.new.status:
             # History is read on a status change only, a moment later and once for a burst.
             self._uptime_due.add(change.id)
@@ -84,7 +86,7 @@ class LiveViews:
 
     def _rows_changed(self) -> None:
         accounts = self.model.accounts()
-        self.stack.setCurrentWidget(self.splitter if self.model.rowCount() else self.empty_state)
+        self.stack.setCurrentWidget(self.splitter if self.model.rowCount() else self.empty_page)
         present = {account.id for account in accounts}
         for account_id in [a for a in self.chat_windows if a not in present]:
             self.chat_windows[account_id].close()  # the number was removed

@@ -25,6 +25,8 @@ from app.service import JagaService
 from app.ui.accounts_model import AccountIdRole, AccountsModel, Column
 from app.ui.details_pane import DetailsPane
 from app.ui.icons import health_icon
+from app.ui.screen_fit import room_for
+from app.ui.scroll_page import ScrollPage
 from app.ui.status_delegate import StatusBadgeDelegate
 from app.ui.table_fit import FillColumn
 
@@ -32,6 +34,10 @@ log = logging.getLogger(__name__)
 
 ROW_HEIGHT = 34
 MIN_ROWS = 5  # rows the table shows even in the smallest window
+#: On a short screen (a 1366x768 laptop at 150 % text) the smallest window shows fewer.
+FEWEST_ROWS = 3
+#: The height of window (without its frame) below which the table may show FEWEST_ROWS.
+ROOMY_HEIGHT = 560
 
 
 class WindowParts:
@@ -56,7 +62,15 @@ class WindowParts:
 
     def _build_views(self, service: JagaService, now: Callable[[], datetime]) -> None:
         """The table, the details beside it, and the empty state for a first start."""
-        # --- the table ---------------------------------------------------------------------
+        self._init_table(now)
+        self._init_details(service, now)
+        self._init_empty_state()
+        self.stack = QStackedWidget()
+        self.empty_page = ScrollPage(self.empty_state)  # a short window scrolls the steps
+        self.stack.addWidget(self.empty_page)
+        self.stack.addWidget(self.splitter)
+
+    def _init_table(self, now: Callable[[], datetime]) -> None:
         self.model = AccountsModel(self, now=now)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -79,7 +93,10 @@ class WindowParts:
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.activated.connect(lambda _index: self.reconnect_selected())
 
+    def _init_details(self, service: JagaService, now: Callable[[], datetime]) -> None:
         self.details = DetailsPane(service, now=now)
+        self.link_button = self.details.link_button
+        self.link_button.clicked.connect(self.link_selected)
         self.reconnect_button = self.details.reconnect_button
         self.stop_button = self.details.toggle_button
         self.logout_button = self.details.logout_button
@@ -91,21 +108,24 @@ class WindowParts:
         self.remove_button.clicked.connect(self.remove_selected)
         self.chats_button.clicked.connect(self.open_chats_selected)
 
-        # Even the smallest window shows five numbers: the details give way first.
+        # Even the smallest window shows five numbers (three on a short screen): the details
+        # give way first, and scroll.
+        rows = MIN_ROWS if room_for(self)[1] >= ROOMY_HEIGHT else FEWEST_ROWS
         self.table.setMinimumHeight(
             self.table.horizontalHeader().sizeHint().height()
-            + MIN_ROWS * ROW_HEIGHT
+            + rows * ROW_HEIGHT
             + self.table.horizontalScrollBar().sizeHint().height()  # a narrow window scrolls
             + 2 * self.table.frameWidth()
         )
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.details)
+        self.details_page = ScrollPage(self.details)
+        self.splitter.addWidget(self.details_page)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
 
-        # --- the empty state ---------------------------------------------------------------
+    def _init_empty_state(self) -> None:
         self.empty_state = QWidget()
         column = QWidget()
         column.setFixedWidth(560)
@@ -138,10 +158,6 @@ class WindowParts:
         empty_layout.addWidget(self.empty_add_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(2)
 
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty_state)
-        self.stack.addWidget(self.splitter)
-
     def _row_menu(self, position: QPoint) -> None:
         menu = self.row_menu_at(position)
         if menu is not None:
@@ -155,6 +171,7 @@ class WindowParts:
         self.select(index.data(AccountIdRole))
         menu = QMenu(self)
         for action in (
+            self.link_action,
             self.reconnect_action,
             self.toggle_action,
             self.logout_action,

@@ -14,7 +14,7 @@ export const MISSING_DB = 'bridge.sqlite3 was missing';
 const BUSY = /database is locked|database table is locked|busy/i;
 
 /** Tables copied from a damaged file, in this order. */
-const SALVAGE_TABLES = ['bridge_meta', 'wa_auth_creds', 'wa_auth_keys', 'event_journal', 'outbound', 'sim_network'];
+const SALVAGE_TABLES = ['bridge_meta', 'wa_auth_creds', 'wa_auth_keys', 'event_journal', 'outbound', 'sent_messages', 'sim_network'];
 
 /**
  * @typedef {object} Recovery  what happened to a damaged bridge.sqlite3 at this start

@@ -6,8 +6,11 @@
 
 export const CloseCode = Object.freeze({
   loggedOut: 401,
+  temporarilyBanned: 402,
   forbidden: 403,
   outdatedVersion: 405,
+  banned: 406,
+  badUserAgent: 409,
   timedOut: 408,
   multideviceMismatch: 411,
   connectionClosed: 428,
@@ -81,6 +84,8 @@ export function backoffDelay(attempt, rng = Math.random, { baseMs = 1000, maxMs 
  * @property {number} attempt       backoff attempt counter
  * @property {number} restarts      consecutive 515s without an open in between
  * @property {boolean} conflictRetried  the one automatic 440 retry is used up
+ * @property {boolean} [versionRetried]  the one retry after a 405/409 is used up
+ * @property {{code: string|null, until: string|null}} [ban]  what WhatsApp said with a 402
  * @property {string} [engineReason]   what the engine knows beyond the code ('engine_error': it broke itself)
  * @property {string} [engineMessage]
  */
@@ -92,7 +97,8 @@ export function backoffDelay(attempt, rng = Math.random, { baseMs = 1000, maxMs 
  * @property {string} message           sentence for people
  * @property {number|null} retryInMs    null: terminal, do not reconnect
  * @property {boolean} wipeAuth         the device is unlinked: delete the auth state
- * @property {{attempt:number, restarts:number, conflictRetried:boolean}} next  counters to keep
+ * @property {boolean} [refreshVersion]  fetch the WhatsApp Web version again before reconnecting
+ * @property {{attempt:number, restarts:number, conflictRetried:boolean, versionRetried?: boolean}} next  counters to keep
  */
 
 /**
@@ -103,7 +109,7 @@ export function backoffDelay(attempt, rng = Math.random, { baseMs = 1000, maxMs 
  */
 export function decideClose(code, state, opts = {}) {
   const { rng = Math.random, baseMs, maxMs, conflictPauseMs = 10_000 } = opts;
-  const keep = { attempt: state.attempt, restarts: 0, conflictRetried: state.conflictRetried };
+  const keep = { attempt: state.attempt, restarts: 0, conflictRetried: state.conflictRetried, versionRetried: state.versionRetried ?? false };
   const terminal = (status, reason, message, wipeAuth = false) => ({
     status, reason, message, retryInMs: null, wipeAuth, next: keep,
   });
@@ -161,9 +167,11 @@ export function decideClose(code, state, opts = {}) {
     case CloseCode.forbidden:
       return terminal('failed', 'forbidden',
         'WhatsApp refused this number (it may be banned or restricted). Check the WhatsApp app on the phone.');
+    case CloseCode.temporarilyBanned:
+    case CloseCode.banned:
     case CloseCode.outdatedVersion:
-      return terminal('failed', 'outdated_version',
-        'WhatsApp rejected this client version. Update Jaga, then start the number again.');
+    case CloseCode.badUserAgent:
+      return refusedClient(/** @type {number} */ (code), state, keep);
     case CloseCode.connectionReplaced:
       if (state.conflictRetried) {
         return terminal('conflict', 'replaced',
@@ -190,4 +198,53 @@ export function decideClose(code, state, opts = {}) {
         ? 'The network connection to WhatsApp was lost; reconnecting.'
         : `The connection to WhatsApp closed (code ${code}); reconnecting.`);
   }
+}
+
+/**
+ * WhatsApp refused the number (402 banned for a while, 406 banned: final, never retried in
+ * a loop) or the client (405 version, 409 user agent: fetch the latest WhatsApp Web version
+ * and try once more, then fail).
+ * @param {number} code @param {CloseState} state @param {CloseDecision['next']} keep
+ * @returns {CloseDecision}
+ */
+function refusedClient(code, state, keep) {
+  const failed = (/** @type {string} */ reason, /** @type {string} */ message) => ({
+    status: 'failed', reason, message, retryInMs: null, wipeAuth: false, next: keep,
+  });
+  if (code === CloseCode.temporarilyBanned) return failed('temporarily_banned', temporaryBanSentence(state.ban));
+  if (code === CloseCode.banned) {
+    return failed('banned', 'WhatsApp has banned this number. Check the WhatsApp app on the phone; Jaga does not reconnect it by itself.');
+  }
+  if (state.versionRetried) {
+    return failed('outdated_version',
+      `WhatsApp rejected this client version again (code ${code}), also the latest one Jaga could find. Update Jaga, then start the number again.`);
+  }
+  return {
+    status: 'reconnecting',
+    reason: 'outdated_version',
+    message: `WhatsApp refused this WhatsApp Web version (code ${code}); Jaga fetches the latest one and tries again.`,
+    retryInMs: 0,
+    wipeAuth: false,
+    refreshVersion: true,
+    next: { ...keep, versionRetried: true },
+  };
+}
+
+/** WhatsApp's reasons for a temporary ban (<failure reason="402" code=…>, as whatsmeow names them). */
+export const TEMPORARY_BAN_REASONS = Object.freeze({
+  101: "you sent too many messages to people who don't have you in their address books",
+  102: 'too many people blocked you',
+  103: "you created too many groups with people who don't have you in their address books",
+  104: 'you sent the same message to too many people',
+  106: 'you sent too many messages to a broadcast list',
+});
+
+/**
+ * The sentence for a 402, with WhatsApp's reason and the ban's end when it gave them.
+ * @param {{code: string|null, until: string|null}|undefined} ban
+ */
+export function temporaryBanSentence(ban) {
+  const why = ban?.code ? ` (reason ${ban.code}: ${TEMPORARY_BAN_REASONS[/** @type {keyof typeof TEMPORARY_BAN_REASONS} */ (Number(ban.code))] ?? 'not known to Jaga'})` : '';
+  const until = ban?.until ? `; the ban ends at ${ban.until}` : '';
+  return `WhatsApp has banned this number for a while${why}${until}. Jaga does not reconnect it by itself; start it again once the ban is over.`;
 }

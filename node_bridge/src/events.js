@@ -5,7 +5,8 @@
 // after a restart until the app acknowledges them.
 
 export const RING_SIZE = 5000;
-export const DURABLE_TYPES = new Set(['message.in', 'message.ack', 'chat.mapping']);
+export const DURABLE_TYPES = new Set(['message.in', 'message.ack', 'chat.mapping', 'message.undecryptable',
+  'chat.read', 'chat.name', 'label.edit', 'label.chat']); // the last four: session_inbox.js
 
 /**
  * @typedef {object} BridgeEvent

@@ -3,10 +3,12 @@
 // folder is claimed with a lock file created atomically (O_EXCL) that holds the
 // owner's pid and its start token (proc_identity.js). A lock whose pid is no longer
 // alive, or is alive but is another process now (pid reused after a crash or power
-// cut), is stale and is taken over, and the log says so.
+// cut), or is alive but no Jaga bridge of this data folder (an older lock without a
+// start token, naming whatever program has that pid now), is stale and is taken over,
+// and the log says so.
 import fs from 'node:fs';
 import path from 'node:path';
-import { processStartToken } from './proc_identity.js';
+import { isBridgeOf, processStartToken } from './proc_identity.js';
 
 export const LOCK_FILE = 'bridge.lock';
 
@@ -41,15 +43,19 @@ export function isAlive(pid) {
 }
 
 /**
- * Is the lock's holder still the process that wrote it?
- * @param {{pid: number|null, start: string|null}} holder
+ * Why the lock's holder no longer holds it: null while it does (the process that wrote
+ * it, alive, a bridge of this folder as far as this platform tells).
+ * @param {{pid: number|null, start: string|null}} holder @param {string} dataDir
+ * @returns {'dead'|'pid_reused'|'not_a_bridge_of_this_folder'|null}
  */
-export function holderAlive(holder) {
-  if (holder.pid === null || !isAlive(holder.pid)) return false;
-  if (!holder.start) return true; // an old lock without a token: the pid is all we know
-  const now = processStartToken(holder.pid);
-  // Unknown (platform, or the pid vanished just now): keep the conservative answer.
-  return now === null || now === holder.start;
+export function staleBecause(holder, dataDir) {
+  if (holder.pid === null || !isAlive(holder.pid)) return 'dead';
+  if (holder.start) {
+    const now = processStartToken(holder.pid);
+    // Unknown (platform, or the pid vanished just now): keep the conservative answer.
+    if (now !== null && now !== holder.start) return 'pid_reused';
+  }
+  return isBridgeOf(holder.pid, dataDir) === false ? 'not_a_bridge_of_this_folder' : null;
 }
 
 /**
@@ -78,12 +84,15 @@ export function acquireLock(dataDir, log) {
     }
     const holder = readHolder(file);
     if (holder === undefined) continue; // vanished between open and read: try again
+    let why = 'torn';
     if (holder.pid === null) {
       if (Date.now() - holder.mtimeMs < FRESH_EMPTY_MS) throw new LockHeldError(file, null);
-    } else if (holderAlive(holder)) {
-      throw new LockHeldError(file, holder.pid);
+    } else {
+      const stale = staleBecause(holder, dataDir);
+      if (stale === null) throw new LockHeldError(file, holder.pid);
+      why = stale;
     }
-    log?.warn({ lock: file, stale_pid: holder.pid, pid_reused: holder.pid !== null && isAlive(holder.pid) },
+    log?.warn({ lock: file, stale_pid: holder.pid, pid_reused: holder.pid !== null && isAlive(holder.pid), why },
       'stale bridge lock taken over');
     takeOverStale(file, holder.raw);
   }

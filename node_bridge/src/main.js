@@ -21,6 +21,7 @@ import { buildServer } from './server.js';
 import { LIMITS } from './limits.js';
 import { Media } from './media/index.js';
 import { PacingGate } from './pacing_gate.js';
+import { guardConsole, serializeError } from './safe_log.js';
 
 const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 /** The supervisor kills us 5 s after asking; finish well before. */
@@ -46,13 +47,16 @@ async function main() {
     level: config.logLevel,
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: serializeError },
     redact: {
       paths: ['req.headers.authorization', 'request.headers.authorization', 'headers.authorization',
         'authorization', 'token', '*.token', 'creds', '*.creds'],
       censor: '[redacted]',
     },
   }, pino.destination({ fd: 2, sync: true }));
-  // stderr carries JSON lines only: Node's own warnings go through the logger too.
+  // stderr carries JSON lines only: Node's own warnings go through the logger too, and so
+  // does what libraries print (words only: libsignal prints session keys).
+  guardConsole(log);
   process.removeAllListeners('warning');
   process.on('warning', (w) => log.warn({ warning: { name: w.name, code: /** @type {any} */ (w).code, message: w.message } }, 'node warning'));
 

@@ -19,6 +19,8 @@ export const SESSION_OPTIONS = {
   // How often to check whether the network is back while a number waits for it; 0: never
   // (the number then waits out its backoff, as a plain reconnect loop would).
   network_probe_ms: { type: 'int', min: 0, max: 60_000 },
+  // How long an undecryptable message waits for its decrypted copy before the app is told.
+  undecryptable_wait_ms: { type: 'int', min: 10, max: 3_600_000 },
 };
 
 /** Defaults when neither the engine nor the caller says otherwise (WhatsApp's own QR timings). */
@@ -31,6 +33,7 @@ export const SESSION_DEFAULTS = {
   backoff_max_ms: 60_000,
   conflict_pause_ms: 10_000,
   network_probe_ms: 2000,
+  undecryptable_wait_ms: 120_000,
 };
 
 /** Knobs of the simulated network. @type {Record<string, OptionSpec>} */

@@ -11,7 +11,15 @@ export const PACING_DEFAULTS = Object.freeze({
   jitter_ms: 3000,
   new_contacts_per_day: 50,
   pace_sim: false,
+  // "typing…" for 1-5 s in the chat before each message, inside its slot (WAHA's advice
+  // against blocks: seen → typing → send): the real engine; the sim only when a test sets
+  // typing_sim (and pace_sim).
+  typing: true,
+  typing_sim: false,
 });
+
+/** How long "typing…" shows before a message. */
+export const TYPING_MS = Object.freeze({ min: 1000, max: 5000 });
 
 /** A send whose slot is further away than this is answered "come back at" instead of held. */
 export const HOLD_MAX_MS = 5000;
@@ -32,9 +40,9 @@ export function parsePacing(raw, base = PACING_DEFAULTS) {
   }
   const out = { ...base };
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'pace_sim') {
-      if (typeof value !== 'boolean') throw new ApiError(400, 'bad_request', 'pace_sim must be true or false.');
-      out.pace_sim = value;
+    if (key === 'pace_sim' || key === 'typing' || key === 'typing_sim') {
+      if (typeof value !== 'boolean') throw new ApiError(400, 'bad_request', `${key} must be true or false.`);
+      out[key] = value;
       continue;
     }
     const bounds = BOUNDS[/** @type {keyof typeof BOUNDS} */ (key)];
@@ -55,6 +63,8 @@ export function pacingFromEnv(env) {
     if (value !== undefined && value !== '') raw[key] = /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
   }
   if (env.JAGA_PACING_PACE_SIM !== undefined && env.JAGA_PACING_PACE_SIM !== '') raw.pace_sim = env.JAGA_PACING_PACE_SIM === '1';
+  if (env.JAGA_PACING_TYPING !== undefined && env.JAGA_PACING_TYPING !== '') raw.typing = env.JAGA_PACING_TYPING === '1';
+  if (env.JAGA_PACING_TYPING_SIM !== undefined && env.JAGA_PACING_TYPING_SIM !== '') raw.typing_sim = env.JAGA_PACING_TYPING_SIM === '1';
   return parsePacing(raw);
 }
 
@@ -66,9 +76,10 @@ export function nextMidnight(now) {
 }
 
 /**
- * @typedef {{kind: 'go', at: number} | {kind: 'later', at: number} | {kind: 'cap', until: number, sent: number}} Plan
+ * @typedef {{kind: 'go', at: number} | {kind: 'later', at: number} | {kind: 'cap', until: number, sent: number} | {kind: 'quota', until: number}} Plan
  *  go: the send takes the slot `at` (now or a little later); later: the next free slot is
- *  too far to hold the request, come back at `at`; cap: today's new contacts are used up.
+ *  too far to hold the request, come back at `at`; cap: today's new contacts are used up;
+ *  quota: WhatsApp's quota of new chats is used up.
  */
 
 /** One number's pace. */
@@ -85,11 +96,13 @@ export class Pacer {
    * Plans one send at `now` and, when it may go, takes its slot.
    * `reachedToday`: new contacts the app's records say this number already reached today
    * (they outlive a restart of the bridge, whose own count starts at 0).
-   * @param {number} now @param {{newContact: boolean, reachedToday?: number}} send
+   * `slow`: the gap after a new contact is this many times longer (WhatsApp's cap warnings);
+   * `quotaLeft`: new chats left in WhatsApp's quota (null: not known), until `quotaUntil`.
+   * @param {number} now @param {{newContact: boolean, reachedToday?: number, slow?: number, quotaLeft?: number|null, quotaUntil?: number|null}} send
    * @param {typeof PACING_DEFAULTS} config
    * @returns {Plan}
    */
-  plan(now, { newContact, reachedToday = 0 }, config) {
+  plan(now, { newContact, reachedToday = 0, slow = 1, quotaLeft = null, quotaUntil = null }, config) {
     if (now >= this.day) {
       this.day = nextMidnight(now);
       this.newContacts = 0;
@@ -97,9 +110,13 @@ export class Pacer {
     this.newContacts = Math.max(this.newContacts, reachedToday);
     const cap = config.new_contacts_per_day;
     if (newContact && cap > 0 && this.newContacts >= cap) return { kind: 'cap', until: this.day, sent: this.newContacts };
+    // WhatsApp's own quota of new chats (quota.js) is a cap too, until its cycle ends.
+    if (newContact && quotaLeft !== null && quotaLeft <= 0) return { kind: 'quota', until: quotaUntil ?? this.day };
     const at = Math.max(now, this.nextFreeAt);
     if (at - now > HOLD_MAX_MS) return { kind: 'later', at };
-    this.nextFreeAt = at + config.min_gap_ms + Math.floor(this.rng() * (config.jitter_ms + 1));
+    // Under WhatsApp's cap warnings a new contact is followed by a longer pause.
+    const gap = config.min_gap_ms + Math.floor(this.rng() * (config.jitter_ms + 1));
+    this.nextFreeAt = at + gap * (newContact ? slow : 1);
     if (newContact) this.newContacts += 1;
     return { kind: 'go', at };
   }

@@ -1,8 +1,10 @@
 // Where the send path meets pacing (pacing.js): one Pacer per number, the configuration
 // the app set (env at spawn, PUT /config/pacing at run time), and the wait for a slot.
 import { ApiError } from './errors.js';
-import { PACING_DEFAULTS, Pacer, parsePacing } from './pacing.js';
+import { PACING_DEFAULTS, Pacer, TYPING_MS, parsePacing } from './pacing.js';
 import { setPaceLimit } from './session_edges.js';
+import { quotaLeft, slowFactor } from './quota.js';
+import { typingIn } from './session_send.js';
 
 export const DAILY_CAP_REASON = 'daily_new_contacts';
 
@@ -36,6 +38,25 @@ export class PacingGate {
   }
 
   /**
+   * "typing…" in the chat for 1-5 s, inside the message's slot: the engine shows it, this
+   * waits, the engine clears it. The real engine with `typing` on; the sim only when a test
+   * sets `typing_sim` too. A failure to show it never holds the message.
+   * @param {any} session @param {string} to
+   */
+  async typing(session, to) {
+    const wanted = this.config.typing && (session.engineName !== 'sim' || (this.config.typing_sim && this.config.pace_sim));
+    if (!wanted) return;
+    const ms = TYPING_MS.min + Math.floor(this.rng() * (TYPING_MS.max - TYPING_MS.min + 1));
+    try {
+      await typingIn(session, to, 'composing');
+      await this.sleep(ms);
+      await typingIn(session, to, 'paused');
+    } catch (err) {
+      session.log.debug({ err }, 'could not show typing');
+    }
+  }
+
+  /**
    * Waits for this send's slot. Throws 429 `paced` (with `retry_at`) when the slot is too far
    * to hold the request, and 429 `new_contacts_cap` (setting the number's limit, so the app
    * holds its messages to new contacts until midnight) when today's new contacts are used up.
@@ -50,7 +71,10 @@ export class PacingGate {
       this.pacers.set(session.id, pacer);
     }
     const now = this.now();
-    const plan = pacer.plan(now, { newContact, reachedToday }, this.config);
+    const quota = session.quota ?? null;
+    const plan = pacer.plan(now, { newContact, reachedToday, slow: slowFactor(quota),
+      quotaLeft: quotaLeft(quota, session.quotaSpent ?? 0, now), quotaUntil: quota?.cycleEnd ?? null }, this.config);
+    if (plan.kind === 'quota') throw quotaUsedUp(session, quota, iso(plan.until));
     if (plan.kind === 'cap') {
       const until = iso(plan.until);
       setPaceLimit(session, {
@@ -69,6 +93,26 @@ export class PacingGate {
     }
     if (plan.at > now) await this.sleep(plan.at - now);
     const taken = /** @type {Pacer} */ (pacer);
-    return () => taken.unplan({ newContact });
+    if (newContact) session.quotaSpent = (session.quotaSpent ?? 0) + 1;
+    return () => {
+      taken.unplan({ newContact });
+      if (newContact && session.quotaSpent > 0) session.quotaSpent -= 1;
+    };
   }
+}
+
+/**
+ * WhatsApp's quota of new chats is used up: shown as its cap (the app holds messages to new
+ * contacts until the cycle ends), and this send comes back then.
+ * @param {any} session @param {import('./quota.js').Quota|null} quota @param {string} until
+ */
+function quotaUsedUp(session, quota, until) {
+  setPaceLimit(session, {
+    reason: 'new_chat_cap',
+    until,
+    message: `This number used WhatsApp's quota of new chats (${quota?.used ?? '?'} + ${session.quotaSpent ?? 0} of ${quota?.total ?? '?'}); messages to new contacts wait until ${until}.`,
+  });
+  const error = new ApiError(429, 'new_contacts_cap', `WhatsApp's quota of new chats is used up; messages to new contacts wait until ${until}.`);
+  error.extra = { retry_at: until };
+  return error;
 }

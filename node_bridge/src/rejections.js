@@ -110,3 +110,12 @@ export function limitActive(limit, now) {
   if (!limit) return false;
   return limit.until == null || Date.parse(limit.until) > now;
 }
+
+/**
+ * WhatsApp refused a request to link by pairing code (its iq answered with an <error>): the
+ * owner is told to scan the QR code instead (engines/baileys/pairing.js, the sim the same).
+ * @param {number} status the error's code (400…) @param {string} text its text ("bad-request")
+ */
+export function pairingRefusedSentence(status, text) {
+  return `WhatsApp refused to link by code (error ${status}: ${text}). Link by scanning the QR code instead.`;
+}

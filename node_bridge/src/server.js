@@ -10,6 +10,7 @@ import { monotonicMs } from './clock.js';
 import { SESSION_ID_RE } from './sessions.js';
 import { registerSimRoutes } from './sim_routes.js';
 import { registerMediaRoutes } from './media/index.js';
+import { registerInboxRoutes } from './inbox_routes.js';
 import { clientErrorHandler, writeError } from './wire_errors.js';
 
 export { BODY_LIMIT };
@@ -253,6 +254,7 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
   });
 
   registerMediaRoutes(app, { media, objectBody });
+  registerInboxRoutes(app, { manager, sessionId, objectBody });
 
   if (config.simControl) registerSimRoutes(app, { simNetwork, sessionId, objectBody });
 

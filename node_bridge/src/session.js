@@ -10,7 +10,9 @@ import * as edges from './session_edges.js';
 import * as events from './session_events.js';
 import { Liveness } from './session_liveness.js';
 import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp, wipeKeys } from './session_wipe.js';
-import { errorText, isAuthCorrupt, sendTimeoutMs, withTimeout } from './session_util.js';
+import { UndecryptableWatch } from './undecryptable_watch.js';
+import { connectionContext } from './session_context.js';
+import { errorText, isAuthCorrupt, withTimeout } from './session_util.js';
 
 export { errorText, isAuthCorrupt, phoneDigits } from './session_util.js';
 
@@ -23,7 +25,6 @@ export const ALL_STATUSES = ['stopped', 'starting', 'qr', 'pairing_code', 'conne
 const CLOSE_TIMEOUT_MS = 5000;
 const LOGOUT_TIMEOUT_MS = 10_000;
 const PAIRING_TIMEOUT_MS = 30_000;
-const SEND_TIMEOUT_MS = 30_000;
 
 /** @typedef {import('./session_types.js').Engine} Engine */
 /** @typedef {import('./session_types.js').EngineConnection} EngineConnection */
@@ -35,8 +36,10 @@ export class Session {
    * @param {string} id
    * @param {SessionDeps} deps
    */
-  constructor(id, { store, hub, log, now = () => Date.now(), mono, rng = Math.random, media = null }) {
+  constructor(id, { store, hub, log, now = () => Date.now(), mono, rng = Math.random, media = null, acks = null, onOpened }) {
     this.id = id;
+    /** @type {import('./server_acks.js').AckWaiters|null} sends waiting for WhatsApp's ack */ this.acks = acks;
+    /** @type {((s: Session) => void)|undefined} */ this.onOpened = onOpened;
     this.store = store;
     this.hub = hub;
     /** @type {import('./media/inbox.js').MediaInbox|null} inbound downloads */ this.media = media;
@@ -65,6 +68,10 @@ export class Session {
     this.attempt = 0;
     this.restarts = 0;
     this.conflictRetried = false;
+    /** The one retry after a 405/409 (with a fresh WhatsApp Web version) is used up. */
+    this.versionRetried = false;
+    /** The next connect fetches the WhatsApp Web version again. */
+    this.versionStale = false;
     this.liveness = new Liveness(mono);
     this.wiper = new AuthWiper({
       wipe: () => wipeKeys(this),
@@ -75,6 +82,7 @@ export class Session {
     this.unlinkedAs = null;
     /** A connection of this run reached "connected": a reconnect must find creds. */
     this.expectCreds = false;
+    /** @type {UndecryptableWatch|undefined} */ this.undecryptable = undefined;
     /** @type {Promise<void>} the last close of our side; a new connect waits for it */
     this.closing = Promise.resolve();
     /** Bumped by every schedule/stop: a pending connect with an old ticket gives up. */
@@ -133,6 +141,7 @@ export class Session {
     this.attempt = 0;
     this.restarts = 0;
     this.conflictRetried = false;
+    this.versionRetried = false;
     this.expectCreds = false;
     this.clearQr();
     this.setStatus('starting', null, 'Connecting to WhatsApp.');
@@ -188,6 +197,9 @@ export class Session {
     try {
       code = await withTimeout(att.conn.requestPairingCode(phone), PAIRING_TIMEOUT_MS, 'pairing code');
     } catch (err) {
+      const code = /** @type {any} */ (err)?.code;
+      // WhatsApp's own answer to the request (engines/baileys/pairing.js): said as it is.
+      if (code === 'pairing_refused' || code === 'pairing_no_answer') throw new ApiError(502, code, errorText(err));
       throw new ApiError(502, 'engine_error', `WhatsApp did not give a pairing code: ${errorText(err)}`);
     }
     if (this.att !== att || att.state !== 'open') {
@@ -200,23 +212,23 @@ export class Session {
     return code;
   }
 
-  /**
-   * @param {{to: string, text: string, messageId: string}} msg
-   * @returns {Promise<{message_id: string}>}
-   */
-  async sendNow(msg) {
-    const att = this.att;
-    if (this.status !== 'connected' || !att?.conn || att.state !== 'open') throw this.notConnected();
-    return withTimeout(att.conn.send(msg), sendTimeoutMs(msg, SEND_TIMEOUT_MS), 'send');
-  }
-
   notConnected() {
     return new ApiError(409, 'session_not_connected', `Session ${this.id} is ${this.status}, not connected.`);
+  }
+
+  /** The number's watch for messages nobody could read (one for all its connections). */
+  unreadable() {
+    this.undecryptable ??= new UndecryptableWatch({
+      waitMs: this.options.undecryptable_wait_ms ?? 120_000,
+      report: (m) => this.guard(() => events.onUndecryptable(this, m)),
+    });
+    return this.undecryptable;
   }
 
   /** Shutdown: drop the connection quietly (no status event), keep auth. */
   async dispose() {
     this.disposed = true;
+    this.undecryptable?.stop();
     this.clearTimers();
     this.wiper.cancel();
     await this.release();
@@ -281,25 +293,9 @@ export class Session {
     /** @type {Attempt} */
     const att = { gen: ++this.gen, conn: null, state: 'open', qrIndex: 0 };
     this.att = att;
-    const ctx = {
-      sessionId: this.id,
-      options: { ...this.options },
-      log: this.log.child({ conn: att.gen }),
-      auth,
-      on: {
-        qr: (/** @type {string} */ qr) => this.guard(() => events.onQr(this, att, qr)),
-        open: (/** @type {any} */ me) => this.guard(() => events.onOpen(this, att, me)),
-        close: (/** @type {any} */ info) => this.guard(() => events.onClose(this, att, info ?? {})),
-        activity: () => this.guard(() => events.onActivity(this, att)),
-        // Not guarded: if the journal write fails the engine must know, so it does
-        // not treat the message as taken (a redelivery can still get through).
-        messageIn: (/** @type {any} */ m) => events.onMessageIn(this, m),
-        ack: (/** @type {any} */ a) => events.onAck(this, a),
-        ...edges.engineCallbacks(this, att),
-      },
-    };
+    const ctx = connectionContext(this, att, auth);
     const engine = this.engine;
-    att.opening = Promise.resolve().then(() => engine.createConnection(ctx));
+    att.opening = Promise.resolve().then(() => engine.prepare?.(ctx)).then(() => engine.createConnection(ctx));
     let conn;
     try {
       conn = await att.opening;
@@ -388,6 +384,8 @@ export class Session {
     const changed = status !== this.status || reason !== this.reason || message !== this.message;
     if (!changed && !force) return;
     if (status !== this.status) this.since = this.now();
+    // No ack comes over a connection that is gone: its sends stop waiting (send_path.js).
+    if (this.status === 'connected' && status !== 'connected') this.acks?.closeSession(this.id);
     this.status = status;
     this.reason = reason;
     this.message = message;

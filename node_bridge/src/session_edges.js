@@ -6,6 +6,7 @@ import { ApiError } from './errors.js';
 import { LidStore, isLidChat } from './lid_store.js';
 import { NetworkWatch } from './network_watch.js';
 import { limitActive } from './rejections.js';
+import { quotaFromCapping } from './quota.js';
 
 /** One watch for the bridge: numbers waiting on the same target share its probe. */
 export const networkWatch = new NetworkWatch();
@@ -32,6 +33,12 @@ export function engineCallbacks(session, att) {
   return {
     mapping: (/** @type {any} */ pair) => onMapping(session, pair),
     limits: (/** @type {any} */ limit) => session.guard(() => session.live(att) && setLimit(session, limit)),
+    quota: (/** @type {any} */ info) => session.guard(() => session.live(att) && setQuota(session, info)),
+    // A chat's disappearing-messages timer (engines/baileys/ephemeral.js): sends copy it.
+    chatEphemeral: (/** @type {any} */ c) => session.guard(() => {
+      const chat = resolveChat(session, typeof c?.chat === 'string' ? c.chat : null);
+      if (chat && Number.isSafeInteger(c.seconds) && c.seconds >= 0) session.store.chatFacts.setEphemeral(session.id, chat, c.seconds);
+    }),
     lidFor: (/** @type {string} */ phone) => lidsOf(session.store).lidFor(session.id, phone),
   };
 }
@@ -72,6 +79,17 @@ export function setLimit(session, limit) {
   if (JSON.stringify(next) === JSON.stringify(session.limit ?? null)) return;
   session.limit = next;
   session.setStatus(session.status, session.reason, session.message, true);
+}
+
+/**
+ * WhatsApp told the number its quota of new chats (NewChatMessageCapInfo): safe sending
+ * follows it (quota.js); the count of new chats started since starts again.
+ * @param {any} session @param {unknown} info
+ */
+export function setQuota(session, info) {
+  session.quota = quotaFromCapping(info);
+  session.quotaSpent = 0;
+  session.log.info({ quota: session.quota }, "WhatsApp's quota of new chats");
 }
 
 /**

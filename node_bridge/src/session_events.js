@@ -66,16 +66,18 @@ export function onOpen(s, att, me) {
   s.store.links?.add(s.id); // remembered beside bridge.sqlite3: a lost link is noticed
   s.lastActivityAt = s.now();
   s.restarts = 0;
+  s.versionRetried = false;
   s.qrCount = 0;
   s.expectCreds = true;
   s.setStatus('connected', null, null);
   s.media?.resume(s); // downloads a crash or a drop left unfinished
   s.liveness.arm(s.options.keepalive_ms, () => s.live(att) && s.status === 'connected',
     (quiet) => keepaliveTimeout(s, quiet));
+  s.onOpened?.(s); // unconfirmed messages go again (send_path.js)
 }
 
-/** @param {Session} s @param {Attempt} att @param {{code?: number, message?: string, reason?: string}} info */
-export function onClose(s, att, { code, message, reason }) {
+/** @param {Session} s @param {Attempt} att @param {{code?: number, message?: string, reason?: string, ban?: any}} info */
+export function onClose(s, att, { code, message, reason, ban }) {
   if (!s.live(att)) return;
   att.state = 'network_closed';
   s.att = null;
@@ -88,6 +90,8 @@ export function onClose(s, att, { code, message, reason }) {
     attempt: s.attempt,
     restarts: s.restarts,
     conflictRetried: s.conflictRetried,
+    versionRetried: s.versionRetried,
+    ban,
     engineReason: reason,
     engineMessage: message,
   }, {
@@ -106,6 +110,7 @@ export function onClose(s, att, { code, message, reason }) {
   } else {
     s.setStatus(decision.status, decision.reason, decision.message);
   }
+  if (decision.refreshVersion) s.versionStale = true;
   if (decision.retryInMs !== null) s.scheduleConnect(decision.retryInMs);
   if (decision.reason === 'network_unreachable') edges.waitForNetwork(s);
 }
@@ -160,27 +165,69 @@ export function onMessageIn(s, m) {
     kind: m.kind === 'append' ? 'append' : 'notify',
     media: null,
   };
+  s.undecryptable?.decrypted(m.message_id); // its placeholder came first: nothing to tell now
   // With media, message.in waits until the bytes are stored (media/inbox.js).
   if (m.media && s.media) return s.media.accept(s, data, m.media);
   s.hub.emitDurable('message.in', s.id, data, (ev) => { s.seq = ev.seq; });
 }
 
-/** @param {Session} s @param {any} a  throws if it could not be journaled */
+/**
+ * A customer's message that could not be decrypted, and no readable copy came within the
+ * wait (undecryptable_watch.js): the app shows that a message could not be read.
+ * @param {Session} s @param {{message_id: string, chat?: string|null, from?: string|null, timestamp?: string}} m
+ */
+export function onUndecryptable(s, m) {
+  if (s.disposed || typeof m?.message_id !== 'string') return;
+  s.log.warn({ message_id: m.message_id }, 'a message could not be decrypted and no readable copy came');
+  s.hub.emitDurable('message.undecryptable', s.id, {
+    session_id: s.id,
+    message_id: m.message_id,
+    chat: edges.resolveChat(s, m.chat ?? null),
+    from: edges.resolveChat(s, m.from ?? null),
+    timestamp: isoTime(m.timestamp),
+  }, (ev) => { s.seq = ev.seq; });
+}
+
+/**
+ * A receipt or WhatsApp's word on a sent message: journaled, and the outbound record moves
+ * in the same transaction ("sent" on the server's ack or any later receipt; a refusal is
+ * final). Throws if it could not be journaled.
+ * @param {Session} s @param {any} a
+ */
 export function onAck(s, a) {
   if (s.disposed) throw new Error('the bridge is shutting down; receipt not taken');
   if (!a || typeof a.message_id !== 'string' || !ACK_STATUSES.has(a.status)) {
     s.log.debug({ ack_status: a?.status }, 'ignoring ack with unknown message or status');
     return;
   }
+  const clientId = s.store.outbound.clientIdFor(s.id, a.message_id);
+  const failure = edges.failureFields(a);
   const data = {
     session_id: s.id,
     message_id: a.message_id,
-    client_id: s.store.outbound.clientIdFor(s.id, a.message_id),
+    client_id: clientId,
     chat: edges.resolveChat(s, a.chat ?? null),
     status: a.status,
-    ...edges.failureFields(a),
+    ...failure,
   };
-  s.hub.emitDurable('message.ack', s.id, data, (ev) => { s.seq = ev.seq; });
+  // Inside a grouped write (the sim network's receipts) this joins its transaction: what
+  // acts on the receipt (message.sent, the send waiting for its ack) waits for the commit.
+  const sentNow = s.store.transaction(() => {
+    s.hub.emitDurable('message.ack', s.id, data, (ev) => { s.seq = ev.seq; });
+    if (!clientId) return false;
+    if (failure) {
+      s.store.outbound.markRefused(s.id, a.message_id, failure);
+      return false;
+    }
+    return s.store.outbound.markSentByMessageId(s.id, a.message_id);
+  });
+  s.store.afterCommit(() => {
+    if (sentNow && clientId) {
+      const to = s.store.outbound.get(s.id, clientId)?.to_addr ?? null;
+      s.hub.emit('message.sent', { session_id: s.id, client_id: clientId, message_id: a.message_id, to });
+    }
+    s.acks?.settle(s.id, a.message_id, failure ? { kind: 'failed', refusal: failure } : { kind: 'sent' });
+  });
 }
 
 /** The stored link cannot be read: set it aside and fail. @param {Session} s @param {any} auth @param {Error} err */

@@ -7,6 +7,7 @@
  * @property {(msg: {to: string, text: string, messageId: string, quoted?: import('./send_extras.js').Quoted}) => Promise<{message_id: string}>} send
  * @property {(seen: {chat: string, ids: string[], participant: string|null}) => Promise<void>} [markSeen] read receipts
  * @property {(phone: string) => Promise<string>} requestPairingCode
+ * @property {(msg: {messageId: string, to: string}) => Promise<unknown>} [resend] the stored copy again, same id
  */
 
 /**
@@ -33,6 +34,8 @@
  * @property {() => number} [mono]  monotonic clock: for timeouts and liveness
  * @property {() => number} [rng]
  * @property {import('./media/inbox.js').MediaInbox|null} [media]  inbound media downloads
+ * @property {import('./server_acks.js').AckWaiters|null} [acks]  sends waiting for WhatsApp's ack
+ * @property {(s: any) => void} [onOpened]  the session is connected (unconfirmed messages go again)
  */
 
 export {};

@@ -76,8 +76,10 @@ export function markUnlinked(s, status, reason, message) {
     return;
   }
   s.unlinkedAs = { reason, message };
-  s.setStatus(status, WIPE_PENDING_REASON, `${message ?? 'Logged out.'} The saved keys could not be `
-    + 'deleted yet (the database is busy or the disk is full); Jaga keeps trying.');
+  // Not the unlinked message with a tail: "…and its keys deleted. The keys could not be
+  // deleted" would contradict itself.
+  s.setStatus(status, WIPE_PENDING_REASON, 'Logged out: this device is unlinked. The saved keys '
+    + 'could not be deleted yet (the database is busy or the disk is full); Jaga keeps trying.');
 }
 
 /** A wipe that had failed went through: show the plain unlinked status again. @param {import('./session.js').Session} s */
@@ -95,6 +97,8 @@ export function wipeCaughtUp(s) {
 export function wipeKeys(s) {
   s.store.links?.owe(s.id, true);
   s.store.auth.forSession(s.id).wipe();
+  s.store.sent?.forget(s.id); // the next link is another device: these are nobody's now
+  s.store.chatFacts?.forget(s.id);
   s.store.links?.owe(s.id, false);
   s.store.links?.remove(s.id);
 }

@@ -4,13 +4,14 @@
 // bridge crash.
 import { ApiError, badRequest, sessionNotFound } from './errors.js';
 import { hashText } from './store.js';
-import { ALL_STATUSES, Session, errorText } from './session.js';
+import { ALL_STATUSES, Session } from './session.js';
 import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from './options.js';
 import { MAX_TEXT } from './limits.js';
 import { locateOutboundMedia, parseOutboundMedia } from './media/outbound.js';
 import { PacingGate } from './pacing_gate.js';
 import { markSeen, parseQuoted, parseSeen } from './send_extras.js';
 import { errorOf, failedSend, parseBatch } from './send_batch.js';
+import { SendPath } from './send_path.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -44,14 +45,20 @@ export class SessionManager {
     this.engines = engines;
     this.log = log;
     this.media = media ?? null;
+    /** @type {import('./session_types.js').SessionDeps} */
     this.deps = { store, hub, log, now, rng, media: media?.inbox };
     /** @type {Map<string, Session>} */
     this.sessions = new Map();
-    /** Sends in flight by session+client_id: a concurrent retry joins the first. */
-    this.inflight = new Map();
     this.closed = false;
     /** Safe sending: each number's sends wait for their slot (pacing.js). */
     this.pacing = pacing ?? new PacingGate({ now });
+    /** Sends and resends until WhatsApp's word on them (send_path.js). */
+    this.sendPath = new SendPath({ store, pacing: this.pacing, log });
+    this.deps.acks = this.sendPath.acks;
+    // Connected again: what WhatsApp never confirmed goes again first (same ids).
+    this.deps.onOpened = (/** @type {Session} */ s) => setImmediate(() => {
+      this.sendPath.resendUnacked(s).catch((err) => log.warn({ err, session: s.id }, 'resending unconfirmed messages failed'));
+    });
   }
 
   /** @returns {object[]} */
@@ -168,9 +175,9 @@ export class SessionManager {
   }
 
   /**
-   * POST /sessions/{id}/messages. The client_id is recorded (pending) before the
-   * network sees the message and is also the WhatsApp message id, so a retry
-   * either finds it sent or re-sends the same id, which WhatsApp de-duplicates.
+   * POST /sessions/{id}/messages: checked here, then sent by send_path.js (recorded before
+   * the network sees it, answered "sent" on WhatsApp's server ack; a retry finds the
+   * answer or sends the same WhatsApp id again).
    * @param {string} id
    * @param {any} body
    */
@@ -196,46 +203,27 @@ export class SessionManager {
       throw new ApiError(409, 'client_id_reused', `client_id ${clientId} was already used for a different message`);
     }
     // A retry of a finished send gets the same answer, whatever the session does now.
-    if (existing?.status === 'sent') return answer(existing);
+    if (existing?.status === 'sent' || existing?.refusal) return this.sendPath.recorded(existing);
     const session = this.get(id);
-
-    const key = `${id}\u0000${clientId}`;
-    const running = this.inflight.get(key);
-    if (running) return running;
-    if (session.status !== 'connected') throw session.notConnected();
+    if (session.status !== 'connected' && !this.sendPath.running(id, clientId)) throw session.notConnected();
     const file = media ? this.locateMedia(media) : null;
+    return this.sendPath.send(session, {
+      clientId, to, text: text ?? '', textHash, file, quoted: quoted ? this.ownQuote(id, quoted) : null, existing,
+      // Whether the app knows this chat (it holds the messages); unknown counts as new: safe.
+      newContact: body?.new_contact !== false,
+      reached: Number.isSafeInteger(body?.new_contacts_today) && body.new_contacts_today > 0 ? body.new_contacts_today : 0,
+    });
+  }
 
-    // Whether the app knows this chat (it holds the messages); unknown counts as new: safe.
-    const newContact = body?.new_contact !== false;
-    const reached = Number.isSafeInteger(body?.new_contacts_today) && body.new_contacts_today > 0 ? body.new_contacts_today : 0;
-    const attempt = (async () => {
-      const giveBack = await this.pacing.turn(session, newContact, reached);
-      if (!existing) {
-        // On disk before the network sees it; the sends of one turn share the commit.
-        await this.store.write(() => this.store.outbound.insertPending({ sessionId: id, clientId, messageId: clientId, to, textHash }));
-      }
-      const messageId = existing?.message_id ?? clientId;
-      let result;
-      try {
-        result = await session.sendNow({ to, text: text ?? '', messageId, ...(file ? { media: file } : {}), ...(quoted ? { quoted } : {}) });
-      } catch (err) {
-        giveBack();
-        if (err instanceof ApiError) throw err;
-        if (file && /** @type {any} */ (err)?.code === 'ENOENT') throw mediaGone(file);
-        if (session.status !== 'connected') throw session.notConnected();
-        throw new ApiError(502, 'send_failed', `WhatsApp did not take the message: ${errorText(err)}`);
-      }
-      const sentId = typeof result?.message_id === 'string' && result.message_id ? result.message_id : messageId;
-      await this.store.write(() => this.store.outbound.markSent(id, clientId, sentId));
-      this.hub.emit('message.sent', { session_id: id, client_id: clientId, message_id: sentId, to });
-      return answer(/** @type {any} */ (this.store.outbound.get(id, clientId)));
-    })();
-    this.inflight.set(key, attempt);
-    try {
-      return await attempt;
-    } finally {
-      this.inflight.delete(key);
-    }
+  /**
+   * A reply to one of our own messages names it by the app's client_id; WhatsApp knows it
+   * by the id derived from that (message_ids.js).
+   * @param {string} id @param {import('./send_extras.js').Quoted} quoted
+   */
+  ownQuote(id, quoted) {
+    if (!quoted.from_me) return quoted;
+    const own = this.store.outbound.get(id, quoted.id);
+    return own ? { ...quoted, id: own.message_id } : quoted;
   }
 
   /**
@@ -276,17 +264,7 @@ export class SessionManager {
   }
 }
 
-/** The file left the store between the check and the upload. @param {{sha256: string}} file */
-function mediaGone(file) {
-  return new ApiError(422, 'media_missing', `The file ${file.sha256} disappeared from the media folder before it was sent.`);
-}
-
 /** @param {unknown} text  a caption: absent, or a string (empty allowed) */
 function validCaption(text) {
   return text === undefined || (typeof text === 'string' && text.length <= MAX_TEXT);
-}
-
-/** @param {import('./store.js').OutboundRecord} rec */
-function answer(rec) {
-  return { client_id: rec.client_id, message_id: rec.message_id, status: 'sent' };
 }

@@ -11,6 +11,10 @@ import { AuthDb } from './auth_db.js';
 import { Commits } from './commits.js';
 import { checkBridgeDb, missingDb } from './bridge_db_health.js';
 import { LinkRegistry } from './link_registry.js';
+import { OUTBOUND_COLUMNS, OUTBOUND_SCHEMA, Outbound, SentMessages } from './outbound_store.js';
+import { CHAT_FACTS_SCHEMA, ChatFacts } from './chat_facts.js';
+
+/** @typedef {import('./outbound_store.js').OutboundRecord} OutboundRecord */
 
 export const DB_FILE = 'bridge.sqlite3';
 const SCHEMA_VERSION = 1;
@@ -28,19 +32,6 @@ CREATE TABLE IF NOT EXISTS event_journal (
   data       TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
--- One row per (session, client_id): a retry finds it and never sends twice.
-CREATE TABLE IF NOT EXISTS outbound (
-  session_id TEXT NOT NULL,
-  client_id  TEXT NOT NULL,
-  message_id TEXT NOT NULL,
-  to_addr    TEXT NOT NULL,
-  text_hash  TEXT NOT NULL,
-  status     TEXT NOT NULL CHECK (status IN ('pending', 'sent')),
-  created_at TEXT NOT NULL,
-  sent_at    TEXT,
-  PRIMARY KEY (session_id, client_id)
-);
-CREATE INDEX IF NOT EXISTS outbound_by_message ON outbound (session_id, message_id);
 -- What the simulated WhatsApp network received: one row per delivery, no dedup,
 -- so a duplicate send would show up here.
 CREATE TABLE IF NOT EXISTS sim_network (
@@ -58,15 +49,6 @@ CREATE TABLE IF NOT EXISTS sim_network (
 CREATE INDEX IF NOT EXISTS sim_network_by_message ON sim_network (session_id, message_id);
 `;
 
-/**
- * @typedef {object} OutboundRecord
- * @property {string} session_id
- * @property {string} client_id
- * @property {string} message_id
- * @property {string} to_addr
- * @property {string} text_hash
- * @property {'pending'|'sent'} status
- */
 
 /** @param {string} text */
 export function hashText(text) {
@@ -85,6 +67,8 @@ export class Store {
     /** @type {import('./bridge_db_health.js').Recovery|null} a damaged file found at this start */
     this.recovery = checkBridgeDb(this.file, quarantineDir, (db) => {
       db.exec(SCHEMA);
+      db.exec(OUTBOUND_SCHEMA);
+      db.exec(CHAT_FACTS_SCHEMA);
       new AuthDb(db, { quarantineDir }); // creates its tables
     }, log);
     this.links = new LinkRegistry(dataDir);
@@ -109,7 +93,10 @@ export class Store {
     this.commits = new Commits(this.db, log);
     this.transaction(() => {
       this.db.exec(SCHEMA);
+      this.db.exec(OUTBOUND_SCHEMA);
+      this.db.exec(CHAT_FACTS_SCHEMA);
       addColumnIfMissing(this.db, 'sim_network', 'receipt', "TEXT NOT NULL DEFAULT 'none'");
+      for (const [column, type] of OUTBOUND_COLUMNS) addColumnIfMissing(this.db, 'outbound', column, type);
       this.db.prepare('INSERT OR IGNORE INTO bridge_meta (key, value) VALUES (?, ?)')
         .run('schema_version', String(SCHEMA_VERSION));
     });
@@ -118,6 +105,9 @@ export class Store {
     this.finishOwedWipes(log);
     this.journal = new Journal(this.db, (fn) => this.transaction(fn), (cb) => this.commits.afterCommit(cb));
     this.outbound = new Outbound(this.db);
+    this.sent = new SentMessages(this.db);
+    this.meta = new BridgeMeta(this.db);
+    this.chatFacts = new ChatFacts(this.db);
     this.simNetwork = new SimNetworkJournal(this.db);
     this.closed = false;
   }
@@ -130,6 +120,15 @@ export class Store {
    */
   transaction(fn) {
     return this.commits.transaction(fn);
+  }
+
+  /**
+   * cb once what is being written now is committed (at once outside a transaction; never
+   * if it rolls back): what acts on a write waits for it to be on disk.
+   * @param {() => void} cb
+   */
+  afterCommit(cb) {
+    this.commits.afterCommit(cb);
   }
 
   /**
@@ -187,6 +186,30 @@ export class Store {
   }
 }
 
+/** Small facts the bridge keeps between runs (bridge_meta): JSON values by key. */
+class BridgeMeta {
+  /** @param {DatabaseSync} db */
+  constructor(db) {
+    this.getStmt = db.prepare('SELECT value FROM bridge_meta WHERE key = ?');
+    this.setStmt = db.prepare('INSERT INTO bridge_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  }
+
+  /** @param {string} key @returns {any} the value, or undefined (missing or unreadable) */
+  get(key) {
+    const row = this.getStmt.get(key);
+    try {
+      return row ? JSON.parse(String(row.value)) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** @param {string} key @param {unknown} value */
+  set(key, value) {
+    this.setStmt.run(key, JSON.stringify(value));
+  }
+}
+
 class Journal {
   /**
    * @param {DatabaseSync} db
@@ -230,68 +253,6 @@ class Journal {
       for (const id of ids) removed += Number(this.deleteStmt.run(id).changes);
       return removed;
     });
-  }
-}
-
-class Outbound {
-  /** @param {DatabaseSync} db */
-  constructor(db) {
-    this.getStmt = db.prepare('SELECT * FROM outbound WHERE session_id = ? AND client_id = ?');
-    this.byMessageStmt = db.prepare(
-      'SELECT client_id FROM outbound WHERE session_id = ? AND message_id = ? LIMIT 1');
-    this.insertStmt = db.prepare(`INSERT INTO outbound
-      (session_id, client_id, message_id, to_addr, text_hash, status, created_at)
-      VALUES (?, ?, ?, ?, ?, 'pending', ?)`);
-    this.markStmt = db.prepare(`UPDATE outbound SET status = 'sent', message_id = ?, sent_at = ?
-      WHERE session_id = ? AND client_id = ? AND status = 'pending'`);
-    this.markByMessageStmt = db.prepare(`UPDATE outbound SET status = 'sent', sent_at = ?
-      WHERE session_id = ? AND message_id = ? AND status = 'pending'`);
-  }
-
-  /**
-   * @param {string} sessionId
-   * @param {string} clientId
-   * @returns {OutboundRecord|undefined}
-   */
-  get(sessionId, clientId) {
-    return /** @type {any} */ (this.getStmt.get(sessionId, clientId));
-  }
-
-  /**
-   * @param {{sessionId: string, clientId: string, messageId: string, to: string, textHash: string}} rec
-   */
-  insertPending({ sessionId, clientId, messageId, to, textHash }) {
-    this.insertStmt.run(sessionId, clientId, messageId, to, textHash, new Date().toISOString());
-  }
-
-  /**
-   * Idempotent: only a pending row changes.
-   * @param {string} sessionId
-   * @param {string} clientId
-   * @param {string} messageId  the id WhatsApp got
-   */
-  markSent(sessionId, clientId, messageId) {
-    this.markStmt.run(messageId, new Date().toISOString(), sessionId, clientId);
-  }
-
-  /**
-   * The same, for a caller that only knows the message id (the sim network,
-   * inside its delivery transaction).
-   * @param {string} sessionId
-   * @param {string} messageId
-   */
-  markSentByMessageId(sessionId, messageId) {
-    this.markByMessageStmt.run(new Date().toISOString(), sessionId, messageId);
-  }
-
-  /**
-   * @param {string} sessionId
-   * @param {string} messageId
-   * @returns {string|null}
-   */
-  clientIdFor(sessionId, messageId) {
-    const row = this.byMessageStmt.get(sessionId, messageId);
-    return row ? String(row.client_id) : null;
   }
 }
 

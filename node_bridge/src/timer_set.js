@@ -22,3 +22,14 @@ export class TimerSet {
     this.pending.clear();
   }
 }
+
+/**
+ * One timeout that does not keep the process alive, with its cancel: the shape the watches
+ * (limits_watch.js, undecryptable_watch.js) take, so tests can hand in a clock of their own.
+ * @param {() => void} fn @param {number} ms @returns {{cancel: () => void}}
+ */
+export function unrefLater(fn, ms) {
+  const timer = setTimeout(fn, ms);
+  timer.unref();
+  return { cancel: () => clearTimeout(timer) };
+}

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { WebSocketServer } from 'ws';
-import { harness, sleep } from './helpers.js';
+import { eventually, harness } from './helpers.js';
 
 const BACKOFF = { backoff_base_ms: 50, backoff_max_ms: 200 };
 
@@ -60,8 +60,8 @@ async function expectReconnectLoop(t, endpoint, { reason, connectTimeoutMs }) {
   assert.equal(put.body.engine, 'baileys');
 
   await events.status('acc-1', 'reconnecting', 5000);
-  // Let several attempts happen: backoff ceilings 50 → 100 → 200 (cap), half of each fixed.
-  await sleep(900 + connectTimeoutMs * 3);
+  // Several attempts reach the endpoint: backoff ceilings 50 → 100 → 200 (cap), half of each fixed.
+  await eventually(() => endpoint.attempts.length >= 4, { timeoutMs: 10_000, what: 'four attempts' });
 
   const snap = await bridge.api('GET', '/sessions');
   assert.equal(snap.status, 200);
@@ -95,7 +95,7 @@ async function expectReconnectLoop(t, endpoint, { reason, connectTimeoutMs }) {
   assert.equal(del.status, 200);
   assert.equal(del.body.status, 'stopped');
   const count = endpoint.attempts.length;
-  await sleep(400);
+  await bridge.timersPast(400); // a retry (backoff up to 200 ms) would have reached it by now
   assert.equal(endpoint.attempts.length, count, 'no attempt after stop');
   return { bridge, h };
 }
@@ -133,7 +133,7 @@ test('bridge restart with unreadable baileys creds: failed/auth_corrupt, rows qu
   assert.equal((await second.api('PUT', '/sessions/acc-1', { engine: 'baileys', options })).status, 200);
   const s = await second.waitSession('acc-1', x => x.status === 'failed');
   assert.equal(s.reason, 'auth_corrupt');
-  await sleep(300);
+  await second.timersPast(300); // a connect or retry would have reached it by now
   assert.equal(endpoint.attempts.length, attemptsBefore, 'no socket was opened with unreadable creds');
 
   const qdir = path.join(dataDir, 'quarantine');

@@ -19,7 +19,8 @@ test('socket options suit a long-running host', t => {
   assert.equal(c.syncFullHistory, false);
   assert.equal(c.markOnlineOnConnect, false);
   assert.deepEqual(c.browser, [...BROWSER]);
-  assert.equal(c.browser[0], 'Jaga');
+  // Chrome on Windows (rc14 Browsers.windows('Chrome')): what WhatsApp accepts for pairing codes.
+  assert.deepEqual(c.browser, ['Windows', 'Chrome', '10.0.22631']);
   assert.equal(String(c.waWebSocketUrl), 'ws://127.0.0.1:9/ws/chat');
   assert.equal(c.connectTimeoutMs, 1500);
   assert.ok(c.keepAliveIntervalMs >= 10_000 && c.keepAliveIntervalMs <= 30_000);
@@ -208,11 +209,22 @@ test('bad frames and failing callbacks never escape into Baileys', t => {
   assert.doesNotThrow(() => sock.ev.emit('connection.update', { connection: 'close', lastDisconnect: { error: boom(428, 'x') } }));
 });
 
-test('acks: sent → delivered → read from messages.update, never backwards or twice; group receipts', t => {
+test('acks: sent from the server ack stanza, delivered → read from messages.update, never backwards or twice; group receipts', async t => {
+  // "sent" is WhatsApp's <ack class="message" id=…>, which rc14 passes on as
+  // 'CB:ack,class:message' (messages-recv.js:1624-1626) and turns into an event only when it
+  // carries an error (handleBadAck :1494-1566). Seen failing against main: the engine did not
+  // listen to the stanza, and this test fed a messages.update SERVER_ACK rc14 never emits
+  // for our own sends.
   const env = setup(t);
-  const { calls, sock } = connect(env);
+  const { conn, calls, sock } = connect(env);
+  sock.ev.emit('connection.update', { connection: 'open' });
+  sock.autoAck = false;
+  await conn.send({ to: '628111', text: 'halo', messageId: 'OUT1' });
   const key = { remoteJid: '628111@s.whatsapp.net', fromMe: true, id: 'OUT1' };
-  sock.ev.emit('messages.update', [{ key, update: { status: S.SERVER_ACK } }]);
+  sock.serverAck('3EB0NOTOURS', '628111@s.whatsapp.net'); // an ack of a stanza this bridge did not send
+  sock.serverAck('OUT1', '628111@s.whatsapp.net', '479'); // a refusal: Baileys' messages.update carries it
+  sock.serverAck('OUT1', '628111@s.whatsapp.net');
+  sock.serverAck('OUT1', '628111@s.whatsapp.net');
   sock.ev.emit('messages.update', [{ key, update: { status: S.DELIVERY_ACK } }]);
   sock.ev.emit('messages.update', [{ key, update: { status: S.DELIVERY_ACK } }]);
   sock.ev.emit('messages.update', [{ key, update: { status: S.READ } }]);
@@ -252,13 +264,13 @@ test('activity is reported for received frames, throttled', t => {
   assert.ok(ACTIVITY_MIN_INTERVAL_MS >= 100 && ACTIVITY_MIN_INTERVAL_MS <= 5000);
 });
 
-test('send: only when open; digits → jid; client id becomes the WhatsApp id', async t => {
+test('send: only when open; digits → jid; the given id is the WhatsApp id (send_path.js derives it)', async t => {
   const env = setup(t);
   const { conn, sock } = connect(env);
   await assert.rejects(conn.send({ to: '628111', text: 'early' }), err => err.code === 'not_connected');
   sock.ev.emit('connection.update', { connection: 'open' });
   assert.deepEqual(await conn.send({ to: '+62 811-1', text: 'halo', messageId: 'JAGA42' }), { message_id: 'JAGA42' });
-  assert.deepEqual(sock.sent[0], { jid: '628111@s.whatsapp.net', content: { text: 'halo' }, options: { messageId: 'JAGA42' } });
+  assert.deepEqual(sock.sent[0], { jid: '628111@s.whatsapp.net', content: { text: 'halo', linkPreview: null }, options: { messageId: 'JAGA42' } });
   assert.deepEqual(await conn.send({ to: '1203630123@g.us', text: 'grup' }), { message_id: '3EB0GEN2' });
   await assert.rejects(conn.send({ to: 'nobody', text: 'x' }), err => err.code === 'bad_recipient');
   await assert.rejects(conn.send({ to: '628111', text: '' }), err => err.code === 'bad_request');
@@ -295,8 +307,11 @@ test('pairing code: waits for the pairing offer, QRs keep ticking, refuses when 
   await assert.rejects(conn.requestPairingCode('12'), err => err.code === 'bad_phone');
   const pending = conn.requestPairingCode('+62 812 3456 789');
   await tick();
+  assert.equal(sock.queries.length, 0, 'not before WhatsApp offered pairing (the first QR)');
   sock.ev.emit('connection.update', { qr: 'https://wa.me/settings/linked_devices#r1,N,I,A,7' });
-  assert.equal(await pending, 'ABCD1234');
+  const code = await pending;
+  assert.match(code, /^[0-9A-Z]{8}$/);
+  assert.equal(env.auth.readCreds().pairingCode, code);
   sock.ev.emit('connection.update', { qr: 'https://wa.me/settings/linked_devices#r2,N,I,A,7' });
   assert.equal(calls.qr.length, 2, 'QRs still reported: the manager times the attempt by them');
   assert.equal(env.auth.readCreds().me.id, '628123456789@s.whatsapp.net');
@@ -313,6 +328,36 @@ test('pairing code: waits for the pairing offer, QRs keep ticking, refuses when 
   const linked = setup(t);
   const l = connect(linked);
   await assert.rejects(l.conn.requestPairingCode('628123456789'), err => err.code === 'already_linked');
+});
+
+test('pairing code: companion_hello asked as a query in rc14 shape; a refusal is an error, never a dead code', async t => {
+  // rc14 (socket.js:596-653) sends this iq with sendNode and returns its own code whatever
+  // WhatsApp answers. Seen failing against main: the engine called sock.requestPairingCode,
+  // which returned a code although WhatsApp answered <error code="400" text="bad-request"/>
+  // (the answer PR #2769 measured for "Chrome (Acme)"), and sent "Desktop (Jaga)" (platform 7).
+  const env = setup(t);
+  const { conn, sock } = connect(env, { linked: false });
+  sock.ev.emit('connection.update', { qr: 'https://wa.me/settings/linked_devices#r1,N,I,A,1' });
+  sock.server = node => ({ tag: 'iq', attrs: { from: 's.whatsapp.net', type: 'error', id: node.attrs.id },
+    content: [{ tag: 'error', attrs: { code: '400', text: 'bad-request' } }] });
+  await assert.rejects(conn.requestPairingCode('628123456789'),
+    err => err.code === 'pairing_refused' && /error 400: bad-request/.test(err.message) && /QR code/.test(err.message));
+  const creds = env.auth.readCreds();
+  assert.equal(creds.me, undefined, 'no half-made link is left for the next socket to log in with');
+  assert.equal(creds.pairingCode, undefined);
+
+  const [iq] = sock.queries;
+  assert.deepEqual([iq.tag, iq.attrs.type, iq.attrs.xmlns, iq.attrs.to], ['iq', 'set', 'md', '@s.whatsapp.net']);
+  const reg = iq.content[0];
+  assert.deepEqual(reg.attrs, { jid: '628123456789@s.whatsapp.net', stage: 'companion_hello', should_show_push_notification: 'true' });
+  const child = tag => reg.content.find(c => c.tag === tag)?.content;
+  assert.equal(child('companion_platform_display'), 'Chrome (Windows)');
+  assert.equal(child('companion_platform_id'), '1', 'CompanionWebClientType.CHROME');
+  assert.equal(child('link_code_pairing_wrapped_companion_ephemeral_pub').length, 80, 'salt 32 + iv 16 + key 32');
+  assert.deepEqual(Buffer.from(child('companion_server_auth_key_pub')), Buffer.from(creds.noiseKey.public));
+
+  sock.server = () => undefined; // rc14's query answers undefined when WhatsApp says nothing in time
+  await assert.rejects(conn.requestPairingCode('628123456789'), err => err.code === 'pairing_no_answer');
 });
 
 test('pairing code: a socket that closes while waiting rejects the request', async t => {

@@ -55,14 +55,44 @@ test('transient codes and unknown errors back off with a growing attempt counter
   }
 });
 
-test('401 ends logged_out and wipes auth; 403 and 405 fail for good', () => {
+test('401 ends logged_out and wipes auth; 403 fails for good; 405 fails once the retry with a fresh version is used', () => {
   const lo = decideClose(401, state());
   assert.deepEqual([lo.status, lo.reason, lo.retryInMs, lo.wipeAuth], ['logged_out', 'logged_out', null, true]);
   const ban = decideClose(403, state());
   assert.deepEqual([ban.status, ban.reason, ban.retryInMs, ban.wipeAuth], ['failed', 'forbidden', null, false]);
-  const old = decideClose(405, state());
+  const old = decideClose(405, state({ versionRetried: true }));
   assert.deepEqual([old.status, old.reason, old.retryInMs], ['failed', 'outdated_version', null]);
   for (const d of [lo, ban, old]) assert.ok(d.message.length > 20, 'a sentence for people');
+});
+
+test('405 and 409: fetch the latest WhatsApp Web version and retry once at once, then fail', () => {
+  // Seen failing against main: 405 failed at once (close_codes.js:164-166) and 409 fell into
+  // the endless default backoff.
+  for (const code of [405, 409]) {
+    const first = decideClose(code, state());
+    assert.deepEqual([first.status, first.reason, first.retryInMs, first.refreshVersion, first.next.versionRetried],
+      ['reconnecting', 'outdated_version', 0, true, true], String(code));
+    assert.match(first.message, new RegExp(`code ${code}`));
+    const again = decideClose(code, state({ ...first.next }));
+    assert.deepEqual([again.status, again.reason, again.retryInMs, again.refreshVersion], ['failed', 'outdated_version', null, undefined]);
+    assert.match(again.message, /Update Jaga/);
+  }
+});
+
+test('402 and 406 are final, in words, with the ban details WhatsApp sent', () => {
+  // Seen failing against main: both fell into the default backoff and reconnected every ≤ 60 s
+  // (close_codes.js:188-191), which raises the ban risk.
+  const temp = decideClose(402, state({ ban: { code: '101', until: '2026-05-01T10:00:00.000Z' } }));
+  assert.deepEqual([temp.status, temp.reason, temp.retryInMs, temp.wipeAuth], ['failed', 'temporarily_banned', null, false]);
+  assert.equal(temp.message, "WhatsApp has banned this number for a while (reason 101: you sent too many messages to people who don't have "
+    + "you in their address books); the ban ends at 2026-05-01T10:00:00.000Z. Jaga does not reconnect it by itself; start it again once the ban is over.");
+  const bare = decideClose(402, state());
+  assert.equal(bare.message, 'WhatsApp has banned this number for a while. Jaga does not reconnect it by itself; start it again once the ban is over.');
+  const unknown = decideClose(402, state({ ban: { code: '999', until: null } }));
+  assert.match(unknown.message, /\(reason 999: not known to Jaga\)\./);
+  const banned = decideClose(406, state());
+  assert.deepEqual([banned.status, banned.reason, banned.retryInMs], ['failed', 'banned', null]);
+  assert.match(banned.message, /WhatsApp has banned this number\./);
 });
 
 test('440 is retried once after a pause, then it is a conflict', () => {

@@ -1,7 +1,7 @@
 // GET /events against the real process: numbering, resume, reset, heartbeat, disconnects.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, harness, sleep } from './helpers.js';
+import { eventually, harness } from './helpers.js';
 
 test('a fresh client gets bridge.reset first; ids are <boot_id>:<seq> with seq +1 per event', async (t) => {
   const h = harness(t);
@@ -58,8 +58,8 @@ test('Last-Event-ID of this boot replays exactly the missed events, then live on
   assert.equal(live.seq, missed.at(-1).seq + 1, 'then live, without a gap');
 
   const current = await b.events({ lastEventId: live.id });
-  await sleep(100);
-  assert.deepEqual(current.events, [], 'an up-to-date id replays nothing');
+  const marker = await b.streamMarker(current); // what is replayed comes before it
+  assert.deepEqual(current.events.filter((e) => e.data.id !== marker), [], 'an up-to-date id replays nothing');
 });
 
 test('an id from another boot or a malformed one gets bridge.reset', async (t) => {
@@ -94,9 +94,12 @@ test('a heartbeat comment arrives every JAGA_HEARTBEAT_MS', async (t) => {
   const h = harness(t);
   const b = await h.start({ env: { JAGA_HEARTBEAT_MS: '100' } });
   const events = await b.events();
-  await sleep(650);
-  // 1 at connect + one per 100 ms; a loaded machine may fire timers late, never early.
-  assert.ok(events.comments >= 3 && events.comments <= 8, `got ${events.comments} heartbeats in 650 ms`);
+  const opened = Date.now();
+  // 1 at connect, then one per 100 ms: five more come long before the 5 s default would
+  // bring one, and not sooner than five periods (a loaded machine fires timers late,
+  // never early).
+  await eventually(() => events.comments >= 6, { timeoutMs: 4500, what: 'five heartbeats after the first' });
+  assert.ok(Date.now() - opened >= 400, `five heartbeats in ${Date.now() - opened} ms`);
 });
 
 test('clients that go away are dropped (no leak), others keep streaming', async (t) => {

@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { plantedKeysIn } from './planted_keys.js';
 
 export const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
 
@@ -60,8 +61,12 @@ export function harness(t) {
   const readers = [];
   t.after(async () => {
     for (const r of readers) r.close();
-    await Promise.all(bridges.map((b) => b.kill('SIGKILL')));
+    await Promise.all(bridges.map((b) => b.kill('SIGKILL').then(() => b.drained)));
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+    // Whatever a test did, key material it planted never reaches a bridge's output (the
+    // app copies every line of it to bridge.log).
+    const leaked = bridges.flatMap((b) => plantedKeysIn(b.stdout + b.stderr));
+    if (leaked.length) throw new Error(`planted key material reached a bridge's output: ${leaked.join('; ')}`);
   });
   return {
     /** A fresh temp folder, removed after the test. */
@@ -137,6 +142,8 @@ export class Bridge {
     this.onReader = () => {};
     /** @type {Promise<{code: number|null, signal: string|null}>} */
     this.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+    /** Resolves once stdout and stderr are read to their end. */
+    this.drained = new Promise((resolve) => proc.once('close', resolve));
     proc.stdin.on('error', () => {}); // the child may be gone when we close its stdin
     proc.stderr.setEncoding('utf8').on('data', (chunk) => { this.stderr += chunk; });
     this.ready = new Promise((resolve, reject) => {
@@ -274,6 +281,40 @@ export class Bridge {
       const s = await this.session(id);
       return s && pred(s) ? s : null;
     }, { timeoutMs, what: `session ${id}` });
+  }
+
+  /**
+   * Returns once every timer of the bridge that falls due within `ms` from now has fired
+   * (a retry, a QR rotation, a receipt, a probe): a throwaway sim number is started whose
+   * only QR lives `ms`, and this waits until that QR has timed out. Node fires timers in
+   * the order they fall due, so whatever was due earlier has happened, and its events are
+   * on every stream, however loaded the machine. The wait on an observable event that
+   * replaces a sleep before a "nothing more happened" check. The number is named
+   * `timers-past-<n>`: tests that count sessions or QR codes leave those out.
+   * @param {number} ms
+   */
+  async timersPast(ms) {
+    this.markers = (this.markers ?? 0) + 1;
+    const id = `timers-past-${this.markers}`;
+    const put = await this.api('PUT', `/sessions/${id}`, { engine: 'sim', options: { qr_first_ms: ms, qr_max: 1 } });
+    if (put.status !== 200) throw new Error(`PUT failed: ${JSON.stringify(put.body)}`);
+    await this.waitSession(id, (s) => s.status === 'failed', ms + 10_000);
+  }
+
+  /**
+   * Returns once `reader` has read everything the bridge wrote to it before this call (a
+   * replay included): a throwaway sim number is added, and its first status event, live
+   * and so written after all of that on the same stream, is waited for. Its events carry
+   * the id `stream-marker-<n>` (returned): tests leave them out.
+   * @param {SseReader} reader
+   */
+  async streamMarker(reader) {
+    this.markers = (this.markers ?? 0) + 1;
+    const id = `stream-marker-${this.markers}`;
+    const put = await this.api('PUT', `/sessions/${id}`, { engine: 'sim' });
+    if (put.status !== 200) throw new Error(`PUT failed: ${JSON.stringify(put.body)}`);
+    await reader.next((e) => e.type === 'session.status' && e.data.id === id);
+    return id;
   }
 
   /**

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FAST_OPTIONS, eventually, harness } from './helpers.js';
+import { waMessageId } from '../src/message_ids.js';
 import { bridgeTemp, putInStore, seededSha, sha256, storedSha } from './media_helpers.js';
 
 const SIZE = 3 * 1024 * 1024;
@@ -76,7 +77,7 @@ test('kill -9 mid-upload: a retry with the same client_id sends once, with the r
   await second.waitSession('shop', (s) => s.status === 'connected');
   for (let i = 0; i < 2; i += 1) {
     const retry = await second.api('POST', '/sessions/shop/messages', msg);
-    assert.deepEqual([retry.status, retry.body], [200, { client_id: 'up-1', message_id: 'up-1', status: 'sent' }]);
+    assert.deepEqual([retry.status, retry.body], [200, { client_id: 'up-1', message_id: waMessageId('shop', 'up-1'), status: 'sent' }]);
   }
   const sent = (await second.api('GET', '/sim/network')).body.sent;
   assert.equal(sent.length, 1);

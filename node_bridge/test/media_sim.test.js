@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { harness } from './helpers.js';
+import { waMessageId } from '../src/message_ids.js';
 import { bridgeTemp, putInStore, seededSha, sha256, storePath, storedSha } from './media_helpers.js';
 
 /** A bridge with its media store in a folder of its own (as the app passes it). @param {ReturnType<typeof harness>} h */
@@ -84,7 +85,7 @@ test('each outbound media type is uploaded from the store, bytes identical, idem
       media: { type: c.type, sha256: sha, mimetype: c.mimetype, ...(c.file_name ? { file_name: c.file_name } : {}) },
     };
     const first = await b.api('POST', '/sessions/shop/messages', body);
-    assert.deepEqual([first.status, first.body], [200, { client_id: `out-${i}`, message_id: `out-${i}`, status: 'sent' }]);
+    assert.deepEqual([first.status, first.body], [200, { client_id: `out-${i}`, message_id: waMessageId('shop', `out-${i}`), status: 'sent' }]);
     const again = await b.api('POST', '/sessions/shop/messages', body);
     assert.deepEqual([again.status, again.body], [200, first.body]);
     const other = await b.api('POST', '/sessions/shop/messages', { ...body, media: { ...body.media, sha256: putInStore(root, randomBytes(10)) } });

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FAST_OPTIONS, eventually, harness } from './helpers.js';
+import { waMessageId } from '../src/message_ids.js';
 
 /** @param {import('./helpers.js').Bridge} b @param {string} session */
 async function networkIds(b, session) {
@@ -23,7 +24,7 @@ test('a batch sends each message once, answers in order, and a retry of it sends
   const batch = sends(40, 'b');
   const first = await b.api('POST', '/sessions/shop/messages/batch', { messages: batch });
   assert.equal(first.status, 200);
-  assert.deepEqual(first.body.results, batch.map((m) => ({ client_id: m.client_id, message_id: m.client_id, status: 'sent' })));
+  assert.deepEqual(first.body.results, batch.map((m) => ({ client_id: m.client_id, message_id: waMessageId('shop', m.client_id), status: 'sent' })));
   const again = await b.api('POST', '/sessions/shop/messages/batch', { messages: batch });
   assert.deepEqual(again.body, first.body, 'answered from the records');
   assert.deepEqual((await networkIds(b, 'shop')).sort(), batch.map((m) => m.client_id).sort(), 'each on the wire once');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { FAST_OPTIONS, harness, sleep } from './helpers.js';
+import { FAST_OPTIONS, harness } from './helpers.js';
 
 const SIM = (options = {}) => ({ engine: 'sim', options: { ...FAST_OPTIONS, ...options } });
 
@@ -76,9 +76,9 @@ test('a QR never scanned ends in failed/qr_timeout after the cap and the connect
   assert.deepEqual(qrs, [1, 2, 3]);
   const scan = await b.api('POST', '/sim/sessions/idle/scan', { phone: '628123456789' });
   assert.equal(scan.status, 409, 'no connection is left waiting');
-  await sleep(300);
+  await b.timersPast(300); // QR rotations (150 ms) and retries would have come by now
   assert.equal((await b.session('idle')).status, 'failed', 'and nothing restarts it');
-  assert.equal(events.events.filter((e) => e.type === 'session.qr').length, 3);
+  assert.equal(events.events.filter((e) => e.type === 'session.qr' && e.data.session_id === 'idle').length, 3);
 });
 
 test('a restarted bridge reconnects a paired sim session without a new scan', async (t) => {
@@ -117,13 +117,13 @@ test('close codes: 428 and unknown errors reconnect; 515 reconnects at once; 401
   const loggedOut = await events.status('unlinked', 'logged_out');
   assert.equal(loggedOut.data.reason, 'logged_out');
   assert.equal(loggedOut.data.me, null);
-  await sleep(200);
+  await b.timersPast(300); // a retry (backoff up to 200 ms) would have come by now
   assert.equal((await b.session('unlinked')).status, 'logged_out', 'not retried');
   await b.api('PUT', '/sessions/unlinked', SIM());
   await events.status('unlinked', 'qr'); // auth was wiped: a new link is needed
 });
 
-test('close codes: 440 is retried once after a pause, a second 440 is a conflict; 403 and 405 fail', async (t) => {
+test('close codes: 440 is retried once after a pause, a second 440 is a conflict; 403, 402 and 406 fail', async (t) => {
   const h = harness(t);
   const b = await h.start();
   const events = await b.events();
@@ -137,18 +137,22 @@ test('close codes: 440 is retried once after a pause, a second 440 is a conflict
   await b.api('POST', '/sim/sessions/twin/close', { code: 440 });
   const conflict = await events.status('twin', 'conflict');
   assert.equal(conflict.data.reason, 'replaced');
-  await sleep(500);
+  await b.timersPast(600); // a retry after the 300 ms pause would have come by now
   assert.equal((await b.session('twin')).status, 'conflict', 'never retried in a loop');
+  assert.deepEqual(events.statusTrail('twin').slice(-1), ['conflict/replaced']);
 
-  for (const [id, code, reason] of [['banned', 403, 'forbidden'], ['old', 405, 'outdated_version']]) {
+  // (405 and 409 get one retry with a fresh version first: sim_edges.test.js.)
+  for (const [id, code, reason] of [['banned', 403, 'forbidden'], ['temp', 402, 'temporarily_banned'], ['gone', 406, 'banned']]) {
     await b.linkedSession(id);
     await b.api('POST', `/sim/sessions/${id}/close`, { code });
     const failed = await events.status(id, 'failed');
     assert.equal(failed.data.reason, reason);
     assert.ok(failed.data.message.length > 20);
   }
-  await sleep(200);
-  assert.equal((await b.session('banned')).status, 'failed');
+  await b.timersPast(300);
+  for (const id of ['banned', 'temp', 'gone']) {
+    assert.equal((await b.session(id)).status, 'failed', `${id}: never retried`);
+  }
 });
 
 test('a silent connection is not left "connected": keep-alive timeout forces a reconnect', async (t) => {
@@ -157,8 +161,8 @@ test('a silent connection is not left "connected": keep-alive timeout forces a r
   const events = await b.events();
   await b.linkedSession('quiet', { options: { keepalive_ms: 600 } });
   const before = (await b.session('quiet')).last_activity_at;
-  await sleep(300);
-  assert.ok((await b.session('quiet')).last_activity_at > before, 'frames keep arriving while healthy');
+  // Frames keep arriving while healthy.
+  await b.waitSession('quiet', (s) => s.last_activity_at > before);
   await b.api('POST', '/sim/sessions/quiet/silence', { on: true });
   const silencedAt = Date.now();
   const rec = await events.status('quiet', 'reconnecting', 3000);

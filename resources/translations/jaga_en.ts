@@ -10,6 +10,11 @@
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
+            <source>Unread</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
             <location filename="../../app/ui/pairing_page.py" />
             <source>Phone number</source>
             <translation type="unfinished" />
@@ -72,6 +77,11 @@
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
+            <source>Messages from customers nobody read yet, in Jaga or on the phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
             <source>When the number got its current status</source>
             <translation type="unfinished" />
         </message>
@@ -101,13 +111,58 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>messages went to too many people who do not have this number in their contacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many people blocked this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many groups were made with people who do not have this number saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>the same message went to too many people</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many messages went to a broadcast list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp has banned this number for a while.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp's reason: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>The ban ends at %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>Jaga does not reconnect it by itself; start it again once the ban is over.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/banner.py" />
+            <location filename="../../app/ui/inbox/banner.py" />
             <source>Dismiss</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
-            <location filename="../../app/ui/main_window.py" />
             <source>Bridge</source>
             <translation type="unfinished" />
         </message>
@@ -138,6 +193,16 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of this run (newest first):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of the bridge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
             <source>Recent log (newest at the bottom):</source>
             <translation type="unfinished" />
         </message>
@@ -164,8 +229,16 @@
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
             <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Its last log line: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -181,6 +254,7 @@
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
             <location filename="../../app/ui/window_actions.py" />
+            <location filename="../../app/ui/window_presence.py" />
             <source>OK</source>
             <translation type="unfinished" />
         </message>
@@ -252,18 +326,30 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>A message could not be read — check the phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <location filename="../../app/ui/formatting.py" />
             <source>Not sent</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <location filename="../../app/ui/inbox/model.py" />
+            <location filename="../../app/ui/inbox/search_view.py" />
             <source>You: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
             <source>You</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <source>Scheduled: leaves at %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -288,6 +374,7 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
+            <location filename="../../app/ui/inbox/window.py" />
             <source>Conversations</source>
             <translation type="unfinished" />
         </message>
@@ -344,9 +431,11 @@
         </message>
         <message>
             <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/media_actions.py" />
             <location filename="../../app/ui/new_message.py" />
             <location filename="../../app/ui/pairing_page.py" />
             <location filename="../../app/ui/settings_dialog.py" />
+            <location filename="../../app/ui/webhook_editor.py" />
             <location filename="../../app/ui/window_actions.py" />
             <source>Cancel</source>
             <translation type="unfinished" />
@@ -503,6 +592,21 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp refuses the next send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
             <source>The internet goes away</source>
             <translation type="unfinished" />
         </message>
@@ -514,6 +618,21 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/demo_controls.py" />
             <source>No message sent from this number is waiting for a receipt.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a photo (demo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a document (demo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp will refuse the next message “%1” sends.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -544,6 +663,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/details_pane.py" />
             <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Link again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Link this number to the phone again: a new QR code</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -624,6 +753,61 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/error_words.py" />
             <source>“%1” is not a valid phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” could be a number at home or abroad: type it with + first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Choose the events to send from: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Enter the webhook address, such as https://shop.example/hook.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address cannot contain spaces, tabs, line breaks or other invisible characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address is at most %1 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>This webhook address cannot be read as a URL.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address must start with http:// or https://.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address must name a host, such as shop.example.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address's port must be from 1 to 65535.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Write an IPv6 address in brackets, such as http://[::1]:8080/hook.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The IPv6 address in brackets is not valid.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -713,6 +897,21 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The number %1 is not on WhatsApp; the message was not sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp did not answer the request for a pairing code. Try again, or scan the QR code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/event_words.py" />
             <source>it was killed by a signal</source>
             <translation type="unfinished" />
@@ -744,6 +943,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
+            <source>you asked for a restart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
             <source>The bridge refused to start (configuration error).</source>
             <translation type="unfinished" />
         </message>
@@ -760,6 +964,31 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/event_words.py" />
             <source>The bridge failed %1 times in %2 seconds (last: %3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>killed by %1 (signal %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>exited with code %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Jaga asked it to stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>ended by Jaga: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>not asked for (a crash)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -922,6 +1151,16 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number for a while. Jaga does not reconnect it by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number. Check the WhatsApp app on the phone; Jaga does not reconnect it by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>The saved link could not be read; it was put aside. Link again.</source>
             <translation type="unfinished" />
         </message>
@@ -937,7 +1176,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp asked for a restart.</source>
+            <source>A routine restart WhatsApp asks for after linking; Jaga reconnects at once.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -987,7 +1226,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
+            <source>The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1032,6 +1271,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/notices.py" />
             <source>No internet connection</source>
             <translation type="unfinished" />
         </message>
@@ -1219,6 +1459,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/webhooks_panel.py" />
             <source>Delivered</source>
             <translation type="unfinished" />
         </message>
@@ -1255,6 +1496,12 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/gateway_dialog.py" />
             <source>Local API</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>Safe sending</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1320,6 +1567,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/gateway_dialog.py" />
+            <source>No keyring on this computer: the key is kept in %1, readable only by you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
             <source>No keyring on this computer: the key changes at every start.</source>
             <translation type="unfinished" />
         </message>
@@ -1335,13 +1587,600 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>No keyring on this computer</source>
+            <location filename="../../app/ui/inbox/banner.py" />
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Open the chat</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>
+            <location filename="../../app/ui/inbox/completer.py" />
+            <source>Quick replies: Up and Down choose, Enter puts it in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Mark as read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Name this customer…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>This number has no labels yet (Labels…)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Name this customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Your name for %1 (empty: the name they gave themselves on WhatsApp):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>&amp;Inbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Every number's chats in one list (Ctrl+I)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox, %n unread</source>
+            <translation>
+                <numerusform>Inbox, %n unread</numerusform>
+                <numerusform>Inbox, %n unread</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox — %n unread</source>
+            <translation>
+                <numerusform>Inbox — %n unread</numerusform>
+                <numerusform>Inbox — %n unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox — nothing unread</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Open the inbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>%1 — %n unread</source>
+            <translation>
+                <numerusform>%1 — %n unread</numerusform>
+                <numerusform>%1 — %n unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Monday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tuesday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Wednesday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Thursday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Friday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Saturday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Sunday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Hours and notices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Opening hours and away message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Notices and reading</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Your local time. Write one or more spans a day, such as 08:00-12:00, 13:00-17:00; leave a day empty when the shop is closed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Send an &amp;away message outside these hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Thank you! We are closed now and answer tomorrow morning.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Send a &amp;greeting to a customer's first message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Welcome! How can we help?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tell me when a customer writes to this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Quiet from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tell me about group messages too</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Reading a chat in Jaga shows blue ticks to the customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>The away message goes once per customer a day, never to a group, and not when you answered that customer in the last hour.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Off: reading a chat in Jaga clears its unread count only; the customer sees blue ticks when you read it on the phone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>&amp;Colour:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Colour %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>&amp;New label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>For example “Sudah bayar”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>A WhatsApp Business number: these are WhatsApp's own labels; a change here shows on the phone too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Labels of this number are kept in Jaga.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>%1 — %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>%1: %n new messages</source>
+            <translation>
+                <numerusform>%1: %n new message</numerusform>
+                <numerusform>%1: %n new messages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>from %n customers</source>
+            <translation>
+                <numerusform>from %n customer</numerusform>
+                <numerusform>from %n customers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/model.py" />
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>%n unread</source>
+            <translation>
+                <numerusform>%n unread</numerusform>
+                <numerusform>%n unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/model.py" />
+            <source>waiting for an answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>Quick replies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>terima</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Words:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;For:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>In a chat, type / and the name (for example /terima) to put the words in the reply box. {name} becomes the customer's name, {number} their number, {today} today's date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;New reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>Every number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>every number</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/search_view.py" />
+            <source>%n found</source>
+            <translation>
+                <numerusform>%n found</numerusform>
+                <numerusform>%n found</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/search_view.py" />
+            <source>Nothing found in any number's chats.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Inbox — every number's chats</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Search messages, customers' names and numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Waiting for an answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Quick replies…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Labels…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Hours and notices…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>No conversation here yet. When customers write to your numbers, they show here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>All numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>All labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>%n waiting for an answer</source>
+            <translation>
+                <numerusform>%n waiting for an answer</numerusform>
+                <numerusform>%n waiting for an answer</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Give the label a name, for example “Paid”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's name cannot contain line breaks or control characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's name is at most {max} characters (this one has {count}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's colour is a number from 0 to {last}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is not one of WhatsApp's label colours ({first} … {last}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label id is a whole number such as “3”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>This number has a label “{name}” already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>There is no label {id} on this number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Give the quick reply a short name, such as “terima”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A quick reply's name is one word of letters and digits (at most {max}), such as “terima”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the words of the quick reply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A quick reply is at most {max} characters (this one has {count}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>There is a quick reply “/{name}” already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is not a time of day.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write opening hours as 08:00-17:00 (not “{given}”).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is empty or ends before it starts; write a span such as 08:00-17:00.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>{first} and {second} overlap.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the away message, or turn it off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>With no opening hours the away message would answer every message: add the hours you are open, or turn the away message off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the greeting, or turn it off.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>An automatic answer is at most {max} characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Search for at most {max} characters (this has {count}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Type a word, a name or a phone number to search for.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's link to the bridge stopped after an error; Jaga started it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's message sender stopped after an error; Jaga started it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's check of your numbers stopped after an error; Jaga started it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's webhook sender stopped after an error; Jaga started it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>A part of Jaga stopped after an error; Jaga started it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Some of Jaga's background work failed; the details are in jaga.log.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>data folder %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>the default data folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>settings %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start Jaga when I log in to this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Now another Jaga starts when you log in (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start at login</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Another Jaga starts when you log in. Start this one instead?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>The other one uses %1. Only one Jaga starts at login.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start this one instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Keep the other</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1428,6 +2267,13 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/notices.py" />
+            <location filename="../../app/ui/tray.py" />
+            <source>Link again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/window_actions.py" />
             <source>Log out</source>
             <translation type="unfinished" />
@@ -1446,8 +2292,17 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Settings</source>
+            <source>Bridge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Shop API…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1458,12 +2313,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
-            <source>Jaga keeps watching from the tray</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
+            <source>&amp;Jaga</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1479,6 +2329,26 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/media_actions.py" />
             <source>No program on this computer opens this kind of file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open a program?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>“%1” is a program or a launcher (%2): opening it runs it on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open it only if you trust who sent it and expected it. Save as… keeps it unopened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open anyway</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1622,8 +2492,33 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>Goes to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>This number is in another country: %1. Press Send again to send there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” was logged out</source>
+            <source>“%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 and %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 were logged out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 was logged out</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1633,12 +2528,12 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>Link again</source>
+            <source>%1 are open on another computer</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” is open on another computer</source>
+            <source>%1 is open on another computer</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1653,7 +2548,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” stopped working</source>
+            <source>%1 stopped working</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1664,16 +2559,6 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/notices.py" />
             <source>Fix</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>“%1” is still reconnecting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1692,8 +2577,33 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/pacing_box.py" />
-            <source>Safe sending</source>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are offline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is offline.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Jaga reconnects by itself when the internet is back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are still reconnecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is still reconnecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Offline for more than 30 seconds; Jaga keeps trying.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1779,17 +2689,17 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/pairing_page.py" />
+            <source>This code has run out. Get a new one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Type it on the phone within %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
             <source>Could not get a code: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1804,37 +2714,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
-            <source>QR code to scan</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Get a new code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Link with phone number instead</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
             <source>Done</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>New code coming…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>New code in %1 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>code %1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1865,6 +2745,51 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Simulate phone scan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>QR code to scan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Try again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Link with phone number instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>New code coming…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>New code in %1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>code %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Try again for a new code.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1930,6 +2855,26 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>No keyring on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga keeps its passwords (the bridge's and the shop API key) in a file only you can read: %1. They stay the same after a restart, and move into a keyring once this computer has one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga could not save its passwords, not even in its data folder: the bridge password and the shop API key change at every start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/settings_dialog.py" />
             <source>Window and start-up</source>
             <translation type="unfinished" />
@@ -1941,12 +2886,12 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start minimized</source>
+            <source>This desktop has no tray: closing the window puts Jaga on the taskbar, where it keeps watching. Quit Jaga (in the Jaga menu) stops it.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start Jaga when I log in to this computer</source>
+            <source>Start minimized</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2053,6 +2998,56 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Add a webhook address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>&amp;Address:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Webhook address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>&amp;Secret (for the signature):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Events:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Add address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Trying again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Refused by the address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Given up after 24 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/webhooks_panel.py" />
             <source>Retry now</source>
             <translation type="unfinished" />
@@ -2069,22 +3064,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Address:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Secret (for the signature):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Events:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Add address</source>
+            <source>Add address…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2114,7 +3094,7 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Add the address of your shop's software below.</source>
+            <source>Add the address of your shop's software with “Add address…”.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2235,6 +3215,31 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/window_live.py" />
             <source>Restoring %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching from the tray</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching from the taskbar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>This desktop has no tray, so closing the window puts Jaga on the taskbar. Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Jaga → Quit Jaga.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -10,6 +10,11 @@
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
+            <source>Unread</source>
+            <translation>Belum dibaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
             <location filename="../../app/ui/pairing_page.py" />
             <source>Phone number</source>
             <translation>Nomor HP</translation>
@@ -72,6 +77,11 @@
         </message>
         <message>
             <location filename="../../app/ui/accounts_model.py" />
+            <source>Messages from customers nobody read yet, in Jaga or on the phone</source>
+            <translation>Pesan pelanggan yang belum dibaca, di Jaga maupun di HP</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/accounts_model.py" />
             <source>When the number got its current status</source>
             <translation>Sejak kapan nomor ini berstatus seperti sekarang</translation>
         </message>
@@ -101,13 +111,58 @@
             <translation>belum ditautkan</translation>
         </message>
         <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>messages went to too many people who do not have this number in their contacts</source>
+            <translation>pesan terkirim ke terlalu banyak orang yang tidak menyimpan nomor ini di kontak mereka</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many people blocked this number</source>
+            <translation>terlalu banyak orang memblokir nomor ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many groups were made with people who do not have this number saved</source>
+            <translation>terlalu banyak grup dibuat dengan orang yang tidak menyimpan nomor ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>the same message went to too many people</source>
+            <translation>pesan yang sama terkirim ke terlalu banyak orang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>too many messages went to a broadcast list</source>
+            <translation>terlalu banyak pesan terkirim ke daftar siaran</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp has banned this number for a while.</source>
+            <translation>WhatsApp memblokir nomor ini untuk sementara.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>WhatsApp's reason: %1.</source>
+            <translation>Alasan dari WhatsApp: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>The ban ends at %1.</source>
+            <translation>Blokir berakhir pada %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/ban_words.py" />
+            <source>Jaga does not reconnect it by itself; start it again once the ban is over.</source>
+            <translation>Jaga tidak menyambungkannya lagi sendiri; jalankan lagi setelah blokir berakhir.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/banner.py" />
+            <location filename="../../app/ui/inbox/banner.py" />
             <source>Dismiss</source>
             <translation>Tutup</translation>
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
-            <location filename="../../app/ui/main_window.py" />
             <source>Bridge</source>
             <translation>Penghubung</translation>
         </message>
@@ -138,6 +193,16 @@
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of this run (newest first):</source>
+            <translation>Berhenti selama Jaga berjalan (yang terbaru di atas):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Exits of the bridge</source>
+            <translation>Penghubung berhenti</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
             <source>Recent log (newest at the bottom):</source>
             <translation>Log terbaru (yang paling baru di bawah):</translation>
         </message>
@@ -164,9 +229,17 @@
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
             <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
             <location filename="../../app/ui/qr_dialog.py" />
             <source>Close</source>
             <translation>Tutup</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/bridge_panel.py" />
+            <source>Its last log line: %1</source>
+            <translation>Baris log terakhirnya: %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
@@ -181,6 +254,7 @@
         <message>
             <location filename="../../app/ui/bridge_panel.py" />
             <location filename="../../app/ui/window_actions.py" />
+            <location filename="../../app/ui/window_presence.py" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
@@ -252,12 +326,19 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <source>A message could not be read — check the phone</source>
+            <translation>Sebuah pesan tidak dapat dibaca — periksa di ponsel</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
             <location filename="../../app/ui/formatting.py" />
             <source>Not sent</source>
             <translation>Tidak terkirim</translation>
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
+            <location filename="../../app/ui/inbox/model.py" />
+            <location filename="../../app/ui/inbox/search_view.py" />
             <source>You: %1</source>
             <translation>Anda: %1</translation>
         </message>
@@ -265,6 +346,11 @@
             <location filename="../../app/ui/chats_model.py" />
             <source>You</source>
             <translation>Anda</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/chats_model.py" />
+            <source>Scheduled: leaves at %1</source>
+            <translation>Terjadwal: dikirim pukul %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/chats_model.py" />
@@ -288,6 +374,7 @@
         </message>
         <message>
             <location filename="../../app/ui/chats_window.py" />
+            <location filename="../../app/ui/inbox/window.py" />
             <source>Conversations</source>
             <translation>Percakapan</translation>
         </message>
@@ -344,9 +431,11 @@
         </message>
         <message>
             <location filename="../../app/ui/customer_dialog.py" />
+            <location filename="../../app/ui/media_actions.py" />
             <location filename="../../app/ui/new_message.py" />
             <location filename="../../app/ui/pairing_page.py" />
             <location filename="../../app/ui/settings_dialog.py" />
+            <location filename="../../app/ui/webhook_editor.py" />
             <location filename="../../app/ui/window_actions.py" />
             <source>Cancel</source>
             <translation>Batal</translation>
@@ -388,7 +477,7 @@ Folder data: %2</translation>
         <message>
             <location filename="../../app/ui/db_start.py" />
             <source>There was no backup yet, so the list of numbers starts empty. Your WhatsApp links are kept separately by the bridge.</source>
-            <translation>Belum ada cadangan, jadi daftar nomor mulai kosong. Tautan WhatsApp Anda disimpan terpisah oleh bridge.</translation>
+            <translation>Belum ada cadangan, jadi daftar nomor mulai kosong. Tautan WhatsApp Anda disimpan terpisah oleh penghubung.</translation>
         </message>
         <message>
             <location filename="../../app/ui/db_start.py" />
@@ -429,7 +518,7 @@ Folder data: %2</translation>
             <location filename="../../app/ui/db_start.py" />
             <source>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</source>
             <translation>
-                <numerusform>tetapi bridge masih menyimpan tautan WhatsApp %n nomor. Kembalikan? Nomor tersambung lagi tanpa kode QR baru; nama dan pesan lamanya tidak bisa dipulihkan.</numerusform>
+                <numerusform>tetapi penghubung masih menyimpan tautan WhatsApp %n nomor. Kembalikan? Nomor tersambung lagi tanpa kode QR baru; nama dan pesan lamanya tidak bisa dipulihkan.</numerusform>
             </translation>
         </message>
         <message>
@@ -508,6 +597,21 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a photo</source>
+            <translation>Pelanggan mengirim foto</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sends a document</source>
+            <translation>Pelanggan mengirim dokumen</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp refuses the next send</source>
+            <translation>WhatsApp menolak kiriman berikutnya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
             <source>The internet goes away</source>
             <translation>Internet terputus</translation>
         </message>
@@ -520,6 +624,21 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/demo_controls.py" />
             <source>No message sent from this number is waiting for a receipt.</source>
             <translation>Tidak ada pesan dari nomor ini yang menunggu tanda terima.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a photo (demo).</source>
+            <translation>Pelanggan mengirim foto (demo).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>A customer sent a document (demo).</source>
+            <translation>Pelanggan mengirim dokumen (demo).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/demo_controls.py" />
+            <source>WhatsApp will refuse the next message “%1” sends.</source>
+            <translation>WhatsApp akan menolak pesan berikutnya yang dikirim “%1”.</translation>
         </message>
         <message>
             <location filename="../../app/ui/details_pane.py" />
@@ -550,6 +669,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/details_pane.py" />
             <source>Details</source>
             <translation>Keterangan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>&amp;Link again</source>
+            <translation>&amp;Tautkan lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/details_pane.py" />
+            <source>Link this number to the phone again: a new QR code</source>
+            <translation>Tautkan nomor ini ke HP lagi: kode QR baru</translation>
         </message>
         <message>
             <location filename="../../app/ui/details_pane.py" />
@@ -630,6 +759,61 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/error_words.py" />
             <source>“%1” is not a valid phone number.</source>
             <translation>“%1” bukan nomor telepon yang valid.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>“%1” could be a number at home or abroad: type it with + first.</source>
+            <translation>“%1” bisa nomor dalam negeri atau luar negeri: ketik dengan + di depan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Choose the events to send from: %1.</source>
+            <translation>Pilih peristiwa yang dikirim dari: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Enter the webhook address, such as https://shop.example/hook.</source>
+            <translation>Masukkan alamat webhook, misalnya https://shop.example/hook.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address cannot contain spaces, tabs, line breaks or other invisible characters.</source>
+            <translation>Alamat webhook tidak boleh berisi spasi, tab, baris baru, atau karakter tak terlihat lainnya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address is at most %1 characters.</source>
+            <translation>Alamat webhook paling panjang %1 karakter.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>This webhook address cannot be read as a URL.</source>
+            <translation>Alamat webhook ini tidak dapat dibaca sebagai URL.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address must start with http:// or https://.</source>
+            <translation>Alamat webhook harus diawali http:// atau https://.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address must name a host, such as shop.example.</source>
+            <translation>Alamat webhook harus menyebut host, misalnya shop.example.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>A webhook address's port must be from 1 to 65535.</source>
+            <translation>Port alamat webhook harus dari 1 sampai 65535.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>Write an IPv6 address in brackets, such as http://[::1]:8080/hook.</source>
+            <translation>Tulis alamat IPv6 di dalam kurung siku, misalnya http://[::1]:8080/hook.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The IPv6 address in brackets is not valid.</source>
+            <translation>Alamat IPv6 di dalam kurung siku tidak valid.</translation>
         </message>
         <message>
             <location filename="../../app/ui/error_words.py" />
@@ -718,6 +902,21 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Tidak ada koneksi internet — Jaga menyambung lagi sendiri begitu internet kembali</translation>
         </message>
         <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>The number %1 is not on WhatsApp; the message was not sent.</source>
+            <translation>Nomor %1 tidak memakai WhatsApp; pesan tidak dikirim.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code instead.</source>
+            <translation>WhatsApp menolak penautan dengan kode (galat %1: %2). Tautkan dengan memindai kode QR saja.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/error_words.py" />
+            <source>WhatsApp did not answer the request for a pairing code. Try again, or scan the QR code.</source>
+            <translation>WhatsApp tidak menjawab permintaan kode penautan. Coba lagi, atau pindai kode QR.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/event_words.py" />
             <source>it was killed by a signal</source>
             <translation>dihentikan paksa oleh sinyal</translation>
@@ -749,6 +948,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
+            <source>you asked for a restart</source>
+            <translation>Anda meminta mulai ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
             <source>The bridge refused to start (configuration error).</source>
             <translation>Penghubung menolak berjalan (kesalahan konfigurasi).</translation>
         </message>
@@ -766,6 +970,31 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/event_words.py" />
             <source>The bridge failed %1 times in %2 seconds (last: %3).</source>
             <translation>Penghubung gagal %1 kali dalam %2 detik (terakhir: %3).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>killed by %1 (signal %2)</source>
+            <translation>dihentikan paksa oleh %1 (sinyal %2)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>exited with code %1</source>
+            <translation>berhenti dengan kode %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>Jaga asked it to stop</source>
+            <translation>Jaga memintanya berhenti</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>ended by Jaga: %1</source>
+            <translation>dihentikan oleh Jaga: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/event_words.py" />
+            <source>not asked for (a crash)</source>
+            <translation>tanpa diminta (mogok)</translation>
         </message>
         <message>
             <location filename="../../app/ui/event_words.py" />
@@ -872,7 +1101,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Logged out — link again</source>
-            <translation>Keluar — tautkan lagi</translation>
+            <translation>Dikeluarkan — tautkan lagi</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -902,7 +1131,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>Bridge stopped after repeated failures — trying again at %1</source>
-            <translation>Bridge berhenti setelah gagal berulang kali — dicoba lagi pukul %1</translation>
+            <translation>Penghubung berhenti setelah gagal berulang kali — dicoba lagi pukul %1</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -926,6 +1155,16 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number for a while. Jaga does not reconnect it by itself.</source>
+            <translation>WhatsApp memblokir nomor ini untuk sementara. Jaga tidak menyambungkannya lagi sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
+            <source>WhatsApp has banned this number. Check the WhatsApp app on the phone; Jaga does not reconnect it by itself.</source>
+            <translation>WhatsApp memblokir nomor ini. Periksa aplikasi WhatsApp di ponsel; Jaga tidak menyambungkannya lagi sendiri.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/formatting.py" />
             <source>The saved link could not be read; it was put aside. Link again.</source>
             <translation>Data tautan yang tersimpan tidak bisa dibaca dan sudah disisihkan. Tautkan lagi.</translation>
         </message>
@@ -941,8 +1180,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>WhatsApp asked for a restart.</source>
-            <translation>WhatsApp meminta sambungan dimulai ulang.</translation>
+            <source>A routine restart WhatsApp asks for after linking; Jaga reconnects at once.</source>
+            <translation>Mulai ulang biasa yang diminta WhatsApp setelah ditautkan; Jaga langsung menyambung lagi.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -987,17 +1226,17 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>You restarted the bridge.</source>
-            <translation>Anda memulai ulang bridge.</translation>
+            <translation>Anda memulai ulang penghubung.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
-            <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
-            <translation>Sudah keluar. Kunci tautan lama belum bisa dihapus (disk penuh atau database sibuk); Jaga terus mencoba.</translation>
+            <source>The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
+            <translation>Kunci tautan lama belum bisa dihapus (disk penuh atau database sibuk); Jaga terus mencoba.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>The bridge's database was damaged and set aside; this number's link could not be read back. Link it again.</source>
-            <translation>Database bridge rusak dan disisihkan; tautan nomor ini tidak bisa dibaca kembali. Tautkan lagi.</translation>
+            <translation>Database penghubung rusak dan disisihkan; tautan nomor ini tidak bisa dibaca kembali. Tautkan lagi.</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1036,6 +1275,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/notices.py" />
             <source>No internet connection</source>
             <translation>Tidak ada koneksi internet</translation>
         </message>
@@ -1092,7 +1332,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/formatting.py" />
             <source>You restarted the bridge</source>
-            <translation>Anda memulai ulang bridge</translation>
+            <translation>Anda memulai ulang penghubung</translation>
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
@@ -1219,6 +1459,7 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/formatting.py" />
+            <location filename="../../app/ui/webhooks_panel.py" />
             <source>Delivered</source>
             <translation>Diterima</translation>
         </message>
@@ -1256,6 +1497,12 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/gateway_dialog.py" />
             <source>Local API</source>
             <translation>API lokal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
+            <location filename="../../app/ui/pacing_box.py" />
+            <source>Safe sending</source>
+            <translation>Pengiriman aman</translation>
         </message>
         <message>
             <location filename="../../app/ui/gateway_dialog.py" />
@@ -1320,6 +1567,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/gateway_dialog.py" />
+            <source>No keyring on this computer: the key is kept in %1, readable only by you.</source>
+            <translation>Komputer ini tidak punya keyring: kunci disimpan di %1, hanya bisa dibaca oleh Anda.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/gateway_dialog.py" />
             <source>No keyring on this computer: the key changes at every start.</source>
             <translation>Tidak ada keyring di komputer ini: kunci berganti setiap Jaga dibuka.</translation>
         </message>
@@ -1335,14 +1587,593 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Menunggu: %1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>No keyring on this computer</source>
-            <translation>Komputer ini tidak punya keyring</translation>
+            <location filename="../../app/ui/inbox/banner.py" />
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Open the chat</source>
+            <translation>Buka chat</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>
-            <translation>Jaga membuat kata sandi penghubung baru setiap kali dibuka. Semuanya tetap berjalan; hanya kata sandinya tidak disimpan.</translation>
+            <location filename="../../app/ui/inbox/completer.py" />
+            <source>Quick replies: Up and Down choose, Enter puts it in</source>
+            <translation>Balasan cepat: Atas dan Bawah memilih, Enter memasukkannya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Mark as read</source>
+            <translation>Tandai sudah dibaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Name this customer…</source>
+            <translation>Beri nama pelanggan ini…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Labels</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>This number has no labels yet (Labels…)</source>
+            <translation>Nomor ini belum punya label (Label…)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Name this customer</source>
+            <translation>Beri nama pelanggan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <source>Your name for %1 (empty: the name they gave themselves on WhatsApp):</source>
+            <translation>Nama Anda untuk %1 (kosong: nama yang mereka pakai di WhatsApp):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/conversation_menu.py" />
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox</source>
+            <translation>Kotak masuk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>&amp;Inbox</source>
+            <translation>Kotak &amp;masuk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Every number's chats in one list (Ctrl+I)</source>
+            <translation>Chat semua nomor dalam satu daftar (Ctrl+I)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox, %n unread</source>
+            <translation>
+                <numerusform>Kotak masuk, %n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox — %n unread</source>
+            <translation>
+                <numerusform>Kotak masuk — %n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Inbox — nothing unread</source>
+            <translation>Kotak masuk — semua sudah dibaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>Open the inbox</source>
+            <translation>Buka kotak masuk</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/hooks.py" />
+            <source>%1 — %n unread</source>
+            <translation>
+                <numerusform>%1 — %n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Monday</source>
+            <translation>Senin</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tuesday</source>
+            <translation>Selasa</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Wednesday</source>
+            <translation>Rabu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Thursday</source>
+            <translation>Kamis</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Friday</source>
+            <translation>Jumat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Saturday</source>
+            <translation>Sabtu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Sunday</source>
+            <translation>Minggu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Hours and notices</source>
+            <translation>Jam buka dan pemberitahuan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Opening hours and away message</source>
+            <translation>Jam buka dan pesan tutup</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Notices and reading</source>
+            <translation>Pemberitahuan dan membaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Your local time. Write one or more spans a day, such as 08:00-12:00, 13:00-17:00; leave a day empty when the shop is closed.</source>
+            <translation>Waktu setempat. Tulis satu atau beberapa rentang per hari, misalnya 08:00-12:00, 13:00-17:00; kosongkan hari ketika toko tutup.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Send an &amp;away message outside these hours</source>
+            <translation>Kirim &amp;pesan tutup di luar jam ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Thank you! We are closed now and answer tomorrow morning.</source>
+            <translation>Terima kasih! Kami sedang tutup dan akan membalas besok pagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Send a &amp;greeting to a customer's first message</source>
+            <translation>Kirim &amp;salam untuk pesan pertama pelanggan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Welcome! How can we help?</source>
+            <translation>Selamat datang! Ada yang bisa kami bantu?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tell me when a customer writes to this number</source>
+            <translation>Beri tahu saya saat pelanggan menulis ke nomor ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Quiet from</source>
+            <translation>Senyap dari</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>until</source>
+            <translation>sampai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Tell me about group messages too</source>
+            <translation>Beri tahu juga pesan grup</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Reading a chat in Jaga shows blue ticks to the customer</source>
+            <translation>Membaca chat di Jaga menampilkan centang biru ke pelanggan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>The away message goes once per customer a day, never to a group, and not when you answered that customer in the last hour.</source>
+            <translation>Pesan tutup dikirim sekali per pelanggan sehari, tidak pernah ke grup, dan tidak bila Anda membalas pelanggan itu dalam satu jam terakhir.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <source>Off: reading a chat in Jaga clears its unread count only; the customer sees blue ticks when you read it on the phone.</source>
+            <translation>Mati: membaca chat di Jaga hanya menghapus hitungan belum dibaca; pelanggan melihat centang biru saat Anda membacanya di HP.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/hours_dialog.py" />
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Save</source>
+            <translation>&amp;Simpan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Name:</source>
+            <translation>&amp;Nama:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>&amp;Colour:</source>
+            <translation>&amp;Warna:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Colour %1</source>
+            <translation>Warna %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>&amp;New label</source>
+            <translation>Label &amp;baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Delete</source>
+            <translation>&amp;Hapus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>For example “Sudah bayar”</source>
+            <translation>Misalnya “Sudah bayar”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>A WhatsApp Business number: these are WhatsApp's own labels; a change here shows on the phone too.</source>
+            <translation>Nomor WhatsApp Business: ini label WhatsApp sendiri; perubahan di sini juga tampil di HP.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/labels_dialog.py" />
+            <source>Labels of this number are kept in Jaga.</source>
+            <translation>Label nomor ini disimpan di Jaga.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>%1: %n new messages</source>
+            <translation>
+                <numerusform>%1: %n pesan baru</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/message_notices.py" />
+            <source>from %n customers</source>
+            <translation>
+                <numerusform>dari %n pelanggan</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/model.py" />
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>%n unread</source>
+            <translation>
+                <numerusform>%n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/model.py" />
+            <source>waiting for an answer</source>
+            <translation>menunggu balasan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>Quick replies</source>
+            <translation>Balasan cepat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>terima</source>
+            <translation>terima</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;Words:</source>
+            <translation>&amp;Kata-kata:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;For:</source>
+            <translation>&amp;Untuk:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>In a chat, type / and the name (for example /terima) to put the words in the reply box. {name} becomes the customer's name, {number} their number, {today} today's date.</source>
+            <translation>Di chat, ketik / lalu namanya (misalnya /terima) untuk memasukkan kata-katanya ke kotak balasan. {name} menjadi nama pelanggan, {number} nomornya, {today} tanggal hari ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>&amp;New reply</source>
+            <translation>Balasan &amp;baru</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>Every number</source>
+            <translation>Semua nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/quick_replies_dialog.py" />
+            <source>every number</source>
+            <translation>semua nomor</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/search_view.py" />
+            <source>%n found</source>
+            <translation>
+                <numerusform>%n ditemukan</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/search_view.py" />
+            <source>Nothing found in any number's chats.</source>
+            <translation>Tidak ada yang ditemukan di chat nomor mana pun.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Inbox — every number's chats</source>
+            <translation>Kotak masuk — chat semua nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Search messages, customers' names and numbers</source>
+            <translation>Cari pesan, nama pelanggan, dan nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>Search</source>
+            <translation>Cari</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Waiting for an answer</source>
+            <translation>&amp;Menunggu balasan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Quick replies…</source>
+            <translation>&amp;Balasan cepat…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Labels…</source>
+            <translation>&amp;Label…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>&amp;Hours and notices…</source>
+            <translation>&amp;Jam buka dan pemberitahuan…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>No conversation here yet. When customers write to your numbers, they show here.</source>
+            <translation>Belum ada percakapan di sini. Saat pelanggan menulis ke nomor Anda, percakapannya tampil di sini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>All numbers</source>
+            <translation>Semua nomor</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>All labels</source>
+            <translation>Semua label</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/inbox/window.py" />
+            <source>%n waiting for an answer</source>
+            <translation>
+                <numerusform>%n menunggu balasan</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Give the label a name, for example “Paid”.</source>
+            <translation>Beri nama label, misalnya “Sudah bayar”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's name cannot contain line breaks or control characters.</source>
+            <translation>Nama label tidak boleh berisi baris baru atau karakter kendali.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's name is at most {max} characters (this one has {count}).</source>
+            <translation>Nama label paling banyak {max} karakter (yang ini {count}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label's colour is a number from 0 to {last}.</source>
+            <translation>Warna label adalah angka dari 0 sampai {last}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is not one of WhatsApp's label colours ({first} … {last}).</source>
+            <translation>“{given}” bukan salah satu warna label WhatsApp ({first} … {last}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A label id is a whole number such as “3”.</source>
+            <translation>ID label adalah bilangan bulat seperti “3”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>This number has a label “{name}” already.</source>
+            <translation>Nomor ini sudah punya label “{name}”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>There is no label {id} on this number.</source>
+            <translation>Tidak ada label {id} di nomor ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Give the quick reply a short name, such as “terima”.</source>
+            <translation>Beri balasan cepat nama pendek, misalnya “terima”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A quick reply's name is one word of letters and digits (at most {max}), such as “terima”.</source>
+            <translation>Nama balasan cepat adalah satu kata dari huruf dan angka (paling banyak {max}), misalnya “terima”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the words of the quick reply.</source>
+            <translation>Tulis kata-kata balasan cepatnya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>A quick reply is at most {max} characters (this one has {count}).</source>
+            <translation>Balasan cepat paling banyak {max} karakter (yang ini {count}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>There is a quick reply “/{name}” already.</source>
+            <translation>Sudah ada balasan cepat “/{name}”.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is not a time of day.</source>
+            <translation>“{given}” bukan jam yang benar.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write opening hours as 08:00-17:00 (not “{given}”).</source>
+            <translation>Tulis jam buka seperti 08:00-17:00 (bukan “{given}”).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>“{given}” is empty or ends before it starts; write a span such as 08:00-17:00.</source>
+            <translation>“{given}” kosong atau berakhir sebelum mulai; tulis rentang seperti 08:00-17:00.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>{first} and {second} overlap.</source>
+            <translation>{first} dan {second} bertumpuk.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the away message, or turn it off.</source>
+            <translation>Tulis pesan tutupnya, atau matikan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>With no opening hours the away message would answer every message: add the hours you are open, or turn the away message off.</source>
+            <translation>Tanpa jam buka, pesan tutup akan menjawab setiap pesan: tambahkan jam buka Anda, atau matikan pesan tutup.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Write the greeting, or turn it off.</source>
+            <translation>Tulis salamnya, atau matikan.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>An automatic answer is at most {max} characters.</source>
+            <translation>Jawaban otomatis paling banyak {max} karakter.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Search for at most {max} characters (this has {count}).</source>
+            <translation>Cari paling banyak {max} karakter (ini {count}).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/inbox/words.py" />
+            <source>Type a word, a name or a phone number to search for.</source>
+            <translation>Ketik kata, nama, atau nomor telepon yang dicari.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's link to the bridge stopped after an error; Jaga started it again.</source>
+            <translation>Sambungan Jaga ke penghubung berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's message sender stopped after an error; Jaga started it again.</source>
+            <translation>Pengirim pesan Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's check of your numbers stopped after an error; Jaga started it again.</source>
+            <translation>Pemeriksaan nomor Anda oleh Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Jaga's webhook sender stopped after an error; Jaga started it again.</source>
+            <translation>Pengirim webhook Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>A part of Jaga stopped after an error; Jaga started it again.</source>
+            <translation>Salah satu bagian Jaga berhenti karena kesalahan; Jaga sudah menjalankannya lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/keeper_words.py" />
+            <source>Some of Jaga's background work failed; the details are in jaga.log.</source>
+            <translation>Sebagian pekerjaan latar Jaga gagal; rinciannya ada di jaga.log.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>data folder %1</source>
+            <translation>folder data %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>the default data folder</source>
+            <translation>folder data bawaan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>settings %1</source>
+            <translation>pengaturan %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>demo</source>
+            <translation>demo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start Jaga when I log in to this computer</source>
+            <translation>Jalankan Jaga saat saya masuk ke komputer ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Now another Jaga starts when you log in (%1).</source>
+            <translation>Saat ini Jaga yang lain yang berjalan saat Anda masuk (%1).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start at login</source>
+            <translation>Jalankan saat masuk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Another Jaga starts when you log in. Start this one instead?</source>
+            <translation>Jaga yang lain berjalan saat Anda masuk. Jalankan Jaga yang ini saja?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>The other one uses %1. Only one Jaga starts at login.</source>
+            <translation>Jaga yang lain itu memakai %1. Hanya satu Jaga yang berjalan saat masuk.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Start this one instead</source>
+            <translation>Jalankan yang ini saja</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/login_start.py" />
+            <source>Keep the other</source>
+            <translation>Biarkan yang lain</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
@@ -1428,6 +2259,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
+            <location filename="../../app/ui/notices.py" />
+            <location filename="../../app/ui/tray.py" />
+            <source>Link again</source>
+            <translation>Tautkan lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/window_actions.py" />
             <source>Log out</source>
             <translation>Keluarkan</translation>
@@ -1446,25 +2284,29 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
-            <location filename="../../app/ui/settings_dialog.py" />
-            <source>Settings</source>
-            <translation>Pengaturan</translation>
+            <source>Bridge…</source>
+            <translation>Penghubung…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Settings…</source>
+            <translation>Pengaturan…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" />
+            <source>Shop API…</source>
+            <translation>API toko…</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
             <location filename="../../app/ui/tray.py" />
             <source>Quit Jaga</source>
-            <translation>Tutup Jaga</translation>
+            <translation>Keluar dari Jaga</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" />
-            <source>Jaga keeps watching from the tray</source>
-            <translation>Jaga tetap berjaga dari baki sistem</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" />
-            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
-            <translation>Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Keluar dari Jaga di menu baki.</translation>
+            <source>&amp;Jaga</source>
+            <translation>&amp;Jaga</translation>
         </message>
         <message>
             <location filename="../../app/ui/media_actions.py" />
@@ -1480,6 +2322,26 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/media_actions.py" />
             <source>No program on this computer opens this kind of file.</source>
             <translation>Tidak ada program di komputer ini yang bisa membuka jenis berkas ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open a program?</source>
+            <translation>Buka sebuah program?</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>“%1” is a program or a launcher (%2): opening it runs it on this computer.</source>
+            <translation>“%1” adalah program atau peluncur (%2): membukanya berarti menjalankannya di komputer ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open it only if you trust who sent it and expected it. Save as… keeps it unopened.</source>
+            <translation>Buka hanya kalau Anda percaya pengirimnya dan memang menunggu berkas ini. Simpan sebagai… menyimpannya tanpa membukanya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/media_actions.py" />
+            <source>Open anyway</source>
+            <translation>Tetap buka</translation>
         </message>
         <message>
             <location filename="../../app/ui/media_actions.py" />
@@ -1622,9 +2484,34 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Kirim</translation>
         </message>
         <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>Goes to %1</source>
+            <translation>Dikirim ke %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_message.py" />
+            <source>This number is in another country: %1. Press Send again to send there.</source>
+            <translation>Nomor ini di negara lain: %1. Tekan Kirim sekali lagi untuk mengirim ke sana.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” was logged out</source>
-            <translation>“%1” telah dikeluarkan</translation>
+            <source>“%1”</source>
+            <translation>“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 and %2</source>
+            <translation>%1 dan %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 were logged out</source>
+            <translation>%1 telah dikeluarkan</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 was logged out</source>
+            <translation>%1 telah dikeluarkan</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1633,13 +2520,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>Link again</source>
-            <translation>Tautkan lagi</translation>
+            <source>%1 are open on another computer</source>
+            <translation>%1 dibuka di komputer lain</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” is open on another computer</source>
-            <translation>“%1” dibuka di komputer lain</translation>
+            <source>%1 is open on another computer</source>
+            <translation>%1 dibuka di komputer lain</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1653,8 +2540,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” stopped working</source>
-            <translation>“%1” berhenti bekerja</translation>
+            <source>%1 stopped working</source>
+            <translation>%1 berhenti bekerja</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1668,23 +2555,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
-            <source>“%1” is still reconnecting</source>
-            <translation>“%1” masih menyambung ulang</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
-            <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
-            <translation>Sudah lebih dari 30 detik terputus. Jaga terus mencoba.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/notices.py" />
             <source>Jaga's bridge has stopped</source>
             <translation>Penghubung Jaga berhenti</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
             <source>No number is connected until it runs again. Jaga tries again by itself every 5 minutes; Restart in the bridge panel tries now.</source>
-            <translation>Tidak ada nomor yang tersambung sampai bridge berjalan lagi. Jaga mencoba lagi sendiri setiap 5 menit; Mulai ulang di panel bridge mencoba sekarang.</translation>
+            <translation>Tidak ada nomor yang tersambung sampai penghubung berjalan lagi. Jaga mencoba lagi sendiri setiap 5 menit; Mulai ulang di panel penghubung mencoba sekarang.</translation>
         </message>
         <message>
             <location filename="../../app/ui/notices.py" />
@@ -1692,9 +2569,34 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Buka panel penghubung</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pacing_box.py" />
-            <source>Safe sending</source>
-            <translation>Pengiriman aman</translation>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are offline.</source>
+            <translation>%1 sedang terputus.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is offline.</source>
+            <translation>%1 sedang terputus.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Jaga reconnects by itself when the internet is back.</source>
+            <translation>Jaga menyambung ulang sendiri begitu internet kembali.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 are still reconnecting</source>
+            <translation>%1 masih menyambung ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>%1 is still reconnecting</source>
+            <translation>%1 masih menyambung ulang</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/notices.py" />
+            <source>Offline for more than 30 seconds; Jaga keeps trying.</source>
+            <translation>Sudah lebih dari 30 detik terputus; Jaga terus mencoba.</translation>
         </message>
         <message>
             <location filename="../../app/ui/pacing_box.py" />
@@ -1779,18 +2681,18 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/pairing_page.py" />
+            <source>This code has run out. Get a new one.</source>
+            <translation>Kode ini sudah habis waktunya. Minta kode baru.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
+            <source>Type it on the phone within %1</source>
+            <translation>Ketik di HP dalam %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pairing_page.py" />
             <source>Could not get a code: %1</source>
             <translation>Gagal meminta kode: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
-            <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Setelan&lt;/b&gt; (atau ⋮) → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt;, lalu arahkan kamera HP ke kode ini.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
-            <translation>Menyambung… Kode muncul di sini kalau WhatsApp memintanya.</translation>
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
@@ -1804,38 +2706,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
-            <source>QR code to scan</source>
-            <translation>Kode QR untuk dipindai</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Get a new code</source>
-            <translation>Minta kode baru</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>Link with phone number instead</source>
-            <translation>Tautkan dengan nomor telepon saja</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
             <source>Done</source>
             <translation>Selesai</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>New code coming…</source>
-            <translation>Kode baru segera muncul…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>New code in %1 s</source>
-            <translation>Kode baru dalam %1 dtk</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/qr_dialog.py" />
-            <source>code %1 of %2</source>
-            <translation>kode ke-%1 dari %2</translation>
         </message>
         <message>
             <location filename="../../app/ui/qr_dialog.py" />
@@ -1868,14 +2740,59 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Simulasikan pindai HP</translation>
         </message>
         <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>On your phone open &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Settings&lt;/b&gt; (or ⋮) → &lt;b&gt;Linked devices&lt;/b&gt; → &lt;b&gt;Link a device&lt;/b&gt;, then point the phone at this code.</source>
+            <translation>Di HP, buka &lt;b&gt;WhatsApp&lt;/b&gt; → &lt;b&gt;Setelan&lt;/b&gt; (atau ⋮) → &lt;b&gt;Perangkat tertaut&lt;/b&gt; → &lt;b&gt;Tautkan perangkat&lt;/b&gt;, lalu arahkan kamera HP ke kode ini.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Connecting… A code appears here if WhatsApp asks for one.</source>
+            <translation>Menyambung… Kode muncul di sini kalau WhatsApp memintanya.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>QR code to scan</source>
+            <translation>Kode QR untuk dipindai</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Try again</source>
+            <translation>Coba lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Link with phone number instead</source>
+            <translation>Tautkan dengan nomor telepon saja</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>New code coming…</source>
+            <translation>Kode baru segera muncul…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>New code in %1 s</source>
+            <translation>Kode baru dalam %1 dtk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>code %1 of %2</source>
+            <translation>kode ke-%1 dari %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/qr_page.py" />
+            <source>Try again for a new code.</source>
+            <translation>Coba lagi untuk mendapat kode baru.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/recovery_banner.py" />
             <source>The bridge's database was damaged</source>
-            <translation>Database bridge rusak</translation>
+            <translation>Database penghubung rusak</translation>
         </message>
         <message>
             <location filename="../../app/ui/recovery_banner.py" />
             <source>It was set aside, untouched, in %1, and the bridge started again with what could be read.</source>
-            <translation>Database itu disisihkan, tanpa diubah, di %1, dan bridge berjalan lagi dengan apa yang masih bisa dibaca.</translation>
+            <translation>Database itu disisihkan, tanpa diubah, di %1, dan penghubung berjalan lagi dengan apa yang masih bisa dibaca.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../app/ui/recovery_banner.py" />
@@ -1926,6 +2843,26 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Jaga tidak bisa membuka jendelanya: komputer ini belum punya pustaka yang dibutuhkan Qt untuk menggambarnya. Pasang dulu, lalu buka Jaga lagi:</translation>
         </message>
         <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>No keyring on this computer</source>
+            <translation>Komputer ini tidak punya keyring</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga keeps its passwords (the bridge's and the shop API key) in a file only you can read: %1. They stay the same after a restart, and move into a keyring once this computer has one.</source>
+            <translation>Jaga menyimpan kata sandinya (milik penghubung dan kunci API toko) di berkas yang hanya bisa dibaca oleh Anda: %1. Kata sandi tetap sama setelah Jaga dibuka ulang, dan dipindah ke keyring begitu komputer ini punya keyring.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/secrets_banner.py" />
+            <source>Jaga could not save its passwords, not even in its data folder: the bridge password and the shop API key change at every start.</source>
+            <translation>Jaga tidak bisa menyimpan kata sandinya, bahkan di folder datanya: kata sandi penghubung dan kunci API toko berganti setiap kali Jaga dibuka.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation>Pengaturan</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/settings_dialog.py" />
             <source>Window and start-up</source>
             <translation>Jendela dan saat mulai</translation>
@@ -1937,13 +2874,13 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start minimized</source>
-            <translation>Mulai dalam keadaan diperkecil</translation>
+            <source>This desktop has no tray: closing the window puts Jaga on the taskbar, where it keeps watching. Quit Jaga (in the Jaga menu) stops it.</source>
+            <translation>Desktop ini tidak punya baki sistem: saat jendela ditutup, Jaga pindah ke taskbar dan tetap berjaga. Keluar dari Jaga (di menu Jaga) menghentikannya.</translation>
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
-            <source>Start Jaga when I log in to this computer</source>
-            <translation>Jalankan Jaga saat saya masuk ke komputer ini</translation>
+            <source>Start minimized</source>
+            <translation>Mulai dalam keadaan diperkecil</translation>
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" />
@@ -2048,6 +2985,56 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>Belum ada nomor</translation>
         </message>
         <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Add a webhook address</source>
+            <translation>Tambah alamat webhook</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>&amp;Address:</source>
+            <translation>&amp;Alamat:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Webhook address</source>
+            <translation>Alamat webhook</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>&amp;Secret (for the signature):</source>
+            <translation>&amp;Rahasia (untuk tanda tangan):</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Events:</source>
+            <translation>Kejadian:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhook_editor.py" />
+            <source>Add address</source>
+            <translation>Tambah alamat</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Waiting</source>
+            <translation>Menunggu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Trying again</source>
+            <translation>Mencoba lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Refused by the address</source>
+            <translation>Ditolak oleh alamat itu</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/webhooks_panel.py" />
+            <source>Given up after 24 hours</source>
+            <translation>Dihentikan setelah 24 jam</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/webhooks_panel.py" />
             <source>Retry now</source>
             <translation>Coba lagi sekarang</translation>
@@ -2064,23 +3051,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Address:</source>
-            <translation>Alamat:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Secret (for the signature):</source>
-            <translation>Rahasia (untuk tanda tangan):</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Events:</source>
-            <translation>Kejadian:</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Add address</source>
-            <translation>Tambah alamat</translation>
+            <source>Add address…</source>
+            <translation>Tambah alamat…</translation>
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
@@ -2109,8 +3081,8 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
-            <source>Add the address of your shop's software below.</source>
-            <translation>Tambahkan alamat software toko Anda di bawah.</translation>
+            <source>Add the address of your shop's software with “Add address…”.</source>
+            <translation>Tambahkan alamat software toko Anda dengan “Tambah alamat…”.</translation>
         </message>
         <message>
             <location filename="../../app/ui/webhooks_panel.py" />
@@ -2220,17 +3192,90 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         <message>
             <location filename="../../app/ui/window_live.py" />
             <source>Jaga waited %1 s for its database (another program was using it); the bridge kept running.</source>
-            <translation>Jaga menunggu databasenya %1 detik (sedang dipakai program lain); bridge tetap berjalan.</translation>
+            <translation>Jaga menunggu databasenya %1 detik (sedang dipakai program lain); penghubung tetap berjalan.</translation>
         </message>
         <message>
             <location filename="../../app/ui/window_live.py" />
             <source>Jaga itself was paused for %1 s; the bridge kept running.</source>
-            <translation>Jaga sendiri terhenti %1 detik; bridge tetap berjalan.</translation>
+            <translation>Jaga sendiri terhenti %1 detik; penghubung tetap berjalan.</translation>
         </message>
         <message>
             <location filename="../../app/ui/window_live.py" />
             <source>Restoring %1 of %2</source>
             <translation>Memulihkan %1 dari %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching from the tray</source>
+            <translation>Jaga tetap berjaga dari baki sistem</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Quit Jaga in the tray menu.</source>
+            <translation>Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Keluar dari Jaga di menu baki.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching</source>
+            <translation>Jaga tetap berjaga</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>Jaga keeps watching from the taskbar</source>
+            <translation>Jaga tetap berjaga dari taskbar</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/window_presence.py" />
+            <source>This desktop has no tray, so closing the window puts Jaga on the taskbar. Your numbers stay connected and Jaga tells you when one drops. To stop Jaga, choose Jaga → Quit Jaga.</source>
+            <translation>Desktop ini tidak punya baki sistem, jadi saat jendela ditutup Jaga pindah ke taskbar. Nomor Anda tetap tersambung dan Jaga memberi tahu saat ada yang terputus. Untuk menghentikan Jaga, pilih Jaga → Keluar dari Jaga.</translation>
+        </message>
+        <message>
+            <source>WhatsApp asked for a restart.</source>
+            <translation type="vanished">WhatsApp meminta sambungan dimulai ulang.</translation>
+        </message>
+        <message>
+            <source>Logged out. The old link keys could not be deleted yet (disk full or database busy); Jaga keeps trying.</source>
+            <translation type="vanished">Sudah keluar. Kunci tautan lama belum bisa dihapus (disk penuh atau database sibuk); Jaga terus mencoba.</translation>
+        </message>
+        <message>
+            <source>“%1” was logged out</source>
+            <translation type="vanished">“%1” telah dikeluarkan</translation>
+        </message>
+        <message>
+            <source>“%1” is open on another computer</source>
+            <translation type="vanished">“%1” dibuka di komputer lain</translation>
+        </message>
+        <message>
+            <source>“%1” stopped working</source>
+            <translation type="vanished">“%1” berhenti bekerja</translation>
+        </message>
+        <message>
+            <source>“%1” is still reconnecting</source>
+            <translation type="vanished">“%1” masih menyambung ulang</translation>
+        </message>
+        <message>
+            <source>It has been offline for more than 30 seconds. Jaga keeps trying.</source>
+            <translation type="vanished">Sudah lebih dari 30 detik terputus. Jaga terus mencoba.</translation>
+        </message>
+        <message>
+            <source>Jaga makes a new bridge password at every start. Everything works; the password is just not saved.</source>
+            <translation type="vanished">Jaga membuat kata sandi penghubung baru setiap kali dibuka. Semuanya tetap berjalan; hanya kata sandinya tidak disimpan.</translation>
+        </message>
+        <message>
+            <source>Get a new code</source>
+            <translation type="vanished">Minta kode baru</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation type="vanished">Alamat:</translation>
+        </message>
+        <message>
+            <source>Secret (for the signature):</source>
+            <translation type="vanished">Rahasia (untuk tanda tangan):</translation>
+        </message>
+        <message>
+            <source>Add the address of your shop's software below.</source>
+            <translation type="vanished">Tambahkan alamat software toko Anda di bawah.</translation>
         </message>
         <message>
             <source>All received files together, at most:</source>

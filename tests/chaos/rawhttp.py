@@ -22,6 +22,22 @@ class Answer:
     def json(self) -> Any:
         return json.loads(self.body)
 
+    def api_error(self) -> tuple[str, str] | None:
+        """(code, message) when the body is the local API's error shape (WAHA's
+        statusCode/message/error with Jaga's code), the status repeated in the body."""
+        try:
+            body = self.json()
+            code, message, status, phrase = (
+                body["code"],
+                body["message"],
+                body["statusCode"],
+                body["error"],
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+        fine = all(isinstance(v, str) and v for v in (code, message, phrase))
+        return (code, message) if fine and status == self.status else None
+
     def contract_error(self) -> tuple[str, str] | None:
         """(code, message) when the body is the contract's `{"error":{"code","message"}}`."""
         try:

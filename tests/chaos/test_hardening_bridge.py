@@ -15,6 +15,7 @@ import pytest
 from app.ui.formatting import reason_words
 from tests.liveapp import (
     FAST_SIM,
+    SteppedClock,
     dispose,
     eventually,
     make_service,
@@ -45,15 +46,27 @@ def creds_rows(bridge_dir: Path, account_id: str) -> int:
         db.close()
 
 
-def test_a_stale_lock_whose_pid_was_reused_does_not_stop_the_bridge(loop, data_dir, chaos_counts):
-    """After a power cut the pid in bridge.lock belongs to another program now."""
+@pytest.mark.parametrize(
+    "start",
+    ["linux:an-earlier-boot:4242", None],
+    ids=["start token of an earlier boot", "an older lock without a start token"],
+)
+def test_a_stale_lock_whose_pid_was_reused_does_not_stop_the_bridge(
+    loop, data_dir, chaos_counts, start
+):
+    """After a power cut the pid in bridge.lock belongs to another program now. Its start
+    token tells (an earlier boot); an older lock has none, and then what the pid runs tells
+    (no Jaga bridge of this data folder).
+
+    Seen failing against (without a token): the pid alone judged, the bridge refused the
+    folder for as long as that program ran, and the app went to FATAL."""
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
     try:
         bridge_dir = data_dir / "bridge"
         bridge_dir.mkdir()
         lock = bridge_dir / "bridge.lock"
         # The bridge that wrote it ran in an earlier boot: same pid number, other process.
-        lock.write_text(json.dumps({"pid": other.pid, "start": "linux:an-earlier-boot:4242"}))
+        lock.write_text(json.dumps({"pid": other.pid, **({"start": start} if start else {})}))
         service = make_service(data_dir)
         service.start()
         try:
@@ -244,7 +257,14 @@ def test_wall_clock_steps_drop_nothing_and_a_dead_connection_is_still_caught(
 def test_python_wall_clock_steps_neither_fake_a_hang_nor_hide_one(
     loop, data_dir, monkeypatch, chaos_counts
 ):
-    """The app's own clocks: supervision (heartbeat, hang) must not read the wall clock."""
+    """The app's own clocks: supervision (heartbeat, hang) judges by its timers, not by what
+    a clock says, so a clock that jumps ±15 minutes neither kills a healthy bridge nor
+    spares a hung one. The wall clock is stepped, and so is the supervisor's own clock
+    (injected: a default argument would be out of the test's reach).
+
+    Seen failing against: a supervisor judging a hang by `self._clock() - last_bytes`
+    (killed at the first forward step); the earlier version of this test patched only
+    time.time, which the supervisor never reads, and stayed green."""
     import datetime as dt
     import os
     import signal
@@ -265,7 +285,8 @@ def test_python_wall_clock_steps_neither_fake_a_hang_nor_hide_one(
         backoff_max=1.0,
         fatal_failures=1_000_000,
     )
-    service = make_service(data_dir, policy=policy)
+    clock = SteppedClock()
+    service = make_service(data_dir, policy=policy, clock=clock)
     states: list[str] = []
     service.bridge_state_changed.connect(states.append)
     service.start()
@@ -281,6 +302,7 @@ def test_python_wall_clock_steps_neither_fake_a_hang_nor_hide_one(
             shifted = lambda o=offset: real_utcnow() + dt.timedelta(seconds=o)  # noqa: E731
             monkeypatch.setattr(models, "utcnow", shifted)
             monkeypatch.setattr(formatting, "utcnow", shifted)
+            clock.offset = offset
             steps += 1
             # Heartbeats and events keep coming for two hang windows (the marker messages
             # prove the stream was read all along), and the supervisor never flinched.
@@ -288,11 +310,10 @@ def test_python_wall_clock_steps_neither_fake_a_hang_nor_hide_one(
             assert states == [] and service.supervisor.state is State.RUNNING
             assert service.boot_id == boot
             assert all(status_of(service, a) == "connected" for a in ids)
-        # A hung bridge is still caught within the hang window, clock stepped or not.
-        stopped_at = time.monotonic()
+        # A hung bridge is still caught within the hang window, clock stepped back or not.
         os.kill(service.supervisor.pid, signal.SIGSTOP)
+        clock.offset -= 15 * 60
         run(loop, eventually(lambda: State.UNHEALTHY.value in states, timeout=hang + 3))
-        assert time.monotonic() - stopped_at < hang + 3
         run(loop, eventually(lambda: service.boot_id not in (None, boot), timeout=20))
     finally:
         dispose(loop, service)

@@ -13,6 +13,7 @@ import psutil
 import pytest
 
 from app.core.supervision import Policy
+from app.ui.accounts_model import Column
 from tests.chaos.truth import TruthSampler
 from tests.integration.test_supervision_live import bridges_for
 from tests.liveapp import FAST_SIM, dispose, eventually, make_service, run, status_of
@@ -118,7 +119,8 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
             lambda: service.bridge_up and all(status_of(service, a) == "connected" for a in ids),
             timeout=30,
         )
-        await asyncio.sleep(1.5)
+        await sampler.after_rounds(15)
+        await rows.after_rounds(15)
         await sampler.stop()
         await rows.stop()
 
@@ -155,27 +157,49 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
     assert bridges_for(data_dir) == []
 
 
+class SteppedClock:
+    """The sampler's clock for a lie's length: moved by the test, not by the machine."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def test_the_sampler_catches_a_status_that_stays_false(loop, service, data_dir):
     """The control: a lie planted in the app's store is counted once it outlives 1 s, and a
-    lie corrected within the grace period is not."""
-    sampler = TruthSampler(service, data_dir / "bridge")
+    lie corrected within the grace period is not. Each lie is held for a few sampling
+    rounds while its length is stepped on the sampler's clock: the same count on a loaded
+    machine (a 0.5 s hold in real time once outlived the grace under load)."""
+    clock = SteppedClock()
+    sampler = TruthSampler(service, data_dir / "bridge", clock=clock)
+    lie_rounds = 0
 
     async def scenario():
+        nonlocal lie_rounds
         account = (await link(service, 1))[0]
         sampler.start()
-        await asyncio.sleep(0.5)
+        await sampler.after_rounds(5)
         assert sampler.bad_samples == 0
-        for status, hold in (("qr", 0.5), ("connected", 0.5), ("stopped", 1.6)):
+        began = 0
+        for status, held in (("qr", 0.5), ("connected", 0.5), ("stopped", 1.6)):
             service.recorder.record(account, status, None, None)  # the app's own path
-            await asyncio.sleep(hold)
+            began = sampler.rounds  # the rounds after this one see it
+            await sampler.after_rounds(3)
+            clock.now += held
+            await sampler.after_rounds(3)
         service.recorder.record(account, "connected", None, None)
-        await asyncio.sleep(0.5)
+        lie_rounds = sampler.rounds - began  # every round that saw "stopped"
+        await sampler.after_rounds(5)
         await sampler.stop()
 
     run(loop, scenario(), timeout=60)
-    assert sampler.samples > 20
+    assert sampler.samples == sampler.rounds > 20  # one number: one sample a round
     assert len(sampler.worst) == 1 and "'stopped'" in sampler.worst[0], sampler.worst
-    assert 12 <= sampler.bad_samples <= 20
+    assert "for 1.60 s" in sampler.worst[0]
+    assert sampler.bad_samples == lie_rounds  # every sample of the lasting lie, no other
+    assert sampler.brief == 1  # the short "qr"
     assert 0 < sampler.fraction < 1
 
 
@@ -206,15 +230,15 @@ def test_a_crash_loop_never_shows_a_false_row(loop, data_dir, chaos_counts):
                 os.kill(pid, signal.SIGKILL)
             kills += 1
             await eventually(lambda p=pid: service.supervisor.pid != p, timeout=10)
-        await asyncio.sleep(1.5)  # rows in FATAL, sampled
-        status = window.model.index(0, 2).data()
+        await rows.after_rounds(15)  # rows in FATAL, sampled
+        status = window.model.index(0, Column.STATUS).data()
         assert status.startswith("Bridge stopped after repeated failures — trying again at ")
         service.restart_bridge()  # the owner's Restart from FATAL
         await eventually(
             lambda: service.bridge_up and all(status_of(service, a) == "connected" for a in ids),
             timeout=30,
         )
-        await asyncio.sleep(1.5)
+        await rows.after_rounds(15)
         await rows.stop()
 
     try:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,8 @@ class TruthSampler:
     window: Any = None  # a MainWindow: its rows are sampled instead of the read model
     period: float = 0.1
     grace: float = 1.0
+    #: What a lie's length is measured with (a test steps it); the rounds keep real time.
+    clock: Callable[[], float] = time.monotonic
     samples: int = 0  # (sample, number) pairs compared
     unknown: int = 0  # samples where the bridge could say nothing
     rounds: int = 0
@@ -194,7 +197,7 @@ class TruthSampler:
             )
 
     def finish(self) -> None:
-        now = time.monotonic()
+        now = self.clock()
         for number in list(self._runs):
             self._close(number, now)
 
@@ -209,12 +212,19 @@ class TruthSampler:
             next_at = time.monotonic()
             while True:
                 truth = await self.truth(http)
-                self.compare(truth, self.shown(), time.monotonic())
+                self.compare(truth, self.shown(), self.clock())
                 next_at = max(next_at + self.period, time.monotonic())
                 await asyncio.sleep(next_at - time.monotonic())
 
     def start(self) -> None:
         self._task = asyncio.ensure_future(self._run())
+
+    async def after_rounds(self, count: int, timeout: float = 30) -> None:
+        """Until `count` more rounds were sampled: a wait on the sampler, not on a clock."""
+        from tests.liveapp import eventually
+
+        target = self.rounds + count
+        await eventually(lambda: self.rounds >= target, timeout, what=f"{count} sampling rounds")
 
     async def stop(self) -> None:
         if self._task is not None:

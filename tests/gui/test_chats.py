@@ -363,14 +363,15 @@ def test_chats_speak_indonesian(qtbot, offline_service, english):
 
 def test_every_refusal_of_the_core_reads_in_indonesian(qapp, tmp_path, english):
     """The sentences of MessageError and StoreError are matched, not just passed through."""
-    from app.core.outbox import MessageError, normalize_recipient, validate_text
+    from app.core.outbox import MessageError, validate_text
+    from app.core.recipients import from_typed
     from app.core.store import Store, StoreError
 
     refusals: list[Exception] = []
     for call in (
-        lambda: normalize_recipient(""),
-        lambda: normalize_recipient("hello"),
-        lambda: normalize_recipient("+62 12"),
+        lambda: from_typed(""),
+        lambda: from_typed("hello"),
+        lambda: from_typed("+62 12"),
         lambda: validate_text("  "),
         lambda: validate_text("x" * 70_000),
         lambda: validate_text("bad \ud800 text"),

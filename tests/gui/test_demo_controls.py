@@ -168,7 +168,7 @@ def test_a_customer_writes_and_a_receipt_arrives(qtbot, loop, demo_window):
         await eventually(lambda: window.model.index(row, Column.LAST_IN).data() != "")
 
         # The owner answers; receipts come only from the (simulated) recipient's phone.
-        sent = service.send_message(account.id, "0812-5550-9876", "Yes, it is!")
+        sent = service.send_message(account.id, "+62 812-5550-9876", "Yes, it is!")
         await eventually(lambda: service.message(sent.id).status == "sent")
         controls.receipt_action.trigger()
         await eventually(lambda: service.message(sent.id).status == "delivered")
@@ -220,3 +220,38 @@ def test_reconnect_while_a_retry_waits_retries_now(qtbot, loop, data_dir):
         run(loop, scenario())
     finally:
         dispose(loop, live)
+
+
+def test_a_customer_sends_a_photo_and_a_document_and_whatsapp_refuses_a_send(
+    qtbot, loop, demo_window
+):
+    """The Demo menu does what took the bridge token and curl before (seen failing
+    against: main at 583a38a, which had no such entries)."""
+    window, service = demo_window, demo_window.service
+    controls = demo_window.demo_controls
+    entries = [a.text() for a in controls.menu.actions()]
+    assert "A customer sends a photo" in entries and "WhatsApp refuses the next send" in entries
+
+    async def scenario():
+        account = await linked(window, "Shop front", "628120000107")
+
+        def files() -> list:
+            return [m for m in service.store.messages(account.id) if m.media_type]
+
+        controls.photo_action.trigger()
+        await eventually(lambda: [m.media_state for m in files()] == ["stored"], what="photo")
+        controls.document_action.trigger()
+        await eventually(lambda: len(files()) == 2 and files()[1].media_state == "stored")
+        photo, document = files()
+        assert (photo.media_type, document.media_type) == ("image", "document")
+        assert document.media_file_name == "nota-pesanan-1024.pdf"
+        assert service.media.path_of(document.media_sha256).read_bytes().startswith(b"%PDF")
+
+        controls.refuse_action.trigger()
+        await eventually(lambda: "will refuse" in window.statusBar().currentMessage())
+        refused = service.send_message(account.id, "+62 812-5550-9876", "Ada, kak")
+        await eventually(lambda: service.message(refused.id).status == "failed")
+        after = service.send_message(account.id, "+62 812-5550-9876", "Maaf, ini lagi")
+        await eventually(lambda: service.message(after.id).status == "sent")  # only once
+
+    run(loop, scenario())

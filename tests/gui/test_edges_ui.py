@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from app.ui.accounts_model import AccountsModel, Column
+from app.ui.formatting import clock_time
 from app.ui.qr_dialog import QrDialog
 from tests.gui.conftest import observe
 from tests.gui.test_accounts_table import NOW, account
@@ -25,8 +26,7 @@ def test_the_row_says_no_internet_and_the_limit_on_new_contacts(qapp):
     assert NO_INTERNET in model.index(0, Column.STATUS).data(0x3)  # ToolTipRole
     words = model.index(1, Column.STATUS).data()
     assert words.startswith("Connected · Sending to new contacts is limited until ")
-    local = until.replace(tzinfo=None)
-    assert words.endswith(":" + f"{local.minute:02d}")
+    assert words.endswith(clock_time(until, NOW))  # the owner's clock, as the language writes it
     assert model.index(2, Column.STATUS).data() == "Connected", "an ended limit is not shown"
     model.set_bridge_up(False)
     assert model.index(0, Column.STATUS).data() == "Bridge restarting…"

@@ -62,14 +62,21 @@ def test_webhooks_add_refuse_ping_retry_and_replay(qtbot, loop, gateway, setting
     qtbot.addWidget(window)
     dialog = show_for(window, gateway, settings)
     panel = dialog.webhooks
-    panel.url.setText("ftp://shop.example/hook")
-    panel.add_button.click()
-    assert "http://" in panel.result.text() and gateway.webhooks.targets() == []
+    dialog.tabs.setCurrentIndex(2)
+    panel.add_button.click()  # "Add address…": a small dialog of its own
+    editor = panel.editor
+    assert editor is not None and editor.isVisible()
+    editor.url.setText("ftp://shop.example/hook")
+    editor.add_button.click()
+    # Refused in words, in the editor, with what was typed kept.
+    assert editor.isVisible() and "http://" in editor.refusal.text()
+    assert editor.url.text() == "ftp://shop.example/hook" and gateway.webhooks.targets() == []
 
-    panel.url.setText(receiver.url)
-    panel.secret.setText("rahasia")
-    panel.events["message.ack"].setChecked(False)
-    panel.add_button.click()
+    editor.url.setText(receiver.url)
+    editor.secret.setText("rahasia")
+    editor.events["message.ack"].setChecked(False)
+    editor.add_button.click()
+    assert not editor.isVisible() and panel.result.text() == "Added."
     [target] = gateway.webhooks.targets()
     assert target.events == "message,message.failed,session.status"
     assert panel.targets.count() == 1 and receiver.url in panel.targets.item(0).text()
@@ -85,7 +92,7 @@ def test_webhooks_add_refuse_ping_retry_and_replay(qtbot, loop, gateway, setting
     gateway.sender.wake()
     qtbot.waitUntil(lambda: gateway.webhooks.health(target.id).pending == 0, timeout=5000)
     panel.show_selected()
-    assert panel.recent.rowCount() == 1 and panel.recent.item(0, 2).text() == "delivered"
+    assert panel.recent.rowCount() == 1 and panel.recent.item(0, 2).text() == "Delivered"
     assert "Last success: just now" in panel.health.text()
 
     panel.retry_button.click()
@@ -109,6 +116,7 @@ def test_safe_sending_is_explained_saved_and_told_to_the_running_bridge(
         dialog = GatewayDialog(live, settings)
         qtbot.addWidget(dialog)
         dialog.show()
+        dialog.tabs.setCurrentIndex(1)
         box = dialog.pacing
         assert box.isVisible() and "restricts numbers" in box.explanation.text()
         assert (box.gap.value(), box.jitter.value(), box.new_per_day.value()) == (4, 3, 50)

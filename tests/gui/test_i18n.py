@@ -46,7 +46,7 @@ def test_indonesian_loads_and_key_strings_are_translated(qapp, english):
     translations = Translations()
     assert translations.apply("id") == "id"
     assert status_words("connected") == "Terhubung"
-    assert status_words("logged_out") == "Keluar — tautkan lagi"
+    assert status_words("logged_out") == "Dikeluarkan — tautkan lagi"
     assert tr("Add your WhatsApp number") == "Tambahkan nomor WhatsApp Anda"
     assert tr("Reconnect") == "Sambungkan ulang"
     assert "Perangkat tertaut" in tr(

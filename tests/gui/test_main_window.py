@@ -25,7 +25,7 @@ def test_empty_state_guides_the_first_number(qtbot, service):
     window = MainWindow(service, demo=True)
     qtbot.addWidget(window)
     window.show()
-    assert window.stack.currentWidget() is window.empty_state
+    assert window.stack.currentWidget() is window.empty_page
     assert window.empty_add_button.isVisible()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -35,10 +36,12 @@ def test_add_number_with_an_empty_name_says_why_and_asks_again(qtbot, offline_se
 
 
 def test_the_tray_offers_reconnect_only_where_it_does_something(qtbot, offline_service):
+    """And Link again where the words say "link again" (seen failing against: main at
+    583a38a, which had no Link again anywhere)."""
     from app.ui.tray import Tray
 
     service = offline_service
-    wanted = {"connected": False, "starting": False, "reconnecting": True, "logged_out": True}
+    wanted = {"connected": False, "starting": False, "reconnecting": True, "logged_out": False}
     ids = {}
     for status in wanted:
         ids[status] = service.create_account(status, "sim").id
@@ -47,8 +50,17 @@ def test_the_tray_offers_reconnect_only_where_it_does_something(qtbot, offline_s
     tray = Tray(service, available=False)
     shown = {s: tray._rows[ids[s]][1].isVisible() for s in wanted}
     assert shown == wanted
+    linking = {s: tray._rows[ids[s]][2].isVisible() for s in wanted}
+    assert linking == {
+        "connected": False,
+        "starting": False,
+        "reconnecting": False,
+        "logged_out": True,
+    }
+    assert tray._rows[ids["logged_out"]][2].text() == "Link again"
     set_bridge(service, State.BACKOFF)  # nothing reaches the bridge: nothing to offer
     assert not any(tray._rows[i][1].isVisible() for i in ids.values())
+    assert not any(tray._rows[i][2].isVisible() for i in ids.values())
 
 
 def test_the_status_bar_icon_follows_the_bridge(qtbot, offline_service, make_window):
@@ -188,9 +200,7 @@ def test_in_indonesian_names_are_not_cut_and_columns_fit_what_they_show(
     window.show()
     qtbot.waitExposed(window)
     table, header = window.table, window.table.horizontalHeader()
-    qtbot.waitUntil(
-        lambda: header.sectionSize(Column.NAME) >= table.sizeHintForColumn(Column.NAME)
-    )
+    qtbot.waitUntil(lambda: header.sectionSize(Column.NAME) >= table.sizeHintForColumn(Column.NAME))
     # The name takes the room left: the columns fill the table, no gap, no stretched last one.
     total = sum(header.sectionSize(c) for c in Column)
     assert total == table.viewport().width()
@@ -228,3 +238,35 @@ def test_the_events_tab_says_what_the_core_wrote_in_words(qapp, english):
     assert exit_words("stopped") == "dihentikan"
     assert exit_words("killed by a signal") == "dihentikan paksa oleh sinyal"
     assert audit_detail_words("owner_reconnect", "qr") == "sebelumnya: Menunggu pindai QR"
+
+
+def test_a_ban_is_said_with_whatsapps_reason_and_its_end_in_both_languages(qapp, english):
+    """The bridge's 402/406 words (node_bridge/src/close_codes.js) as the owner reads them.
+    Seen failing against main: 402 and 406 had no words (the bridge's reason codes did not
+    exist; it reconnected in a loop)."""
+    from app.ui.formatting import clock_time, reason_words
+
+    message = (
+        "WhatsApp has banned this number for a while (reason 104: you sent the same message to "
+        "too many people); the ban ends at 2031-05-01T10:00:00.000Z. Jaga does not reconnect "
+        "it by itself; start it again once the ban is over."
+    )
+    words = reason_words("temporarily_banned", message, "failed")
+    # English writes the end as the computer's region does (app/ui/clock_words.py).
+    ends = clock_time(datetime(2031, 5, 1, 10, 0))
+    assert words.startswith(
+        "WhatsApp has banned this number for a while. WhatsApp's reason: the same message went "
+        f"to too many people. The ban ends at {ends}. "
+    )
+    assert words.endswith("start it again once the ban is over.")
+    bare = reason_words("temporarily_banned", "something else", "failed")
+    assert bare == (
+        "WhatsApp has banned this number for a while. Jaga does not reconnect it by itself."
+    )
+    Translations().apply("id")
+    words = reason_words("temporarily_banned", message, "failed")
+    assert words.startswith(
+        "WhatsApp memblokir nomor ini untuk sementara. Alasan dari WhatsApp: pesan yang sama "
+        "terkirim ke terlalu banyak orang. Blokir berakhir pada 01/05 "
+    )
+    assert reason_words("banned", "x", "failed").startswith("WhatsApp memblokir nomor ini.")

@@ -99,7 +99,7 @@ def test_a_chosen_data_folder_is_used_from_the_next_start(tmp_path):
 
 
 def test_the_default_region_decides_how_local_numbers_are_read(qtbot, tmp_path, offline_service):
-    from app.core.outbox import normalize_recipient
+    from app.core.recipients import from_typed
     from app.ui.main_window import MainWindow
 
     settings = AppSettings(tmp_path / "region.ini")
@@ -107,6 +107,6 @@ def test_the_default_region_decides_how_local_numbers_are_read(qtbot, tmp_path, 
     window = MainWindow(offline_service, settings=settings)
     qtbot.addWidget(window)
     assert offline_service.default_region == "MY"
-    assert normalize_recipient("012-345 6789", offline_service.default_region) == "60123456789"
+    assert from_typed("012-345 6789", offline_service.default_region).chat == "60123456789"
     with pytest.raises(ValueError):
         settings.default_region = "XX"

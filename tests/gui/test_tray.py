@@ -72,9 +72,7 @@ def test_every_level_has_its_own_icon(qapp):
     assert len(glyphs) == len(Health)
 
 
-def test_the_menu_has_open_each_number_with_its_status_and_reconnect_and_quit(
-    qtbot, offline_service
-):
+def test_the_menu_has_open_each_number_with_its_status_and_its_fix_and_quit(qtbot, offline_service):
     service = offline_service
     shop = service.create_account("Shop front", "sim").id
     service.create_account("Cashier", "sim")
@@ -90,7 +88,13 @@ def test_the_menu_has_open_each_number_with_its_status_and_reconnect_and_quit(
         "Quit Jaga",
     ]
     submenu = tray.menu.actions()[2].menu()
-    (reconnect,) = submenu.actions()
+    (link,) = [a for a in submenu.actions() if a.isVisible()]
+    assert link.text() == "Link again"  # the words say "link again"
+    with qtbot.waitSignal(tray.link_requested) as asked:
+        link.trigger()
+    assert asked.args == [shop]
+    observe(service, shop, "reconnecting", "connection_lost")
+    (reconnect,) = [a for a in submenu.actions() if a.isVisible()]
     assert reconnect.text() == "Reconnect"
     with qtbot.waitSignal(tray.reconnect_requested) as asked:
         reconnect.trigger()

@@ -32,7 +32,7 @@ def button(box: QMessageBox, text: str) -> QAbstractButton:
 def test_empty_state_guides_the_first_number(qtbot, offline_service, make_window):
     window = make_window(offline_service)
     window.show()
-    assert window.stack.currentWidget() is window.empty_state
+    assert window.stack.currentWidget() is window.empty_page
     assert window.empty_title.text() == "Add your WhatsApp number"
     assert "Linked devices" in window.empty_steps.text()
     qtbot.mouseClick(window.empty_add_button, Qt.MouseButton.LeftButton)
@@ -72,19 +72,20 @@ def test_buttons_follow_the_selected_number(qtbot, loop, offline_service, make_w
     assert not window.reconnect_button.isEnabled()  # connected: nothing to fix
     assert window.stop_button.text() == "&Stop"
     assert window.logout_button.isEnabled()
-    window.select(online)
-    assert window.reconnect_button.isEnabled()
+    window.select(online)  # logged out: "link again", and Link again in Reconnect's place
+    assert window.link_button.isEnabled() and not window.link_button.isHidden()
+    assert window.reconnect_button.isHidden()
     assert not window.logout_button.isEnabled()  # never linked a phone here: nothing to unlink
     window.select(cashier)
     run(loop, offline_service.stop_account(cashier))
     assert window.stop_button.text() == "S&tart"
 
 
-def test_reconnect_opens_the_qr_dialog_for_that_number(qtbot, offline_service, make_window):
+def test_link_again_opens_the_qr_dialog_for_that_number(qtbot, offline_service, make_window):
     _shop, _cashier, online = three_numbers(offline_service)
     window = make_window(offline_service)
     window.select(online)
-    qtbot.mouseClick(window.reconnect_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.link_button, Qt.MouseButton.LeftButton)
     assert list(window.qr_dialogs) == [online]
     assert window.qr_dialogs[online].windowTitle() == "Link Online orders"
 
@@ -146,7 +147,7 @@ def test_every_control_has_an_accessible_name_or_text(qtbot, offline_service, ma
 def test_keyboard_tab_leaves_the_table_for_the_actions(qtbot, offline_service, make_window):
     three_numbers(offline_service)
     window = make_window(offline_service)
-    window.select(online := window.model.account_at(2).id)  # needs a fix: Reconnect is on
+    window.select(online := window.model.account_at(2).id)  # needs a fix: Link again is on
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -154,8 +155,8 @@ def test_keyboard_tab_leaves_the_table_for_the_actions(qtbot, offline_service, m
     qtbot.keyClick(window.table, Qt.Key.Key_Down)  # arrows stay in the table
     assert window.focusWidget() is window.table
     qtbot.keyClick(window.table, Qt.Key.Key_Tab)
-    assert window.focusWidget() is window.reconnect_button
-    qtbot.keyClick(window.reconnect_button, Qt.Key.Key_Space)
+    assert window.focusWidget() is window.link_button
+    qtbot.keyClick(window.link_button, Qt.Key.Key_Space)
     assert online in window.qr_dialogs or window.selected_account_id() in window.qr_dialogs
 
 

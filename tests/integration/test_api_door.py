@@ -5,7 +5,6 @@ from __future__ import annotations
 import socket
 
 import httpx
-import pytest
 from waha.generated import models
 
 from app.gateway.api_routes import ROUTES, openapi
@@ -14,14 +13,6 @@ from app.gateway.core_port import ServicePort
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_messages import link
 from tests.liveapp import eventually, run
-
-
-@pytest.fixture
-def gateway(loop, service):
-    gateway = make_gateway(service)
-    run(loop, gateway.start())
-    yield gateway
-    run(loop, gateway.aclose())
 
 
 def http(gateway, key: str | None = None) -> httpx.AsyncClient:

@@ -28,7 +28,7 @@ def statuses(service, account_id: str) -> list[str]:
 def test_a_message_to_a_connected_number_is_sent_and_delivered(loop, service):
     async def scenario():
         account = await link(service, "Shop", "6281300000001")
-        message = service.send_message(account.id, "0812-3456-7890", "Halo, pesanan siap")
+        message = service.send_message(account.id, "+62 812-3456-7890", "Halo, pesanan siap")
         await eventually(lambda: statuses(service, account.id) == ["delivered"], timeout=10)
         sent = await network_sent(service)
         assert [(s["client_id"], s["to"], s["text"]) for s in sent] == [

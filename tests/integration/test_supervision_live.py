@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -130,59 +129,3 @@ def test_a_second_app_launch_activates_the_first_and_starts_no_bridge(data_dir):
     while bridges_for(data_dir) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert bridges_for(data_dir) == []
-
-
-def audit_kinds(db) -> list[str]:
-    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-    try:
-        return [r[0] for r in connection.execute("SELECT kind FROM audit_events ORDER BY id")]
-    finally:
-        connection.close()
-
-
-def audit_kinds_so_far(db) -> list[str]:
-    """audit_kinds while the app may still be creating app.sqlite3 (the file is there a
-    moment before its tables): nothing yet, rather than an error."""
-    if not db.exists():
-        return []
-    try:
-        return audit_kinds(db)
-    except sqlite3.OperationalError as error:
-        if "no such table" not in str(error):
-            raise
-        return []
-
-
-def test_sigterm_ends_the_app_as_quit_does(data_dir):
-    """A logout or `kill` sends SIGTERM: the bridge is asked to stop (no crash on record),
-    the database is closed with its WAL folded in, and the exit code says all went well."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-    }
-    command = [sys.executable, "-m", "app", "--data-dir", str(data_dir)]
-    command += ["--settings", str(data_dir / "settings.ini")]
-    app = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        db = data_dir / "app.sqlite3"
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if "bridge_ready" in audit_kinds_so_far(db):
-                break
-            time.sleep(0.1)
-        assert "bridge_ready" in audit_kinds(db)
-        [bridge] = bridges_for(data_dir)
-        app.send_signal(signal.SIGTERM)
-        _out, err = app.communicate(timeout=30)
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.communicate()
-    assert app.returncode == 0, err.decode(errors="replace")
-    assert not bridge.is_running() or bridge.status() == psutil.STATUS_ZOMBIE
-    kinds = [k for k in audit_kinds(db) if k.startswith("bridge_")]
-    assert kinds[-1] == "bridge_stopped", kinds  # asked to stop: not "bridge_crashed"
-    wal = data_dir / "app.sqlite3-wal"
-    assert not wal.exists() or wal.stat().st_size == 0
-    assert "asked to quit by SIGTERM" in (data_dir / "logs" / "jaga.log").read_text("utf-8")

@@ -9,36 +9,17 @@ leave no process behind when it ends. The .deb is checked for what it installs a
 
 from __future__ import annotations
 
-import os
 import subprocess
-import tarfile
 from pathlib import Path
-
-import pytest
 
 from app import __version__
 from app.core.store import Store
-from tests.package.frozen import Bridge, FrozenApp, clean_env, wait_for
+from tests.app_process import AppProcess, Bridge, clean_env, frozen_app, wait_for
+from tests.package.conftest import DIST, only
 
-DIST = Path(os.environ.get("JAGA_PACKAGE_DIST", "dist"))
 PHONE = "6281234567890"
 #: The Qt xcb platform plugin's libraries that a minimal Debian lacks (issue 17).
 XCB_PACKAGES = {"libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxkbcommon-x11-0"}
-
-
-def only(pattern: str) -> Path:
-    found = sorted(DIST.glob(pattern))
-    assert len(found) == 1, f"expected one {pattern} in {DIST}, found {found}"
-    return found[0]
-
-
-@pytest.fixture(scope="module")
-def unpacked(tmp_path_factory) -> Path:
-    """The tarball unpacked as a user would: its `jaga` executable."""
-    folder = tmp_path_factory.mktemp("unpacked")
-    with tarfile.open(only(f"jaga-{__version__}-linux-*.tar.gz")) as tar:
-        tar.extractall(folder, filter="tar")
-    return folder / "jaga" / "jaga"
 
 
 def run_version(executable: Path, home: Path) -> str:
@@ -89,7 +70,23 @@ def test_the_deb_installs_the_app_its_command_menu_entry_and_icon_and_needs_the_
     assert run_version(root / "opt" / "jaga" / "jaga", tmp_path) == f"Jaga {__version__}"
 
 
-def bridge_of(app: FrozenApp, after: int = 0) -> Bridge:
+def test_the_bundle_brings_an_emoji_font_and_the_deb_recommends_the_colour_one():
+    """Emoji, not boxes, on a desktop without an emoji font (app/ui/emoji_font.py); seen
+    failing against: main at 583a38a (no font in the bundle)."""
+    fonts = DIST / "jaga" / "_internal" / "fonts"
+    assert (fonts / "NotoEmoji[wght].ttf").stat().st_size > 100_000
+    assert "SIL Open Font License" in (fonts / "LICENSE").read_text(encoding="utf-8")
+    deb = only(f"jaga_{__version__}_*.deb")
+    recommends = subprocess.run(
+        ["dpkg-deb", "--field", str(deb), "Recommends"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "fonts-noto-color-emoji" in recommends
+
+
+def bridge_of(app: AppProcess, after: int = 0) -> Bridge:
     """The bridge started by this launch after `after` earlier ones, once it is READY."""
     lines = wait_for(
         lambda: len(app.bridge_ready_lines()) > after and app.bridge_ready_lines(),
@@ -106,7 +103,7 @@ def bridge_of(app: FrozenApp, after: int = 0) -> Bridge:
     return bridge
 
 
-def quit_and_expect_nothing_left(app: FrozenApp, bridges: list[Bridge]) -> None:
+def quit_and_expect_nothing_left(app: AppProcess, bridges: list[Bridge]) -> None:
     app.terminate()
     for bridge in bridges:
         bridge.close()
@@ -126,7 +123,7 @@ def test_the_frozen_app_links_a_number_survives_a_bridge_kill_and_leaves_nothing
     home = tmp_path / "home"
 
     # 1. A first start on an empty folder: the database is made by the frozen migrations.
-    first = FrozenApp(unpacked, data, home).start()
+    first = frozen_app(unpacked, data, home).start()
     quit_and_expect_nothing_left(first, [bridge_of(first)])
     assert first.statuses() == {}
 
@@ -134,7 +131,7 @@ def test_the_frozen_app_links_a_number_survives_a_bridge_kill_and_leaves_nothing
     store = Store(data / "app.sqlite3")
     account = store.create_account("Toko Smoke", "sim").id
     store.close()
-    app = FrozenApp(unpacked, data, home).start()
+    app = frozen_app(unpacked, data, home).start()
     bridge = bridge_of(app)
     wait_for(lambda: (app.statuses().get(account) or ("",))[0] == "qr", 20, "a QR code", app.alive)
     bridge.scan(account, PHONE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import configparser
 import plistlib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -100,3 +101,57 @@ def test_a_frozen_build_starts_at_login_as_its_own_executable(tmp_path, monkeypa
     monkeypatch.setattr(sys, "executable", str(executable))
     assert launch_command() == [str(executable)]
     assert f'Exec="{executable}"\n' in desktop_entry(launch_command())
+
+
+def test_the_entry_starts_the_same_jaga_data_folder_settings_and_mode(tmp_path, monkeypatch):
+    """Seen failing against: main at 583a38a (the entry was the bare program: another
+    Jaga, with the default folder and settings, started at login)."""
+    from app.core.autostart import Launch, launch_of, start_command
+
+    monkeypatch.chdir(tmp_path)
+    command = start_command(Path("toko data"), Path("cfg/jaga.ini"), True, base=["/opt/jaga/jaga"])
+    assert command == [
+        "/opt/jaga/jaga",
+        "--data-dir",
+        str(tmp_path / "toko data"),
+        "--settings",
+        str(tmp_path / "cfg" / "jaga.ini"),
+        "--demo",
+    ]
+    assert launch_of(command) == Launch(
+        str(tmp_path / "toko data"), str(tmp_path / "cfg/jaga.ini"), True
+    )
+    assert launch_of(["/x/jaga", "--data-dir=/d"]) == Launch("/d", None, False)
+    assert start_command(None, None, False, base=["/opt/jaga/jaga"]) == ["/opt/jaga/jaga"]
+
+
+def test_each_systems_entry_gives_its_command_back(tmp_path):
+    from app.core.autostart import split_command_line, windows_command_line
+
+    command = ["/home/toko/My Apps/jaga", "--data-dir", '/data/"quoted" $x', "--demo"]
+    linux = for_platform("linux", home=tmp_path, environ={})
+    linux.enable(command)
+    assert linux.command() == command
+    mac = for_platform("darwin", home=tmp_path)
+    mac.enable(command)
+    assert mac.command() == command
+    registry = FakeRegistry()
+    windows = for_platform("win32", home=tmp_path, registry=registry)
+    windows_command = [r"C:\Program Files\Jaga\Jaga.exe", "--data-dir", "D:\\toko data\\"]
+    windows.enable(windows_command)
+    assert windows.command() == windows_command
+    assert split_command_line(windows_command_line(['a"b', "", "c d"])) == ['a"b', "", "c d"]
+    linux.disable()
+    assert linux.command() is None
+
+
+def test_an_appimage_starts_at_login_as_the_appimage_file(tmp_path, monkeypatch):
+    import sys
+
+    from app.core.autostart import installed_executable
+
+    image = tmp_path / "Jaga-x86_64.AppImage"
+    image.write_bytes(b"")
+    monkeypatch.setattr(sys, "executable", "/tmp/.mount_JagaXY/jaga")  # gone when it ends
+    assert installed_executable({"APPIMAGE": str(image)}) == str(image)
+    assert installed_executable({}) == str(Path("/tmp/.mount_JagaXY/jaga").resolve())

@@ -9,7 +9,8 @@ import pytest
 
 from app.core.edges import ChatMerge, SendLimit, held, is_refusal, refusal_sentence
 from app.core.notify_policy import NoticeKind, NotifyPolicy
-from app.core.outbox import MessageError, normalize_recipient
+from app.core.outbox import MessageError
+from app.core.recipients import chat_of
 from app.core.status import SessionStatus
 from app.core.store import Ack, Inbound
 from app.core.store_edges import known_chats, record_limit
@@ -19,13 +20,13 @@ NOW = datetime(2026, 11, 30, 7, 0)
 
 
 def test_group_and_lid_chats_pass_as_recipients_other_jids_do_not():
-    assert normalize_recipient("120363012345678901@g.us") == "120363012345678901@g.us"
-    assert normalize_recipient("120363012345678901-1600000000@g.us").endswith("@g.us")
-    assert normalize_recipient("987654321012@lid") == "987654321012@lid"
-    assert normalize_recipient("+62 812-3456-7890") == "6281234567890"
+    assert chat_of("120363012345678901@g.us").chat == "120363012345678901@g.us"
+    assert chat_of("120363012345678901-1600000000@g.us").chat.endswith("@g.us")
+    assert chat_of("987654321012@lid").chat == "987654321012@lid"
+    assert chat_of("+62 812-3456-7890").chat == "6281234567890"
     for bad in ("abc@g.us", "6281@s.whatsapp.net", "12@lid", "@g.us"):
         with pytest.raises(MessageError):
-            normalize_recipient(bad)
+            chat_of(bad)
 
 
 def test_hold_policy_only_new_contacts_only_while_the_limit_holds():

@@ -11,7 +11,7 @@ from app.core.models import Message
 from app.core.status import SessionStatus
 from app.gateway.api_http import ApiError
 from app.gateway.api_routes import ROUTES, openapi
-from app.gateway.api_shim import normalize_target, region_for
+from app.gateway.api_shim import targets_of
 from app.gateway.core_port import NumberView, client_id_for
 from app.gateway.waha_json import ack_body, me_json, message_json, session_json, status_body
 
@@ -54,13 +54,13 @@ def message(direction: str, status: str) -> Message:
     ],
 )
 def test_shim_numbers_get_their_country_code(raw, code, expected):
-    assert normalize_target(raw, region_for(code)) == expected
+    assert targets_of(raw, code) == [expected]
 
 
-@pytest.mark.parametrize("code", ["+62", "abc", "999", ""])
+@pytest.mark.parametrize("code", ["+62", "abc", "999", "\u00b9"])
 def test_a_country_code_that_is_not_one_is_refused(code):
     with pytest.raises(ApiError) as caught:
-        region_for(code)
+        targets_of("081234567890", code)
     assert caught.value.status == 400
 
 
@@ -104,3 +104,30 @@ def test_the_openapi_document_is_the_route_table():
     assert listed == {(r.method, r.path) for r in ROUTES}
     send_text = document["paths"]["/api/sendText"]["post"]["requestBody"]
     assert send_text["content"]["application/json"]["schema"]["required"] == ["chatId", "text"]
+
+
+def test_media_error_is_an_object_and_a_group_message_names_its_author():
+    """Seen failing against: main at 583a38a (media.error was a string; no author)."""
+    kept_none = message("in", "received")
+    kept_none.media_type, kept_none.media_state = "document", "too_large"
+    kept_none.media_mimetype, kept_none.media_file_name = "application/pdf", "katalog.pdf"
+    kept_none.chat, kept_none.author = "120363000000000001@g.us", "6281234500009"
+    body = message_json(number(), kept_none, "http://127.0.0.1:3000")
+    assert body["media"]["url"] is None
+    assert body["media"]["error"]["code"] == "too_large" and body["media"]["error"]["message"]
+    assert body["author"] == body["participant"] == "6281234500009@c.us"
+    models.WAMessage.model_validate(body)
+
+
+def test_every_operation_documents_its_answers_and_refusals_with_schemas():
+    """Seen failing against: main at 583a38a (only "200: OK", no schema)."""
+    document = openapi()
+    schemas = document["components"]["schemas"]
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            for status, answer in operation["responses"].items():
+                for content in answer.get("content", {}).values():
+                    ref = content["schema"].get("$ref", "")
+                    assert not ref or ref.rsplit("/", 1)[1] in schemas, (method, path, status)
+            assert {"200", "201"} & set(operation["responses"]), (method, path)
+            assert "422" in operation["responses"] and "401" in operation["responses"]

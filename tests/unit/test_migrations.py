@@ -12,6 +12,9 @@ from alembic.script import ScriptDirectory
 from app.core import schema_revisions
 from app.core.models import Base
 from app.core.store import MIGRATIONS, Store, migrate, open_engine
+from app.storage.inbox import tables as _inbox_tables  # noqa: F401  (the inbox's rows)
+
+FTS = "messages_fts"
 
 
 def revisions() -> ScriptDirectory:
@@ -53,7 +56,13 @@ def test_migrations_and_models_describe_the_same_schema(tmp_path):
     engine = open_engine(tmp_path / "app.sqlite3")
     migrate(engine)
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        # The search index is an FTS5 table with shadow tables of its own (0008_inbox),
+        # which SQLAlchemy's models do not describe.
+        context = MigrationContext.configure(
+            connection,
+            opts={"include_name": lambda name, kind, _parent: not str(name).startswith(FTS)},
+        )
+        differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == []
 

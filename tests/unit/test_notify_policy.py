@@ -183,3 +183,70 @@ def test_each_number_is_told_on_its_own_and_forgotten_numbers_are_not():
     second = policy.status("b", S.CONFLICT, 100.0)
     assert [n.account_id for n in first + second] == ["a", "b"]
     assert policy.known() == {"a", "b"}
+
+
+def test_a_red_turn_just_after_relinking_is_told():
+    """Seen failing against: main at 583a38a (relinked 8 s before, "open on another
+    computer" said nothing: the logout's episode had not settled)."""
+    policy = settled()
+    assert len(policy.status("a", S.LOGGED_OUT, 100.0, "logged_out")) == 1
+    policy.owner_acted("a")  # Link again
+    policy.status("a", S.QR, 105.0)
+    policy.status("a", S.CONNECTED, 110.0)
+    assert policy.status("a", S.CONFLICT, 118.0, "replaced") == [
+        Notice(NoticeKind.CONFLICT, "a", "replaced")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("red", "kind"),
+    [
+        (S.LOGGED_OUT, NoticeKind.LOGGED_OUT),
+        (S.CONFLICT, NoticeKind.CONFLICT),
+        (S.FAILED, NoticeKind.FAILED),
+    ],
+)
+def test_every_red_turn_is_told_inside_a_flapping_episode(red, kind):
+    """Seen failing against: main at 583a38a (swallowed until 30 s connected)."""
+    policy = settled()
+    policy.status("a", S.RECONNECTING, 100.0)
+    assert len(policy.due(131.0)) == 1  # the slow reconnect, told
+    policy.status("a", S.CONNECTED, 135.0)  # back for a moment only
+    assert [n.kind for n in policy.status("a", red, 137.0)] == [kind]
+    policy.status("a", S.CONNECTED, 140.0)
+    assert len(policy.status("a", red, 142.0)) == 1  # and again: a new turn
+    assert policy.status("a", red, 143.0) == []  # staying red is not
+
+
+def test_a_red_state_turning_into_another_red_state_is_told():
+    policy = settled()
+    assert len(policy.status("a", S.CONFLICT, 100.0, "replaced")) == 1
+    assert [n.kind for n in policy.status("a", S.FAILED, 101.0, "forbidden")] == [NoticeKind.FAILED]
+
+
+def test_an_internet_outage_is_one_notice_naming_every_number_and_the_cause():
+    """Seen failing against: main at 583a38a (two notices a moment apart: the tray showed
+    the second, one number, no cause)."""
+    policy = settled()
+    policy.status("b", S.CONNECTED, 3.0)
+    policy.status("c", S.CONNECTED, 3.0)
+    policy.status("a", S.RECONNECTING, 100.0, "network_unreachable")
+    policy.status("b", S.RECONNECTING, 103.0, "network_unreachable")
+    policy.status("c", S.RECONNECTING, 104.0, "connection_lost")  # another cause
+    assert policy.next_check(104.0) == 130.0
+    assert policy.due(130.0) == [
+        Notice(NoticeKind.RECONNECTING, "a", "network_unreachable", ("b",))
+    ]
+    assert policy.due(133.0) == []  # b was told with a
+    assert policy.due(134.0) == [Notice(NoticeKind.RECONNECTING, "c", "connection_lost")]
+
+
+def test_red_turns_held_in_the_quiet_come_out_as_one_notice():
+    policy = NotifyPolicy(RULES)
+    policy.quiet_from(0.0)
+    policy.bridge(State.RUNNING, 1.0)
+    policy.status("a", S.LOGGED_OUT, 2.0, "logged_out")
+    policy.status("b", S.LOGGED_OUT, 3.0, "logged_out")
+    notice = Notice(NoticeKind.LOGGED_OUT, "a", "logged_out", ("b",))
+    assert policy.due(15.0) == [notice]
+    assert notice.account_ids == ("a", "b")

@@ -9,30 +9,10 @@ from app.core.outbox import (
     MessageError,
     advance,
     new_client_id,
-    normalize_recipient,
     retry_delay,
     should_give_up,
     validate_text,
 )
-
-
-@pytest.mark.parametrize(
-    ("raw", "digits"),
-    [
-        ("0812-3456-7890", "6281234567890"),
-        ("+62 812 3456 7890", "6281234567890"),
-        ("+1 650-253-0000", "16502530000"),
-    ],
-)
-def test_numbers_are_normalised(raw, digits):
-    assert normalize_recipient(raw, "ID") == digits
-
-
-@pytest.mark.parametrize("raw", ["", "   ", "hello", "+62 12", "0812"])
-def test_malformed_numbers_are_refused_with_a_sentence(raw):
-    with pytest.raises(MessageError) as error:
-        normalize_recipient(raw, "ID")
-    assert str(error.value)
 
 
 def test_text_limits():

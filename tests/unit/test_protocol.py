@@ -46,3 +46,28 @@ def test_snapshot_and_event():
     assert (event.boot_id, event.seq, event.data["qr"]) == ("b", 12, "x")
     with pytest.raises(ProtocolError):
         BridgeEvent.from_sse("b:13", "session.qr", "{broken")
+
+
+def test_a_message_nobody_could_read_is_an_unreadable_inbound_of_its_chat():
+    from app.bridge.protocol import decode
+    from app.core.durable import Inbound
+
+    data = {
+        "session_id": "acc-1",
+        "message_id": "3EB0AA",
+        "chat": "1203630123@g.us",
+        "from": "628111",
+        "timestamp": "2026-01-02T03:04:05.000Z",
+    }
+    item = decode("message.undecryptable", data)
+    assert item == Inbound(
+        "acc-1",
+        "3EB0AA",
+        "1203630123@g.us",
+        "",
+        datetime(2026, 1, 2, 3, 4, 5),
+        "628111",
+        unreadable=True,
+    )
+    with pytest.raises(ProtocolError):
+        decode("message.undecryptable", {"chat": "628111"})

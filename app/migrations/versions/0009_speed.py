@@ -8,7 +8,7 @@ round of the drain read every row the number ever had (26 ms at 30,000 rows, 1.4
 with it): a shop's drain slowed down with its history.
 
 Revision ID: 0009_speed
-Revises: 0006_media
+Revises: 0008_inbox
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0009_speed"
-down_revision = "0006_media"
+down_revision = "0008_inbox"
 branch_labels = None
 depends_on = None
 

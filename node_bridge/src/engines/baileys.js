@@ -15,17 +15,23 @@ import { makeBaileysAuthState } from './baileys/auth_state.js';
 import { monotonicMs } from '../clock.js';
 import { cachesFor, forgetSession } from './baileys/caches.js';
 import { parseOptions } from './baileys/options.js';
-import { edgeHandlers, sendJid } from './baileys/edges.js';
-import { quotedMessage, seenKeys } from './baileys/replies.js';
+import { edgeHandlers } from './baileys/edges.js';
 import { trafficHandlers } from './baileys/traffic.js';
-import { mediaHandlers, outboundContent } from './baileys/media.js';
+import { mediaHandlers } from './baileys/media.js';
+import { outboundHandlers } from './baileys/outbound.js';
+import { inboxParts } from './baileys/inbox.js';
 import { networkErrorCode } from '../close_codes.js';
 import { abandonUnfinishedPairing, boundCloseHandshake, socketConfig } from './baileys/socket_helpers.js';
+import { requestPairingCode } from './baileys/pairing.js';
+import { LimitsWatch } from '../limits_watch.js';
+import { fetchLimits } from './baileys/edges.js';
+import { announcedVersion } from './baileys/prepare.js';
 
 export { parseOptions } from './baileys/options.js';
+export { prepareConnection } from './baileys/prepare.js';
 export { forgetSession } from './baileys/caches.js';
 export { networkProbe } from './baileys/probe.js';
-import { closeInfoFromError, codedError, digitsFromJid, phoneDigits, qrWithAdvSecret, recipientJid } from './baileys/mapping.js';
+import { closeInfoFromError, codedError, digitsFromJid, phoneDigits, qrWithAdvSecret } from './baileys/mapping.js';
 
 /** @typedef {import('./baileys/types.js').EngineContext} EngineContext */
 /** @typedef {import('./baileys/types.js').Connection} Connection */
@@ -50,14 +56,16 @@ function closeError(statusCode, message) {
  * Opens one WhatsApp connection for a session.
  *
  * @param {EngineContext} ctx
- * @param {{makeSocket?: typeof makeWASocket, downloadMedia?: typeof import('@whiskeysockets/baileys').downloadMediaMessage}} [deps]
- *   seams for tests: a fake socket factory; the media download (the network boundary)
+ * @param {{makeSocket?: typeof makeWASocket, downloadMedia?: typeof import('@whiskeysockets/baileys').downloadMediaMessage,
+ *   later?: ConstructorParameters<typeof LimitsWatch>[0]['later']}} [deps]
+ *   seams for tests: a fake socket factory; the media download (the network boundary); the
+ *   timer of the limits watch
  * @returns {Connection}
  * @throws {import('../auth_db.js').AuthCorruptError} stored creds are unreadable: nothing was
  *   opened; the caller quarantines the auth rows and reports failed/auth_corrupt
  * @throws {TypeError & {code: 'bad_options'}} invalid ctx.options: nothing was opened
  */
-export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia } = {}) {
+export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia, later } = {}) {
   const { sessionId, auth, on } = ctx;
   const log = ctx.log.child({ engine: 'baileys' });
   const opts = parseOptions(ctx.options);
@@ -120,6 +128,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     if (reported) return;
     reported = true;
     opened = false;
+    limits.stop();
     clearTimeout(fallbackTimer);
     for (const w of qrWaiters) w.reject(codedError(Error, 'not_connected', 'the connection closed'));
     qrWaiters = [];
@@ -197,6 +206,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
       opened = true;
       const me = creds.me;
       safeCall('open', () => on.open({ phone: digitsFromJid(me?.id), name: me?.name || me?.verifiedName || null }));
+      limits.atOpen();
     }
     if (update.connection === 'close') {
       const info = closeInfoFromError(update.lastDisconnect?.error);
@@ -215,7 +225,9 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     }
   });
 
-  const { onUpsert, onMessagesUpdate, onReceipts } = trafficHandlers({ on, caches, creds, edges, safeCall, guard, log });
+  // Limits on new contacts, asked for at each open and after a 463 (limits_watch.js).
+  const limits = new LimitsWatch({ log, later, fetch: () => fetchLimits(opened && !reported ? sock : null, edges) });
+  const { onUpsert, onMessagesUpdate, onReceipts, onServerAck } = trafficHandlers({ on, caches, creds, edges, safeCall, guard, log, limits });
 
   // WhatsApp (since mid 2026) retires an unpaired companion's ADV secret with
   // <notification type="companion_reg_refresh">; rc14 acks and ignores it, so every QR
@@ -239,13 +251,14 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     safeCall('activity', () => on.activity());
   };
 
-  const config = socketConfig({ creds, keys, caches, opts, log: ctx.log });
+  const config = socketConfig({ creds, keys, caches, opts, log: ctx.log, sent: ctx.sent, version: announcedVersion(ctx, opts) });
 
   try {
     sock = makeSocket(/** @type {any} */ (config));
     boundCloseHandshake(sock.ws, log);
     sock.ws.on('frame', guard('frame', onFrame));
     sock.ws.on('CB:notification,type:companion_reg_refresh', onRegRefresh);
+    sock.ws.on('CB:ack,class:message', onServerAck);
     sock.ev.on('connection.update', onConnectionUpdate);
     sock.ev.on('creds.update', guard('creds.update', persistCreds));
     sock.ev.on('messages.upsert', onUpsert);
@@ -253,6 +266,12 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     sock.ev.on('message-receipt.update', onReceipts);
     sock.ev.on('message-capping.update', guard('message-capping.update', edges.capping));
     sock.ev.on('lid-mapping.update', guard('lid-mapping.update', edges.lidMappingUpdate));
+    // A group that changed is fetched again (its participants decide who gets a send).
+    const refetchGroup = (/** @type {any} */ jid) => typeof jid === 'string' && caches.groups.refresh(jid, g => sock.groupMetadata(g))
+      .catch(err => log.warn({ err }, 'could not fetch group metadata again'));
+    sock.ev.on('groups.update', guard('groups.update', updates => { for (const u of updates ?? []) refetchGroup(u?.id); }));
+    sock.ev.on('group-participants.update', guard('group-participants.update', u => refetchGroup(u?.id)));
+    sock.ev.on('groups.upsert', guard('groups.upsert', groups => { for (const g of groups ?? []) caches.groups.put(g); }));
     // Events buffered while the offline backlog is processed would be discarded by the
     // socket's teardown; flush them first: those messages were already acked to WhatsApp.
     sock.registerSocketEndHandler?.(() => {
@@ -291,10 +310,14 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
     });
   };
 
-  const media = mediaHandlers({ sock: () => (opened && !reported ? sock : null), download: downloadMedia, log });
+  const liveSock = () => (opened && !reported ? sock : null);
+  const media = mediaHandlers({ sock: liveSock, download: downloadMedia, log });
+  const outbound = outboundHandlers({ sock: liveSock, sent: ctx.sent, caches, lidFor: on.lidFor });
 
   return {
     ...media,
+    ...outbound,
+    ...inboxParts({ sock, live: () => opened && !reported, on, creds, lidFor: on.lidFor, guard }), // baileys/inbox.js
 
     close() {
       if (reported) return closed;
@@ -323,26 +346,6 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
       return { unlinked };
     },
 
-    async send({ to, text, messageId, media: file, quoted } = /** @type {any} */ ({})) {
-      if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
-      if (!file && (typeof text !== 'string' || text.length === 0)) throw codedError(TypeError, 'bad_request', 'text must be a non-empty string');
-      const jid = sendJid(recipientJid(to), on.lidFor);
-      const content = file ? outboundContent(file, text ?? '') : { text };
-      const options = { ...(messageId ? { messageId } : {}), ...(quoted ? { quoted: quotedMessage(jid, quoted) } : {}) };
-      const sent = await sock.sendMessage(jid, content, options);
-      const id = sent?.key?.id ?? messageId;
-      if (!id) throw codedError(Error, 'engine_error', 'WhatsApp accepted the message but returned no id');
-      if (sent?.message) caches.sent.set(id, sent.message);
-      return { message_id: id };
-    },
-
-    /** Read receipts (Socket/messages-send.js readMessages): blue ticks for the sender. */
-    async markSeen({ chat, ids, participant } = /** @type {any} */ ({})) {
-      if (!opened || reported || !sock) throw codedError(Error, 'not_connected', 'the WhatsApp connection is not open');
-      const remoteJid = sendJid(recipientJid(chat), on.lidFor);
-      await sock.readMessages(seenKeys(remoteJid, ids, participant));
-    },
-
     async requestPairingCode(phone) {
       const digits = phoneDigits(phone);
       if (creds.account || opened) {
@@ -351,7 +354,7 @@ export function createConnection(ctx, { makeSocket = makeWASocket, downloadMedia
       if (reported || !sock) throw codedError(Error, 'not_connected', 'the connection is closed');
       await qrReady();
       if (reported) throw codedError(Error, 'not_connected', 'the connection is closed');
-      return sock.requestPairingCode(digits);
+      return requestPairingCode(sock, creds, digits, config.browser, opts.connectTimeoutMs);
     },
   };
 }

@@ -17,6 +17,7 @@ const BAILEYS_DEFAULTS = {
  * @typedef {object} LoadedEngine
  * @property {string} name
  * @property {(ctx: object) => any} createConnection
+ * @property {(ctx: object) => Promise<void>} [prepare]  awaited before each createConnection
  * @property {(options: Record<string, unknown>) => void} checkOptions  throws ApiError 400
  * @property {(options: Record<string, unknown>) => {key: string, probe: () => Promise<boolean>}} [networkProbe]
  *   how to tell, cheaply, that this engine's servers are reachable again
@@ -96,6 +97,8 @@ async function loadBaileys() {
   return {
     name: 'baileys',
     createConnection: (ctx) => mod.createConnection(ctx),
+    // Before each socket: the WhatsApp Web version to announce (engines/baileys/versions.js).
+    prepare: (ctx) => mod.prepareConnection(ctx),
     networkProbe: (options) => mod.networkProbe(options),
     checkOptions: (options) => {
       if (typeof mod.parseOptions !== 'function') return;

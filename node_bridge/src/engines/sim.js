@@ -8,6 +8,7 @@
 // number has not taken, persistent), sim/world.js (network switch, refusals,
 // limits, groups, LIDs).
 import { SimConnection } from './sim/connection.js';
+import { labelActions } from './sim/inbox.js';
 
 export { SIM_DEFAULTS, SimNetwork } from './sim/network.js';
 
@@ -22,9 +23,13 @@ export function createConnection(ctx) {
     close: () => conn.close(),
     logout: () => conn.logout(),
     send: (m) => conn.send(m),
+    resend: (m) => conn.resend(m),
+    onWhatsApp: (phone) => conn.onWhatsApp(phone),
+    typing: (to, state) => conn.typing(to, state),
     downloadMedia: (ref) => conn.downloadMedia(ref),
     reuploadMedia: (ref) => conn.reuploadMedia(ref),
     markSeen: (seen) => conn.markSeen(seen),
     requestPairingCode: (phone) => conn.requestPairingCode(phone),
+    ...labelActions(conn), // WhatsApp Business labels (sim/inbox.js)
   };
 }

@@ -51,10 +51,16 @@ export function edgeHandlers({ on, safeCall, log }) {
       reportLimits();
     },
 
-    /** message-capping.update: NewChatMessageCapInfo (messages-recv.js ~183-191). @param {any} info */
+    /**
+     * message-capping.update, or fetchNewChatMessageCap's answer: NewChatMessageCapInfo
+     * (messages-recv.js ~183-191, socket.js:922-924, Types/State.d.ts:69-95). CAPPED is a
+     * limit; the quota and its warnings go to safe sending (quota.js).
+     * @param {any} info
+     */
     capping(info) {
       limits.cap = limitFromCapping(info);
       reportLimits();
+      safeCall('quota', () => on.quota?.(info));
     },
 
     /** lid-mapping.update {lid, pn} (messages-recv.js ~251-264, chat-utils.js ~804-807). @param {any} m */
@@ -103,4 +109,19 @@ export function sendJid(jid, lidFor) {
   const m = /^(\d+)@s\.whatsapp\.net$/.exec(jid);
   const lid = m && lidFor ? lidFor(m[1]) : null;
   return lid ? `${lid}@lid` : jid;
+}
+
+/**
+ * Asks WhatsApp about the number's limits on new contacts: the reach-out time lock (rc14
+ * fetchAccountReachoutTimelock, socket.js:906-916, answers through connection.update
+ * {reachoutTimeLock}) and the new-chat cap (fetchNewChatMessageCap, socket.js:922-924,
+ * answers NewChatMessageCapInfo).
+ * @param {any} sock the open socket, or null @param {ReturnType<typeof edgeHandlers>} edges
+ */
+export async function fetchLimits(sock, edges) {
+  if (!sock) return;
+  const [lock, cap] = await Promise.allSettled([sock.fetchAccountReachoutTimelock?.(), sock.fetchNewChatMessageCap?.()]);
+  if (cap.status === 'fulfilled' && cap.value && typeof cap.value === 'object') edges.capping(cap.value);
+  const failed = [lock, cap].find((r) => r.status === 'rejected');
+  if (failed) throw /** @type {PromiseRejectedResult} */ (failed).reason;
 }

@@ -12,11 +12,15 @@ export const ACK_RANK = Object.freeze({ sent: 1, delivered: 2, read: 3 });
 
 /**
  * The close code and sentence for a connection that ended with `error`
- * (connection.update's lastDisconnect.error: usually a Boom).
+ * (connection.update's lastDisconnect.error: usually a Boom). A temporary ban (402) carries
+ * what WhatsApp said with it: rc14 ends the socket with Boom('Connection Failure',
+ * {statusCode: reason, data: node.attrs}) for <failure reason="402" code=… expire=…>
+ * (socket.js:798-801); `code` is the ban's reason, `expire` its seconds left.
  * @param {any} error
- * @returns {{code: number, message: string}}
+ * @param {() => number} [now]
+ * @returns {{code: number, message: string, ban?: {code: string|null, until: string|null}}}
  */
-export function closeInfoFromError(error) {
+export function closeInfoFromError(error, now = Date.now) {
   if (error == null) return { code: DisconnectReason.connectionClosed, message: 'connection closed' };
   let code = Number(error?.output?.statusCode ?? error?.statusCode);
   if (!Number.isInteger(code) || code <= 0) {
@@ -31,7 +35,11 @@ export function closeInfoFromError(error) {
     code = DisconnectReason.loggedOut;
   }
   const message = typeof error?.message === 'string' && error.message ? error.message : String(error);
-  return { code, message };
+  if (code !== 402) return { code, message };
+  const banCode = /^\d{1,5}$/.test(String(data?.code ?? '')) ? String(data.code) : null;
+  const expire = Number(data?.expire);
+  const until = Number.isFinite(expire) && expire > 0 ? new Date(now() + expire * 1000).toISOString() : null;
+  return { code, message, ban: { code: banCode, until } };
 }
 
 /**

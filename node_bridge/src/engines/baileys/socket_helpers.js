@@ -3,13 +3,22 @@
 
 /** @typedef {import('../../auth_db.js').SessionAuth} SessionAuth */
 
-import { readFileSync } from 'node:fs';
-import { isJidBroadcast, isJidNewsletter } from '@whiskeysockets/baileys';
+import { Browsers, isJidBroadcast, isJidNewsletter, proto } from '@whiskeysockets/baileys';
 import { DEFAULTS } from './options.js';
+import { RepeatGate, libraryLogger } from '../../safe_log.js';
 
-const BRIDGE_VERSION = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
-/** How the linked device appears on the phone ("Jaga"); "Desktop" is WhatsApp's desktop platform type. */
-export const BROWSER = Object.freeze(['Jaga', 'Desktop', BRIDGE_VERSION]);
+/**
+ * How the linked device presents itself: Chrome on Windows, rc14's Browsers.windows('Chrome')
+ * (Utils/browser-utils.js:20). Pairing by code sends `${browser[1]} (${browser[0]})` as
+ * companion_platform_display and getCompanionPlatformId(browser) as its platform
+ * (socket.js:634-643, companion-reg-client-utils.js:22-30): WhatsApp refuses a brand name
+ * there ("Chrome (Acme)" → 400, "Chrome (Windows)" accepted, Baileys PR #2769) and a
+ * "Desktop" tuple maps to platform ELECTRON/UWP (7/8), which it rejects too (PR #2409,
+ * issue #1167). A browser platform also keeps webSubPlatform WEB_BROWSER
+ * (validate-connection.js:33-41; the Desktop sub-platforms are cut off before the QR,
+ * issue #2677). The phone lists it as Chrome on Windows.
+ */
+export const BROWSER = Object.freeze(/** @type {[string, string, string]} */ (Browsers.windows('Chrome')));
 
 /** Grace for the WebSocket close handshake before the TCP socket is destroyed (ws waits 30 s). */
 const WS_CLOSE_GRACE_MS = 1000;
@@ -30,13 +39,17 @@ export function abandonUnfinishedPairing(creds, auth, log) {
   log.info('previous pairing attempt never completed; starting a new one');
 }
 
+/** One count of repeated library lines for the whole bridge: a flood spans reconnects. */
+const libraryRepeats = new RepeatGate();
+
 /**
- * Baileys' logger: a child of the session logger at its own (quiet) level.
+ * Baileys' logger: a child of the session logger at its own (quiet) level, words and safe
+ * fields only (safe_log.js): Baileys logs stanzas and errors with their data.
  * @param {import('pino').Logger} log
  * @param {string} level
  */
 export function makeBaileysLogger(log, level) {
-  return log.child({ engine: 'baileys', component: 'baileys-lib' }, { level });
+  return libraryLogger(log.child({ engine: 'baileys', component: 'baileys-lib' }, { level }), libraryRepeats);
 }
 
 /**
@@ -68,10 +81,20 @@ export function boundCloseHandshake(client, log) {
 }
 
 /**
- * makeWASocket's config for one socket.
- * @param {{creds: any, keys: any, caches: ReturnType<typeof import('./caches.js').cachesFor>, opts: ReturnType<typeof import('./options.js').parseOptions>, log: import('pino').Logger}} parts
+ * A sent message as Baileys needs it, or undefined (a miss: Baileys then cannot answer).
+ * @param {import('./types.js').SentStore|undefined} sent @param {string|null|undefined} id
  */
-export function socketConfig({ creds, keys, caches, opts, log }) {
+export function storedMessage(sent, id) {
+  const stored = id ? sent?.get(id) : null;
+  return stored ? proto.Message.decode(stored.content) : undefined;
+}
+
+/**
+ * makeWASocket's config for one socket.
+ * @param {{creds: any, keys: any, caches: ReturnType<typeof import('./caches.js').cachesFor>, opts: ReturnType<typeof import('./options.js').parseOptions>, log: import('pino').Logger, sent?: import('./types.js').SentStore, version?: [number, number, number]}} parts
+ *   version: the WhatsApp Web version to announce (versions.js); Baileys' built-in one if absent
+ */
+export function socketConfig({ creds, keys, caches, opts, log, sent, version }) {
   /** @type {Record<string, unknown>} only defined keys: undefined would override Baileys' defaults */
   const config = {
     auth: { creds, keys },
@@ -86,10 +109,14 @@ export function socketConfig({ creds, keys, caches, opts, log }) {
     // Status stories and channels are not business chats; ignoring them skips decryption.
     shouldIgnoreJid: jid => isJidBroadcast(jid) || isJidNewsletter(jid),
     msgRetryCounterCache: caches.retryCounts,
-    getMessage: async key => (key?.id ? caches.sent.get(key.id) : undefined),
+    // Kept group metadata instead of a query per group send (messages-send.js:498-507).
+    cachedGroupMetadata: async jid => caches.groups.get(jid),
+    // A recipient's retry request is answered only with the message (messages-recv.js
+    // sendMessagesAgain ~1040-1160): served from bridge.sqlite3, so also after a restart.
+    getMessage: async key => storedMessage(sent, key?.id),
   };
   if (opts.wsUrl) config.waWebSocketUrl = opts.wsUrl;
-  if (opts.version) config.version = opts.version;
+  if (version) config.version = version;
   if (opts.qrTimeoutMs) config.qrTimeout = opts.qrTimeoutMs;
   return config;
 }

@@ -1,34 +1,31 @@
-// Messages and receipts of one Baileys socket → the engine's messageIn / ack callbacks.
-import { isJidBroadcast, isJidNewsletter } from '@whiskeysockets/baileys';
-import { FAILED_RANK } from './edges.js';
-import {
-  ACK_RANK,
-  ackStatusFromReceipt,
-  ackStatusFromWaStatus,
-  chatIdFromKey,
-  digitsFromJid,
-  extractText,
-  isoFromWaTimestamp,
-  senderIdFromKey,
-} from './mapping.js';
+// Messages of one Baileys socket → the engine's messageIn callback (receipts: acks.js).
+import { isJidBroadcast, isJidNewsletter, proto } from '@whiskeysockets/baileys';
+import { ackHandlers } from './acks.js';
+import { chatIdFromKey, extractText, isoFromWaTimestamp, senderIdFromKey } from './mapping.js';
 import { mediaOf } from './media.js';
+import { expirationOf } from './ephemeral.js';
 
 /**
  * @param {{on: any, caches: ReturnType<typeof import('./caches.js').cachesFor>, creds: any,
  *   edges: ReturnType<typeof import('./edges.js').edgeHandlers>,
  *   safeCall: (name: string, fn: () => void) => void,
  *   guard: <A extends any[]>(name: string, fn: (...args: A) => void) => (...args: A) => void,
- *   log: import('pino').Logger}} ctx
+ *   log: import('pino').Logger, limits?: import('../../limits_watch.js').LimitsWatch}} ctx
+ *   limits: asked about again after a 463
  */
-export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log }) {
+export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log, limits }) {
   /**
    * @param {import('@whiskeysockets/baileys').WAMessage} msg
    * @param {'notify' | 'append'} kind
    */
   const handleInbound = (msg, kind) => {
     const key = msg?.key;
-    if (!key?.id || !key.remoteJid || key.fromMe) return;
+    if (!key?.id || !key.remoteJid) return;
+    const expiration = expirationOf(msg.message);
+    if (expiration !== null) safeCall('chatEphemeral', () => on.chatEphemeral?.({ chat: chatIdFromKey(key), seconds: expiration }));
+    if (key.fromMe) return;
     if (isJidBroadcast(key.remoteJid) || isJidNewsletter(key.remoteJid)) return;
+    if (msg.messageStubType === proto.WebMessageInfo.StubType.CIPHERTEXT) return placeholder(msg, key);
     const text = extractText(msg.message);
     if (text === null) return; // protocol / reaction / stub: nothing a person reads
     if (caches.seenInbound.has(key.id)) return;
@@ -51,6 +48,19 @@ export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log
     }
   };
 
+  /**
+   * A message that could not be decrypted: rc14 upserts a placeholder with messageStubType
+   * CIPHERTEXT (decode-wa-message.js:290-305; messages-recv.js:1298-1390 asks the sender for
+   * it again). Told to the session, which waits for the readable copy (same id).
+   * @param {import('@whiskeysockets/baileys').WAMessage} msg @param {any} key
+   */
+  const placeholder = (msg, key) => {
+    if (caches.seenInbound.has(key.id)) return; // its readable copy came already
+    edges.keyAlternatives(key);
+    const m = { message_id: key.id, chat: chatIdFromKey(key), from: senderIdFromKey(key), timestamp: isoFromWaTimestamp(msg.messageTimestamp) };
+    safeCall('undecryptable', () => on.undecryptable?.(m));
+  };
+
   const onUpsert = guard('messages.upsert', ({ messages, type }) => {
     if (type !== 'notify' && type !== 'append') return;
     for (const msg of messages ?? []) {
@@ -62,44 +72,5 @@ export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log
     }
   });
 
-  /**
-   * @param {{id?: string | null, remoteJid?: string | null, remoteJidAlt?: string | null}} key
-   * @param {'sent' | 'delivered' | 'read'} status
-   */
-  const emitAck = (key, status) => {
-    if (!key.id) return;
-    const rank = ACK_RANK[status];
-    if ((caches.ackRank.get(key.id) ?? 0) >= rank) return; // never report backwards or twice
-    caches.ackRank.set(key.id, rank);
-    safeCall('ack', () => on.ack({ message_id: /** @type {string} */ (key.id), chat: chatIdFromKey(key), status }));
-  };
-
-  const onMessagesUpdate = guard('messages.update', updates => {
-    for (const { key, update } of updates ?? []) {
-      if (!key?.fromMe || update?.status == null) continue;
-      const refused = edges.refusal(key, update);
-      if (refused) {
-        if ((caches.ackRank.get(refused.message_id) ?? 0) >= FAILED_RANK) continue;
-        caches.ackRank.set(refused.message_id, FAILED_RANK);
-        safeCall('ack', () => on.ack({ ...refused, chat: chatIdFromKey(key) }));
-        continue;
-      }
-      const status = ackStatusFromWaStatus(update.status);
-      if (status) emitAck(key, status);
-    }
-  });
-
-  const onReceipts = guard('message-receipt.update', updates => {
-    const myUsers = new Set([digitsFromJid(creds.me?.id), creds.me?.lid?.split(/[:@]/)[0]].filter(Boolean));
-    for (const { key, receipt } of updates ?? []) {
-      if (!key?.fromMe) continue;
-      // Our own other devices reading a group message is not a recipient's receipt.
-      const reader = receipt?.userJid?.split(/[:@]/)[0];
-      if (reader && myUsers.has(reader)) continue;
-      const status = ackStatusFromReceipt(receipt);
-      if (status) emitAck(key, status);
-    }
-  });
-
-  return { onUpsert, onMessagesUpdate, onReceipts };
+  return { onUpsert, ...ackHandlers({ on, caches, creds, edges, safeCall, guard, limits }) };
 }

@@ -21,12 +21,19 @@
  */
 
 /**
+ * @typedef {object} SentStore  the session's sent messages in bridge.sqlite3 (outbound_store.js)
+ * @property {(messageId: string, jid: string, content: Uint8Array) => void} put
+ * @property {(messageId: string) => {jid: string, content: Uint8Array} | null} get
+ */
+
+/**
  * @typedef {object} EngineContext
  * @property {string} sessionId
  * @property {Record<string, unknown>} [options] see parseOptions
  * @property {import('pino').Logger} log
  * @property {SessionAuth} auth
  * @property {EngineCallbacks} on
+ * @property {SentStore} [sent] what it sent, encoded: answers retry requests, feeds resends
  */
 
 /**
@@ -37,6 +44,7 @@
  * @property {(ref: any) => Promise<AsyncIterable<Buffer>>} downloadMedia  an inbound file's bytes, streamed
  * @property {(ref: any) => Promise<any>} reuploadMedia  asks the phone to upload an expired file again
  * @property {(phone: string) => Promise<string>} requestPairingCode link by code instead of QR
+ * @property {(m: {messageId: string}) => Promise<{message_id: string}>} resend the stored copy again, same id
  */
 
 export {};

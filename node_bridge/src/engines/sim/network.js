@@ -8,8 +8,9 @@ import { SIM_OPTIONS, validateOptions } from '../../options.js';
 import { SimBacklog } from './backlog.js';
 import { SimMediaUploads, parseSimMedia } from './media.js';
 import { freshCreds } from './connection.js';
-import { chatOf, phoneArg } from './util.js';
+import { banArg, chatOf, phoneArg } from './util.js';
 import { SimWorld, lidArg } from './world.js';
+import { SimQueries } from './queries.js';
 import { TimerSet } from '../../timer_set.js';
 
 export const SIM_DEFAULTS = Object.freeze({
@@ -28,7 +29,7 @@ const ACK_STATUSES = ['sent', 'delivered', 'read'];
 const MESSAGE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * @typedef {{type: 'message', message_id: string, from?: string, from_lid?: string, group?: string, text: string, kind?: 'notify'|'append', timestamp: string, media?: any}
+ * @typedef {{type: 'message', message_id: string, from?: string, from_lid?: string, group?: string, text: string, kind?: 'notify'|'append', timestamp: string, media?: any, undecryptable?: true}
  *   | {type: 'ack', message_id: string, chat: string|null, status: string, error_code?: string, reason?: string, error?: string}
  *   | {type: 'mapping', lid: string, phone: string}} Delivery
  */
@@ -53,8 +54,12 @@ export class SimNetwork {
     this.networkUp = true;
     /** Replies: the id of the message each sent one quoted (session:message id → id). */
     this.quotes = new Map();
+    /** Messages sent into a disappearing chat: their timer (session:message id → seconds). */
+    this.ephemerals = new Map();
     /** Read receipts the numbers sent (sendSeen), in order. @type {object[]} */
     this.seenLog = [];
+    /** What numbers ask and are asked besides messages (queries.js). */
+    this.queries = new SimQueries(this);
     this.timers = new TimerSet();
   }
 
@@ -98,12 +103,25 @@ export class SimNetwork {
     return { scanned: true };
   }
 
-  /** @param {string} id @param {unknown} code */
-  close(id, code) {
+  /**
+   * The network closes the socket now, or right after the next message is written
+   * (`after: "write"`: the message is lost with the socket) or taken by the servers
+   * (`after: "take"`: taken, its ack never reaches this socket).
+   * @param {string} id @param {{code?: unknown, after?: unknown}} body
+   */
+  close(id, { code, after, ban } = {}) {
     if (!Number.isInteger(code) || /** @type {number} */ (code) < 100 || /** @type {number} */ (code) > 999) {
       throw new ApiError(400, 'bad_request', 'code must be a Baileys close code (e.g. 428, 401, 440, 403, 405, 515)');
     }
-    this.current(id).networkClose(/** @type {number} */ (code));
+    if (after !== undefined && after !== 'write' && after !== 'take') {
+      throw new ApiError(400, 'bad_request', 'after must be "write" or "take"');
+    }
+    const conn = this.current(id);
+    if (after) {
+      conn.armClose(/** @type {number} */ (code), after);
+      return { closed: false, armed: after };
+    }
+    conn.networkClose(/** @type {number} */ (code), undefined, banArg(ban));
     return { closed: true };
   }
 
@@ -123,17 +141,23 @@ export class SimNetwork {
     return { up };
   }
 
-  /** @param {{phone?: unknown, reject?: unknown}} body */
+  /** {phone, reject?: 463|479|null, on_whatsapp?: bool} @param {{phone?: unknown, reject?: unknown, on_whatsapp?: unknown}} body */
   recipient(body) {
-    return this.world.setRejecting(phoneArg(body?.phone, 'phone'), body?.reject);
+    const phone = phoneArg(body?.phone, 'phone');
+    if (body?.on_whatsapp !== undefined) return this.world.setOnWhatsApp(phone, body.on_whatsapp);
+    return this.world.setRejecting(phone, body?.reject);
   }
 
   /** @param {string} id @param {'reachout_timelock'|'new_chat_cap'} reason @param {any} body */
   limit(id, reason, body) {
-    const limit = this.world.setLimit(id, reason, body);
+    // A cap with a `status` is WhatsApp's quota: only CAPPED limits new contacts.
+    const quota = reason === 'new_chat_cap' && body?.status !== undefined ? this.world.setQuota(id, body) : null;
+    const limit = this.world.setLimit(id, reason, quota ? { ...body, on: quota.capping_status === 'CAPPED' } : body);
     const conn = this.live.get(id);
-    if (conn && conn.state === 'open') conn.on.limits?.(limit);
-    return { limits: limit };
+    // push: false — WhatsApp says nothing now; the number learns it when it asks (at its next
+    // login, or after a 463: connection.js reportLimits).
+    if (conn && conn.state === 'open' && body?.push !== false) conn.reportLimits();
+    return { limits: limit, ...(quota ? { quota } : {}) };
   }
 
   /** @param {string} id @param {{subject?: unknown, participants?: unknown}} body */
@@ -159,11 +183,14 @@ export class SimNetwork {
       throw new ApiError(400, 'bad_request', 'messages must be a list of 1..1000 {from | from_lid, text, group?, message_id?, kind?}');
     }
     /** @type {Delivery[]} */
-    const batch = messages.map((m, i) => {
+    const batch = messages.map((/** @type {any} */ m, i) => {
       const fromLid = m?.from_lid === undefined ? undefined : lidArg(m.from_lid, `messages[${i}].from_lid`);
       const from = fromLid && m?.from === undefined ? undefined : phoneArg(m?.from, `messages[${i}].from`);
       const media = m.media === undefined ? undefined : parseSimMedia(m.media, `messages[${i}].media`);
-      if (media ? m.text !== undefined && typeof m.text !== 'string' : typeof m.text !== 'string' || !m.text) {
+      // undecryptable: the number cannot decrypt it (a placeholder; a later copy may follow)
+      if (m.undecryptable !== undefined && m.undecryptable !== true) throw new ApiError(400, 'bad_request', `messages[${i}].undecryptable must be true`);
+      if (m.undecryptable) m = { ...m, text: m.text ?? '' };
+      else if (media ? m.text !== undefined && typeof m.text !== 'string' : typeof m.text !== 'string' || !m.text) {
         throw new ApiError(400, 'bad_request', `messages[${i}].text must be a non-empty string`);
       }
       if (m.message_id !== undefined && (typeof m.message_id !== 'string' || !MESSAGE_ID_RE.test(m.message_id))) {
@@ -179,9 +206,12 @@ export class SimNetwork {
         ...(from ? { from } : {}),
         ...(fromLid ? { from_lid: fromLid } : {}),
         ...(group ? { group } : {}),
+        ...(typeof m.push_name === 'string' && m.push_name ? { push_name: m.push_name.slice(0, 100) } : {}),
         text: media ? (media.caption ?? m.text ?? '') : m.text,
         ...(media ? { media: { ...media, caption: media.caption ?? m.text } } : {}),
         kind: m.kind,
+        ...(m.undecryptable ? { undecryptable: true } : {}),
+        ...(Number.isSafeInteger(m.ephemeral_s) && m.ephemeral_s >= 0 ? { ephemeral_s: m.ephemeral_s } : {}),
         timestamp: new Date().toISOString(),
       };
     });
@@ -197,10 +227,15 @@ export class SimNetwork {
     return { message_ids: batch.map((d) => d.message_id), queued };
   }
 
-  /** @param {string} id @param {{message_id?: unknown, status?: unknown, as_lid?: unknown}} body */
+  /**
+   * A recipient's receipt for a message, named by its WhatsApp id or (the demo, which knows
+   * its own ids) by the client_id it was sent with.
+   * @param {string} id @param {{message_id?: unknown, client_id?: unknown, status?: unknown, as_lid?: unknown}} body
+   */
   ack(id, body) {
-    const messageId = body?.message_id;
-    if (typeof messageId !== 'string' || !messageId) throw new ApiError(400, 'bad_request', 'message_id is required');
+    const byClient = typeof body?.client_id === 'string' ? this.store.outbound.get(id, body.client_id)?.message_id : undefined;
+    const messageId = body?.message_id ?? byClient;
+    if (typeof messageId !== 'string' || !messageId) throw new ApiError(400, 'bad_request', 'message_id (or the client_id of a sent message) is required');
     if (typeof body.status !== 'string' || !ACK_STATUSES.includes(body.status)) {
       throw new ApiError(400, 'bad_request', `status must be one of ${ACK_STATUSES.join(', ')}`);
     }
@@ -235,9 +270,11 @@ export class SimNetwork {
     const sent = this.store.simNetwork.all().map((/** @type {any} */ m) => {
       const media = uploads.get(`${m.session_id}\u0000${m.message_id}`);
       const quoted = this.quotes.get(`${m.session_id}:${m.message_id}`);
-      return { ...m, media: media ? { ...media, caption: m.text } : null, ...(quoted ? { quoted } : {}) };
+      const ephemeral = this.ephemerals.get(`${m.session_id}:${m.message_id}`);
+      return { ...m, media: media ? { ...media, caption: m.text } : null, ...(quoted ? { quoted } : {}), ...(ephemeral ? { ephemeral_s: ephemeral } : {}) };
     });
-    return { sent, seen: this.seenLog, network_up: this.networkUp, backlog: this.backlog.counts(), media_reuploads: this.mediaReuploads };
+    return { sent, seen: this.seenLog, network_up: this.networkUp, backlog: this.backlog.counts(), media_reuploads: this.mediaReuploads,
+      ...this.queries.view() };
   }
 
   /**
@@ -252,24 +289,24 @@ export class SimNetwork {
   // ---- the network side of connections ------------------------------------
 
   /**
-   * The network takes a message: its journal row and the outbound record's
-   * "sent" are one transaction, so after any crash either both exist or neither.
-   * A refusal (a rejecting recipient, a new contact under a time lock or cap) is
+   * The network takes a message: a journal row (and the receipt it owes, `none` until the
+   * client takes the server's ack; a client that missed it is offered it again at its next
+   * login, see flush). A refusal (a rejecting recipient, a new contact under a time lock or cap) is
    * decided in the same transaction and its receipt put in the backlog there: it
    * reaches the client exactly once, whatever crashes meanwhile.
    * @param {string} id
    * @param {{messageId: string, to: string, text: string, media?: any}} msg  media: what was uploaded
    * @param {{auto_ack: boolean, ack_ms: number}} opts  of the sending connection
    */
-  async take(id, { messageId, to, text, media, quoted }, opts) {
+  async take(id, { messageId, to, text, media, quoted, ephemeral_s: ephemeral }, opts) {
     const chat = chatOf(to);
     if (quoted) this.quotes.set(`${id}:${messageId}`, quoted.id);
+    if (ephemeral) this.ephemerals.set(`${id}:${messageId}`, ephemeral);
     // The messages taken in one turn share a commit (store.write): one fsync for a batch.
     const refused = await this.store.write(() => {
       const clientId = this.store.outbound.clientIdFor(id, messageId);
       this.store.simNetwork.record({ sessionId: id, messageId, clientId, to, text });
       if (media) this.uploads.record(id, messageId, media);
-      this.store.outbound.markSentByMessageId(id, messageId);
       const verdict = this.world.verdict(id, chat, this.backlog.knows(id, chat), Date.now());
       if (verdict) {
         this.store.simNetwork.markReceipt(id, messageId, 'failed');

@@ -21,5 +21,19 @@ export function phoneArg(phone, what) {
   return digits;
 }
 
+/**
+ * A temporary ban's details as WhatsApp sends them with a 402 ({code, expire_s}), as the
+ * baileys engine reports them ({code, until}).
+ * @param {unknown} ban
+ */
+export function banArg(ban) {
+  if (ban === undefined || ban === null) return undefined;
+  const b = /** @type {any} */ (ban);
+  if (typeof b !== 'object' || (b.code !== undefined && !Number.isInteger(b.code)) || (b.expire_s !== undefined && !Number.isInteger(b.expire_s))) {
+    throw new ApiError(400, 'bad_request', 'ban must be {code?: whole number, expire_s?: whole number}');
+  }
+  return { code: b.code === undefined ? null : String(b.code), until: b.expire_s ? new Date(Date.now() + b.expire_s * 1000).toISOString() : null };
+}
+
 /** What a computer without internet sees (Baileys: socket.js mapWebSocketError). */
 export const NO_NETWORK_ERROR = 'WebSocket Error (getaddrinfo ENOTFOUND web.whatsapp.com)';

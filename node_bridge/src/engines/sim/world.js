@@ -6,6 +6,7 @@ import { ApiError } from '../../errors.js';
 import { rejection } from '../../rejections.js';
 
 const REJECT_CODES = new Set([463, 479]);
+const QUOTA_STATUSES = new Set(['NONE', 'FIRST_WARNING', 'SECOND_WARNING', 'CAPPED']);
 
 /** @param {unknown} value @param {string} what @returns {string|null} ISO or null */
 function isoArg(value, what) {
@@ -24,6 +25,48 @@ export class SimWorld {
     this.limits = new Map();
     /** group jid → {subject, participants} @type {Map<string, {subject: string, participants: string[]}>} */
     this.groups = new Map();
+    /** session → the code WhatsApp refuses its next message with (once) @type {Map<string, number>} */
+    this.refuseNext = new Map();
+    /** WhatsApp refuses requests to link by code with this error code (null: it accepts them). @type {number|null} */
+    this.pairingRefusal = null;
+    /** session → WhatsApp's quota of new chats (NewChatMessageCapInfo) @type {Map<string, any>} */
+    this.quotas = new Map();
+    /** Phones that are not on WhatsApp (onWhatsApp says no). @type {Set<string>} */
+    this.notOnWhatsApp = new Set();
+    /** WhatsApp no longer takes the client's version: every login is closed with 405. */
+    this.outdated = false;
+  }
+
+  /** The demo's "WhatsApp refuses the next send": once, whoever it goes to. @param {string} sessionId @param {unknown} code */
+  setRefuseNext(sessionId, code) {
+    const chosen = code ?? 463;
+    if (!REJECT_CODES.has(/** @type {number} */ (chosen))) throw new ApiError(400, 'bad_request', 'code must be 463 or 479');
+    this.refuseNext.set(sessionId, /** @type {number} */ (chosen));
+    return { refuse_next: chosen };
+  }
+
+  /** @param {unknown} outdated */
+  setOutdated(outdated) {
+    if (typeof outdated !== 'boolean') throw new ApiError(400, 'bad_request', 'outdated must be true or false');
+    this.outdated = outdated;
+    return { outdated };
+  }
+
+  /** @param {unknown} refuse an iq error code (400…) or null */
+  setPairingRefusal(refuse) {
+    if (refuse !== null && refuse !== undefined && (!Number.isInteger(refuse) || /** @type {number} */ (refuse) < 400 || /** @type {number} */ (refuse) > 599)) {
+      throw new ApiError(400, 'bad_request', 'refuse must be an error code from 400 to 599, or null');
+    }
+    this.pairingRefusal = /** @type {number|null} */ (refuse ?? null);
+    return { refuse: this.pairingRefusal };
+  }
+
+  /** @param {string} digits @param {unknown} on */
+  setOnWhatsApp(digits, on) {
+    if (typeof on !== 'boolean') throw new ApiError(400, 'bad_request', 'on_whatsapp must be true or false');
+    if (on) this.notOnWhatsApp.delete(digits);
+    else this.notOnWhatsApp.add(digits);
+    return { phone: digits, on_whatsapp: on };
   }
 
   /** @param {string} digits @param {unknown} code */
@@ -35,6 +78,26 @@ export class SimWorld {
     if (!REJECT_CODES.has(/** @type {number} */ (code))) throw new ApiError(400, 'bad_request', 'reject must be 463, 479 or null');
     this.rejecting.set(digits, /** @type {number} */ (code));
     return { phone: digits, reject: code };
+  }
+
+  /**
+   * WhatsApp's quota of new chats for a number, in rc14's NewChatMessageCapInfo shape
+   * (Types/State.d.ts:69-95): {status: NONE|FIRST_WARNING|SECOND_WARNING|CAPPED,
+   * used_quota?, total_quota?, until?}.
+   * @param {string} sessionId @param {any} body
+   */
+  setQuota(sessionId, body) {
+    if (!QUOTA_STATUSES.has(body?.status)) throw new ApiError(400, 'bad_request', `status must be one of ${[...QUOTA_STATUSES].join(', ')}`);
+    const count = (/** @type {unknown} */ v, /** @type {string} */ what) => {
+      if (v === undefined) return undefined;
+      if (!Number.isSafeInteger(v) || /** @type {number} */ (v) < 0) throw new ApiError(400, 'bad_request', `${what} must be a whole number`);
+      return v;
+    };
+    const until = isoArg(body.until, 'until');
+    const info = { capping_status: body.status, used_quota: count(body.used_quota, 'used_quota'), total_quota: count(body.total_quota, 'total_quota'),
+      ...(until ? { cycle_end_timestamp: String(Math.floor(Date.parse(until) / 1000)) } : {}) };
+    this.quotas.set(sessionId, info);
+    return info;
   }
 
   /**
@@ -79,6 +142,11 @@ export class SimWorld {
    * @param {number} now
    */
   verdict(sessionId, to, knownContact, now) {
+    const once = this.refuseNext.get(sessionId);
+    if (once) {
+      this.refuseNext.delete(sessionId);
+      return rejection(String(once));
+    }
     const code = this.rejecting.get(to);
     if (code) return rejection(String(code));
     const limit = this.limitOf(sessionId, now);

@@ -1,12 +1,14 @@
-"""Driving a frozen Jaga from outside, as a desktop would: a process, its files, its bridge.
+"""Driving a whole Jaga from outside, as a desktop would: a process, its files, its bridge.
 
-Nothing here imports the app's Qt parts: the frozen app is a separate program. What the
-test knows of it comes from what it leaves behind (logs/bridge.log, app.sqlite3) and from
-its bridge (the loopback API, with the token the app handed the bridge in its environment).
+The same for the frozen app (tests/package) and the source one (`python -m app`). Nothing
+here imports the app's Qt parts: the app is a separate program. What the test knows of it
+comes from what it leaves behind (logs/, app.sqlite3) and from its bridge (the loopback
+API, with the token the app handed the bridge in its environment).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -64,34 +66,37 @@ def clean_env(home: Path) -> dict[str, str]:
     return env
 
 
-class FrozenApp:
-    """One launch of the frozen `jaga` in demo mode on a data folder."""
+class AppProcess:
+    """One launch of Jaga (`command`) in demo mode on a data folder.
 
-    def __init__(self, executable: Path, data_dir: Path, home: Path) -> None:
-        self.executable = executable
-        self.bundle = executable.resolve().parent
+    `bundle`: the frozen app's folder, whose processes are its own (None for the source
+    app, whose processes are known by the data folder alone)."""
+
+    def __init__(
+        self, command: list[str], data_dir: Path, home: Path, bundle: Path | None = None
+    ) -> None:
+        self.command = command
+        self.bundle = bundle
         self.data_dir = data_dir
         self.home = home
         self.process: subprocess.Popen[bytes] | None = None
         self._ready_before = 0
+        self._log_before = 0
         self._stderr = data_dir / "app-stderr.txt"
 
     # --- the app ----------------------------------------------------------------------
 
-    def start(self) -> FrozenApp:
+    def start(self, env: dict[str, str] | None = None) -> AppProcess:
+        """Starts it; `env` is added to the desktop-like environment (clean_env)."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self._ready_before = len(self._all_ready_lines())
+        self._log_before = len(self.app_log())
+        arguments = ["--demo", "--data-dir", str(self.data_dir)]
+        arguments += ["--settings", str(self.data_dir / "settings.ini")]
         with self._stderr.open("ab") as stderr:
             self.process = subprocess.Popen(
-                [
-                    str(self.executable),
-                    "--demo",
-                    "--data-dir",
-                    str(self.data_dir),
-                    "--settings",
-                    str(self.data_dir / "settings.ini"),
-                ],
-                env=clean_env(self.home),
+                [*self.command, *arguments],
+                env={**clean_env(self.home), **(env or {})},
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=stderr,
@@ -111,6 +116,15 @@ class FrozenApp:
         self.process.send_signal(signal.SIGTERM)
         return self.process.wait(timeout)
 
+    def kill_leftovers(self) -> None:
+        """SIGKILL for this launch and whatever of it is left (after a failed check)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+        for process in self.leftovers():
+            with contextlib.suppress(psutil.Error):
+                process.kill()
+
     def leftovers(self) -> list[psutil.Process]:
         """Every process still running from this bundle or on this data folder.
 
@@ -123,7 +137,8 @@ class FrozenApp:
                 continue
             exe = info["exe"] or ""
             cmdline = " ".join(info["cmdline"] or [])
-            if exe.startswith(str(self.bundle)) or str(self.data_dir) in cmdline:
+            mine = self.bundle is not None and exe.startswith(str(self.bundle))
+            if mine or str(self.data_dir) in cmdline:
                 found.append(process)
         return found
 
@@ -150,9 +165,28 @@ class FrozenApp:
         except sqlite3.Error:
             return {}
 
+    def messages_like(self, pattern: str) -> int:
+        """How many messages in app.sqlite3 have a WhatsApp id LIKE `pattern`."""
+        try:
+            uri = f"file:{self.data_dir / 'app.sqlite3'}?mode=ro"
+            with sqlite3.connect(uri, uri=True, timeout=0.5) as conn:
+                query = "SELECT COUNT(*) FROM messages WHERE message_id LIKE ?"
+                return int(conn.execute(query, (pattern,)).fetchone()[0])
+        except sqlite3.Error:
+            return 0
+
     def app_log(self) -> str:
         path = self.data_dir / "logs" / "jaga.log"
         return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+
+    def this_launch_log(self) -> str:
+        """jaga.log as written since this launch started."""
+        return self.app_log()[self._log_before :]
+
+
+def frozen_app(executable: Path, data_dir: Path, home: Path) -> AppProcess:
+    """The frozen `jaga` of an unpacked bundle."""
+    return AppProcess([str(executable)], data_dir, home, bundle=executable.resolve().parent)
 
 
 class Bridge:
@@ -186,6 +220,20 @@ class Bridge:
             f"/sim/sessions/{session_id}/scan", json={"phone": phone, "name": "Toko Smoke"}
         )
         response.raise_for_status()
+
+    def inbound(self, session_id: str, count: int) -> int:
+        """`count` messages from the simulated network to the number, in one request; their
+        WhatsApp ids are burst-<the stamp returned>-<n>."""
+        stamp = time.monotonic_ns()
+        messages = [
+            {"from": "628999000111", "text": f"burst {n}", "message_id": f"burst-{stamp}-{n}"}
+            for n in range(count)
+        ]
+        response = self._client.post(
+            f"/sim/sessions/{session_id}/inbound", json={"messages": messages}
+        )
+        response.raise_for_status()
+        return stamp
 
     def kill(self) -> None:
         os.kill(self.pid, signal.SIGKILL)

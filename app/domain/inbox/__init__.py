@@ -1,0 +1,1 @@
+"""One inbox for every number: unread, labels, quick replies, hours, search, notices. Pure."""

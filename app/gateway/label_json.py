@@ -1,0 +1,48 @@
+"""Labels in WAHA's shapes (Label, LabelChatAssociation): for the API's answers and the
+label webhooks alike. Pure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.domain.inbox import labels as rules
+from app.domain.inbox.labels import Label, LabelChange
+from app.gateway import label_models as lm
+from app.gateway.api_models import dump
+from app.gateway.waha import chat_id
+
+#: WAHA's label events, as Jaga sends them.
+LABEL_EVENTS = ("label.upsert", "label.deleted", "label.chat.added", "label.chat.deleted")
+EVENT_OF = {
+    rules.UPSERT: "label.upsert",
+    rules.DELETED: "label.deleted",
+    rules.CHAT_ADDED: "label.chat.added",
+    rules.CHAT_DELETED: "label.chat.deleted",
+}
+
+
+def label_json(label: Label) -> dict[str, Any]:
+    """WAHA's Label: the colour as WhatsApp's index and as hex."""
+    return dump(
+        lm.Label,
+        {
+            "id": label.label_id,
+            "name": label.name,
+            "color": label.color,
+            "colorHex": label.color_hex,
+        },
+    )
+
+
+def change_json(change: LabelChange) -> dict[str, Any]:
+    """The payload of a label webhook: a Label, or a LabelChatAssociation."""
+    if change.chat is None and change.label is not None:
+        return label_json(change.label)
+    return dump(
+        lm.LabelChatAssociation,
+        {
+            "labelId": change.label_id,
+            "chatId": chat_id(change.chat or ""),
+            "label": label_json(change.label) if change.label is not None else None,
+        },
+    )

@@ -1,0 +1,56 @@
+"""label.upsert, label.deleted, label.chat.added, label.chat.deleted: written in the
+transaction that changes the label, whoever changed it (the window, the API, the phone's
+WhatsApp Business app through the bridge), as durably as the message webhooks, and through
+the same publisher: to the URLs that hear the number (its own session webhooks too), with
+its session's metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from app.core.models import Account
+from app.core.write_hooks import Written
+from app.gateway.label_json import EVENT_OF, change_json
+from app.gateway.publisher import WebhookPublisher
+from app.gateway.webhook_store import enabled_targets
+
+
+class LabelWebhooks:
+    def __init__(
+        self,
+        publisher: WebhookPublisher,
+        wake: Callable[[], None],
+        *,
+        bridge_up: Callable[[], bool],
+    ) -> None:
+        self._publisher = publisher
+        self._wake = wake
+        self._bridge_up = bridge_up
+
+    def in_transaction(self, s: Session, written: Written) -> None:
+        """A write hook (app.core.write_hooks): inside the store's transaction."""
+        if not written.labels:
+            return
+        targets = enabled_targets(s)
+        if not targets:
+            return
+        up = self._bridge_up()
+        enqueued: list[int] = []
+        for change in written.labels:
+            account = s.get(Account, change.account_id)
+            if account is None:
+                continue
+            number = self._publisher.number_view(s, account, up)
+            # One order per number's labels: a shop's software sees them as they happened.
+            enqueued += self._publisher.publish(
+                s,
+                targets,
+                EVENT_OF[change.kind],
+                number,
+                f"{number.id}:labels",
+                change_json(change),
+            )
+        if enqueued:
+            self._wake()

@@ -1,0 +1,1 @@
+"""What each face may call: one narrow Protocol per face."""

@@ -1,0 +1,1 @@
+"""The inbox's tables and repositories (migration 0008_inbox)."""

@@ -1,0 +1,36 @@
+"""A message the API scheduled (Fonnte's schedule or delay) says so in the chat, in the
+owner's language; once its time has come, the note goes.
+
+Seen failing against: main at 583a38a (a scheduled message looked like any queued one).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from app.core.models import utcnow
+from app.core.outbox import SendOptions
+from app.core.supervision import State
+from app.ui.chats_model import NoteRole
+from app.ui.chats_window import ChatsWindow
+from app.ui.formatting import clock_time
+from app.ui.i18n import Translations
+from tests.gui.conftest import observe, set_bridge
+from tests.gui.test_chats import CUSTOMER, rows
+
+
+def test_a_scheduled_message_says_when_it_leaves(qtbot, offline_service, english):
+    shop = offline_service.create_account("Toko", "sim").id
+    set_bridge(offline_service, State.RUNNING)
+    observe(offline_service, shop, "connected", phone="6281300000106")
+    later = utcnow().replace(microsecond=0) + timedelta(hours=2)
+    offline_service.store.queue_message(
+        shop, CUSTOMER, "Promo besok", "JAGA0002", SendOptions(not_before=later)
+    )
+    offline_service.store.queue_message(shop, CUSTOMER, "Sekarang", "JAGA0003")
+    chats = ChatsWindow(offline_service, shop)
+    qtbot.addWidget(chats)
+    chats.show()
+    assert rows(chats, NoteRole) == [f"Scheduled: leaves at {clock_time(later)}", ""]
+    Translations().apply("id")
+    assert rows(chats, NoteRole)[0] == f"Terjadwal: dikirim pukul {clock_time(later)}"
