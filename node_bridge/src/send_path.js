@@ -146,13 +146,23 @@ export class SendPath {
     for (const row of rows) {
       if (session.status !== 'connected') return;
       try {
-        await this.once(session.id, row.client_id, () =>
-          this.writeAndWait(session, row.client_id, row.message_id, () => resendNow(session, { messageId: row.message_id, to: row.to_addr })));
-        this.log.info({ session: session.id, message_id: row.message_id }, 'unconfirmed message sent again and confirmed');
+        const resent = await this.once(session.id, row.client_id, async () => {
+          // The list was read at the open: the app's retry may have sent it since.
+          if (!this.stillUnconfirmed(session.id, row.client_id)) return false;
+          await this.writeAndWait(session, row.client_id, row.message_id, () => resendNow(session, { messageId: row.message_id, to: row.to_addr }));
+          return true;
+        });
+        if (resent) this.log.info({ session: session.id, message_id: row.message_id }, 'unconfirmed message sent again and confirmed');
       } catch (err) {
         this.log.warn({ session: session.id, message_id: row.message_id, err }, 'could not send an unconfirmed message again');
       }
     }
+  }
+
+  /** Written, and neither confirmed nor refused yet. @param {string} sessionId @param {string} clientId */
+  stillUnconfirmed(sessionId, clientId) {
+    const rec = this.store.outbound.get(sessionId, clientId);
+    return Boolean(rec && rec.status !== 'sent' && !rec.refusal);
   }
 }
 
