@@ -238,17 +238,23 @@ class Face:
     async def _start_gateway(self, settings: AppSettings) -> None:
         """aiohttp and the API: after the window, imported beside the loop (late_import)."""
         from app.application import instance_key
-        from app.ui.gateway_dialog import show_for
         from app.ui.late_import import import_later
 
+        # Nothing on this thread may import the API's modules meanwhile (the dialog does:
+        # it is imported when the owner opens it).
         module = await import_later("app.gateway.gateway")
         key = instance_key(DataPaths(self.service.data_dir))
         gateway = module.for_service(
             self.service, key, port=settings.api_port, lan=settings.api_lan
         )
         self._gateway = gateway
-        self.window.gateway_requested.connect(lambda: show_for(self.window, gateway, settings))
+        self.window.gateway_requested.connect(lambda: self._show_gateway(gateway, settings))
         await gateway.start()  # on this loop
+
+    def _show_gateway(self, gateway: Gateway, settings: AppSettings) -> None:
+        from app.ui.gateway_dialog import show_for
+
+        show_for(self.window, gateway, settings)
 
     async def aclose(self) -> None:
         if self._gateway_start is None:
