@@ -43,6 +43,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--repeat", type=int, metavar="N", help="repetitions per measurement (overrides defaults)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch data folders")
+    parser.add_argument(
+        "--frozen",
+        type=Path,
+        metavar="PATH",
+        help="the frozen app `launch` runs beside the source one (default: dist/jaga/jaga "
+        "when `make package` made it)",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="where reports go")
     args = parser.parse_args(argv)
     names = [n.strip() for item in args.only for n in item.split(",") if n.strip()]
@@ -58,7 +65,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     workdir = Path(tempfile.mkdtemp(prefix="jaga-bench-"))
-    ctx = Context(quick=args.quick, repeat=args.repeat, workdir=workdir)
+    ctx = Context(quick=args.quick, repeat=args.repeat, workdir=workdir, frozen=args.frozen)
     started = datetime.now(UTC)
     report: dict[str, Any] = {
         "meta": {

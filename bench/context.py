@@ -19,6 +19,8 @@ class Context:
     repeat: int | None
     workdir: Path
     log: Callable[[str], None] = _print
+    #: The frozen app the launch scenario runs beside the source one (None: dist/jaga/jaga).
+    frozen: Path | None = None
     started: float = field(default_factory=time.monotonic)
 
     def count(self, full: int, quick: int) -> int:

@@ -1,9 +1,11 @@
-"""Scenario 5: launching the desktop app, as a person does.
+"""Scenario 5: launching the desktop app, as a person does, from source and frozen.
 
-`python -m app --data-dir X` is spawned under offscreen Qt (through bench.app_probe, which
-only adds a "window shown" marker) on a data folder holding N numbers linked earlier
-(sim engine, auth in X/bridge). Times from the spawn:
-- window shown: the main window's first Show event (probe marker);
+`python -m app --data-dir X` (what `make run` starts) and, when there is one, the frozen
+app (`dist/jaga/jaga` from `make package`, or `python -m bench --frozen PATH`) are spawned
+in turns under offscreen Qt on a data folder holding N numbers linked earlier (sim engine,
+auth in X/bridge). Times from the spawn:
+- window shown: the main window's first setVisible, from Qt's own log (the soak and memory
+  scenarios run the source app through bench.app_probe, which marks its Show event);
 - bridge READY: the bridge's "bridge ready" line in X/logs/bridge.log;
 - restoration started: the app's first `GET /sessions` after READY (the restore's
   snapshot) and its first `PUT /sessions/{id}`, from the bridge's request log
@@ -221,48 +223,95 @@ async def launch_once(
     return out
 
 
+#: The figures each program gets in the report (side by side).
+KEYS = ("window_shown", "bridge_ready", "restore_snapshot", "first_put", "all_connected")
+#: Goals for the installed (frozen) app, 20 numbers, quiet machine (issue 27).
+FROZEN_GOALS_MS = {"window_shown": 900, "restore_snapshot": 700, "all_connected": 1300}
+
+
+def frozen_build(wanted: Path | None) -> dict[str, Any] | None:
+    """The frozen app to launch beside the source one: --frozen, else dist/jaga/jaga when
+    `make package` made it. Stale when older than the last commit of what it freezes."""
+    path = wanted or ROOT / "dist" / "jaga" / "jaga"
+    if not path.is_file():
+        return None
+    built = path.stat().st_mtime
+    last = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--format=%ct", "--", "app", "node_bridge/src"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    stale = bool(last) and built < float(last)
+    when = datetime.fromtimestamp(built).isoformat(timespec="seconds")
+    return {"path": str(path), "built_at": when, "stale": stale}
+
+
+async def launch_in_turns(
+    folder: Path, n: int, programs: dict[str, list[str]], runs: int, log: Any
+) -> dict[str, dict[str, list[float]]]:
+    """Each program once per round, in turns, on the same data folder."""
+    rows: dict[str, dict[str, list[float]]] = {name: {} for name in programs}
+    for i in range(runs):
+        for name, program in programs.items():
+            result = await launch_once(folder, n, program=program)
+            for key, value in result.items():
+                if value is not None:
+                    rows[name].setdefault(key, []).append(value)
+            log(
+                f"  {name} {i + 1}/{runs}: window shown {result['window_shown']:.0f} ms, READY "
+                f"{result['bridge_ready']:.0f} ms, restore started "
+                f"{result['restore_snapshot']:.0f} ms, all {n} connected "
+                f"{result['all_connected']:.0f} ms"
+            )
+    return rows
+
+
+def figures(values: dict[str, list[float]]) -> dict[str, Any]:
+    out = {key: stats(values.get(key, []), "ms") for key in KEYS}
+    out["restoration_started"] = out.pop("restore_snapshot")
+    out["first_session_start"] = out.pop("first_put")
+    for key in ("app_rss_mib", "bridge_rss_mib"):
+        out[key] = stats(values.get(key, []), "MiB")
+    return out
+
+
 async def measure(ctx: Context) -> dict[str, Any]:
     n = NUMBERS_QUICK if ctx.quick else NUMBERS
     runs = ctx.count(5, 2)
     ctx.log(f"  preparing a data folder with {n} linked numbers")
     folder = await prepare(ctx.folder(f"launch-{n}"), n)
-    rows: dict[str, list[float]] = {}
-    for i in range(runs):
-        result = await launch_once(folder, n)
-        for key, value in result.items():
-            if value is not None:
-                rows.setdefault(key, []).append(value)
-        ctx.log(
-            f"  launch {i + 1}/{runs}: window shown {result['window_shown']:.0f} ms, READY "
-            f"{result['bridge_ready']:.0f} ms, restore started {result['restore_snapshot']:.0f} ms,"
-            f" all {n} connected {result['all_connected']:.0f} ms"
-        )
-
-    def s(key: str, unit: str = "ms") -> dict[str, Any]:
-        return stats(rows.get(key, []), unit)
-
-    return {
-        "launch": {
-            "title": "app launch (python -m app, offscreen)",
-            "numbers": n,
-            "window_shown": s("window_shown"),
-            "window_painted": s("window_painted"),
-            "bridge_ready": s("bridge_ready"),
-            "restoration_started": s("restore_snapshot"),
-            "first_session_start": s("first_put"),
-            "all_connected": s("all_connected"),
-            "interpreter_and_probe_start": s("probe_started"),
-            "app_rss_mib": s("app_rss_mib", "MiB"),
-            "bridge_rss_mib": s("bridge_rss_mib", "MiB"),
-            "note": (
-                "window shown/painted come from bench.app_probe (the app logs no such line); "
-                "restoration started = the app's first GET /sessions after READY, from the "
-                "bridge's debug request log; Jaga's modules compiled to bytecode first, as "
-                "installed; launch 1 is the first on its data folder (Node's compile cache "
-                "is made then)"
-            ),
-        }
+    programs = {"source": [sys.executable, "-m", "app"]}
+    build = frozen_build(ctx.frozen.resolve() if ctx.frozen else None)
+    if build is not None:
+        programs["frozen"] = [build["path"]]
+        if build["stale"]:
+            ctx.log("  WARNING: the frozen build is older than the last commit (make package)")
+    else:
+        ctx.log("  no frozen build (make package, or --frozen PATH): the source app only")
+    rows = await launch_in_turns(folder, n, programs, runs, ctx.log)
+    result: dict[str, Any] = {
+        "title": "app launch (offscreen), source and frozen in turns",
+        "numbers": n,
+        **figures(rows["source"]),
+        "frozen_build": build,
+        "note": (
+            "window shown: the main window's first setVisible in Qt's own log, for both; "
+            "restoration started = the app's first GET /sessions after READY, from the "
+            "bridge's debug request log; the source app's modules compiled to bytecode first, "
+            "as installed; launch 1 of each is the first on its data folder for Node's "
+            "compile cache"
+        ),
     }
+    if "frozen" in rows:
+        frozen = figures(rows["frozen"])
+        result["frozen"] = frozen
+        result["frozen_goals_ms"] = FROZEN_GOALS_MS
+        result["frozen_vs_source"] = {
+            key: round(frozen[key]["median"] / result[key]["median"], 2)
+            for key in ("window_shown", "bridge_ready", "restoration_started", "all_connected")
+            if frozen[key]["median"] and result[key]["median"]
+        }
+    return {"launch": result}
 
 
 # --- the frozen app next to the source run (docs/packaging.md) -----------------------------
@@ -273,27 +322,12 @@ async def compare_frozen(frozen: Path, folder: Path, n: int, runs: int) -> dict[
     same data folder with `n` linked numbers; "window shown" from Qt's log for both."""
     await prepare(folder, n)
     programs = {"source": [sys.executable, "-m", "app"], "frozen": [str(frozen)]}
-    rows: dict[str, dict[str, list[float]]] = {name: {} for name in programs}
-    for i in range(runs):
-        for name, program in programs.items():
-            result = await launch_once(folder, n, program=program)
-            for key, value in result.items():
-                if value is not None:
-                    rows[name].setdefault(key, []).append(value)
-            print(
-                f"  {name} {i + 1}/{runs}: window shown {result['window_shown']:.0f} ms, "
-                f"READY {result['bridge_ready']:.0f} ms, all {n} connected "
-                f"{result['all_connected']:.0f} ms",
-                file=sys.stderr,
-            )
-    keys = ("window_shown", "bridge_ready", "all_connected", "app_rss_mib", "bridge_rss_mib")
-    return {
-        "numbers": n,
-        **{
-            name: {key: stats(values.get(key, []), "MiB" if "rss" in key else "ms") for key in keys}
-            for name, values in rows.items()
-        },
-    }
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr)
+
+    rows = await launch_in_turns(folder, n, programs, runs, log)
+    return {"numbers": n, **{name: figures(values) for name, values in rows.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:

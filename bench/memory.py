@@ -8,6 +8,9 @@ fresh process per size, so one size's garbage does not inflate the next. The per
 figure is (RSS(k) - RSS(0)) / k.
 App: the real desktop app (`python -m app`, offscreen, main window shown) on folders
 with 0 and 20 linked numbers, 2 s after all are connected (see bench.launch).
+Baseline: an idle bridge with the real engine's code loaded, as every bridge was before it
+loaded Baileys on first use (a baileys session started against a closed local port, then
+stopped); goal: the idle bridge ≤ 90 MiB.
 Also bench/baileys_rss.mjs: the Baileys engine's own cost per idle connection.
 """
 
@@ -58,16 +61,48 @@ async def bridge_rss(ctx: Context, sizes: tuple[int, ...], rounds: int) -> dict[
 
                 await fleet.view.until(settled, 120, f"{k} connected")
                 await asyncio.sleep(SETTLE_S)
-                samples = []
-                for _ in range(5):
-                    rss = fleet.bridge_rss()
-                    if rss:
-                        samples.append(rss / MIB)
-                    await asyncio.sleep(0.1)
-                out[k].append(statistics.median(samples))
+                out[k].append(await sample_rss(fleet))
                 ctx.log(
                     f"  bridge RSS, round {r + 1}/{rounds}, {k} connected: {out[k][-1]:.1f} MiB"
                 )
+    finally:
+        await fleet.close()
+    return out
+
+
+async def sample_rss(fleet: Fleet) -> float:
+    """The bridge's RSS in MiB: the median of five readings 100 ms apart."""
+    samples = []
+    for _ in range(5):
+        rss = fleet.bridge_rss()
+        if rss:
+            samples.append(rss / MIB)
+        await asyncio.sleep(0.1)
+    return statistics.median(samples)
+
+
+async def bridge_rss_engine_loaded(ctx: Context, rounds: int) -> list[float]:
+    """Baseline: an idle bridge once the real engine's code is loaded, as every bridge was
+    before it loaded Baileys on first use. A fresh bridge with no number starts a baileys
+    session aimed at a closed local port (no network), which is then stopped."""
+    fleet = Fleet(ctx.folder("memory-engine"))
+    out: list[float] = []
+    try:
+        await fleet.start()
+        for r in range(rounds):
+            if r:
+                readies = len(fleet.view.ready_at)
+                fleet.service.supervisor.restart()
+                await fleet.view.until(lambda n=readies: len(fleet.view.ready_at) > n, 30, "READY")
+                await fleet.wait_running()
+            client = fleet.service.client
+            assert client is not None
+            options = {"ws_url": "ws://127.0.0.1:9/ws/chat", "backoff_base_ms": 60_000}
+            await client.start_session("engine-probe", "baileys", options)
+            await client.stop_session("engine-probe")
+            await asyncio.sleep(SETTLE_S)
+            out.append(await sample_rss(fleet))
+            ctx.log(f"  bridge RSS, idle with the real engine loaded: {out[-1]:.1f} MiB")
     finally:
         await fleet.close()
     return out
@@ -106,6 +141,7 @@ async def measure(ctx: Context) -> dict[str, Any]:
     sizes = SIZES_QUICK if ctx.quick else SIZES
     rounds = ctx.count(3, 1)
     rss = await bridge_rss(ctx, sizes, rounds)
+    loaded = await bridge_rss_engine_loaded(ctx, rounds)
     base = statistics.median(rss[0])
     per_session = {
         str(k): round((statistics.median(v) - base) * 1024 / k, 0) for k, v in rss.items() if k
@@ -125,6 +161,10 @@ async def measure(ctx: Context) -> dict[str, Any]:
             "title": "memory (RSS)",
             "bridge_rss_mib": {str(k): stats(v, "MiB") for k, v in rss.items()},
             "bridge_kib_per_session": per_session,
+            # the baseline: what an idle bridge weighed with Baileys loaded at every start
+            "bridge_rss_engine_loaded_mib": stats(loaded, "MiB"),
+            "bridge_idle_ratio": round(statistics.median(loaded) / base, 2) if base else None,
+            "bridge_idle_goal_mib": 90,
             "app_rss_mib": app_rss,
             "baileys_rss": baileys(ctx),
             "note": (

@@ -1,12 +1,4 @@
-"""Scenario 7: messages. Outbox drain after a reconnect, and an inbound burst.
-
-Outbox drain: one number is linked, then stopped by its owner; 10,000 messages to 50 chats
-are accepted into the outbox while it is away; it is reconnected, and the clock runs from
-the reconnect until every message is sent (the bridge took it) and then delivered (the sim
-network's receipt is stored). Sends per second are also sampled each second of the drain.
-The sim network's journal is then checked: every message on the wire exactly once.
-Seed strategy (no outbox): the same messages handed straight to the bridge while the
-number is away — a sample of them, counting how many the bridge accepts.
+"""Scenario 7: messages. The outbox drain (bench.drain), and an inbound burst.
 
 Inbound burst, as capacity: bench.inject, in its own process, pushes messages for 5 s (a
 batch every 50 ms) to a linked number while the main window is shown, at rising rates
@@ -29,161 +21,16 @@ import time
 from typing import Any
 
 from bench.context import Context
-from bench.harness import ROOT, TOKEN_VALUE, BenchError, Fleet, eventually, stats
+from bench.drain import counts, measure_drain
+from bench.harness import ROOT, TOKEN_VALUE, BenchError, Fleet, eventually
+from bench.ui_lag import LoopLag, lag_summary, percentile
 
-CHATS = 50
 #: Offered rates, rising until storage falls behind (messages a second).
 RATES = (500, 1_000, 2_000, 4_000, 8_000, 16_000)
 RATES_QUICK = (1_000, 4_000, 16_000)
 BURST_SECONDS = 5.0
 HELD_BEHIND_MS = 1_000
 LAG_P99_GOAL_MS = 50.0
-SEED_SAMPLE = 100
-
-
-def percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
-
-
-class LoopLag:
-    """How late a 10 ms timer fires: the UI's responsiveness, in milliseconds."""
-
-    def __init__(self, interval_ms: int = 10) -> None:
-        from PySide6.QtCore import Qt, QTimer
-
-        self.samples: list[float] = []
-        self._interval = interval_ms / 1000
-        self._last = time.monotonic()
-        self._timer = QTimer()
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self._last = time.monotonic()
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def _tick(self) -> None:
-        now = time.monotonic()
-        self.samples.append(max(0.0, (now - self._last - self._interval) * 1000))
-        self._last = now
-
-
-def lag_summary(samples: list[float]) -> dict[str, Any]:
-    if not samples:
-        return {"p50_ms": None, "p99_ms": None, "max_ms": None, "n": 0}
-    return {
-        "p50_ms": round(statistics.median(samples), 2),
-        "p99_ms": round(percentile(samples, 0.99), 2),
-        "max_ms": round(max(samples), 2),
-        "n": len(samples),
-    }
-
-
-def _counts(service: Any, account_id: str) -> dict[str, int]:
-    """Rows by status, counted in SQL: polling must not slow down what it measures."""
-    from sqlalchemy import func, select
-
-    from app.core.models import Message
-
-    with service.store.session() as s:
-        query = (
-            select(Message.status, func.count())
-            .where(Message.account_id == account_id)
-            .group_by(Message.status)
-        )
-        return {status: count for status, count in s.execute(query)}
-
-
-async def seed_direct_sends(fleet: Fleet, account_id: str, tries: int) -> dict[str, int]:
-    """The seed had no outbox: a send while the number is away goes straight to the bridge."""
-    from app.bridge.client import BridgeError
-
-    client = fleet.service.client
-    if client is None:
-        raise BenchError("no bridge client for the seed re-enactment")
-    accepted, refused = 0, {}
-    for i in range(tries):
-        try:
-            await client.send_message(account_id, f"62813{i:07d}", f"seed {i}", f"SEED{i:06d}")
-            accepted += 1
-        except BridgeError as error:
-            refused[error.code] = refused.get(error.code, 0) + 1
-    return {"tried": tries, "accepted": accepted, **{f"refused_{k}": v for k, v in refused.items()}}
-
-
-async def outbox_drain(ctx: Context, queued: int) -> dict[str, Any]:
-    fleet = Fleet(ctx.folder("messages-drain"))
-    service = fleet.service
-    try:
-        await fleet.start()
-        await fleet.link(1)
-        (account,) = service.store.accounts()
-        await service.stop_account(account.id)
-        await eventually(
-            lambda: service.store.account(account.id).status == "stopped", 10, what="stopped"
-        )
-        seed = await seed_direct_sends(fleet, account.id, SEED_SAMPLE)
-        began = time.monotonic()
-        for i in range(queued):
-            service.send_message(account.id, f"62812{i % CHATS:07d}", f"drain {i}")
-        accept_s = time.monotonic() - began
-        ctx.log(f"  {queued} accepted into the outbox in {accept_s:.1f} s; reconnecting")
-
-        reconnect_at = time.monotonic()
-        await service.reconnect(account.id)
-        per_second: list[float] = []
-        last_sent, last_at = 0, reconnect_at
-        sent_s = delivered_s = None
-        while delivered_s is None:
-            await asyncio.sleep(1.0)
-            counts = _counts(service, account.id)
-            now = time.monotonic()
-            sent = sum(counts.get(s, 0) for s in ("sent", "delivered", "read"))
-            delivered = sum(counts.get(s, 0) for s in ("delivered", "read"))
-            if sent_s is None:
-                per_second.append((sent - last_sent) / (now - last_at))
-                last_sent, last_at = sent, now
-                if sent == queued:
-                    sent_s = now - reconnect_at
-            if delivered == queued:
-                delivered_s = now - reconnect_at
-            if now - reconnect_at > 900:
-                raise BenchError(f"outbox not drained in 900 s ({counts})")
-        network = await service.client.sim_network()
-        ids = [
-            row["client_id"]
-            for row in network
-            if row["session_id"] == account.id and not str(row["client_id"]).startswith("SEED")
-        ]
-        assert sent_s is not None
-        result = {
-            "queued": queued,
-            "chats": CHATS,
-            "accepted_per_s": round(queued / accept_s, 1),
-            "reconnect_to_all_sent_s": round(sent_s, 1),
-            "reconnect_to_all_delivered_s": round(delivered_s, 1),
-            "drain_per_s": round(queued / sent_s, 1),
-            # the first and last seconds are partial: the steady rate is the middle
-            "sent_per_second": stats(per_second[1:-1] or per_second, "msg/s"),
-            "network_sends": len(ids),
-            "network_duplicates": len(ids) - len(set(ids)),
-            "seed_direct_sends_while_away": seed,
-        }
-        if result["network_sends"] != queued or result["network_duplicates"]:
-            raise BenchError(f"the sim network did not get each message once: {result}")
-        ctx.log(
-            f"  drained {queued} in {sent_s:.1f} s ({result['drain_per_s']}/s), "
-            f"all delivered after {delivered_s:.1f} s, duplicates 0"
-        )
-        return result
-    finally:
-        await fleet.close()
 
 
 def _inject(port: int, session: str, rate: int, seconds: float, prefix: str) -> subprocess.Popen:
@@ -238,7 +85,7 @@ async def inbound_bursts(ctx: Context, rates: tuple[int, ...]) -> dict[str, Any]
         for run, rate in enumerate(rates):
             total = int(rate * BURST_SECONDS)
             await asyncio.sleep(0.5)  # the window painted, the loop idle
-            before = _counts(service, account.id).get("received", 0)
+            before = counts(service, account.id).get("received", 0)
             info = service.supervisor.ready_info
             if info is None:
                 raise BenchError("the bridge is not ready")
@@ -254,7 +101,7 @@ async def inbound_bursts(ctx: Context, rates: tuple[int, ...]) -> dict[str, Any]
             report = json.loads(out.strip().splitlines()[-1])
 
             def stored(before: int = before, total: int = total) -> bool:
-                return _counts(service, account.id).get("received", 0) - before == total
+                return counts(service, account.id).get("received", 0) - before == total
 
             await eventually(stored, 300, 0.05, "all stored")
             done = time.monotonic()
@@ -280,7 +127,7 @@ async def inbound_bursts(ctx: Context, rates: tuple[int, ...]) -> dict[str, Any]
             )
             if not step["held"]:
                 break  # storage fell behind: the capacity is below this rate
-        received = _counts(service, account.id).get("received", 0)
+        received = counts(service, account.id).get("received", 0)
         if received != sent:
             raise BenchError(f"{received} stored, {sent} sent")
     finally:
@@ -302,10 +149,9 @@ async def inbound_bursts(ctx: Context, rates: tuple[int, ...]) -> dict[str, Any]
 
 
 async def measure(ctx: Context) -> dict[str, Any]:
-    queued = 1_000 if ctx.quick else 10_000
-    drain = await outbox_drain(ctx, queued)
+    drain = await measure_drain(ctx)
     bursts = await inbound_bursts(ctx, RATES_QUICK if ctx.quick else RATES)
     return {
-        "outbox_drain": {"title": "outbox drain after reconnect", **drain},
+        "outbox_drain": {"title": "outbox drain after reconnect, window shown", **drain},
         "inbound_burst": {"title": "inbound burst with the window shown", **bursts},
     }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import ssl
+from collections.abc import Iterator
 from typing import Any
 
 # httpx loads its transport (httpcore, h11) with the first client and anyio's asyncio
@@ -12,7 +14,7 @@ import anyio._backends._asyncio  # noqa: F401
 import httpcore  # noqa: F401
 import httpx
 
-from app.bridge.protocol import SessionInfo, Snapshot
+from app.bridge.protocol import Limits, SessionInfo, Snapshot
 
 
 def loopback_tls() -> ssl.SSLContext:
@@ -26,6 +28,9 @@ def loopback_tls() -> ssl.SSLContext:
 #: slot (at most 5 s away), "typing…" (at most 5 s), the write (at most 30 s) and the ack
 #: (at most 15 s); an answer later than this is not coming.
 SEND_ANSWER_TIMEOUT_S = 60.0
+#: A batch is answered once each of its sends is: its sends run side by side, so the
+#: slowest one's bound is the batch's.
+BATCH_TIMEOUT_S = SEND_ANSWER_TIMEOUT_S
 
 
 class BridgeError(Exception):
@@ -63,10 +68,62 @@ def _raise_for_error(response: httpx.Response) -> None:
     raise BridgeError(code, message, response.status_code, retry_at, fields)
 
 
+def send_body(
+    to: str,
+    text: str,
+    client_id: str,
+    *,
+    new_contact: bool = True,
+    new_contacts_today: int = 0,
+    quoted: dict[str, Any] | None = None,
+    media: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The JSON of one send (POST /sessions/{id}/messages, or an item of a batch)."""
+    body: dict[str, Any] = {
+        "to": to,
+        "client_id": client_id,
+        "new_contact": new_contact,
+        "new_contacts_today": new_contacts_today,
+    }
+    if media is None or text:
+        body["text"] = text
+    if media is not None:
+        body["media"] = media
+    if quoted is not None:
+        body["quoted"] = quoted
+    return body
+
+
+def batches(bodies: list[dict[str, Any]], max_items: int, max_bytes: int) -> Iterator[list[Any]]:
+    """The sends in order, cut where a batch would pass the bridge's count or body size
+    (sizes as JSON with escaped non-ASCII: never smaller than what is sent)."""
+    chunk: list[dict[str, Any]] = []
+    size = len('{"messages": []}')
+    for body in bodies:
+        item = len(json.dumps(body).encode()) + 2  # and ", " between items
+        if chunk and (len(chunk) >= max_items or size + item > max_bytes):
+            yield chunk
+            chunk, size = [], len('{"messages": []}')
+        chunk.append(body)
+        size += item
+    if chunk:
+        yield chunk
+
+
+def _error_of(item: dict[str, Any]) -> BridgeError:
+    error = item["error"]
+    retry_at = error.get("retry_at") if isinstance(error.get("retry_at"), str) else None
+    status = error.get("status") if isinstance(error.get("status"), int) else None
+    return BridgeError(str(error["code"]), str(error["message"]), status, retry_at, dict(error))
+
+
 class BridgeClient:
-    def __init__(self, port: int, token: str, *, timeout: float = 10.0) -> None:
+    def __init__(
+        self, port: int, token: str, *, timeout: float = 10.0, limits: Limits | None = None
+    ) -> None:
         self.base_url = f"http://127.0.0.1:{port}"
         self._token = token
+        self.limits = limits or Limits()
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             headers={"Authorization": f"Bearer {token}"},
@@ -108,6 +165,21 @@ class BridgeClient:
         body = {"engine": engine, "options": options or {}}
         return SessionInfo.from_json(await self._call("PUT", f"/sessions/{session_id}", body))
 
+    async def start_sessions(
+        self, starts: list[tuple[str, str, dict[str, Any]]]
+    ) -> list[SessionInfo | BridgeError]:
+        """PUT /sessions: (id, engine, options) each, in one request; each outcome in order:
+        the session as PUT /sessions/{id} answers it, or the BridgeError it would raise."""
+        body = {"sessions": [{"id": i, "engine": e, "options": o} for i, e, o in starts]}
+        answer = await self._call("PUT", "/sessions", body)
+        try:
+            items = list(answer["sessions"])
+            if len(items) != len(starts):
+                raise ValueError(f"{len(items)} answers for {len(starts)} starts")
+            return [_error_of(i) if "error" in i else SessionInfo.from_json(i) for i in items]
+        except (KeyError, TypeError, ValueError) as error:
+            raise BridgeError("bad_answer", f"unreadable start answer: {error!r}") from error
+
     async def stop_session(self, session_id: str) -> SessionInfo:
         return SessionInfo.from_json(await self._call("DELETE", f"/sessions/{session_id}"))
 
@@ -136,21 +208,38 @@ class BridgeClient:
         outlives a bridge restart); `quoted`: the message this one answers; `media`: a file of the
         media store, with `text` as its caption; `timeout`: a media send is answered once the
         file is uploaded (longer than 10 s)."""
-        body: dict[str, Any] = {
-            "to": to,
-            "client_id": client_id,
-            "new_contact": new_contact,
-            "new_contacts_today": new_contacts_today,
-        }
-        if media is None or text:
-            body["text"] = text
-        if media is not None:
-            body["media"] = media
-        if quoted is not None:
-            body["quoted"] = quoted
+        body = send_body(
+            to,
+            text,
+            client_id,
+            new_contact=new_contact,
+            new_contacts_today=new_contacts_today,
+            quoted=quoted,
+            media=media,
+        )
         return await self._call(
             "POST", f"/sessions/{session_id}/messages", body, timeout or SEND_ANSWER_TIMEOUT_S
         )
+
+    async def send_batch(
+        self, session_id: str, bodies: list[dict[str, Any]]
+    ) -> list[dict[str, Any] | BridgeError]:
+        """Text sends (send_body's) in as few POST /sessions/{id}/messages/batch as the
+        bridge's limits allow. Each outcome in order: the answer, or the BridgeError the
+        single route would have raised. A request that fails as a whole raises."""
+        outcomes: list[dict[str, Any] | BridgeError] = []
+        path = f"/sessions/{session_id}/messages/batch"
+        limits = self.limits
+        for chunk in batches(bodies, limits.batch_max_messages, limits.batch_body_max_bytes):
+            answer = await self._call("POST", path, {"messages": chunk}, BATCH_TIMEOUT_S)
+            try:
+                results = list(answer["results"])
+                if len(results) != len(chunk):
+                    raise ValueError(f"{len(results)} results for {len(chunk)} sends")
+                outcomes += [_error_of(r) if "error" in r else dict(r) for r in results]
+            except (KeyError, TypeError, ValueError) as error:
+                raise BridgeError("bad_answer", f"unreadable batch answer: {error!r}") from error
+        return outcomes
 
     async def set_media_limits(self, max_file_bytes: int, max_total_bytes: int) -> None:
         body = {"max_file_bytes": max_file_bytes, "max_total_bytes": max_total_bytes}

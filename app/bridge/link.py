@@ -70,7 +70,7 @@ class BridgeLink:
 
         The event stream is kept by the app's task keeper: started again if it dies."""
         await self.drop()
-        self.client = BridgeClient(info.port, self._token)
+        self.client = BridgeClient(info.port, self._token, limits=info.limits)
         new_boot = info.boot_id != self.boot_id
         self.boot_id = info.boot_id
         self.limits = info.limits

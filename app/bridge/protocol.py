@@ -28,6 +28,9 @@ class Limits:
 
     text_max_utf16: int = 60_000
     body_max_bytes: int = 64 * 1024
+    #: POST /sessions/{id}/messages/batch: most sends in one, and its largest body.
+    batch_max_messages: int = 100
+    batch_body_max_bytes: int = 1024 * 1024
     #: How the bridge paces each number (safe sending); None: a bridge that does not say.
     pacing: Pacing | None = None
     media: MediaLimits = field(default_factory=MediaLimits)
@@ -40,6 +43,10 @@ class Limits:
             return cls(
                 text_max_utf16=int(data.get("text_max_utf16", cls.text_max_utf16)),
                 body_max_bytes=int(data.get("body_max_bytes", cls.body_max_bytes)),
+                batch_max_messages=int(data.get("batch_max_messages", cls.batch_max_messages)),
+                batch_body_max_bytes=int(
+                    data.get("batch_body_max_bytes", cls.batch_body_max_bytes)
+                ),
                 pacing=Pacing.from_bridge(data.get("pacing")),
                 media=MediaLimits.from_json(data),
             )

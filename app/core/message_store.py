@@ -228,14 +228,22 @@ class MessageStore:
     def _apply_acks(
         self, s: Session, acks: list[Ack], moved: list[Message]
     ) -> list[Message | None]:
-        """Advances the outgoing rows the acks name; the rows are looked up in one query."""
-        wanted = sorted({ack.message_id for ack in acks})
+        """Advances the outgoing rows the acks name, looked up by (number, id): the unique
+        index, a few lookups each, however many messages the table holds (by id alone,
+        every ack batch read the whole table)."""
+        wanted: dict[str, set[str]] = {}
+        for ack in acks:
+            wanted.setdefault(ack.account_id, set()).add(ack.message_id)
         rows: dict[tuple[str, str], Message] = {}
-        for start in range(0, len(wanted), 500):
-            query = select(Message).where(
-                Message.direction == "out", Message.message_id.in_(wanted[start : start + 500])
-            )
-            rows.update({(m.account_id, m.message_id): m for m in s.scalars(query)})
+        for account_id, ids in wanted.items():
+            ordered = sorted(ids)
+            for start in range(0, len(ordered), 500):
+                query = select(Message).where(
+                    Message.account_id == account_id,
+                    Message.message_id.in_(ordered[start : start + 500]),
+                )
+                outgoing = (m for m in s.scalars(query) if m.direction == "out")
+                rows.update({(m.account_id, m.message_id): m for m in outgoing})
         changed: list[Message | None] = []
         for ack in acks:
             message = rows.get((ack.account_id, ack.message_id))

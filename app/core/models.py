@@ -71,6 +71,8 @@ class Message(Base):
     __table_args__ = (
         UniqueConstraint("account_id", "message_id", name="uq_messages_account_message"),
         Index("ix_messages_account_chat", "account_id", "chat", "id"),
+        Index("ix_messages_account_direction", "account_id", "direction", "id"),
+        Index("ix_messages_queue", "status", "direction", "account_id", "chat", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)

@@ -35,8 +35,9 @@ def merge_chat(s: Session, merge: ChatMerge) -> list[int]:
 
 
 def record_limit(store: Store, account_id: str, limit: SendLimit | None) -> bool:
-    """Stores the number's limit on new contacts; True when it changed."""
-    with store.session() as s:
+    """Stores the number's limit on new contacts; True when it changed (the bridge says it
+    again with every status: no fsync of its own, app.core.store.Store.session)."""
+    with store.session(durable=False) as s:
         account = s.get(Account, account_id)
         if account is None:
             return False

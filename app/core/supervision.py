@@ -42,8 +42,11 @@ class Policy:
     healthy_reset: float = 30.0  # a run this long counts as stable and resets the counters
     fatal_failures: int = 5
     fatal_window: float = 60.0
-    stall_timeout: float = 7.0  # one heartbeat (5 s) missed
-    hang_timeout: float = 15.0
+    # The bridge's heartbeat comes every second (JAGA_HEARTBEAT_MS): two missed is
+    # "not responding", six is a hang (a ratio the chaos suite runs at 4x the rate, under
+    # load, without a false hang). A hung bridge is then replaced in about 7 s.
+    stall_timeout: float = 3.0
+    hang_timeout: float = 6.0
     #: After a silence, this long for bytes that already wait unread (the app itself was
     #: held up: stopped, or busy with its database) before the bridge is judged hung.
     hang_grace: float = 1.0

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from app.bridge.client import BridgeClient, BridgeError
+from app.bridge.client import BridgeClient, BridgeError, send_body
 from app.bridge.protocol import parse_time
 from app.core.clock import SteadyClock
 from app.core.edges import refusal_of
@@ -74,6 +74,9 @@ class Dispatcher:
         self._wakeup = asyncio.Event()
         #: Media messages being uploaded, by row id (each its own task).
         self._uploads: dict[int, asyncio.Task[None]] = {}
+        #: (number, chat) pairs known to talk to each other: once known, always known (a
+        #: message came in, or one of ours reached WhatsApp), so each is looked up once.
+        self._known_pairs: set[tuple[str, str]] = set()
 
     def wake(self) -> None:
         self._wakeup.set()
@@ -130,7 +133,7 @@ class Dispatcher:
         due = [m for m in due if not m.media_type]
         if not due:
             return False
-        outcomes = await asyncio.gather(*(self._send_one(client, m, known, reached) for m in due))
+        outcomes = await self._send_texts(client, due, known, reached)
         sent = [m.id for m, outcome in zip(due, outcomes, strict=True) if outcome == "sent"]
         if sent:
             # One commit for the round. A crash before it sends these again with the same
@@ -141,13 +144,60 @@ class Dispatcher:
         # A message that failed for good frees its chat: the next one may go at once.
         return any(outcome in ("sent", "failed") for outcome in outcomes)
 
+    async def _send_texts(
+        self,
+        client: BridgeClient,
+        due: list[Message],
+        known: set[tuple[str, str]],
+        reached: dict[str, int],
+    ) -> list[str]:
+        """Text messages, each number's in one batch request (a round trip per message
+        was what a backlog waited on): "sent", "failed" or "later" each, in order."""
+        by_account: dict[str, list[Message]] = {}
+        for message in due:
+            by_account.setdefault(message.account_id, []).append(message)
+        answers = await asyncio.gather(
+            *(self._send_batch(client, group, known, reached) for group in by_account.values())
+        )
+        outcome = {m.id: o for pairs in answers for m, o in pairs}
+        return [outcome[m.id] for m in due]
+
+    async def _send_batch(
+        self,
+        client: BridgeClient,
+        messages: list[Message],
+        known: set[tuple[str, str]],
+        reached: dict[str, int],
+    ) -> list[tuple[Message, str]]:
+        """One number's messages; each keeps its client id, so a retry is recognised."""
+        bodies = [
+            send_body(
+                m.chat,
+                m.text,
+                m.message_id,
+                new_contact=(m.account_id, m.chat) not in known,
+                new_contacts_today=reached.get(m.account_id, 0),
+                quoted=quote_of(self.store, m),
+            )
+            for m in messages
+        ]
+        try:
+            results = await client.send_batch(messages[0].account_id, bodies)
+        except BridgeError as error:  # the request as a whole: each as if sent alone
+            return [(m, self._after_send_error(m, error)) for m in messages]
+        return [
+            (m, self._after_send_error(m, r) if isinstance(r, BridgeError) else "sent")
+            for m, r in zip(messages, results, strict=True)
+        ]
+
     def _known(self, due: list[Message]) -> set[tuple[str, str]]:
         """(number, chat) pairs of the due messages the number already talks to."""
-        known: set[tuple[str, str]] = set()
-        for account_id in {m.account_id for m in due}:
-            chats = [m.chat for m in due if m.account_id == account_id]
-            known.update((account_id, c) for c in known_chats(self.store, account_id, chats))
-        return known
+        unsure = [m for m in due if (m.account_id, m.chat) not in self._known_pairs]
+        for account_id in {m.account_id for m in unsure}:
+            chats = [m.chat for m in unsure if m.account_id == account_id]
+            found = known_chats(self.store, account_id, chats)
+            self._known_pairs.update((account_id, c) for c in found)
+        return self._known_pairs
 
     async def _upload(
         self,

@@ -18,9 +18,10 @@ from app.runtime.signals import Progress
 
 log = logging.getLogger(__name__)
 
-#: Sessions started at once per engine: a real engine opens sockets and loads keys, so a
-#: crowd of them at start-up is throttled; the sim is cheap.
-RESTORE_CONCURRENCY = {"baileys": 4, "sim": 16}
+#: Sessions started by one request (PUT /sessions), one request at a time per engine: a
+#: real engine opens sockets and loads keys, so a crowd of them at start-up is throttled;
+#: the sim is cheap.
+RESTORE_CONCURRENCY = {"baileys": 4, "sim": 100}
 DEFAULT_CONCURRENCY = 4
 
 
@@ -126,22 +127,31 @@ class Reconciler:
     ) -> None:
         total = len(accounts)
         done = 0
-        limits = {
-            engine: asyncio.Semaphore(RESTORE_CONCURRENCY.get(engine, DEFAULT_CONCURRENCY))
-            for engine in {a.engine for a in accounts}
-        }
         if restoring:
             self.signals.restore_progress.emit(Progress(0, total))
 
-        async def start_one(account: AccountView) -> None:
+        async def start_engine(engine: str) -> None:
             nonlocal done
-            async with limits[account.engine]:
-                await self.start_session(client, account)
-            done += 1
-            if restoring:
-                self.signals.restore_progress.emit(Progress(done, total))
+            mine = [a for a in accounts if a.engine == engine]
+            size = RESTORE_CONCURRENCY.get(engine, DEFAULT_CONCURRENCY)
+            for first in range(0, len(mine), size):
+                group = mine[first : first + size]
+                await self.start_sessions(client, group)
+                done += len(group)
+                if restoring:
+                    self.signals.restore_progress.emit(Progress(done, total))
 
-        await asyncio.gather(*(start_one(a) for a in accounts))
+        await asyncio.gather(*(start_engine(e) for e in sorted({a.engine for a in accounts})))
+
+    async def start_sessions(self, client: BridgeClient, accounts: list[AccountView]) -> None:
+        """One request for many (a round trip each was most of a restore's time)."""
+        starts = [(a.id, a.engine, self.session_options) for a in accounts]
+        answers = await call(client.start_sessions(starts))
+        for account, answer in zip(accounts, answers or [], strict=False):
+            if isinstance(answer, BridgeError):
+                log.warning("could not start %s: %s (%s)", account.id, answer, answer.code)
+            else:
+                self.recorder.apply_quietly(answer)
 
     async def start_session(self, client: BridgeClient, account: AccountView) -> None:
         info = await call(client.start_session(account.id, account.engine, self.session_options))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from app.bridge.protocol import QrCode, SessionInfo
 from app.core.status import ACTIVE, SessionStatus
 from app.core.store import Store, StoreError
 from app.core.store_edges import record_limit
-from app.runtime.read_model import ReadModel
+from app.runtime.read_model import AccountView, ReadModel
 from app.runtime.signals import CoreSignals
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,10 @@ class StatusRecorder:
 
     def _record_limit(self, info: SessionInfo) -> None:
         """WhatsApp's limit on new contacts (app.core.store_edges); a lifted one wakes sends."""
+        shown = self.model.account(info.id)
+        said = (info.limits.reason, info.limits.until) if info.limits else (None, None)
+        if shown is not None and (shown.limit_reason, shown.limited_until) == said:
+            return  # as stored already: no transaction per status (a restore has hundreds)
         try:
             if record_limit(self.store, info.id, info.limits):
                 self._on_connected()
@@ -107,6 +112,9 @@ class StatusRecorder:
         phone = name = None
         if since is not None and since.me is not None:
             phone, name = since.me.phone, since.me.name
+        activity = since.last_activity_at if since else None
+        if _as_shown(before, status, reason, message, activity, phone, name):
+            return  # already stored (a PUT's answer and its event say the same): no write
         observed = self.store.record_observed(
             account_id,
             status=status,
@@ -150,3 +158,22 @@ class StatusRecorder:
             if seen.changed:
                 self.signals.status_changed.emit(before.id, before.status, status)
             self.signals.account_updated.emit(before.id)
+
+
+def _as_shown(
+    shown: AccountView,
+    status: str,
+    reason: str | None,
+    message: str | None,
+    activity: datetime | None,
+    phone: str | None,
+    name: str | None,
+) -> bool:
+    """Whether recording this would change nothing the store holds (the read model mirrors
+    every account row the core writes)."""
+    return (
+        (shown.status, shown.reason, shown.status_message) == (status, reason, message)
+        and (activity is None or shown.last_activity_at == activity)
+        and (not phone or shown.phone == phone)
+        and (not name or shown.display_name == name)
+    )

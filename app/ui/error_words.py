@@ -163,8 +163,7 @@ _ERROR_SENTENCES = [
         r"WhatsApp refused to link by code \(error (.*): (.*)\)\. Link by scanning the QR code "
         r"instead\.",
         tr_noop(
-            "WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code "
-            "instead."
+            "WhatsApp refused to link by code (error %1: %2). Link by scanning the QR code instead."
         ),
     ),
     (

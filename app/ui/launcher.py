@@ -232,22 +232,36 @@ class Face:
         self._gateway_start: asyncio.Future[None] | None = None
 
     def start(self, settings: AppSettings) -> None:
+        self.upkeep.start()
+        self._gateway_start = asyncio.ensure_future(self._start_gateway(settings))
+
+    async def _start_gateway(self, settings: AppSettings) -> None:
+        """aiohttp and the API: after the window, imported beside the loop (late_import)."""
         from app.application import instance_key
-        from app.gateway.gateway import for_service  # aiohttp and the API: after the window
+        from app.ui.late_import import import_later
+
+        # Nothing on this thread may import the API's modules meanwhile (the dialog does:
+        # it is imported when the owner opens it).
+        module = await import_later("app.gateway.gateway")
+        key = instance_key(DataPaths(self.service.data_dir))
+        gateway = module.for_service(
+            self.service, key, port=settings.api_port, lan=settings.api_lan
+        )
+        self._gateway = gateway
+        self.window.gateway_requested.connect(lambda: self._show_gateway(gateway, settings))
+        await gateway.start()  # on this loop
+
+    def _show_gateway(self, gateway: Gateway, settings: AppSettings) -> None:
         from app.ui.gateway_dialog import show_for
 
-        self.upkeep.start()
-        key = instance_key(DataPaths(self.service.data_dir))
-        gateway = for_service(self.service, key, port=settings.api_port, lan=settings.api_lan)
-        self._gateway = gateway
-        self._gateway_start = asyncio.ensure_future(gateway.start())  # on this loop
-        self.window.gateway_requested.connect(lambda: show_for(self.window, gateway, settings))
+        show_for(self.window, gateway, settings)
 
     async def aclose(self) -> None:
-        if self._gateway is None or self._gateway_start is None:
+        if self._gateway_start is None:
             return
-        await self._gateway_start
-        await self._gateway.aclose()
+        await self._gateway_start  # a quit during the import: it starts, then closes
+        if self._gateway is not None:
+            await self._gateway.aclose()
 
 
 def open_window(

@@ -8,7 +8,7 @@
 // and the caller quarantines the rows into a file with a reason.
 
 import { quarantineName, writeFileAtomic } from './atomic_file.js';
-import { BufferJSON, initAuthCreds, proto } from '@whiskeysockets/baileys';
+import { BufferJSON } from './buffer_json.js';
 
 /** @typedef {import('node:sqlite').DatabaseSync} DatabaseSync */
 /** @typedef {import('@whiskeysockets/baileys').AuthenticationCreds} AuthenticationCreds */
@@ -184,11 +184,7 @@ export class SessionAuth {
         this.authDb.log.error({ session_id: this.sessionId, type, id }, 'unreadable signal key row');
         throw this.#corrupt(`stored signal key ${type}/${id} is not valid JSON`, err);
       }
-      if (type === 'app-state-sync-key' && value) {
-        // Same as useMultiFileAuthState: Baileys expects the protobuf class, not a plain object.
-        value = proto.Message.AppStateSyncKeyData.fromObject(value);
-      }
-      out[id] = value;
+      out[id] = value; // app-state-sync-key: a plain object (engines/baileys/auth_state.js)
     }
     return out;
   }
@@ -275,35 +271,6 @@ export class SessionAuth {
   #corrupt(message, cause) {
     return new AuthCorruptError(`${message} (session ${this.sessionId})`, { sessionId: this.sessionId, cause });
   }
-}
-
-/**
- * Auth state in the shape makeWASocket's `auth` option wants.
- * Fresh credentials are generated (and stored at once) only when the session has none;
- * unreadable creds throw AuthCorruptError instead of being silently replaced.
- *
- * Keys are deliberately not wrapped in makeCacheableSignalKeyStore: reads are synchronous
- * point lookups on a local SQLite file (microseconds), and that cache would update its copy
- * before the store write and keep a per-socket timer alive across reconnects.
- *
- * @param {SessionAuth} sessionAuth
- * @returns {{state: AuthenticationState, saveCreds: () => Promise<void>}}
- */
-export function makeBaileysAuthState(sessionAuth) {
-  let creds = sessionAuth.readCreds();
-  if (creds === null) {
-    creds = initAuthCreds();
-    sessionAuth.writeCreds(creds);
-  }
-  const state = {
-    creds,
-    keys: {
-      get: async (type, ids) => sessionAuth.getKeys(type, ids),
-      set: async data => sessionAuth.setKeys(data),
-      clear: async () => sessionAuth.clearKeys(),
-    },
-  };
-  return { state, saveCreds: async () => sessionAuth.writeCreds(state.creds) };
 }
 
 /**

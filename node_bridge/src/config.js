@@ -80,7 +80,7 @@ export function loadConfig(env) {
     host: '127.0.0.1',
     port: intVar(env, 'JAGA_BRIDGE_PORT', 0, 0, 65535),
     simControl: env.JAGA_SIM_CONTROL === '1',
-    heartbeatMs: intVar(env, 'JAGA_HEARTBEAT_MS', 5000, 50, 600_000),
+    heartbeatMs: intVar(env, 'JAGA_HEARTBEAT_MS', 1000, 50, 600_000),
     logLevel,
     simDefaults,
     media: loadMediaConfig(env, dataDir, (message) => new ConfigError(message)),

@@ -59,16 +59,23 @@ export class EventHub {
   }
 
   /**
-   * Journals, then publishes. If the journal write throws, nothing is emitted.
+   * Journals, then publishes once the journal row is committed: inside a transaction
+   * (a batch of the sim network, a grouped write), when it commits, and never if it
+   * rolls back. If the journal write throws, nothing is emitted.
    * @param {string} type
    * @param {string} sessionId
    * @param {object} data
-   * @returns {BridgeEvent}
+   * @param {(ev: BridgeEvent) => void} [published]  told the event (its seq) once out
    */
-  emitDurable(type, sessionId, data) {
+  emitDurable(type, sessionId, data, published) {
     if (!DURABLE_TYPES.has(type)) throw new Error(`${type} is not a durable event type`);
     const journalId = this.journal.append(type, sessionId, data);
-    return this.#publish(type, data, journalId);
+    const publish = () => {
+      const ev = this.#publish(type, data, journalId);
+      published?.(ev);
+    };
+    if (this.journal.afterCommit) this.journal.afterCommit(publish);
+    else publish();
   }
 
   /**

@@ -96,7 +96,9 @@ export class SendPath {
     const giveBack = again ? () => {} : await this.pacing.turn(session, job.newContact, job.reached);
     const messageId = job.existing?.message_id ?? waMessageId(session.id, job.clientId);
     if (!job.existing) {
-      this.store.outbound.insertPending({ sessionId: session.id, clientId: job.clientId, messageId, to: job.to, textHash: job.textHash });
+      // On disk before the network sees it; the sends of one turn share the commit.
+      const pending = { sessionId: session.id, clientId: job.clientId, messageId, to: job.to, textHash: job.textHash };
+      await this.store.write(() => this.store.outbound.insertPending(pending));
     }
     if (!again) await this.pacing.typing(session, job.to);
     // A chat with disappearing messages on: the message disappears the same way.
@@ -123,7 +125,7 @@ export class SendPath {
       giveBack();
       throw sendError(session, err);
     }
-    this.store.outbound.markWritten(session.id, messageId);
+    await this.store.write(() => this.store.outbound.markWritten(session.id, messageId));
     const outcome = await wait.settled(this.ackWaitMs);
     if (outcome.kind === 'sent') return answer(/** @type {any} */ (this.store.outbound.get(session.id, clientId)));
     if (outcome.kind === 'failed') throw refusedError(outcome.refusal);
@@ -144,13 +146,23 @@ export class SendPath {
     for (const row of rows) {
       if (session.status !== 'connected') return;
       try {
-        await this.once(session.id, row.client_id, () =>
-          this.writeAndWait(session, row.client_id, row.message_id, () => resendNow(session, { messageId: row.message_id, to: row.to_addr })));
-        this.log.info({ session: session.id, message_id: row.message_id }, 'unconfirmed message sent again and confirmed');
+        const resent = await this.once(session.id, row.client_id, async () => {
+          // The list was read at the open: the app's retry may have sent it since.
+          if (!this.stillUnconfirmed(session.id, row.client_id)) return false;
+          await this.writeAndWait(session, row.client_id, row.message_id, () => resendNow(session, { messageId: row.message_id, to: row.to_addr }));
+          return true;
+        });
+        if (resent) this.log.info({ session: session.id, message_id: row.message_id }, 'unconfirmed message sent again and confirmed');
       } catch (err) {
         this.log.warn({ session: session.id, message_id: row.message_id, err }, 'could not send an unconfirmed message again');
       }
     }
+  }
+
+  /** Written, and neither confirmed nor refused yet. @param {string} sessionId @param {string} clientId */
+  stillUnconfirmed(sessionId, clientId) {
+    const rec = this.store.outbound.get(sessionId, clientId);
+    return Boolean(rec && rec.status !== 'sent' && !rec.refusal);
   }
 }
 

@@ -5,7 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import { ApiError, badRequest } from './errors.js';
-import { BODY_LIMIT, LIMITS } from './limits.js';
+import { BATCH_BODY_LIMIT, BODY_LIMIT, LIMITS } from './limits.js';
 import { monotonicMs } from './clock.js';
 import { SESSION_ID_RE } from './sessions.js';
 import { registerSimRoutes } from './sim_routes.js';
@@ -32,6 +32,11 @@ export const MAX_URL_LENGTH = 2048;
  * @property {() => boolean} isShuttingDown
  */
 
+/** A route that declares a schema fails at start-up, loudly: see buildServer. */
+const noSchemas = () => () => {
+  throw new Error('bridge routes take no JSON schema: check the body by hand (server.js)');
+};
+
 /** @param {string} value */
 const digest = (value) => createHash('sha256').update(value, 'utf8').digest();
 
@@ -44,6 +49,9 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     loggerInstance: log,
     logController: new LogController({ disableRequestLogging: true }), // onResponse logs instead
     bodyLimit: BODY_LIMIT,
+    // No route declares a JSON schema (bodies are checked by hand, with sentences for
+    // people): fastify's schema compilers (ajv, fast-json-stringify) are never loaded.
+    schemaController: { compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas } },
     // A longer param cannot fit in MAX_URL_LENGTH: the router's 414 agrees with ours.
     routerOptions: { maxParamLength: MAX_URL_LENGTH },
     return503OnClosing: false, // our onRequest answers 503 in our own error shape
@@ -140,7 +148,7 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
     } else if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
       status = 413;
       code = 'payload_too_large';
-      message = `The body is larger than ${BODY_LIMIT} bytes.`;
+      message = `The body is larger than ${request.routeOptions?.bodyLimit ?? BODY_LIMIT} bytes.`;
     } else if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) {
       status = 415;
       code = 'unsupported_media_type';
@@ -195,6 +203,8 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
 
   app.put('/sessions/:id', async (request) => manager.start(sessionId(request), objectBody(request.body)));
 
+  app.put('/sessions', async (request) => manager.startMany(objectBody(request.body)));
+
   app.delete('/sessions/:id', async (request) => manager.stop(sessionId(request)));
 
   app.post('/sessions/:id/logout', async (request) => manager.logout(sessionId(request)));
@@ -207,6 +217,11 @@ export function buildServer({ config, log, bootId, version, manager, hub, sse, s
   app.post('/sessions/:id/messages', async (request) => {
     const id = sessionId(request);
     return manager.send(id, objectBody(request.body));
+  });
+
+  app.post('/sessions/:id/messages/batch', { bodyLimit: BATCH_BODY_LIMIT }, async (request) => {
+    const id = sessionId(request);
+    return manager.sendBatch(id, objectBody(request.body));
   });
 
   app.post('/sessions/:id/seen', async (request) => {

@@ -64,9 +64,9 @@ export function onMapping(session, pair) {
     const learned = lids.remember(session.id, lidJid, phoneJid);
     if (!learned) return;
     session.log.info({ lid: learned.lid }, 'learned the phone of a LID contact');
-    session.seq = session.hub.emitDurable('chat.mapping', session.id, {
+    session.hub.emitDurable('chat.mapping', session.id, {
       session_id: session.id, lid: `${learned.lid}@lid`, phone: learned.phone,
-    }).seq;
+    }, (ev) => { session.seq = ev.seq; });
   });
 }
 

@@ -168,7 +168,7 @@ export function onMessageIn(s, m) {
   s.undecryptable?.decrypted(m.message_id); // its placeholder came first: nothing to tell now
   // With media, message.in waits until the bytes are stored (media/inbox.js).
   if (m.media && s.media) return s.media.accept(s, data, m.media);
-  s.seq = s.hub.emitDurable('message.in', s.id, data).seq;
+  s.hub.emitDurable('message.in', s.id, data, (ev) => { s.seq = ev.seq; });
 }
 
 /**
@@ -179,13 +179,13 @@ export function onMessageIn(s, m) {
 export function onUndecryptable(s, m) {
   if (s.disposed || typeof m?.message_id !== 'string') return;
   s.log.warn({ message_id: m.message_id }, 'a message could not be decrypted and no readable copy came');
-  s.seq = s.hub.emitDurable('message.undecryptable', s.id, {
+  s.hub.emitDurable('message.undecryptable', s.id, {
     session_id: s.id,
     message_id: m.message_id,
     chat: edges.resolveChat(s, m.chat ?? null),
     from: edges.resolveChat(s, m.from ?? null),
     timestamp: isoTime(m.timestamp),
-  }).seq;
+  }, (ev) => { s.seq = ev.seq; });
 }
 
 /**
@@ -210,8 +210,10 @@ export function onAck(s, a) {
     status: a.status,
     ...failure,
   };
+  // Inside a grouped write (the sim network's receipts) this joins its transaction: what
+  // acts on the receipt (message.sent, the send waiting for its ack) waits for the commit.
   const sentNow = s.store.transaction(() => {
-    s.seq = s.hub.emitDurable('message.ack', s.id, data).seq;
+    s.hub.emitDurable('message.ack', s.id, data, (ev) => { s.seq = ev.seq; });
     if (!clientId) return false;
     if (failure) {
       s.store.outbound.markRefused(s.id, a.message_id, failure);
@@ -219,11 +221,13 @@ export function onAck(s, a) {
     }
     return s.store.outbound.markSentByMessageId(s.id, a.message_id);
   });
-  if (sentNow && clientId) {
-    const to = s.store.outbound.get(s.id, clientId)?.to_addr ?? null;
-    s.hub.emit('message.sent', { session_id: s.id, client_id: clientId, message_id: a.message_id, to });
-  }
-  s.acks?.settle(s.id, a.message_id, failure ? { kind: 'failed', refusal: failure } : { kind: 'sent' });
+  s.store.afterCommit(() => {
+    if (sentNow && clientId) {
+      const to = s.store.outbound.get(s.id, clientId)?.to_addr ?? null;
+      s.hub.emit('message.sent', { session_id: s.id, client_id: clientId, message_id: a.message_id, to });
+    }
+    s.acks?.settle(s.id, a.message_id, failure ? { kind: 'failed', refusal: failure } : { kind: 'sent' });
+  });
 }
 
 /** The stored link cannot be read: set it aside and fail. @param {Session} s @param {any} auth @param {Error} err */

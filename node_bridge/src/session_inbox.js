@@ -25,7 +25,7 @@ export function inboxCallbacks(session) {
 /** @param {any} s @param {string} type @param {object} data */
 function emit(s, type, data) {
   if (s.disposed) return;
-  s.seq = s.hub.emitDurable(type, s.id, { session_id: s.id, ...data }).seq;
+  s.hub.emitDurable(type, s.id, { session_id: s.id, ...data }, (ev) => { s.seq = ev.seq; });
 }
 
 /** @param {unknown} value @returns {string|null} */

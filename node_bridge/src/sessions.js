@@ -2,7 +2,7 @@
 // (a running session is returned as is, never duplicated), and the send path
 // whose client_id record in bridge.sqlite3 makes a retry safe even across a
 // bridge crash.
-import { ApiError, sessionNotFound } from './errors.js';
+import { ApiError, badRequest, sessionNotFound } from './errors.js';
 import { hashText } from './store.js';
 import { ALL_STATUSES, Session } from './session.js';
 import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from './options.js';
@@ -10,10 +10,13 @@ import { MAX_TEXT } from './limits.js';
 import { locateOutboundMedia, parseOutboundMedia } from './media/outbound.js';
 import { PacingGate } from './pacing_gate.js';
 import { markSeen, parseQuoted, parseSeen } from './send_extras.js';
+import { errorOf, failedSend, parseBatch } from './send_batch.js';
 import { SendPath } from './send_path.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** Most sessions one PUT /sessions starts. */
+export const START_MANY_MAX = 500;
 
 const JID_RE = /^[0-9A-Za-z._:-]{1,64}@(s\.whatsapp\.net|g\.us|lid)$/;
 
@@ -117,6 +120,27 @@ export class SessionManager {
     });
   }
 
+  /**
+   * PUT /sessions: many starts in one request (a restore after a crash starts every number
+   * at once). Each as PUT /sessions/{id} would do it; the outcomes in order.
+   * @param {Record<string, any>} body
+   */
+  async startMany(body) {
+    const list = body?.sessions;
+    if (!Array.isArray(list) || list.length === 0 || list.length > START_MANY_MAX) {
+      throw badRequest(`sessions must be a list of 1..${START_MANY_MAX} {id, engine, options}`);
+    }
+    const starts = list.map((item, i) => {
+      if (item === null || typeof item !== 'object' || typeof item.id !== 'string' || !SESSION_ID_RE.test(item.id)) {
+        throw new ApiError(400, 'bad_session_id', `sessions[${i}].id: session ids are 1-64 characters of A-Z a-z 0-9 _ -.`);
+      }
+      return /** @type {{id: string, engine?: unknown, options?: unknown}} */ (item);
+    });
+    const sessions = await Promise.all(starts.map(({ id, ...rest }) => this.start(id, rest)
+      .catch((err) => ({ id, error: errorOf(err, this.log, `starting ${id} (PUT /sessions)`) }))));
+    return { sessions };
+  }
+
   /** @param {string} id */
   async stop(id) {
     const session = this.get(id);
@@ -200,6 +224,18 @@ export class SessionManager {
     if (!quoted.from_me) return quoted;
     const own = this.store.outbound.get(id, quoted.id);
     return own ? { ...quoted, id: own.message_id } : quoted;
+  }
+
+  /**
+   * POST /sessions/{id}/messages/batch (send_batch.js): every send as the single route
+   * would take it, at once; the outcomes in order.
+   * @param {string} id @param {Record<string, any>} body
+   */
+  async sendBatch(id, body) {
+    const messages = parseBatch(body);
+    this.get(id); // an unknown number: 404 for the whole batch
+    const results = await Promise.all(messages.map((m) => this.send(id, m).catch((err) => failedSend(m, err, this.log))));
+    return { results };
   }
 
   /** @param {import('./media/outbound.js').OutboundMedia} media */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { AuthDb } from './auth_db.js';
+import { Commits } from './commits.js';
 import { checkBridgeDb, missingDb } from './bridge_db_health.js';
 import { LinkRegistry } from './link_registry.js';
 import { OUTBOUND_COLUMNS, OUTBOUND_SCHEMA, Outbound, SentMessages } from './outbound_store.js';
@@ -89,6 +90,7 @@ export class Store {
     this.db.exec('PRAGMA synchronous = FULL');
     this.db.exec('PRAGMA busy_timeout = 5000');
     this.db.exec('PRAGMA foreign_keys = ON');
+    this.commits = new Commits(this.db, log);
     this.transaction(() => {
       this.db.exec(SCHEMA);
       this.db.exec(OUTBOUND_SCHEMA);
@@ -101,7 +103,7 @@ export class Store {
     fs.mkdirSync(quarantineDir, { recursive: true, mode: 0o700 });
     this.auth = new AuthDb(this.db, { quarantineDir, log: log.child({ component: 'auth' }) });
     this.finishOwedWipes(log);
-    this.journal = new Journal(this.db, (fn) => this.transaction(fn));
+    this.journal = new Journal(this.db, (fn) => this.transaction(fn), (cb) => this.commits.afterCommit(cb));
     this.outbound = new Outbound(this.db);
     this.sent = new SentMessages(this.db);
     this.meta = new BridgeMeta(this.db);
@@ -117,16 +119,27 @@ export class Store {
    * @returns {T}
    */
   transaction(fn) {
-    if (this.db.isTransaction) return fn();
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = fn();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (err) {
-      this.db.exec('ROLLBACK');
-      throw err;
-    }
+    return this.commits.transaction(fn);
+  }
+
+  /**
+   * cb once what is being written now is committed (at once outside a transaction; never
+   * if it rolls back): what acts on a write waits for it to be on disk.
+   * @param {() => void} cb
+   */
+  afterCommit(cb) {
+    this.commits.afterCommit(cb);
+  }
+
+  /**
+   * fn's writes in the commit shared by this turn of the event loop (commits.js);
+   * resolves with fn's result once they are on disk.
+   * @template T
+   * @param {() => T} fn
+   * @returns {Promise<T>}
+   */
+  write(fn) {
+    return this.commits.write(fn);
   }
 
   /**
@@ -164,6 +177,7 @@ export class Store {
   close() {
     if (this.closed) return;
     this.closed = true;
+    this.commits.close();
     try {
       this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
@@ -200,9 +214,11 @@ class Journal {
   /**
    * @param {DatabaseSync} db
    * @param {<T>(fn: () => T) => T} transaction
+   * @param {(cb: () => void) => void} afterCommit  cb once the rows written now are committed
    */
-  constructor(db, transaction) {
+  constructor(db, transaction, afterCommit) {
     this.transaction = transaction;
+    this.afterCommit = afterCommit;
     this.insertStmt = db.prepare(
       'INSERT INTO event_journal (type, session_id, data, created_at) VALUES (?, ?, ?, ?)');
     this.allStmt = db.prepare('SELECT id, type, data FROM event_journal ORDER BY id');

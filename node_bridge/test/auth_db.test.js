@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { initAuthCreds, proto } from '@whiskeysockets/baileys';
-import { AuthCorruptError, AuthDb, credsProblems, makeBaileysAuthState } from '../src/auth_db.js';
+import { AuthCorruptError, AuthDb, credsProblems } from '../src/auth_db.js';
+import { makeBaileysAuthState } from '../src/engines/baileys/auth_state.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -91,13 +92,14 @@ test('creds round-trip through BufferJSON, Buffers and Uint8Arrays included', t 
   assert.deepEqual(back, bytesAsBuffers(creds));
 });
 
-test('every signal key type round-trips; app-state-sync-key comes back as the protobuf class', t => {
+test('every signal key type round-trips; app-state-sync-key comes back to Baileys as the protobuf class', async t => {
   const { authDb } = setup(t);
   const auth = authDb.forSession('acc-1');
   const data = sampleKeys();
-  auth.setKeys(data);
+  const { state } = makeBaileysAuthState(auth);
+  await state.keys.set(data);
   for (const [type, byId] of Object.entries(data)) {
-    const got = auth.getKeys(type, [...Object.keys(byId), 'missing-id']);
+    const got = await state.keys.get(type, [...Object.keys(byId), 'missing-id']);
     assert.equal('missing-id' in got, false, `${type}: missing ids are absent`);
     if (type === 'app-state-sync-key') {
       const [id] = Object.keys(byId);

@@ -16,7 +16,7 @@ test('config: defaults and parsing', () => {
   assert.equal(c.host, '127.0.0.1');
   assert.equal(c.port, 0);
   assert.equal(c.simControl, false);
-  assert.equal(c.heartbeatMs, 5000);
+  assert.equal(c.heartbeatMs, 1000);
   assert.ok(path.isAbsolute(c.dataDir));
   assert.deepEqual(c.simDefaults, { qr_max: 3, auto_ack: false });
   assert.equal(loadConfig({ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_BRIDGE_HOST: 'localhost', JAGA_SIM_CONTROL: '1' }).simControl, true);

@@ -107,3 +107,34 @@ test('no ack in time: 504 not_confirmed; the retry sends the same id again, with
   sock.serverAck(sock.sent[1].options.messageId, '628555000444@s.whatsapp.net');
   assert.equal((await retry).status, 'sent');
 });
+
+test('a message the app sent again while older ones were being resent is not resent a second time', async (t) => {
+  // Seen failing (chaos suite, exactly once): the resend loop read its list at the open,
+  // the app's retry of a later message went first and was confirmed, and the loop then
+  // sent that message again from its stale list: twice on WhatsApp's side.
+  const env = await managedBaileys(t);
+  const first = await env.connect();
+  first.autoAck = false;
+  const older = env.manager.send('acc', { to: '628555000501', text: 'Satu', client_id: 'o-5a' });
+  const later = { to: '628555000502', text: 'Dua', client_id: 'o-5b' };
+  const laterFirst = env.manager.send('acc', later);
+  await eventually(() => first.sent.length === 2, { what: 'both written' });
+  env.drop(first);
+  await Promise.allSettled([older, laterFirst]);
+
+  /** @type {Promise<void>|undefined} */
+  let resending;
+  const resendUnacked = env.manager.sendPath.resendUnacked.bind(env.manager.sendPath);
+  env.manager.sendPath.resendUnacked = (/** @type {any} */ s) => (resending = resendUnacked(s));
+  const sock = await env.connect('acc', { beforeOpen: (s) => { s.autoAck = false; } });
+  const written = () => [...sock.relayed.map((r) => r.opts.messageId), ...sock.sent.map((s) => s.options.messageId)];
+  await eventually(() => written().length === 1, { what: 'the older one resent first' });
+  assert.deepEqual(written(), [waMessageId('acc', 'o-5a')]);
+  const retry = env.manager.send('acc', later); // the app's retry, while the loop waits on the older
+  await eventually(() => written().length === 2, { what: 'the retry written' });
+  sock.serverAck(waMessageId('acc', 'o-5b'), '628555000502@s.whatsapp.net');
+  assert.equal((await retry).status, 'sent');
+  sock.serverAck(waMessageId('acc', 'o-5a'), '628555000501@s.whatsapp.net');
+  await resending; // the loop went on to its next row, the later message: confirmed already
+  assert.deepEqual(written(), [waMessageId('acc', 'o-5a'), waMessageId('acc', 'o-5b')]);
+});

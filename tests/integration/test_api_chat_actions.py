@@ -66,10 +66,7 @@ def test_a_reply_quotes_the_customer_and_send_seen_gives_blue_ticks(loop, servic
             await eventually(quoted_on_wire, what="the reply on the wire, quoting IN-Q1")
             elsewhere = {**body, "chatId": "6281234500499@c.us"}  # not a message of that chat
             refused = await http.post("/api/sendText", json=elsewhere)
-            assert (
-                refused.status_code == 422
-                and "not in this chat" in refused.json()["message"]
-            )
+            assert refused.status_code == 422 and "not in this chat" in refused.json()["message"]
 
             one = await http.post(
                 "/api/sendSeen",

@@ -236,9 +236,7 @@ def test_a_webhook_for_a_photo_carries_a_url_that_needs_the_key(loop, service, g
     run(loop, scenario(), timeout=60)
 
 
-def test_with_the_api_open_to_the_network_a_media_url_names_this_computer(
-    loop, service, receiver
-):
+def test_with_the_api_open_to_the_network_a_media_url_names_this_computer(loop, service, receiver):
     """A web shop on another PC fetches the file: 127.0.0.1 would be its own machine."""
     address = lan_address()
     if address is None:

@@ -164,9 +164,7 @@ def closed_for_no_internet(service, account_id: str) -> int:
     )
 
 
-def test_no_internet_for_a_minute_is_said_within_seconds_and_heals_by_itself(
-    qtbot, loop, data_dir
-):
+def test_no_internet_for_a_minute_is_said_within_seconds_and_heals_by_itself(qtbot, loop, data_dir):
     """The minute without internet is compressed, not waited for: the bridge retries
     quickly (backoff 50-200 ms, so a minute's few retries take a moment; each one waited
     for by its log line), and the notifier's clock is stepped past the minute."""
@@ -240,9 +238,7 @@ def test_a_phone_not_on_whatsapp_fails_its_message_in_words_never_sent(qtbot, lo
     run(loop, scenario())
 
 
-def test_a_refused_message_carries_the_apps_words_whichever_word_comes_first(
-    qtbot, loop, service
-):
+def test_a_refused_message_carries_the_apps_words_whichever_word_comes_first(qtbot, loop, service):
     """The send's 422 and its durable failed ack give the same sentence (the one the UI
     translates), whichever the app stores first."""
 

@@ -31,6 +31,7 @@ ENCODINGS = ("form", "json")
 @pytest.fixture
 def files(loop):
     """A shop's server with an invoice PDF (for `url`)."""
+
     async def invoice(_request: web.Request) -> web.Response:
         return web.Response(body=PDF, content_type="application/pdf")
 

@@ -55,6 +55,37 @@ def test_messages_queued_while_away_go_out_in_order_after_reconnect(loop, servic
     run(loop, scenario(), timeout=60)
 
 
+def test_a_backlog_of_two_numbers_goes_out_once_each_in_each_chats_order(loop, service):
+    """The outbox sends each number's due messages in one batch request: several chats
+    and two numbers at once, each message once on the wire, each chat in its order."""
+
+    async def scenario():
+        shops = [await link(service, f"Shop {i}", f"628130000009{i}") for i in range(2)]
+        for shop in shops:
+            await service.stop_account(shop.id)
+        await eventually(lambda: all(status_of(service, s.id) == "stopped" for s in shops))
+        chats = ["6281234567801", "6281234567802", "6281234567803"]
+        ids: dict[tuple[str, str], list[str]] = {}
+        for i in range(4):
+            for shop in shops:
+                for chat in chats:
+                    sent = service.send_message(shop.id, chat, f"{shop.label} {chat} {i}")
+                    ids.setdefault((shop.id, chat), []).append(sent.message_id)
+        for shop in shops:
+            await service.reconnect(shop.id)
+        await eventually(
+            lambda: all(statuses(service, s.id) == ["delivered"] * 12 for s in shops), timeout=20
+        )
+        wire = await network_sent(service)
+        everything = sorted(i for each_chat in ids.values() for i in each_chat)
+        assert sorted(row["client_id"] for row in wire) == everything
+        for (shop_id, chat), expected in ids.items():
+            got = [r["client_id"] for r in wire if (r["session_id"], r["to"]) == (shop_id, chat)]
+            assert got == expected, f"{chat} of {shop_id} out of order"
+
+    run(loop, scenario(), timeout=60)
+
+
 def test_messages_queued_while_logged_out_go_out_after_relinking(loop, service):
     async def scenario():
         account = await link(service, "Shop", "6281300000003")

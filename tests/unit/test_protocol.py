@@ -61,7 +61,12 @@ def test_a_message_nobody_could_read_is_an_unreadable_inbound_of_its_chat():
     }
     item = decode("message.undecryptable", data)
     assert item == Inbound(
-        "acc-1", "3EB0AA", "1203630123@g.us", "", datetime(2026, 1, 2, 3, 4, 5), "628111",
+        "acc-1",
+        "3EB0AA",
+        "1203630123@g.us",
+        "",
+        datetime(2026, 1, 2, 3, 4, 5),
+        "628111",
         unreadable=True,
     )
     with pytest.raises(ProtocolError):

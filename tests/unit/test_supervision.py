@@ -50,8 +50,17 @@ def test_ready_moves_to_running_and_watches_the_stream():
     effects = machine.ready(1)
     assert machine.state is State.RUNNING
     assert CancelTimer(Timer.READY) in effects
-    assert StartTimer(Timer.HANG, 15.0) in effects
-    assert StartTimer(Timer.STALL, POLICY.stall_timeout) in effects
+    assert StartTimer(Timer.HANG, 6.0) in effects
+    assert StartTimer(Timer.STALL, 3.0) in effects
+
+
+def test_the_promised_figures_a_hung_bridge_is_replaced_within_10_s():
+    """README and docs/app-core.md: heartbeat every second (the bridge's default, see
+    node_bridge/test/config_lock.test.js), "not responding" after 3 s, killed after 6 s
+    of silence and 1 s of grace; the first restart after it is immediate."""
+    policy = Policy()
+    assert (policy.stall_timeout, policy.hang_timeout, policy.hang_grace) == (3.0, 6.0, 1.0)
+    assert backoff_delay(1, policy) == 0.0
 
 
 def test_ready_outside_starting_changes_nothing():
@@ -173,23 +182,23 @@ def test_stop_during_backoff_cancels_the_restart():
 
 def test_late_heartbeat_is_unhealthy_and_activity_recovers():
     machine = running(0)
-    machine.timer_fired(Timer.STALL, 7)
+    machine.timer_fired(Timer.STALL, 3)
     assert machine.state is State.UNHEALTHY
-    effects = machine.activity(8)
+    effects = machine.activity(4)
     assert machine.state is State.RUNNING
-    assert StartTimer(Timer.HANG, 15.0) in effects
+    assert StartTimer(Timer.HANG, 6.0) in effects
 
 
 def test_silence_on_the_stream_is_a_hang_that_is_killed_and_restarted():
     machine = running(0)
-    effects = machine.timer_fired(Timer.HANG, 15)
+    effects = machine.timer_fired(Timer.HANG, 6)
     assert machine.state is State.UNHEALTHY
     # Bytes that already wait unread (the app itself was held up) are read first.
     assert effects == [StartTimer(Timer.HANG, 1.0)]
-    effects = machine.timer_fired(Timer.HANG, 16)
-    assert Kill("hung: no heartbeat for 15 s") in effects
-    effects = machine.exited(15.2, None, crashed=True)
-    assert machine.last_exit == "hung: no heartbeat for 15 s"
+    effects = machine.timer_fired(Timer.HANG, 7)
+    assert Kill("hung: no heartbeat for 6 s") in effects
+    effects = machine.exited(7.2, None, crashed=True)
+    assert machine.last_exit == "hung: no heartbeat for 6 s"
     assert Spawn() in effects
 
 
@@ -201,10 +210,10 @@ def test_bytes_waiting_after_the_apps_own_stall_count_as_alive():
     assert machine.timer_fired(Timer.HANG, 30) == [StartTimer(Timer.HANG, 1.0)]
     effects = machine.activity(30.01)
     assert machine.state is State.RUNNING
-    assert StartTimer(Timer.HANG, 15.0) in effects
+    assert StartTimer(Timer.HANG, 6.0) in effects
     # A later silence is judged afresh: one grace again, then the kill.
-    assert machine.timer_fired(Timer.HANG, 45) == [StartTimer(Timer.HANG, 1.0)]
-    assert Kill("hung: no heartbeat for 15 s") in machine.timer_fired(Timer.HANG, 46)
+    assert machine.timer_fired(Timer.HANG, 36) == [StartTimer(Timer.HANG, 1.0)]
+    assert Kill("hung: no heartbeat for 6 s") in machine.timer_fired(Timer.HANG, 37)
 
 
 def test_spawn_failure_is_fatal_with_the_reason():

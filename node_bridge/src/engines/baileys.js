@@ -11,7 +11,7 @@
 
 import { randomBytes } from 'node:crypto';
 import makeWASocket, { DisconnectReason, getBinaryNodeChild } from '@whiskeysockets/baileys';
-import { makeBaileysAuthState } from '../auth_db.js';
+import { makeBaileysAuthState } from './baileys/auth_state.js';
 import { monotonicMs } from '../clock.js';
 import { cachesFor, forgetSession } from './baileys/caches.js';
 import { parseOptions } from './baileys/options.js';

@@ -202,7 +202,7 @@ export class MediaInbox {
     const data = { ...row.data, text: m.caption ?? '', media };
     this.store.transaction(() => {
       this.pending.remove(s.id, row.message_id);
-      s.seq = s.hub.emitDurable('message.in', s.id, data).seq;
+      s.hub.emitDurable('message.in', s.id, data, (ev) => { s.seq = ev.seq; });
     });
     return null;
   }

@@ -57,6 +57,19 @@ class FakeBridge:
             return running  # a start leaves a running session as it is
         return self.has("qr", session_id)
 
+    async def start_sessions(
+        self, starts: list[tuple[str, str, dict[str, Any]]]
+    ) -> list[SessionInfo | BridgeError]:
+        """PUT /sessions: each start as start_session would answer it, its error in its place."""
+        self._call("start_sessions", [session_id for session_id, _engine, _options in starts])
+        outcomes: list[SessionInfo | BridgeError] = []
+        for session_id, engine, options in starts:
+            try:
+                outcomes.append(await self.start_session(session_id, engine, options))
+            except BridgeError as error:
+                outcomes.append(error)
+        return outcomes
+
     async def stop_session(self, session_id: str) -> SessionInfo:
         self._call("stop_session", session_id)
         info = self.has("stopped", session_id)
@@ -70,6 +83,20 @@ class FakeBridge:
     async def send_message(self, session_id: str, to: str, text: str, client_id: str, **extra: Any):
         self._call("send_message", session_id, to, text, client_id)
         return {"message_id": client_id}
+
+    async def send_batch(
+        self, session_id: str, bodies: list[dict[str, Any]]
+    ) -> list[dict[str, Any] | BridgeError]:
+        """POST /messages/batch: each send as send_message answers it, its error in its place."""
+        self._call("send_batch", session_id, [body["client_id"] for body in bodies])
+        outcomes: list[dict[str, Any] | BridgeError] = []
+        for body in bodies:
+            try:
+                to, text, client_id = body["to"], body.get("text", ""), body["client_id"]
+                outcomes.append(await self.send_message(session_id, to, text, client_id))
+            except BridgeError as error:
+                outcomes.append(error)
+        return outcomes
 
     async def ack_events(self, upto: int, boot_id: str) -> None:
         self._call("ack_events", upto, boot_id)

@@ -344,10 +344,13 @@ export class SimConnection {
     }
     this.after(0, () => {
       if (this.state !== 'open') return;
-      this.network.take(this.id, msg, this.opts);
+      // The takes of one turn share a commit (network.js take, store.write).
+      const taken = this.network.take(this.id, msg, this.opts).catch((err) => {
+        this.log.warn({ err, message_id: msg.messageId }, 'the sim network could not take a message');
+      });
       if (armed?.after === 'take') {
         this.closeAfter = null;
-        this.networkClose(armed.code);
+        taken.then(() => this.networkClose(armed.code));
       }
     });
   }

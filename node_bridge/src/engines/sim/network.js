@@ -298,11 +298,12 @@ export class SimNetwork {
    * @param {{messageId: string, to: string, text: string, media?: any}} msg  media: what was uploaded
    * @param {{auto_ack: boolean, ack_ms: number}} opts  of the sending connection
    */
-  take(id, { messageId, to, text, media, quoted, ephemeral_s: ephemeral }, opts) {
+  async take(id, { messageId, to, text, media, quoted, ephemeral_s: ephemeral }, opts) {
     const chat = chatOf(to);
     if (quoted) this.quotes.set(`${id}:${messageId}`, quoted.id);
     if (ephemeral) this.ephemerals.set(`${id}:${messageId}`, ephemeral);
-    const refused = this.store.transaction(() => {
+    // The messages taken in one turn share a commit (store.write): one fsync for a batch.
+    const refused = await this.store.write(() => {
       const clientId = this.store.outbound.clientIdFor(id, messageId);
       this.store.simNetwork.record({ sessionId: id, messageId, clientId, to, text });
       if (media) this.uploads.record(id, messageId, media);
@@ -319,12 +320,23 @@ export class SimNetwork {
       this.later(0, () => this.flushIfOnline(id));
       return;
     }
-    this.later(0, () => this.toSession(id, { type: 'ack', message_id: messageId, chat, status: 'sent' }));
+    this.later(0, () => this.receipt(id, { type: 'ack', message_id: messageId, chat, status: 'sent' }));
     if (opts.auto_ack) {
       const step = opts.ack_ms;
-      this.later(step, () => this.toSession(id, { type: 'ack', message_id: messageId, chat, status: 'delivered' }));
-      this.later(2 * step, () => this.toSession(id, { type: 'ack', message_id: messageId, chat, status: 'read' }));
+      this.later(step, () => this.receipt(id, { type: 'ack', message_id: messageId, chat, status: 'delivered' }));
+      this.later(2 * step, () => this.receipt(id, { type: 'ack', message_id: messageId, chat, status: 'read' }));
     }
+  }
+
+  /**
+   * A receipt of a message the network took: the receipts of one turn (a batch's) reach
+   * the client in one commit, its journal rows and the network's record together.
+   * @param {string} id @param {Delivery} d
+   */
+  receipt(id, d) {
+    this.store.write(() => this.toSession(id, d)).catch((err) => {
+      this.log.warn({ err, session: id }, 'a receipt could not be recorded; offered again at the next login');
+    });
   }
 
   /** @param {string} id */
