@@ -20,11 +20,15 @@ A number that is not valid after its rule is refused in words, never guessed.
 from __future__ import annotations
 
 import contextlib
+import functools
+import importlib.machinery
+import importlib.util
+import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import geocoder
 
 from app.core.outbox import MessageError
 
@@ -212,5 +216,24 @@ def country_name(region: str | None, language: str = "en") -> str:
     """'SG' → 'Singapore' ('Singapura' in Indonesian); '' when unknown."""
     if not region:
         return ""
-    # phonenumbers' own table of region names in many languages (its geocoder uses it).
-    return geocoder._region_display_name(region, language, None, None) or region
+    names = _region_names().get(region, {})
+    name = names.get(language, "")
+    if name.startswith("*"):  # "*xx": the same name as in language xx
+        name = names.get(name[1:], "")
+    return name or region
+
+
+@functools.cache
+def _region_names() -> Mapping[str, Mapping[str, str]]:
+    """phonenumbers' table of region names in many languages (geodata/locale.py, what its
+    geocoder reads), loaded alone: importing it the usual way runs the geodata package
+    first, which loads the place names of every prefix (~100 MiB, 0.1 s) Jaga never uses."""
+    path = [os.path.join(entry, "geodata") for entry in phonenumbers.__path__]
+    spec = importlib.machinery.PathFinder.find_spec("phonenumbers.geodata.locale", path)
+    if spec is None or spec.loader is None:  # an unusual install: the heavy way, still right
+        from phonenumbers.geodata.locale import LOCALE_DATA
+
+        return LOCALE_DATA
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.LOCALE_DATA

@@ -7,6 +7,9 @@ once more as Indonesian national numbers in the outbox.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import phonenumbers
 import pytest
 from hypothesis import given, settings
@@ -71,6 +74,18 @@ def test_the_window_reads_08_and_8_as_indonesian_and_shows_where_it_goes():
     assert singapore.abroad("ID") and singapore.international() == "+65 9123 4567"
     assert country_name("SG") == "Singapore" and country_name("SG", "id") == "Singapura"
     assert country_name("AU") == "Australia"
+
+
+def test_naming_a_country_leaves_phonenumbers_place_names_unloaded():
+    """Seen failing against the geocoder's table (phonenumbers.geocoder): importing it loads
+    the place names of every prefix, ~100 MiB in every Jaga process for a country's name."""
+    probe = (
+        "import sys; from app.core.recipients import country_name; "
+        "print(country_name('SG', 'id'), country_name('BR', 'en'), country_name('ZZ'), "
+        "'phonenumbers.geodata' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["Singapura", "Brazil", "ZZ", "False"]
 
 
 def test_the_core_takes_international_numbers_only_and_never_re_reads_one():

@@ -345,9 +345,8 @@ export class SimConnection {
     this.after(0, () => {
       if (this.state !== 'open') return;
       // The takes of one turn share a commit (network.js take, store.write).
-      const taken = this.network.take(this.id, msg, this.opts).catch((err) => {
-        this.log.warn({ err, message_id: msg.messageId }, 'the sim network could not take a message');
-      });
+      const taken = this.network.take(this.id, msg, this.opts)
+        .catch((err) => this.log.warn({ err, message_id: msg.messageId }, 'the sim network could not take a message'));
       if (armed?.after === 'take') {
         this.closeAfter = null;
         taken.then(() => this.networkClose(armed.code));

@@ -6,11 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../errors.js';
 import { SIM_OPTIONS, validateOptions } from '../../options.js';
 import { SimBacklog } from './backlog.js';
-import { SimMediaUploads, parseSimMedia } from './media.js';
+import { SimMediaUploads } from './media.js';
 import { freshCreds } from './connection.js';
 import { banArg, chatOf, phoneArg } from './util.js';
 import { SimWorld, lidArg } from './world.js';
 import { SimQueries } from './queries.js';
+import { inboundDelivery } from './inbound.js';
 import { TimerSet } from '../../timer_set.js';
 
 export const SIM_DEFAULTS = Object.freeze({
@@ -26,7 +27,6 @@ export const SIM_DEFAULTS = Object.freeze({
 });
 
 const ACK_STATUSES = ['sent', 'delivered', 'read'];
-const MESSAGE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * @typedef {{type: 'message', message_id: string, from?: string, from_lid?: string, group?: string, text: string, kind?: 'notify'|'append', timestamp: string, media?: any, undecryptable?: true}
@@ -182,39 +182,7 @@ export class SimNetwork {
     if (!Array.isArray(messages) || messages.length === 0 || messages.length > 1000) {
       throw new ApiError(400, 'bad_request', 'messages must be a list of 1..1000 {from | from_lid, text, group?, message_id?, kind?}');
     }
-    /** @type {Delivery[]} */
-    const batch = messages.map((/** @type {any} */ m, i) => {
-      const fromLid = m?.from_lid === undefined ? undefined : lidArg(m.from_lid, `messages[${i}].from_lid`);
-      const from = fromLid && m?.from === undefined ? undefined : phoneArg(m?.from, `messages[${i}].from`);
-      const media = m.media === undefined ? undefined : parseSimMedia(m.media, `messages[${i}].media`);
-      // undecryptable: the number cannot decrypt it (a placeholder; a later copy may follow)
-      if (m.undecryptable !== undefined && m.undecryptable !== true) throw new ApiError(400, 'bad_request', `messages[${i}].undecryptable must be true`);
-      if (m.undecryptable) m = { ...m, text: m.text ?? '' };
-      else if (media ? m.text !== undefined && typeof m.text !== 'string' : typeof m.text !== 'string' || !m.text) {
-        throw new ApiError(400, 'bad_request', `messages[${i}].text must be a non-empty string`);
-      }
-      if (m.message_id !== undefined && (typeof m.message_id !== 'string' || !MESSAGE_ID_RE.test(m.message_id))) {
-        throw new ApiError(400, 'bad_request', `messages[${i}].message_id must be 1-64 characters of A-Z a-z 0-9 _ -`);
-      }
-      if (m.kind !== undefined && m.kind !== 'notify' && m.kind !== 'append') {
-        throw new ApiError(400, 'bad_request', `messages[${i}].kind must be notify or append`);
-      }
-      const group = m.group === undefined ? undefined : this.world.groupArg(m.group);
-      return {
-        type: 'message',
-        message_id: m.message_id ?? `SIM${randomBytes(8).toString('hex').toUpperCase()}`,
-        ...(from ? { from } : {}),
-        ...(fromLid ? { from_lid: fromLid } : {}),
-        ...(group ? { group } : {}),
-        ...(typeof m.push_name === 'string' && m.push_name ? { push_name: m.push_name.slice(0, 100) } : {}),
-        text: media ? (media.caption ?? m.text ?? '') : m.text,
-        ...(media ? { media: { ...media, caption: media.caption ?? m.text } } : {}),
-        kind: m.kind,
-        ...(m.undecryptable ? { undecryptable: true } : {}),
-        ...(Number.isSafeInteger(m.ephemeral_s) && m.ephemeral_s >= 0 ? { ephemeral_s: m.ephemeral_s } : {}),
-        timestamp: new Date().toISOString(),
-      };
-    });
+    const batch = messages.map((/** @type {any} */ m, i) => inboundDelivery(m, i, (g) => this.world.groupArg(g)));
     const queued = !this.online(id);
     // One transaction for the batch: the bridge journals each message (one fsync each
     // otherwise), and the network hears "delivered" only after the commit.
