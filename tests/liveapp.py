@@ -18,6 +18,7 @@ from app.core.restart_pauses import RestartPolicy
 from app.core.secrets import BridgeToken
 from app.core.supervision import Policy, State
 from app.service import JagaService
+from app.ui.tasks import finish_actions
 
 T = TypeVar("T")
 
@@ -136,7 +137,9 @@ async def settled(service: JagaService, carrier: str, timeout: float = 10) -> No
 
 
 def dispose(loop: qasync.QEventLoop, service: JagaService) -> None:
-    """Stops the service and frees its Qt objects now, not at interpreter exit."""
+    """Stops the service and frees its Qt objects now, not at interpreter exit: first the
+    window's actions still under way, as the app's Face.aclose does at quit."""
+    run(loop, finish_actions())
     run(loop, service.aclose())
     service.store.close()
     service.supervisor.logs.close()

@@ -257,6 +257,9 @@ class Face:
         show_for(self.window, gateway, settings)
 
     async def aclose(self) -> None:
+        from app.ui.tasks import finish_actions
+
+        await finish_actions()
         if self._gateway_start is None:
             return
         await self._gateway_start  # a quit during the import: it starts, then closes

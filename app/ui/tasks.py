@@ -32,3 +32,15 @@ def run_async(
 
     task.add_done_callback(done)
     return task
+
+
+async def finish_actions() -> None:
+    """Jaga is closing: the owner's actions still under way (a request to the bridge, a
+    send) are cancelled and end before the service they use closes. Left pending, one
+    mid-request was destroyed with the loop later, closing its HTTP response from outside
+    its task (anyio: "exit cancel scope in a different task")."""
+    while _running:
+        tasks = list(_running)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
