@@ -217,6 +217,12 @@ class BridgeClient:
             quoted=quoted,
             media=media,
         )
+        return await self.send(session_id, body, timeout)
+
+    async def send(
+        self, session_id: str, body: dict[str, Any], timeout: float | None = None
+    ) -> dict[str, Any]:
+        """One send (send_body's JSON): POST /sessions/{id}/messages."""
         return await self._call(
             "POST", f"/sessions/{session_id}/messages", body, timeout or SEND_ANSWER_TIMEOUT_S
         )

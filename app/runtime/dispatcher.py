@@ -7,6 +7,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from app.bridge.client import BridgeClient, BridgeError, send_body
 from app.bridge.protocol import parse_time
@@ -170,17 +171,7 @@ class Dispatcher:
         reached: dict[str, int],
     ) -> list[tuple[Message, str]]:
         """One number's messages; each keeps its client id, so a retry is recognised."""
-        bodies = [
-            send_body(
-                m.chat,
-                m.text,
-                m.message_id,
-                new_contact=(m.account_id, m.chat) not in known,
-                new_contacts_today=reached.get(m.account_id, 0),
-                quoted=quote_of(self.store, m),
-            )
-            for m in messages
-        ]
+        bodies = [self._body_of(m, known, reached) for m in messages]
         try:
             results = await client.send_batch(messages[0].account_id, bodies)
         except BridgeError as error:  # the request as a whole: each as if sent alone
@@ -189,6 +180,24 @@ class Dispatcher:
             (m, self._after_send_error(m, r) if isinstance(r, BridgeError) else "sent")
             for m, r in zip(messages, results, strict=True)
         ]
+
+    def _body_of(
+        self,
+        message: Message,
+        known: set[tuple[str, str]],
+        reached: dict[str, int],
+        media: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """The bridge's JSON for one message; it keeps its client id, so a retry is known."""
+        return send_body(
+            message.chat,
+            message.text,
+            message.message_id,
+            new_contact=(message.account_id, message.chat) not in known,
+            new_contacts_today=reached.get(message.account_id, 0),
+            quoted=quote_of(self.store, message),
+            media=media,
+        )
 
     def _known(self, due: list[Message]) -> set[tuple[str, str]]:
         """(number, chat) pairs of the due messages the number already talks to."""
@@ -230,16 +239,11 @@ class Dispatcher:
         today, by the app's records (safe sending's daily cap, app.core.store_edges)."""
         try:
             media = media_of(message)
-            await client.send_message(
+            bridged = media.to_bridge() if media is not None else None
+            await client.send(
                 message.account_id,
-                message.chat,
-                message.text,
-                message.message_id,
-                new_contact=(message.account_id, message.chat) not in known,
-                new_contacts_today=reached.get(message.account_id, 0),
-                quoted=quote_of(self.store, message),
-                media=media.to_bridge() if media is not None else None,
-                timeout=upload_timeout(media.size) if media is not None else None,
+                self._body_of(message, known, reached, bridged),
+                upload_timeout(media.size) if media is not None else None,
             )
         except BridgeError as error:
             return self._after_send_error(message, error)

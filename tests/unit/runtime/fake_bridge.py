@@ -84,6 +84,12 @@ class FakeBridge:
         self._call("send_message", session_id, to, text, client_id)
         return {"message_id": client_id}
 
+    async def send(self, session_id: str, body: dict[str, Any], timeout: float | None = None):
+        """POST /messages with send_body's JSON, as send_message answers it."""
+        return await self.send_message(
+            session_id, body["to"], body.get("text", ""), body["client_id"]
+        )
+
     async def send_batch(
         self, session_id: str, bodies: list[dict[str, Any]]
     ) -> list[dict[str, Any] | BridgeError]:
