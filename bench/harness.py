@@ -45,12 +45,12 @@ def qt_loop() -> Any:
     global _loop
     if _loop is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        import qasync
         from PySide6.QtWidgets import QApplication
 
+        from app.ui.app_loop import running_loop
+
         app = QApplication.instance() or QApplication(["jaga-bench"])
-        _loop = qasync.QEventLoop(app, already_running=True)
-        asyncio.set_event_loop(_loop)
+        _loop = running_loop(app)
     return _loop
 
 

@@ -123,13 +123,9 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def live_loop(qapp):
     """One qasync loop for the session, running while Qt's event loop turns."""
-    import asyncio
+    from app.ui.app_loop import running_loop
 
-    import qasync
-
-    event_loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(event_loop)
-    return event_loop
+    return running_loop(qapp)
 
 
 @pytest.fixture

@@ -7,12 +7,21 @@ asyncio, anyio and httpx raised "no running event loop": an ERROR in jaga.log at
 Here the loop counts as running for the whole life of the app (as in the tests,
 tests/conftest.py), and a local QEventLoop turns Qt's loop until what is awaited is done;
 at the end every task left is cancelled and awaited before the loop is closed.
+
+Marked running that way, the loop never passes through asyncio's `run_forever`, which is
+where asyncio installs its async-generator hooks; qasync does not install them either.
+Without them an async generator left at a `yield` (httpx's chain of response iterators,
+when a task reading the event stream is cancelled between two events) is closed by the
+garbage collector outside any task: httpcore's clean-up then awaits, and anyio raised
+"Attempted to exit cancel scope in a different task" (a flaky test teardown, in CI 2
+runs of 6). `running_loop` installs them, as `run_forever` would.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from collections.abc import Awaitable
 from typing import TypeVar
 
@@ -24,10 +33,21 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+def running_loop(app: QCoreApplication) -> qasync.QEventLoop:
+    """The process's asyncio loop on Qt's, marked running and set as the current loop,
+    with asyncio's async-generator hooks (a generator dropped at a `yield` is closed in a
+    task of this loop, as on any asyncio loop)."""
+    loop = qasync.QEventLoop(app, already_running=True)
+    asyncio.set_event_loop(loop)
+    sys.set_asyncgen_hooks(
+        firstiter=loop._asyncgen_firstiter_hook, finalizer=loop._asyncgen_finalizer_hook
+    )
+    return loop
+
+
 class AppLoop:
     def __init__(self, app: QCoreApplication) -> None:
-        self.loop = qasync.QEventLoop(app, already_running=True)
-        asyncio.set_event_loop(self.loop)
+        self.loop = running_loop(app)
 
     def until(self, awaitable: Awaitable[T]) -> T:
         """Turns Qt's event loop (windows, timers, sockets, tasks) until `awaitable` is done."""
@@ -45,6 +65,8 @@ class AppLoop:
 
     def close(self) -> None:
         self.end_tasks()
+        turn_until(self.loop.shutdown_asyncgens())
+        sys.set_asyncgen_hooks(None, None)
         self.loop.stop()
         self.loop.close()
         asyncio.set_event_loop(None)

@@ -18,10 +18,10 @@ import sys
 from pathlib import Path
 
 import keyring
-import qasync
 from PySide6.QtCore import QCoreApplication
 
 from app.core.supervision import Policy
+from app.ui.app_loop import running_loop
 from tests.liveapp import eventually, make_service, status_of, until_bridge_ready
 from tests.memory_keyring import MemoryKeyring
 
@@ -68,8 +68,7 @@ async def start_webhooks(service, hook: dict) -> None:
 if __name__ == "__main__":
     keyring.set_keyring(MemoryKeyring())
     application = QCoreApplication(sys.argv[:1])
-    loop = qasync.QEventLoop(application, already_running=True)
-    asyncio.set_event_loop(loop)
+    running_loop(application)
     plan_data = json.loads(Path(sys.argv[2]).read_text())
     task = asyncio.ensure_future(main(Path(sys.argv[1]), plan_data))
     task.add_done_callback(lambda t: t.exception() and application.exit(3))

@@ -13,14 +13,12 @@ recorder), checked with tests/layout_check.py and closed again.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 import tempfile
 from pathlib import Path
 
 import keyring
-import qasync
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,6 +27,7 @@ from app.core.status import SessionStatus
 from app.core.store import Inbound
 from app.gateway.gateway import Gateway
 from app.service import JagaService
+from app.ui.app_loop import running_loop
 from app.ui.i18n import Translations, ensure_compiled
 from app.ui.main_window import MainWindow
 from app.ui.settings import AppSettings
@@ -133,8 +132,7 @@ def main() -> int:
     keyring.set_keyring(MemoryKeyring())
     app = QApplication(sys.argv[:1])
     ensure_compiled()
-    loop = qasync.QEventLoop(app, already_running=True)
-    asyncio.set_event_loop(loop)
+    running_loop(app)
     with tempfile.TemporaryDirectory(prefix="jaga-layout-") as folder:
         stage = stage_for(Path(folder))
         cases, failures = check_all(stage)
