@@ -75,7 +75,6 @@ class EventStream:
         self._allowed = asyncio.Event()
         self._allowed.set()
         self._current: asyncio.Task[None] | None = None
-        self._dropping = False  # our own cancel of the current connection, not a stop
 
     def pause(self) -> None:
         """Drops the connection and stays away until resume() (a lost connection, on demand)."""
@@ -94,7 +93,6 @@ class EventStream:
 
     def _drop_current(self) -> None:
         if self._current is not None:
-            self._dropping = True
             self._current.cancel()
 
     def resume(self) -> None:
@@ -116,9 +114,10 @@ class EventStream:
                 except (httpx.HTTPError, ProtocolError) as error:
                     log.info("event stream interrupted: %r", error)
                 except asyncio.CancelledError:
-                    if not self._dropping:
-                        raise  # the whole stream is being stopped
-                    self._dropping = False
+                    # A drop cancels only the connection; a stop cancels this task too
+                    # (even when both come in the same turn).
+                    if asyncio.current_task().cancelling():  # type: ignore[union-attr]
+                        raise
                 finally:
                     self._current.cancel()
                     self._current = None
