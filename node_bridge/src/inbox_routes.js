@@ -2,12 +2,12 @@
 // makes, changes or deletes a label, or puts one on a chat; the engine does it through
 // WhatsApp's app-state patches and WhatsApp echoes it back as label.edit / label.chat.
 import { badRequest } from './errors.js';
-import { normalizeRecipient } from './sessions.js';
-import { labelAction, labelIdArg, parseLabel } from './session_inbox.js';
+import { normalizeRecipient } from './sessions/manager.js';
+import { labelAction, labelIdArg, parseLabel } from './sessions/inbox.js';
 
 /**
  * @param {import('fastify').FastifyInstance} app
- * @param {{manager: import('./sessions.js').SessionManager,
+ * @param {{manager: import('./sessions/manager.js').SessionManager,
  *   sessionId: (request: import('fastify').FastifyRequest) => string,
  *   objectBody: (body: unknown) => Record<string, any>}} deps
  */

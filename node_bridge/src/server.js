@@ -7,8 +7,8 @@ import Fastify, { LogController } from 'fastify';
 import { ApiError, badRequest } from './errors.js';
 import { BATCH_BODY_LIMIT, BODY_LIMIT, LIMITS } from './limits.js';
 import { monotonicMs } from './clock.js';
-import { SESSION_ID_RE } from './sessions.js';
-import { registerSimRoutes } from './sim_routes.js';
+import { SESSION_ID_RE } from './sessions/manager.js';
+import { registerSimRoutes } from './engines/sim/routes.js';
 import { registerMediaRoutes } from './media/index.js';
 import { registerInboxRoutes } from './inbox_routes.js';
 import { clientErrorHandler, writeError } from './wire_errors.js';
@@ -23,10 +23,10 @@ export const MAX_URL_LENGTH = 2048;
  * @property {import('pino').Logger} log
  * @property {string} bootId
  * @property {string} version
- * @property {import('./sessions.js').SessionManager} manager
+ * @property {import('./sessions/manager.js').SessionManager} manager
  * @property {import('./events.js').EventHub} hub
  * @property {import('./sse.js').SseClients} sse
- * @property {import('./engines/sim.js').SimNetwork} simNetwork
+ * @property {import('./engines/sim/index.js').SimNetwork} simNetwork
  * @property {import('./media/index.js').Media} media
  * @property {(reason: string) => void} onShutdown
  * @property {() => boolean} isShuttingDown

@@ -1,6 +1,6 @@
 // The real WhatsApp engine: one Baileys socket per connection.
 //
-// Contract with the session manager (src/sessions.js):
+// Contract with the session manager (src/sessions/manager.js):
 // - createConnection() opens exactly ONE socket and never reconnects by itself; every
 //   reconnect is a new createConnection() on the same auth, decided by the manager from the
 //   close code.
