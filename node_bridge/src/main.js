@@ -17,6 +17,7 @@ import { SseClients } from './sse.js';
 import { SessionManager } from './sessions/manager.js';
 import { EngineRegistry } from './engines/index.js';
 import { SimNetwork } from './engines/sim/index.js';
+import { SIM_JOURNAL_SCHEMA } from './engines/sim/journal.js';
 import { buildServer } from './server.js';
 import { LIMITS } from './limits.js';
 import { Media } from './media/index.js';
@@ -101,7 +102,7 @@ async function main() {
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
 
   try {
-    store = new Store(config.dataDir, log);
+    store = new Store(config.dataDir, log, { schemas: [SIM_JOURNAL_SCHEMA] }); // salvaged with the rest
   } catch (err) {
     log.fatal({ err }, 'cannot open bridge.sqlite3');
     process.stderr.write(`jaga-bridge: cannot open ${config.dataDir}/bridge.sqlite3: ${/** @type {Error} */ (err).message}\n`);
