@@ -18,7 +18,7 @@ import { SessionManager } from './sessions/manager.js';
 import { EngineRegistry } from './engines/index.js';
 import { SimNetwork } from './engines/sim/index.js';
 import { SIM_JOURNAL_SCHEMA } from './engines/sim/journal.js';
-import { buildServer } from './server.js';
+import { buildServer } from './server/app.js';
 import { LIMITS } from './limits.js';
 import { Media } from './media/index.js';
 import { PacingGate } from './pacing_gate.js';

@@ -113,6 +113,29 @@ test('bad session ids → 400 bad_session_id on every session route', async () =
   assert.equal((await b.api('DELETE', `/sessions/${longest}`)).body.status, 'stopped');
 });
 
+test('a body that is not a JSON object → 400 bad_request on every route that takes one; null or none is {}', async () => {
+  // seen failing against: the shared objectBody schema (server/schemas.js) typed ['object', 'array', 'null']
+  const routes = [['PUT', '/sessions/obj'], ['PUT', '/sessions'], ['POST', '/sessions/obj/messages'],
+    ['POST', '/sessions/obj/messages/batch'], ['POST', '/sessions/obj/seen'], ['POST', '/sessions/obj/pairing-code'],
+    ['PUT', '/sessions/obj/labels/1'], ['PUT', '/sessions/obj/labels/1/chats'], ['POST', '/events/ack'],
+    ['PUT', '/config/pacing'], ['PUT', '/config/media']];
+  for (const [method, path] of routes) {
+    for (const body of ['[]', '[{"id":"a"}]', '"text"', '7', 'true']) {
+      const res = await b.raw({ method, path, body, headers: {
+        host: `127.0.0.1:${b.port}`, authorization: `Bearer ${b.token}`, 'content-type': 'application/json' } });
+      assert.equal(res.status, 400, `${method} ${path} ${body}`);
+      assert.deepEqual(res.body, { error: { code: 'bad_request', message: 'The body must be a JSON object.' } });
+    }
+  }
+  const pacing = (await b.api('GET', '/config/pacing')).body;
+  for (const body of ['null', undefined]) {
+    const res = await b.raw({ method: 'PUT', path: '/config/pacing', body, headers: {
+      host: `127.0.0.1:${b.port}`, authorization: `Bearer ${b.token}`, ...(body ? { 'content-type': 'application/json' } : {}) } });
+    assert.equal(res.status, 200, String(body));
+    assert.deepEqual(res.body, pacing, 'no body changes nothing');
+  }
+});
+
 test('PUT validates engine and options', async () => {
   const engine = await b.api('PUT', '/sessions/a', { engine: 'telegram' });
   assert.equal(engine.status, 400);
