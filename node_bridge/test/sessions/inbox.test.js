@@ -1,6 +1,6 @@
 // The inbox's durable events and label actions through the real bridge with the sim engine:
 // reads on the phone, push names, WhatsApp Business labels both ways (src/sessions/inbox.js,
-// src/inbox_routes.js, src/engines/sim/inbox.js).
+// src/server/routes/labels.js, src/engines/sim/inbox.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { harness } from '../helpers.js';
