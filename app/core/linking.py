@@ -1,7 +1,7 @@
 """How long a pairing code typed on the phone stays good. Pure.
 
 WhatsApp keeps offering QR codes while a pairing code waits (the bridge counts them as the
-link attempt's clock, node_bridge/src/session_events.js): the code works until the last of
+link attempt's clock, node_bridge/src/sessions/engine_events.js): the code works until the last of
 them has run out. The first QR lives longer; each one after it lives one rotation.
 """
 

@@ -140,20 +140,7 @@ export function checkBridgeDb(file, quarantineDir, createSchema, log) {
     // damaged handle
   }
 
-  const fresh = new DatabaseSync(file);
-  const rowsCopied = {};
-  try {
-    fresh.exec('PRAGMA journal_mode = WAL');
-    createSchema(fresh);
-    fresh.exec('BEGIN IMMEDIATE');
-    for (const table of SALVAGE_TABLES) {
-      const rows = (salvaged[table] ?? []).filter((r) => !(table.startsWith('wa_auth') && lost.has(String(r.session_id))));
-      rowsCopied[table] = copyRows(fresh, table, rows);
-    }
-    fresh.exec('COMMIT');
-  } finally {
-    fresh.close();
-  }
+  const rowsCopied = writeSalvage(file, createSchema, salvaged, lost);
   /** @type {Recovery} */
   const recovery = {
     problem,
@@ -169,6 +156,30 @@ export function checkBridgeDb(file, quarantineDir, createSchema, log) {
     ? 'bridge.sqlite3 could not be read at all; the links of every number are lost'
     : `bridge.sqlite3 recovered: ${recovery.kept_sessions.length} link(s) kept, ${recovery.lost_sessions.length} lost`);
   return recovery;
+}
+
+/**
+ * A fresh file with what was read back; the links that are not whole are left out.
+ * @param {string} file @param {(db: DatabaseSync) => void} createSchema
+ * @param {Record<string, Record<string, any>[]>} salvaged @param {Set<string>} lost
+ * @returns {Record<string, number>} rows copied, by table
+ */
+function writeSalvage(file, createSchema, salvaged, lost) {
+  const fresh = new DatabaseSync(file);
+  const rowsCopied = {};
+  try {
+    fresh.exec('PRAGMA journal_mode = WAL');
+    createSchema(fresh);
+    fresh.exec('BEGIN IMMEDIATE');
+    for (const table of SALVAGE_TABLES) {
+      const rows = (salvaged[table] ?? []).filter((r) => !(table.startsWith('wa_auth') && lost.has(String(r.session_id))));
+      rowsCopied[table] = copyRows(fresh, table, rows);
+    }
+    fresh.exec('COMMIT');
+  } finally {
+    fresh.close();
+  }
+  return rowsCopied;
 }
 
 /**

@@ -122,22 +122,7 @@ export function decideClose(code, state, opts = {}) {
     next: { ...keep, attempt: state.attempt + 1 },
   });
 
-  if (code === CloseCode.restartRequired) {
-    if (state.restarts >= MAX_INSTANT_RESTARTS) {
-      return backoff('restart_required', 'WhatsApp keeps asking for a restart; reconnecting after a pause.');
-    }
-    const linking = state.status === 'qr' || state.status === 'pairing_code' || state.status === 'starting';
-    return {
-      status: linking ? 'starting' : 'reconnecting',
-      reason: 'restart_required',
-      message: linking
-        ? 'Linked. Finishing set-up with WhatsApp.'
-        : 'WhatsApp asked for a reconnect; reconnecting now.',
-      retryInMs: 0,
-      wipeAuth: false,
-      next: { ...keep, restarts: state.restarts + 1 },
-    };
-  }
+  if (code === CloseCode.restartRequired) return restartRequired(state, keep, backoff);
 
   // The engine itself broke (socket could not be built, creds could not be saved):
   // retrying would only repeat it, so the owner is told.
@@ -160,6 +145,41 @@ export function decideClose(code, state, opts = {}) {
       : 'The QR code was not scanned in time. Start linking again to get a new one.');
   }
 
+  return byCode(code, state, { keep, terminal, backoff, conflictPauseMs });
+}
+
+/**
+ * WhatsApp asked for a restart (515, e.g. right after a scan): at once, a few times in a row.
+ * @param {CloseState} state @param {CloseDecision['next']} keep
+ * @param {(reason: string, message: string) => CloseDecision} backoff
+ * @returns {CloseDecision}
+ */
+function restartRequired(state, keep, backoff) {
+  if (state.restarts >= MAX_INSTANT_RESTARTS) {
+    return backoff('restart_required', 'WhatsApp keeps asking for a restart; reconnecting after a pause.');
+  }
+  const linking = state.status === 'qr' || state.status === 'pairing_code' || state.status === 'starting';
+  return {
+    status: linking ? 'starting' : 'reconnecting',
+    reason: 'restart_required',
+    message: linking
+      ? 'Linked. Finishing set-up with WhatsApp.'
+      : 'WhatsApp asked for a reconnect; reconnecting now.',
+    retryInMs: 0,
+    wipeAuth: false,
+    next: { ...keep, restarts: state.restarts + 1 },
+  };
+}
+
+/**
+ * The decision a close code alone makes.
+ * @param {number|null|undefined} code @param {CloseState} state
+ * @param {{keep: CloseDecision['next'], conflictPauseMs: number,
+ *   terminal: (status: string, reason: string, message: string, wipeAuth?: boolean) => CloseDecision,
+ *   backoff: (reason: string, message: string) => CloseDecision}} how
+ * @returns {CloseDecision}
+ */
+function byCode(code, state, { keep, terminal, backoff, conflictPauseMs }) {
   switch (code) {
     case CloseCode.loggedOut:
       return terminal('logged_out', 'logged_out',

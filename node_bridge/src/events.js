@@ -6,7 +6,7 @@
 
 export const RING_SIZE = 5000;
 export const DURABLE_TYPES = new Set(['message.in', 'message.ack', 'chat.mapping', 'message.undecryptable',
-  'chat.read', 'chat.name', 'label.edit', 'label.chat']); // the last four: session_inbox.js
+  'chat.read', 'chat.name', 'label.edit', 'label.chat']); // the last four: sessions/inbox.js
 
 /**
  * @typedef {object} BridgeEvent

@@ -2,9 +2,9 @@
 // the app set (env at spawn, PUT /config/pacing at run time), and the wait for a slot.
 import { ApiError } from './errors.js';
 import { PACING_DEFAULTS, Pacer, TYPING_MS, parsePacing } from './pacing.js';
-import { setPaceLimit } from './session_edges.js';
+import { setPaceLimit } from './sessions/edges.js';
 import { quotaLeft, slowFactor } from './quota.js';
-import { typingIn } from './session_send.js';
+import { typingIn } from './sessions/send.js';
 
 export const DAILY_CAP_REASON = 'daily_new_contacts';
 

@@ -4,8 +4,8 @@
 // staying "sent" forever. A question WhatsApp does not answer lets the message go: the
 // check must never hold a real customer back.
 import { ApiError } from './errors.js';
-import { withTimeout } from './session_util.js';
-import { lidsOf } from './session_edges.js';
+import { withTimeout } from './sessions/util.js';
+import { lidsOf } from './sessions/edges.js';
 
 const CHECK_TIMEOUT_MS = 10_000;
 

@@ -5,12 +5,12 @@
 // leaves it written but unconfirmed; it goes again, with the same id, as soon as the
 // number is connected again (WhatsApp de-duplicates the id), before anything else of it.
 import { ApiError } from './errors.js';
-import { errorText } from './session_util.js';
+import { errorText } from './sessions/util.js';
 import { waMessageId } from './message_ids.js';
 import { SENT_KEEP_MS } from './outbound_store.js';
 import { AckWaiters } from './server_acks.js';
 import { checkRecipient } from './recipient_check.js';
-import { resendNow, sendNow } from './session_send.js';
+import { resendNow, sendNow } from './sessions/send.js';
 
 /** WhatsApp acks a message within a second or two; this long without one is no answer. */
 export const ACK_WAIT_MS = 15_000;
@@ -44,9 +44,9 @@ export class SendPath {
   }
 
   /**
-   * A send the door accepted (sessions.js): the recorded answer, or one attempt (joined by
+   * A send the door accepted (sessions/manager.js): the recorded answer, or one attempt (joined by
    * a concurrent retry of the same client_id).
-   * @param {import('./session.js').Session} session @param {SendJob} job
+   * @param {import('./sessions/session.js').Session} session @param {SendJob} job
    */
   async send(session, job) {
     if (job.existing?.status === 'sent' || job.existing?.refusal) return this.recorded(job.existing);
@@ -88,7 +88,7 @@ export class SendPath {
     }
   }
 
-  /** @param {import('./session.js').Session} session @param {SendJob} job */
+  /** @param {import('./sessions/session.js').Session} session @param {SendJob} job */
   async paced(session, job) {
     // Written once already and never confirmed: the same message again, not another reach-out.
     const again = Boolean(job.existing?.written_at);
@@ -113,7 +113,7 @@ export class SendPath {
 
   /**
    * Writes one message and waits for WhatsApp's word on it.
-   * @param {import('./session.js').Session} session @param {string} clientId @param {string} messageId
+   * @param {import('./sessions/session.js').Session} session @param {string} clientId @param {string} messageId
    * @param {() => Promise<unknown>} write @param {() => void} [giveBack] the paced slot, if it did not go
    */
   async writeAndWait(session, clientId, messageId, write, giveBack = () => {}) {
@@ -139,7 +139,7 @@ export class SendPath {
   /**
    * The number is connected again: what it wrote before and WhatsApp never confirmed goes
    * again, oldest first, with the same ids (the engine sends its stored copy).
-   * @param {import('./session.js').Session} session
+   * @param {import('./sessions/session.js').Session} session
    */
   async resendUnacked(session) {
     const rows = this.store.outbound.unacked(session.id, Date.now() - SENT_KEEP_MS);

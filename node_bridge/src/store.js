@@ -1,6 +1,7 @@
 // bridge.sqlite3: one file for everything the bridge must not lose: WhatsApp
 // auth state (AuthDb, its own tables), the durable event journal, the outbound
-// send records that make retries idempotent, and the sim network journal.
+// send records that make retries idempotent (and what an engine adds: the sim's journal,
+// engines/sim/journal.js).
 // node:sqlite is synchronous, so a row is on disk (WAL + synchronous=FULL) when
 // the call returns: "journal before emit" needs no await.
 import fs from 'node:fs';
@@ -32,21 +33,6 @@ CREATE TABLE IF NOT EXISTS event_journal (
   data       TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
--- What the simulated WhatsApp network received: one row per delivery, no dedup,
--- so a duplicate send would show up here.
-CREATE TABLE IF NOT EXISTS sim_network (
-  id         INTEGER PRIMARY KEY AUTOINCREMENT,
-  session_id TEXT NOT NULL,
-  message_id TEXT NOT NULL,
-  client_id  TEXT,
-  to_addr    TEXT NOT NULL,
-  text       TEXT NOT NULL,
-  at         TEXT NOT NULL,
-  -- the furthest receipt the client has taken: the network keeps offering the rest
-  receipt    TEXT NOT NULL DEFAULT 'none'
-);
--- Receipts and replies look a message up by id: without this, each is a table scan.
-CREATE INDEX IF NOT EXISTS sim_network_by_message ON sim_network (session_id, message_id);
 `;
 
 
@@ -59,8 +45,10 @@ export class Store {
   /**
    * @param {string} dataDir
    * @param {import('pino').Logger} log
+   * @param {{schemas?: string[]}} [extra] tables an engine keeps here (engines/sim/journal.js):
+   *   created with the others, so a damaged file's rows of them are salvaged too
    */
-  constructor(dataDir, log) {
+  constructor(dataDir, log, { schemas = [] } = {}) {
     this.file = path.join(dataDir, DB_FILE);
     const existed = fs.existsSync(this.file);
     const quarantineDir = path.join(dataDir, 'quarantine');
@@ -69,6 +57,7 @@ export class Store {
       db.exec(SCHEMA);
       db.exec(OUTBOUND_SCHEMA);
       db.exec(CHAT_FACTS_SCHEMA);
+      for (const schema of schemas) db.exec(schema);
       new AuthDb(db, { quarantineDir }); // creates its tables
     }, log);
     this.links = new LinkRegistry(dataDir);
@@ -95,7 +84,6 @@ export class Store {
       this.db.exec(SCHEMA);
       this.db.exec(OUTBOUND_SCHEMA);
       this.db.exec(CHAT_FACTS_SCHEMA);
-      addColumnIfMissing(this.db, 'sim_network', 'receipt', "TEXT NOT NULL DEFAULT 'none'");
       for (const [column, type] of OUTBOUND_COLUMNS) addColumnIfMissing(this.db, 'outbound', column, type);
       this.db.prepare('INSERT OR IGNORE INTO bridge_meta (key, value) VALUES (?, ?)')
         .run('schema_version', String(SCHEMA_VERSION));
@@ -108,7 +96,6 @@ export class Store {
     this.sent = new SentMessages(this.db);
     this.meta = new BridgeMeta(this.db);
     this.chatFacts = new ChatFacts(this.db);
-    this.simNetwork = new SimNetworkJournal(this.db);
     this.closed = false;
   }
 
@@ -260,89 +247,7 @@ class Journal {
  * A column added after a table first shipped (CREATE TABLE IF NOT EXISTS leaves old tables be).
  * @param {DatabaseSync} db @param {string} table @param {string} column @param {string} type
  */
-function addColumnIfMissing(db, table, column, type) {
+export function addColumnIfMissing(db, table, column, type) {
   const columns = db.prepare(`PRAGMA table_info(${table})`).all().map((c) => String(c.name));
   if (!columns.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
-}
-
-// failed: WhatsApp refused it; no receipt will ever follow.
-const RECEIPT_RANK = { none: 0, sent: 1, delivered: 2, read: 3, failed: 9 };
-
-class SimNetworkJournal {
-  /** @param {DatabaseSync} db */
-  constructor(db) {
-    this.insertStmt = db.prepare(`INSERT INTO sim_network
-      (session_id, message_id, client_id, to_addr, text, at) VALUES (?, ?, ?, ?, ?, ?)`);
-    this.allStmt = db.prepare('SELECT * FROM sim_network ORDER BY id');
-    this.receiptStmt = db.prepare(
-      'UPDATE sim_network SET receipt = ? WHERE session_id = ? AND message_id = ?');
-    this.receiptOfStmt = db.prepare(
-      'SELECT receipt FROM sim_network WHERE session_id = ? AND message_id = ? LIMIT 1');
-    this.sessionRowsStmt = db.prepare(
-      'SELECT message_id, to_addr, receipt FROM sim_network WHERE session_id = ? ORDER BY id');
-    this.chatStmt = db.prepare(
-      'SELECT to_addr FROM sim_network WHERE session_id = ? AND message_id = ? ORDER BY id DESC LIMIT 1');
-  }
-
-  /** @param {{sessionId: string, messageId: string, clientId: string|null, to: string, text: string}} rec */
-  record({ sessionId, messageId, clientId, to, text }) {
-    this.insertStmt.run(sessionId, messageId, clientId, to, text, new Date().toISOString());
-  }
-
-  /**
-   * The client took a receipt: remember the furthest one (receipts never go back).
-   * @param {string} sessionId @param {string} messageId @param {string} status
-   */
-  markReceipt(sessionId, messageId, status) {
-    const row = this.receiptOfStmt.get(sessionId, messageId);
-    if (!row) return;
-    const current = String(row.receipt);
-    if ((RECEIPT_RANK[status] ?? 0) > (RECEIPT_RANK[current] ?? 0)) {
-      this.receiptStmt.run(status, sessionId, messageId);
-    }
-  }
-
-  /**
-   * Receipts the client has not taken yet, up to `upto`, in order: what the network
-   * offers again at the next login (a bridge crash loses the in-memory queue, not these).
-   * @param {string} sessionId @param {'sent'|'delivered'|'read'} upto
-   * @returns {{message_id: string, to: string, status: string}[]}
-   */
-  missingReceipts(sessionId, upto) {
-    const order = ['sent', 'delivered', 'read'];
-    const limit = RECEIPT_RANK[upto];
-    const missing = [];
-    for (const r of this.sessionRowsStmt.all(sessionId)) {
-      const taken = RECEIPT_RANK[String(r.receipt)] ?? 0;
-      for (const status of order) {
-        const rank = RECEIPT_RANK[status];
-        if (rank > taken && rank <= limit) {
-          missing.push({ message_id: String(r.message_id), to: String(r.to_addr), status });
-        }
-      }
-    }
-    return missing;
-  }
-
-  /** @returns {{session_id: string, message_id: string, client_id: string|null, to: string, text: string, at: string}[]} */
-  all() {
-    return this.allStmt.all().map((r) => ({
-      session_id: String(r.session_id),
-      message_id: String(r.message_id),
-      client_id: r.client_id == null ? null : String(r.client_id),
-      to: String(r.to_addr),
-      text: String(r.text),
-      at: String(r.at),
-    }));
-  }
-
-  /**
-   * @param {string} sessionId
-   * @param {string} messageId
-   * @returns {string|null} the address the message went to
-   */
-  recipientOf(sessionId, messageId) {
-    const row = this.chatStmt.get(sessionId, messageId);
-    return row ? String(row.to_addr) : null;
-  }
 }

@@ -6,7 +6,7 @@ import { proto } from '@whiskeysockets/baileys';
 import { LimitsWatch } from '../src/limits_watch.js';
 import { Pacer } from '../src/pacing.js';
 import { quotaFromCapping, quotaLeft, slowFactor } from '../src/quota.js';
-import { managedBaileys } from './baileys_manager.js';
+import { managedBaileys } from './engines/baileys/baileys_manager.js';
 import { eventually, harness } from './helpers.js';
 
 /** A hand-turned clock for timers. */

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateWAMessageFromContent } from '@whiskeysockets/baileys';
-import { connect, setup } from './fake_baileys.js';
+import { connect, setup } from './engines/baileys/fake_baileys.js';
 import { harness } from './helpers.js';
 
 test('baileys: a reply quotes the message by key and content, as Baileys builds contextInfo', async (t) => {

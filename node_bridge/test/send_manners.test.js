@@ -6,7 +6,7 @@ import { generateWAMessageFromContent, generateWAMessageContent, proto } from '@
 import { PacingGate } from '../src/pacing_gate.js';
 import { PACING_DEFAULTS, TYPING_MS, parsePacing, pacingFromEnv } from '../src/pacing.js';
 import { expirationOf } from '../src/engines/baileys/ephemeral.js';
-import { managedBaileys } from './baileys_manager.js';
+import { managedBaileys } from './engines/baileys/baileys_manager.js';
 import { harness } from './helpers.js';
 
 test('typing is on by default for the real engine, off for the sim unless a test asks; a setting both ways', async () => {

@@ -10,7 +10,7 @@ import pino from 'pino';
 import { proto } from '@whiskeysockets/baileys';
 import { Store } from '../src/store.js';
 import { SENT_KEEP_MS, SentMessages } from '../src/outbound_store.js';
-import { managedBaileys } from './baileys_manager.js';
+import { managedBaileys } from './engines/baileys/baileys_manager.js';
 import { harness } from './helpers.js';
 
 test('kept 14 days, then gone; a logout forgets the number\'s messages', (t) => {

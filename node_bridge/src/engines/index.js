@@ -2,7 +2,7 @@
 // bridge that runs only sim sessions (tests, demo) never loads it.
 import fs from 'node:fs';
 import { ApiError } from '../errors.js';
-import * as sim from './sim.js';
+import * as sim from './sim/index.js';
 
 const BAILEYS_URL = new URL('./baileys.js', import.meta.url);
 

@@ -4,7 +4,7 @@
 // Baileys rc14 tests `error.status` while its errors are Booms carrying
 // `output.statusCode`, so its own re-upload path never runs (Baileys #2767): the status
 // is read here from every shape an engine may throw.
-import { errorText, withTimeout } from '../session_util.js';
+import { errorText, withTimeout } from '../sessions/util.js';
 
 export const REUPLOAD_STATUSES = new Set([404, 410]);
 /** A download that sends nothing for this long is stalled: dropped and tried again. */

@@ -6,7 +6,7 @@
 import { IDLE_TIMEOUT_MS, MediaUnavailableError, openMedia } from './download.js';
 import { MediaTooLargeError, isDiskFull } from './store.js';
 import { PendingMediaTable } from './pending.js';
-import { errorText } from '../session_util.js';
+import { errorText } from '../sessions/util.js';
 import { TimerSet } from '../timer_set.js';
 
 export const INBOUND_TYPES = new Set(['image', 'video', 'audio', 'voice', 'document', 'sticker']);
@@ -18,7 +18,7 @@ const DISK_FULL_RETRY_MS = 30_000;
 /** Thumbnails are tiny JPEGs; anything bigger is not one. */
 const MAX_THUMB_BYTES = 256 * 1024;
 
-/** @typedef {import('../session.js').Session} Session */
+/** @typedef {import('../sessions/session.js').Session} Session */
 /** @typedef {import('./pending.js').PendingMedia} PendingMedia */
 
 export class MediaInbox {

@@ -27,13 +27,3 @@ export class Media {
     this.inbox.close();
   }
 }
-
-/**
- * PUT /config/media {max_file_bytes?, max_total_bytes?} and GET /config/media.
- * @param {import('fastify').FastifyInstance} app
- * @param {{media: Media, objectBody: (body: unknown) => Record<string, any>}} deps
- */
-export function registerMediaRoutes(app, { media, objectBody }) {
-  app.get('/config/media', async () => media.limits.view());
-  app.put('/config/media', async (request) => media.limits.update(objectBody(request.body)));
-}

@@ -5,7 +5,7 @@
 // the bridge (media/download.js) calls reuploadMedia, i.e. sock.updateMediaMessage, and
 // tries again. Outbound: the store's file as `{url: path}`, which Baileys streams.
 import { downloadMediaMessage, normalizeMessageContent, proto } from '@whiskeysockets/baileys';
-import { withTimeout } from '../../session_util.js';
+import { withTimeout } from '../../sessions/util.js';
 
 /** The phone has this long to upload an expired file again. */
 const REUPLOAD_TIMEOUT_MS = 60_000;

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../errors.js';
 import { SIM_OPTIONS, validateOptions } from '../../options.js';
 import { SimBacklog } from './backlog.js';
+import { SimNetworkJournal } from './journal.js';
 import { SimMediaUploads } from './media.js';
 import { freshCreds } from './connection.js';
 import { banArg, chatOf, phoneArg } from './util.js';
@@ -45,6 +46,7 @@ export class SimNetwork {
     this.config = { ...SIM_DEFAULTS, ...validateOptions(defaults, SIM_OPTIONS, { what: 'JAGA_SIM_*' }) };
     /** @type {Map<string, import('./connection.js').SimConnection>} */
     this.live = new Map();
+    this.journal = new SimNetworkJournal(store.db);
     this.backlog = new SimBacklog(store.db);
     this.uploads = new SimMediaUploads(store.db);
     /** message ids whose media the client asked the phone to upload again @type {string[]} */
@@ -209,7 +211,7 @@ export class SimNetwork {
     }
     // A receipt WhatsApp addresses by the recipient's LID instead of the phone it was sent to.
     const lid = body.as_lid === undefined ? null : lidArg(body.as_lid, 'as_lid');
-    const to = this.store.simNetwork.recipientOf(id, messageId);
+    const to = this.journal.recipientOf(id, messageId);
     const queued = !this.online(id);
     const chat = lid ? `${lid}@lid` : to ? chatOf(to) : null;
     this.store.transaction(() => this.toSession(id, { type: 'ack', message_id: messageId, chat, status: body.status }));
@@ -235,7 +237,7 @@ export class SimNetwork {
 
   sent() {
     const uploads = this.uploads.byMessage();
-    const sent = this.store.simNetwork.all().map((/** @type {any} */ m) => {
+    const sent = this.journal.all().map((/** @type {any} */ m) => {
       const media = uploads.get(`${m.session_id}\u0000${m.message_id}`);
       const quoted = this.quotes.get(`${m.session_id}:${m.message_id}`);
       const ephemeral = this.ephemerals.get(`${m.session_id}:${m.message_id}`);
@@ -273,11 +275,11 @@ export class SimNetwork {
     // The messages taken in one turn share a commit (store.write): one fsync for a batch.
     const refused = await this.store.write(() => {
       const clientId = this.store.outbound.clientIdFor(id, messageId);
-      this.store.simNetwork.record({ sessionId: id, messageId, clientId, to, text });
+      this.journal.record({ sessionId: id, messageId, clientId, to, text });
       if (media) this.uploads.record(id, messageId, media);
       const verdict = this.world.verdict(id, chat, this.backlog.knows(id, chat), Date.now());
       if (verdict) {
-        this.store.simNetwork.markReceipt(id, messageId, 'failed');
+        this.journal.markReceipt(id, messageId, 'failed');
         this.backlog.push(id, { type: 'ack', message_id: messageId, chat, status: 'failed', ...verdict });
       } else {
         this.backlog.knowContact(id, chat);
@@ -346,7 +348,7 @@ export class SimNetwork {
     // Receipts the client never took survive a bridge crash in the journal, as they
     // would on WhatsApp's servers; a repeated receipt is harmless (statuses only move forward).
     const upto = conn.opts.auto_ack ? 'read' : 'sent';
-    for (const r of this.store.simNetwork.missingReceipts(conn.id, upto)) {
+    for (const r of this.journal.missingReceipts(conn.id, upto)) {
       const d = { type: 'ack', message_id: r.message_id, chat: chatOf(r.to), status: r.status };
       if (!this.tryDeliver(conn, /** @type {Delivery} */ (d), true)) this.backlog.push(conn.id, d);
     }
@@ -359,7 +361,7 @@ export class SimNetwork {
   tryDeliver(conn, d, backlog) {
     try {
       conn.deliver(d, backlog);
-      if (d.type === 'ack') this.store.simNetwork.markReceipt(conn.id, d.message_id, d.status);
+      if (d.type === 'ack') this.journal.markReceipt(conn.id, d.message_id, d.status);
       return true;
     } catch (err) {
       this.log.warn({ err, session: conn.id, type: d.type }, 'client did not take a delivery; kept for later');
