@@ -6,6 +6,9 @@ For N numbers connected (sim engine, the real bridge and app core), per outage:
 Baseline in the same run: the same bridge and app with the network watch turned off
 (`network_probe_ms: 0`), i.e. the engine's plain reconnect backoff (1 s doubling to 60 s,
 with jitter), which is how a number comes back when nobody looks for the network.
+And a connection that goes silent without closing (the sim stops its frames): time until
+the bridge's keep-alive window judges it dead (`reconnecting`, keepalive_timeout), with a
+3 s window; the tests check the rule and the order of events, this is its figure.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from bench.harness import Fleet, ms, stats
 NAME = "network"
 SIZES = (1, 20)
 WATCH_OFF = {"network_probe_ms": 0}
+#: The keep-alive window for the silent-connection figure (the sim's frames: a third of it).
+KEEPALIVE_MS = 3000
 
 
 async def outage(fleet: Fleet, n: int, hold_s: float) -> dict[str, float]:
@@ -68,6 +73,33 @@ async def run_variant(
     return out
 
 
+async def silent_connection(ctx: Context, times: int) -> dict[str, Any]:
+    """One number whose connection goes silent `times` times: until it is judged dead."""
+    fleet = Fleet(ctx.folder("network-keepalive"), session_options={"keepalive_ms": KEEPALIVE_MS})
+    samples: list[float] = []
+    try:
+        await fleet.start()
+        await fleet.link(1)
+        service, view = fleet.service, fleet.view
+        assert service.client is not None
+        for i in range(times):
+            await fleet.settle()
+            (account,) = service.store.accounts()
+            silent = time.monotonic()
+            await service.client.sim(f"sessions/{account.id}/silence", {"on": True})
+            judged = await view.until(
+                lambda: service.store.accounts()[0].reason == "keepalive_timeout",
+                KEEPALIVE_MS / 1000 + 15,
+                "the silent connection judged dead",
+            )
+            samples.append(ms(judged - silent))
+            await view.until(lambda: view.all_connected(1), 60, "connected again")
+            ctx.log(f"  silent connection {i + 1}/{times}: judged dead after {samples[-1]:.0f} ms")
+    finally:
+        await fleet.close()
+    return {"window_ms": KEEPALIVE_MS, "judged_dead": stats(samples, "ms", 0)}
+
+
 async def measure(ctx: Context) -> dict[str, Any]:
     outages = ctx.count(3, 1)
     hold_s = 6.0 if ctx.quick else 20.0
@@ -89,5 +121,6 @@ async def measure(ctx: Context) -> dict[str, Any]:
             "outage_s": hold_s,
             "by_n": by_n,
             "seed_label": "the engine's plain reconnect backoff (network watch off)",
-        }
+        },
+        "keepalive": await silent_connection(ctx, ctx.count(3, 1)),
     }

@@ -177,6 +177,10 @@ def rows(report: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             )
             said = row["jaga_no_internet_said"]
             out.append((f"  … network off → {n} say no internet", fmt(said), "", ""))
+    if "keepalive" in r:
+        ka = r["keepalive"]
+        window = f"{ka['window_ms'] / 1000:g} s keep-alive window"
+        out.append((f"silent connection → judged dead ({window})", fmt(ka["judged_dead"]), "", ""))
     if "media" in r:
         md = r["media"]
         size = f"{md['file_mib']:g} MiB document"

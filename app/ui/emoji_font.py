@@ -39,7 +39,8 @@ def bundled_font() -> Path | None:
 def install_emoji_font() -> str | None:
     """Makes the bundled emoji font Qt's emoji font where the system has none; returns
     the family in charge of emoji now (None: none at all)."""
-    present = [family for family in SYSTEM_EMOJI if family in QFontDatabase.families()]
+    installed = set(QFontDatabase.families())  # one copy of the list, not one per name
+    present = [family for family in SYSTEM_EMOJI if family in installed]
     if present:
         return present[0]
     font = bundled_font()

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,7 +30,6 @@ from app.ui.accounts_model import AccountIdRole
 from app.ui.banner import Banner, NoticeBoard
 from app.ui.banner_area import BannerArea
 from app.ui.bridge_panel import BridgePanel
-from app.ui.chats_window import ChatsWindow
 from app.ui.demo_controls import DemoControls
 from app.ui.formatting import (
     tr,
@@ -49,6 +49,9 @@ from app.ui.window_actions import OwnerActions
 from app.ui.window_live import LiveViews
 from app.ui.window_parts import WindowParts
 from app.ui.window_presence import WindowPresence
+
+if TYPE_CHECKING:
+    from app.ui.chats_window import ChatsWindow
 
 log = logging.getLogger(__name__)
 

@@ -6,6 +6,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -22,13 +23,15 @@ from app.core.store import StoreError
 from app.runtime.read_model import AccountView
 from app.ui.banner import Banner
 from app.ui.bridge_panel import BridgePanel
-from app.ui.chats_window import ChatsWindow
 from app.ui.error_words import error_words
 from app.ui.formatting import tr, utcnow
 from app.ui.qr_dialog import QrDialog
 from app.ui.removal_words import removal_words
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import run_async
+
+if TYPE_CHECKING:
+    from app.ui.chats_window import ChatsWindow
 
 log = logging.getLogger(__name__)
 
@@ -236,6 +239,9 @@ class OwnerActions:
             return None
         window = self.chat_windows.get(account_id)
         if window is None:
+            # Loaded with the first chats window, not on the way to the first window shown.
+            from app.ui.chats_window import ChatsWindow
+
             window = ChatsWindow(self.service, account_id, now=self._now, parent=self)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda _obj=None, a=account_id: self.chat_windows.pop(a, None))

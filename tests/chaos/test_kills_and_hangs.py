@@ -77,7 +77,10 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
     window = offscreen_window(service, data_dir)
     rows = TruthSampler(service, data_dir / "bridge", window=window)
     kills = hangs = 0
-    hang_detected: list[float] = []
+    # Why each bridge went down, in order; per hang, the reasons from its SIGSTOP on.
+    downs: list[str] = []
+    service.supervisor.went_down.connect(downs.append)
+    hang_reasons: list[list[str]] = []
 
     async def scenario():
         nonlocal kills, hangs
@@ -100,7 +103,7 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
             if hang:
                 hung_once = True
                 hangs += 1
-                stopped_at = time.monotonic()
+                downs_before = len(downs)
                 os.kill(pid, signal.SIGSTOP)
                 try:
                     await eventually(
@@ -109,7 +112,7 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
                 finally:
                     with contextlib.suppress(OSError):
                         os.kill(pid, signal.SIGCONT)
-                hang_detected.append(time.monotonic() - stopped_at)
+                hang_reasons.append(downs[downs_before:])
             else:
                 kills += 1
                 with contextlib.suppress(ProcessLookupError):
@@ -151,9 +154,12 @@ def test_random_kills_and_hangs_never_leave_a_false_status(
     # for longer than 1 s, also while the bridge hangs.
     assert rows.row_samples >= numbers * 0.3 * duration * 10
     assert rows.bad_samples == 0, "\n".join(rows.worst)
-    # Every hang was caught by a deadline (heartbeat, or READY when frozen while starting).
-    deadline = max(CHAOS_POLICY.hang_timeout, CHAOS_POLICY.ready_timeout)
-    assert all(t < deadline + 1.5 for t in hang_detected), hang_detected
+    # Every frozen bridge was killed as hung by the supervisor's own deadline (its heartbeat,
+    # or READY when frozen while starting), not found dead some other way. How long that
+    # takes is a figure of the bench's `hang` scenario, not a bound here. (Seen failing
+    # against a supervisor that kills a hung bridge without saying why: "killed by a signal".)
+    deadlines = ("hung: no heartbeat", "not ready within")
+    assert all(r and r[0].startswith(deadlines) for r in hang_reasons), hang_reasons
     assert bridges_for(data_dir) == []
 
 
