@@ -5,7 +5,7 @@
 // quiet) and against a watch that is not stopped once it has told (told again and again).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Liveness } from '../src/session_liveness.js';
+import { Liveness } from '../../src/sessions/liveness.js';
 
 /** A Liveness on a clock the test moves, its checks run by Node's mock timers. */
 function stepped(t, windowMs) {
