@@ -164,7 +164,7 @@ test('a silent connection is not left "connected": keep-alive timeout forces a r
   // Frames keep arriving while healthy.
   await b.waitSession('quiet', (s) => s.last_activity_at > before);
   // Alive while frames came: not judged dead before the silence. (The window's rule, on an
-  // injected clock: session_liveness.test.js; how long detection takes is the bench's.)
+  // injected clock: sessions/liveness.test.js; how long detection takes is the bench's.)
   // Seen failing against a keep-alive armed with an eighth of its window.
   await b.streamMarker(events); // every event the bridge wrote so far has been read
   const trail = events.statusTrail('quiet');
