@@ -281,7 +281,7 @@ class ServicePort:
             pacing=pacing,
             engine=account.engine,
             last_left_at=store.last_left_at(message.account_id) if paced else None,
-            held_until=held_until(store, message) if account.limit_reason else None,
+            held_until=held_until(store, message),  # the store's limit: the view's may lag
         )
 
     @property
