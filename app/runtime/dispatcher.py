@@ -192,34 +192,25 @@ class Dispatcher:
         known: set[tuple[str, str]],
         reached: dict[str, int],
     ) -> list[str]:
-        """Sends the due texts and records those sent: each message's outcome, in order."""
-        outcomes = await self._send_texts(client, due, known, reached)
-        sent = [m.id for m, outcome in zip(due, outcomes, strict=True) if outcome == "sent"]
-        if sent:
-            # One commit for the round. A crash before it sends these again with the same
-            # client ids, and the bridge answers those from its record without resending.
-            self.store.mark_sent(sent)
-            for message_id in sent:
-                self.signals.message_updated.emit(message_id)
-        return outcomes
-
-    async def _send_texts(
-        self,
-        client: BridgeClient,
-        due: list[Message],
-        known: set[tuple[str, str]],
-        reached: dict[str, int],
-    ) -> list[str]:
         """Text messages, each number's in one batch request (a round trip per message
-        was what a backlog waited on): "sent", "failed", "later" or "waits" each, in order."""
+        was what a backlog waited on), and one commit for those sent: "sent", "failed",
+        "later" or "waits" each, in order."""
         by_account: dict[str, list[Message]] = {}
         for message in due:
             by_account.setdefault(message.account_id, []).append(message)
         answers = await asyncio.gather(
             *(self._send_batch(client, group, known, reached) for group in by_account.values())
         )
-        outcome = {m.id: o for pairs in answers for m, o in pairs}
-        return [outcome[m.id] for m in due]
+        by_id = {m.id: o for pairs in answers for m, o in pairs}
+        outcomes = [by_id[m.id] for m in due]
+        sent = [m.id for m, outcome in zip(due, outcomes, strict=True) if outcome == "sent"]
+        if sent:
+            # A crash before this commit sends these again with the same client ids, and
+            # the bridge answers those from its record without resending.
+            self.store.mark_sent(sent)
+            for message_id in sent:
+                self.signals.message_updated.emit(message_id)
+        return outcomes
 
     async def _send_batch(
         self,

@@ -30,6 +30,13 @@ class AckingBridge(FakeBridge):
         return await super().send_batch(session_id, bodies)
 
 
+def acking(core) -> tuple[AckingBridge, str, Dispatcher]:
+    """A connected number whose bridge answers each batch when the test lets it."""
+    bridge = core.bridge = AckingBridge()
+    account = core.number("Toko", "connected", phone="6281234567001")
+    return bridge, account, Dispatcher(core.store, core.model, core.signals, client=core.client)
+
+
 async def running(dispatcher: Dispatcher, check: Any) -> None:
     """check() with the dispatcher's loop running; the loop is stopped after."""
     task = asyncio.ensure_future(dispatcher.run_forever())
@@ -43,9 +50,7 @@ async def running(dispatcher: Dispatcher, check: Any) -> None:
 def test_a_message_to_another_chat_leaves_while_a_round_waits_for_whatsapp(core, loop):
     """Seen failing against: one round at a time (run_forever awaiting each round's
     answer): the second message waited for the first one's ack."""
-    bridge = core.bridge = AckingBridge()
-    account = core.number("Toko", "connected", phone="6281234567001")
-    dispatcher = Dispatcher(core.store, core.model, core.signals, client=core.client)
+    bridge, account, dispatcher = acking(core)
 
     async def check() -> None:
         first = core.store.queue_message(account, FIRST, "halo", "JAGA0000000000000001")
@@ -66,9 +71,7 @@ def test_a_message_to_another_chat_leaves_while_a_round_waits_for_whatsapp(core,
 def test_a_chats_next_message_waits_for_the_one_on_its_way(core, loop):
     """Seen failing against: the rounds' messages not set aside while on their way (the
     chat's head was handed out again, a duplicate request, and its next message overtook)."""
-    bridge = core.bridge = AckingBridge()
-    account = core.number("Toko", "connected", phone="6281234567001")
-    dispatcher = Dispatcher(core.store, core.model, core.signals, client=core.client)
+    bridge, account, dispatcher = acking(core)
 
     async def check() -> None:
         one = core.store.queue_message(account, FIRST, "one", "JAGA0000000000000011")
