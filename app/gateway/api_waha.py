@@ -126,8 +126,9 @@ async def send_text(request: web.Request) -> web.Response:
 
 
 async def let_it_leave() -> None:
-    """The outbox's dispatcher was woken by the queueing: it hands the message to the
-    bridge before this answer computes `expectedAt` (a few queries), not after."""
+    """The outbox's dispatcher was woken by the queueing: it takes the message into a
+    round of its own before this answer computes `expectedAt`; the round's request to the
+    bridge follows this answer on the event loop."""
     await asyncio.sleep(0)
 
 

@@ -272,15 +272,16 @@ class ServicePort:
         if account is None or SessionStatus.parse(account.status) is not SessionStatus.CONNECTED:
             return None
         store = self._service.store
-        ahead = store.queued_ahead(message.account_id, message.id)
-        held = held_until(store, message)
+        pacing = self._pacing or self._service.limits.pacing
+        # Only what the answer depends on is read: it comes before the dispatcher's request.
+        paced = pacing is not None and pacing.applies(account.engine)
         return expected_departure(
             max(utcnow(), message.next_attempt_at or message.created_at),
-            ahead=ahead,
-            pacing=self._pacing or self._service.limits.pacing,
+            ahead=store.queued_ahead(message.account_id, message.id) if paced else 0,
+            pacing=pacing,
             engine=account.engine,
-            last_left_at=store.last_left_at(message.account_id),
-            held_until=held,
+            last_left_at=store.last_left_at(message.account_id) if paced else None,
+            held_until=held_until(store, message),  # the store's limit: the view's may lag
         )
 
     @property

@@ -47,6 +47,9 @@ WAIT_FOR_NUMBER = frozenset({"session_not_connected", "session_not_found"})
 #: Safe sending (node_bridge/src/pacing.js): the number's pace or today's cap on new
 #: contacts; the message waits until the bridge's `retry_at`, using up no attempts.
 WAIT_FOR_TURN = frozenset({"paced", "new_contacts_cap"})
+#: Rounds of text sends under way at once (each a batch request per number, answered on
+#: WhatsApp's server acks); more due messages wait for one of them to end.
+MAX_ROUNDS_IN_FLIGHT = 8
 
 
 def upload_timeout(size: int | None) -> float:
@@ -75,6 +78,12 @@ class Dispatcher:
         self._wakeup = asyncio.Event()
         #: Media messages being uploaded, by row id (each its own task).
         self._uploads: dict[int, asyncio.Task[None]] = {}
+        #: Rounds of text sends waiting for the bridge's answer (run_forever's), and the
+        #: row ids they carry: a message accepted meanwhile leaves at once, beside them.
+        self._rounds: set[asyncio.Task[list[str]]] = set()
+        self._sending: set[int] = set()
+        #: due messages were left for later because MAX_ROUNDS_IN_FLIGHT were under way
+        self._deferred = False
         #: (number, chat) pairs known to talk to each other: once known, always known (a
         #: message came in, or one of ours reached WhatsApp), so each is looked up once.
         self._known_pairs: set[tuple[str, str]] = set()
@@ -83,21 +92,50 @@ class Dispatcher:
         self._wakeup.set()
 
     async def run_forever(self) -> None:
+        """Starts a round whenever there is work, without waiting for the rounds before it:
+        their messages are on their way to WhatsApp (the bridge answers on its server ack),
+        and a message accepted meanwhile, always to another chat, need not wait for them."""
         try:
             while True:
-                try:
-                    sent_any = await self.dispatch_once()
-                except Exception:  # a bug or a store error must not stop every future send
-                    log.exception("outbox dispatch failed")
-                    sent_any = False
-                if sent_any:
-                    continue
+                self._wakeup.clear()  # before looking: a wake from here on is another round
+                self._deferred = len(self._rounds) >= MAX_ROUNDS_IN_FLIGHT
+                if not self._deferred:
+                    try:
+                        self._start_round()
+                    except Exception:  # a bug or a store error must not stop every future send
+                        log.exception("outbox dispatch failed")
                 await self._wait_for_work()
-        finally:  # stopped: uploads end with it (their messages stay queued)
-            uploads = list(self._uploads.values())
-            for task in uploads:
+        finally:  # stopped: rounds and uploads end with it (their messages stay queued)
+            tasks = [*self._uploads.values(), *self._rounds]
+            for task in tasks:
                 task.cancel()
-            await asyncio.gather(*uploads, return_exceptions=True)
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _start_round(self) -> None:
+        """The due text messages go in a round of their own (a task); media each alone."""
+        claimed = self._claim_due()
+        if claimed is None:
+            return
+        ids = {m.id for m in claimed[1]}
+        self._sending |= ids
+        task = asyncio.ensure_future(self._send_round(*claimed))
+        self._rounds.add(task)
+        task.add_done_callback(lambda done: self._round_ended(done, ids))
+
+    def _round_ended(self, task: asyncio.Task[list[str]], ids: set[int]) -> None:
+        self._rounds.discard(task)
+        self._sending -= ids
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is not None:  # a bug or a store error: the loop looks again in 5 s
+            log.error("outbox dispatch failed", exc_info=error)
+            return
+        # Look again when a chat was freed (sent, failed for good), a retry time was set or
+        # a place freed for deferred work; not for a number that is away (its state's
+        # change wakes the dispatcher), or a round would follow at once, again and again.
+        if self._deferred or any(outcome != "waits" for outcome in task.result()):
+            self.wake()
 
     async def _wait_for_work(self) -> None:
         timeout = 5.0
@@ -105,22 +143,35 @@ class Dispatcher:
             next_retry = self.store.next_retry_at()
             if next_retry is not None:
                 timeout = min(timeout, max(0.05, (next_retry - self._clock.now()).total_seconds()))
-        self._wakeup.clear()
+        # asyncio.timeout, not wait_for: no task of its own, so a wake resumes this at once.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wakeup.wait(), timeout)
+            async with asyncio.timeout(timeout):
+                await self._wakeup.wait()
 
     async def dispatch_once(self) -> bool:
+        """One round, to its end: True if a message was sent or failed for good."""
+        claimed = self._claim_due()
+        if claimed is None:
+            return False
+        outcomes = await self._send_round(*claimed)
+        return any(outcome in ("sent", "failed") for outcome in outcomes)
+
+    def _claim_due(
+        self,
+    ) -> tuple[BridgeClient, list[Message], set[tuple[str, str]], dict[str, int]] | None:
+        """The due text messages not already on their way, with what their bodies need;
+        the due media messages start their uploads here. None: no text to send now."""
         client = self._client()
         if client is None:
-            return False
+            return None
         connected = {
             a.id for a in self.model.accounts() if a.status == SessionStatus.CONNECTED.value
         }
         now = self._clock.now()
         due = not_held(self.store, self.store.due_messages(connected, now), now)
-        due = [m for m in due if m.id not in self._uploads]
+        due = [m for m in due if m.id not in self._uploads and m.id not in self._sending]
         if not due:
-            return False
+            return None
         known = self._known(due)
         since = local_midnight_utc(datetime.now())
         reached = {
@@ -132,20 +183,9 @@ class Dispatcher:
             upload = self._upload(client, message, known, reached)
             self._uploads[message.id] = asyncio.ensure_future(upload)
         due = [m for m in due if not m.media_type]
-        if not due:
-            return False
-        outcomes = await self._send_texts(client, due, known, reached)
-        sent = [m.id for m, outcome in zip(due, outcomes, strict=True) if outcome == "sent"]
-        if sent:
-            # One commit for the round. A crash before it sends these again with the same
-            # client ids, and the bridge answers those from its record without resending.
-            self.store.mark_sent(sent)
-            for message_id in sent:
-                self.signals.message_updated.emit(message_id)
-        # A message that failed for good frees its chat: the next one may go at once.
-        return any(outcome in ("sent", "failed") for outcome in outcomes)
+        return (client, due, known, reached) if due else None
 
-    async def _send_texts(
+    async def _send_round(
         self,
         client: BridgeClient,
         due: list[Message],
@@ -153,15 +193,24 @@ class Dispatcher:
         reached: dict[str, int],
     ) -> list[str]:
         """Text messages, each number's in one batch request (a round trip per message
-        was what a backlog waited on): "sent", "failed" or "later" each, in order."""
+        was what a backlog waited on), and one commit for those sent: "sent", "failed",
+        "later" or "waits" each, in order."""
         by_account: dict[str, list[Message]] = {}
         for message in due:
             by_account.setdefault(message.account_id, []).append(message)
         answers = await asyncio.gather(
             *(self._send_batch(client, group, known, reached) for group in by_account.values())
         )
-        outcome = {m.id: o for pairs in answers for m, o in pairs}
-        return [outcome[m.id] for m in due]
+        by_id = {m.id: o for pairs in answers for m, o in pairs}
+        outcomes = [by_id[m.id] for m in due]
+        sent = [m.id for m, outcome in zip(due, outcomes, strict=True) if outcome == "sent"]
+        if sent:
+            # A crash before this commit sends these again with the same client ids, and
+            # the bridge answers those from its record without resending.
+            self.store.mark_sent(sent)
+            for message_id in sent:
+                self.signals.message_updated.emit(message_id)
+        return outcomes
 
     async def _send_batch(
         self,
@@ -233,7 +282,8 @@ class Dispatcher:
         known: set[tuple[str, str]],
         reached: dict[str, int],
     ) -> str:
-        """Hands one message to the bridge: "sent", "failed" (for good) or "later".
+        """Hands one message to the bridge: "sent", "failed" (for good), "later" (a retry
+        or its paced turn is set) or "waits" (for its number to be connected).
 
         `known`: (number, chat) pairs it talks to; `reached`: each number's new contacts
         today, by the app's records (safe sending's daily cap, app.core.store_edges)."""
@@ -251,7 +301,7 @@ class Dispatcher:
 
     def _after_send_error(self, message: Message, error: BridgeError) -> str:
         if error.code in WAIT_FOR_NUMBER:
-            return "later"  # waits, without using up attempts, until the number is back
+            return "waits"  # without using up attempts, until the number is back
         turn = parse_time(error.retry_at) if error.code in WAIT_FOR_TURN else None
         if turn is not None:
             self.store.mark_later(message.id, turn)

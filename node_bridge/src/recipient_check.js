@@ -35,6 +35,13 @@ export async function checkRecipient(session, to, { newContact }) {
     return;
   }
   if (typeof exists !== 'boolean') return;
-  facts.setOnWhatsApp(session.id, to, exists);
-  if (!exists) throw notOnWhatsApp(to);
+  const remembered = session.store.write(() => facts.setOnWhatsApp(session.id, to, exists));
+  if (!exists) {
+    await remembered; // the refusal is final: the next send to the phone finds it
+    throw notOnWhatsApp(to);
+  }
+  // A "yes" joins the commit of the message's own record (send_path.js insertPending, queued
+  // in this turn): one sync to disk instead of two before the message may go, and never on
+  // the wire without it. Lost with that commit, the phone is only asked again.
+  remembered.catch((err) => session.log.warn({ err }, 'could not remember that a recipient uses WhatsApp'));
 }
