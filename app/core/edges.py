@@ -96,13 +96,6 @@ def held(chat: str, *, limit: SendLimit | None, known: bool, now: datetime) -> b
     return limit_active(limit, now) and not known and not is_group(chat)
 
 
-def next_release(limit: SendLimit | None, now: datetime) -> datetime | None:
-    """When held messages may leave by themselves (None: when WhatsApp lifts the limit)."""
-    if not limit_active(limit, now) or limit is None:
-        return None
-    return limit.until
-
-
 def author_of(data: dict[str, Any]) -> str | None:
     """The writer of a group message (`message.in`); for a person's chat the chat says who."""
     chat = str(data.get("chat") or "")

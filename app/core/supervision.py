@@ -111,7 +111,6 @@ class Supervision:
     #: The last process ended because we asked: "stop" or "restart"; None for a crash.
     last_exit_asked: str | None = None
     # What we are waiting for when the process exits.
-    _stop_requested: bool = False
     _kill_reason: str | None = None
     _restart_after_stop: bool = False
     _hang_suspected: bool = False
@@ -130,7 +129,6 @@ class Supervision:
     def stop(self, now: float) -> list[Effect]:
         if self.state in (State.STARTING, State.RUNNING, State.UNHEALTHY):
             self.state = State.STOPPING
-            self._stop_requested = True
             return [
                 *self._cancel_run_timers(),
                 RequestStop(),
@@ -161,7 +159,6 @@ class Supervision:
         self.consecutive_failures = 0
         self.recent_failures = ()
         self._kill_reason = "restart requested"
-        self._stop_requested = True
         self.state = State.STOPPING
         self._restart_after_stop = True
         return [
@@ -210,7 +207,6 @@ class Supervision:
             self.last_exit_asked = "restart" if self._restart_after_stop else "stop"
             effects.append(CancelTimer(Timer.STOP_GRACE))
             self.last_exit = self._kill_reason or "stopped"
-            self._stop_requested = False
             self._kill_reason = None
             self.state = State.STOPPED
             if self._restart_after_stop:

@@ -168,7 +168,3 @@ class DemoWorld:
         except BridgeError as error:
             if error.code != "sim_no_connection":
                 raise  # not connected now: the damage shows at its next start
-
-    async def phone_confirms(self, account_id: str, phone: str, name: str | None) -> None:
-        """The phone scans the QR, or the owner types the pairing code on it."""
-        await self._bridge().sim_scan(account_id, phone, name)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QListView, QMenu, QMessageBox, QWidget
 from shiboken6 import isValid
@@ -78,11 +78,6 @@ class MessageActions:
         message = self.service.message(message_id)
         if message is not None:
             self.show_message(message)  # the clock at once
-
-    def _double_clicked(self, index: QModelIndex) -> None:
-        message: Message | None = index.data(MessageRole)
-        if message is not None:
-            self.open_media(message.id)
 
     def _message_menu(self, position: QPoint) -> None:
         index = self.messages.indexAt(position)

@@ -65,17 +65,6 @@ def format_phone(digits: str | None) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
-def phone_digits(text: str, region: str = "ID") -> str | None:
-    """What the owner typed ('0812-3456-789', '+62 812…') → '628123456789', or None."""
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164).lstrip("+")
-
-
 # --- statuses and reasons --------------------------------------------------------------
 
 STATUS_WORDS = {

@@ -127,12 +127,3 @@ def _check(painter: QPainter, x: float) -> None:
     path.lineTo(x + 4.5, 12)
     path.lineTo(x + 12, 3.5)
     painter.drawPath(path)
-
-
-def tick_pixmap(tick: Tick, height: int = 16) -> QPixmap:
-    pixmap = QPixmap(height * 3 // 2, height)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    draw_tick(painter, QRectF(0, 0, pixmap.width(), pixmap.height()), tick)
-    painter.end()
-    return pixmap

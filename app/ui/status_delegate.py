@@ -63,11 +63,3 @@ def _bold(option: QStyleOptionViewItem) -> QFont:
     font = QFont(option.font)
     font.setBold(True)
     return font
-
-
-def badge_width(texts: list[str], font: QFont) -> int:
-    """The width a column needs so that none of these badges is cut."""
-    bold = QFont(font)
-    bold.setBold(True)
-    metrics = QFontMetrics(bold)
-    return max(metrics.horizontalAdvance(text) for text in texts) + 2 * (PAD_X + MARGIN) + 10

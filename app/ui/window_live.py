@@ -76,14 +76,6 @@ class LiveViews:
             )
         self._update_actions()
 
-    def refresh_account(self, account_id: str) -> None:
-        account = self.service.account(account_id)
-        if account is not None:
-            self.model.update_account(account)  # type: ignore[arg-type]
-        if account_id == self.selected_account_id():
-            self.details.show_account(account_id)
-        self._update_actions()
-
     def _rows_changed(self) -> None:
         accounts = self.model.accounts()
         self.stack.setCurrentWidget(self.splitter if self.model.rowCount() else self.empty_page)
