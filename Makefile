@@ -41,7 +41,7 @@ test-py: $(STAMP) $(NPM_STAMP) translations
 
 # Qt Linguist sources (resources/translations/*.ts) → .qm (not committed; lrelease from PySide6).
 translations: $(STAMP)
-	$(PY) -m app.ui.i18n compile
+	$(PY) -m app.ui.shared.i18n compile
 
 # The README's screenshots, from the real app in demo mode (needs Debian's xvfb).
 screenshots: $(STAMP) $(NPM_STAMP) translations

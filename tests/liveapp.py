@@ -18,7 +18,7 @@ from app.core.restart_pauses import RestartPolicy
 from app.core.secrets import BridgeToken
 from app.core.supervision import Policy, State
 from app.service import JagaService
-from app.ui.tasks import finish_actions
+from app.ui.shared.tasks import finish_actions
 
 T = TypeVar("T")
 

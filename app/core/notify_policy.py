@@ -23,7 +23,7 @@ The rules (design, "Notifications"):
   and cause (an internet outage: "No internet connection" for all of them). Numbers that
   went away with the same cause within `gather` seconds of a due one join it.
 
-The Qt side (app.ui.notifier) feeds events in, shows what comes out, and arms one timer for
+The Qt side (app.ui.tray.notifier) feeds events in, shows what comes out, and arms one timer for
 `next_check()`.
 """
 

@@ -20,7 +20,7 @@ from app.core.restart_pauses import RestartPauses, RestartPolicy
 
 log = logging.getLogger(__name__)
 
-#: What the owner is told when a kept task stopped (English; app/ui/keeper_words.py).
+#: What the owner is told when a kept task stopped (English; app/ui/shared/keeper_text.py).
 STOPPED_SENTENCES = {
     "event stream": "Jaga's link to the bridge stopped after an error; Jaga started it again.",
     "outbox": "Jaga's message sender stopped after an error; Jaga started it again.",

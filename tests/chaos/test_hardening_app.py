@@ -21,7 +21,7 @@ from app.application import instance_key, setup_app_logging
 from app.core import db_health
 from app.core.db_health import Health
 from app.core.paths import DataPaths
-from app.ui.db_start import (
+from app.ui.start.db_start import (
     Dialogs,
     Words,
     check_database,
@@ -29,8 +29,8 @@ from app.ui.db_start import (
     newer_words,
     offer_rebuild,
 )
-from app.ui.db_upkeep import DatabaseUpkeep
-from app.ui.single_instance import SingleInstance
+from app.ui.start.db_upkeep import DatabaseUpkeep
+from app.ui.start.single_instance import SingleInstance
 from tests.liveapp import eventually, make_service, run, status_of, until_bridge_ready
 
 pytestmark = [pytest.mark.chaos, pytest.mark.integration]
@@ -64,7 +64,7 @@ async def link(service, count: int) -> list[str]:
 
 
 def quit_app(loop, service, data_dir: Path) -> None:
-    """What the window's Quit does (app/ui/launcher.py): stop, close, fold the WAL."""
+    """What the window's Quit does (app/ui/start/launcher.py): stop, close, fold the WAL."""
     upkeep = DatabaseUpkeep(service.store, DataPaths(data_dir))
     run(loop, service.aclose())
     upkeep.finish()

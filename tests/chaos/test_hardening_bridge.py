@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.ui.formatting import reason_words
+from app.ui.shared.formatting import reason_words
 from tests.liveapp import (
     FAST_SIM,
     SteppedClock,
@@ -272,7 +272,7 @@ def test_python_wall_clock_steps_neither_fake_a_hang_nor_hide_one(
 
     from app.core import models
     from app.core.supervision import Policy, State
-    from app.ui import formatting
+    from app.ui.shared import formatting
 
     hang = 1.5
     monkeypatch.setenv("JAGA_HEARTBEAT_MS", "250")

@@ -141,8 +141,8 @@ class TruthSampler:
         ("Bridge restarting…", "not responding", "stopped after repeated failures") is
         "down"; anything else is the status whose words it shows."""
         from app.core.status import SessionStatus
-        from app.ui.accounts_model import AccountIdRole, Column
-        from app.ui.formatting import status_words
+        from app.ui.main_window.accounts_model import AccountIdRole, Column
+        from app.ui.shared.formatting import status_words
 
         words = {status_words(s.value): s.value for s in SessionStatus}
         words[status_words("logged_out", reason="logout_requested")] = "logged_out"

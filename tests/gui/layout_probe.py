@@ -29,9 +29,9 @@ from app.core.status import SessionStatus
 from app.core.store import Inbound
 from app.gateway.gateway import Gateway
 from app.service import JagaService
-from app.ui.i18n import Translations, ensure_compiled
-from app.ui.main_window import MainWindow
-from app.ui.settings import AppSettings
+from app.ui.main_window.window import MainWindow
+from app.ui.settings.preferences import AppSettings
+from app.ui.shared.i18n import Translations, ensure_compiled
 from tests.apilive import make_gateway
 from tests.gui.layout_cases import CASES, Stage
 from tests.layout_check import problems

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from app.core.models import Account
 from app.core.status import Health
 from app.core.supervision import State
-from app.ui.accounts_model import AccountIdRole, AccountsModel, Column, HealthRole
-from app.ui.formatting import time_of_day, utcnow
+from app.ui.main_window.accounts_model import AccountIdRole, AccountsModel, Column, HealthRole
+from app.ui.shared.formatting import time_of_day, utcnow
 from tests.gui.conftest import observe, set_bridge
 from tests.liveapp import eventually, run
 

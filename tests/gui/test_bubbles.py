@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.core.supervision import State
-from app.ui.chats_window import ChatsWindow
+from app.ui.chats.window import ChatsWindow
 from tests.gui.conftest import observe, set_bridge
 
 CUSTOMER = "6285712345678"

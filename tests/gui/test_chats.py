@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from app.core.chats import Tick
 from app.core.supervision import State
 from app.service import JagaService
-from app.ui.chats_model import (
+from app.ui.chats.model import (
     ChatRole,
     MessageRole,
     NoteRole,
@@ -18,10 +18,10 @@ from app.ui.chats_model import (
     TickRole,
     WaitingRole,
 )
-from app.ui.chats_window import ChatsWindow
-from app.ui.error_words import error_words
-from app.ui.formatting import tr
-from app.ui.i18n import Translations
+from app.ui.chats.window import ChatsWindow
+from app.ui.shared.error_text import error_words
+from app.ui.shared.formatting import tr
+from app.ui.shared.i18n import Translations
 from tests.gui.conftest import observe, set_bridge
 from tests.gui.test_accounts_table import ModelSpy
 from tests.liveapp import (

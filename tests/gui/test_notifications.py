@@ -253,7 +253,7 @@ def test_restart_from_the_panel_gives_no_reconnect_notice_for_connected_numbers(
 
 def test_a_name_that_looks_like_markup_is_shown_as_typed(qtbot):
     """A label is the owner's text: the banner shows it, it never renders it."""
-    from app.ui.banner import Banner
+    from app.ui.shared.banner import Banner
 
     title = "“<b>Big</b> <img src=x> Shop” was logged out"
     banner = Banner(title, "body <i>x</i>", None)

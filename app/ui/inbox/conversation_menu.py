@@ -13,8 +13,8 @@ from app.core.store import StoreError
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.views import Conversation
 from app.ports.inbox import InboxPort
-from app.ui.formatting import chat_title, tr
 from app.ui.inbox.words import inbox_words
+from app.ui.shared.formatting import chat_title, tr
 
 
 def conversation_menu(
