@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from app import __version__
-from app.core.screen_libs import missing_packages, uses_xcb
+from app.system.screen_libs import missing_packages, uses_xcb
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

@@ -38,7 +38,7 @@ def counts(service: Any, account_id: str) -> dict[str, int]:
     """Rows by status, counted in SQL: polling must not slow down what it measures."""
     from sqlalchemy import func, select
 
-    from app.core.models import Message
+    from app.storage.tables import Message
 
     with service.store.session() as s:
         query = (

@@ -72,7 +72,7 @@ def draw_icons() -> dict[str, Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from app.core.status import Health
+    from app.domain.status import Health
     from app.ui.shared.icons import health_pixmap
 
     app = QGuiApplication.instance() or QGuiApplication(["jaga-build"])

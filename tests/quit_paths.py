@@ -55,7 +55,7 @@ def ready_bridge(app: AppProcess) -> Bridge:
 
 def link_a_number(app: AppProcess) -> str:
     """The folder's first launch: a number added (as the Add button does) and linked."""
-    from app.core.store import Store
+    from app.storage.store import Store
 
     store = Store(app.data_dir / "app.sqlite3")
     account = store.create_account("Toko Quit", "sim").id

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.bridge.client import BridgeError
-from app.core.edges import is_group
-from app.core.models import Account, Message, utcnow
-from app.core.outbox import MessageError, SendOptions
-from app.core.pacing import Pacing, expected_departure
-from app.core.status import SessionStatus
-from app.core.store_edges import held_until
+from app.domain.outbox import MessageError, SendOptions
+from app.domain.pacing import Pacing, expected_departure
+from app.domain.status import SessionStatus
+from app.domain.whatsapp_edges import is_group
 from app.gateway.session_configs import HookConfig, SessionConfigs
 from app.ports.inbox import InboxPort
+from app.storage.message_edges import held_until
+from app.storage.tables import Account, Message, utcnow
 
 if TYPE_CHECKING:
     from app.runtime.read_model import AccountView
@@ -127,7 +127,7 @@ class GatewayCore(Protocol):
 def client_id_for(account_id: str, key: str) -> str:
     """A caller's idempotency key → the outbox's client id (the WhatsApp message id too).
 
-    Same shape as app.core.outbox.new_client_id, derived, so a retried request finds the
+    Same shape as app.domain.outbox.new_client_id, derived, so a retried request finds the
     message the first one queued.
     """
     digest = hashlib.sha256(f"{account_id}\n{key}".encode()).hexdigest()
@@ -264,7 +264,7 @@ class ServicePort:
         return self._service.chat_messages(account_id, chat, limit)
 
     def expected_at(self, message: Message) -> datetime | None:
-        """When a queued message should leave (app.core.pacing), None while its number is
+        """When a queued message should leave (app.domain.pacing), None while its number is
         not connected (it waits for the number; nobody can say when it comes back)."""
         if message.status != "queued":
             return None

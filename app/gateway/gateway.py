@@ -8,9 +8,6 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from app.core.models import WebhookDelivery
-from app.core.secrets import secrets_file
-from app.core.store import Store
 from app.gateway.api_key import ApiKey
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
 from app.gateway.core_port import GatewayCore, ServicePort
@@ -21,6 +18,9 @@ from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
 from app.gateway.webhook_store import WebhookStore
 from app.runtime.task_keeper import TaskKeeper
+from app.storage.store import Store
+from app.storage.tables import WebhookDelivery
+from app.system.secrets import secrets_file
 
 log = logging.getLogger(__name__)
 

@@ -15,11 +15,11 @@ from typing import Protocol
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.core.models import WebhookDelivery, WebhookTarget, utcnow
-from app.core.store import Store, StoreError
 from app.gateway.envelope import EVENTS
 from app.gateway.retry import Next, Outcome
 from app.gateway.webhook_address import check_address
+from app.storage.store import Store, StoreError
+from app.storage.tables import WebhookDelivery, WebhookTarget, utcnow
 
 PENDING = "pending"
 
@@ -272,7 +272,7 @@ def enqueue_in(
     body: bytes,
 ) -> list[int]:
     """The same inside a transaction that is already open: the one that stores the rows
-    the event is about (app.core.write_hooks), so both commit or neither does."""
+    the event is about (app.storage.write_hooks), so both commit or neither does."""
     wanted = [t for t in targets if event in t.events.split(",")]
     rows = [
         WebhookDelivery(

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.bridge.client import BridgeClient, BridgeError
-from app.core.message_store import MessageStore
 from app.runtime.read_model import ReadModel
+from app.storage.messages import MessageStore
 
 #: Baileys close codes (node_bridge/src/close_codes.js).
 DROPPED, LOGGED_OUT_ON_PHONE, REPLACED = 428, 401, 440

@@ -3,7 +3,7 @@
 Long-running tasks (the event stream, the outbox dispatcher, the reconciler, the webhook
 sender) are *kept*: one that ends with an exception is logged with its traceback, told
 to the owner in one sentence, and started again after a growing pause
-(app/core/restart_pauses.py). One-off work (a restore, an acknowledgement, telling the
+(app/domain/restart_pauses.py). One-off work (a restore, an acknowledgement, telling the
 bridge a setting) is *spawned*: a failure is logged with its traceback and told. No task
 dies silently; at quit every task is cancelled and awaited while the loop still runs.
 """
@@ -16,7 +16,7 @@ import time
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
-from app.core.restart_pauses import RestartPauses, RestartPolicy
+from app.domain.restart_pauses import RestartPauses, RestartPolicy
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from make_screenshots import run_app, until  # noqa: E402
 from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.core.supervision import State  # noqa: E402
+from app.domain.bridge_policy import State  # noqa: E402
 from app.ui.main_window.accounts_model import AccountIdRole, Column  # noqa: E402
 from app.ui.main_window.window import MainWindow  # noqa: E402
 

@@ -18,9 +18,9 @@ import pytest
 from PySide6.QtNetwork import QLocalServer
 
 from app.application import instance_key, setup_app_logging
-from app.core import db_health
-from app.core.db_health import Health
-from app.core.paths import DataPaths
+from app.storage import db_health
+from app.storage.db_health import Health
+from app.system.data_folders import DataPaths
 from app.ui.start.db_start import (
     Dialogs,
     Words,
@@ -299,8 +299,8 @@ def test_logs_hold_no_message_text_or_phone_number(data_dir, chaos_counts, error
     try:
         from sqlalchemy import insert
 
-        from app.core.models import Message
-        from app.core.store import Store
+        from app.storage.store import Store
+        from app.storage.tables import Message
 
         store = Store(paths.database)
         try:

@@ -12,7 +12,7 @@ import time
 import psutil
 import pytest
 
-from app.core.supervision import Policy
+from app.domain.bridge_policy import Policy
 from app.ui.main_window.accounts_model import Column
 from tests.chaos.truth import TruthSampler
 from tests.integration.test_supervision_live import bridges_for
@@ -38,7 +38,7 @@ HEARTBEAT_MS = "250"
 
 def offscreen_window(service, data_dir):
     """The real main window on this service (offscreen, no tray, settings in the scratch)."""
-    from app.core.autostart import FileAutostart, desktop_entry
+    from app.system.autostart import FileAutostart, desktop_entry
     from app.ui.main_window.window import MainWindow
     from app.ui.settings.preferences import AppSettings
 

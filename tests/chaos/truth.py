@@ -32,7 +32,7 @@ from typing import Any
 import httpx
 import psutil
 
-from app.core.overall import bridge_up
+from app.domain.overall_health import bridge_up
 from app.service import JagaService
 from tests.liveapp import TOKEN
 
@@ -140,7 +140,7 @@ class TruthSampler:
         """The status column as the owner reads it, in the sampler's words: an overlay
         ("Bridge restarting…", "not responding", "stopped after repeated failures") is
         "down"; anything else is the status whose words it shows."""
-        from app.core.status import SessionStatus
+        from app.domain.status import SessionStatus
         from app.ui.main_window.accounts_model import AccountIdRole, Column
         from app.ui.shared.formatting import status_words
 

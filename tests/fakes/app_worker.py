@@ -21,7 +21,7 @@ import keyring
 import qasync
 from PySide6.QtCore import QCoreApplication
 
-from app.core.supervision import Policy
+from app.domain.bridge_policy import Policy
 from tests.liveapp import eventually, make_service, status_of, until_bridge_ready
 from tests.memory_keyring import MemoryKeyring
 

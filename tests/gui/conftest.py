@@ -5,8 +5,8 @@ from collections.abc import Iterator
 import pytest
 
 from app.bridge.protocol import Me, SessionInfo
-from app.core.status import SessionStatus
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.status import SessionStatus
 from app.service import JagaService
 from tests.liveapp import dispose, make_service
 
@@ -72,8 +72,8 @@ def clock() -> FakeClock:
 @pytest.fixture
 def make_window(qtbot, settings, clock, tmp_path):
     """A MainWindow with injected settings, fake clock, no tray (or a pretend one)."""
-    from app.core.autostart import FileAutostart, desktop_entry
-    from app.core.notify_policy import Rules
+    from app.domain.notify_policy import Rules
+    from app.system.autostart import FileAutostart, desktop_entry
     from app.ui.main_window.window import MainWindow
     from app.ui.tray.notifier import Notifier
 

@@ -144,7 +144,7 @@ def _customer(stage: Stage) -> QWidget:
 
 def _notices(stage: Stage) -> QWidget:
     """Without a tray: a banner per number that needs the owner, and a problem."""
-    from app.core.notify_policy import Notice, NoticeKind
+    from app.domain.notify_policy import Notice, NoticeKind
 
     window = stage.window
     for role, kind in (

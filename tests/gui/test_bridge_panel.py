@@ -7,7 +7,7 @@ import json
 from PySide6.QtCore import Qt
 
 from app.bridge.logs import RING_LINES
-from app.core.supervision import State
+from app.domain.bridge_policy import State
 from app.ui.bridge_status.panel import BridgePanel, log_text
 from tests.gui.conftest import FakeClock, set_bridge
 from tests.liveapp import eventually, run

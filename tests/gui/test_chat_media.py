@@ -18,10 +18,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QDesktopServices, QImage
 
-from app.core.durable import Inbound
-from app.core.media import Media
-from app.core.message_store import media_of
+from app.domain.bridge_messages import Inbound
+from app.domain.media import Media
 from app.service import JagaService
+from app.storage.messages import media_of
 from app.ui.chats.model import MessageRole, PreviewRole
 from app.ui.chats.reply_box import Attachment, png_bytes
 from app.ui.chats.window import ChatsWindow
@@ -213,7 +213,7 @@ def test_an_attached_document_goes_out_through_the_bridge_and_its_chip_shows_the
 def test_media_limits_in_settings_apply_at_once_and_reach_the_bridges_next_start(
     qtbot, offline_service, make_window, settings
 ):
-    from app.core.media import MediaLimits
+    from app.domain.media import MediaLimits
     from app.ui.settings.preferences import MB, AppSettings
 
     assert settings.media_limits == MediaLimits()  # the bridge's defaults: 64 MB, 2 GB
@@ -328,7 +328,7 @@ def test_save_as_copies_the_document_under_its_own_name(qtbot, offline_service, 
 
 
 def test_media_refusals_and_words_speak_indonesian(english):
-    from app.core.media_files import MediaError
+    from app.system.media_files import MediaError
     from app.ui.shared.error_text import error_words
     from app.ui.shared.i18n import Translations
 

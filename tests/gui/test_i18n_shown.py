@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
-from app.core.supervision import State
+from app.domain.bridge_policy import State
 from app.ui.bridge_status.panel import BridgePanel
 from app.ui.linking.dialog import QrDialog
 from app.ui.shared import formatting

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.status import Health
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.status import Health
 from app.ui.bridge_status.panel import BridgePanel
 from app.ui.chats.new_message import NewMessageDialog
 from app.ui.linking.dialog import QrDialog

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.core.models import utcnow
-from app.core.outbox import SendOptions
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.outbox import SendOptions
+from app.storage.tables import utcnow
 from app.ui.chats.model import NoteRole
 from app.ui.chats.window import ChatsWindow
 from app.ui.shared.formatting import clock_time

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.autostart import FileAutostart, desktop_entry
+from app.system.autostart import FileAutostart, desktop_entry
 from app.ui.settings.dialog import SettingsDialog
 from app.ui.settings.preferences import AppSettings
 
@@ -99,7 +99,7 @@ def test_a_chosen_data_folder_is_used_from_the_next_start(tmp_path):
 
 
 def test_the_default_region_decides_how_local_numbers_are_read(qtbot, tmp_path, offline_service):
-    from app.core.recipients import from_typed
+    from app.domain.recipients import from_typed
     from app.ui.main_window.window import MainWindow
 
     settings = AppSettings(tmp_path / "region.ini")

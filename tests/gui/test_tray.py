@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
 
-from app.core.status import Health
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.status import Health
 from app.ui.shared.icons import HEALTH_COLORS, health_pixmap
 from app.ui.tray.tray_icon import Tray
 from tests.gui.conftest import observe, set_bridge

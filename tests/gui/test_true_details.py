@@ -8,7 +8,7 @@ import logging
 import os
 import signal
 
-from app.core.supervision import State
+from app.domain.bridge_policy import State
 from app.ui.bridge_status.panel import BridgePanel
 from app.ui.shared.i18n import Translations
 from tests.liveapp import eventually, run

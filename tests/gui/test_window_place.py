@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 
-from app.core.notify_policy import Notice, NoticeKind
-from app.core.placement import Box
+from app.domain.notify_policy import Notice, NoticeKind
+from app.domain.placement import Box
 from app.ui.shared.screen_fit import frame_margins
 from tests.gui.test_window_actions import three_numbers
 

@@ -10,8 +10,8 @@ from datetime import datetime
 
 import pytest
 
-from app.core.status import SessionStatus
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.status import SessionStatus
 from app.ui.gateway_setup.webhooks_panel import DELIVERY_WORDS
 from app.ui.shared.formatting import (
     bridge_words,

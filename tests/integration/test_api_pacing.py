@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from app.core.pacing import Pacing
+from app.domain.pacing import Pacing
 from app.ui.chats.hold_note import hold_note
 from tests.apilive import base_url, make_gateway
 from tests.liveapp import (

@@ -168,7 +168,7 @@ def test_no_internet_for_a_minute_is_said_within_seconds_and_heals_by_itself(qtb
     """The minute without internet is compressed, not waited for: the bridge retries
     quickly (backoff 50-200 ms, so a minute's few retries take a moment; each one waited
     for by its log line), and the notifier's clock is stepped past the minute."""
-    from app.core.notify_policy import NoticeKind
+    from app.domain.notify_policy import NoticeKind
     from app.ui.tray.notifier import Notifier
 
     quick = {**FAST_SIM, "backoff_base_ms": 50, "backoff_max_ms": 200}

@@ -4,7 +4,7 @@ and the window never waits for a bridge that is not coming."""
 from __future__ import annotations
 
 import app.application
-from app.core.supervision import State
+from app.domain.bridge_policy import State
 from app.ui.start.launcher import restore_under_way
 from tests.liveapp import dispose, link, make_service, run, status_of, until_bridge_ready
 

@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 from app import __version__
-from app.core.store import Store
+from app.storage.store import Store
 from tests.app_process import AppProcess, Bridge, clean_env, frozen_app, wait_for
 from tests.package.conftest import DIST, only
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import PySide6
 import pytest
 
-from app.core.screen_libs import XCB_LIBRARIES, apt_line, missing_packages, uses_xcb
+from app.system.screen_libs import XCB_LIBRARIES, apt_line, missing_packages, uses_xcb
 
 QT = Path(PySide6.__file__).resolve().parent / "Qt"
 #: Always present with the C/C++ runtime; never the reason a window fails.

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
-from app.core.autostart import xdg_autostart_folder
-from app.core.paths import DataPaths
+from app.system.autostart import xdg_autostart_folder
+from app.system.data_folders import DataPaths
 from tests.conftest import ISOLATED_HOME, ErrorLog
 
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bridge.logs import RING_LINES
-from app.core.exit_record import ExitRecord
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.exit_record import ExitRecord
 from app.ui.shared.event_text import exit_words, record_words
 from app.ui.shared.formatting import bridge_words, duration, tr
 from app.ui.shared.retranslating import Retranslating

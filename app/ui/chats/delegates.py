@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from app.core.chats import Tick
-from app.core.models import Message
+from app.domain.chats import Tick
+from app.storage.tables import Message
 from app.ui.chats.model import (
     MessageRole,
     NoteRole,

@@ -1,14 +1,14 @@
 """Why a chat's queued messages wait although the number is connected: WhatsApp limits
-sending to new contacts (app.core.edges.held), and this chat is a new contact."""
+sending to new contacts (app.domain.whatsapp_edges.held), and this chat is a new contact."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from app.core.edges import SendLimit, held
-from app.core.models import Account
-from app.core.store import Store
-from app.core.store_edges import known_chats
+from app.domain.whatsapp_edges import SendLimit, held
+from app.storage.message_edges import known_chats
+from app.storage.store import Store
+from app.storage.tables import Account
 from app.ui.shared.formatting import limit_words, tr, utcnow
 
 

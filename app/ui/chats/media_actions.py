@@ -17,11 +17,11 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.core.file_names import real_extension
-from app.core.media import Media, file_name_for
-from app.core.message_store import media_of
-from app.core.models import Message
+from app.domain.file_names import real_extension
+from app.domain.media import Media, file_name_for
 from app.runtime.media_commands import MediaCommands
+from app.storage.messages import media_of
+from app.storage.tables import Message
 from app.ui.shared.formatting import tr
 from app.ui.shared.media_text import TOO_LARGE, UNAVAILABLE
 

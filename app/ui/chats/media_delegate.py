@@ -35,9 +35,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 
-from app.core.file_names import real_extension
-from app.core.message_store import media_of
-from app.core.models import Message
+from app.domain.file_names import real_extension
+from app.storage.messages import media_of
+from app.storage.tables import Message
 from app.ui.chats.delegates import (
     MUTED,
     TEXT,

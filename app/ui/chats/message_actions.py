@@ -13,12 +13,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QListView, QMenu, QMessageBox, QWidget
 from shiboken6 import isValid
 
-from app.core.chats import Tick
-from app.core.file_names import runs_code
-from app.core.models import Message
-from app.core.outbox import MessageError
-from app.core.store import StoreError
+from app.domain.chats import Tick
+from app.domain.file_names import runs_code
+from app.domain.outbox import MessageError
 from app.service import JagaService
+from app.storage.store import StoreError
+from app.storage.tables import Message
 from app.ui.chats.media_actions import (
     MediaActionError,
     ask_before_running,

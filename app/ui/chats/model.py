@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.core.chats import Conversations, Tick, preview, tick_for, waits_for_reconnect
-from app.core.models import Message
+from app.domain.chats import Conversations, Tick, preview, tick_for, waits_for_reconnect
+from app.storage.tables import Message
 from app.ui.shared.error_text import error_words
 from app.ui.shared.formatting import (
     QUEUED_NOTE,
@@ -77,7 +77,7 @@ class ConversationsModel(QAbstractListModel):
     ) -> None:
         super().__init__(parent)
         self._now = now
-        self._conversations = Conversations()
+        self._conversations: Conversations[Message] = Conversations()
         self.connected = True
 
     def load(self, last_messages: list[Message]) -> None:

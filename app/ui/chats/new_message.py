@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.outbox import MessageError
-from app.core.recipients import Recipient, country_name, from_typed
-from app.core.store import StoreError
+from app.domain.outbox import MessageError
+from app.domain.recipients import Recipient, country_name, from_typed
 from app.service import JagaService
+from app.storage.store import StoreError
 from app.ui.shared.error_text import error_words
 from app.ui.shared.formatting import tr
 from app.ui.shared.retranslating import Retranslating

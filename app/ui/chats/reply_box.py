@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.media import human_size
+from app.domain.media import human_size
 from app.runtime.media_commands import PASTED_NAME
 from app.ui.chats.new_message import ERROR_STYLE, ReplyBox
 from app.ui.shared.formatting import tr

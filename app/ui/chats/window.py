@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.chats import recipient_of
-from app.core.models import Account, Message
-from app.core.outbox import MessageError
-from app.core.status import SessionStatus, health_of
-from app.core.store import StoreError
+from app.domain.chats import recipient_of
+from app.domain.outbox import MessageError
+from app.domain.status import SessionStatus, health_of
 from app.service import JagaService
+from app.storage.store import StoreError
+from app.storage.tables import Account, Message
 from app.ui.chats.delegates import CHAT_BACKGROUND, ConversationDelegate, WidthReflow
 from app.ui.chats.hold_note import hold_note
 from app.ui.chats.media_delegate import MediaBubbleDelegate, ThumbnailCache
@@ -289,7 +289,9 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
         self.error_label.hide()
         self.right.setCurrentIndex(1 if chat else 0)
         self._show_chat_title()
-        self.reply_pane.set_open(chat is not None)  # groups answer back too (app.core.edges)
+        self.reply_pane.set_open(
+            chat is not None
+        )  # groups answer back too (app.domain.whatsapp_edges)
         row = self.conversations_model.row_of(chat) if chat else None
         if row is not None:
             index = self.conversations_model.index(row)

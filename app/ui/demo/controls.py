@@ -14,7 +14,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QPainter
 from PySide6.QtWidgets import QMenu, QWidget
 
-from app.core.status import SessionStatus
+from app.domain.status import SessionStatus
 from app.runtime.demo import DemoFile, demo_pdf
 from app.ui.demo.customer_dialog import CustomerDialog
 from app.ui.shared.formatting import tr

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.core.outbox import MessageError
-from app.core.recipients import from_typed
+from app.domain.outbox import MessageError
+from app.domain.recipients import from_typed
 from app.ui.shared.dialog_buttons import accept_reject_buttons
 from app.ui.shared.error_text import error_words
 from app.ui.shared.formatting import tr

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bridge.client import BridgeError
-from app.core.pacing import Pacing
+from app.domain.pacing import Pacing
 from app.gateway.gateway import Gateway
 from app.gateway.lan_address import lan_address
 from app.ui.gateway_setup.webhooks_panel import WebhooksPanel

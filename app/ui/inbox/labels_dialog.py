@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.store import StoreError
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.labels import COLORS, Label
 from app.ports.inbox import InboxPort
+from app.storage.store import StoreError
 from app.ui.inbox.dialog_parts import (
     Numbers,
     button_row,

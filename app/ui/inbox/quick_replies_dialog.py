@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.store import StoreError
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.notices import preview
 from app.domain.inbox.quick_replies import QuickReply
 from app.ports.inbox import InboxPort
+from app.storage.store import StoreError
 from app.ui.inbox.dialog_parts import (
     Numbers,
     button_row,

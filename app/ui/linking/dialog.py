@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bridge.protocol import QrCode
-from app.core.linking import pairing_deadline
-from app.core.status import NEEDS_OWNER, SessionStatus
+from app.domain.linking import pairing_deadline
+from app.domain.status import NEEDS_OWNER, SessionStatus
 from app.service import JagaService
 from app.ui.linking.pairing_page import HOW_TO_CODE, PairingPage, ask_other_phone
 from app.ui.linking.qr_page import HOW_TO, WAITING, QrPage

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.outbox import MessageError
-from app.core.recipients import from_typed
+from app.domain.outbox import MessageError
+from app.domain.recipients import from_typed
 from app.ui.shared.error_text import error_words
 from app.ui.shared.formatting import format_phone, tr, tr_noop
 

@@ -9,11 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.core.last_messages import LastMessages
-from app.core.models import Account
-from app.core.overall import BridgeView
-from app.core.status import Health, SessionStatus, health_of
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.overall_health import BridgeView
+from app.domain.status import Health, SessionStatus, health_of
+from app.storage.last_messages import LastMessages
+from app.storage.tables import Account
 from app.ui.shared.formatting import (
     NO_INTERNET_SHORT,
     age,

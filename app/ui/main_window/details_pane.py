@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.overall import BridgeView
-from app.core.status import Health, SessionStatus, health_of
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.overall_health import BridgeView
+from app.domain.status import Health, SessionStatus, health_of
 from app.runtime.read_model import AccountView
 from app.ui.shared.event_text import audit_detail_words
 from app.ui.shared.formatting import (

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import math
 
-from app.core.stall import Cause
-from app.core.status import Health, SessionStatus
-from app.core.supervision import State
-from app.core.uptime import Change, uptime
+from app.domain.bridge_policy import State
+from app.domain.stall import Cause
+from app.domain.status import Health, SessionStatus
+from app.domain.uptime import Change, uptime
 from app.runtime.read_model import AccountChange
 from app.service import Progress
 from app.ui.shared.event_text import exit_words
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 #: The status bar's icon for the bridge: a tick only while it runs and answers; the same
-#: colours as the tray (app.core.overall.worst: down while stopping or waiting to restart).
+#: colours as the tray (app.domain.overall_health.worst: down while stopping or waiting to restart).
 BRIDGE_HEALTH = {
     State.RUNNING: Health.OK,
     State.STARTING: Health.BUSY,

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from app.core.autostart import RUN_KEY, Autostart, for_platform
-from app.core.labels import LabelError, clean_label
-from app.core.status import SessionStatus
-from app.core.store import StoreError
+from app.domain.account_labels import LabelError, clean_label
+from app.domain.status import SessionStatus
 from app.runtime.read_model import AccountView
+from app.storage.store import StoreError
+from app.system.autostart import RUN_KEY, Autostart, for_platform
 from app.ui.bridge_status.panel import BridgePanel
 from app.ui.chats.window import ChatsWindow
 from app.ui.linking.dialog import QrDialog

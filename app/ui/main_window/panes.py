@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.status import Health
+from app.domain.status import Health
 from app.service import JagaService
 from app.ui.main_window.accounts_model import AccountIdRole, AccountsModel, Column
 from app.ui.main_window.details_pane import DetailsPane

@@ -1,8 +1,8 @@
-"""What Remove deletes, said exactly, with the counts (app/core/removal.py)."""
+"""What Remove deletes, said exactly, with the counts (app/storage/removal.py)."""
 
 from __future__ import annotations
 
-from app.core.removal import WhatGoes
+from app.storage.removal import WhatGoes
 from app.ui.shared.formatting import tr, trn
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.core.status import Health
+from app.domain.status import Health
 from app.ui.main_window.accounts_model import HealthRole
 from app.ui.shared.icons import HEALTH_COLORS
 

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.autostart import Autostart
-from app.core.notify_policy import Notice
-from app.core.stall import StallDetector
+from app.domain.notify_policy import Notice
+from app.domain.stall import StallDetector
 from app.service import JagaService
+from app.system.autostart import Autostart
 from app.ui.bridge_status.panel import BridgePanel
 from app.ui.chats.window import ChatsWindow
 from app.ui.demo.controls import DemoControls
@@ -77,7 +77,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         now: Callable[[], datetime] = utcnow,
     ) -> None:
         """`start_command`: how to start this same Jaga at login (its data folder, settings
-        file and mode: app.core.autostart.start_command)."""
+        file and mode: app.system.autostart.start_command)."""
         super().__init__()
         self._init_state(service, demo, settings, translations, autostart, data_dir, now)
         self.start_command = list(start_command) if start_command is not None else None

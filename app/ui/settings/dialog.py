@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.autostart import Autostart, launch_command
-from app.core.media import MediaLimits
+from app.domain.media import MediaLimits
+from app.system.autostart import Autostart, launch_command
 from app.ui.settings.login_start import LoginStart
 from app.ui.settings.preferences import COMMON_REGIONS, MB, AppSettings, supported_regions
 from app.ui.shared.dialog_buttons import accept_reject_buttons

@@ -2,7 +2,7 @@
 removed without asking.
 
 The entry starts this installation with this Jaga's data folder, settings file and mode
-(app.core.autostart.start_command). An entry that starts another Jaga (another data folder,
+(app.system.autostart.start_command). An entry that starts another Jaga (another data folder,
 settings file, or the demo) is shown for what it is; ticking the box asks before it is
 replaced, and unticking leaves it alone.
 """
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QWidget
 
-from app.core.autostart import Autostart, Launch, launch_of
+from app.system.autostart import Autostart, Launch, launch_of
 from app.ui.shared.formatting import tr
 
 log = logging.getLogger(__name__)

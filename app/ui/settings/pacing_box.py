@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
 
-from app.core.pacing import GAP_RANGE_S, JITTER_RANGE_S, NEW_PER_DAY_RANGE, Pacing
+from app.domain.pacing import GAP_RANGE_S, JITTER_RANGE_S, NEW_PER_DAY_RANGE, Pacing
 from app.ui.shared.formatting import tr
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from app.core.media import MediaLimits
-from app.core.pacing import GAP_RANGE_S, JITTER_RANGE_S, NEW_PER_DAY_RANGE, Pacing
-from app.core.placement import Box, format_box, parse_box
+from app.domain.media import MediaLimits
+from app.domain.pacing import GAP_RANGE_S, JITTER_RANGE_S, NEW_PER_DAY_RANGE, Pacing
+from app.domain.placement import Box, format_box, parse_box
 
 CLOSE_TO_TRAY = "window/close_to_tray"
 TOLD_ABOUT_TRAY = "window/told_about_tray"

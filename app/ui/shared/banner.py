@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.core.notify_policy import Notice, NoticeKind
+from app.domain.notify_policy import Notice, NoticeKind
 from app.ui.shared.formatting import tr
 from app.ui.shared.notices import NoticeText
 from app.ui.shared.retranslating import Retranslating

@@ -8,7 +8,7 @@ from app.ui.shared.formatting import tr, tr_noop
 from app.ui.shared.keeper_text import KEEPER_SENTENCES
 from app.ui.shared.media_text import MEDIA_SENTENCES
 
-#: The sentences of app.core.outbox.MessageError and app.core.store.StoreError, as
+#: The sentences of app.domain.outbox.MessageError and app.storage.store.StoreError, as
 #: patterns, so the owner reads them in the app's language. `(.*)` becomes %1.
 _ERROR_SENTENCES = [
     (r"Enter the phone number to send to\.", tr_noop("Enter the phone number to send to.")),
@@ -114,7 +114,7 @@ _ERROR_SENTENCES = [
         tr_noop("Jaga could not save incoming messages: %1"),
     ),
     (r"“(.*)” is not linked to a phone yet\.", tr_noop("“%1” is not linked to a phone yet.")),
-    # app.core.labels: a number's name
+    # app.domain.account_labels: a number's name
     (
         r"Give the number a name, for example “Shop front”\.",
         tr_noop("Give the number a name, for example “Shop front”."),
@@ -127,7 +127,7 @@ _ERROR_SENTENCES = [
         r"That name is too long \(100 characters at most\)\.",
         tr_noop("That name is too long (100 characters at most)."),
     ),
-    # app.core.edges.REFUSAL_SENTENCES and the bridge's no-internet sentence
+    # app.domain.whatsapp_edges.REFUSAL_SENTENCES and the bridge's no-internet sentence
     (
         r"WhatsApp refused this message: the number may not start new chats right now "
         r"\(error (.*)\)\. Jaga does not send it again by itself\.",

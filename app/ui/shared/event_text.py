@@ -1,7 +1,7 @@
 """The details the core writes in English (audit details, why the bridge stopped), in the
 owner's language.
 
-The core records facts for the log in fixed English shapes (app.core.supervision,
+The core records facts for the log in fixed English shapes (app.domain.bridge_policy,
 app.runtime.reconciler, app.service); here each shape becomes a sentence. A shape that is
 not known is shown as it came, and tests/gui/test_i18n_shown.py fails on it.
 """
@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from app.core.exit_record import ExitRecord, signal_name
-from app.core.status import SessionStatus
+from app.domain.exit_record import ExitRecord, signal_name
+from app.domain.status import SessionStatus
 from app.ui.shared.formatting import reason_words, status_words, time_of_day, tr, tr_noop, trn
 
-#: app.core.supervision: why the bridge's process ended. `(.*)` becomes %1.
+#: app.domain.bridge_policy: why the bridge's process ended. `(.*)` becomes %1.
 _EXIT_SHAPES: list[tuple[str, str]] = [
     (r"killed by a signal", tr_noop("it was killed by a signal")),
     (r"exited with code (-?\d+)", tr_noop("it ended with code %1")),
@@ -98,7 +98,7 @@ RECONCILE_WHY = {
     "reset": tr_noop("after missed events"),
     "event": tr_noop("after a status change"),
 }
-#: Why the reconciler stopped one (app.core.reconcile.plan).
+#: Why the reconciler stopped one (app.domain.reconcile.plan).
 STOP_WHY = {
     "stopped_by_owner": tr_noop("you had stopped it"),
     "orphan": tr_noop("Jaga does not know this number"),

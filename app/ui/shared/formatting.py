@@ -13,9 +13,9 @@ from datetime import datetime
 import phonenumbers
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.core.overall import BridgeView, Overlay
-from app.core.status import SessionStatus
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.overall_health import BridgeView, Overlay
+from app.domain.status import SessionStatus
 from app.ui.shared.clock_text import (  # times on the owner's clock, in the language's way
     clock_time,
     date_time_format,

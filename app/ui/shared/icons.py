@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from app.core.chats import Tick
-from app.core.status import Health
+from app.domain.chats import Tick
+from app.domain.status import Health
 
 HEALTH_COLORS = {
     Health.OK: QColor("#1e9e5a"),

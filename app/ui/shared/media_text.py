@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.core.file_names import shown_name
-from app.core.media import human_size
-from app.core.message_store import media_of
-from app.core.models import Message
+from app.domain.file_names import shown_name
+from app.domain.media import human_size
+from app.storage.messages import media_of
+from app.storage.tables import Message
 from app.ui.shared.formatting import tr, tr_noop
 
 #: Shown instead of a file Jaga did not keep (over a limit).
@@ -13,7 +13,7 @@ TOO_LARGE = tr_noop("Too large — open it on the phone")
 #: Shown instead of a file that could not be downloaded for good.
 UNAVAILABLE = tr_noop("Could not be downloaded — open it on the phone")
 
-#: The media refusals of app.core (media.py, media_files.py), as patterns for error_text.py:
+#: The media refusals of app.domain.media and app.system.media_files, as patterns for error_text.py:
 #: `(...)` becomes %1, %2 ("The file%1 …": %1 is “ “name”” or nothing).
 MEDIA_SENTENCES = [
     (r"The file( “.*”)? is no longer there\.", tr_noop("The file%1 is no longer there.")),

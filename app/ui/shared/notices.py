@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.core.notify_policy import Notice, NoticeKind
+from app.domain.notify_policy import Notice, NoticeKind
 from app.runtime.read_model import AccountView
 from app.ui.shared.event_text import exit_words
 from app.ui.shared.formatting import reason_words, says_link_again, tr

@@ -1,4 +1,4 @@
-"""Opening windows on the screen, whole (app.core.placement does the arithmetic).
+"""Opening windows on the screen, whole (app.domain.placement does the arithmetic).
 
 Every Jaga window and dialog opens centred on its parent (or the screen), no larger than
 the screen's available area, frame included; the main window's remembered place is brought
@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QMargins, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from app.core.placement import Box, Frame, bring_back, inner_room, place
+from app.domain.placement import Box, Frame, bring_back, inner_room, place
 
 #: Before the window manager has framed a window its frame is unknown: this much is kept
 #: free for a title bar and borders (logical pixels; common title bars are 24-32).

@@ -1,6 +1,6 @@
 """Opening app.sqlite3 at start, in words: damaged, newer, empty with links left behind.
 
-The checks live in app/core/db_health.py; this module only tells the owner what happened
+The checks live in app/storage/db_health.py; this module only tells the owner what happened
 (what was kept, how to restore) and asks the one question there is (bring the numbers
 back from the bridge's links?). `Dialogs` is the seam tests replace to read the texts.
 """
@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.core import db_health
-from app.core.db_health import Health, StartCheck
-from app.core.paths import DataPaths
+from app.storage import db_health
+from app.storage.db_health import Health, StartCheck
+from app.system.data_folders import DataPaths
 from app.ui.shared.formatting import tr, trn
 
 if TYPE_CHECKING:
-    from app.core.store import Store  # SQLAlchemy: not needed to check the file at start
+    from app.storage.store import Store  # SQLAlchemy: not needed to check the file at start
 
 
 @dataclass(frozen=True)

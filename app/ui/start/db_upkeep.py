@@ -2,7 +2,7 @@
 
 Without checkpoints every row stays in app.sqlite3-wal until SQLite happens to fold it
 back, and a copy of the file the README names would hold nothing. Qt only provides the
-timer; the work is in app/core/db_health.py.
+timer; the work is in app/storage/db_health.py.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.core import db_health
-from app.core.paths import DataPaths
-from app.core.store import Store
+from app.storage import db_health
+from app.storage.store import Store
+from app.system.data_folders import DataPaths
 
 log = logging.getLogger(__name__)
 

@@ -18,16 +18,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import __version__
-from app.core.paths import DataPaths
+from app.system.data_folders import DataPaths
 from app.ui.settings.preferences import AppSettings
 
 if TYPE_CHECKING:
     from app.application import Options
     from app.bridge.supervisor import BridgeSupervisor
-    from app.core.db_health import StartCheck
-    from app.core.secrets import BridgeToken
     from app.gateway.gateway import Gateway
     from app.service import JagaService
+    from app.storage.db_health import StartCheck
+    from app.system.secrets import BridgeToken
     from app.ui.main_window.window import MainWindow
     from app.ui.shared.i18n import Translations
     from app.ui.start.app_loop import AppLoop
@@ -63,8 +63,8 @@ WINDOW_WAITS_FOR_RESTORE_S = 1.5
 
 def run(args: argparse.Namespace) -> int:
     from app.application import Options, create_supervisor, instance_key, setup_app_logging
-    from app.core import db_health
-    from app.core.db_health import Health
+    from app.storage import db_health
+    from app.storage.db_health import Health
     from app.ui.start.emoji_font import install_emoji_font
     from app.ui.start.quit_signals import QuitRequests
     from app.ui.start.single_instance import SingleInstance
@@ -136,7 +136,7 @@ class Launch:
         self.translations: Translations | None = None
 
     def run(self, check: StartCheck, quits: QuitRequests, instance: SingleInstance) -> int:
-        from app.core.db_health import Health
+        from app.storage.db_health import Health
         from app.ui.start import quit_drill
 
         opened = self._open(check)
@@ -159,7 +159,7 @@ class Launch:
     def _open(self, check: StartCheck) -> tuple[JagaService, Face] | None:
         """The core and the window; None when Jaga could not start (said in words)."""
         from app.application import create_service
-        from app.core.db_health import Health
+        from app.storage.db_health import Health
 
         try:
             service = create_service(self.paths, self.options, started=self.started)
@@ -200,7 +200,7 @@ def language(settings: AppSettings) -> Translations:
 
 async def restore_under_way(service: JagaService, limit_s: float) -> None:
     """Until the bridge's first restore has run, the bridge is in trouble, or `limit_s`."""
-    from app.core.supervision import State
+    from app.domain.bridge_policy import State
 
     trouble = asyncio.Event()
     troubled = (State.BACKOFF, State.FATAL, State.STOPPED)
@@ -274,7 +274,7 @@ def open_window(
     translations: Translations,
     paths: DataPaths,
 ) -> Face:
-    from app.core.autostart import start_command
+    from app.system.autostart import start_command
     from app.ui.main_window.window import MainWindow
     from app.ui.start.db_upkeep import DatabaseUpkeep
     from app.ui.tray.tray_icon import tray_exists
@@ -303,7 +303,7 @@ def ask_about_database(
     check: StartCheck, paths: DataPaths, service: JagaService, window: QWidget
 ) -> None:
     """A damaged or empty database: said in words, and the links left offered back."""
-    from app.core.db_health import Health
+    from app.storage.db_health import Health
     from app.ui.start.db_start import Dialogs, damaged_words, offer_rebuild
 
     dialogs = Dialogs()

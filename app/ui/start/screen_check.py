@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TextIO
 
-from app.core.screen_libs import apt_line
+from app.system.screen_libs import apt_line
 
 
 def report_missing_screen_libraries(

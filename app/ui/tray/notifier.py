@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from app.core.notify_policy import Notice, NotifyPolicy, Rules
-from app.core.status import SessionStatus
-from app.core.supervision import State
-from app.core.wake import WakeDetector
+from app.domain.bridge_policy import State
+from app.domain.notify_policy import Notice, NotifyPolicy, Rules
+from app.domain.sleep_detector import WakeDetector
+from app.domain.status import SessionStatus
 from app.service import JagaService
 
 WAKE_TICK_MS = 5000

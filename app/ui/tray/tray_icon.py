@@ -6,9 +6,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from app.core.notify_policy import Notice, NoticeKind
-from app.core.overall import worst
-from app.core.status import Health, SessionStatus, health_of
+from app.domain.notify_policy import Notice, NoticeKind
+from app.domain.overall_health import worst
+from app.domain.status import Health, SessionStatus, health_of
 from app.runtime.read_model import AccountChange, AccountView
 from app.service import JagaService
 from app.ui.shared.formatting import says_link_again, status_words, tr, trn

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.core.message_store import media_of
-from app.core.models import Account, Message, StatusChange
-from app.core.store import Store
+from app.storage.messages import media_of
+from app.storage.store import Store
+from app.storage.tables import Account, Message, StatusChange
 
 
 @dataclass(frozen=True)

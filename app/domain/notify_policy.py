@@ -32,8 +32,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from app.core.status import NEEDS_OWNER, SessionStatus
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.status import NEEDS_OWNER, SessionStatus
 
 
 class NoticeKind(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from app.core.status import ACTIVE, NEEDS_OWNER, SessionStatus
+from app.domain.status import ACTIVE, NEEDS_OWNER, SessionStatus
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,33 @@
-"""Store operations for the real world's edges (app.core.edges): refused sends, LID chat
-merges, limits on new contacts, and who a number already talks to."""
+"""Store operations for the real world's edges (app.domain.whatsapp_edges): refused sends,
+LID chat merges, limits on new contacts, and who a number already talks to.
+
+It is handed the store as the small `AccountRows` it needs, not as `Store`: store.py builds
+on messages.py, which uses this module, so naming Store here would close an import loop."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core.edges import ChatMerge, SendLimit, held
-from app.core.models import Account, AuditEvent, Message, utcnow
-from app.core.outbox import advance
+from app.domain.bridge_messages import Ack
+from app.domain.outbox import advance
+from app.domain.whatsapp_edges import ChatMerge, SendLimit, held
+from app.storage.tables import Account, AuditEvent, Message, utcnow
 
-if TYPE_CHECKING:
-    from app.core.store import Ack, Store
+
+class AccountRows(Protocol):
+    """What these operations use of the store (app.storage.store.Store)."""
+
+    def session(self, *, durable: bool = True) -> AbstractContextManager[Session]: ...
+
+    def accounts(self) -> list[Account]: ...
+
+    def account(self, account_id: str) -> Account | None: ...
 
 
 def merge_chat(s: Session, merge: ChatMerge) -> list[int]:
@@ -34,9 +46,9 @@ def merge_chat(s: Session, merge: ChatMerge) -> list[int]:
     return moved
 
 
-def record_limit(store: Store, account_id: str, limit: SendLimit | None) -> bool:
+def record_limit(store: AccountRows, account_id: str, limit: SendLimit | None) -> bool:
     """Stores the number's limit on new contacts; True when it changed (the bridge says it
-    again with every status: no fsync of its own, app.core.store.Store.session)."""
+    again with every status: no fsync of its own, app.storage.store.Store.session)."""
     with store.session(durable=False) as s:
         account = s.get(Account, account_id)
         if account is None:
@@ -52,7 +64,7 @@ def record_limit(store: Store, account_id: str, limit: SendLimit | None) -> bool
         return True
 
 
-def known_chats(store: Store, account_id: str, chats: Iterable[str]) -> set[str]:
+def known_chats(store: AccountRows, account_id: str, chats: Iterable[str]) -> set[str]:
     """Those of the chats the number already talks to: a message came in from them, or
     one of ours reached WhatsApp."""
     wanted = sorted(set(chats))
@@ -78,9 +90,9 @@ def apply_ack(message: Message, ack: Ack) -> None:
     message.status = advance(message.status, ack.status)
 
 
-def not_held(store: Store, due: list[Message], now: datetime) -> list[Message]:
+def not_held(store: AccountRows, due: list[Message], now: datetime) -> list[Message]:
     """The due messages that may leave now: under a limit on new contacts, those to new
-    contacts wait (app.core.edges.held); the rest go."""
+    contacts wait (app.domain.whatsapp_edges.held); the rest go."""
     limited = {a.id: a for a in store.accounts() if a.limit_reason}
     if not limited:
         return due
@@ -97,7 +109,9 @@ def not_held(store: Store, due: list[Message], now: datetime) -> list[Message]:
     return [m for m in due if m.id not in waiting]
 
 
-def held_until(store: Store, message: Message, now: datetime | None = None) -> datetime | None:
+def held_until(
+    store: AccountRows, message: Message, now: datetime | None = None
+) -> datetime | None:
     """Until when a limit on new contacts holds this queued message (None: it does not)."""
     account = store.account(message.account_id)
     if account is None or not account.limit_reason:
@@ -110,7 +124,7 @@ def held_until(store: Store, message: Message, now: datetime | None = None) -> d
     return limit.until
 
 
-def new_contacts_reached(store: Store, account_id: str, since: datetime) -> int:
+def new_contacts_reached(store: AccountRows, account_id: str, since: datetime) -> int:
     """People the number reached for the first time since then: chats whose first known
     message (one that came in, or one of ours WhatsApp took) is ours and left since then.
     Groups are not contacts. Safe sending's daily cap counts these (they outlive a bridge

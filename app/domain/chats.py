@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-
-from app.core.models import Message
+from typing import Generic, Protocol, TypeVar
 
 GROUP_SUFFIX = "@g.us"
 
@@ -71,7 +70,20 @@ class Placement:
     new_row: int
 
 
-class Conversations:
+class ChatMessage(Protocol):
+    """What a conversation needs of a message: its chat, and its place in the stored order."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def chat(self) -> str: ...
+
+
+Message = TypeVar("Message", bound=ChatMessage)
+
+
+class Conversations(Generic[Message]):
     """The chats of one number, newest first, each with its last message."""
 
     def __init__(self, messages: Iterable[Message] = ()) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from app.core.status import SessionStatus
+from app.domain.status import SessionStatus
 
 DAY = timedelta(hours=24)
 #: Less service than this says little: one second's drop in the first half minute would

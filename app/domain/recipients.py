@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from app.core.outbox import MessageError
+from app.domain.outbox import MessageError
 
 #: Chats that are not phone numbers: a group, or a person WhatsApp names by LID. They pass
 #: through as they are (the bridge takes them).

@@ -23,10 +23,10 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.core.schema_revisions import MIGRATIONS, revisions, stored_revision
+from app.storage.schema_revisions import MIGRATIONS, revisions, stored_revision
 
 if TYPE_CHECKING:
-    from app.core.store import Store
+    from app.storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +207,7 @@ def rebuild_accounts(store: Store, session_ids: list[str], label: str, engine: s
     `label` has a %1 for the number's position; the phone and name come from the bridge
     once the number connects. Returns how many rows were added.
     """
-    from app.core.models import Account, AuditEvent
+    from app.storage.tables import Account, AuditEvent
 
     added = 0
     with store.session() as s:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import platformdirs
 
-from app.core.permissions import keep_private, use_private_umask
+from app.system.permissions import keep_private, use_private_umask
 
 APP_NAME = "Jaga"
 

@@ -16,13 +16,13 @@ from sqlalchemy import Engine, create_engine, event, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.labels import LabelError, clean_label
-from app.core.message_store import Ack, Inbound, MessageStore
-from app.core.models import Account, AuditEvent, Message, StatusChange, utcnow
-from app.core.schema_revisions import MIGRATIONS, at_head
-from app.core.store_error import StoreError
-from app.core.write_hooks import StatusMove, WriteHooks, Written
-from app.core.write_watch import WriteWatch
+from app.domain.account_labels import LabelError, clean_label
+from app.domain.store_error import StoreError
+from app.storage.messages import Ack, Inbound, MessageStore
+from app.storage.schema_revisions import MIGRATIONS, at_head
+from app.storage.tables import Account, AuditEvent, Message, StatusChange, utcnow
+from app.storage.write_hooks import StatusMove, WriteHooks, Written
+from app.storage.write_watch import WriteWatch
 
 #: How long one statement waits for a lock held by another program (GUI thread: short).
 BUSY_TIMEOUT_MS = 1000
@@ -182,7 +182,7 @@ class Store(MessageStore):
 
     def create_account(self, label: str, engine: str) -> Account:
         try:
-            label = clean_label(label)  # app/core/labels.py
+            label = clean_label(label)  # app/domain/account_labels.py
         except LabelError as error:
             raise StoreError(str(error)) from None
         account = Account(id=new_account_id(), label=label, engine=engine, desired_state="running")

@@ -1,5 +1,5 @@
 """What the bridge hands over durably about messages, as the store keeps it: one type each
-for the decoder (app.bridge.protocol) and the store (app.core.message_store).
+for the decoder (app.bridge.protocol) and the store (app.storage.messages).
 
 The bridge's session id is the account's id (one session per number), so these carry the
 account id. No Qt, no SQLAlchemy here: the bridge's decoder loads before the store.
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.core.media import Media
+from app.domain.media import Media
 
 
 @dataclass(frozen=True)

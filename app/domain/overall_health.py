@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from app.core.status import Health, SessionStatus, health_of
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.status import Health, SessionStatus, health_of
 
 #: Bridge states in which no number can be connected.
 BRIDGE_DOWN_STATES = frozenset({State.BACKOFF, State.FATAL, State.STOPPED, State.STOPPING})

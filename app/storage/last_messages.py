@@ -11,8 +11,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app.core.models import Message
-from app.core.store import Store
+from app.storage.store import Store
+from app.storage.tables import Message
 
 
 @dataclass(frozen=True)

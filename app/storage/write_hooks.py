@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from app.core.models import Account, Message
+from app.storage.tables import Account, Message
 
 log = logging.getLogger(__name__)
 

@@ -14,14 +14,14 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from app.core.durable import Ack, Inbound
-from app.core.edges import ChatMerge, is_refusal
-from app.core.media import Media
-from app.core.models import Account, Message, utcnow
-from app.core.outbox import SendOptions, advance, new_client_id
-from app.core.store_edges import apply_ack, merge_chat
-from app.core.store_error import StoreError
-from app.core.write_hooks import WriteHooks, Written
+from app.domain.bridge_messages import Ack, Inbound
+from app.domain.media import Media
+from app.domain.outbox import SendOptions, advance, new_client_id
+from app.domain.store_error import StoreError
+from app.domain.whatsapp_edges import ChatMerge, is_refusal
+from app.storage.message_edges import apply_ack, merge_chat
+from app.storage.tables import Account, Message, utcnow
+from app.storage.write_hooks import WriteHooks, Written
 
 #: An inbound message that came but could not be decrypted (`message.undecryptable`).
 UNREADABLE = "unreadable"

@@ -1,6 +1,6 @@
 """Photos, documents and voice notes: what a media message is and what may be sent. Pure.
 
-The bytes live in the content-addressed store (app/core/media_files.py); a message row
+The bytes live in the content-addressed store (app/system/media_files.py); a message row
 keeps only this metadata (docs/media.md).
 """
 
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from app.core.file_names import shown_name
-from app.core.outbox import MessageError
+from app.domain.file_names import shown_name
+from app.domain.outbox import MessageError
 
 #: The bridge's defaults (it publishes its own in READY and /health).
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -184,7 +184,7 @@ def kind_for(mimetype: str, wanted: str | None = None) -> str:
 
 def file_name_for(media: Media) -> str:
     """The file's own name, or one made from its kind and type ('photo-1a2b3c4d.jpg')."""
-    # Never a path from outside, nor bidi or control characters (app.core.file_names).
+    # Never a path from outside, nor bidi or control characters (app.domain.file_names).
     own = PurePath(shown_name(media.file_name or "").replace("\\", "/")).name
     if own.strip(". "):
         return own

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.core.edges import is_group
-from app.core.outbox import MessageError
+from app.domain.outbox import MessageError
+from app.domain.whatsapp_edges import is_group
 
 if TYPE_CHECKING:
-    from app.core.models import Message
-    from app.core.store import Store
+    from app.storage.store import Store
+    from app.storage.tables import Message
 
 
 def check_reply(store: Store, account_id: str, chat: str, message_id: str) -> None:
