@@ -18,9 +18,9 @@ from app.domain.outbox import MessageError, SendOptions
 from app.domain.pacing import Pacing, expected_departure
 from app.domain.status import SessionStatus
 from app.domain.whatsapp_edges import is_group
-from app.gateway.session_configs import HookConfig, SessionConfigs
 from app.ports.inbox import InboxPort
 from app.storage.message_edges import held_until
+from app.storage.session_configs import HookConfig, SessionConfigs
 from app.storage.tables import Account, Message, utcnow
 
 if TYPE_CHECKING:

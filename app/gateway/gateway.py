@@ -16,10 +16,10 @@ from app.gateway.label_webhooks import LabelWebhooks
 from app.gateway.lan_address import api_base
 from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
-from app.gateway.webhook_store import WebhookStore
 from app.runtime.task_keeper import TaskKeeper
 from app.storage.store import Store
 from app.storage.tables import WebhookDelivery
+from app.storage.webhooks import WebhookStore
 from app.system.secrets import secrets_file
 
 log = logging.getLogger(__name__)

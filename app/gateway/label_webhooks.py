@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.gateway.label_json import EVENT_OF, change_json
 from app.gateway.publisher import WebhookPublisher
-from app.gateway.webhook_store import enabled_targets
 from app.storage.tables import Account
+from app.storage.webhooks import enabled_targets
 from app.storage.write_hooks import Written
 
 

@@ -21,10 +21,10 @@ from ulid import ULID
 
 from app.gateway.core_port import NumberView
 from app.gateway.envelope import body_bytes, envelope
-from app.gateway.session_configs import loads_metadata
 from app.gateway.waha_json import ack_body, me_json, message_json, metadata_of, status_body
-from app.gateway.webhook_store import enabled_targets, enqueue_in
+from app.storage.session_configs import loads_metadata
 from app.storage.tables import Account, Message, SessionConfig
+from app.storage.webhooks import enabled_targets, enqueue_in
 from app.storage.write_hooks import Written
 
 ACKED = frozenset({"sent", "delivered", "read"})

@@ -53,7 +53,7 @@ async def main(data_dir: Path, plan: dict) -> None:
 
 
 async def start_webhooks(service, hook: dict) -> None:
-    from app.gateway import retry
+    from app.domain import webhook_retry as retry
     from app.gateway.envelope import EVENTS
     from app.gateway.gateway import for_service
 

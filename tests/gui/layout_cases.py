@@ -86,7 +86,7 @@ def _webhook_editor(stage: Stage) -> QWidget:
 
 
 def _webhook_refused(stage: Stage) -> QWidget:
-    """The longest refusal of app/gateway/webhook_address.py, under the address."""
+    """The longest refusal of app/domain/webhook_address.py, under the address."""
     editor = _webhook_editor(stage)
     editor.url.setText("https://toko.example/ hook")
     editor.add_button.click()

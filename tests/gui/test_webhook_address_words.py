@@ -1,5 +1,5 @@
 """A webhook address the window refuses is said in the owner's language, and nothing is
-stored (app/gateway/webhook_address.py; the words in resources/translations). The address
+stored (app/domain/webhook_address.py; the words in resources/translations). The address
 is typed into the Shop API dialog's webhook editor
 (app/ui/gateway_setup/webhook_editor.py), which stays open with what was typed.
 

@@ -31,7 +31,7 @@ from app.domain.bridge_policy import (
     Supervision,
     Timer,
 )
-from app.gateway.retry import Outcome, after_attempt, backoff_s
+from app.domain.webhook_retry import Outcome, after_attempt, backoff_s
 from app.system.data_folders import DataPaths
 from app.system.secrets import BridgeToken
 

@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 import app.gateway.publisher as publisher_module
 from app.gateway.publisher import WebhookPublisher
-from app.gateway.webhook_store import WebhookStore
 from app.storage.store import Ack, Inbound, Store
 from app.storage.tables import WebhookDelivery
+from app.storage.webhooks import WebhookStore
 from tests.store_kit import linked
 
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gateway.envelope import EVENTS
-from app.gateway.webhook_store import WebhookStore
+from app.domain.webhook_events import EVENTS
 from app.storage.store import StoreError
+from app.storage.webhooks import WebhookStore
 from app.ui.shared.dialog_buttons import accept_reject_buttons
 from app.ui.shared.error_text import error_words
 from app.ui.shared.formatting import tr

@@ -26,7 +26,7 @@ from app.ui.shared.tasks import run_async
 
 RECENT = 50
 
-#: A delivery's state (app.gateway.retry.Outcome, and pending), in words.
+#: A delivery's state (app.domain.webhook_retry.Outcome, and pending), in words.
 DELIVERY_WORDS = {
     "pending": tr_noop("Waiting"),
     "retry": tr_noop("Trying again"),

@@ -19,7 +19,7 @@ _ERROR_SENTENCES = [
         tr_noop("“%1” could be a number at home or abroad: type it with + first."),
     ),
     (r"The message is empty\.", tr_noop("The message is empty.")),
-    # app/gateway/webhook_address.py: a webhook address refused when it is added
+    # app/domain/webhook_address.py: a webhook address refused when it is added
     (
         r"Choose the events to send from: (.*)\.",
         tr_noop("Choose the events to send from: %1."),

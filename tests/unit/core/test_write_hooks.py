@@ -18,9 +18,9 @@ from sqlalchemy.exc import OperationalError
 
 import app.gateway.publisher as publisher_module
 from app.gateway.publisher import WebhookPublisher
-from app.gateway.webhook_store import WebhookStore
 from app.storage.store import Inbound, Store, StoreError
 from app.storage.tables import WebhookDelivery
+from app.storage.webhooks import WebhookStore
 from tests.store_kit import linked
 
 

@@ -8,7 +8,7 @@ import json
 from app.bridge.protocol import SessionInfo
 from app.domain.status import SessionStatus
 from app.gateway.publisher import WebhookPublisher
-from app.gateway.webhook_store import WebhookStore
+from app.storage.webhooks import WebhookStore
 
 #: Every status in which a number is running on the bridge (app.domain.status.ACTIVE).
 ALIVE = ("starting", "qr", "pairing_code", "reconnecting", "connected")

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
-from app.gateway.webhook_address import check_address
-from app.gateway.webhook_store import check_events
+from app.domain.webhook_address import check_address
 from app.storage.store import Store
 from app.storage.tables import SessionConfig, WebhookTarget
+from app.storage.webhooks import check_events
 
 
 @dataclass(frozen=True)

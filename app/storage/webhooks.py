@@ -15,9 +15,9 @@ from typing import Protocol
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.gateway.envelope import EVENTS
-from app.gateway.retry import Next, Outcome
-from app.gateway.webhook_address import check_address
+from app.domain.webhook_address import check_address
+from app.domain.webhook_events import EVENTS
+from app.domain.webhook_retry import Next, Outcome
 from app.storage.store import Store, StoreError
 from app.storage.tables import WebhookDelivery, WebhookTarget, utcnow
 
