@@ -34,6 +34,7 @@ from app.domain.linking import qr_rotation_s
 from app.domain.overall_health import BridgeView
 from app.domain.restart_pauses import RestartPolicy
 from app.domain.whatsapp_edges import ChatMerge
+from app.ports.window import SupervisedBridge
 from app.runtime.commands import OwnerCommands
 from app.runtime.demo import DemoWorld
 from app.runtime.dispatcher import Dispatcher
@@ -74,6 +75,8 @@ class JagaService(QObject, StoreReads, OwnerActions):
         super().__init__(parent)
         self.store = store
         self.supervisor = supervisor
+        #: All the bridge panel sees of the process (app.ports.window).
+        self.bridge_status = SupervisedBridge(supervisor)
         self.signals = CoreSignals(self)
         self._init_signal_aliases()
         self.keeper = TaskKeeper(self.signals.error.emit, policy=restart_policy)  # every task

@@ -184,7 +184,7 @@ def test_every_screen_of_the_window_speaks_through_the_translations(
     for state in (State.STARTING, State.BACKOFF, State.FATAL):
         set_bridge(service, state, "killed by a signal")
         assert unmarked(widget_texts(window), labels) == [], state
-    panel = BridgePanel(service)
+    panel = BridgePanel(service.bridge_status)
     qtbot.addWidget(panel)
     assert unmarked(widget_texts(panel), labels) == []
 

@@ -93,7 +93,7 @@ def test_closing_to_the_tray_says_once_that_jaga_keeps_watching(
 
 
 def test_open_log_file_falls_back_to_the_folder_then_says_where(qtbot, offline_service):
-    panel = BridgePanel(offline_service)
+    panel = BridgePanel(offline_service.bridge_status)
     qtbot.addWidget(panel)
     log_file = offline_service.supervisor.logs.path
     log_file.parent.mkdir(parents=True, exist_ok=True)

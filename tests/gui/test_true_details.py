@@ -23,7 +23,7 @@ def crash_lines(caplog) -> list[str]:
 def test_a_kill_9_is_told_as_a_kill_not_as_the_last_log_line(qtbot, loop, service, caplog):
     """Seen failing against: main at 583a38a ("Last exit: bridge ready", no log line)."""
     caplog.set_level(logging.INFO, logger="app.bridge.supervisor")
-    panel = BridgePanel(service)
+    panel = BridgePanel(service.bridge_status)
     qtbot.addWidget(panel)
 
     async def scenario():
@@ -69,7 +69,7 @@ def test_a_requested_restart_is_no_crash_and_leaves_no_stale_lock(
     assert not crash_lines(caplog)
     assert not any("stale bridge lock" in line for line in service.supervisor.logs.lines)
     Translations().apply("id")
-    panel = BridgePanel(service)
+    panel = BridgePanel(service.bridge_status)
     qtbot.addWidget(panel)
     words = panel.exit_label.text()
     assert words.endswith("Anda meminta mulai ulang")

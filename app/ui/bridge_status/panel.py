@@ -6,7 +6,6 @@ import json
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
@@ -23,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bridge.logs import RING_LINES
 from app.domain.bridge_policy import State
 from app.domain.exit_record import ExitRecord
+from app.ports.window import LOG_LINES_KEPT, BridgeInfo, BridgeStatus
 from app.ui.shared.event_text import exit_words, record_words
 from app.ui.shared.formatting import bridge_words, duration, tr
 from app.ui.shared.retranslating import Retranslating
@@ -67,22 +66,16 @@ def log_text(line: str) -> str:
     return " ".join(part for part in (*parts, extras) if part)
 
 
-if TYPE_CHECKING:
-    from app.service import JagaService
-
-
 class BridgePanel(OpensOnScreen, Retranslating, QDialog):
     def __init__(
         self,
-        service: JagaService,
+        bridge: BridgeStatus,
         *,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service = service
-        supervisor = service.supervisor  # the process itself: pid, logs, uptime (read only)
-        self.supervisor = supervisor
+        self.bridge = bridge  # a record of the process, its log, and Restart: nothing else
         self._clock = clock
         #: Opens a file or folder with the system's program; False when none could.
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
@@ -98,8 +91,8 @@ class BridgePanel(OpensOnScreen, Retranslating, QDialog):
         layout.addWidget(self.log_caption)
         layout.addWidget(self.log_view, 1)
         layout.addWidget(self.buttons)
-        supervisor.log_line.connect(self.append_line)
-        supervisor.state_changed.connect(self._on_state)
+        bridge.log_line.connect(self.append_line)
+        bridge.state_changed.connect(self._on_state)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.refresh)
@@ -142,14 +135,14 @@ class BridgePanel(OpensOnScreen, Retranslating, QDialog):
         self.log_caption = QLabel()
         self.log_view = QPlainTextEdit()
         self.log_view.setReadOnly(True)
-        self.log_view.setMaximumBlockCount(RING_LINES)
+        self.log_view.setMaximumBlockCount(LOG_LINES_KEPT)
         self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.log_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.log_view.setFont(mono)
         self.log_caption.setBuddy(self.log_view)
-        lines = self.supervisor.logs.lines
+        lines = self.bridge.recent_log()
         self.log_view.setPlainText("\n".join(log_text(line) for line in lines))
         self._scroll_to_end()
 
@@ -185,25 +178,25 @@ class BridgePanel(OpensOnScreen, Retranslating, QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        supervisor = self.supervisor
-        words = bridge_words(supervisor.state)
-        if supervisor.state is State.FATAL and supervisor.fatal_reason:
-            words += " — " + exit_words(supervisor.fatal_reason)
+        info = self.bridge.info()
+        words = bridge_words(info.state)
+        if info.state is State.FATAL and info.fatal_reason:
+            words += " — " + exit_words(info.fatal_reason)
         self.state_label.setText(words)
-        self.pid_label.setText(str(supervisor.pid) if supervisor.pid else "—")
-        up = supervisor.state in (State.RUNNING, State.UNHEALTHY)
-        started = supervisor.started_at
-        running_for = duration(self._clock() - started) if up and started is not None else "—"
-        self.uptime_label.setText(running_for)
-        self.restarts_label.setText(str(supervisor.restarts))
-        self._show_exits(tuple(supervisor.exits))
+        self.pid_label.setText(str(info.pid) if info.pid else "—")
+        started = info.started_at
+        up = info.up and started is not None
+        self.uptime_label.setText(duration(self._clock() - started) if up else "—")
+        self.restarts_label.setText(str(info.restarts))
+        self._show_exits(info)
 
-    def _show_exits(self, exits: tuple[ExitRecord, ...]) -> None:
+    def _show_exits(self, info: BridgeInfo) -> None:
         """The last end in full (with its last log line after a crash), and the list."""
+        exits = info.exits
         self.exits_caption.setVisible(bool(exits))  # an empty list says nothing
         self.exits.setVisible(bool(exits))
         if not exits:  # none this run: what the supervisor knows (a start that failed)
-            self.exit_label.setText(exit_words(self.supervisor.last_exit) or "—")
+            self.exit_label.setText(exit_words(info.last_exit) or "—")
             return
         if exits != self._shown_exits:
             self._shown_exits = exits
@@ -230,12 +223,12 @@ class BridgePanel(OpensOnScreen, Retranslating, QDialog):
         bar.setValue(bar.maximum())
 
     def restart(self) -> None:
-        self.service.restart_bridge()
+        self.bridge.restart()
         self.refresh()
 
     def open_log_file(self) -> QMessageBox | None:
         """The log in the system's viewer; else its folder; else where to find it, in words."""
-        path = self.supervisor.logs.path
+        path = self.bridge.info().log_path
         for place in (path, path.parent):
             if place.exists() and self.open_url(QUrl.fromLocalFile(str(place))):
                 return None

@@ -251,7 +251,7 @@ class OwnerActions:
 
     def open_bridge_panel(self) -> BridgePanel:
         if self.bridge_panel is None:
-            self.bridge_panel = BridgePanel(self.service, parent=self)
+            self.bridge_panel = BridgePanel(self.service.bridge_status, parent=self)
         self.bridge_panel.show()
         self.bridge_panel.raise_()
         return self.bridge_panel
