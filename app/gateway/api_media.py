@@ -38,8 +38,8 @@ from app.gateway.api_waha import (
     queued_json,
     reply_to,
 )
-from app.gateway.core_port import GatewayCore
 from app.gateway.waha import jaga_chat
+from app.ports.api import GatewayCore
 from app.storage.store import StoreError
 from app.system.media_files import TEMP_PREFIX
 

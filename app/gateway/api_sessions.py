@@ -25,8 +25,8 @@ from app.gateway.api_models import (
     dump,
 )
 from app.gateway.api_waha import number_named
-from app.gateway.core_port import GatewayCore, NumberView
 from app.gateway.waha_json import me_json, session_json
+from app.ports.api import GatewayCore, NumberView
 from app.storage.session_configs import HookConfig
 from app.storage.store import StoreError
 

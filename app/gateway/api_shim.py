@@ -36,7 +36,7 @@ from app.gateway.api_waha import (
     number_named,
     queue_text,
 )
-from app.gateway.core_port import GatewayCore, NumberView, Queued
+from app.ports.api import GatewayCore, NumberView, Queued
 from app.storage.store import StoreError
 from app.storage.tables import utcnow
 

@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 from ulid import ULID
 
-from app.gateway.core_port import NumberView
 from app.gateway.envelope import body_bytes, envelope
 from app.gateway.waha_json import ack_body, me_json, message_json, metadata_of, status_body
+from app.ports.api import NumberView
 from app.storage.session_configs import loads_metadata
 from app.storage.tables import Account, Message, SessionConfig
 from app.storage.webhooks import enabled_targets, enqueue_in

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.domain.status import SessionStatus
-from app.gateway.core_port import NumberView
 from app.gateway.waha import ack_level, chat_id, message_serial, waha_status
+from app.ports.api import NumberView
 from app.storage.tables import Message
 
 

@@ -11,8 +11,8 @@ from app.domain.status import SessionStatus
 from app.gateway.api_http import ApiError
 from app.gateway.api_routes import ROUTES, openapi
 from app.gateway.api_shim import targets_of
-from app.gateway.core_port import NumberView, client_id_for
 from app.gateway.waha_json import ack_body, me_json, message_json, session_json, status_body
+from app.ports.api import NumberView, client_id_for
 from app.storage.tables import Message
 
 
