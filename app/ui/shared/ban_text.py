@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from app.ui.shared.formatting import clock_time, tr, tr_noop
+from app.ui.shared.clock_text import clock_time
+from app.ui.shared.translate import tr, tr_noop
 
 #: WhatsApp's reasons for a temporary ban (the bridge's TEMPORARY_BAN_REASONS).
 TEMPORARY_BAN_CAUSES = {

@@ -11,11 +11,12 @@ import math
 from datetime import datetime
 
 import phonenumbers
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from app.domain.bridge_policy import State
 from app.domain.overall_health import BridgeView, Overlay
 from app.domain.status import SessionStatus
+from app.ui.shared.ban_text import temporary_ban_words
 from app.ui.shared.clock_text import (  # times on the owner's clock, in the language's way
     clock_time,
     date_time_format,
@@ -24,8 +25,7 @@ from app.ui.shared.clock_text import (  # times on the owner's clock, in the lan
     time_of_day,
     utcnow,
 )
-
-CONTEXT = "Jaga"
+from app.ui.shared.translate import tr, tr_noop, trn  # every face imports them from here
 
 __all__ = [
     "clock_time",
@@ -33,22 +33,11 @@ __all__ = [
     "day_or_time",
     "local_time",
     "time_of_day",
+    "tr",
+    "tr_noop",
+    "trn",
     "utcnow",
 ]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-def trn(text: str, n: int) -> str:
-    """A text with a count: `%n` is replaced, and the translation picks the plural form."""
-    return QCoreApplication.translate(CONTEXT, text, None, n)
-
-
-def tr_noop(text: str) -> str:
-    """Marks a text for translation where it is defined; `tr()` it where it is shown."""
-    return text
 
 
 # --- phone numbers ---------------------------------------------------------------------
@@ -187,8 +176,6 @@ def reason_words(reason: str | None, message: str | None = None, status: str | N
     """A sentence for a reason code, or for the status when there is none; the bridge's own
     sentence only for a code this version does not know (tests keep that list empty)."""
     if reason == "temporarily_banned":
-        from app.ui.shared.ban_text import temporary_ban_words  # it builds on this module
-
         detailed = temporary_ban_words(message)
         if detailed is not None:
             return detailed
