@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from app import __version__
-from app.core.screen_libs import missing_packages, uses_xcb
+from app.system.screen_libs import missing_packages, uses_xcb
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -28,11 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if uses_xcb(sys.platform, os.environ) and (missing := missing_packages()):
         # Qt would abort with a developer's hint; say what to install instead.
-        from app.ui.screen_check import report_missing_screen_libraries
+        from app.ui.start.screen_check import report_missing_screen_libraries
 
         return report_missing_screen_libraries(args, missing)
     # Imported here so `jaga --help` is instant and needs no display.
-    from app.ui.launcher import run
+    from app.ui.start.launcher import run
 
     return run(args)
 

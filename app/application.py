@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 from app.bridge.logs import BridgeLog
 from app.bridge.node import bridge_entry, resolve_node
 from app.bridge.supervisor import BridgeSupervisor
-from app.core.log_redaction import RedactingFormatter
-from app.core.media import MediaLimits, limits_env
-from app.core.pacing import Pacing
-from app.core.paths import DataPaths
-from app.core.restart_pauses import RestartPolicy
-from app.core.secrets import BridgeToken, load_bridge_token, secrets_file
-from app.core.supervision import Policy
+from app.domain.bridge_policy import Policy
+from app.domain.log_redaction import RedactingFormatter
+from app.domain.media import MediaLimits, limits_env
+from app.domain.pacing import Pacing
+from app.domain.restart_pauses import RestartPolicy
+from app.system.data_folders import DataPaths
+from app.system.secrets import BridgeToken, load_bridge_token, secrets_file
 
 if TYPE_CHECKING:
     from app.service import JagaService
@@ -106,8 +106,8 @@ def create_service(
     started: tuple[BridgeSupervisor, BridgeToken] | None = None,
 ) -> JagaService:
     """The app core. `started`: a supervisor made (and maybe started) beforehand."""
-    from app.core.store import Store  # SQLAlchemy and the migrations: after Node is spawned
     from app.service import JagaService as Service
+    from app.storage.store import Store  # SQLAlchemy and the migrations: after Node is spawned
 
     supervisor, token = started or create_supervisor(paths, options)
     service = Service(

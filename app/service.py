@@ -28,15 +28,13 @@ from app.bridge.protocol import (
 )
 from app.bridge.recovery import parse_recovery
 from app.bridge.supervisor import BridgeSupervisor
-from app.core.edges import ChatMerge
-from app.core.linking import qr_rotation_s
-from app.core.media_files import MediaFiles
-from app.core.overall import BridgeView
-from app.core.paths import DataPaths
-from app.core.restart_pauses import RestartPolicy
-from app.core.store import Ack, Inbound, Store, StoreError
-from app.core.supervision import State
+from app.domain.bridge_policy import State
 from app.domain.inbox.events import InboxEvent
+from app.domain.linking import qr_rotation_s
+from app.domain.overall_health import BridgeView
+from app.domain.restart_pauses import RestartPolicy
+from app.domain.whatsapp_edges import ChatMerge
+from app.ports.window import SupervisedBridge
 from app.runtime.commands import OwnerCommands
 from app.runtime.demo import DemoWorld
 from app.runtime.dispatcher import Dispatcher
@@ -50,6 +48,9 @@ from app.runtime.recorder import StatusRecorder
 from app.runtime.signals import CoreSignals, Progress
 from app.runtime.store_reads import StoreReads
 from app.runtime.task_keeper import TaskKeeper
+from app.storage.store import Ack, Inbound, Store, StoreError
+from app.system.data_folders import DataPaths
+from app.system.media_files import MediaFiles
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,8 @@ class JagaService(QObject, StoreReads, OwnerActions):
         super().__init__(parent)
         self.store = store
         self.supervisor = supervisor
+        #: All the bridge panel sees of the process (app.ports.window).
+        self.bridge_status = SupervisedBridge(supervisor)
         self.signals = CoreSignals(self)
         self._init_signal_aliases()
         self.keeper = TaskKeeper(self.signals.error.emit, policy=restart_policy)  # every task
@@ -195,7 +198,7 @@ class JagaService(QObject, StoreReads, OwnerActions):
 
     @property
     def qr_rotation_s(self) -> float:
-        """How long each QR after the first lives (a pairing code's clock, app.core.linking)."""
+        """How long each QR after the first lives (a pairing code's clock, app.domain.linking)."""
         return qr_rotation_s(self.reconciler.session_options)
 
     @property

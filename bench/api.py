@@ -206,7 +206,7 @@ async def kill_once(
 async def measure(ctx: Context) -> dict[str, Any]:
     import keyring
 
-    from app.gateway import retry
+    from app.domain import webhook_retry as retry
     from app.gateway.gateway import for_service
     from tests.memory_keyring import MemoryKeyring
 

@@ -70,14 +70,14 @@ def probe(main_window: Any) -> None:
 
 
 class _PatchOnImport(importlib.abc.MetaPathFinder):
-    """Patches app.ui.main_window right after the app itself imports it.
+    """Patches app.ui.main_window.window right after the app itself imports it.
 
     Importing it here, before the app runs, would load Qt's widgets, the store and
     SQLAlchemy ahead of the app's own order (which spawns Node before any of them) and
     make the launch look slower than the app is.
     """
 
-    TARGET = "app.ui.main_window"
+    TARGET = "app.ui.main_window.window"
 
     def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
         if name != self.TARGET:

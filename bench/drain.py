@@ -38,7 +38,7 @@ def counts(service: Any, account_id: str) -> dict[str, int]:
     """Rows by status, counted in SQL: polling must not slow down what it measures."""
     from sqlalchemy import func, select
 
-    from app.core.models import Message
+    from app.storage.tables import Message
 
     with service.store.session() as s:
         query = (
@@ -145,7 +145,7 @@ async def exactly_once(fleet: Fleet, account_id: str, expected: int) -> dict[str
 async def measure_drain(ctx: Context) -> dict[str, Any]:
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from app.ui.main_window import MainWindow
+    from app.ui.main_window.window import MainWindow
 
     queued = 1_000 if ctx.quick else 10_000
     runs = ctx.count(3, 1)

@@ -47,7 +47,7 @@ def qt_loop() -> Any:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
-        from app.ui.app_loop import running_loop
+        from app.ui.start.app_loop import running_loop
 
         app = QApplication.instance() or QApplication(["jaga-bench"])
         _loop = running_loop(app)
@@ -99,7 +99,7 @@ def bench_policy() -> Any:
     minute give up (FATAL). The benchmarks kill the bridge every few seconds, so they
     shorten "stable" to 0.5 s and never give up; the restart path itself is the default.
     """
-    from app.core.supervision import Policy
+    from app.domain.bridge_policy import Policy
 
     return Policy(healthy_reset=0.5, fatal_failures=1_000_000)
 
@@ -192,8 +192,8 @@ class Fleet:
         session_options: dict[str, Any] | None = None,
     ) -> None:
         from app.application import Options, create_service
-        from app.core.paths import DataPaths
-        from app.core.secrets import BridgeToken
+        from app.system.data_folders import DataPaths
+        from app.system.secrets import BridgeToken
 
         data_dir.mkdir(parents=True, exist_ok=True)
         self.data_dir = data_dir
@@ -219,7 +219,7 @@ class Fleet:
         await self.wait_running(20)
 
     async def wait_running(self, timeout: float = 30) -> None:
-        from app.core.supervision import State
+        from app.domain.bridge_policy import State
 
         await eventually(
             lambda: (

@@ -199,7 +199,7 @@ def _linked(store: Any, phone: str, label: str) -> str:
 
 
 async def measure(ctx: Context) -> dict[str, Any]:
-    from app.core.store import Store
+    from app.storage.store import Store
 
     messages = ctx.count(100_000, 100_000)
     chats = messages // 10

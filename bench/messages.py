@@ -68,7 +68,7 @@ async def inbound_bursts(ctx: Context, rates: tuple[int, ...]) -> dict[str, Any]
     behind; the answer is the highest rate held with the UI's lag p99 ≤ 50 ms."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from app.ui.main_window import MainWindow
+    from app.ui.main_window.window import MainWindow
 
     fleet = Fleet(ctx.folder("messages-burst"))
     service = fleet.service

@@ -32,7 +32,7 @@ class MemoryRetrySender:
         return len(self._tasks)
 
     def write_hook(self) -> Any:
-        """Hears each stored customer message (app.core.write_hooks), like WAHA's event."""
+        """Hears each stored customer message (app.storage.write_hooks), like WAHA's event."""
 
         def hook(_session: Any, written: Any) -> None:
             for message in written.added:

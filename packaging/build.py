@@ -3,7 +3,7 @@
 Steps, each logged with its time:
 1. stage the bridge: src/ + package.json + package-lock.json copied to build/package/stage,
    and `npm ci --omit=dev` there (the production node_modules; the dev tree is untouched);
-2. draw the icon with the app's own painter (app.ui.icons) as PNG and ICO;
+2. draw the icon with the app's own painter (app.ui.shared.icons) as PNG and ICO;
 3. PyInstaller with packaging/jaga.spec → dist/jaga/ (the app, Qt, the bridge and Node);
 4. on Linux: dist/jaga-<version>-linux-<arch>.tar.gz and dist/jaga_<version>_<arch>.deb.
 
@@ -72,8 +72,8 @@ def draw_icons() -> dict[str, Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from app.core.status import Health
-    from app.ui.icons import health_pixmap
+    from app.domain.status import Health
+    from app.ui.shared.icons import health_pixmap
 
     app = QGuiApplication.instance() or QGuiApplication(["jaga-build"])
     folder = STAGE / "icons"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.ui.screen_fit import frame_margins
+from app.ui.shared.screen_fit import frame_margins
 
 
 def problems(window: QWidget) -> list[str]:

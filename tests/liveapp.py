@@ -12,13 +12,13 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
 
 from app.application import Options, create_service
-from app.core.pacing import Pacing
-from app.core.paths import DataPaths
-from app.core.restart_pauses import RestartPolicy
-from app.core.secrets import BridgeToken
-from app.core.supervision import Policy, State
+from app.domain.bridge_policy import Policy, State
+from app.domain.pacing import Pacing
+from app.domain.restart_pauses import RestartPolicy
 from app.service import JagaService
-from app.ui.tasks import finish_actions
+from app.system.data_folders import DataPaths
+from app.system.secrets import BridgeToken
+from app.ui.shared.tasks import finish_actions
 
 T = TypeVar("T")
 

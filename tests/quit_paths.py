@@ -6,9 +6,9 @@ number (so events are flowing, the inbox storing and acknowledging them, when th
 comes) and Jaga is ended by one path. Then: exit code 0; the bridge left by its graceful
 path ("shutting down" in bridge.log, recorded as `bridge_stopped`, not a crash); nothing
 of Jaga left running; app.sqlite3 with its WAL folded in; and not one ERROR line or
-traceback in jaga.log (app/ui/launcher.py, app/ui/app_loop.py, app/ui/quit_signals.py).
+traceback in jaga.log (app/ui/start/: launcher.py, app_loop.py, quit_signals.py).
 
-The window's paths (menu, tray, close, session) are run by app/ui/quit_drill.py.
+The window's paths (menu, tray, close, session) are run by app/ui/start/quit_drill.py.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 from tests.app_process import AppProcess, Bridge, wait_for
 
 PHONE = "6281234567890"
-#: The window's quit paths (app/ui/quit_drill.py) and the signals.
+#: The window's quit paths (app/ui/start/quit_drill.py) and the signals.
 DRILLS = ("menu", "tray", "close", "session")
 SIGNALS = {"SIGTERM": signal.SIGTERM, "SIGINT": signal.SIGINT}
 QUIT_PATHS = (*DRILLS, *SIGNALS)
@@ -55,7 +55,7 @@ def ready_bridge(app: AppProcess) -> Bridge:
 
 def link_a_number(app: AppProcess) -> str:
     """The folder's first launch: a number added (as the Add button does) and linked."""
-    from app.core.store import Store
+    from app.storage.store import Store
 
     store = Store(app.data_dir / "app.sqlite3")
     account = store.create_account("Toko Quit", "sim").id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.store import Store
+from app.storage.store import Store
 
 
 def linked(store: Store, phone: str = "628100000001", label: str = "Shop") -> str:

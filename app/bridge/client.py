@@ -275,7 +275,7 @@ class BridgeClient:
         return await self._call("PUT", path, {"chat": chat, "labeled": labeled})
 
     async def set_pacing(self, pacing: dict[str, Any]) -> dict[str, Any]:
-        """Safe sending's settings from the next send on (app.core.pacing.Pacing.json)."""
+        """Safe sending's settings from the next send on (app.domain.pacing.Pacing.json)."""
         return await self._call("PUT", "/config/pacing", pacing)
 
     async def ack_events(self, upto: int, boot_id: str) -> None:

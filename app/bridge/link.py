@@ -26,10 +26,10 @@ from app.bridge.protocol import (
     SessionInfo,
     decode,
 )
-from app.core.durable import Ack, Inbound
-from app.core.edges import ChatMerge
-from app.core.store import StoreError
+from app.domain.bridge_messages import Ack, Inbound
 from app.domain.inbox.events import InboxEvent
+from app.domain.whatsapp_edges import ChatMerge
+from app.storage.store import StoreError
 
 if TYPE_CHECKING:
     from app.runtime.task_keeper import TaskKeeper

@@ -8,7 +8,7 @@ from collections import deque
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from app.core.log_redaction import RedactingFormatter
+from app.domain.log_redaction import RedactingFormatter
 
 RING_LINES = 2000
 #: pino's level number for error (fatal is 60)

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.bridge.inbox_events import INBOX_DECODERS
-from app.core.durable import Ack, Inbound
-from app.core.edges import ChatMerge, SendLimit, author_of, refusal_of
-from app.core.media import Media, MediaLimits
-from app.core.pacing import Pacing
-from app.core.status import SessionStatus
+from app.domain.bridge_messages import Ack, Inbound
 from app.domain.inbox.events import InboxEvent
+from app.domain.media import Media, MediaLimits
+from app.domain.pacing import Pacing
+from app.domain.status import SessionStatus
+from app.domain.whatsapp_edges import ChatMerge, SendLimit, author_of, refusal_of
 
 READY_PREFIX = "JAGA_READY "
 

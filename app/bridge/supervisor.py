@@ -20,9 +20,7 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, QTimer, S
 
 from app.bridge.logs import BridgeLog, human_text
 from app.bridge.protocol import ProtocolError, ReadyInfo
-from app.core.exit_record import KEPT, ExitRecord, exit_record
-from app.core.overall import BridgeView
-from app.core.supervision import (
+from app.domain.bridge_policy import (
     CancelTimer,
     Effect,
     Kill,
@@ -34,6 +32,8 @@ from app.core.supervision import (
     Supervision,
     Timer,
 )
+from app.domain.exit_record import KEPT, ExitRecord, exit_record
+from app.domain.overall_health import BridgeView
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class BridgeSupervisor(QObject):
         self._pid = 0  # of the current process, kept after it exits
         self._stdout_buffer = b""
         self._stderr_buffer = b""
-        #: Each end of the process, newest first (app.core.exit_record).
+        #: Each end of the process, newest first (app.domain.exit_record).
         self.exits: deque[ExitRecord] = deque(maxlen=KEPT)
         self._ended_for: str | None = None  # why Jaga itself killed the current process
         self._timers: dict[Timer, QTimer] = {}

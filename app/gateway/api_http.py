@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
-from app.core.recipients import RecipientError
+from app.domain.recipients import RecipientError
 from app.gateway.api_models import ErrorBody, FonnteRefusal, dump
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
 """The local API's key (`X-Api-Key`): in the OS keyring like the bridge token, else in the
-owner-only secrets file of the data folder (app.core.secrets), so a web shop set up with it
+owner-only secrets file of the data folder (app.system.secrets), so a web shop set up with it
 keeps working after a restart."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from app.core.secrets import BridgeToken, load_secret, save_secret
+from app.system.secrets import BridgeToken, load_secret, save_secret
 
 
 def keyring_account(instance: str) -> str:

@@ -13,7 +13,6 @@ from typing import Any
 
 from aiohttp import web
 
-from app.core.store import StoreError
 from app.domain.inbox import labels as rules
 from app.domain.inbox.errors import InboxError
 from app.gateway import label_models as lm
@@ -23,6 +22,7 @@ from app.gateway.api_waha import number_named
 from app.gateway.label_json import label_json
 from app.gateway.waha import chat_id, jaga_chat
 from app.ports.inbox import InboxPort
+from app.storage.store import StoreError
 
 
 def _number(request: web.Request) -> tuple[InboxPort, str]:
@@ -46,7 +46,7 @@ def _label_id(request: web.Request) -> str:
 
 
 def _chat(request: web.Request) -> str:
-    """The one recipient rule (app/core/recipients.py): international digits, a group or
+    """The one recipient rule (app/domain/recipients.py): international digits, a group or
     a LID; anything else is a 422 in words (the door's RecipientError)."""
     return jaga_chat(request.match_info["chatId"])
 

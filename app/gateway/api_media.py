@@ -20,10 +20,8 @@ from urllib.parse import urlsplit
 import httpx
 from aiohttp import web
 
-from app.core.media import human_size, is_sha256
-from app.core.media_files import TEMP_PREFIX
-from app.core.outbox import MessageError
-from app.core.store import StoreError
+from app.domain.media import human_size, is_sha256
+from app.domain.outbox import MessageError
 from app.gateway.api_http import (
     MAX_BODY_BYTES,
     ApiError,
@@ -40,8 +38,10 @@ from app.gateway.api_waha import (
     queued_json,
     reply_to,
 )
-from app.gateway.core_port import GatewayCore
 from app.gateway.waha import jaga_chat
+from app.ports.api import GatewayCore
+from app.storage.store import StoreError
+from app.system.media_files import TEMP_PREFIX
 
 #: Room in a media request for everything but the file (JSON, names, caption).
 JSON_ROOM = 96 * 1024

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from app.core.models import Message
 from app.gateway.api_http import ApiError, core_of, whole_number
 from app.gateway.api_models import WAMessage, dump
 from app.gateway.api_waha import DEFAULT_SESSION, number_named, origin
-from app.gateway.core_port import GatewayCore, NumberView
 from app.gateway.waha import ack_level, jaga_chat
 from app.gateway.waha_json import epoch, message_json
+from app.ports.api import GatewayCore, NumberView
+from app.storage.tables import Message
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000

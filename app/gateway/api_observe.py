@@ -7,8 +7,8 @@ from aiohttp import web
 
 from app.gateway.api_http import core_of
 from app.gateway.api_models import HealthAnswer, PingResponse, WAHAEnvironment, dump
-from app.gateway.core_port import GatewayCore
 from app.gateway.envelope import environment
+from app.ports.api import GatewayCore
 
 
 async def ping(_request: web.Request) -> web.Response:

@@ -12,8 +12,8 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from app.bridge.client import BridgeError
-from app.core.recipients import international
-from app.core.store import StoreError
+from app.domain.recipients import international
+from app.domain.webhook_address import WebhookAddressError, check_address
 from app.gateway.api_http import ApiError, core_of, json_body, text_field
 from app.gateway.api_models import (
     Base64File,
@@ -25,10 +25,10 @@ from app.gateway.api_models import (
     dump,
 )
 from app.gateway.api_waha import number_named
-from app.gateway.core_port import GatewayCore, NumberView
-from app.gateway.session_configs import HookConfig
 from app.gateway.waha_json import me_json, session_json
-from app.gateway.webhook_address import WebhookAddressError, check_address
+from app.ports.api import GatewayCore, NumberView
+from app.storage.session_configs import HookConfig
+from app.storage.store import StoreError
 
 #: WAHA's POST actions answer 201 Created (NestJS's default for POST).
 CREATED = 201

@@ -5,7 +5,7 @@ Fields (form or JSON): `target` (numbers, comma-separated; each may carry variab
 `url`), `url` + `filename` (a file fetched with the media limits and sent through the same
 exactly-once path as sendFile), `schedule` (Unix seconds; kept in the outbox, so a restart
 keeps it), `delay` (seconds or a range `2-10`, one draw per target, each after the one
-before), `countryCode` (Fonnte's rule: app/core/recipients.py), optional `session`.
+before), `countryCode` (Fonnte's rule: app/domain/recipients.py), optional `session`.
 Answers in Fonnte's shape (`status`, `detail`, `id`, `process`, `requestid`, `target`) with
 Jaga's `expectedAt`; refusals `{"status": false, "reason": …}` (the door writes them).
 """
@@ -22,10 +22,8 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from app.core.models import utcnow
-from app.core.outbox import MessageError, SendOptions
-from app.core.recipients import RecipientError, country_code_of, from_fonnte
-from app.core.store import StoreError
+from app.domain.outbox import MessageError, SendOptions
+from app.domain.recipients import RecipientError, country_code_of, from_fonnte
 from app.gateway.api_http import ApiError, core_of, form_or_json, text_field
 from app.gateway.api_media import fetch
 from app.gateway.api_models import FonnteAnswer, dump
@@ -38,7 +36,9 @@ from app.gateway.api_waha import (
     number_named,
     queue_text,
 )
-from app.gateway.core_port import GatewayCore, NumberView, Queued
+from app.ports.api import GatewayCore, NumberView, Queued
+from app.storage.store import StoreError
+from app.storage.tables import utcnow
 
 MAX_TARGETS = 100
 MAX_DELAY_S = 86_400

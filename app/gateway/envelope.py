@@ -12,14 +12,9 @@ import platform
 from typing import Any
 
 from app import __version__
+from app.domain.webhook_events import EVENTS, PING
 from app.gateway.api_models import WebhookBody, dump
-from app.gateway.label_json import LABEL_EVENTS
 from app.gateway.waha import ENGINE
-
-#: WAHA's event names that Jaga sends.
-EVENTS = ("message", "message.ack", "session.status", "message.failed", *LABEL_EVENTS)
-#: The owner's test button in the webhooks dialog: sent once, never stored.
-PING = "jaga.ping"
 
 
 def environment() -> dict[str, Any]:

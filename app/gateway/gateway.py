@@ -8,19 +8,19 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from app.core.models import WebhookDelivery
-from app.core.secrets import secrets_file
-from app.core.store import Store
 from app.gateway.api_key import ApiKey
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
-from app.gateway.core_port import GatewayCore, ServicePort
 from app.gateway.envelope import PING, body_bytes, envelope
 from app.gateway.label_webhooks import LabelWebhooks
 from app.gateway.lan_address import api_base
 from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
-from app.gateway.webhook_store import WebhookStore
+from app.ports.api import GatewayCore, ServicePort
 from app.runtime.task_keeper import TaskKeeper
+from app.storage.store import Store
+from app.storage.tables import WebhookDelivery
+from app.storage.webhooks import WebhookStore
+from app.system.secrets import secrets_file
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,6 @@ from app.gateway.api_models import dump
 from app.gateway.waha import chat_id
 
 #: WAHA's label events, as Jaga sends them.
-LABEL_EVENTS = ("label.upsert", "label.deleted", "label.chat.added", "label.chat.deleted")
 EVENT_OF = {
     rules.UPSERT: "label.upsert",
     rules.DELETED: "label.deleted",

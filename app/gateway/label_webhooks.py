@@ -10,11 +10,11 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from app.core.models import Account
-from app.core.write_hooks import Written
 from app.gateway.label_json import EVENT_OF, change_json
 from app.gateway.publisher import WebhookPublisher
-from app.gateway.webhook_store import enabled_targets
+from app.storage.tables import Account
+from app.storage.webhooks import enabled_targets
+from app.storage.write_hooks import Written
 
 
 class LabelWebhooks:
@@ -30,7 +30,7 @@ class LabelWebhooks:
         self._bridge_up = bridge_up
 
     def in_transaction(self, s: Session, written: Written) -> None:
-        """A write hook (app.core.write_hooks): inside the store's transaction."""
+        """A write hook (app.storage.write_hooks): inside the store's transaction."""
         if not written.labels:
             return
         targets = enabled_targets(s)

@@ -6,7 +6,7 @@ gets one id (`evt_<ULID>`, lower case) shared by every URL it goes to; a deliver
 ordered per (URL, number, chat); a session's statuses are ordered among themselves.
 
 The deliveries are written inside the transaction that stores the message, the ack or
-the status (app.core.write_hooks): a crash can never keep the one and lose the other.
+the status (app.storage.write_hooks): a crash can never keep the one and lose the other.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 from ulid import ULID
 
-from app.core.models import Account, Message, SessionConfig
-from app.core.write_hooks import Written
-from app.gateway.core_port import NumberView
 from app.gateway.envelope import body_bytes, envelope
-from app.gateway.session_configs import loads_metadata
 from app.gateway.waha_json import ack_body, me_json, message_json, metadata_of, status_body
-from app.gateway.webhook_store import enabled_targets, enqueue_in
+from app.ports.api import NumberView
+from app.storage.session_configs import loads_metadata
+from app.storage.tables import Account, Message, SessionConfig
+from app.storage.webhooks import enabled_targets, enqueue_in
+from app.storage.write_hooks import Written
 
 ACKED = frozenset({"sent", "delivered", "read"})
 
@@ -63,7 +63,7 @@ class WebhookPublisher:
         self._clock_ms = clock_ms
 
     def in_transaction(self, s: Session, written: Written) -> None:
-        """A write hook (app.core.write_hooks): runs inside the store's transaction."""
+        """A write hook (app.storage.write_hooks): runs inside the store's transaction."""
         targets = enabled_targets(s)
         if not targets:
             return

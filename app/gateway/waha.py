@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.core.recipients import from_chat_id
-from app.core.status import SessionStatus
+from app.domain.recipients import from_chat_id
+from app.domain.status import SessionStatus
 
 #: Jaga's engine as WAHA names it: NOWEB is WAHA's engine built on Baileys too.
 ENGINE = "NOWEB"

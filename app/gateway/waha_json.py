@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from app.core.models import Message
-from app.core.status import SessionStatus
-from app.gateway.core_port import NumberView
+from app.domain.status import SessionStatus
 from app.gateway.waha import ack_level, chat_id, message_serial, waha_status
+from app.ports.api import NumberView
+from app.storage.tables import Message
 
 
 def epoch(moment: datetime | None) -> float:

@@ -14,8 +14,8 @@ import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.gateway.retry import Next
-from app.gateway.webhook_store import WebhookStore
+from app.domain.webhook_retry import Next
+from app.storage.webhooks import WebhookStore
 
 
 @dataclass(frozen=True)

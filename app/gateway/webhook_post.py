@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import aiohttp
 
-from app.core.models import WebhookDelivery, WebhookTarget
 from app.gateway import signing
+from app.storage.tables import WebhookDelivery, WebhookTarget
 
 REQUEST_TIMEOUT_S = 10.0
 #: Of an endpoint's answer, this much is read, to show the owner what it said.

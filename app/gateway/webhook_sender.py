@@ -22,12 +22,12 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from app.core.models import WebhookDelivery, WebhookTarget, utcnow
-from app.core.store import StoreError
-from app.gateway.retry import Outcome, after_attempt
+from app.domain.webhook_retry import Outcome, after_attempt
 from app.gateway.webhook_outcomes import OutcomeWriter, Recorded
 from app.gateway.webhook_post import REQUEST_TIMEOUT_S, Attempt, new_session, post_once
-from app.gateway.webhook_store import WebhookStore
+from app.storage.store import StoreError
+from app.storage.tables import WebhookDelivery, WebhookTarget, utcnow
+from app.storage.webhooks import WebhookStore
 
 __all__ = ["REQUEST_TIMEOUT_S", "WebhookSender"]
 

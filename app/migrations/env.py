@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.core.models import Base
 from app.storage.inbox import tables as _inbox_tables  # noqa: F401  (their rows are Base's too)
+from app.storage.tables import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

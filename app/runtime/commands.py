@@ -8,14 +8,14 @@ from sqlalchemy.exc import IntegrityError
 
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.protocol import Limits
-from app.core.models import Message
-from app.core.outbox import SendOptions, new_client_id, validate_text
-from app.core.recipients import chat_of
-from app.core.replies import check_reply
-from app.core.status import SessionStatus
+from app.domain.outbox import SendOptions, new_client_id, validate_text
+from app.domain.recipients import chat_of
+from app.domain.status import SessionStatus
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.read_model import AccountView
 from app.runtime.reconciler import Reconciler, call
+from app.storage.replies import check_reply
+from app.storage.tables import Message
 
 #: Running on the bridge but waiting (a retry's backoff, a pairing code): Reconnect restarts.
 RESTART_NOW = frozenset({SessionStatus.RECONNECTING, SessionStatus.PAIRING_CODE})
@@ -39,7 +39,7 @@ class OwnerCommands:
         self._client = client
         self._limits = limits
         #: The owner's region: how the window reads a number typed without its country code
-        #: (app.core.recipients.from_typed). The core itself takes international numbers only.
+        #: (app.domain.recipients.from_typed). The core itself takes international numbers only.
         self.default_region = "ID"
         self.default_engine = "baileys"
 

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.bridge.client import BridgeClient, BridgeError
-from app.core.message_store import MessageStore
 from app.runtime.read_model import ReadModel
+from app.storage.messages import MessageStore
 
 #: Baileys close codes (node_bridge/src/close_codes.js).
 DROPPED, LOGGED_OUT_ON_PHONE, REPLACED = 428, 401, 440
@@ -168,7 +168,3 @@ class DemoWorld:
         except BridgeError as error:
             if error.code != "sim_no_connection":
                 raise  # not connected now: the damage shows at its next start
-
-    async def phone_confirms(self, account_id: str, phone: str, name: str | None) -> None:
-        """The phone scans the QR, or the owner types the pairing code on it."""
-        await self._bridge().sim_scan(account_id, phone, name)

@@ -11,18 +11,18 @@ from typing import Any
 
 from app.bridge.client import BridgeClient, BridgeError, send_body
 from app.bridge.protocol import parse_time
-from app.core.clock import SteadyClock
-from app.core.edges import refusal_of
-from app.core.message_store import media_of
-from app.core.models import Message
-from app.core.outbox import retry_delay, should_give_up
-from app.core.pacing import local_midnight_utc
-from app.core.replies import quote_of
-from app.core.status import SessionStatus
-from app.core.store import Store
-from app.core.store_edges import known_chats, new_contacts_reached, not_held
+from app.domain.clock import SteadyClock
+from app.domain.outbox import retry_delay, should_give_up
+from app.domain.pacing import local_midnight_utc
+from app.domain.status import SessionStatus
+from app.domain.whatsapp_edges import refusal_of
 from app.runtime.read_model import ReadModel
 from app.runtime.signals import CoreSignals
+from app.storage.message_edges import known_chats, new_contacts_reached, not_held
+from app.storage.messages import media_of
+from app.storage.replies import quote_of
+from app.storage.store import Store
+from app.storage.tables import Message
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ class Dispatcher:
         clock: SteadyClock | None = None,
     ) -> None:
         self.store = store
-        #: retry times and the give-up deadline: immune to clock steps (app/core/clock.py)
+        #: retry times and the give-up deadline: immune to clock steps (app/domain/clock.py)
         self._clock = clock or SteadyClock()
         self.model = model
         self.signals = signals
@@ -286,7 +286,7 @@ class Dispatcher:
         or its paced turn is set) or "waits" (for its number to be connected).
 
         `known`: (number, chat) pairs it talks to; `reached`: each number's new contacts
-        today, by the app's records (safe sending's daily cap, app.core.store_edges)."""
+        today, by the app's records (safe sending's daily cap, app.storage.message_edges)."""
         try:
             media = media_of(message)
             bridged = media.to_bridge() if media is not None else None

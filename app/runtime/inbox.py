@@ -21,9 +21,9 @@ from dataclasses import asdict
 from typing import Any
 
 from app.bridge.client import BridgeClient, BridgeError
-from app.core.edges import ChatMerge
-from app.core.store import Ack, Inbound, Store, StoreError
+from app.domain.whatsapp_edges import ChatMerge
 from app.runtime.signals import CoreSignals
+from app.storage.store import Ack, Inbound, Store, StoreError
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from app.bridge.client import BridgeClient, BridgeError
-from app.core.media import (
+from app.domain.media import (
     Media,
     MediaLimits,
     file_name_for,
@@ -27,13 +27,13 @@ from app.core.media import (
     limits_env,
     sniff_mimetype,
 )
-from app.core.media_files import MediaError, MediaFiles, StoredFile, open_owner_file
-from app.core.message_store import media_of
-from app.core.models import Message
-from app.core.outbox import SendOptions, new_client_id, validate_text
-from app.core.recipients import chat_of
-from app.core.replies import check_reply
+from app.domain.outbox import SendOptions, new_client_id, validate_text
+from app.domain.recipients import chat_of
 from app.runtime.commands import OwnerCommands
+from app.storage.messages import media_of
+from app.storage.replies import check_reply
+from app.storage.tables import Message
+from app.system.media_files import MediaError, MediaFiles, StoredFile, open_owner_file
 
 log = logging.getLogger(__name__)
 

@@ -3,10 +3,10 @@ one is app.runtime.commands.OwnerCommands's, so the window and the API call one 
 
 from __future__ import annotations
 
-from app.core.models import Message
-from app.core.outbox import SendOptions
+from app.domain.outbox import SendOptions
 from app.runtime.commands import OwnerCommands
 from app.runtime.read_model import AccountView
+from app.storage.tables import Message
 
 
 class OwnerActions:

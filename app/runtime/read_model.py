@@ -13,7 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from app.bridge.recovery import BridgeRecovery
-from app.core.models import Account, utcnow
+from app.storage.tables import Account, utcnow
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from typing import Any
 
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.protocol import SessionInfo
-from app.core.reconcile import Wanted, plan
-from app.core.status import ACTIVE, SessionStatus
+from app.domain.reconcile import Wanted, plan
+from app.domain.status import ACTIVE, SessionStatus
 from app.runtime.read_model import AccountView
 from app.runtime.recorder import StatusRecorder
 from app.runtime.signals import Progress

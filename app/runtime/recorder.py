@@ -7,11 +7,11 @@ from collections.abc import Callable
 from datetime import datetime
 
 from app.bridge.protocol import QrCode, SessionInfo
-from app.core.status import ACTIVE, SessionStatus
-from app.core.store import Store, StoreError
-from app.core.store_edges import record_limit
+from app.domain.status import ACTIVE, SessionStatus
 from app.runtime.read_model import AccountView, ReadModel
 from app.runtime.signals import CoreSignals
+from app.storage.message_edges import record_limit
+from app.storage.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class StatusRecorder:
         return True
 
     def _record_limit(self, info: SessionInfo) -> None:
-        """WhatsApp's limit on new contacts (app.core.store_edges); a lifted one wakes sends."""
+        """WhatsApp's limit on new contacts (storage.message_edges); a lifted one wakes sends."""
         shown = self.model.account(info.id)
         said = (info.limits.reason, info.limits.until) if info.limits else (None, None)
         if shown is not None and (shown.limit_reason, shown.limited_until) == said:

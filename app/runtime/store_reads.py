@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from app.core.last_messages import LastMessages, last_messages
-from app.core.models import AuditEvent, Message, StatusChange
-from app.core.removal import WhatGoes, keep_copy, what_goes
-from app.core.store import Store
+from app.storage.last_messages import LastMessages, last_messages
+from app.storage.removal import WhatGoes, keep_copy, what_goes
+from app.storage.store import Store
+from app.storage.tables import AuditEvent, Message, StatusChange
 
 
 class StoreReads:

@@ -3,7 +3,7 @@
 Long-running tasks (the event stream, the outbox dispatcher, the reconciler, the webhook
 sender) are *kept*: one that ends with an exception is logged with its traceback, told
 to the owner in one sentence, and started again after a growing pause
-(app/core/restart_pauses.py). One-off work (a restore, an acknowledgement, telling the
+(app/domain/restart_pauses.py). One-off work (a restore, an acknowledgement, telling the
 bridge a setting) is *spawned*: a failure is logged with its traceback and told. No task
 dies silently; at quit every task is cancelled and awaited while the loop still runs.
 """
@@ -16,11 +16,11 @@ import time
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
-from app.core.restart_pauses import RestartPauses, RestartPolicy
+from app.domain.restart_pauses import RestartPauses, RestartPolicy
 
 log = logging.getLogger(__name__)
 
-#: What the owner is told when a kept task stopped (English; app/ui/keeper_words.py).
+#: What the owner is told when a kept task stopped (English; app/ui/shared/keeper_text.py).
 STOPPED_SENTENCES = {
     "event stream": "Jaga's link to the bridge stopped after an error; Jaga started it again.",
     "outbox": "Jaga's message sender stopped after an error; Jaga started it again.",

@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtGui import QGuiApplication, QImage  # noqa: E402
 
-from app.core.paths import DataPaths  # noqa: E402
-from app.core.store import Inbound, Store  # noqa: E402
+from app.storage.store import Inbound, Store  # noqa: E402
+from app.system.data_folders import DataPaths  # noqa: E402
 
 FROZEN = ROOT / "dist" / "jaga" / "jaga"
 

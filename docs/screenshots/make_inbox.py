@@ -21,7 +21,7 @@ from make_screenshots import link, run_app, settle, shot, until
 from PySide6.QtTest import QTest
 
 from app.service import JagaService
-from app.ui.main_window import MainWindow
+from app.ui.main_window.window import MainWindow
 
 CUSTOMERS = {
     "shop": [

@@ -21,8 +21,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath
 
 from app.service import JagaService
-from app.ui.main_window import MainWindow
-from app.ui.media_delegate import thumb_sha
+from app.ui.chats.media_delegate import thumb_sha
+from app.ui.main_window.window import MainWindow
 
 CUSTOMER = "6285712345678"
 

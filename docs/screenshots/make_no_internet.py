@@ -25,9 +25,9 @@ from make_screenshots import run_app, until  # noqa: E402
 from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.core.supervision import State  # noqa: E402
-from app.ui.accounts_model import AccountIdRole, Column  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
+from app.domain.bridge_policy import State  # noqa: E402
+from app.ui.main_window.accounts_model import AccountIdRole, Column  # noqa: E402
+from app.ui.main_window.window import MainWindow  # noqa: E402
 
 LIMIT_S = 10.0
 

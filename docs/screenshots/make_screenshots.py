@@ -35,15 +35,15 @@ import qasync  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.application import DEMO_SIM_OPTIONS, Options, create_service  # noqa: E402
-from app.core.notify_policy import Rules  # noqa: E402
-from app.core.paths import DataPaths  # noqa: E402
-from app.core.secrets import BridgeToken  # noqa: E402
-from app.core.supervision import State  # noqa: E402
+from app.domain.bridge_policy import State  # noqa: E402
+from app.domain.notify_policy import Rules  # noqa: E402
 from app.service import JagaService  # noqa: E402
-from app.ui.i18n import Translations  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.notifier import Notifier  # noqa: E402
-from app.ui.settings import AppSettings  # noqa: E402
+from app.system.data_folders import DataPaths  # noqa: E402
+from app.system.secrets import BridgeToken  # noqa: E402
+from app.ui.main_window.window import MainWindow  # noqa: E402
+from app.ui.settings.preferences import AppSettings  # noqa: E402
+from app.ui.shared.i18n import Translations  # noqa: E402
+from app.ui.tray.notifier import Notifier  # noqa: E402
 
 #: A dropped number stays "reconnecting" long enough to be photographed; receipts come by
 #: themselves so the chats show their ticks (the demo leaves them to Demo → A receipt arrives).

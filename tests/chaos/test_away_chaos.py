@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from app.core.store import Store
 from app.domain.inbox.away import AutoReplies, is_auto_reply
 from app.domain.inbox.hours import parse_week
 from app.domain.inbox.views import NumberSettings
 from app.storage.inbox.settings import SettingsRepo
+from app.storage.store import Store
 from tests.chaos.test_messages_chaos import Worker, wait_until
 
 pytestmark = pytest.mark.chaos

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from app.core.store import Store
+from app.storage.store import Store
 from tests.chaos.test_messages_chaos import NUMBERS, SCALE, Worker, inbound_ids, wait_until
 
 pytestmark = pytest.mark.chaos

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, text
 
-from app.core.store import Store, StoreError
+from app.storage.store import Store, StoreError
 from tests.liveapp import eventually, run, status_of, until_bridge_ready
 
 pytestmark = pytest.mark.chaos

@@ -18,10 +18,10 @@ import pytest
 from PySide6.QtNetwork import QLocalServer
 
 from app.application import instance_key, setup_app_logging
-from app.core import db_health
-from app.core.db_health import Health
-from app.core.paths import DataPaths
-from app.ui.db_start import (
+from app.storage import db_health
+from app.storage.db_health import Health
+from app.system.data_folders import DataPaths
+from app.ui.start.db_start import (
     Dialogs,
     Words,
     check_database,
@@ -29,8 +29,8 @@ from app.ui.db_start import (
     newer_words,
     offer_rebuild,
 )
-from app.ui.db_upkeep import DatabaseUpkeep
-from app.ui.single_instance import SingleInstance
+from app.ui.start.db_upkeep import DatabaseUpkeep
+from app.ui.start.single_instance import SingleInstance
 from tests.liveapp import eventually, make_service, run, status_of, until_bridge_ready
 
 pytestmark = [pytest.mark.chaos, pytest.mark.integration]
@@ -64,7 +64,7 @@ async def link(service, count: int) -> list[str]:
 
 
 def quit_app(loop, service, data_dir: Path) -> None:
-    """What the window's Quit does (app/ui/launcher.py): stop, close, fold the WAL."""
+    """What the window's Quit does (app/ui/start/launcher.py): stop, close, fold the WAL."""
     upkeep = DatabaseUpkeep(service.store, DataPaths(data_dir))
     run(loop, service.aclose())
     upkeep.finish()
@@ -299,8 +299,8 @@ def test_logs_hold_no_message_text_or_phone_number(data_dir, chaos_counts, error
     try:
         from sqlalchemy import insert
 
-        from app.core.models import Message
-        from app.core.store import Store
+        from app.storage.store import Store
+        from app.storage.tables import Message
 
         store = Store(paths.database)
         try:

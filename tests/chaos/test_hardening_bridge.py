@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.ui.formatting import reason_words
+from app.ui.shared.formatting import reason_words
 from tests.liveapp import (
     FAST_SIM,
     SteppedClock,
@@ -270,9 +270,9 @@ def test_python_wall_clock_steps_neither_fake_a_hang_nor_hide_one(
     import signal
     import time
 
-    from app.core import models
-    from app.core.supervision import Policy, State
-    from app.ui import formatting
+    from app.domain.bridge_policy import Policy, State
+    from app.storage import tables
+    from app.ui.shared import formatting
 
     # Windows well above what a loaded 2-core CI machine can hold the app's loop back
     # (a 0.8 s stall window saw a real stall there, with no clock step: load 6), and still
@@ -298,12 +298,12 @@ def test_python_wall_clock_steps_neither_fake_a_hang_nor_hide_one(
         ids = run(loop, link(service, 2))
         boot = service.boot_id
         states.clear()
-        real_time, real_utcnow = time.time, models.utcnow
+        real_time, real_utcnow = time.time, tables.utcnow
         steps = 0
         for offset in (15 * 60, -15 * 60):
             monkeypatch.setattr(time, "time", lambda o=offset: real_time() + o)
             shifted = lambda o=offset: real_utcnow() + dt.timedelta(seconds=o)  # noqa: E731
-            monkeypatch.setattr(models, "utcnow", shifted)
+            monkeypatch.setattr(tables, "utcnow", shifted)
             monkeypatch.setattr(formatting, "utcnow", shifted)
             clock.offset = offset
             steps += 1

@@ -12,8 +12,8 @@ import time
 import psutil
 import pytest
 
-from app.core.supervision import Policy
-from app.ui.accounts_model import Column
+from app.domain.bridge_policy import Policy
+from app.ui.main_window.accounts_model import Column
 from tests.chaos.truth import TruthSampler
 from tests.integration.test_supervision_live import bridges_for
 from tests.liveapp import FAST_SIM, dispose, eventually, make_service, run, status_of
@@ -38,9 +38,9 @@ HEARTBEAT_MS = "250"
 
 def offscreen_window(service, data_dir):
     """The real main window on this service (offscreen, no tray, settings in the scratch)."""
-    from app.core.autostart import FileAutostart, desktop_entry
-    from app.ui.main_window import MainWindow
-    from app.ui.settings import AppSettings
+    from app.system.autostart import FileAutostart, desktop_entry
+    from app.ui.main_window.window import MainWindow
+    from app.ui.settings.preferences import AppSettings
 
     window = MainWindow(
         service,

@@ -16,8 +16,8 @@ import psutil
 import pytest
 
 from app.bridge.node import resolve_node
-from app.core.message_store import media_of
-from app.core.supervision import Policy
+from app.domain.bridge_policy import Policy
+from app.storage.messages import media_of
 from tests.liveapp import FAST_SIM, dispose, eventually, link, make_service, run
 
 pytestmark = [pytest.mark.chaos, pytest.mark.integration]

@@ -17,7 +17,7 @@ import httpx
 import psutil
 import pytest
 
-from app.core.store import Store
+from app.storage.store import Store
 from tests.liveapp import TOKEN
 
 pytestmark = pytest.mark.chaos

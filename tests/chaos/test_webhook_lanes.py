@@ -17,7 +17,7 @@ import time
 import psutil
 import pytest
 
-from app.gateway.webhook_address import WebhookAddressError
+from app.domain.webhook_address import WebhookAddressError
 from tests.apilive import make_gateway
 from tests.chaos.hostile_receivers import HUGE_BYTES, HostileReceivers
 from tests.integration.test_messages import link

@@ -32,7 +32,7 @@ from typing import Any
 import httpx
 import psutil
 
-from app.core.overall import bridge_up
+from app.domain.overall_health import bridge_up
 from app.service import JagaService
 from tests.liveapp import TOKEN
 
@@ -140,9 +140,9 @@ class TruthSampler:
         """The status column as the owner reads it, in the sampler's words: an overlay
         ("Bridge restarting…", "not responding", "stopped after repeated failures") is
         "down"; anything else is the status whose words it shows."""
-        from app.core.status import SessionStatus
-        from app.ui.accounts_model import AccountIdRole, Column
-        from app.ui.formatting import status_words
+        from app.domain.status import SessionStatus
+        from app.ui.main_window.accounts_model import AccountIdRole, Column
+        from app.ui.shared.formatting import status_words
 
         words = {status_words(s.value): s.value for s in SessionStatus}
         words[status_words("logged_out", reason="logout_requested")] = "logged_out"

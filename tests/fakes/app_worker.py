@@ -20,8 +20,8 @@ from pathlib import Path
 import keyring
 from PySide6.QtCore import QCoreApplication
 
-from app.core.supervision import Policy
-from app.ui.app_loop import running_loop
+from app.domain.bridge_policy import Policy
+from app.ui.start.app_loop import running_loop
 from tests.liveapp import eventually, make_service, status_of, until_bridge_ready
 from tests.memory_keyring import MemoryKeyring
 
@@ -53,7 +53,7 @@ async def main(data_dir: Path, plan: dict) -> None:
 
 
 async def start_webhooks(service, hook: dict) -> None:
-    from app.gateway import retry
+    from app.domain import webhook_retry as retry
     from app.gateway.envelope import EVENTS
     from app.gateway.gateway import for_service
 

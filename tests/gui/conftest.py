@@ -5,8 +5,8 @@ from collections.abc import Iterator
 import pytest
 
 from app.bridge.protocol import Me, SessionInfo
-from app.core.status import SessionStatus
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.status import SessionStatus
 from app.service import JagaService
 from tests.liveapp import dispose, make_service
 
@@ -32,7 +32,7 @@ class FakeClock:
 @pytest.fixture(scope="session", autouse=True)
 def compiled_translations(qapp) -> None:
     """The .qm files are build output: compile them, then speak English as the app would."""
-    from app.ui.i18n import TRANSLATIONS, Translations, ensure_compiled
+    from app.ui.shared.i18n import TRANSLATIONS, Translations, ensure_compiled
 
     folder = ensure_compiled()
     for ts in TRANSLATIONS.glob("jaga_*.ts"):
@@ -43,7 +43,7 @@ def compiled_translations(qapp) -> None:
 @pytest.fixture
 def english(qapp) -> Iterator[None]:
     """Tests that switch the language leave the app in English."""
-    from app.ui.i18n import Translations
+    from app.ui.shared.i18n import Translations
 
     yield
     Translations().apply("en")
@@ -59,7 +59,7 @@ def offline_service(loop, data_dir) -> Iterator[JagaService]:
 
 @pytest.fixture
 def settings(tmp_path):
-    from app.ui.settings import AppSettings
+    from app.ui.settings.preferences import AppSettings
 
     return AppSettings(tmp_path / "settings" / "jaga.ini")
 
@@ -72,10 +72,10 @@ def clock() -> FakeClock:
 @pytest.fixture
 def make_window(qtbot, settings, clock, tmp_path):
     """A MainWindow with injected settings, fake clock, no tray (or a pretend one)."""
-    from app.core.autostart import FileAutostart, desktop_entry
-    from app.core.notify_policy import Rules
-    from app.ui.main_window import MainWindow
-    from app.ui.notifier import Notifier
+    from app.domain.notify_policy import Rules
+    from app.system.autostart import FileAutostart, desktop_entry
+    from app.ui.main_window.window import MainWindow
+    from app.ui.tray.notifier import Notifier
 
     def build(service: JagaService, *, tray: bool = False, quiet: float = 0.0, **kwargs):
         notifier = Notifier(

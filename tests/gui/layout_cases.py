@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.gateway.gateway import Gateway
 from app.service import JagaService
-from app.ui.main_window import MainWindow
-from app.ui.settings import AppSettings
+from app.ui.main_window.window import MainWindow
+from app.ui.settings.preferences import AppSettings
 
 
 @dataclass
@@ -70,7 +70,7 @@ def _linked(stage: Stage) -> QWidget:
 
 def _gateway_tab(index: int) -> Opener:
     def open_tab(stage: Stage) -> QWidget:
-        from app.ui.gateway_dialog import show_for
+        from app.ui.gateway_setup.dialog import show_for
 
         dialog = show_for(stage.window, stage.gateway, stage.settings)
         dialog.tabs.setCurrentIndex(index)
@@ -80,13 +80,13 @@ def _gateway_tab(index: int) -> Opener:
 
 
 def _webhook_editor(stage: Stage) -> QWidget:
-    from app.ui.gateway_dialog import show_for
+    from app.ui.gateway_setup.dialog import show_for
 
     return show_for(stage.window, stage.gateway, stage.settings).webhooks.open_editor()
 
 
 def _webhook_refused(stage: Stage) -> QWidget:
-    """The longest refusal of app/gateway/webhook_address.py, under the address."""
+    """The longest refusal of app/domain/webhook_address.py, under the address."""
     editor = _webhook_editor(stage)
     editor.url.setText("https://toko.example/ hook")
     editor.add_button.click()
@@ -144,7 +144,7 @@ def _customer(stage: Stage) -> QWidget:
 
 def _notices(stage: Stage) -> QWidget:
     """Without a tray: a banner per number that needs the owner, and a problem."""
-    from app.core.notify_policy import Notice, NoticeKind
+    from app.domain.notify_policy import Notice, NoticeKind
 
     window = stage.window
     for role, kind in (
@@ -180,7 +180,7 @@ def _hours_tab(index: int) -> Opener:
 
 
 def _attachment(stage: Stage) -> QWidget:
-    from app.ui.chat_reply import Attachment
+    from app.ui.chats.reply_box import Attachment
 
     window = _chats(stage)
     window.reply_pane.attach(Attachment(b"%PDF-1.4 nota", "nota-pesanan-toko-sari-november.pdf"))  # type: ignore[attr-defined]

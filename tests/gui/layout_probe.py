@@ -23,14 +23,14 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.bridge.protocol import Me, SessionInfo
-from app.core.status import SessionStatus
-from app.core.store import Inbound
+from app.domain.status import SessionStatus
 from app.gateway.gateway import Gateway
 from app.service import JagaService
-from app.ui.app_loop import running_loop
-from app.ui.i18n import Translations, ensure_compiled
-from app.ui.main_window import MainWindow
-from app.ui.settings import AppSettings
+from app.storage.store import Inbound
+from app.ui.main_window.window import MainWindow
+from app.ui.settings.preferences import AppSettings
+from app.ui.shared.i18n import Translations, ensure_compiled
+from app.ui.start.app_loop import running_loop
 from tests.apilive import make_gateway
 from tests.gui.layout_cases import CASES, Stage
 from tests.layout_check import problems

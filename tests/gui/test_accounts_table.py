@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from app.core.models import Account
-from app.core.status import Health
-from app.core.supervision import State
-from app.ui.accounts_model import AccountIdRole, AccountsModel, Column, HealthRole
-from app.ui.formatting import time_of_day, utcnow
+from app.domain.bridge_policy import State
+from app.domain.status import Health
+from app.storage.tables import Account
+from app.ui.main_window.accounts_model import AccountIdRole, AccountsModel, Column, HealthRole
+from app.ui.shared.formatting import time_of_day, utcnow
 from tests.gui.conftest import observe, set_bridge
 from tests.liveapp import eventually, run
 

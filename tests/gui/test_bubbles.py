@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.supervision import State
-from app.ui.chats_window import ChatsWindow
+from app.domain.bridge_policy import State
+from app.ui.chats.window import ChatsWindow
 from tests.gui.conftest import observe, set_bridge
 
 CUSTOMER = "6285712345678"

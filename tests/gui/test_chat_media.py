@@ -18,14 +18,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QDesktopServices, QImage
 
-from app.core.durable import Inbound
-from app.core.media import Media
-from app.core.message_store import media_of
+from app.domain.bridge_messages import Inbound
+from app.domain.media import Media
 from app.service import JagaService
-from app.ui.chat_reply import Attachment, png_bytes
-from app.ui.chats_model import MessageRole, PreviewRole
-from app.ui.chats_window import ChatsWindow
-from app.ui.media_words import chip_detail, chip_title, kind_words
+from app.storage.messages import media_of
+from app.ui.chats.model import MessageRole, PreviewRole
+from app.ui.chats.reply_box import Attachment, png_bytes
+from app.ui.chats.window import ChatsWindow
+from app.ui.shared.media_text import chip_detail, chip_title, kind_words
 from tests.gui.conftest import observe
 from tests.liveapp import eventually, link, run
 
@@ -213,8 +213,8 @@ def test_an_attached_document_goes_out_through_the_bridge_and_its_chip_shows_the
 def test_media_limits_in_settings_apply_at_once_and_reach_the_bridges_next_start(
     qtbot, offline_service, make_window, settings
 ):
-    from app.core.media import MediaLimits
-    from app.ui.settings import MB, AppSettings
+    from app.domain.media import MediaLimits
+    from app.ui.settings.preferences import MB, AppSettings
 
     assert settings.media_limits == MediaLimits()  # the bridge's defaults: 64 MB, 2 GB
     window = make_window(offline_service)
@@ -231,7 +231,7 @@ def test_media_limits_in_settings_apply_at_once_and_reach_the_bridges_next_start
 
 
 def test_the_main_windows_last_message_says_what_the_file_is(qtbot, offline_service, make_window):
-    from app.ui.accounts_model import Column
+    from app.ui.main_window.accounts_model import Column
 
     service = offline_service
     shop = linked_shop(service)
@@ -304,7 +304,7 @@ def test_the_play_button_opens_a_voice_note_in_the_player(qtbot, offline_service
 
 
 def test_save_as_copies_the_document_under_its_own_name(qtbot, offline_service, tmp_path):
-    from app.ui.media_actions import save_media_as
+    from app.ui.chats.media_actions import save_media_as
 
     service = offline_service
     shop = linked_shop(service)
@@ -328,9 +328,9 @@ def test_save_as_copies_the_document_under_its_own_name(qtbot, offline_service, 
 
 
 def test_media_refusals_and_words_speak_indonesian(english):
-    from app.core.media_files import MediaError
-    from app.ui.error_words import error_words
-    from app.ui.i18n import Translations
+    from app.system.media_files import MediaError
+    from app.ui.shared.error_text import error_words
+    from app.ui.shared.i18n import Translations
 
     Translations().apply("id")
     assert error_words(MediaError("The file “nota.pdf” is empty.")) == "Berkas “nota.pdf” kosong."

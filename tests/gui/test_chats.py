@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from app.core.chats import Tick
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.chats import Tick
 from app.service import JagaService
-from app.ui.chats_model import (
+from app.ui.chats.model import (
     ChatRole,
     MessageRole,
     NoteRole,
@@ -18,10 +18,10 @@ from app.ui.chats_model import (
     TickRole,
     WaitingRole,
 )
-from app.ui.chats_window import ChatsWindow
-from app.ui.error_words import error_words
-from app.ui.formatting import tr
-from app.ui.i18n import Translations
+from app.ui.chats.window import ChatsWindow
+from app.ui.shared.error_text import error_words
+from app.ui.shared.formatting import tr
+from app.ui.shared.i18n import Translations
 from tests.gui.conftest import observe, set_bridge
 from tests.gui.test_accounts_table import ModelSpy
 from tests.liveapp import (
@@ -338,7 +338,7 @@ def test_chats_open_from_the_details_and_the_table_double_click_still_reconnects
 
 
 def test_chats_speak_indonesian(qtbot, offline_service, english):
-    from app.core.outbox import MessageError
+    from app.domain.outbox import MessageError
 
     shop = offline_service.create_account("Toko", "sim").id
     observe(offline_service, shop, "reconnecting", "connection_lost", phone="6281300000107")
@@ -363,9 +363,9 @@ def test_chats_speak_indonesian(qtbot, offline_service, english):
 
 def test_every_refusal_of_the_core_reads_in_indonesian(qapp, tmp_path, english):
     """The sentences of MessageError and StoreError are matched, not just passed through."""
-    from app.core.outbox import MessageError, validate_text
-    from app.core.recipients import from_typed
-    from app.core.store import Store, StoreError
+    from app.domain.outbox import MessageError, validate_text
+    from app.domain.recipients import from_typed
+    from app.storage.store import Store, StoreError
 
     refusals: list[Exception] = []
     for call in (

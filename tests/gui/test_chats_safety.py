@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.media import Media
-from app.ui.chats_model import PreviewRole
-from app.ui.media_words import chip_title
+from app.domain.media import Media
+from app.ui.chats.model import PreviewRole
+from app.ui.shared.media_text import chip_title
 from tests.gui.test_chat_media import CUSTOMER, Opened, arrive, linked_shop, open_window
 
 DISGUISED = "invoice\u202efdp.exe"  # shows as "invoiceexe.pdf" where bidi is obeyed

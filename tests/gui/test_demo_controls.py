@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
-from app.ui.accounts_model import Column
-from app.ui.main_window import MainWindow
+from app.ui.main_window.accounts_model import Column
+from app.ui.main_window.window import MainWindow
 from tests.liveapp import (
     FAST_SIM,
     dispose,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.ui.accounts_model import AccountsModel, Column
-from app.ui.formatting import clock_time
-from app.ui.qr_dialog import QrDialog
+from app.ui.linking.dialog import QrDialog
+from app.ui.main_window.accounts_model import AccountsModel, Column
+from app.ui.shared.formatting import clock_time
 from tests.gui.conftest import observe
 from tests.gui.test_accounts_table import NOW, account
 
@@ -46,7 +46,7 @@ def test_the_qr_dialog_says_no_internet_instead_of_connecting_and_recovers(qtbot
 
 
 def test_indonesian_words(qtbot, offline_service, english):
-    from app.ui.i18n import Translations
+    from app.ui.shared.i18n import Translations
 
     Translations().apply("id")
     model = AccountsModel(now=lambda: NOW)
@@ -65,7 +65,7 @@ def test_a_pairing_code_refused_for_no_internet_says_so_in_the_owners_language(
     qtbot, offline_service, english
 ):
     from app.bridge.client import BridgeError
-    from app.ui.i18n import Translations
+    from app.ui.shared.i18n import Translations
 
     account_id = offline_service.create_account("Shop front", "baileys").id
     dialog = QrDialog(offline_service, account_id)

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from app.domain.webhook_events import PING
 from app.gateway import signing
-from app.gateway.envelope import PING
-from app.ui.gateway_dialog import GatewayDialog, show_for
+from app.ui.gateway_setup.dialog import GatewayDialog, show_for
 from tests.apilive import base_url, make_gateway
 from tests.liveapp import eventually, run
 

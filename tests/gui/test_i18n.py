@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
-from app.ui.formatting import age, status_words, tr, trn
-from app.ui.i18n import (
+from app.ui.shared.formatting import age, status_words, tr, trn
+from app.ui.shared.i18n import (
     SOURCES,
     TRANSLATIONS,
     Translations,
@@ -21,7 +21,7 @@ def test_every_text_in_the_code_is_in_the_indonesian_sources_and_translated():
     language, entries = read_ts(TRANSLATIONS / "jaga_id.ts")
     assert language == "id"
     missing = wanted - set(entries)
-    assert not missing, f"run `python -m app.ui.i18n update`: {sorted(missing)[:5]}"
+    assert not missing, f"run `python -m app.ui.shared.i18n update`: {sorted(missing)[:5]}"
     unfinished = [s for s in wanted if entries[s].unfinished or not any(entries[s].translations)]
     assert not unfinished, f"untranslated: {unfinished[:5]}"
 

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
-from app.core.supervision import State
-from app.ui import formatting
-from app.ui.bridge_panel import BridgePanel
-from app.ui.i18n import SOURCES, TRANSLATIONS, extract, read_ts, source_files
-from app.ui.qr_dialog import QrDialog
+from app.domain.bridge_policy import State
+from app.ui.bridge_status.panel import BridgePanel
+from app.ui.linking.dialog import QrDialog
+from app.ui.shared import formatting
+from app.ui.shared.i18n import SOURCES, TRANSLATIONS, extract, read_ts, source_files
 from tests.gui.conftest import observe, set_bridge
 from tests.i18n_checks import (
     MarkingTranslator,
@@ -184,7 +184,7 @@ def test_every_screen_of_the_window_speaks_through_the_translations(
     for state in (State.STARTING, State.BACKOFF, State.FATAL):
         set_bridge(service, state, "killed by a signal")
         assert unmarked(widget_texts(window), labels) == [], state
-    panel = BridgePanel(service)
+    panel = BridgePanel(service.bridge_status)
     qtbot.addWidget(panel)
     assert unmarked(widget_texts(panel), labels) == []
 

@@ -4,8 +4,8 @@ started again (app/runtime/task_keeper.py → the window's problem banner)."""
 from __future__ import annotations
 
 from app.runtime.task_keeper import GENERIC_STOPPED, STOPPED_SENTENCES, WORK_FAILED
-from app.ui.error_words import error_words
-from app.ui.i18n import Translations
+from app.ui.shared.error_text import error_words
+from app.ui.shared.i18n import Translations
 
 
 def test_every_keeper_sentence_reads_in_english_and_in_indonesian(qapp, english):
@@ -21,7 +21,7 @@ def test_every_keeper_sentence_reads_in_english_and_in_indonesian(qapp, english)
 
 
 def test_the_window_shows_a_stopped_task_in_its_problem_banner(qtbot, offline_service):
-    from app.ui.main_window import MainWindow
+    from app.ui.main_window.window import MainWindow
 
     window = MainWindow(offline_service, tray_available=False)
     qtbot.addWidget(window)

@@ -5,7 +5,7 @@ Each screen and scale runs tests/gui/layout_probe.py in a process of its own (Qt
 once, at start). The screen is the laptop's less a task bar of 40 px (at 100 %, scaled with
 the text), as a 1366x768 Windows or GNOME desktop leaves it; at 150 % a 1280x720 screen is
 then 853x440 of Qt's pixels. A window's frame is counted as a title bar of 32 px and thin
-borders (app.ui.screen_fit). The probe fails a window that lies outside that area, a
+borders (app.ui.shared.screen_fit). The probe fails a window that lies outside that area, a
 widget smaller than its minimum size hint, widgets of one layout that overlap, or a label
 whose words do not fit (tests/layout_check.py). New windows join in tests/gui/layout_cases.py.
 """

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.__main__ import parse_args
-from app.core.autostart import FileAutostart, Launch, desktop_entry, launch_command, launch_of
-from app.core.paths import DataPaths
-from app.ui.i18n import Translations
-from app.ui.launcher import open_window
-from app.ui.settings_dialog import SettingsDialog
+from app.system.autostart import FileAutostart, Launch, desktop_entry, launch_command, launch_of
+from app.system.data_folders import DataPaths
+from app.ui.settings.dialog import SettingsDialog
+from app.ui.shared.i18n import Translations
+from app.ui.start.launcher import open_window
 
 OURS = ["/opt/jaga/jaga", "--data-dir", "/srv/toko", "--settings", "/srv/toko.ini", "--demo"]
 OTHER = ["/opt/jaga/jaga", "--data-dir", "/home/kasir/jaga"]

@@ -7,8 +7,8 @@ import zxingcpp
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from app.ui.accounts_model import Column
-from app.ui.main_window import MainWindow
+from app.ui.main_window.accounts_model import Column
+from app.ui.main_window.window import MainWindow
 from tests.liveapp import eventually, run, status_of
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.core.models import Message
-from app.ui.accounts_model import AccountsModel
-from app.ui.chats_model import ConversationsModel, MessagesModel
+from app.storage.tables import Message
+from app.ui.chats.model import ConversationsModel, MessagesModel
+from app.ui.main_window.accounts_model import AccountsModel
 from tests.gui.test_accounts_table import NOW, account
 
 

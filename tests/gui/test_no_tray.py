@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from app.core.notify_policy import Notice, NoticeKind
+from app.domain.notify_policy import Notice, NoticeKind
 from tests.gui.test_window_actions import three_numbers
 
 

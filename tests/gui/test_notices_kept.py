@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.notify_policy import NoticeKind
-from app.core.status import SessionStatus
-from app.core.supervision import State
-from app.ui.formatting import REASON_WORDS, reason_words, says_link_again, status_words
+from app.domain.bridge_policy import State
+from app.domain.notify_policy import NoticeKind
+from app.domain.status import SessionStatus
+from app.ui.shared.formatting import REASON_WORDS, reason_words, says_link_again, status_words
 from tests.gui.conftest import observe, set_bridge
 from tests.gui.test_notifications import banner_texts, linked_number
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.core.notify_policy import Notice, NoticeKind
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.notify_policy import Notice, NoticeKind
 from tests.gui.conftest import observe, set_bridge
 from tests.liveapp import eventually, run
 
@@ -191,7 +191,7 @@ def test_a_logout_from_the_phone_on_the_real_bridge(qtbot, loop, service, make_w
 def test_a_store_error_in_the_background_shows_a_banner_with_what_to_do(
     qtbot, offline_service, make_window, monkeypatch, error_log
 ):
-    from app.core.store import Store, StoreError
+    from app.storage.store import Store, StoreError
 
     error_log.expect(r"disk is full")  # the app's own report of the trouble, as it should
     set_bridge(offline_service, State.RUNNING)
@@ -253,7 +253,7 @@ def test_restart_from_the_panel_gives_no_reconnect_notice_for_connected_numbers(
 
 def test_a_name_that_looks_like_markup_is_shown_as_typed(qtbot):
     """A label is the owner's text: the banner shows it, it never renders it."""
-    from app.ui.banner import Banner
+    from app.ui.shared.banner import Banner
 
     title = "“<b>Big</b> <img src=x> Shop” was logged out"
     banner = Banner(title, "body <i>x</i>", None)

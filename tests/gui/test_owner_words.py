@@ -8,14 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.status import Health
-from app.core.supervision import State
-from app.ui.accounts_model import Column
-from app.ui.bridge_panel import BridgePanel
-from app.ui.formatting import percent
-from app.ui.i18n import Translations
-from app.ui.new_message import NewMessageDialog
-from app.ui.qr_dialog import QrDialog
+from app.domain.bridge_policy import State
+from app.domain.status import Health
+from app.ui.bridge_status.panel import BridgePanel
+from app.ui.chats.new_message import NewMessageDialog
+from app.ui.linking.dialog import QrDialog
+from app.ui.main_window.accounts_model import Column
+from app.ui.shared.formatting import percent
+from app.ui.shared.i18n import Translations
 from tests.gui.conftest import observe, set_bridge
 
 
@@ -38,7 +38,7 @@ def test_add_number_with_an_empty_name_says_why_and_asks_again(qtbot, offline_se
 def test_the_tray_offers_reconnect_only_where_it_does_something(qtbot, offline_service):
     """And Link again where the words say "link again" (seen failing against: main at
     583a38a, which had no Link again anywhere)."""
-    from app.ui.tray import Tray
+    from app.ui.tray.tray_icon import Tray
 
     service = offline_service
     wanted = {"connected": False, "starting": False, "reconnecting": True, "logged_out": False}
@@ -93,7 +93,7 @@ def test_closing_to_the_tray_says_once_that_jaga_keeps_watching(
 
 
 def test_open_log_file_falls_back_to_the_folder_then_says_where(qtbot, offline_service):
-    panel = BridgePanel(offline_service)
+    panel = BridgePanel(offline_service.bridge_status)
     qtbot.addWidget(panel)
     log_file = offline_service.supervisor.logs.path
     log_file.parent.mkdir(parents=True, exist_ok=True)
@@ -216,7 +216,7 @@ def test_in_indonesian_names_are_not_cut_and_columns_fit_what_they_show(
 
 
 def test_the_events_tab_says_what_the_core_wrote_in_words(qapp, english):
-    from app.ui.event_words import audit_detail_words, exit_words
+    from app.ui.shared.event_text import audit_detail_words, exit_words
 
     assert audit_detail_words("reconcile_start", "restore: 1 to start") == (
         "1 number started after the bridge started"
@@ -244,7 +244,7 @@ def test_a_ban_is_said_with_whatsapps_reason_and_its_end_in_both_languages(qapp,
     """The bridge's 402/406 words (node_bridge/src/close_codes.js) as the owner reads them.
     Seen failing against main: 402 and 406 had no words (the bridge's reason codes did not
     exist; it reconnected in a loop)."""
-    from app.ui.formatting import clock_time, reason_words
+    from app.ui.shared.formatting import clock_time, reason_words
 
     message = (
         "WhatsApp has banned this number for a while (reason 104: you sent the same message to "
@@ -252,7 +252,7 @@ def test_a_ban_is_said_with_whatsapps_reason_and_its_end_in_both_languages(qapp,
         "it by itself; start it again once the ban is over."
     )
     words = reason_words("temporarily_banned", message, "failed")
-    # English writes the end as the computer's region does (app/ui/clock_words.py).
+    # English writes the end as the computer's region does (app/ui/shared/clock_text.py).
     ends = clock_time(datetime(2031, 5, 1, 10, 0))
     assert words.startswith(
         "WhatsApp has banned this number for a while. WhatsApp's reason: the same message went "

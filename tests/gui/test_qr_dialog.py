@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 
 from app.bridge.protocol import QrCode
-from app.ui.qr_dialog import QrDialog
+from app.ui.linking.dialog import QrDialog
 from tests.gui.conftest import observe
 from tests.gui.test_main_window import decode_pixmap
 from tests.liveapp import eventually, run, status_of

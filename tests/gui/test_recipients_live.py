@@ -11,7 +11,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from app.core.recipients import country_name
+from app.domain.recipients import country_name
 from tests.apilive import base_url
 from tests.gui.test_chats import link, new_message, open_chats, type_reply
 from tests.liveapp import eventually, run

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.core.models import utcnow
-from app.core.outbox import SendOptions
-from app.core.supervision import State
-from app.ui.chats_model import NoteRole
-from app.ui.chats_window import ChatsWindow
-from app.ui.formatting import clock_time
-from app.ui.i18n import Translations
+from app.domain.bridge_policy import State
+from app.domain.outbox import SendOptions
+from app.storage.tables import utcnow
+from app.ui.chats.model import NoteRole
+from app.ui.chats.window import ChatsWindow
+from app.ui.shared.formatting import clock_time
+from app.ui.shared.i18n import Translations
 from tests.gui.conftest import observe, set_bridge
 from tests.gui.test_chats import CUSTOMER, rows
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core.autostart import FileAutostart, desktop_entry
-from app.ui.settings import AppSettings
-from app.ui.settings_dialog import SettingsDialog
+from app.system.autostart import FileAutostart, desktop_entry
+from app.ui.settings.dialog import SettingsDialog
+from app.ui.settings.preferences import AppSettings
 
 
 def test_defaults_and_persistence_across_restarts(tmp_path):
@@ -88,7 +88,7 @@ def test_without_a_tray_close_to_tray_cannot_be_chosen(qtbot, settings):
 def test_a_chosen_data_folder_is_used_from_the_next_start(tmp_path):
     from argparse import Namespace
 
-    from app.ui.launcher import data_paths_for
+    from app.ui.start.launcher import data_paths_for
 
     settings = AppSettings(tmp_path / "s.ini")
     settings.data_dir = tmp_path / "chosen"
@@ -99,8 +99,8 @@ def test_a_chosen_data_folder_is_used_from_the_next_start(tmp_path):
 
 
 def test_the_default_region_decides_how_local_numbers_are_read(qtbot, tmp_path, offline_service):
-    from app.core.recipients import from_typed
-    from app.ui.main_window import MainWindow
+    from app.domain.recipients import from_typed
+    from app.ui.main_window.window import MainWindow
 
     settings = AppSettings(tmp_path / "region.ini")
     settings.default_region = "MY"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
 
-from app.core.status import Health
-from app.core.supervision import State
-from app.ui.icons import HEALTH_COLORS, health_pixmap
-from app.ui.tray import Tray
+from app.domain.bridge_policy import State
+from app.domain.status import Health
+from app.ui.shared.icons import HEALTH_COLORS, health_pixmap
+from app.ui.tray.tray_icon import Tray
 from tests.gui.conftest import observe, set_bridge
 
 FIND_ALL = Qt.FindChildOption.FindChildrenRecursively

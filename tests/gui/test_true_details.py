@@ -8,9 +8,9 @@ import logging
 import os
 import signal
 
-from app.core.supervision import State
-from app.ui.bridge_panel import BridgePanel
-from app.ui.i18n import Translations
+from app.domain.bridge_policy import State
+from app.ui.bridge_status.panel import BridgePanel
+from app.ui.shared.i18n import Translations
 from tests.liveapp import eventually, run
 
 CRASH_LINE = "the bridge crashed:"
@@ -23,7 +23,7 @@ def crash_lines(caplog) -> list[str]:
 def test_a_kill_9_is_told_as_a_kill_not_as_the_last_log_line(qtbot, loop, service, caplog):
     """Seen failing against: main at 583a38a ("Last exit: bridge ready", no log line)."""
     caplog.set_level(logging.INFO, logger="app.bridge.supervisor")
-    panel = BridgePanel(service)
+    panel = BridgePanel(service.bridge_status)
     qtbot.addWidget(panel)
 
     async def scenario():
@@ -69,7 +69,7 @@ def test_a_requested_restart_is_no_crash_and_leaves_no_stale_lock(
     assert not crash_lines(caplog)
     assert not any("stale bridge lock" in line for line in service.supervisor.logs.lines)
     Translations().apply("id")
-    panel = BridgePanel(service)
+    panel = BridgePanel(service.bridge_status)
     qtbot.addWidget(panel)
     words = panel.exit_label.text()
     assert words.endswith("Anda meminta mulai ulang")
@@ -77,7 +77,7 @@ def test_a_requested_restart_is_no_crash_and_leaves_no_stale_lock(
 
 
 def test_the_damaged_bridge_banner_shows_at_a_normal_start(qtbot, loop, data_dir, make_window):
-    """The window is built after the restore is under way (app.ui.launcher), when the bridge
+    """The window is built after the restore is under way (app.ui.start.launcher), when the bridge
     has told its recovery already (seen failing against: main at 583a38a, where the signal
     fired before the window listened and no banner ever showed)."""
     from tests.liveapp import dispose, make_service, until_bridge_ready

@@ -1,4 +1,4 @@
-"""The window's actions (app/ui/tasks.py run_async) end at quit, before the service.
+"""The window's actions (app/ui/shared/tasks.py run_async) end at quit, before the service.
 
 Seen failing in a clean-clone CI run (tests/gui/test_demo_controls.py, 1 of 3 runs): a demo
 action's request was still closing its HTTP response when the test's quit ran; nothing
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.ui.tasks import finish_actions, run_async
+from app.ui.shared.tasks import finish_actions, run_async
 from tests.liveapp import run
 
 

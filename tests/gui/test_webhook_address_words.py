@@ -1,7 +1,7 @@
 """A webhook address the window refuses is said in the owner's language, and nothing is
-stored (app/gateway/webhook_address.py; the words in resources/translations). The address
-is typed into the Shop API dialog's webhook editor (app/ui/webhook_editor.py), which stays
-open with what was typed.
+stored (app/domain/webhook_address.py; the words in resources/translations). The address
+is typed into the Shop API dialog's webhook editor
+(app/ui/gateway_setup/webhook_editor.py), which stays open with what was typed.
 
 Seen failing against: main at 583a38a (an address with a tab was taken; a refusal was
 shown in English only).
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.ui.gateway_dialog import GatewayDialog
-from app.ui.i18n import Translations
+from app.ui.gateway_setup.dialog import GatewayDialog
+from app.ui.shared.i18n import Translations
 from tests.apilive import make_gateway
 from tests.liveapp import run
 

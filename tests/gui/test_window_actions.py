@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton
 
-from app.core.supervision import State
-from app.ui.accounts_model import Column
-from app.ui.i18n import Translations
+from app.domain.bridge_policy import State
+from app.ui.main_window.accounts_model import Column
+from app.ui.shared.i18n import Translations
 from tests.gui.conftest import observe, set_bridge
 from tests.liveapp import eventually, run
 

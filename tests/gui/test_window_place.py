@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 
-from app.core.notify_policy import Notice, NoticeKind
-from app.core.placement import Box
-from app.ui.screen_fit import frame_margins
+from app.domain.notify_policy import Notice, NoticeKind
+from app.domain.placement import Box
+from app.ui.shared.screen_fit import frame_margins
 from tests.gui.test_window_actions import three_numbers
 
 
 def outer(window) -> QRect:
-    """The window with its frame (as placed: app.ui.screen_fit)."""
+    """The window with its frame (as placed: app.ui.shared.screen_fit)."""
     return window.geometry().marginsAdded(frame_margins(window))
 
 

@@ -10,9 +10,10 @@ from datetime import datetime
 
 import pytest
 
-from app.core.status import SessionStatus
-from app.core.supervision import State
-from app.ui.formatting import (
+from app.domain.bridge_policy import State
+from app.domain.status import SessionStatus
+from app.ui.gateway_setup.webhooks_panel import DELIVERY_WORDS
+from app.ui.shared.formatting import (
     bridge_words,
     date_time_format,
     day_or_time,
@@ -21,8 +22,7 @@ from app.ui.formatting import (
     time_of_day,
     tr,
 )
-from app.ui.i18n import TRANSLATIONS, Translations
-from app.ui.webhooks_panel import DELIVERY_WORDS
+from app.ui.shared.i18n import TRANSLATIONS, Translations
 
 
 def translations(language: str) -> dict[str, str]:

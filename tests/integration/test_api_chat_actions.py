@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from app.core.models import utcnow
+from app.storage.tables import utcnow
 from tests.apilive import base_url, make_gateway
 from tests.liveapp import (
     dispose,

@@ -9,7 +9,7 @@ from waha.generated import models
 
 from app.gateway.api_routes import ROUTES, openapi
 from app.gateway.api_server import ApiServer
-from app.gateway.core_port import ServicePort
+from app.ports.api import ServicePort
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_messages import link
 from tests.liveapp import eventually, run

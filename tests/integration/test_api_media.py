@@ -11,7 +11,7 @@ import pytest
 from aiohttp import web
 from waha import AsyncWahaClient
 
-from app.core.media import MediaLimits
+from app.domain.media import MediaLimits
 from app.gateway.envelope import EVENTS
 from app.gateway.lan_address import lan_address
 from tests.apilive import base_url, make_gateway

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from app.core.pacing import Pacing
-from app.ui.hold_note import hold_note
+from app.domain.pacing import Pacing
+from app.ui.chats.hold_note import hold_note
 from tests.apilive import base_url, make_gateway
 from tests.liveapp import (
     dispose,

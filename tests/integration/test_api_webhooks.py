@@ -8,8 +8,8 @@ import httpx
 import pytest
 from waha.generated import models
 
+from app.domain.webhook_events import EVENTS
 from app.gateway import signing
-from app.gateway.envelope import EVENTS
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_messages import link
 from tests.liveapp import eventually, run

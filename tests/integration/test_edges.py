@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from app.ui.chats_model import NoteRole
-from app.ui.chats_window import ChatsWindow
+from app.ui.chats.model import NoteRole
+from app.ui.chats.window import ChatsWindow
 from app.ui.inbox.model import preview_of
 from tests.liveapp import (
     FAST_SIM,
@@ -168,8 +168,8 @@ def test_no_internet_for_a_minute_is_said_within_seconds_and_heals_by_itself(qtb
     """The minute without internet is compressed, not waited for: the bridge retries
     quickly (backoff 50-200 ms, so a minute's few retries take a moment; each one waited
     for by its log line), and the notifier's clock is stepped past the minute."""
-    from app.core.notify_policy import NoticeKind
-    from app.ui.notifier import Notifier
+    from app.domain.notify_policy import NoticeKind
+    from app.ui.tray.notifier import Notifier
 
     quick = {**FAST_SIM, "backoff_base_ms": 50, "backoff_max_ms": 200}
     service = make_service(data_dir, session_options=quick)
@@ -260,7 +260,7 @@ def test_a_message_nobody_could_read_shows_in_its_chat_until_a_readable_copy_rep
     """Seen failing against main: the bridge dropped the placeholder of a message it could
     not decrypt; the chat never showed that the customer wrote. The inbox part seen failing
     against the merge fb69666 (preview_of did not know the status): an empty line."""
-    from app.ui.i18n import Translations, ensure_compiled
+    from app.ui.shared.i18n import Translations, ensure_compiled
     from tests.liveapp import FAST_SIM, dispose, make_service, until_bridge_ready
 
     ensure_compiled()

@@ -8,7 +8,7 @@ import json
 import httpx
 
 from app.bridge.protocol import QrCode
-from app.core.store import StoreError
+from app.storage.store import StoreError
 from tests.liveapp import eventually, link, run, status_of
 
 

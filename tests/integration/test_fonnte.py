@@ -19,7 +19,7 @@ import httpx
 import pytest
 from aiohttp import web
 
-from app.ui.chats_model import scheduled
+from app.ui.chats.model import scheduled
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_media import PDF
 from tests.integration.test_messages import link

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 
 from app.application import setup_app_logging
-from app.core.paths import DataPaths
+from app.system.data_folders import DataPaths
 from tests.liveapp import eventually, link, run
 from tests.planted_keys import PLANTED_KEYS, logs_with_planted_keys
 

@@ -13,9 +13,9 @@ import os
 
 import pytest
 
-from app.core.media import MediaLimits
-from app.core.message_store import media_of
-from app.core.outbox import MessageError
+from app.domain.media import MediaLimits
+from app.domain.outbox import MessageError
+from app.storage.messages import media_of
 from tests.liveapp import eventually, link, run
 
 CUSTOMER = "6281234567890"

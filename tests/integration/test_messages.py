@@ -7,8 +7,8 @@ import signal
 
 import pytest
 
-from app.core.outbox import MessageError
-from app.core.store import StoreError
+from app.domain.outbox import MessageError
+from app.storage.store import StoreError
 from tests.liveapp import eventually, link, run, status_of, until_bridge_ready
 
 

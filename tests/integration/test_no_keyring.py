@@ -11,9 +11,9 @@ import keyring
 from keyring.backends.fail import Keyring as FailKeyring
 
 from app.application import Options, create_supervisor, instance_key
-from app.core.paths import DataPaths
-from app.core.secrets import secrets_file
 from app.gateway.gateway import for_service
+from app.system.data_folders import DataPaths
+from app.system.secrets import secrets_file
 from tests.apilive import base_url
 from tests.liveapp import dispose, make_service, run
 

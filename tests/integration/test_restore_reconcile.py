@@ -6,7 +6,7 @@ import os
 import signal
 from pathlib import Path
 
-from app.core.status import SessionStatus
+from app.domain.status import SessionStatus
 from tests.liveapp import eventually, run, status_of, until_bridge_ready
 
 

@@ -10,7 +10,7 @@ import time
 
 import psutil
 
-from app.core.supervision import State
+from app.domain.bridge_policy import State
 from tests.liveapp import (
     FAST_SIM,
     dispose,

@@ -9,7 +9,7 @@ with no log line; nothing was delivered after that, to any address).
 from __future__ import annotations
 
 from app.bridge.events import EventStream
-from app.core.restart_pauses import RestartPolicy
+from app.domain.restart_pauses import RestartPolicy
 from app.gateway.envelope import body_bytes, envelope
 from app.gateway.gateway import for_service
 from app.gateway.webhook_sender import WebhookSender

@@ -55,8 +55,8 @@ def test_a_normal_start_writes_no_false_stopped_history(loop, data_dir):
 
 
 def reasons_of(data_dir, account_id: str) -> list[str | None]:
-    from app.core.paths import DataPaths
-    from app.core.store import Store
+    from app.storage.store import Store
+    from app.system.data_folders import DataPaths
 
     store = Store(DataPaths(data_dir).database)
     try:

@@ -8,13 +8,13 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.core.models import WebhookTarget, utcnow
-from app.core.store import Store, StoreError
+from app.domain.webhook_address import WebhookAddressError
 from app.gateway import signing
 from app.gateway.envelope import body_bytes, envelope
-from app.gateway.webhook_address import WebhookAddressError
 from app.gateway.webhook_sender import WebhookSender
-from app.gateway.webhook_store import WebhookStore
+from app.storage.store import Store, StoreError
+from app.storage.tables import WebhookTarget, utcnow
+from app.storage.webhooks import WebhookStore
 from tests.liveapp import run
 
 SECRET = "shop-secret-123"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.core.store import Store
+from app.storage.store import Store
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from app.core.autostart import (
+from app.system.autostart import (
     RUN_VALUE,
     FileAutostart,
     RegistryAutostart,
@@ -94,7 +94,7 @@ def test_windows_needs_a_registry(tmp_path):
 def test_a_frozen_build_starts_at_login_as_its_own_executable(tmp_path, monkeypatch):
     import sys
 
-    from app.core.autostart import launch_command
+    from app.system.autostart import launch_command
 
     executable = tmp_path / "opt jaga" / "jaga"
     monkeypatch.setattr(sys, "frozen", True, raising=False)
@@ -106,7 +106,7 @@ def test_a_frozen_build_starts_at_login_as_its_own_executable(tmp_path, monkeypa
 def test_the_entry_starts_the_same_jaga_data_folder_settings_and_mode(tmp_path, monkeypatch):
     """Seen failing against: main at 583a38a (the entry was the bare program: another
     Jaga, with the default folder and settings, started at login)."""
-    from app.core.autostart import Launch, launch_of, start_command
+    from app.system.autostart import Launch, launch_of, start_command
 
     monkeypatch.chdir(tmp_path)
     command = start_command(Path("toko data"), Path("cfg/jaga.ini"), True, base=["/opt/jaga/jaga"])
@@ -126,7 +126,7 @@ def test_the_entry_starts_the_same_jaga_data_folder_settings_and_mode(tmp_path, 
 
 
 def test_each_systems_entry_gives_its_command_back(tmp_path):
-    from app.core.autostart import split_command_line, windows_command_line
+    from app.system.autostart import split_command_line, windows_command_line
 
     command = ["/home/toko/My Apps/jaga", "--data-dir", '/data/"quoted" $x', "--demo"]
     linux = for_platform("linux", home=tmp_path, environ={})
@@ -148,7 +148,7 @@ def test_each_systems_entry_gives_its_command_back(tmp_path):
 def test_an_appimage_starts_at_login_as_the_appimage_file(tmp_path, monkeypatch):
     import sys
 
-    from app.core.autostart import installed_executable
+    from app.system.autostart import installed_executable
 
     image = tmp_path / "Jaga-x86_64.AppImage"
     image.write_bytes(b"")

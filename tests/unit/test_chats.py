@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.chats import (
+from app.domain.chats import (
     Conversations,
     Placement,
     Tick,
@@ -12,7 +12,7 @@ from app.core.chats import (
     tick_for,
     waits_for_reconnect,
 )
-from app.core.models import Message
+from app.storage.tables import Message
 
 
 def message(row_id: int, chat: str, direction: str = "in", status: str = "received") -> Message:

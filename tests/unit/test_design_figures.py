@@ -21,9 +21,7 @@ import random
 from datetime import datetime, timedelta
 
 from app.application import Options, create_supervisor
-from app.core.paths import DataPaths
-from app.core.secrets import BridgeToken
-from app.core.supervision import (
+from app.domain.bridge_policy import (
     CancelTimer,
     Effect,
     Kill,
@@ -33,7 +31,9 @@ from app.core.supervision import (
     Supervision,
     Timer,
 )
-from app.gateway.retry import Outcome, after_attempt, backoff_s
+from app.domain.webhook_retry import Outcome, after_attempt, backoff_s
+from app.system.data_folders import DataPaths
+from app.system.secrets import BridgeToken
 
 
 class Timeline:

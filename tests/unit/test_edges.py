@@ -7,13 +7,13 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.core.edges import ChatMerge, SendLimit, held, is_refusal, refusal_sentence
-from app.core.notify_policy import NoticeKind, NotifyPolicy
-from app.core.outbox import MessageError
-from app.core.recipients import chat_of
-from app.core.status import SessionStatus
-from app.core.store import Ack, Inbound
-from app.core.store_edges import known_chats, record_limit
+from app.domain.notify_policy import NoticeKind, NotifyPolicy
+from app.domain.outbox import MessageError
+from app.domain.recipients import chat_of
+from app.domain.status import SessionStatus
+from app.domain.whatsapp_edges import ChatMerge, SendLimit, held, is_refusal, refusal_sentence
+from app.storage.message_edges import known_chats, record_limit
+from app.storage.store import Ack, Inbound
 from tests.store_kit import linked
 
 NOW = datetime(2026, 11, 30, 7, 0)
@@ -117,7 +117,7 @@ def test_a_number_never_linked_is_not_announced_as_still_reconnecting():
 
 
 def test_the_outbox_holds_only_messages_to_new_contacts_of_a_limited_number(store):
-    from app.core.store_edges import not_held
+    from app.storage.message_edges import not_held
 
     limited = linked(store, "628100000001")
     free = linked(store, "628100000002")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.file_names import BIDI_CONTROLS, real_extension, runs_code, shown_name
-from app.core.media import Media, file_name_for
+from app.domain.file_names import BIDI_CONTROLS, real_extension, runs_code, shown_name
+from app.domain.media import Media, file_name_for
 
 
 @pytest.mark.parametrize("control", sorted(BIDI_CONTROLS))

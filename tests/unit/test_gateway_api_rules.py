@@ -7,13 +7,13 @@ from datetime import datetime
 import pytest
 from waha.generated import models
 
-from app.core.models import Message
-from app.core.status import SessionStatus
+from app.domain.status import SessionStatus
 from app.gateway.api_http import ApiError
 from app.gateway.api_routes import ROUTES, openapi
 from app.gateway.api_shim import targets_of
-from app.gateway.core_port import NumberView, client_id_for
 from app.gateway.waha_json import ack_body, me_json, message_json, session_json, status_body
+from app.ports.api import NumberView, client_id_for
+from app.storage.tables import Message
 
 
 def number(status: SessionStatus = SessionStatus.CONNECTED, *, bridge_up: bool = True):

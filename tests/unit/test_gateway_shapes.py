@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from app.core.status import SessionStatus
+from app.domain.status import SessionStatus
 from app.gateway import signing
 from app.gateway.envelope import body_bytes, envelope
 from app.gateway.waha import (

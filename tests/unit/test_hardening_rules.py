@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.core import db_health
-from app.core.clock import SteadyClock
-from app.core.labels import LabelError, clean_label
-from app.core.log_redaction import redact
+from app.domain.account_labels import LabelError, clean_label
+from app.domain.clock import SteadyClock
+from app.domain.log_redaction import redact
+from app.storage import db_health
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.ui import i18n
+from app.ui.shared import i18n
 
 
 def read_only(monkeypatch):

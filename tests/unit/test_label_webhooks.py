@@ -11,12 +11,12 @@ import json
 
 from sqlalchemy import select
 
-from app.core.models import WebhookDelivery, WebhookTarget
 from app.gateway.label_webhooks import LabelWebhooks
 from app.gateway.publisher import WebhookPublisher
-from app.gateway.session_configs import HookConfig, SessionConfigs
-from app.gateway.webhook_store import WebhookStore
 from app.storage.inbox.labels import LabelsRepo
+from app.storage.session_configs import HookConfig, SessionConfigs
+from app.storage.tables import WebhookDelivery, WebhookTarget
+from app.storage.webhooks import WebhookStore
 from tests.store_kit import linked
 
 EVENTS = ["label.upsert", "label.chat.added"]

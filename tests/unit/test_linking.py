@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.core.linking import QR_ROTATE_MS, pairing_deadline, qr_rotation_s
+from app.domain.linking import QR_ROTATE_MS, pairing_deadline, qr_rotation_s
 
 NOW = datetime(2026, 12, 1, 9, 0, 0)
 

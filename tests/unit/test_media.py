@@ -11,11 +11,11 @@ import stat
 import pytest
 
 from app.bridge.protocol import ProtocolError, decode
-from app.core.media import Media, MediaLimits, human_size, kind_for, sniff_mimetype
-from app.core.media_files import MediaError, MediaFiles
-from app.core.message_store import media_of
-from app.core.outbox import MessageError
-from app.core.store import Inbound
+from app.domain.media import Media, MediaLimits, human_size, kind_for, sniff_mimetype
+from app.domain.outbox import MessageError
+from app.storage.messages import media_of
+from app.storage.store import Inbound
+from app.system.media_files import MediaError, MediaFiles
 from tests.store_kit import linked
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 60
@@ -202,7 +202,7 @@ def test_a_removed_numbers_copy_names_each_messages_file(store, tmp_path):
     import json
     from datetime import datetime
 
-    from app.core.removal import keep_copy
+    from app.storage.removal import keep_copy
 
     account_id = linked(store)
     media = Media("document", "application/pdf", 9, SHA, "nota.pdf", "stored")

@@ -9,10 +9,10 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from app.core import schema_revisions
-from app.core.models import Base
-from app.core.store import MIGRATIONS, Store, migrate, open_engine
+from app.storage import schema_revisions
 from app.storage.inbox import tables as _inbox_tables  # noqa: F401  (the inbox's rows)
+from app.storage.store import MIGRATIONS, Store, migrate, open_engine
+from app.storage.tables import Base
 
 FTS = "messages_fts"
 

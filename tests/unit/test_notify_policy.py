@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.notify_policy import Notice, NoticeKind, NotifyPolicy, Rules
-from app.core.status import SessionStatus as S
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.notify_policy import Notice, NoticeKind, NotifyPolicy, Rules
+from app.domain.status import SessionStatus as S
 
 RULES = Rules(reconnecting_after=30.0, quiet=15.0, settle=30.0)
 

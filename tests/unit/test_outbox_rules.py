@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.core.outbox import (
+from app.domain.outbox import (
     MAX_TEXT_UTF16,
     MessageError,
     advance,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.core.overall import counts, worst
-from app.core.status import Health
-from app.core.status import SessionStatus as S
-from app.core.supervision import State
+from app.domain.bridge_policy import State
+from app.domain.overall_health import counts, worst
+from app.domain.status import Health
+from app.domain.status import SessionStatus as S
 
 
 def test_all_connected_is_ok():

@@ -1,10 +1,10 @@
-"""Safe sending, the app's side (app.core.pacing): settings to the bridge and the prediction."""
+"""Safe sending, the app's side (app.domain.pacing): settings to the bridge and the prediction."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.core.pacing import Pacing, expected_departure
+from app.domain.pacing import Pacing, expected_departure
 
 NOW = datetime(2026, 11, 30, 12, 0, 0)
 PACE = Pacing(min_gap_s=4, jitter_s=2, new_contacts_per_day=20)

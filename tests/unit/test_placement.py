@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.placement import Box, Frame, bring_back, format_box, parse_box, place
+from app.domain.placement import Box, Frame, bring_back, format_box, parse_box, place
 
 LAPTOP = Box(0, 0, 1366, 728)  # 1366x768 less a task bar
 FRAME = Frame(2, 32, 2, 2)

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from app.bridge.protocol import BridgeEvent, ProtocolError, ReadyInfo, SessionInfo, Snapshot
-from app.core.status import SessionStatus
+from app.domain.status import SessionStatus
 
 
 def test_ready_line():
@@ -50,7 +50,7 @@ def test_snapshot_and_event():
 
 def test_a_message_nobody_could_read_is_an_unreadable_inbound_of_its_chat():
     from app.bridge.protocol import decode
-    from app.core.durable import Inbound
+    from app.domain.bridge_messages import Inbound
 
     data = {
         "session_id": "acc-1",

@@ -1,4 +1,4 @@
-"""One recipient rule (app/core/recipients.py) for the window, the API, the shim and replies.
+"""One recipient rule (app/domain/recipients.py) for the window, the API, the shim and replies.
 
 Seen failing against: main at 583a38a, where a chatId of 6591234567@c.us was read in the
 owner's region (Indonesia) and became 626591234567, and countryCode=0 targets were read
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.recipients import (
+from app.domain.recipients import (
     RecipientError,
     chat_of,
     country_code_of,
@@ -80,7 +80,7 @@ def test_naming_a_country_leaves_phonenumbers_place_names_unloaded():
     """Seen failing against the geocoder's table (phonenumbers.geocoder): importing it loads
     the place names of every prefix, ~100 MiB in every Jaga process for a country's name."""
     probe = (
-        "import sys; from app.core.recipients import country_name; "
+        "import sys; from app.domain.recipients import country_name; "
         "print(country_name('SG', 'id'), country_name('BR', 'en'), country_name('ZZ'), "
         "'phonenumbers.geodata' in sys.modules)"
     )

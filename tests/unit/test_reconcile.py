@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.core.reconcile import Plan, Wanted, plan
-from app.core.status import SessionStatus as S
+from app.domain.reconcile import Plan, Wanted, plan
+from app.domain.status import SessionStatus as S
 
 
 def want(account_id: str, running: bool = True, last: S = S.STOPPED) -> Wanted:
@@ -48,7 +48,7 @@ def test_every_active_status_counts_as_running():
 
 
 def test_a_plan_leaves_alone_what_an_owners_command_is_acting_on():
-    from app.core.reconcile import Plan
+    from app.domain.reconcile import Plan
 
     full = Plan(("a", "b"), (("c", "orphan"), ("d", "stopped_by_owner")))
     assert full.without({"a", "d"}) == Plan(("b",), (("c", "orphan"),))

@@ -11,7 +11,7 @@ from pathlib import Path
 import PySide6
 import pytest
 
-from app.core.screen_libs import XCB_LIBRARIES, apt_line, missing_packages, uses_xcb
+from app.system.screen_libs import XCB_LIBRARIES, apt_line, missing_packages, uses_xcb
 
 QT = Path(PySide6.__file__).resolve().parent / "Qt"
 #: Always present with the C/C++ runtime; never the reason a window fails.
@@ -62,8 +62,8 @@ def test_the_table_covers_every_system_library_the_installed_qt_xcb_plugin_needs
 
 
 def test_the_message_is_in_the_owners_language(tmp_path, qapp):
-    from app.ui.i18n import Translations, ensure_compiled
-    from app.ui.screen_check import report_missing_screen_libraries
+    from app.ui.shared.i18n import Translations, ensure_compiled
+    from app.ui.start.screen_check import report_missing_screen_libraries
 
     ensure_compiled()
     settings = tmp_path / "settings.ini"

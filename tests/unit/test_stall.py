@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.stall import Cause, Stall, StallDetector
+from app.domain.stall import Cause, Stall, StallDetector
 
 
 def test_regular_ticks_are_no_stall():

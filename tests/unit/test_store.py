@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from app.core.store import StoreError
+from app.storage.store import StoreError
 from tests.store_kit import linked
 
 
@@ -142,7 +142,7 @@ def test_messages_with_ids_gives_a_numbers_rows_in_order_in_chunks(store):
 
 
 def test_a_durable_burst_stores_each_message_once_and_advances_acks(store):
-    from app.core.store import Ack, Inbound
+    from app.storage.store import Ack, Inbound
 
     shop = store.create_account("Shop", "sim")
     store.record_observed(shop.id, status="connected", reason=None, message=None, phone="6281")

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import event
 
-from app.core.models import AuditEvent
-from app.core.store import Store
+from app.storage.store import Store
+from app.storage.tables import AuditEvent
 from tests.store_kit import linked
 
 NORMAL, FULL = 1, 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.supervision import (
+from app.domain.bridge_policy import (
     EXIT_CONFIG,
     CancelTimer,
     Kill,

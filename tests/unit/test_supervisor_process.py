@@ -14,7 +14,7 @@ import pytest
 
 from app.bridge.logs import BridgeLog
 from app.bridge.supervisor import BridgeSupervisor, end_orphan, write_pid_file
-from app.core.supervision import Policy, State
+from app.domain.bridge_policy import Policy, State
 
 FAKE = Path(__file__).resolve().parent.parent / "fakes" / "fake_bridge.py"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
-from app.core.autostart import xdg_autostart_folder
-from app.core.paths import DataPaths
+from app.system.autostart import xdg_autostart_folder
+from app.system.data_folders import DataPaths
 from tests.conftest import ISOLATED_HOME, ErrorLog
 
 
@@ -22,7 +22,7 @@ def test_home_config_and_data_folders_are_the_runs_own():
 
 
 def test_settings_default_to_the_isolated_config_folder(qapp):
-    from app.ui.settings import default_settings_path
+    from app.ui.settings.preferences import default_settings_path
 
     assert default_settings_path().is_relative_to(ISOLATED_HOME)
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.core.uptime import Change, uptime
+from app.domain.uptime import Change, uptime
 
 NOW = datetime(2026, 11, 23, 12, 0, 0)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.wake import WakeDetector
+from app.domain.sleep_detector import WakeDetector
 
 
 def test_regular_ticks_are_not_a_wake():

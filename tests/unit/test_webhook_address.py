@@ -1,4 +1,4 @@
-"""Webhook addresses are checked when added (app/gateway/webhook_address.py).
+"""Webhook addresses are checked when added (app/domain/webhook_address.py).
 
 Seen failing against: main at 583a38a, where "http://shop.example/\\thook" was accepted and
 then ended the webhook sender for good at its first delivery.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.gateway.webhook_address import WebhookAddressError, check_address
+from app.domain.webhook_address import WebhookAddressError, check_address
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import select
 
 import app.gateway.publisher as publisher_module
-from app.core.models import WebhookDelivery
-from app.core.store import Ack, Inbound, Store
 from app.gateway.publisher import WebhookPublisher
-from app.gateway.webhook_store import WebhookStore
+from app.storage.store import Ack, Inbound, Store
+from app.storage.tables import WebhookDelivery
+from app.storage.webhooks import WebhookStore
 from tests.store_kit import linked
 
 

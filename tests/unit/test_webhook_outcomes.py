@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from app.gateway.retry import Next, Outcome
+from app.domain.webhook_retry import Next, Outcome
 from app.gateway.webhook_outcomes import OutcomeWriter, Recorded
 from tests.liveapp import run
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.gateway.retry import (
+from app.domain.webhook_retry import (
     GIVE_UP_AFTER,
     MAX_DELAY_S,
     Outcome,

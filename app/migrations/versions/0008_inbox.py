@@ -51,7 +51,7 @@ CHAT_UPSERT = (
 )
 CHAT_SQL = (
     f"CREATE TRIGGER inbox_chats_message AFTER INSERT ON messages BEGIN{CHAT_UPSERT} END",
-    # A chat the app learns is someone's LID chat moves to the phone's (app.core.edges).
+    # A chat the app learns is someone's LID chat moves to the phone's (app.domain.whatsapp_edges).
     f"CREATE TRIGGER inbox_chats_moved AFTER UPDATE OF chat ON messages BEGIN{CHAT_UPSERT} END",
     # The chats there are already: everything in them counts as read.
     "INSERT INTO inbox_chats (account_id, chat, unread, read_upto, last_id, last_in_id,"

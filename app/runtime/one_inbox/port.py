@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.bridge.client import BridgeClient
 from app.bridge.protocol import Limits
-from app.core.store import Store
 from app.domain.inbox import away, quick_replies
 from app.domain.inbox.labels import Label
 from app.domain.inbox.quick_replies import QuickReply
@@ -34,6 +33,7 @@ from app.storage.inbox.labels import LabelsRepo
 from app.storage.inbox.quick_replies import QuickRepliesRepo
 from app.storage.inbox.search import SearchRepo
 from app.storage.inbox.settings import SettingsRepo
+from app.storage.store import Store
 
 
 def today_words() -> str:

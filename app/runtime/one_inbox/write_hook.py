@@ -1,4 +1,4 @@
-"""The inbox's part of every write transaction (app.core.write_hooks).
+"""The inbox's part of every write transaction (app.storage.write_hooks).
 
 In the transaction that stores a batch of the bridge's durable events:
 - each new incoming message counts as unread;
@@ -19,8 +19,6 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.models import Message
-from app.core.write_hooks import WriteHooks, Written
 from app.domain.inbox import away
 from app.domain.inbox.events import ChatName, ChatRead, LabelChat, LabelEdit
 from app.storage.inbox import auto_replies
@@ -28,6 +26,8 @@ from app.storage.inbox.chats import apply_name, apply_read, count_added
 from app.storage.inbox.labels import apply_chat, apply_edit
 from app.storage.inbox.settings import view_of
 from app.storage.inbox.tables import InboxSettings
+from app.storage.tables import Message
+from app.storage.write_hooks import WriteHooks, Written
 
 log = logging.getLogger(__name__)
 

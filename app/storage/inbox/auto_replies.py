@@ -14,10 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from app.core.models import Account, Message, utcnow
 from app.domain.inbox.away import AUTO_PREFIX, ChatFacts, Kind, Reply, auto_client_id
 from app.domain.inbox.unread import is_group
 from app.storage.inbox.tables import InboxAutoReply
+from app.storage.tables import Account, Message, utcnow
 
 
 def facts(s: Session, message: Message) -> ChatFacts:

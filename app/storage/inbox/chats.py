@@ -13,13 +13,13 @@ from typing import Any
 from sqlalchemy import Row, and_, func, select, update
 from sqlalchemy.orm import Session
 
-from app.core.models import Account, Message
-from app.core.store import Store
 from app.domain.inbox.events import ChatName, ChatRead
 from app.domain.inbox.labels import MAX_NAME, id_order
 from app.domain.inbox.unread import ReadState, after_inbound, after_read, read_point
 from app.domain.inbox.views import Conversation, MessageSeen
 from app.storage.inbox.tables import InboxChat, InboxChatLabel
+from app.storage.store import Store
+from app.storage.tables import Account, Message
 
 _COLUMNS = (
     InboxChat.account_id,

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.core.store import Store
 from app.storage.inbox.tables import InboxChatLabel, InboxLabel
+from app.storage.store import Store
 
 
 @dataclass(frozen=True)

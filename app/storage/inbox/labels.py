@@ -13,15 +13,15 @@ from collections.abc import Iterable
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.core.models import Account
-from app.core.store import Store, StoreError
-from app.core.write_hooks import Written
 from app.domain.inbox import labels as rules
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.events import LabelChat, LabelEdit
 from app.domain.inbox.labels import Label, LabelChange
 from app.storage.inbox.settings import row_of
 from app.storage.inbox.tables import InboxChatLabel, InboxLabel, InboxSettings
+from app.storage.store import Store, StoreError
+from app.storage.tables import Account
+from app.storage.write_hooks import Written
 
 
 def label_of(row: InboxLabel) -> Label:

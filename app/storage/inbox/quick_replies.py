@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.core.models import Account
-from app.core.store import Store, StoreError
 from app.domain.inbox import quick_replies as rules
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.quick_replies import QuickReply
 from app.storage.inbox.tables import InboxQuickReply
+from app.storage.store import Store, StoreError
+from app.storage.tables import Account
 
 
 def _view(row: InboxQuickReply) -> QuickReply:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from sqlalchemy import DateTime, and_, or_, select, text
 from sqlalchemy.orm import Session
 
-from app.core.models import Message
-from app.core.store import Store
 from app.domain.inbox.search import Query, like_pattern
 from app.domain.inbox.views import SearchHit
 from app.storage.inbox.tables import InboxChat
+from app.storage.store import Store
+from app.storage.tables import Message
 
 #: The newest matches first; FTS5 walks its rowids backwards, so this stays fast.
 _WORDS_SQL = text(

@@ -6,14 +6,14 @@ import logging
 
 from sqlalchemy.orm import Session
 
-from app.core.models import Account
-from app.core.store import Store, StoreError
 from app.domain.inbox.away import AutoReplies
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.hours import CLOSED_WEEK, Week, format_day, parse_week
 from app.domain.inbox.notices import NoticeRules
 from app.domain.inbox.views import NumberSettings
 from app.storage.inbox.tables import InboxSettings
+from app.storage.store import Store, StoreError
+from app.storage.tables import Account
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.models import Base, utcnow
+from app.storage.tables import Base, utcnow
 
 _ACCOUNT = "accounts.id"
 

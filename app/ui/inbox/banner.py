@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.formatting import tr
+from app.ui.shared.formatting import tr
 
 STYLE = (
     "QFrame#messageBanner { background: #e7f6ec; border: 1px solid #9bd3ad; border-radius: 6px; }"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit
 from app.domain.inbox.notices import preview
 from app.domain.inbox.quick_replies import QuickReply, matching, replace_typed, typed_shortcut
 from app.ports.inbox import InboxPort
-from app.ui.formatting import tr
+from app.ui.shared.formatting import tr
 
 ReplyRole = Qt.ItemDataRole.UserRole + 1
 SHOWN_ROWS = 5

@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
-from app.core.store import StoreError
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.views import Conversation
 from app.ports.inbox import InboxPort
-from app.ui.formatting import chat_title, tr
+from app.storage.store import StoreError
 from app.ui.inbox.words import inbox_words
+from app.ui.shared.formatting import chat_title, tr
 
 
 def conversation_menu(

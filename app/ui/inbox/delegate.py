@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain.inbox.views import Conversation
-from app.ui.chat_delegates import MUTED, WAITING, small
+from app.ui.chats.delegates import MUTED, WAITING, small
 from app.ui.inbox.model import ConversationRole, LabelsRole, NumberRole, PreviewRole, TimeRole
 
 Index = QModelIndex | QPersistentModelIndex

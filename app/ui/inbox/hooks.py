@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.inbox.unread import total
-from app.ui.formatting import tr, trn
 from app.ui.inbox.banner import MessageBanner
 from app.ui.inbox.completer import QuickReplyCompleter
 from app.ui.inbox.conversation_menu import conversation_menu
@@ -30,10 +29,11 @@ from app.ui.inbox.labels_dialog import LabelsDialog
 from app.ui.inbox.message_notices import MessageNotices
 from app.ui.inbox.quick_replies_dialog import QuickRepliesDialog
 from app.ui.inbox.window import InboxWindow
+from app.ui.shared.formatting import tr, trn
 
 if TYPE_CHECKING:
-    from app.ui.chats_window import ChatsWindow
-    from app.ui.main_window import MainWindow
+    from app.ui.chats.window import ChatsWindow
+    from app.ui.main_window.window import MainWindow
 
 
 def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:

@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.store import StoreError
 from app.domain.inbox.away import AutoReplies
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.hours import format_day, parse_week
 from app.domain.inbox.notices import NoticeRules
 from app.domain.inbox.views import NumberSettings
 from app.ports.inbox import InboxPort
-from app.ui.formatting import tr, tr_noop
+from app.storage.store import StoreError
 from app.ui.inbox.dialog_parts import (
     Numbers,
     button_row,
@@ -39,9 +38,10 @@ from app.ui.inbox.dialog_parts import (
     number_combo,
     show_error,
 )
-from app.ui.retranslating import Retranslating
-from app.ui.screen_fit import OpensOnScreen
-from app.ui.scroll_page import ScrollPage
+from app.ui.shared.formatting import tr, tr_noop
+from app.ui.shared.retranslating import Retranslating
+from app.ui.shared.screen_fit import OpensOnScreen
+from app.ui.shared.scroll_page import ScrollPage
 
 WEEKDAYS = (
     tr_noop("Monday"),

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.store import StoreError
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.labels import COLORS, Label
 from app.ports.inbox import InboxPort
-from app.ui.formatting import tr
+from app.storage.store import StoreError
 from app.ui.inbox.dialog_parts import (
     Numbers,
     button_row,
@@ -32,8 +31,9 @@ from app.ui.inbox.dialog_parts import (
     number_combo,
     show_error,
 )
-from app.ui.retranslating import Retranslating
-from app.ui.screen_fit import OpensOnScreen
+from app.ui.shared.formatting import tr
+from app.ui.shared.retranslating import Retranslating
+from app.ui.shared.screen_fit import OpensOnScreen
 
 LabelRole = Qt.ItemDataRole.UserRole + 1
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from app.domain.inbox.notices import Arrival, NoticeGroups, NoticeRules, NumberNotice, tells
 from app.domain.inbox.views import MessageSeen
 from app.ports.inbox import InboxPort
-from app.ui.formatting import chat_title, tr, trn
 from app.ui.inbox.banner import MessageBanner
+from app.ui.shared.formatting import chat_title, tr, trn
 
 BATCH_MS = 50
 NOTICE_MS = 10_000

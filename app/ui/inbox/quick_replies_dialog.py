@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.store import StoreError
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.notices import preview
 from app.domain.inbox.quick_replies import QuickReply
 from app.ports.inbox import InboxPort
-from app.ui.formatting import tr
+from app.storage.store import StoreError
 from app.ui.inbox.dialog_parts import (
     Numbers,
     button_row,
@@ -33,8 +32,9 @@ from app.ui.inbox.dialog_parts import (
     error_label,
     show_error,
 )
-from app.ui.retranslating import Retranslating
-from app.ui.screen_fit import OpensOnScreen
+from app.ui.shared.formatting import tr
+from app.ui.shared.retranslating import Retranslating
+from app.ui.shared.screen_fit import OpensOnScreen
 
 ReplyRole = Qt.ItemDataRole.UserRole + 1
 

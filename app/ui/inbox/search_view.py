@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.store import StoreError
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.notices import preview
 from app.domain.inbox.views import SearchHit
 from app.ports.inbox import InboxPort
-from app.ui.chat_delegates import small
-from app.ui.formatting import chat_title, day_or_time, tr, trn, utcnow
+from app.storage.store import StoreError
+from app.ui.chats.delegates import small
 from app.ui.inbox.delegate import ALIGN_LEFT, ALIGN_RIGHT, bold, paint_row
 from app.ui.inbox.dialog_parts import error_label, show_error
+from app.ui.shared.formatting import chat_title, day_or_time, tr, trn, utcnow
 
 Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole + 1

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.ports.inbox import InboxPort
-from app.ui.formatting import tr, trn, utcnow
 from app.ui.inbox.conversation_menu import conversation_menu
 from app.ui.inbox.delegate import InboxDelegate
 from app.ui.inbox.model import ConversationRole, Filter, InboxModel
 from app.ui.inbox.search_view import SearchResults
-from app.ui.retranslating import Retranslating
-from app.ui.screen_fit import OpensOnScreen
+from app.ui.shared.formatting import tr, trn, utcnow
+from app.ui.shared.retranslating import Retranslating
+from app.ui.shared.screen_fit import OpensOnScreen
 
 #: Changes are gathered this long and applied together (a burst of messages).
 BATCH_MS = 50

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.domain.inbox.errors import InboxError, fill
-from app.ui.error_words import error_words
-from app.ui.formatting import tr, tr_noop
+from app.ui.shared.error_text import error_words
+from app.ui.shared.formatting import tr, tr_noop
 
 #: One sentence per code; `{name}` places are filled in after translating.
 SENTENCES = {

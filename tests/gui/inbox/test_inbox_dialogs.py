@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from app.core.durable import Inbound
+from app.domain.bridge_messages import Inbound
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.labels import clean_name
 from app.domain.inbox.search import parse

@@ -8,8 +8,8 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt
 
-from app.ui.accounts_model import Column
 from app.ui.inbox.model import ConversationRole
+from app.ui.main_window.accounts_model import Column
 from tests.liveapp import eventually, link, run, settled
 
 BUDI, SARI, TONO = "6281234500011", "6281234500012", "6281234500013"

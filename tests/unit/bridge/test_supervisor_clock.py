@@ -10,7 +10,7 @@ import time
 
 from app.bridge.logs import BridgeLog
 from app.bridge.supervisor import BridgeSupervisor
-from app.core.supervision import State
+from app.domain.bridge_policy import State
 
 
 def no_node(tmp_path, clock=None) -> BridgeSupervisor:

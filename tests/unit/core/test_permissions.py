@@ -1,4 +1,4 @@
-"""The data folder is this user's alone (app/core/permissions.py): what an older Jaga, a
+"""The data folder is this user's alone (app/system/permissions.py): what an older Jaga, a
 copy or a restore left readable by the group is narrowed too, not only what others read.
 
 Seen failing against: `_narrow` acting only on modes open to others (`& 0o007`): 0640
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.permissions import keep_private
+from app.system.permissions import keep_private
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
 

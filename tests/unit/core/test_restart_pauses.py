@@ -1,8 +1,8 @@
-"""The pause before a dead background task starts again (app/core/restart_pauses.py)."""
+"""The pause before a dead background task starts again (app/domain/restart_pauses.py)."""
 
 from __future__ import annotations
 
-from app.core.restart_pauses import RestartPauses, RestartPolicy
+from app.domain.restart_pauses import RestartPauses, RestartPolicy
 
 
 class Clock:

@@ -1,4 +1,4 @@
-"""A database error inside a write hook fails the whole write (app/core/write_hooks.py):
+"""A database error inside a write hook fails the whole write (app/storage/write_hooks.py):
 a message is never stored without the webhook that tells of it.
 
 Seen failing against: WriteHooks.run catching every Exception (the `except SQLAlchemyError:
@@ -17,10 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 import app.gateway.publisher as publisher_module
-from app.core.models import WebhookDelivery
-from app.core.store import Inbound, Store, StoreError
 from app.gateway.publisher import WebhookPublisher
-from app.gateway.webhook_store import WebhookStore
+from app.storage.store import Inbound, Store, StoreError
+from app.storage.tables import WebhookDelivery
+from app.storage.webhooks import WebhookStore
 from tests.store_kit import linked
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app.core.store import Store
 from app.runtime.read_model import ReadModel
 from app.runtime.recorder import StatusRecorder
 from app.runtime.signals import CoreSignals
+from app.storage.store import Store
 from tests.unit.runtime.fake_bridge import FakeBridge
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from app.bridge.client import BridgeError
 from app.bridge.protocol import Me, SessionInfo, Snapshot
-from app.core.status import SessionStatus
+from app.domain.status import SessionStatus
 
 
 class FakeBridge:

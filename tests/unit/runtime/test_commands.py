@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.bridge.protocol import Limits
-from app.core.outbox import MessageError
+from app.domain.outbox import MessageError
 from app.runtime.commands import OwnerCommands
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.reconciler import Reconciler

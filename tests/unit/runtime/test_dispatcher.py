@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from app.bridge.client import BridgeError
-from app.core.clock import SteadyClock
+from app.domain.clock import SteadyClock
 from app.runtime.dispatcher import Dispatcher
 from tests.liveapp import run
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-from app.core.durable import Ack, Inbound
-from app.core.store import StoreError
+from app.domain.bridge_messages import Ack, Inbound
 from app.runtime.inbox import PARKED_NOTICE, Inbox
+from app.storage.store import StoreError
 from tests.liveapp import eventually, run
 
 

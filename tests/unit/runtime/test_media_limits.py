@@ -1,5 +1,5 @@
 """The owner's file size limit, at the byte (app/runtime/media_commands.py,
-app/core/media_files.py): a file exactly at the limit goes, one byte more is refused
+app/system/media_files.py): a file exactly at the limit goes, one byte more is refused
 with the sentence, and nothing of it is queued or kept.
 
 Seen failing against: `if size >= max_bytes` in MediaFiles._write (a file of exactly the
@@ -11,12 +11,12 @@ from __future__ import annotations
 import pytest
 
 from app.bridge.protocol import Limits
-from app.core.media import MediaLimits
-from app.core.media_files import CHUNK, MediaError, MediaFiles
+from app.domain.media import MediaLimits
 from app.runtime.commands import OwnerCommands
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.media_commands import MediaCommands
 from app.runtime.reconciler import Reconciler
+from app.system.media_files import CHUNK, MediaError, MediaFiles
 
 #: Over two read chunks, so the limit falls inside the last one.
 LIMIT = 2 * CHUNK + 1000

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 
 from app.bridge.protocol import SessionInfo
-from app.core.status import SessionStatus
+from app.domain.status import SessionStatus
 from app.gateway.publisher import WebhookPublisher
-from app.gateway.webhook_store import WebhookStore
+from app.storage.webhooks import WebhookStore
 
-#: Every status in which a number is running on the bridge (app.core.status.ACTIVE).
+#: Every status in which a number is running on the bridge (app.domain.status.ACTIVE).
 ALIVE = ("starting", "qr", "pairing_code", "reconnecting", "connected")
 
 

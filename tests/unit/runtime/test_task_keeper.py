@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from app.core.restart_pauses import RestartPolicy
+from app.domain.restart_pauses import RestartPolicy
 from app.runtime.task_keeper import GENERIC_STOPPED, STOPPED_SENTENCES, WORK_FAILED, TaskKeeper
 from tests.liveapp import eventually, run
 

@@ -6,9 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from app.core.durable import Inbound
-from app.core.store import Store
+from app.domain.bridge_messages import Inbound
 from app.runtime.one_inbox.write_hook import InboxWriteHook, Touched
+from app.storage.store import Store
 from tests.store_kit import linked
 
 

@@ -6,12 +6,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from app.core.models import Message
 from app.domain.inbox.away import AutoReplies, is_auto_reply
 from app.domain.inbox.hours import parse_week
 from app.domain.inbox.views import NumberSettings
 from app.storage.inbox.chats import ChatsRepo
 from app.storage.inbox.settings import SettingsRepo
+from app.storage.tables import Message
 from tests.unit.storage.inbox.conftest import inbound
 
 WEEK = parse_week(["08:00-17:00"] * 6 + [""])

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.write_hooks import Written
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.events import LabelChat, LabelEdit
 from app.storage.inbox.label_sync import ChatPush, LabelSyncRepo
 from app.storage.inbox.labels import LabelsRepo
 from app.storage.inbox.settings import SettingsRepo
+from app.storage.write_hooks import Written
 
 CHAT = "6281234567890"
 

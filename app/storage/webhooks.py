@@ -1,0 +1,290 @@
+"""Webhook targets and their durable deliveries in app.sqlite3.
+
+A delivery row is written (with the exact bytes to send) before the first attempt, so an
+event the shop's software should hear survives any crash or restart of Jaga until it is
+delivered, refused for good, or 24 hours old.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app.domain.webhook_address import check_address
+from app.domain.webhook_events import EVENTS
+from app.domain.webhook_retry import Next, Outcome
+from app.storage.store import Store, StoreError
+from app.storage.tables import WebhookDelivery, WebhookTarget, utcnow
+
+PENDING = "pending"
+
+
+def check_events(events: Iterable[str]) -> list[str]:
+    chosen = sorted(set(events))
+    unknown = [e for e in chosen if e not in EVENTS]
+    if unknown or not chosen:
+        raise StoreError(f"Choose the events to send from: {', '.join(EVENTS)}.")
+    return chosen
+
+
+@dataclass(frozen=True)
+class Health:
+    """What the window shows for one URL."""
+
+    pending: int
+    last_success_at: datetime | None
+    last_failure_at: datetime | None
+    last_failure: str | None  # the endpoint's answer or the connection error
+
+
+class WebhookStore:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # --- targets ------------------------------------------------------------------------
+
+    def add_target(self, url: str, events: Iterable[str], secret: str | None) -> WebhookTarget:
+        """A new address; WebhookAddressError (a ValueError with `.code`) or StoreError in
+        words for one that cannot be used, and nothing is stored."""
+        target = WebhookTarget(
+            url=check_address(url), events=",".join(check_events(events)), secret=secret or None
+        )
+        with self._store.session() as s:
+            s.add(target)
+        return target
+
+    def update_target(
+        self, target_id: int, url: str, events: Iterable[str], secret: str | None
+    ) -> WebhookTarget | None:
+        """The same checks as add_target; None when the address was removed meanwhile."""
+        checked, chosen = check_address(url), ",".join(check_events(events))
+        with self._store.session() as s:
+            target = s.get(WebhookTarget, target_id)
+            if target is None:
+                return None
+            target.url, target.events, target.secret = checked, chosen, secret or None
+            return target
+
+    def targets(self) -> list[WebhookTarget]:
+        with self._store.session() as s:
+            return list(s.scalars(select(WebhookTarget).order_by(WebhookTarget.id)))
+
+    def target(self, target_id: int) -> WebhookTarget | None:
+        with self._store.session() as s:
+            return s.get(WebhookTarget, target_id)
+
+    def remove_target(self, target_id: int) -> None:
+        with self._store.session() as s:
+            target = s.get(WebhookTarget, target_id)
+            if target is not None:
+                s.delete(target)
+
+    # --- deliveries ---------------------------------------------------------------------
+
+    def enqueue(self, *, event: str, event_id: str, order_key: str, body: bytes) -> list[int]:
+        """One row per enabled URL that wants this event, all in one commit."""
+        with self._store.session() as s:
+            return enqueue_in(
+                s,
+                enabled_targets(s),
+                event=event,
+                event_id=event_id,
+                order_key=order_key,
+                body=body,
+            )
+
+    def _heads(self, target_id: int | None = None):  # noqa: ANN202 (a SQLAlchemy subquery)
+        """The oldest unfinished delivery of each (URL, chat): the only one that may go."""
+        query = select(func.min(WebhookDelivery.id)).where(WebhookDelivery.state == PENDING)
+        if target_id is not None:
+            query = query.where(WebhookDelivery.target_id == target_id)
+        return query.group_by(WebhookDelivery.target_id, WebhookDelivery.order_key)
+
+    def due(
+        self, now: datetime, limit: int = 64, *, target_id: int | None = None
+    ) -> list[WebhookDelivery]:
+        """Due heads of every (URL, chat), or of one URL's chats only."""
+        with self._store.session() as s:
+            query = (
+                select(WebhookDelivery)
+                .where(WebhookDelivery.id.in_(self._heads(target_id)))
+                .where(WebhookDelivery.next_attempt_at <= now)
+                .order_by(WebhookDelivery.id)
+                .limit(limit)
+            )
+            return list(s.scalars(query))
+
+    def next_due_at(self, target_id: int | None = None) -> datetime | None:
+        with self._store.session() as s:
+            query = select(func.min(WebhookDelivery.next_attempt_at)).where(
+                WebhookDelivery.id.in_(self._heads(target_id))
+            )
+            return s.scalar(query)
+
+    def record(
+        self,
+        delivery_id: int,
+        step: Next,
+        *,
+        status_code: int | None,
+        error: str | None,
+        now: datetime,
+    ) -> None:
+        with self._store.session() as s:
+            _record_in(s, delivery_id, step, status_code, error, now)
+
+    def record_many(self, outcomes: Iterable[Outcomed]) -> None:
+        """Several attempts' outcomes in one commit (one sync to disk, not one each)."""
+        with self._store.session() as s:
+            for o in outcomes:
+                _record_in(s, o.delivery_id, o.step, o.status_code, o.error, o.at)
+
+    def retry_now(self, target_id: int, now: datetime | None = None) -> int:
+        """The owner's Retry now: waiting, refused and expired deliveries go again at once."""
+        moment = now or utcnow()
+        with self._store.session() as s:
+            result = s.execute(
+                update(WebhookDelivery)
+                .where(WebhookDelivery.target_id == target_id)
+                .where(WebhookDelivery.state.in_((PENDING, "rejected", "expired")))
+                .values(state=PENDING, next_attempt_at=moment, finished_at=None)
+            )
+            return int(result.rowcount or 0)
+
+    def replay_since(self, target_id: int, since: datetime) -> int:
+        """Every event sent to this URL since then goes again, in order, as new deliveries.
+
+        The event ids stay the same: a receiver that de-duplicates by id keeps what it has.
+        """
+        with self._store.session() as s:
+            old = list(
+                s.scalars(
+                    select(WebhookDelivery)
+                    .where(WebhookDelivery.target_id == target_id)
+                    .where(WebhookDelivery.created_at >= since)
+                    .order_by(WebhookDelivery.id)
+                )
+            )
+            s.add_all(
+                WebhookDelivery(
+                    target_id=target_id,
+                    event_id=row.event_id,
+                    event=row.event,
+                    order_key=row.order_key,
+                    body=row.body,
+                    state=PENDING,
+                )
+                for row in old
+            )
+            return len(old)
+
+    def recent(self, target_id: int, limit: int = 100) -> list[WebhookDelivery]:
+        with self._store.session() as s:
+            query = (
+                select(WebhookDelivery)
+                .where(WebhookDelivery.target_id == target_id)
+                .order_by(WebhookDelivery.id.desc())
+                .limit(limit)
+            )
+            return list(s.scalars(query))
+
+    def health(self, target_id: int) -> Health | None:
+        with self._store.session() as s:
+            target = s.get(WebhookTarget, target_id)
+            if target is None:
+                return None
+            pending = s.scalar(
+                select(func.count())
+                .where(WebhookDelivery.target_id == target_id)
+                .where(WebhookDelivery.state == PENDING)
+            )
+            return Health(
+                pending=int(pending or 0),
+                last_success_at=target.last_success_at,
+                last_failure_at=target.last_failure_at,
+                last_failure=target.last_failure,
+            )
+
+
+class Outcomed(Protocol):
+    """One attempt's outcome (app/gateway/webhook_outcomes.py: Recorded)."""
+
+    delivery_id: int
+    step: Next
+    status_code: int | None
+    error: str | None
+    at: datetime
+
+
+def _record_in(
+    s: Session,
+    delivery_id: int,
+    step: Next,
+    status_code: int | None,
+    error: str | None,
+    now: datetime,
+) -> None:
+    row = s.get(WebhookDelivery, delivery_id)
+    if row is None:
+        return  # its URL was removed meanwhile
+    row.attempts += 1
+    row.last_attempt_at = now
+    row.last_status_code = status_code
+    row.last_error = error
+    if step.outcome is Outcome.RETRY:
+        assert step.at is not None
+        row.next_attempt_at = step.at
+    else:
+        row.state = step.outcome.value
+        row.finished_at = now
+    target = s.get(WebhookTarget, row.target_id)
+    if target is None:
+        return
+    if step.outcome is Outcome.DELIVERED:
+        target.last_success_at = now
+    else:
+        target.last_failure_at = now
+        target.last_failure = _failure_words(status_code, error)
+
+
+def _failure_words(status_code: int | None, error: str | None) -> str:
+    if status_code is not None:
+        return f"HTTP {status_code}" + (f": {error}" if error else "")
+    return error or "no answer"
+
+
+def enabled_targets(s: Session) -> list[WebhookTarget]:
+    return list(s.scalars(select(WebhookTarget).where(WebhookTarget.enabled)))
+
+
+def enqueue_in(
+    s: Session,
+    targets: list[WebhookTarget],
+    *,
+    event: str,
+    event_id: str,
+    order_key: str,
+    body: bytes,
+) -> list[int]:
+    """The same inside a transaction that is already open: the one that stores the rows
+    the event is about (app.storage.write_hooks), so both commit or neither does."""
+    wanted = [t for t in targets if event in t.events.split(",")]
+    rows = [
+        WebhookDelivery(
+            target_id=t.id,
+            event_id=event_id,
+            event=event,
+            order_key=order_key,
+            body=body,
+            state=PENDING,
+        )
+        for t in wanted
+    ]
+    s.add_all(rows)
+    s.flush()
+    return [row.id for row in rows]

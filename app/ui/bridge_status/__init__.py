@@ -1,0 +1,1 @@
+"""The bridge panel: the helper process's state, restarts and log."""

@@ -1,0 +1,1 @@
+"""A number's chats: conversations, messages as bubbles, the reply box, files."""

@@ -1,0 +1,1 @@
+"""The owner's preferences and the Settings dialog."""

@@ -1,0 +1,1 @@
+"""What two or more window features use: words, translations, icons, banners, layout helpers."""

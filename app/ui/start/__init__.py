@@ -1,0 +1,1 @@
+"""Starting and ending the desktop app: launcher, data folder, single instance, quit paths."""
