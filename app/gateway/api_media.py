@@ -39,8 +39,7 @@ from app.gateway.api_waha import (
     reply_to,
 )
 from app.gateway.waha import jaga_chat
-from app.ports.api import GatewayCore
-from app.storage.store import StoreError
+from app.ports.api import GatewayCore, StoreError
 from app.system.media_files import TEMP_PREFIX
 
 #: Room in a media request for everything but the file (JSON, names, caption).

@@ -15,7 +15,8 @@ from app.gateway.label_webhooks import LabelWebhooks
 from app.gateway.lan_address import api_base
 from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
-from app.ports.api import GatewayCore, ServicePort
+from app.ports.api import GatewayCore
+from app.ports.service_port import ServicePort
 from app.runtime.task_keeper import TaskKeeper
 from app.storage.store import Store
 from app.storage.tables import WebhookDelivery
@@ -133,7 +134,7 @@ def for_service(
     """The app's gateway over the core's facade. The store is handed on for the gateway's
     own tables only (webhook targets and deliveries); the core is reached through the port."""
     return Gateway(
-        ServicePort(service),
+        ServicePort.of(service),
         service.store,
         ApiKey(instance, secrets_file(service.data_dir)),
         port=port,

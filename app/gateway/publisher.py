@@ -22,6 +22,7 @@ from ulid import ULID
 from app.gateway.envelope import body_bytes, envelope
 from app.gateway.waha_json import ack_body, me_json, message_json, metadata_of, status_body
 from app.ports.api import NumberView
+from app.storage.message_views import message_view
 from app.storage.session_configs import loads_metadata
 from app.storage.tables import Account, Message, SessionConfig
 from app.storage.webhooks import enabled_targets, enqueue_in
@@ -81,11 +82,12 @@ class WebhookPublisher:
             view = number(message.account_id)
             if view is None:
                 continue
+            seen = message_view(message)
             for event in events_of(message):
                 payload = (
-                    message_json(view, message, self._api_base())
+                    message_json(view, seen, self._api_base())
                     if event == "message"
-                    else ack_body(view, message)
+                    else ack_body(view, seen)
                 )
                 key = f"{view.id}:{message.chat}"
                 enqueued += self.publish(s, targets, event, view, key, payload)

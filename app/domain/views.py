@@ -1,0 +1,49 @@
+"""Frozen views of stored things, as the faces read them: never a database row.
+
+Storage builds them (app/storage/message_views.py); the ports hand them on; the gateway
+turns them into WAHA's JSON (app/gateway/waha_json.py). A view is a snapshot: changing
+the store later does not change a view already read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class MessageView:
+    """One message in or out, as stored (table `messages`, docs/app-core.md)."""
+
+    #: The store's row id (the outbox's order; Fonnte's `requestid`).
+    id: int
+    account_id: str
+    direction: str  # "in" | "out"
+    chat: str
+    #: WhatsApp's id of the message.
+    message_id: str
+    #: The text, or a file's caption.
+    text: str
+    status: str
+    error: str | None
+    next_attempt_at: datetime | None
+    created_at: datetime
+    #: Who wrote it, in a group (None in a person's chat and for ours).
+    author: str | None = None
+    reply_to: str | None = None
+    media_type: str | None = None
+    media_mimetype: str | None = None
+    media_size: int | None = None
+    media_sha256: str | None = None
+    media_file_name: str | None = None
+    media_state: str | None = None
+    media_error: str | None = None
+
+
+@dataclass(frozen=True)
+class HookConfig:
+    """One webhook of a number's WAHA session config (PUT /api/sessions/{session})."""
+
+    url: str
+    events: list[str]
+    secret: str | None
