@@ -47,3 +47,35 @@ class HookConfig:
     url: str
     events: list[str]
     secret: str | None
+
+
+@dataclass(frozen=True)
+class WebhookTargetView:
+    """One webhook address (table `webhook_targets`), as the sender and the window read it."""
+
+    id: int
+    url: str
+    #: The events it wants, comma-separated as stored (app/domain/webhook_events.py).
+    events: str
+    secret: str | None
+    enabled: bool
+    created_at: datetime
+    last_success_at: datetime | None
+    last_failure_at: datetime | None
+    last_failure: str | None
+    #: Set through one number's WAHA session config; None: the owner's, for every number.
+    account_id: str | None
+
+
+@dataclass(frozen=True)
+class DeliveryView:
+    """One webhook delivery waiting to be sent (table `webhook_deliveries`)."""
+
+    id: int
+    target_id: int
+    event_id: str
+    event: str
+    #: The signed JSON body, byte for byte as it is posted.
+    body: bytes
+    attempts: int
+    created_at: datetime

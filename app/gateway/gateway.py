@@ -19,7 +19,6 @@ from app.ports.api import GatewayCore
 from app.ports.service_port import ServicePort
 from app.runtime.task_keeper import TaskKeeper
 from app.storage.store import Store
-from app.storage.tables import WebhookDelivery
 from app.storage.webhooks import WebhookStore
 from app.system.secrets import secrets_file
 
@@ -92,8 +91,7 @@ class Gateway:
             me=None,
             timestamp_ms=int(time.time() * 1000),
         )
-        probe = WebhookDelivery(event=PING, body=body_bytes(document))
-        tried = await self.sender.post(probe, target)
+        tried = await self.sender.post(body_bytes(document), target)
         if tried.status_code is None:
             return tried.error or "no answer"
         return f"HTTP {tried.status_code}" + (f": {tried.error}" if tried.error else "")

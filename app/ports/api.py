@@ -10,6 +10,7 @@ parts.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -20,20 +21,25 @@ from app.domain.outbox import MessageError, SendOptions
 from app.domain.pacing import Pacing
 from app.domain.status import SessionStatus
 from app.domain.store_error import StoreError
-from app.domain.views import HookConfig, MessageView
+from app.domain.views import DeliveryView, HookConfig, MessageView, WebhookTargetView
+from app.domain.webhook_retry import Next
 from app.ports.inbox import InboxPort
 
 __all__ = [
     "SEEN_MAX",
     "AccountLike",
     "BridgeError",
+    "DeliveryView",
     "GatewayCore",
     "HookConfig",
     "MessageError",
     "MessageView",
     "NumberView",
+    "Outcome",
     "Queued",
     "StoreError",
+    "WebhookQueue",
+    "WebhookTargetView",
     "client_id_for",
 ]
 
@@ -150,6 +156,34 @@ class GatewayCore(Protocol):
     async def set_pacing(self, pacing: Pacing) -> None: ...
     @property
     def inbox(self) -> InboxPort: ...
+
+
+class Outcome(Protocol):
+    """One delivery attempt's outcome, as the sender records it."""
+
+    @property
+    def delivery_id(self) -> int: ...
+    @property
+    def step(self) -> Next: ...
+    @property
+    def status_code(self) -> int | None: ...
+    @property
+    def error(self) -> str | None: ...
+    @property
+    def at(self) -> datetime: ...
+
+
+class WebhookQueue(Protocol):
+    """The webhook sender's side of the store (app/storage/webhooks.py, WebhookStore):
+    the addresses, their due deliveries, and where each attempt's outcome goes."""
+
+    def targets(self) -> list[WebhookTargetView]: ...
+    def target(self, target_id: int) -> WebhookTargetView | None: ...
+    def due(
+        self, now: datetime, limit: int = 64, *, target_id: int | None = None
+    ) -> list[DeliveryView]: ...
+    def next_due_at(self, target_id: int | None = None) -> datetime | None: ...
+    def record_many(self, outcomes: Iterable[Outcome]) -> None: ...
 
 
 def client_id_for(account_id: str, key: str) -> str:

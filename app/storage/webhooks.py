@@ -15,6 +15,7 @@ from typing import Protocol
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.views import DeliveryView, WebhookTargetView
 from app.domain.webhook_address import check_address
 from app.domain.webhook_events import EVENTS
 from app.domain.webhook_retry import Next, Outcome
@@ -70,13 +71,15 @@ class WebhookStore:
             target.url, target.events, target.secret = checked, chosen, secret or None
             return target
 
-    def targets(self) -> list[WebhookTarget]:
+    def targets(self) -> list[WebhookTargetView]:
         with self._store.session() as s:
-            return list(s.scalars(select(WebhookTarget).order_by(WebhookTarget.id)))
+            rows = s.scalars(select(WebhookTarget).order_by(WebhookTarget.id))
+            return [target_view(t) for t in rows]
 
-    def target(self, target_id: int) -> WebhookTarget | None:
+    def target(self, target_id: int) -> WebhookTargetView | None:
         with self._store.session() as s:
-            return s.get(WebhookTarget, target_id)
+            row = s.get(WebhookTarget, target_id)
+            return target_view(row) if row is not None else None
 
     def remove_target(self, target_id: int) -> None:
         with self._store.session() as s:
@@ -107,7 +110,7 @@ class WebhookStore:
 
     def due(
         self, now: datetime, limit: int = 64, *, target_id: int | None = None
-    ) -> list[WebhookDelivery]:
+    ) -> list[DeliveryView]:
         """Due heads of every (URL, chat), or of one URL's chats only."""
         with self._store.session() as s:
             query = (
@@ -117,7 +120,7 @@ class WebhookStore:
                 .order_by(WebhookDelivery.id)
                 .limit(limit)
             )
-            return list(s.scalars(query))
+            return [delivery_view(d) for d in s.scalars(query)]
 
     def next_due_at(self, target_id: int | None = None) -> datetime | None:
         with self._store.session() as s:
@@ -288,3 +291,30 @@ def enqueue_in(
     s.add_all(rows)
     s.flush()
     return [row.id for row in rows]
+
+
+def target_view(row: WebhookTarget) -> WebhookTargetView:
+    return WebhookTargetView(
+        id=row.id,
+        url=row.url,
+        events=row.events,
+        secret=row.secret,
+        enabled=row.enabled,
+        created_at=row.created_at,
+        last_success_at=row.last_success_at,
+        last_failure_at=row.last_failure_at,
+        last_failure=row.last_failure,
+        account_id=row.account_id,
+    )
+
+
+def delivery_view(row: WebhookDelivery) -> DeliveryView:
+    return DeliveryView(
+        id=row.id,
+        target_id=row.target_id,
+        event_id=row.event_id,
+        event=row.event,
+        body=row.body,
+        attempts=row.attempts,
+        created_at=row.created_at,
+    )
