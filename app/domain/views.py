@@ -79,3 +79,18 @@ class DeliveryView:
     body: bytes
     attempts: int
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class AccountRecord:
+    """A number as one transaction stored it, with its WAHA session metadata: what a
+    webhook tells of the number (the read model's AccountView may lag this write)."""
+
+    id: str
+    label: str
+    phone: str | None
+    display_name: str | None
+    status: str
+    status_since: datetime | None
+    last_activity_at: datetime | None
+    metadata: dict[str, str]

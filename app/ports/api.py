@@ -17,17 +17,25 @@ from pathlib import Path
 from typing import Protocol
 
 from app.domain.bridge_error import BridgeError
+from app.domain.inbox.labels import LabelChange
 from app.domain.outbox import MessageError, SendOptions
 from app.domain.pacing import Pacing
 from app.domain.status import SessionStatus
 from app.domain.store_error import StoreError
-from app.domain.views import DeliveryView, HookConfig, MessageView, WebhookTargetView
+from app.domain.views import (
+    AccountRecord,
+    DeliveryView,
+    HookConfig,
+    MessageView,
+    WebhookTargetView,
+)
 from app.domain.webhook_retry import Next
 from app.ports.inbox import InboxPort
 
 __all__ = [
     "SEEN_MAX",
     "AccountLike",
+    "AccountRecord",
     "BridgeError",
     "DeliveryView",
     "GatewayCore",
@@ -40,6 +48,7 @@ __all__ = [
     "StoreError",
     "WebhookQueue",
     "WebhookTargetView",
+    "WebhookTransaction",
     "client_id_for",
 ]
 
@@ -184,6 +193,26 @@ class WebhookQueue(Protocol):
     ) -> list[DeliveryView]: ...
     def next_due_at(self, target_id: int | None = None) -> datetime | None: ...
     def record_many(self, outcomes: Iterable[Outcome]) -> None: ...
+
+
+class WebhookTransaction(Protocol):
+    """One open store transaction as a webhook publisher sees it (the publishers run inside
+    it, app/storage/webhook_writes.py): what it wrote, in views, and where deliveries go."""
+
+    def targets(self) -> list[WebhookTargetView]: ...
+    def messages(self) -> list[MessageView]: ...
+    def status_accounts(self) -> list[str]: ...
+    def labels(self) -> list[LabelChange]: ...
+    def account(self, account_id: str) -> AccountRecord | None: ...
+    def enqueue(
+        self,
+        targets: list[WebhookTargetView],
+        *,
+        event: str,
+        event_id: str,
+        order_key: str,
+        body: bytes,
+    ) -> list[int]: ...
 
 
 def client_id_for(account_id: str, key: str) -> str:

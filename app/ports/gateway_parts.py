@@ -12,11 +12,19 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from app.ports.api import WebhookTransaction
 from app.ports.service_port import ServicePort
+from app.storage.webhook_writes import WebhookWrites
 from app.storage.webhooks import WebhookStore
 from app.storage.write_hooks import WriteHooks
 from app.system.api_key import ApiKey
 from app.system.secrets import secrets_file
+
+
+def webhook_transaction(s: Any, written: Any) -> WebhookTransaction:
+    """A write hook's arguments (the store's session and what it wrote, app.storage.
+    write_hooks) as the webhook publishers read them."""
+    return WebhookWrites(s, written)
 
 
 class Keeper(Protocol):

@@ -7,7 +7,7 @@ delivered, refused for good, or 24 hours old.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -267,7 +267,7 @@ def enabled_targets(s: Session) -> list[WebhookTarget]:
 
 def enqueue_in(
     s: Session,
-    targets: list[WebhookTarget],
+    targets: Sequence[WebhookTarget | WebhookTargetView],
     *,
     event: str,
     event_id: str,
