@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import logging
 import time
-from typing import Any
 
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
 from app.gateway.envelope import PING, body_bytes, envelope
@@ -15,6 +14,7 @@ from app.gateway.lan_address import api_base
 from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
 from app.ports.gateway_parts import GatewayParts
+from app.ports.service_port import CoreParts
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ class Gateway:
 
 
 def for_service(
-    service: Any,
+    service: CoreParts,
     instance: str,
     *,
     port: int,

@@ -8,12 +8,11 @@ app's task keeper here, each by composition.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from app.ports.api import WebhookTransaction
-from app.ports.service_port import ServicePort
+from app.ports.service_port import CoreParts, Keeper, ServicePort
 from app.storage.webhook_writes import WebhookWrites
 from app.storage.webhooks import WebhookStore
 from app.storage.write_hooks import WriteHooks
@@ -27,12 +26,6 @@ def webhook_transaction(s: Any, written: Any) -> WebhookTransaction:
     return WebhookWrites(s, written)
 
 
-class Keeper(Protocol):
-    """The app's task keeper (app/runtime/task_keeper.py): a task that dies starts again."""
-
-    def keep(self, name: str, start: Callable[[], Awaitable[None]]) -> Any: ...
-
-
 @dataclass(frozen=True)
 class GatewayParts:
     core: ServicePort
@@ -43,7 +36,7 @@ class GatewayParts:
     keeper: Keeper
 
     @classmethod
-    def of(cls, core: Any, instance: str) -> GatewayParts:
+    def of(cls, core: CoreParts, instance: str) -> GatewayParts:
         """From the app's core (app/service.py's JagaService): its parts, not its methods.
         `instance` names the API key in the keyring (one per data folder)."""
         return cls(

@@ -8,7 +8,7 @@ handed by app/application.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from app.ports.api import SEEN_MAX, AccountLike, NumberView, Queued, client_id_f
 from app.ports.inbox import InboxPort
 from app.storage.message_views import MessageViews, message_view
 from app.storage.session_configs import SessionConfigs
+from app.storage.store import Store
 
 
 class Account(AccountLike, Protocol):
@@ -100,6 +101,51 @@ class QrCodes(Protocol):
     def latest_qr(self) -> Mapping[str, Any]: ...  # .qr
 
 
+class Signals(Protocol):
+    @property
+    def error(self) -> Any: ...  # a Qt signal: .emit(sentence)
+
+
+class Supervisor(Protocol):
+    def update_env(self, env: dict[str, str]) -> None: ...
+
+
+class Keeper(Protocol):
+    """The app's task keeper (app/runtime/task_keeper.py): a task that dies starts again."""
+
+    def keep(self, name: str, start: Callable[[], Awaitable[None]]) -> Any: ...
+
+
+class CoreParts(Protocol):
+    """The app's core as the port is made of it (app/service.py's JagaService has these
+    parts); `ServicePort.of` and app/ports/gateway_parts.py take them, never its methods."""
+
+    @property
+    def model(self) -> Accounts: ...
+    @property
+    def commands(self) -> Commands: ...
+    @property
+    def media(self) -> Media: ...
+    @property
+    def link(self) -> Link: ...
+    @property
+    def recorder(self) -> QrCodes: ...
+    @property
+    def store(self) -> Store: ...
+    @property
+    def one_inbox(self) -> InboxPort: ...
+    @property
+    def supervisor(self) -> Supervisor: ...
+    @property
+    def signals(self) -> Signals: ...
+    @property
+    def bridge_up(self) -> bool: ...
+    @property
+    def data_dir(self) -> Path: ...
+    @property
+    def keeper(self) -> Keeper: ...
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -125,7 +171,7 @@ class ServicePort:
     _metadata: dict[str, dict[str, str]] | None = field(default=None, init=False)
 
     @classmethod
-    def of(cls, core: Any) -> ServicePort:
+    def of(cls, core: CoreParts) -> ServicePort:
         """From the app's core (app/service.py's JagaService): its parts, not its methods."""
         return cls(
             model=core.model,
