@@ -9,31 +9,12 @@ from app.domain.views import MessageView
 from app.storage.message_edges import held_until
 from app.storage.store import Store
 from app.storage.tables import Message
+from app.storage.view_of import view_of
 
 
 def message_view(row: Message) -> MessageView:
     """A snapshot of one stored message (read while its session is open)."""
-    return MessageView(
-        id=row.id,
-        account_id=row.account_id,
-        direction=row.direction,
-        chat=row.chat,
-        message_id=row.message_id,
-        text=row.text,
-        status=row.status,
-        error=row.error,
-        next_attempt_at=row.next_attempt_at,
-        created_at=row.created_at,
-        author=row.author,
-        reply_to=row.reply_to,
-        media_type=row.media_type,
-        media_mimetype=row.media_mimetype,
-        media_size=row.media_size,
-        media_sha256=row.media_sha256,
-        media_file_name=row.media_file_name,
-        media_state=row.media_state,
-        media_error=row.media_error,
-    )
+    return view_of(MessageView, row)
 
 
 class MessageViews:

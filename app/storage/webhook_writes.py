@@ -14,6 +14,7 @@ from app.domain.views import AccountRecord, MessageView, WebhookTargetView
 from app.storage.message_views import message_view
 from app.storage.session_configs import loads_metadata
 from app.storage.tables import Account, SessionConfig
+from app.storage.view_of import view_of
 from app.storage.webhooks import enabled_targets, enqueue_in, target_view
 from app.storage.write_hooks import Written
 
@@ -44,16 +45,8 @@ class WebhookWrites:
         if row is None:
             return None
         config = self._s.get(SessionConfig, account_id)
-        return AccountRecord(
-            id=row.id,
-            label=row.label,
-            phone=row.phone,
-            display_name=row.display_name,
-            status=row.status,
-            status_since=row.status_since,
-            last_activity_at=row.last_activity_at,
-            metadata=loads_metadata(config.metadata_json) if config is not None else {},
-        )
+        metadata = loads_metadata(config.metadata_json) if config is not None else {}
+        return view_of(AccountRecord, row, metadata=metadata)
 
     def enqueue(
         self,

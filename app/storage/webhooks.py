@@ -21,6 +21,7 @@ from app.domain.webhook_events import EVENTS
 from app.domain.webhook_retry import Next, Outcome
 from app.storage.store import Store, StoreError
 from app.storage.tables import WebhookDelivery, WebhookTarget, utcnow
+from app.storage.view_of import view_of
 
 PENDING = "pending"
 
@@ -294,27 +295,8 @@ def enqueue_in(
 
 
 def target_view(row: WebhookTarget) -> WebhookTargetView:
-    return WebhookTargetView(
-        id=row.id,
-        url=row.url,
-        events=row.events,
-        secret=row.secret,
-        enabled=row.enabled,
-        created_at=row.created_at,
-        last_success_at=row.last_success_at,
-        last_failure_at=row.last_failure_at,
-        last_failure=row.last_failure,
-        account_id=row.account_id,
-    )
+    return view_of(WebhookTargetView, row)
 
 
 def delivery_view(row: WebhookDelivery) -> DeliveryView:
-    return DeliveryView(
-        id=row.id,
-        target_id=row.target_id,
-        event_id=row.event_id,
-        event=row.event,
-        body=row.body,
-        attempts=row.attempts,
-        created_at=row.created_at,
-    )
+    return view_of(DeliveryView, row)
