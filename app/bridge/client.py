@@ -15,6 +15,7 @@ import httpcore  # noqa: F401
 import httpx
 
 from app.bridge.protocol import Limits, SessionInfo, Snapshot
+from app.domain.bridge_error import BridgeError
 
 
 def loopback_tls() -> ssl.SSLContext:
@@ -31,26 +32,6 @@ SEND_ANSWER_TIMEOUT_S = 60.0
 #: A batch is answered once each of its sends is: its sends run side by side, so the
 #: slowest one's bound is the batch's.
 BATCH_TIMEOUT_S = SEND_ANSWER_TIMEOUT_S
-
-
-class BridgeError(Exception):
-    """The bridge answered with an error (`{"error": {"code", "message"}}`) or not at all."""
-
-    def __init__(
-        self,
-        code: str,
-        message: str,
-        status: int | None = None,
-        retry_at: str | None = None,
-        fields: dict[str, Any] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.status = status
-        #: When to come back (ISO-8601), for a send the bridge paces ("paced").
-        self.retry_at = retry_at
-        #: The whole error object (a refusal's `reason` and `error_code`, ...).
-        self.fields = fields or {}
 
 
 def _raise_for_error(response: httpx.Response) -> None:

@@ -17,6 +17,9 @@ from app.domain.outbox import MessageError
 
 #: The bridge's defaults (it publishes its own in READY and /health).
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+#: The app's temporary files in media/.tmp (the bridge's are "bridge-…"; each side sweeps
+#: only its own: app/system/media_files.py, and the local API's downloads).
+TEMP_PREFIX = "app-"
 DEFAULT_MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
 
 INBOUND_TYPES = frozenset({"image", "video", "audio", "voice", "document", "sticker"})

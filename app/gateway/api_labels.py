@@ -21,8 +21,8 @@ from app.gateway.api_models import dump
 from app.gateway.api_waha import number_named
 from app.gateway.label_json import label_json
 from app.gateway.waha import chat_id, jaga_chat
+from app.ports.api import StoreError
 from app.ports.inbox import InboxPort
-from app.storage.store import StoreError
 
 
 def _number(request: web.Request) -> tuple[InboxPort, str]:

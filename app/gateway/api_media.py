@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import httpx
 from aiohttp import web
 
-from app.domain.media import human_size, is_sha256
+from app.domain.media import TEMP_PREFIX, human_size, is_sha256
 from app.domain.outbox import MessageError
 from app.gateway.api_http import (
     MAX_BODY_BYTES,
@@ -39,9 +39,7 @@ from app.gateway.api_waha import (
     reply_to,
 )
 from app.gateway.waha import jaga_chat
-from app.ports.api import GatewayCore
-from app.storage.store import StoreError
-from app.system.media_files import TEMP_PREFIX
+from app.ports.api import GatewayCore, StoreError
 
 #: Room in a media request for everything but the file (JSON, names, caption).
 JSON_ROOM = 96 * 1024

@@ -14,8 +14,7 @@ from app.gateway.api_models import WAMessage, dump
 from app.gateway.api_waha import DEFAULT_SESSION, number_named, origin
 from app.gateway.waha import ack_level, jaga_chat
 from app.gateway.waha_json import epoch, message_json
-from app.ports.api import GatewayCore, NumberView
-from app.storage.tables import Message
+from app.ports.api import GatewayCore, MessageView, NumberView
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
@@ -29,13 +28,13 @@ MAX_TIMESTAMP = 10**12
 class Page:
     limit: int
     offset: int
-    keep: Callable[[Message], bool] | None  # None: no filter
+    keep: Callable[[MessageView], bool] | None  # None: no filter
 
 
 def page_of(query: dict[str, str]) -> Page:
     limit = whole_number(query.get("limit", str(DEFAULT_LIMIT)), "limit", 1, MAX_LIMIT)
     offset = whole_number(query.get("offset", "0"), "offset", 0, MAX_OFFSET)
-    tests: list[Callable[[Message], bool]] = []
+    tests: list[Callable[[MessageView], bool]] = []
     if "filter.timestamp.gte" in query:
         gte = whole_number(query["filter.timestamp.gte"], "filter", 0, MAX_TIMESTAMP)
         tests.append(lambda m: epoch(m.created_at) >= gte)
@@ -71,7 +70,7 @@ def _ack(raw: str) -> int:
     raise ApiError(400, "bad_filter", "filter.ack is an ack level, -1 to 4 (or ERROR … PLAYED).")
 
 
-def read_page(core: GatewayCore, number: NumberView, chat: str, page: Page) -> list[Message]:
+def read_page(core: GatewayCore, number: NumberView, chat: str, page: Page) -> list[MessageView]:
     """Newest first: the page after `offset` of the messages the filter keeps."""
     scan = FILTER_SCAN if page.keep else page.offset + page.limit
     newest_first = list(reversed(core.chat_messages(number.id, chat, scan)))
@@ -79,7 +78,7 @@ def read_page(core: GatewayCore, number: NumberView, chat: str, page: Page) -> l
     return kept[page.offset : page.offset + page.limit]
 
 
-def _answer(request: web.Request, number: NumberView, rows: list[Message]) -> web.Response:
+def _answer(request: web.Request, number: NumberView, rows: list[MessageView]) -> web.Response:
     base = origin(request)
     return web.json_response([dump(WAMessage, message_json(number, m, base)) for m in rows])
 

@@ -11,7 +11,6 @@ import segno
 from aiohttp import web
 from pydantic import ValidationError
 
-from app.bridge.client import BridgeError
 from app.domain.recipients import international
 from app.domain.webhook_address import WebhookAddressError, check_address
 from app.gateway.api_http import ApiError, core_of, json_body, text_field
@@ -26,9 +25,7 @@ from app.gateway.api_models import (
 )
 from app.gateway.api_waha import number_named
 from app.gateway.waha_json import me_json, session_json
-from app.ports.api import GatewayCore, NumberView
-from app.storage.session_configs import HookConfig
-from app.storage.store import StoreError
+from app.ports.api import BridgeError, GatewayCore, HookConfig, NumberView, StoreError
 
 #: WAHA's POST actions answer 201 Created (NestJS's default for POST).
 CREATED = 201

@@ -36,9 +36,7 @@ from app.gateway.api_waha import (
     number_named,
     queue_text,
 )
-from app.ports.api import GatewayCore, NumberView, Queued
-from app.storage.store import StoreError
-from app.storage.tables import utcnow
+from app.ports.api import GatewayCore, NumberView, Queued, StoreError
 
 MAX_TARGETS = 100
 MAX_DELAY_S = 86_400
@@ -166,7 +164,7 @@ async def read_request(request: web.Request) -> Request:
     targets = parse_targets(
         text_field(body, "target") or "", text_field(body, "countryCode", required=False)
     )
-    now = utcnow()
+    now = datetime.now(UTC).replace(tzinfo=None)  # naive UTC, as the store keeps
     start = schedule_of(text_field(body, "schedule", required=False), now)
     delay = delay_range(text_field(body, "delay", required=False))
     leave = departures(len(targets), delay, start, now, random.Random())

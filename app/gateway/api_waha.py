@@ -13,14 +13,12 @@ from typing import Any
 
 from aiohttp import web
 
-from app.bridge.client import BridgeError
 from app.domain.outbox import MessageError, SendOptions
 from app.gateway.api_http import ApiError, core_of, json_body, text_field
 from app.gateway.api_models import QueuedMessage, SeenAnswer, dump
 from app.gateway.waha import bare_message_id, jaga_chat, message_serial
 from app.gateway.waha_json import message_json
-from app.ports.api import SEEN_MAX, GatewayCore, NumberView, Queued
-from app.storage.store import StoreError
+from app.ports.api import SEEN_MAX, BridgeError, GatewayCore, NumberView, Queued, StoreError
 
 DEFAULT_SESSION = "default"
 MAX_IDEMPOTENCY_KEY = 200

@@ -6,45 +6,33 @@ import asyncio
 import contextlib
 import logging
 import time
-from typing import TYPE_CHECKING
 
-from app.gateway.api_key import ApiKey
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
 from app.gateway.envelope import PING, body_bytes, envelope
 from app.gateway.label_webhooks import LabelWebhooks
 from app.gateway.lan_address import api_base
 from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
-from app.ports.api import GatewayCore, ServicePort
-from app.runtime.task_keeper import TaskKeeper
-from app.storage.store import Store
-from app.storage.tables import WebhookDelivery
-from app.storage.webhooks import WebhookStore
-from app.system.secrets import secrets_file
+from app.ports.gateway_parts import GatewayParts
+from app.ports.service_port import CoreParts
 
 log = logging.getLogger(__name__)
-
-if TYPE_CHECKING:
-    from app.service import JagaService
 
 
 class Gateway:
     def __init__(
         self,
-        core: GatewayCore,
-        store: Store,
-        api_key: ApiKey,
+        parts: GatewayParts,
         *,
         port: int = DEFAULT_PORT,
         lan: bool = False,
         webhook_timeout_s: float = REQUEST_TIMEOUT_S,
-        keeper: TaskKeeper | None = None,
     ) -> None:
-        self.core = core
+        self.core = core = parts.core
         #: The app's task keeper: a webhook sender that dies is told and started again.
-        self.keeper = keeper or TaskKeeper(core.report_problem)
-        self.api_key = api_key
-        self.webhooks = WebhookStore(store)
+        self.keeper = parts.keeper
+        self.api_key = parts.api_key
+        self.webhooks = parts.webhooks
         self.sender = WebhookSender(self.webhooks, timeout_s=webhook_timeout_s)
         # Wakes whichever sender runs now (restart_sender makes a new one).
         self.publisher = WebhookPublisher(
@@ -56,7 +44,7 @@ class Gateway:
             self.publisher, lambda: self.sender.wake(), bridge_up=lambda: core.bridge_up
         )
         self._timeout_s = webhook_timeout_s
-        self._store = store
+        self._write_hooks = parts.write_hooks
         self.server = ApiServer(core, lambda: self.api_key.value, port=port, lan=lan)
         #: Why the API is not listening (a sentence for the owner), or None.
         self.problem: str | None = None
@@ -65,8 +53,8 @@ class Gateway:
     async def start(self) -> None:
         """Webhooks start whatever happens to the API's port: events are never dropped."""
         # Deliveries are written in the transactions that store what they tell of.
-        self._store.write_hooks.add(self.publisher.in_transaction)
-        self._store.write_hooks.add(self.label_webhooks.in_transaction)  # label_webhooks.py
+        self._write_hooks.add(self.publisher.in_transaction)
+        self._write_hooks.add(self.label_webhooks.in_transaction)  # label_webhooks.py
         self._keep_sender()
         try:
             await self.server.start()
@@ -91,8 +79,7 @@ class Gateway:
             me=None,
             timestamp_ms=int(time.time() * 1000),
         )
-        probe = WebhookDelivery(event=PING, body=body_bytes(document))
-        tried = await self.sender.post(probe, target)
+        tried = await self.sender.post(body_bytes(document), target)
         if tried.status_code is None:
             return tried.error or "no answer"
         return f"HTTP {tried.status_code}" + (f": {tried.error}" if tried.error else "")
@@ -112,8 +99,8 @@ class Gateway:
         self._sender_task = self.keeper.keep("webhook sender", lambda: self.sender.run_forever())
 
     async def aclose(self) -> None:
-        self._store.write_hooks.remove(self.publisher.in_transaction)
-        self._store.write_hooks.remove(self.label_webhooks.in_transaction)
+        self._write_hooks.remove(self.publisher.in_transaction)
+        self._write_hooks.remove(self.label_webhooks.in_transaction)
         await self.server.aclose()
         if self._sender_task is not None:
             self._sender_task.cancel()
@@ -123,21 +110,19 @@ class Gateway:
 
 
 def for_service(
-    service: JagaService,
+    service: CoreParts,
     instance: str,
     *,
     port: int,
     lan: bool = False,
     webhook_timeout_s: float = REQUEST_TIMEOUT_S,
 ) -> Gateway:
-    """The app's gateway over the core's facade. The store is handed on for the gateway's
-    own tables only (webhook targets and deliveries); the core is reached through the port."""
+    """The app's gateway over the core (app/service.py's JagaService), from the parts
+    app/ports/gateway_parts.py picks out of it: the core is reached through the port, the
+    store only for the gateway's own tables (webhook targets and deliveries)."""
     return Gateway(
-        ServicePort(service),
-        service.store,
-        ApiKey(instance, secrets_file(service.data_dir)),
+        GatewayParts.of(service, instance),
         port=port,
         lan=lan,
         webhook_timeout_s=webhook_timeout_s,
-        keeper=service.keeper,
     )

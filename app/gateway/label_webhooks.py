@@ -7,14 +7,11 @@ its session's metadata."""
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from sqlalchemy.orm import Session
+from typing import Any
 
 from app.gateway.label_json import EVENT_OF, change_json
 from app.gateway.publisher import WebhookPublisher
-from app.storage.tables import Account
-from app.storage.webhooks import enabled_targets
-from app.storage.write_hooks import Written
+from app.ports.gateway_parts import webhook_transaction
 
 
 class LabelWebhooks:
@@ -29,23 +26,25 @@ class LabelWebhooks:
         self._wake = wake
         self._bridge_up = bridge_up
 
-    def in_transaction(self, s: Session, written: Written) -> None:
+    def in_transaction(self, s: Any, written: Any) -> None:
         """A write hook (app.storage.write_hooks): inside the store's transaction."""
-        if not written.labels:
+        tx = webhook_transaction(s, written)
+        changes = tx.labels()
+        if not changes:
             return
-        targets = enabled_targets(s)
+        targets = tx.targets()
         if not targets:
             return
         up = self._bridge_up()
         enqueued: list[int] = []
-        for change in written.labels:
-            account = s.get(Account, change.account_id)
+        for change in changes:
+            account = tx.account(change.account_id)
             if account is None:
                 continue
-            number = self._publisher.number_view(s, account, up)
+            number = self._publisher.number_view(account, up)
             # One order per number's labels: a shop's software sees them as they happened.
             enqueued += self._publisher.publish(
-                s,
+                tx,
                 targets,
                 EVENT_OF[change.kind],
                 number,

@@ -16,16 +16,18 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy.orm import Session
 from ulid import ULID
 
 from app.gateway.envelope import body_bytes, envelope
 from app.gateway.waha_json import ack_body, me_json, message_json, metadata_of, status_body
-from app.ports.api import NumberView
-from app.storage.session_configs import loads_metadata
-from app.storage.tables import Account, Message, SessionConfig
-from app.storage.webhooks import enabled_targets, enqueue_in
-from app.storage.write_hooks import Written
+from app.ports.api import (
+    AccountRecord,
+    MessageView,
+    NumberView,
+    WebhookTargetView,
+    WebhookTransaction,
+)
+from app.ports.gateway_parts import webhook_transaction
 
 ACKED = frozenset({"sent", "delivered", "read"})
 
@@ -34,7 +36,7 @@ def new_event_id() -> str:
     return "evt_" + str(ULID()).lower()
 
 
-def events_of(message: Message) -> tuple[str, ...]:
+def events_of(message: MessageView) -> tuple[str, ...]:
     """The webhook events a stored row makes, if any."""
     if message.direction == "in":
         return ("message",)
@@ -62,9 +64,10 @@ class WebhookPublisher:
         self._bridge_up = bridge_up
         self._clock_ms = clock_ms
 
-    def in_transaction(self, s: Session, written: Written) -> None:
+    def in_transaction(self, s: Any, written: Any) -> None:
         """A write hook (app.storage.write_hooks): runs inside the store's transaction."""
-        targets = enabled_targets(s)
+        tx = webhook_transaction(s, written)
+        targets = tx.targets()
         if not targets:
             return
         up = self._bridge_up()
@@ -72,12 +75,12 @@ class WebhookPublisher:
 
         def number(account_id: str) -> NumberView | None:
             if account_id not in numbers:
-                account = s.get(Account, account_id)
-                numbers[account_id] = self.number_view(s, account, up) if account else None
+                account = tx.account(account_id)
+                numbers[account_id] = self.number_view(account, up) if account else None
             return numbers[account_id]
 
         enqueued: list[int] = []
-        for message in [*written.added, *written.moved]:
+        for message in tx.messages():
             view = number(message.account_id)
             if view is None:
                 continue
@@ -88,25 +91,26 @@ class WebhookPublisher:
                     else ack_body(view, message)
                 )
                 key = f"{view.id}:{message.chat}"
-                enqueued += self.publish(s, targets, event, view, key, payload)
-        for move in written.statuses:
-            view = self.number_view(s, move.account, up)
+                enqueued += self.publish(tx, targets, event, view, key, payload)
+        for account_id in tx.status_accounts():
+            account = tx.account(account_id)
+            if account is None:
+                continue
+            view = self.number_view(account, up)
             key = f"{view.id}:session"
-            enqueued += self.publish(s, targets, "session.status", view, key, status_body(view))
+            enqueued += self.publish(tx, targets, "session.status", view, key, status_body(view))
         if enqueued:
             self._wake()  # the sender runs on this loop: after this commit
 
     @staticmethod
-    def number_view(s: Session, account: Account, up: bool) -> NumberView:
+    def number_view(account: AccountRecord, up: bool) -> NumberView:
         """The number as a webhook tells of it, with its session's metadata."""
-        config = s.get(SessionConfig, account.id)
-        metadata = loads_metadata(config.metadata_json) if config is not None else {}
-        return replace(NumberView.of(account, bridge_up=up), metadata=metadata)
+        return replace(NumberView.of(account, bridge_up=up), metadata=account.metadata)
 
     def publish(
         self,
-        s: Session,
-        targets: list[Any],
+        tx: WebhookTransaction,
+        targets: list[WebhookTargetView],
         event: str,
         number: NumberView,
         order_key: str,
@@ -123,8 +127,7 @@ class WebhookPublisher:
             timestamp_ms=self._clock_ms(),
             metadata=metadata_of(number),
         )
-        return enqueue_in(
-            s,
+        return tx.enqueue(
             [t for t in targets if t.account_id in (None, number.id)],
             event=event,
             event_id=event_id,

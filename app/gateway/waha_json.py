@@ -11,8 +11,7 @@ from typing import Any
 
 from app.domain.status import SessionStatus
 from app.gateway.waha import ack_level, chat_id, message_serial, waha_status
-from app.ports.api import NumberView
-from app.storage.tables import Message
+from app.ports.api import MessageView, NumberView
 
 
 def epoch(moment: datetime | None) -> float:
@@ -63,7 +62,9 @@ def status_body(number: NumberView) -> dict[str, Any]:
     }
 
 
-def media_json(number: NumberView, message: Message, base_url: str = "") -> dict[str, Any] | None:
+def media_json(
+    number: NumberView, message: MessageView, base_url: str = ""
+) -> dict[str, Any] | None:
     """WAMedia: where to fetch the file on the local API (with the key), never base64.
 
     `url` is null when Jaga has no bytes (over a limit, or the download failed for good);
@@ -90,7 +91,7 @@ _MEDIA_WORDS = {
 }
 
 
-def message_json(number: NumberView, message: Message, base_url: str = "") -> dict[str, Any]:
+def message_json(number: NumberView, message: MessageView, base_url: str = "") -> dict[str, Any]:
     """WAMessage. For a message the number sent, `from` is the number and `to` the chat.
 
     `base_url` (http://127.0.0.1:port) makes a media URL absolute, as webhooks need.
@@ -123,7 +124,7 @@ def message_json(number: NumberView, message: Message, base_url: str = "") -> di
     }
 
 
-def ack_body(number: NumberView, message: Message) -> dict[str, Any]:
+def ack_body(number: NumberView, message: MessageView) -> dict[str, Any]:
     """WAMessageAckBody for the message.ack (and message.failed) webhooks."""
     full = message_json(number, message)
     return {

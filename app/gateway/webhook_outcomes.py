@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.webhook_retry import Next
-from app.storage.webhooks import WebhookStore
+from app.ports.api import WebhookQueue
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ LINGER_S = 0.015
 
 
 class OutcomeWriter:
-    def __init__(self, store: WebhookStore, linger_s: float = LINGER_S) -> None:
+    def __init__(self, store: WebhookQueue, linger_s: float = LINGER_S) -> None:
         self._store = store
         self._linger_s = linger_s
         self._waiting: list[tuple[Recorded, asyncio.Future[None]]] = []

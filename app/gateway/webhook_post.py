@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import aiohttp
 
 from app.gateway import signing
-from app.storage.tables import WebhookDelivery, WebhookTarget
+from app.ports.api import WebhookTargetView
 
 REQUEST_TIMEOUT_S = 10.0
 #: Of an endpoint's answer, this much is read, to show the owner what it said.
@@ -46,20 +46,20 @@ def new_session() -> aiohttp.ClientSession:
 
 async def post_once(
     session: aiohttp.ClientSession,
-    delivery: WebhookDelivery,
-    target: WebhookTarget,
+    body: bytes,
+    target: WebhookTargetView,
     deadline_s: float = REQUEST_TIMEOUT_S,
 ) -> Attempt:
     headers = signing.headers(
         request_id=uuid.uuid4().hex,
         timestamp_ms=int(time.time() * 1000),
-        body=delivery.body,
+        body=body,
         secret=target.secret,
     )
     headers["Accept-Encoding"] = "identity"
     try:
         async with asyncio.timeout(deadline_s):
-            return await _exchange(session, target.url, delivery.body, headers)
+            return await _exchange(session, target.url, body, headers)
     except TimeoutError:
         return Attempt(None, f"the endpoint did not answer within {deadline_s:g} s")
     except aiohttp.ClientError as error:

@@ -17,7 +17,7 @@ import contextlib
 import logging
 import random
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -25,9 +25,7 @@ import aiohttp
 from app.domain.webhook_retry import Outcome, after_attempt
 from app.gateway.webhook_outcomes import OutcomeWriter, Recorded
 from app.gateway.webhook_post import REQUEST_TIMEOUT_S, Attempt, new_session, post_once
-from app.storage.store import StoreError
-from app.storage.tables import WebhookDelivery, WebhookTarget, utcnow
-from app.storage.webhooks import WebhookStore
+from app.ports.api import DeliveryView, StoreError, WebhookQueue, WebhookTargetView
 
 __all__ = ["REQUEST_TIMEOUT_S", "WebhookSender"]
 
@@ -40,7 +38,11 @@ IDLE_WAIT_S = 30.0
 LANE_PAUSE_S = 1.0
 
 
-def where(target: WebhookTarget) -> str:
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)  # naive UTC, as the store keeps
+
+
+def where(target: WebhookTargetView) -> str:
     try:
         host = urlsplit(target.url).hostname
     except ValueError:
@@ -51,9 +53,9 @@ def where(target: WebhookTarget) -> str:
 class WebhookSender:
     def __init__(
         self,
-        store: WebhookStore,
+        store: WebhookQueue,
         *,
-        now: Callable[[], datetime] = utcnow,
+        now: Callable[[], datetime] = _utcnow,
         rng: random.Random | None = None,
         timeout_s: float = REQUEST_TIMEOUT_S,
     ) -> None:
@@ -150,17 +152,17 @@ class WebhookSender:
         due = self._store.due(self._now(), target_id=target_id)
         limit = asyncio.Semaphore(PER_ADDRESS)
 
-        async def attempt(delivery: WebhookDelivery) -> None:
+        async def attempt(delivery: DeliveryView) -> None:
             async with limit:
                 await self._attempt(delivery, target)
 
         await asyncio.gather(*(attempt(d) for d in due))
         return len(due)
 
-    async def _attempt(self, delivery: WebhookDelivery, target: WebhookTarget) -> None:
+    async def _attempt(self, delivery: DeliveryView, target: WebhookTargetView) -> None:
         self._outcomes.started()
         try:
-            tried = await self.post(delivery, target)
+            tried = await self.post(delivery.body, target)
         except BaseException:  # cancelled (the sender stops): no outcome will come
             self._outcomes.abandoned()
             raise
@@ -180,8 +182,8 @@ class WebhookSender:
             Recorded(delivery.id, step, tried.status_code, tried.error, now)
         )
 
-    async def post(self, delivery: WebhookDelivery, target: WebhookTarget) -> Attempt:
+    async def post(self, body: bytes, target: WebhookTargetView) -> Attempt:
         """One request (also the owner's test ping): its outcome, never an exception."""
         if self._session is None or self._session.closed:
             self._session = new_session()
-        return await post_once(self._session, delivery, target, self._timeout_s)
+        return await post_once(self._session, body, target, self._timeout_s)

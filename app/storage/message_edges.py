@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.bridge_messages import Ack
 from app.domain.outbox import advance
+from app.domain.views import MessageView
 from app.domain.whatsapp_edges import ChatMerge, SendLimit, held
 from app.storage.tables import Account, AuditEvent, Message, utcnow
 
@@ -110,7 +111,7 @@ def not_held(store: AccountRows, due: list[Message], now: datetime) -> list[Mess
 
 
 def held_until(
-    store: AccountRows, message: Message, now: datetime | None = None
+    store: AccountRows, message: Message | MessageView, now: datetime | None = None
 ) -> datetime | None:
     """Until when a limit on new contacts holds this queued message (None: it does not)."""
     account = store.account(message.account_id)

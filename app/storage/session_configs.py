@@ -10,21 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
+from app.domain.views import HookConfig
 from app.domain.webhook_address import check_address
 from app.storage.store import Store
 from app.storage.tables import SessionConfig, WebhookTarget
 from app.storage.webhooks import check_events
-
-
-@dataclass(frozen=True)
-class HookConfig:
-    url: str
-    events: list[str]
-    secret: str | None
 
 
 class SessionConfigs:

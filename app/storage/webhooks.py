@@ -7,7 +7,7 @@ delivered, refused for good, or 24 hours old.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -15,11 +15,13 @@ from typing import Protocol
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.views import DeliveryView, WebhookTargetView
 from app.domain.webhook_address import check_address
 from app.domain.webhook_events import EVENTS
 from app.domain.webhook_retry import Next, Outcome
 from app.storage.store import Store, StoreError
 from app.storage.tables import WebhookDelivery, WebhookTarget, utcnow
+from app.storage.view_of import view_of
 
 PENDING = "pending"
 
@@ -70,13 +72,15 @@ class WebhookStore:
             target.url, target.events, target.secret = checked, chosen, secret or None
             return target
 
-    def targets(self) -> list[WebhookTarget]:
+    def targets(self) -> list[WebhookTargetView]:
         with self._store.session() as s:
-            return list(s.scalars(select(WebhookTarget).order_by(WebhookTarget.id)))
+            rows = s.scalars(select(WebhookTarget).order_by(WebhookTarget.id))
+            return [target_view(t) for t in rows]
 
-    def target(self, target_id: int) -> WebhookTarget | None:
+    def target(self, target_id: int) -> WebhookTargetView | None:
         with self._store.session() as s:
-            return s.get(WebhookTarget, target_id)
+            row = s.get(WebhookTarget, target_id)
+            return target_view(row) if row is not None else None
 
     def remove_target(self, target_id: int) -> None:
         with self._store.session() as s:
@@ -107,7 +111,7 @@ class WebhookStore:
 
     def due(
         self, now: datetime, limit: int = 64, *, target_id: int | None = None
-    ) -> list[WebhookDelivery]:
+    ) -> list[DeliveryView]:
         """Due heads of every (URL, chat), or of one URL's chats only."""
         with self._store.session() as s:
             query = (
@@ -117,7 +121,7 @@ class WebhookStore:
                 .order_by(WebhookDelivery.id)
                 .limit(limit)
             )
-            return list(s.scalars(query))
+            return [delivery_view(d) for d in s.scalars(query)]
 
     def next_due_at(self, target_id: int | None = None) -> datetime | None:
         with self._store.session() as s:
@@ -264,7 +268,7 @@ def enabled_targets(s: Session) -> list[WebhookTarget]:
 
 def enqueue_in(
     s: Session,
-    targets: list[WebhookTarget],
+    targets: Sequence[WebhookTarget | WebhookTargetView],
     *,
     event: str,
     event_id: str,
@@ -288,3 +292,11 @@ def enqueue_in(
     s.add_all(rows)
     s.flush()
     return [row.id for row in rows]
+
+
+def target_view(row: WebhookTarget) -> WebhookTargetView:
+    return view_of(WebhookTargetView, row)
+
+
+def delivery_view(row: WebhookDelivery) -> DeliveryView:
+    return view_of(DeliveryView, row)

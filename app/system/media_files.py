@@ -17,13 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from app.domain.media import human_size, is_sha256
+from app.domain.media import TEMP_PREFIX, human_size, is_sha256
 from app.domain.outbox import MessageError
 
 CHUNK = 256 * 1024
-#: The app's temporary files in media/.tmp (the bridge's are "bridge-…"; each side sweeps
-#: only its own).
-TEMP_PREFIX = "app-"
 
 
 class MediaError(MessageError):

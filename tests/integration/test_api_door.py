@@ -9,7 +9,7 @@ from waha.generated import models
 
 from app.gateway.api_routes import ROUTES, openapi
 from app.gateway.api_server import ApiServer
-from app.ports.api import ServicePort
+from app.ports.service_port import ServicePort
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_messages import link
 from tests.liveapp import eventually, run
@@ -112,7 +112,7 @@ def test_sessions_answer_wahas_session_model_and_default_is_the_first_number(
 
 
 def test_lan_mode_takes_any_host_local_mode_only_loopback(loop, service):
-    port = ServicePort(service)
+    port = ServicePort.of(service)
     lan = ApiServer(port, lambda: "k", port=0, lan=True)
     local = ApiServer(port, lambda: "k", port=0)
     assert lan.host == "0.0.0.0" and lan._hosts() is None

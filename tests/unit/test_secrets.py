@@ -11,7 +11,7 @@ import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 
-from app.gateway.api_key import ApiKey, keyring_account
+from app.system.api_key import ApiKey, keyring_account
 from app.system.secrets import SERVICE, load_bridge_token, load_secret, save_secret, secrets_file
 
 

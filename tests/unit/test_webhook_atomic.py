@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-import app.gateway.publisher as publisher_module
+import app.storage.webhook_writes as publisher_module  # the publisher writes deliveries here
 from app.gateway.publisher import WebhookPublisher
 from app.storage.store import Ack, Inbound, Store
 from app.storage.tables import WebhookDelivery

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-import app.gateway.publisher as publisher_module
+import app.storage.webhook_writes as publisher_module  # the publisher writes deliveries here
 from app.gateway.publisher import WebhookPublisher
 from app.storage.store import Inbound, Store, StoreError
 from app.storage.tables import WebhookDelivery
