@@ -102,7 +102,11 @@ def quit_by(app: AppProcess, path: str, account: str) -> None:
             "the number connected again",
             app.alive,
         )
-        wait_for(lambda: "local API listening" in app.this_launch_log(), 20, "the API", app.alive)
+        try:
+            wait_for(lambda: "local API listening" in app.this_launch_log(), 20, "API", app.alive)
+        except AssertionError as error:  # why, in the failure itself: the folder goes
+            log_tail = app.this_launch_log()[-3000:]
+            raise AssertionError(f"{error}; the app's log:\n{log_tail}") from None
         stamp = bridge.inbound(account, BURST)
         # The quit comes while the burst is being stored and acknowledged.
         wait_for(lambda: app.messages_like(f"burst-{stamp}-%"), 10, "the burst", app.alive)
