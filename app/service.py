@@ -34,7 +34,8 @@ from app.domain.linking import qr_rotation_s
 from app.domain.overall_health import BridgeView
 from app.domain.restart_pauses import RestartPolicy
 from app.domain.whatsapp_edges import ChatMerge
-from app.ports.window import SupervisedBridge
+from app.ports.window import SupervisedBridge, WindowPort
+from app.runtime.chat_reads import StoredChats
 from app.runtime.commands import OwnerCommands
 from app.runtime.demo import DemoWorld
 from app.runtime.dispatcher import Dispatcher
@@ -91,6 +92,14 @@ class JagaService(QObject, StoreReads, OwnerActions):
         self.secrets_file: Path | None = None
         self._reconcile_every_s = reconcile_interval_ms / 1000
         self._follow(supervisor)
+        #: All the window asks of the core, part by part (app.ports.window).
+        self.window = WindowPort(
+            numbers=self.model,
+            changes=self.signals,
+            commands=self,  # the owner's actions (app.runtime.owner_actions, a part of this)
+            chats=StoredChats(store),
+            bridge=self.bridge_status,
+        )
 
     def _init_signal_aliases(self) -> None:
         """The core's signals are the facade's: service.account_updated.connect(...)."""

@@ -1,15 +1,18 @@
 """What the window may ask of the core, part by part (style.md §2, §6).
 
-Today one part is cut out: `BridgeStatus`, all the bridge panel sees of the Node child.
-The panel shows a `BridgeInfo` record and the log lines, and asks for a restart; it never
-holds the supervisor (app.bridge.supervisor), whose QProcess, timers and state machine stay
-below. The rest of the window still goes through JagaService (app/service.py).
+`WindowPort` groups it by job: `numbers` (the numbers as last stored, and each change),
+`changes` (the core's signals), `commands` (what the owner does to a number), `chats`
+(a chat's reads), `settings` and `bridge` (`BridgeStatus`: a `BridgeInfo` record, the log
+lines, Restart). Each part is a runtime object typed by the small Protocol below; the port
+forwards nothing itself. Window features take a `WindowPort`; those not moved yet still
+take JagaService (app/service.py), which builds the port (`service.window`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -18,6 +21,9 @@ from PySide6.QtCore import SignalInstance
 from app.bridge.logs import RING_LINES
 from app.domain.bridge_policy import State
 from app.domain.exit_record import ExitRecord
+from app.domain.overall_health import BridgeView
+from app.domain.whatsapp_edges import SendLimit
+from app.domain.window_views import AccountView
 
 if TYPE_CHECKING:
     from app.bridge.supervisor import BridgeSupervisor
@@ -58,6 +64,8 @@ class BridgeStatus(Protocol):
 
     def info(self) -> BridgeInfo: ...
 
+    def view(self) -> BridgeView: ...
+
     def recent_log(self) -> Sequence[str]: ...
 
     def restart(self) -> None: ...
@@ -84,9 +92,88 @@ class SupervisedBridge:
             log_path=supervisor.logs.path,
         )
 
+    def view(self) -> BridgeView:
+        """State, why it stopped, when it tries again: what the overlays and tray show."""
+        return self._supervisor.view()
+
     def recent_log(self) -> Sequence[str]:
         return tuple(self._supervisor.logs.lines)
 
     def restart(self) -> None:
         """The owner's Restart: recorded as asked, with fresh counters (also from FATAL)."""
         self._supervisor.restart()
+
+
+class NumberViews(Protocol):
+    """The numbers as last stored, in memory (the runtime's read model)."""
+
+    #: One number added, changed or removed: an AccountChange (app.domain.window_views).
+    changed: SignalInstance
+
+    def accounts(self) -> list[AccountView]: ...
+
+    def account(self, account_id: str) -> AccountView | None: ...
+
+
+class CoreChanges(Protocol):
+    """The core's signals (app.runtime.signals.CoreSignals), each a fact to show."""
+
+    accounts_changed: SignalInstance  # numbers added or removed
+    account_updated: SignalInstance  # account id: its observed state changed
+    status_changed: SignalInstance  # account id, old status, new status
+    qr_received: SignalInstance  # a QR code to scan
+    restore_progress: SignalInstance  # Progress of the restore at start
+    bridge_state_changed: SignalInstance  # the supervisor's State value
+    error: SignalInstance  # a sentence for the owner
+    trouble_gone: SignalInstance  # that sentence no longer holds
+    bridge_recovered: SignalInstance  # a damaged bridge.sqlite3 was set aside
+    message_added: SignalInstance  # messages.id of a new row
+    message_updated: SignalInstance  # messages.id whose status changed
+
+
+class ChatReads(Protocol):
+    """A chat's reads of the store, on demand (app.runtime.chat_reads)."""
+
+    def send_hold(self, account_id: str, chat: str | None, now: datetime) -> SendLimit | None:
+        """WhatsApp's limit that keeps this chat's queued messages back now, or None."""
+        ...
+
+
+class OwnerCommands(Protocol):
+    """What the owner does to a number (app.runtime.owner_actions)."""
+
+    default_region: str
+
+    @property
+    def default_engine(self) -> str: ...
+
+    async def add_account(self, label: str, engine: str | None = None) -> AccountView: ...
+
+    def create_account(self, label: str, engine: str | None = None) -> AccountView: ...
+
+    async def reconnect(self, account_id: str) -> None: ...
+
+    async def stop_account(self, account_id: str) -> None: ...
+
+    async def logout_account(self, account_id: str) -> None: ...
+
+    async def remove_account(self, account_id: str) -> None: ...
+
+    def resend_message(self, message_id: int) -> None: ...
+
+    async def request_pairing_code(self, account_id: str, phone: str) -> str: ...
+
+    async def simulate_scan(
+        self, account_id: str, phone: str, name: str | None = None
+    ) -> None: ...
+
+
+@dataclass(frozen=True)
+class WindowPort:
+    """All the window may ask of the core, by job; each field is a runtime part."""
+
+    numbers: NumberViews
+    changes: CoreChanges
+    commands: OwnerCommands
+    chats: ChatReads
+    bridge: BridgeStatus

@@ -258,7 +258,12 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
         self.offline_note.setVisible(not self.connected)
         self.conversations_model.set_connected(self.connected)
         self.messages_model.set_connected(self.connected)
-        self.messages_model.set_hold_note(hold_note(self.service.store, account, self.chat))
+        self._show_hold(self.chat)
+
+    def _show_hold(self, chat: str | None) -> None:
+        now = utcnow()
+        limit = self.service.window.chats.send_hold(self.account_id, chat, now)
+        self.messages_model.set_hold_note(hold_note(limit, now))
 
     def _offline_words(self, account: Account, words: str) -> str:
         if self.connected:
@@ -284,8 +289,7 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
         """Shows one conversation (or the hint when there is none) and selects it on the left."""
         messages = self.service.chat_messages(self.account_id, chat) if chat else []
         self.messages_model.load(chat, messages)
-        account = self.service.store.account(self.account_id)
-        self.messages_model.set_hold_note(hold_note(self.service.store, account, chat))
+        self._show_hold(chat)
         self.error_label.hide()
         self.right.setCurrentIndex(1 if chat else 0)
         self._show_chat_title()
