@@ -47,7 +47,7 @@ def test_the_tray_offers_reconnect_only_where_it_does_something(qtbot, offline_s
         ids[status] = service.create_account(status, "sim").id
         observe(service, ids[status], status, "logged_out" if status == "logged_out" else None)
     set_bridge(service, State.RUNNING)
-    tray = Tray(service, available=False)
+    tray = Tray(service.window, available=False)
     shown = {s: tray._rows[ids[s]][1].isVisible() for s in wanted}
     assert shown == wanted
     linking = {s: tray._rows[ids[s]][2].isVisible() for s in wanted}

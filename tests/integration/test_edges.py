@@ -175,7 +175,7 @@ def test_no_internet_for_a_minute_is_said_within_seconds_and_heals_by_itself(qtb
     service = make_service(data_dir, session_options=quick)
     service.start()
     clock = SteppedClock()
-    notifier = Notifier(service, clock=clock)
+    notifier = Notifier(service.window, clock=clock)
     notices = []
     notifier.notice.connect(notices.append)
 

@@ -193,13 +193,13 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
 
     def _init_tray(self, tray_available: bool | None, notifier: Notifier | None) -> None:
         """The tray (where there is one) and the notices."""
-        self.tray = Tray(self.service, available=tray_available, parent=self)
+        self.tray = Tray(self.service.window, available=tray_available, parent=self)
         self.tray.open_requested.connect(self.bring_to_front)
         self.tray.reconnect_requested.connect(self.reconnect)
         self.tray.link_requested.connect(self.link_again)
         self.tray.quit_requested.connect(self.quit)
         self.tray.notice_clicked.connect(self.open_fix)
-        self.notifier = notifier or Notifier(self.service, parent=self)
+        self.notifier = notifier or Notifier(self.service.window, parent=self)
         self.notifier.notice.connect(self.present_notice)
         self.inbox_hooks = install_inbox(self)  # Inbox button, unread totals, message notices
 
