@@ -34,7 +34,7 @@ from app.domain.linking import qr_rotation_s
 from app.domain.overall_health import BridgeView
 from app.domain.restart_pauses import RestartPolicy
 from app.domain.whatsapp_edges import ChatMerge
-from app.ports.window import SupervisedBridge, WindowPort
+from app.ports.window import SupervisedBridge, SystemSettings, WindowPort
 from app.runtime.chat_reads import StoredChats
 from app.runtime.commands import OwnerCommands
 from app.runtime.demo import DemoWorld
@@ -98,6 +98,7 @@ class JagaService(QObject, StoreReads, OwnerActions):
             changes=self.signals,
             commands=self,  # the owner's actions (app.runtime.owner_actions, a part of this)
             chats=StoredChats(store),
+            settings=SystemSettings(),
             bridge=self.bridge_status,
         )
 

@@ -2,28 +2,32 @@
 
 `WindowPort` groups it by job: `numbers` (the numbers as last stored, and each change),
 `changes` (the core's signals), `commands` (what the owner does to a number), `chats`
-(a chat's reads), `settings` and `bridge` (`BridgeStatus`: a `BridgeInfo` record, the log
-lines, Restart). Each part is a runtime object typed by the small Protocol below; the port
-forwards nothing itself. Window features take a `WindowPort`; those not moved yet still
-take JagaService (app/service.py), which builds the port (`service.window`).
+(a chat's reads), `settings` (the computer's side: starting at login) and `bridge`
+(`BridgeStatus`: a `BridgeInfo` record, the log lines, Restart). Each part is a runtime
+object typed by the small Protocol below; the port forwards nothing itself. Window
+features take a `WindowPort`; those not moved yet still take JagaService (app/service.py),
+which builds the port (`service.window`).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QSettings, SignalInstance
 
 from app.bridge.logs import RING_LINES
 from app.domain.bridge_policy import State
 from app.domain.exit_record import ExitRecord
+from app.domain.login_start import Autostart
 from app.domain.overall_health import BridgeView
 from app.domain.whatsapp_edges import SendLimit
 from app.domain.window_views import AccountView
+from app.system.autostart import RUN_KEY, for_platform, launch_command
 
 if TYPE_CHECKING:
     from app.bridge.supervisor import BridgeSupervisor
@@ -163,9 +167,33 @@ class OwnerCommands(Protocol):
 
     async def request_pairing_code(self, account_id: str, phone: str) -> str: ...
 
-    async def simulate_scan(
-        self, account_id: str, phone: str, name: str | None = None
-    ) -> None: ...
+    async def simulate_scan(self, account_id: str, phone: str, name: str | None = None) -> None: ...
+
+
+class ComputerSettings(Protocol):
+    """The computer's side of the owner's settings: starting Jaga at login."""
+
+    def autostart(self) -> Autostart:
+        """This system's login-start entry (app.system.autostart)."""
+        ...
+
+    def launch_command(self) -> list[str]:
+        """How this installation of Jaga is started."""
+        ...
+
+
+class SystemSettings:
+    """ComputerSettings of the computer Jaga runs on."""
+
+    def autostart(self) -> Autostart:
+        # Windows keeps the entry in the registry, read and written through QSettings.
+        registry = (
+            QSettings(RUN_KEY, QSettings.Format.NativeFormat) if sys.platform == "win32" else None
+        )
+        return for_platform(sys.platform, home=Path.home(), registry=registry)
+
+    def launch_command(self) -> list[str]:
+        return launch_command()
 
 
 @dataclass(frozen=True)
@@ -176,4 +204,5 @@ class WindowPort:
     changes: CoreChanges
     commands: OwnerCommands
     chats: ChatReads
+    settings: ComputerSettings
     bridge: BridgeStatus

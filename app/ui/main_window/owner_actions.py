@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -20,7 +19,6 @@ from app.domain.account_labels import LabelError, clean_label
 from app.domain.status import SessionStatus
 from app.runtime.read_model import AccountView
 from app.storage.store import StoreError
-from app.system.autostart import RUN_KEY, Autostart, for_platform
 from app.ui.bridge_status.panel import BridgePanel
 from app.ui.linking.dialog import QrDialog
 from app.ui.main_window.removal_text import removal_words
@@ -34,13 +32,6 @@ if TYPE_CHECKING:
     from app.ui.chats.window import ChatsWindow
 
 log = logging.getLogger(__name__)
-
-
-def default_autostart() -> Autostart:
-    registry = (
-        QSettings(RUN_KEY, QSettings.Format.NativeFormat) if sys.platform == "win32" else None
-    )
-    return for_platform(sys.platform, home=Path.home(), registry=registry)
 
 
 class OwnerActions:
@@ -264,12 +255,17 @@ class OwnerActions:
 
     def open_settings(self) -> SettingsDialog:
         if self.settings_dialog is None:
+            computer = self.service.window.settings
             dialog = SettingsDialog(
                 self.settings,
-                autostart=self.autostart if self.autostart is not None else default_autostart(),
+                autostart=self.autostart if self.autostart is not None else computer.autostart(),
                 current_data_dir=self.data_dir,
                 tray_available=self.tray.available,
-                start_command=self.start_command,
+                start_command=(
+                    self.start_command
+                    if self.start_command is not None
+                    else computer.launch_command()
+                ),
                 parent=self,
             )
             dialog.accepted.connect(self._settings_saved)

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.login_start import Autostart
 from app.domain.notify_policy import Notice
 from app.domain.stall import StallDetector
 from app.service import JagaService
-from app.system.autostart import Autostart
 from app.ui.bridge_status.panel import BridgePanel
 from app.ui.demo.controls import DemoControls
 from app.ui.inbox.hooks import install_inbox
