@@ -95,6 +95,7 @@ class JagaService(QObject, StoreReads, OwnerActions):
         #: All the window asks of the core, part by part (app.ports.window).
         self.window = WindowPort(
             numbers=self.model,
+            qr_codes=self.recorder,
             changes=self.signals,
             commands=self,  # the owner's actions (app.runtime.owner_actions, a part of this)
             chats=StoredChats(store),

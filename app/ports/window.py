@@ -1,6 +1,7 @@
 """What the window may ask of the core, part by part (style.md §2, §6).
 
-`WindowPort` groups it by job: `numbers` (the numbers as last stored, and each change),
+`WindowPort` groups it by job: `numbers` (the numbers as last stored, and each change;
+`qr_codes`, the newest QR code of a number being linked),
 `changes` (the core's signals), `commands` (what the owner does to a number), `chats`
 (a chat's reads), `settings` (the computer's side: starting at login) and `bridge`
 (`BridgeStatus`: a `BridgeInfo` record, the log lines, Restart). Each part is a runtime
@@ -12,7 +13,7 @@ which builds the port (`service.window`).
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from PySide6.QtCore import QSettings, SignalInstance
 from app.bridge.logs import RING_LINES
 from app.domain.bridge_policy import State
 from app.domain.exit_record import ExitRecord
+from app.domain.linking import QrCode
 from app.domain.login_start import Autostart
 from app.domain.overall_health import BridgeView
 from app.domain.whatsapp_edges import SendLimit
@@ -119,6 +121,12 @@ class NumberViews(Protocol):
     def account(self, account_id: str) -> AccountView | None: ...
 
 
+class QrCodes(Protocol):
+    """The newest QR code of each number being linked (the runtime's status recorder)."""
+
+    latest_qr: Mapping[str, QrCode]
+
+
 class CoreChanges(Protocol):
     """The core's signals (app.runtime.signals.CoreSignals), each a fact to show."""
 
@@ -150,6 +158,11 @@ class OwnerCommands(Protocol):
 
     @property
     def default_engine(self) -> str: ...
+
+    @property
+    def qr_rotation_s(self) -> float:
+        """How long each QR after the first lives (a pairing code's clock)."""
+        ...
 
     async def add_account(self, label: str, engine: str | None = None) -> AccountView: ...
 
@@ -201,6 +214,7 @@ class WindowPort:
     """All the window may ask of the core, by job; each field is a runtime part."""
 
     numbers: NumberViews
+    qr_codes: QrCodes
     changes: CoreChanges
     commands: OwnerCommands
     chats: ChatReads

@@ -189,7 +189,7 @@ def test_every_screen_of_the_window_speaks_through_the_translations(
     assert unmarked(widget_texts(panel), labels) == []
 
     set_bridge(service, State.RUNNING)
-    dialog = QrDialog(service, service.accounts()[-1].id, demo=True)
+    dialog = QrDialog(service.window, service.accounts()[-1].id, demo=True)
     qtbot.addWidget(dialog)
     dialog.show_pairing()
     assert unmarked(widget_texts(dialog), labels) == []

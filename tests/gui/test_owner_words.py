@@ -154,7 +154,7 @@ def test_linking_a_number_to_another_phone_asks_first_naming_both(qtbot, offline
     shop = offline_service.create_account("Shop front", "sim").id
     observe(offline_service, shop, "connected", phone="6281234567890")
     observe(offline_service, shop, "logged_out", "logged_out")
-    dialog = QrDialog(offline_service, shop)
+    dialog = QrDialog(offline_service.window, shop)
     qtbot.addWidget(dialog)
     dialog.show_pairing()
     dialog.phone_edit.setText("0813-9999-8888")

@@ -70,7 +70,7 @@ class OwnerActions:
     def open_qr_dialog(self, account_id: str) -> QrDialog:
         dialog = self.qr_dialogs.get(account_id)
         if dialog is None:
-            dialog = QrDialog(self.service, account_id, demo=self.demo, parent=self)
+            dialog = QrDialog(self.service.window, account_id, demo=self.demo, parent=self)
             dialog.simulate_scan_requested.connect(self.simulate_scan)
             dialog.reconnect_requested.connect(self._start_again)
             dialog.finished.connect(lambda _result, a=account_id: self._qr_closed(a))
