@@ -101,6 +101,7 @@ class JagaService(QObject, StoreReads, OwnerActions):
             chats=StoredChats(store),
             settings=SystemSettings(),
             bridge=self.bridge_status,
+            demo=self.demo,
         )
 
     def _init_signal_aliases(self) -> None:

@@ -4,7 +4,8 @@
 `qr_codes`, the newest QR code of a number being linked),
 `changes` (the core's signals), `commands` (what the owner does to a number), `chats`
 (a chat's reads), `settings` (the computer's side: starting at login) and `bridge`
-(`BridgeStatus`: a `BridgeInfo` record, the log lines, Restart). Each part is a runtime
+(`BridgeStatus`: a `BridgeInfo` record, the log lines, Restart), and `demo` (the
+simulated WhatsApp's controls, --demo only). Each part is a runtime
 object typed by the small Protocol below; the port forwards nothing itself. Window
 features take a `WindowPort`; those not moved yet still take JagaService (app/service.py),
 which builds the port (`service.window`).
@@ -23,6 +24,7 @@ from PySide6.QtCore import QSettings, SignalInstance
 
 from app.bridge.logs import RING_LINES
 from app.domain.bridge_policy import State
+from app.domain.demo_files import DemoFile
 from app.domain.exit_record import ExitRecord
 from app.domain.linking import QrCode
 from app.domain.login_start import Autostart
@@ -183,6 +185,35 @@ class OwnerCommands(Protocol):
     async def simulate_scan(self, account_id: str, phone: str, name: str | None = None) -> None: ...
 
 
+class SimulatedWorld(Protocol):
+    """The demo's simulated WhatsApp (--demo only, app.runtime.demo): each control tells
+    the sim what happened; the row changes when the bridge reports the consequence."""
+
+    internet_up: bool
+
+    async def drop(self, account_id: str) -> None: ...
+
+    async def phone_logs_out(self, account_id: str) -> None: ...
+
+    async def opened_elsewhere(self, account_id: str) -> None: ...
+
+    async def go_silent(self, account_id: str) -> None: ...
+
+    async def damage_link_files(self, account_id: str) -> None: ...
+
+    async def set_internet(self, up: bool) -> None: ...
+
+    async def customer_writes(self, account_id: str, phone: str, text: str) -> None: ...
+
+    async def customer_sends_file(
+        self, account_id: str, phone: str, media: DemoFile, caption: str = ""
+    ) -> None: ...
+
+    async def refuse_next_send(self, account_id: str) -> None: ...
+
+    async def receipt_arrives(self, account_id: str) -> bool: ...
+
+
 class ComputerSettings(Protocol):
     """The computer's side of the owner's settings: starting Jaga at login."""
 
@@ -220,3 +251,4 @@ class WindowPort:
     chats: ChatReads
     settings: ComputerSettings
     bridge: BridgeStatus
+    demo: SimulatedWorld
