@@ -40,3 +40,32 @@ class AccountChange:
     new: AccountView | None  # None: the account was removed
     reason: str
     at: datetime
+
+
+@dataclass(frozen=True)
+class BridgeRecovery:
+    """What the bridge lost when its bridge.sqlite3 was damaged and set aside at start."""
+
+    problem: str
+    quarantine: str
+    kept: tuple[str, ...]
+    lost: tuple[str, ...]
+    links_unknown: bool
+    tables_damaged: tuple[str, ...]
+
+    def summary(self) -> str:
+        """For the audit log (English, like every audit detail)."""
+        return (
+            f"{self.problem}; set aside in {self.quarantine}; links kept {len(self.kept)}, "
+            f"lost {len(self.lost)}{' (and unknown others)' if self.links_unknown else ''}; "
+            f"damaged tables: {', '.join(self.tables_damaged) or 'none'}"
+        )
+
+
+@dataclass(frozen=True)
+class WhatGoes:
+    """What removing a number deletes (the Remove dialog's words)."""
+
+    messages: int
+    queued: int  # outgoing, not sent yet: they will never be sent
+    history: int  # status changes

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain.bridge_policy import State
 from app.domain.overall_health import BridgeView
 from app.domain.status import Health, SessionStatus, health_of
-from app.runtime.read_model import AccountView
+from app.domain.window_views import AccountView
 from app.ui.shared.event_text import audit_detail_words
 from app.ui.shared.formatting import (
     audit_words,

@@ -9,7 +9,7 @@ from app.domain.bridge_policy import State
 from app.domain.stall import Cause
 from app.domain.status import Health, SessionStatus
 from app.domain.uptime import Change, uptime
-from app.runtime.read_model import AccountChange
+from app.domain.window_views import AccountChange
 from app.service import Progress
 from app.ui.shared.event_text import exit_words
 from app.ui.shared.formatting import (

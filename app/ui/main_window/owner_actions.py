@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.account_labels import LabelError, clean_label
 from app.domain.status import SessionStatus
-from app.runtime.read_model import AccountView
-from app.storage.store import StoreError
+from app.domain.store_error import StoreError
+from app.domain.window_views import AccountView
 from app.ui.bridge_status.panel import BridgePanel
 from app.ui.linking.dialog import QrDialog
 from app.ui.main_window.removal_text import removal_words

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.bridge.recovery import BridgeRecovery
 from app.domain.notify_policy import Notice, NoticeKind
 from app.domain.placement import Box
+from app.domain.window_views import BridgeRecovery
 from app.ui.main_window.recovery_banner import recovery_banner
 from app.ui.shared.formatting import tr
 from app.ui.shared.notices import notice_text
