@@ -98,10 +98,12 @@ class JagaService(QObject, StoreReads, OwnerActions):
             qr_codes=self.recorder,
             changes=self.signals,
             commands=self,  # the owner's actions (app.runtime.owner_actions, a part of this)
-            chats=StoredChats(store),
+            chats=StoredChats(store, self.commands, self.media),
+            media=self.media,
             settings=SystemSettings(),
             bridge=self.bridge_status,
             demo=self.demo,
+            inbox=self.one_inbox,
         )
 
     def _init_signal_aliases(self) -> None:

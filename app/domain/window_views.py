@@ -34,6 +34,39 @@ class AccountView:
 
 
 @dataclass(frozen=True)
+class ChatMessage:
+    """One message of a chat, in or out, as last stored (the Message row's attribute names)."""
+
+    id: int
+    account_id: str
+    direction: str  # "in" or "out"
+    chat: str
+    message_id: str
+    text: str
+    status: str
+    error: str | None
+    attempts: int
+    next_attempt_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    author: str | None  # who wrote it in a group
+    reply_to: str | None
+    media_type: str | None
+    media_mimetype: str | None
+    media_size: int | None
+    media_sha256: str | None
+    media_file_name: str | None
+    media_state: str | None
+    media_error: str | None
+    media_thumb_sha256: str | None
+
+    @classmethod
+    def of(cls, row: Any) -> ChatMessage:
+        """From a Message row (app.storage.tables), read where the row is: the runtime."""
+        return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
 class AccountChange:
     id: str
     old: AccountView | None  # None: the account was added

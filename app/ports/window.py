@@ -14,11 +14,11 @@ which builds the port (`service.window`).
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QSettings, SignalInstance
 
@@ -28,9 +28,12 @@ from app.domain.demo_files import DemoFile
 from app.domain.exit_record import ExitRecord
 from app.domain.linking import QrCode
 from app.domain.login_start import Autostart
+from app.domain.media import MediaLimits
+from app.domain.outbox import SendOptions
 from app.domain.overall_health import BridgeView
 from app.domain.whatsapp_edges import SendLimit
-from app.domain.window_views import AccountView
+from app.domain.window_views import AccountView, ChatMessage
+from app.ports.inbox import InboxPort
 from app.system.autostart import RUN_KEY, for_platform, launch_command
 
 if TYPE_CHECKING:
@@ -146,7 +149,23 @@ class CoreChanges(Protocol):
 
 
 class ChatReads(Protocol):
-    """A chat's reads of the store, on demand (app.runtime.chat_reads)."""
+    """A chat's reads and sends (app.runtime.chat_reads): each answer a ChatMessage."""
+
+    def conversations(self, account_id: str) -> list[ChatMessage]: ...
+
+    def messages(self, account_id: str, chat: str, limit: int = 500) -> list[ChatMessage]: ...
+
+    def message(self, message_id: int) -> ChatMessage | None: ...
+
+    def messages_with_ids(self, account_id: str, ids: Iterable[int]) -> list[ChatMessage]: ...
+
+    def send_message(
+        self, account_id: str, to: str, text: str, options: SendOptions | None = None
+    ) -> ChatMessage: ...
+
+    async def send_file(
+        self, account_id: str, to: str, source: Path | bytes, **send: Any
+    ) -> ChatMessage: ...
 
     def send_hold(self, account_id: str, chat: str | None, now: datetime) -> SendLimit | None:
         """WhatsApp's limit that keeps this chat's queued messages back now, or None."""
@@ -183,6 +202,17 @@ class OwnerCommands(Protocol):
     async def request_pairing_code(self, account_id: str, phone: str) -> str: ...
 
     async def simulate_scan(self, account_id: str, phone: str, name: str | None = None) -> None: ...
+
+
+class MediaDesk(Protocol):
+    """The media files Jaga keeps (app.runtime.media_commands): where each one is, and the
+    owner's limits."""
+
+    def has(self, sha256: str) -> bool: ...
+
+    def path_of(self, sha256: str) -> Path: ...
+
+    def set_limits(self, limits: MediaLimits) -> None: ...
 
 
 class SimulatedWorld(Protocol):
@@ -249,6 +279,9 @@ class WindowPort:
     changes: CoreChanges
     commands: OwnerCommands
     chats: ChatReads
+    media: MediaDesk
     settings: ComputerSettings
     bridge: BridgeStatus
     demo: SimulatedWorld
+    #: One inbox across the numbers: its own port (app.ports.inbox).
+    inbox: InboxPort

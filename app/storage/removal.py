@@ -16,8 +16,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from app.domain.media import media_of
 from app.domain.window_views import WhatGoes
-from app.storage.messages import media_of
 from app.storage.store import Store
 from app.storage.tables import Account, Message, StatusChange
 

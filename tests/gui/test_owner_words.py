@@ -128,7 +128,7 @@ def test_uptime_is_written_one_way():
 def test_a_refusal_goes_as_soon_as_the_owner_types_again(qtbot, offline_service):
     shop = offline_service.create_account("Shop front", "sim").id
     observe(offline_service, shop, "connected", phone="6281300000105")
-    dialog = NewMessageDialog(offline_service, shop)
+    dialog = NewMessageDialog(offline_service.window, shop)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.to_edit.setText("0857-1234-5678")
@@ -142,7 +142,7 @@ def test_a_refusal_goes_as_soon_as_the_owner_types_again(qtbot, offline_service)
 def test_the_to_fields_example_fits_in_indonesian(qtbot, offline_service, english):
     Translations().apply("id")
     shop = offline_service.create_account("Toko depan", "sim").id
-    dialog = NewMessageDialog(offline_service, shop)
+    dialog = NewMessageDialog(offline_service.window, shop)
     qtbot.addWidget(dialog)
     dialog.show()
     edit = dialog.to_edit

@@ -233,7 +233,7 @@ class OwnerActions:
             # Loaded with the first chats window, not on the way to the first window shown.
             from app.ui.chats.window import ChatsWindow
 
-            window = ChatsWindow(self.service, account_id, now=self._now, parent=self)
+            window = ChatsWindow(self.service.window, account_id, now=self._now, parent=self)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda _obj=None, a=account_id: self.chat_windows.pop(a, None))
             self.chat_windows[account_id] = window
