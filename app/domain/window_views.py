@@ -102,3 +102,47 @@ class WhatGoes:
     messages: int
     queued: int  # outgoing, not sent yet: they will never be sent
     history: int  # status changes
+
+
+@dataclass(frozen=True)
+class LastMessage:
+    at: datetime
+    chat: str
+    text: str
+    status: str
+    media_type: str | None = None  # a photo, document… (`text` is then its caption)
+    file_name: str | None = None
+
+
+@dataclass(frozen=True)
+class LastMessages:
+    incoming: LastMessage | None = None
+    outgoing: LastMessage | None = None
+
+
+@dataclass(frozen=True)
+class StatusChangeView:
+    """One change of a number's status, as stored (its history)."""
+
+    account_id: str
+    status: str
+    reason: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of the audit log: what happened, to which number (None: to Jaga), when."""
+
+    at: datetime
+    kind: str
+    account_id: str | None
+    detail: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the restore at start is: numbers done of all."""
+
+    done: int
+    total: int

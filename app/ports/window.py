@@ -1,14 +1,17 @@
 """What the window may ask of the core, part by part (style.md §2, §6).
 
-`WindowPort` groups it by job: `numbers` (the numbers as last stored, and each change;
-`qr_codes`, the newest QR code of a number being linked),
-`changes` (the core's signals), `commands` (what the owner does to a number), `chats`
-(a chat's reads), `settings` (the computer's side: starting at login) and `bridge`
-(`BridgeStatus`: a `BridgeInfo` record, the log lines, Restart), and `demo` (the
-simulated WhatsApp's controls, --demo only). Each part is a runtime
-object typed by the small Protocol below; the port forwards nothing itself. Window
-features take a `WindowPort`; those not moved yet still take JagaService (app/service.py),
-which builds the port (`service.window`).
+`WindowPort` groups it by job, each part a runtime object typed by a small Protocol below
+(the port itself forwards nothing):
+- `numbers` (the read model: each number as last stored, and each change), `records`
+  (history, audit, last messages, what a removal deletes), `qr_codes` (the newest QR of a
+  number being linked) and `changes` (the core's signals);
+- `commands` (what the owner does to a number), `chats` (a chat's messages as ChatMessage
+  views, and its sends), `media` (the files Jaga keeps), `inbox` (its own port);
+- `settings` (the computer's side: starting at login, where the token is kept), `bridge`
+  (`BridgeStatus`: a `BridgeInfo` record, the log lines, Restart) and `demo` (the
+  simulated WhatsApp's controls, --demo only).
+JagaService (app/service.py) builds the port once (`service.window`); the window's
+features take the port, never the service.
 """
 
 from __future__ import annotations
@@ -32,7 +35,15 @@ from app.domain.media import MediaLimits
 from app.domain.outbox import SendOptions
 from app.domain.overall_health import BridgeView
 from app.domain.whatsapp_edges import SendLimit
-from app.domain.window_views import AccountView, ChatMessage
+from app.domain.window_views import (
+    AccountView,
+    AuditEntry,
+    BridgeRecovery,
+    ChatMessage,
+    LastMessages,
+    StatusChangeView,
+    WhatGoes,
+)
 from app.ports.inbox import InboxPort
 from app.system.autostart import RUN_KEY, for_platform, launch_command
 
@@ -120,10 +131,34 @@ class NumberViews(Protocol):
 
     #: One number added, changed or removed: an AccountChange (app.domain.window_views).
     changed: SignalInstance
+    #: What the core told before the window listened: a damaged bridge.sqlite3 set aside
+    #: at this start, and a trouble that still holds.
+    bridge_recovery: BridgeRecovery | None
+    problem: str | None
 
     def accounts(self) -> list[AccountView]: ...
 
     def account(self, account_id: str) -> AccountView | None: ...
+
+
+class NumberRecords(Protocol):
+    """What is stored about the numbers beyond the read model, read on demand
+    (app.runtime.number_reads)."""
+
+    @property
+    def data_dir(self) -> Path: ...
+
+    def database_wait(self) -> tuple[float, float] | None: ...
+
+    def history(self, account_id: str) -> list[StatusChangeView]: ...
+
+    def audit_events(self, limit: int = 200) -> list[AuditEntry]: ...
+
+    def last_messages(self, account_id: str) -> LastMessages: ...
+
+    def what_goes(self, account_id: str) -> WhatGoes: ...
+
+    def keep_copy(self, account_id: str, folder: Path, now: datetime) -> Path: ...
 
 
 class QrCodes(Protocol):
@@ -245,7 +280,13 @@ class SimulatedWorld(Protocol):
 
 
 class ComputerSettings(Protocol):
-    """The computer's side of the owner's settings: starting Jaga at login."""
+    """The computer's side of the owner's settings: starting Jaga at login, and where the
+    bridge's token is kept."""
+
+    #: False: no keyring works, the token is for this launch.
+    token_persistent: bool
+    #: Where the secrets are kept when no keyring works (None: in the keyring).
+    secrets_file: Path | None
 
     def autostart(self) -> Autostart:
         """This system's login-start entry (app.system.autostart)."""
@@ -258,6 +299,10 @@ class ComputerSettings(Protocol):
 
 class SystemSettings:
     """ComputerSettings of the computer Jaga runs on."""
+
+    def __init__(self) -> None:
+        self.token_persistent = True
+        self.secrets_file: Path | None = None
 
     def autostart(self) -> Autostart:
         # Windows keeps the entry in the registry, read and written through QSettings.
@@ -275,6 +320,7 @@ class WindowPort:
     """All the window may ask of the core, by job; each field is a runtime part."""
 
     numbers: NumberViews
+    records: NumberRecords
     qr_codes: QrCodes
     changes: CoreChanges
     commands: OwnerCommands

@@ -82,7 +82,7 @@ def make_window(qtbot, settings, clock, tmp_path):
             service.window, rules=Rules(reconnecting_after=30, quiet=quiet, settle=30), clock=clock
         )
         window = MainWindow(
-            service,
+            service.window,
             settings=settings,
             notifier=notifier,
             tray_available=tray,

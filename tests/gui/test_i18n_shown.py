@@ -150,7 +150,7 @@ def test_every_screen_of_the_window_speaks_through_the_translations(
     qtbot, offline_service, make_window, marking
 ):
     service = offline_service
-    service.token_persistent = False  # the keyring banner shows too
+    service.window.settings.token_persistent = False  # the keyring banner shows too
     labels = []
     for n, reason in enumerate(sorted(formatting.REASON_WORDS)):
         status = STATUS_OF_REASON.get(reason, "failed" if reason in FAILED_REASONS else "")

@@ -113,7 +113,7 @@ def test_the_default_region_decides_how_local_numbers_are_read(qtbot, tmp_path, 
 
     settings = AppSettings(tmp_path / "region.ini")
     settings.default_region = "MY"
-    window = MainWindow(offline_service, settings=settings)
+    window = MainWindow(offline_service.window, settings=settings)
     qtbot.addWidget(window)
     assert offline_service.default_region == "MY"
     assert from_typed("012-345 6789", offline_service.default_region).chat == "60123456789"

@@ -49,7 +49,7 @@ class DemoControls(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.port = window.service.window
+        self.port = window.port
         self.demo = self.port.demo
         self.customer_dialog: CustomerDialog | None = None
 

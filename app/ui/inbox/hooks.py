@@ -51,7 +51,7 @@ class InboxHooks(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.window_port = window.service.window
+        self.window_port = window.port
         self.port = self.window_port.inbox
         self.inbox: InboxWindow | None = None
         self.dialogs: dict[str, QWidget] = {}

@@ -280,7 +280,7 @@ def open_window(
     from app.ui.tray.tray_icon import tray_exists
 
     window = MainWindow(
-        service,
+        service.window,
         demo=args.demo,
         settings=settings,
         translations=translations,
