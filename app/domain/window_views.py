@@ -8,6 +8,11 @@ from datetime import datetime
 from typing import Any
 
 
+def _same_names(view: type, row: Any) -> dict[str, Any]:
+    """A row's attributes named as the view's fields (the views keep the rows' names)."""
+    return {f.name: getattr(row, f.name) for f in fields(view)}
+
+
 @dataclass(frozen=True)
 class AccountView:
     """One number, as last stored (the same attribute names as the Account row)."""
@@ -30,7 +35,7 @@ class AccountView:
     @classmethod
     def of(cls, row: Any) -> AccountView:
         """From an Account row (app.storage.tables), read where the row is: the read model."""
-        return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
+        return cls(**_same_names(cls, row))
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class ChatMessage:
     @classmethod
     def of(cls, row: Any) -> ChatMessage:
         """From a Message row (app.storage.tables), read where the row is: the runtime."""
-        return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
+        return cls(**_same_names(cls, row))
 
 
 @dataclass(frozen=True)
