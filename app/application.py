@@ -118,8 +118,8 @@ def create_service(
         session_options=options.session_options or (DEMO_SIM_OPTIONS if options.demo else None),
         restart_policy=options.restart_policy,
     )
-    service.token_persistent = token.persistent
-    service.secrets_file = token.file
+    service.window.settings.token_persistent = token.persistent
+    service.window.settings.secrets_file = token.file
     service.media.limits = options.media_limits or MediaLimits()
     supervisor.setParent(service)
     return service

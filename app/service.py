@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, SignalInstance
@@ -34,18 +33,21 @@ from app.domain.linking import qr_rotation_s
 from app.domain.overall_health import BridgeView
 from app.domain.restart_pauses import RestartPolicy
 from app.domain.whatsapp_edges import ChatMerge
-from app.ports.window import SupervisedBridge
+from app.domain.window_views import Progress
+from app.ports.window import SupervisedBridge, SystemSettings, WindowPort
+from app.runtime.chat_reads import StoredChats
 from app.runtime.commands import OwnerCommands
 from app.runtime.demo import DemoWorld
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.inbox import Inbox
 from app.runtime.media_commands import MediaCommands
+from app.runtime.number_reads import StoredNumbers
 from app.runtime.one_inbox.port import OneInbox
 from app.runtime.owner_actions import OwnerActions
 from app.runtime.read_model import AccountView, ReadModel
 from app.runtime.reconciler import Reconciler
 from app.runtime.recorder import StatusRecorder
-from app.runtime.signals import CoreSignals, Progress
+from app.runtime.signals import CoreSignals
 from app.runtime.store_reads import StoreReads
 from app.runtime.task_keeper import TaskKeeper
 from app.storage.store import Ack, Inbound, Store, StoreError
@@ -86,11 +88,22 @@ class JagaService(QObject, StoreReads, OwnerActions):
         self._init_media_and_inbox(store, supervisor)
         self._stopping = False
         self._kept: list[asyncio.Task[None]] = []  # the dispatcher and the reconciler
-        self.token_persistent = True  # False: no keyring works, the token is for this launch
-        #: Where the secrets are kept when no keyring works (None: in the keyring).
-        self.secrets_file: Path | None = None
         self._reconcile_every_s = reconcile_interval_ms / 1000
         self._follow(supervisor)
+        #: All the window asks of the core, part by part (app.ports.window).
+        self.window = WindowPort(
+            numbers=self.model,
+            records=StoredNumbers(store),
+            qr_codes=self.recorder,
+            changes=self.signals,
+            commands=self,  # the owner's actions (app.runtime.owner_actions, a part of this)
+            chats=StoredChats(store, self.commands, self.media),
+            media=self.media,
+            settings=SystemSettings(),
+            bridge=self.bridge_status,
+            demo=self.demo,
+            inbox=self.one_inbox,
+        )
 
     def _init_signal_aliases(self) -> None:
         """The core's signals are the facade's: service.account_updated.connect(...)."""

@@ -10,6 +10,7 @@ from typing import Any
 from app.bridge.inbox_events import INBOX_DECODERS
 from app.domain.bridge_messages import Ack, Inbound
 from app.domain.inbox.events import InboxEvent
+from app.domain.linking import QrCode
 from app.domain.media import Media, MediaLimits
 from app.domain.pacing import Pacing
 from app.domain.status import SessionStatus
@@ -162,23 +163,15 @@ class Snapshot:
         return cls(str(data["boot_id"]), int(data.get("seq", 0)), {s.id: s for s in sessions})
 
 
-@dataclass(frozen=True)
-class QrCode:
-    session_id: str
-    qr: str
-    expires_at: datetime | None
-    attempt: int | None
-    max: int | None
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> QrCode:
-        return cls(
-            session_id=str(data["session_id"]),
-            qr=str(data["qr"]),
-            expires_at=parse_time(data.get("expires_at")),
-            attempt=data.get("attempt"),
-            max=data.get("max"),
-        )
+def qr_code(data: dict[str, Any]) -> QrCode:
+    """`session.qr`: a QR code to scan for a session (= the account)."""
+    return QrCode(
+        session_id=str(data["session_id"]),
+        qr=str(data["qr"]),
+        expires_at=parse_time(data.get("expires_at")),
+        attempt=data.get("attempt"),
+        max=data.get("max"),
+    )
 
 
 def message_in(data: dict[str, Any]) -> Inbound:
@@ -234,7 +227,7 @@ Decoded = SessionInfo | QrCode | Inbound | Ack | ChatMerge | InboxEvent | Bridge
 
 _DECODERS: dict[str, Any] = {
     "session.status": lambda data: SessionInfo.from_json(data),
-    "session.qr": lambda data: QrCode.from_json(data),
+    "session.qr": lambda data: qr_code(data),  # looked up per event: tests replace it
     "message.in": message_in,
     "message.ack": message_ack,
     "message.undecryptable": message_undecryptable,

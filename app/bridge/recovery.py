@@ -7,26 +7,9 @@ picture for the window: where the damaged file went, how many links were kept an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-
-@dataclass(frozen=True)
-class BridgeRecovery:
-    problem: str
-    quarantine: str
-    kept: tuple[str, ...]
-    lost: tuple[str, ...]
-    links_unknown: bool
-    tables_damaged: tuple[str, ...]
-
-    def summary(self) -> str:
-        """For the audit log (English, like every audit detail)."""
-        return (
-            f"{self.problem}; set aside in {self.quarantine}; links kept {len(self.kept)}, "
-            f"lost {len(self.lost)}{' (and unknown others)' if self.links_unknown else ''}; "
-            f"damaged tables: {', '.join(self.tables_damaged) or 'none'}"
-        )
+from app.domain.window_views import BridgeRecovery
 
 
 def parse_recovery(health: dict[str, Any]) -> BridgeRecovery | None:

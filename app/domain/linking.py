@@ -1,4 +1,5 @@
-"""How long a pairing code typed on the phone stays good. Pure.
+"""Linking a number: the QR code to scan, and how long a pairing code typed on the phone
+stays good. Pure.
 
 WhatsApp keeps offering QR codes while a pairing code waits (the bridge counts them as the
 link attempt's clock, node_bridge/src/sessions/engine_events.js): the code works until the last of
@@ -8,8 +9,21 @@ them has run out. The first QR lives longer; each one after it lives one rotatio
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+
+
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code for one session (= the account) to scan, as the bridge gave it."""
+
+    session_id: str
+    qr: str
+    expires_at: datetime | None
+    attempt: int | None
+    max: int | None
+
 
 #: The bridge's lifetime of each QR after the first (node_bridge/src/options.js qr_rotate_ms).
 QR_ROTATE_MS = 20_000

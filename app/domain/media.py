@@ -208,3 +208,23 @@ def human_size(size: int | None) -> str:
             return f"{value:.0f} {unit}" if unit == "B" or value >= 100 else f"{value:.1f} {unit}"
         value /= 1000
     return f"{size} B"  # not reached
+
+
+def media_of(message: Any) -> Media | None:
+    """The media a stored message carries (a row or its view), or None for a text message."""
+    if not message.media_type:
+        return None
+    return Media(
+        type=message.media_type,
+        mimetype=message.media_mimetype or "application/octet-stream",
+        size=message.media_size,
+        sha256=message.media_sha256,
+        file_name=message.media_file_name,
+        state=message.media_state or "stored",
+        error=message.media_error,
+        thumb_sha256=message.media_thumb_sha256,
+    )
+
+
+#: What a pasted picture is called (it has no name of its own).
+PASTED_NAME = "image.png"

@@ -42,3 +42,14 @@ class RestartPauses:
         pause = policy.first_pause_s * policy.factor**self._failures
         self._failures += 1
         return min(pause, policy.longest_pause_s)
+
+
+#: What the owner reads when a kept task stopped and started again, by task name.
+STOPPED_SENTENCES = {
+    "event stream": "Jaga's link to the bridge stopped after an error; Jaga started it again.",
+    "outbox": "Jaga's message sender stopped after an error; Jaga started it again.",
+    "reconciler": "Jaga's check of your numbers stopped after an error; Jaga started it again.",
+    "webhook sender": "Jaga's webhook sender stopped after an error; Jaga started it again.",
+}
+GENERIC_STOPPED = "A part of Jaga stopped after an error; Jaga started it again."
+WORK_FAILED = "Some of Jaga's background work failed; the details are in jaga.log."

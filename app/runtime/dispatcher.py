@@ -12,6 +12,7 @@ from typing import Any
 from app.bridge.client import BridgeClient, BridgeError, send_body
 from app.bridge.protocol import parse_time
 from app.domain.clock import SteadyClock
+from app.domain.media import media_of
 from app.domain.outbox import retry_delay, should_give_up
 from app.domain.pacing import local_midnight_utc
 from app.domain.status import SessionStatus
@@ -19,7 +20,6 @@ from app.domain.whatsapp_edges import refusal_of
 from app.runtime.read_model import ReadModel
 from app.runtime.signals import CoreSignals
 from app.storage.message_edges import known_chats, new_contacts_reached, not_held
-from app.storage.messages import media_of
 from app.storage.replies import quote_of
 from app.storage.store import Store
 from app.storage.tables import Message

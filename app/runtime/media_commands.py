@@ -25,12 +25,12 @@ from app.domain.media import (
     file_name_for,
     kind_for,
     limits_env,
+    media_of,
     sniff_mimetype,
 )
 from app.domain.outbox import SendOptions, new_client_id, validate_text
 from app.domain.recipients import chat_of
 from app.runtime.commands import OwnerCommands
-from app.storage.messages import media_of
 from app.storage.replies import check_reply
 from app.storage.tables import Message
 from app.system.media_files import MediaError, MediaFiles, StoredFile, open_owner_file
@@ -40,8 +40,6 @@ log = logging.getLogger(__name__)
 #: Kinds WhatsApp shows without a caption.
 SOUNDS = frozenset({"audio", "voice"})
 NO_CAPTION = "A voice note or sound file cannot carry words; send them as a message of their own."
-#: What a pasted picture is called (it has no name of its own).
-PASTED_NAME = "image.png"
 
 
 @dataclass(frozen=True)

@@ -7,46 +7,15 @@ the one row it names.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
 from app.bridge.recovery import BridgeRecovery
+from app.domain.window_views import AccountChange, AccountView
 from app.storage.tables import Account, utcnow
 
-
-@dataclass(frozen=True)
-class AccountView:
-    """One number, as last stored (the same attribute names as the Account row)."""
-
-    id: str
-    label: str
-    phone: str | None
-    display_name: str | None
-    engine: str
-    desired_state: str
-    status: str
-    reason: str | None
-    status_message: str | None
-    status_since: datetime | None
-    last_activity_at: datetime | None
-    created_at: datetime | None
-    limit_reason: str | None  # WhatsApp limits sending to new contacts …
-    limited_until: datetime | None  # … until then
-
-    @classmethod
-    def of(cls, row: Account) -> AccountView:
-        return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
-
-
-@dataclass(frozen=True)
-class AccountChange:
-    id: str
-    old: AccountView | None  # None: the account was added
-    new: AccountView | None  # None: the account was removed
-    reason: str
-    at: datetime
+__all__ = ["AccountChange", "AccountView", "ReadModel"]
 
 
 class ReadModel(QObject):

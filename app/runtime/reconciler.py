@@ -12,9 +12,9 @@ from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.protocol import SessionInfo
 from app.domain.reconcile import Wanted, plan
 from app.domain.status import ACTIVE, SessionStatus
+from app.domain.window_views import Progress
 from app.runtime.read_model import AccountView
 from app.runtime.recorder import StatusRecorder
-from app.runtime.signals import Progress
 
 log = logging.getLogger(__name__)
 

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QObject, Signal
-
-
-@dataclass(frozen=True)
-class Progress:
-    done: int
-    total: int
 
 
 class CoreSignals(QObject):

@@ -16,21 +16,18 @@ import time
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
-from app.domain.restart_pauses import RestartPauses, RestartPolicy
+from app.domain.restart_pauses import (
+    GENERIC_STOPPED,
+    STOPPED_SENTENCES,
+    WORK_FAILED,
+    RestartPauses,
+    RestartPolicy,
+)
 
 log = logging.getLogger(__name__)
 
+
 #: What the owner is told when a kept task stopped (English; app/ui/shared/keeper_text.py).
-STOPPED_SENTENCES = {
-    "event stream": "Jaga's link to the bridge stopped after an error; Jaga started it again.",
-    "outbox": "Jaga's message sender stopped after an error; Jaga started it again.",
-    "reconciler": "Jaga's check of your numbers stopped after an error; Jaga started it again.",
-    "webhook sender": "Jaga's webhook sender stopped after an error; Jaga started it again.",
-}
-GENERIC_STOPPED = "A part of Jaga stopped after an error; Jaga started it again."
-WORK_FAILED = "Some of Jaga's background work failed; the details are in jaga.log."
-
-
 class TaskKeeper:
     def __init__(
         self,

@@ -6,29 +6,11 @@ here until the store offers it itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy import select
 
+from app.domain.window_views import LastMessage, LastMessages
 from app.storage.store import Store
 from app.storage.tables import Message
-
-
-@dataclass(frozen=True)
-class LastMessage:
-    at: datetime
-    chat: str
-    text: str
-    status: str
-    media_type: str | None = None  # a photo, document… (`text` is then its caption)
-    file_name: str | None = None
-
-
-@dataclass(frozen=True)
-class LastMessages:
-    incoming: LastMessage | None = None
-    outgoing: LastMessage | None = None
 
 
 def last_messages(store: Store, account_id: str) -> LastMessages:

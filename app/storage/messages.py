@@ -41,22 +41,6 @@ def media_columns(media: Media | None) -> dict[str, object]:
     }
 
 
-def media_of(message: Message) -> Media | None:
-    """The media a stored row carries, or None for a text message."""
-    if not message.media_type:
-        return None
-    return Media(
-        type=message.media_type,
-        mimetype=message.media_mimetype or "application/octet-stream",
-        size=message.media_size,
-        sha256=message.media_sha256,
-        file_name=message.media_file_name,
-        state=message.media_state or "stored",
-        error=message.media_error,
-        thumb_sha256=message.media_thumb_sha256,
-    )
-
-
 class MessageStore:
     #: Store.session: one transaction, its errors as StoreError sentences.
     session: Callable[[], AbstractContextManager[Session]]

@@ -10,22 +10,16 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.storage.messages import media_of
+from app.domain.media import media_of
+from app.domain.window_views import WhatGoes
 from app.storage.store import Store
 from app.storage.tables import Account, Message, StatusChange
-
-
-@dataclass(frozen=True)
-class WhatGoes:
-    messages: int
-    queued: int  # outgoing, not sent yet: they will never be sent
-    history: int  # status changes
 
 
 def what_goes(store: Store, account_id: str) -> WhatGoes:

@@ -14,9 +14,10 @@ import plistlib
 import subprocess
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+from app.domain.login_start import Autostart
 
 APP_ID = "jaga"
 MAC_LABEL = "id.jaga.desktop"
@@ -45,16 +46,6 @@ def installed_executable(environ: dict[str, str] | None = None) -> str:
     return str(Path(sys.executable).resolve())
 
 
-@dataclass(frozen=True)
-class Launch:
-    """Which Jaga a start command starts: data folder, settings file, demo or not (None:
-    the default folder or file)."""
-
-    data_dir: str | None = None
-    settings: str | None = None
-    demo: bool = False
-
-
 def start_command(
     data_dir: Path | None, settings: Path | None, demo: bool, base: Sequence[str] | None = None
 ) -> list[str]:
@@ -68,19 +59,6 @@ def start_command(
     if demo:
         command.append("--demo")
     return command
-
-
-def launch_of(command: Sequence[str]) -> Launch:
-    """What a start command names (its options as app.__main__ reads them)."""
-    found: dict[str, str | None] = {"--data-dir": None, "--settings": None}
-    demo = False
-    parts = list(command)
-    for index, part in enumerate(parts):
-        name, _, given = part.partition("=")
-        if name in found:
-            found[name] = given or (parts[index + 1] if index + 1 < len(parts) else None)
-        demo = demo or part == "--demo"
-    return Launch(found["--data-dir"], found["--settings"], demo)
 
 
 def _desktop_quote(argument: str) -> str:
@@ -184,17 +162,6 @@ def split_command_line(line: str) -> list[str]:
     if current or started:
         parts.append(current)
     return parts
-
-
-class Autostart(Protocol):
-    def is_enabled(self) -> bool: ...
-
-    def command(self) -> list[str] | None:
-        """The command the present entry starts (None: no entry, or unreadable)."""
-
-    def enable(self, command: Sequence[str]) -> None: ...
-
-    def disable(self) -> None: ...
 
 
 class FileAutostart:

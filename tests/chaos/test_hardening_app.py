@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtNetwork import QLocalServer
 
 from app.application import instance_key, setup_app_logging
+from app.runtime.db_upkeep import DatabaseUpkeep
 from app.storage import db_health
 from app.storage.db_health import Health
 from app.system.data_folders import DataPaths
@@ -29,7 +30,6 @@ from app.ui.start.db_start import (
     newer_words,
     offer_rebuild,
 )
-from app.ui.start.db_upkeep import DatabaseUpkeep
 from app.ui.start.single_instance import SingleInstance
 from tests.liveapp import eventually, make_service, run, status_of, until_bridge_ready
 

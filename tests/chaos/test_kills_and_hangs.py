@@ -43,7 +43,7 @@ def offscreen_window(service, data_dir):
     from app.ui.settings.preferences import AppSettings
 
     window = MainWindow(
-        service,
+        service.window,
         settings=AppSettings(data_dir.parent / "settings" / "jaga.ini"),
         tray_available=False,
         autostart=FileAutostart(data_dir.parent / "autostart" / "jaga.desktop", desktop_entry),

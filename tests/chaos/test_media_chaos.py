@@ -17,7 +17,7 @@ import pytest
 
 from app.bridge.node import resolve_node
 from app.domain.bridge_policy import Policy
-from app.storage.messages import media_of
+from app.domain.media import media_of
 from tests.liveapp import FAST_SIM, dispose, eventually, link, make_service, run
 
 pytestmark = [pytest.mark.chaos, pytest.mark.integration]

@@ -79,10 +79,10 @@ def make_window(qtbot, settings, clock, tmp_path):
 
     def build(service: JagaService, *, tray: bool = False, quiet: float = 0.0, **kwargs):
         notifier = Notifier(
-            service, rules=Rules(reconnecting_after=30, quiet=quiet, settle=30), clock=clock
+            service.window, rules=Rules(reconnecting_after=30, quiet=quiet, settle=30), clock=clock
         )
         window = MainWindow(
-            service,
+            service.window,
             settings=settings,
             notifier=notifier,
             tray_available=tray,

@@ -90,13 +90,14 @@ def play(service: JagaService) -> dict[str, str]:
 
 def stage_for(folder: Path) -> Stage:
     service = make_service(folder / "data")
-    service.token_persistent = False  # the longest main window: the no-keyring banner shows
+    # the longest main window: the no-keyring banner shows
+    service.window.settings.token_persistent = False
     settings = AppSettings(folder / "settings.ini")
     gateway: Gateway = make_gateway(service)
     gateway.webhooks.add_target("https://toko.example/whatsapp/webhook", ["message"], "rahasia")
     numbers = play(service)
     window = MainWindow(
-        service, demo=True, settings=settings, tray_available=False, data_dir=folder / "data"
+        service.window, demo=True, settings=settings, tray_available=False, data_dir=folder / "data"
     )
     window.show()
     window.select(numbers["logged_out"])

@@ -20,7 +20,7 @@ def test_a_message_that_fails_later_grows_and_the_next_bubble_moves_down(qtbot, 
     first = service.store.queue_message(shop, CUSTOMER, "Pesanan siap", "JAGA0001")
     second = service.store.queue_message(shop, CUSTOMER, "Diambil jam 5 ya", "JAGA0002")
     service.store.mark_sent([second.id])
-    chats = ChatsWindow(service, shop)
+    chats = ChatsWindow(service.window, shop)
     qtbot.addWidget(chats)
     chats.resize(700, 500)
     chats.show()
@@ -80,7 +80,7 @@ def test_bubbles_fit_their_rows_when_the_scroll_bar_comes_and_the_window_narrows
         message = service.store.queue_message(shop, CUSTOMER, words * (1 + n % 3), f"JAGA{n:04d}")
         if n % 2:
             service.store.mark_failed(message.id, "gave up after 8 tries: " + words)
-    chats = ChatsWindow(service, shop)
+    chats = ChatsWindow(service.window, shop)
     qtbot.addWidget(chats)
     chats.resize(900, 420)
     chats.show()

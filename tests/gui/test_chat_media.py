@@ -19,9 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QDesktopServices, QImage
 
 from app.domain.bridge_messages import Inbound
-from app.domain.media import Media
+from app.domain.media import Media, media_of
 from app.service import JagaService
-from app.storage.messages import media_of
 from app.ui.chats.model import MessageRole, PreviewRole
 from app.ui.chats.reply_box import Attachment, png_bytes
 from app.ui.chats.window import ChatsWindow
@@ -55,7 +54,7 @@ def arrive(service: JagaService, shop: str, seq: int, text: str, media: Media) -
 
 
 def open_window(qtbot, service: JagaService, shop: str) -> ChatsWindow:
-    chats = ChatsWindow(service, shop)
+    chats = ChatsWindow(service.window, shop)
     qtbot.addWidget(chats)
     chats.show()
     qtbot.waitExposed(chats)

@@ -246,7 +246,7 @@ def test_a_bad_number_in_new_message_says_why_and_stores_nothing(qtbot, loop, se
 
 def test_a_number_not_linked_yet_says_so_inline(qtbot, offline_service):
     account = offline_service.create_account("Cashier", "sim")
-    chats = ChatsWindow(offline_service, account.id)
+    chats = ChatsWindow(offline_service.window, account.id)
     qtbot.addWidget(chats)
     chats.show()
     assert "not linked to a phone yet" in chats.offline_note.text()
@@ -266,7 +266,7 @@ def failed_message(service: JagaService) -> tuple[str, int]:
 
 def test_a_failed_message_is_red_with_why_and_send_again_queues_it(qtbot, offline_service):
     shop, message_id = failed_message(offline_service)
-    chats = ChatsWindow(offline_service, shop)
+    chats = ChatsWindow(offline_service.window, shop)
     qtbot.addWidget(chats)
     chats.show()
     qtbot.waitExposed(chats)
@@ -292,7 +292,7 @@ def test_a_failed_message_is_red_with_why_and_send_again_queues_it(qtbot, offlin
 
 def test_a_click_beside_the_link_does_not_resend(qtbot, offline_service):
     shop, message_id = failed_message(offline_service)
-    chats = ChatsWindow(offline_service, shop)
+    chats = ChatsWindow(offline_service.window, shop)
     qtbot.addWidget(chats)
     chats.show()
     qtbot.waitExposed(chats)
@@ -343,7 +343,7 @@ def test_chats_speak_indonesian(qtbot, offline_service, english):
     shop = offline_service.create_account("Toko", "sim").id
     observe(offline_service, shop, "reconnecting", "connection_lost", phone="6281300000107")
     offline_service.store.queue_message(shop, CUSTOMER, "Ada, kak", "JAGA0002")
-    chats = ChatsWindow(offline_service, shop)
+    chats = ChatsWindow(offline_service.window, shop)
     qtbot.addWidget(chats)
     Translations().apply("id")
     # Qt posts LanguageChange to every window; the open window retranslates itself.

@@ -51,8 +51,8 @@ def reasons(service, account_id: str) -> list[tuple[str, str | None]]:
     return [(c.status, c.reason) for c in service.history(account_id)]
 
 
-async def linked(window: MainWindow, label: str, phone: str):
-    account = await link(window.service, label, phone)
+async def linked(window: MainWindow, service, label: str, phone: str):
+    account = await link(service, label, phone)
     window.select(account.id)
     await eventually(lambda: row_status(window, account.id) == "Connected", what="row connected")
     return account
@@ -64,11 +64,13 @@ def test_only_the_demo_has_demo_controls(qtbot, offline_service, make_window):
     assert all(menu.title() != "&Demo" for menu in window.menuBar().findChildren(QMenu))
 
 
-def test_the_connection_drops_and_comes_back_from_the_row_menu(qtbot, loop, demo_window):
-    window, service = demo_window, demo_window.service
+def test_the_connection_drops_and_comes_back_from_the_row_menu(
+    qtbot, loop, demo_window, demo_service
+):
+    window, service = demo_window, demo_service
 
     async def scenario():
-        account = await linked(window, "Shop front", "628120000101")
+        account = await linked(window, service, "Shop front", "628120000101")
         seen: list[str] = []
         window.model.dataChanged.connect(lambda *_: seen.append(row_status(window, account.id)))
         # Right-click the row: its menu has the Demo entries.
@@ -86,11 +88,11 @@ def test_the_connection_drops_and_comes_back_from_the_row_menu(qtbot, loop, demo
     run(loop, scenario())
 
 
-def test_the_phone_logs_this_computer_out(qtbot, loop, demo_window):
-    window, service = demo_window, demo_window.service
+def test_the_phone_logs_this_computer_out(qtbot, loop, demo_window, demo_service):
+    window, service = demo_window, demo_service
 
     async def scenario():
-        account = await linked(window, "Shop front", "628120000102")
+        account = await linked(window, service, "Shop front", "628120000102")
         window.demo_controls.logout_action.trigger()
         await eventually(lambda: row_status(window, account.id) == "Logged out — link again")
         assert reasons(service, account.id)[-1] == ("logged_out", "logged_out")
@@ -99,11 +101,11 @@ def test_the_phone_logs_this_computer_out(qtbot, loop, demo_window):
     run(loop, scenario())
 
 
-def test_whatsapp_opened_on_another_computer(qtbot, loop, demo_window):
-    window, service = demo_window, demo_window.service
+def test_whatsapp_opened_on_another_computer(qtbot, loop, demo_window, demo_service):
+    window, service = demo_window, demo_service
 
     async def scenario():
-        account = await linked(window, "Shop front", "628120000103")
+        account = await linked(window, service, "Shop front", "628120000103")
         window.demo_controls.elsewhere_action.trigger()
         await eventually(
             lambda: row_status(window, account.id) == "Open on another computer", timeout=15
@@ -114,11 +116,11 @@ def test_whatsapp_opened_on_another_computer(qtbot, loop, demo_window):
     run(loop, scenario())
 
 
-def test_the_connection_goes_silent(qtbot, loop, demo_window):
-    window, service = demo_window, demo_window.service
+def test_the_connection_goes_silent(qtbot, loop, demo_window, demo_service):
+    window, service = demo_window, demo_service
 
     async def scenario():
-        account = await linked(window, "Shop front", "628120000104")
+        account = await linked(window, service, "Shop front", "628120000104")
         window.demo_controls.silent_action.trigger()
         await eventually(
             lambda: ("reconnecting", "keepalive_timeout") in reasons(service, account.id),
@@ -129,12 +131,12 @@ def test_the_connection_goes_silent(qtbot, loop, demo_window):
     run(loop, scenario())
 
 
-def test_the_internet_goes_away_and_comes_back(qtbot, loop, demo_window):
-    window, service = demo_window, demo_window.service
+def test_the_internet_goes_away_and_comes_back(qtbot, loop, demo_window, demo_service):
+    window, service = demo_window, demo_service
     controls = demo_window.demo_controls
 
     async def scenario():
-        account = await linked(window, "Shop front", "628120000105")
+        account = await linked(window, service, "Shop front", "628120000105")
         assert controls.internet_action.text() == "The internet goes away"
         controls.internet_action.trigger()
         await eventually(lambda: row_status(window, account.id) == "No internet connection")
@@ -146,12 +148,12 @@ def test_the_internet_goes_away_and_comes_back(qtbot, loop, demo_window):
     run(loop, scenario())
 
 
-def test_a_customer_writes_and_a_receipt_arrives(qtbot, loop, demo_window):
-    window, service = demo_window, demo_window.service
+def test_a_customer_writes_and_a_receipt_arrives(qtbot, loop, demo_window, demo_service):
+    window, service = demo_window, demo_service
     controls = demo_window.demo_controls
 
     async def scenario():
-        account = await linked(window, "Shop front", "628120000106")
+        account = await linked(window, service, "Shop front", "628120000106")
         dialog = controls.customer_writes()
         assert dialog is not None
         dialog.from_edit.setText("0812-5550-9876")
@@ -180,8 +182,10 @@ def test_a_customer_writes_and_a_receipt_arrives(qtbot, loop, demo_window):
     run(loop, scenario())
 
 
-def test_a_customer_without_a_valid_number_is_refused_in_the_dialog(qtbot, demo_window):
-    account_id = demo_window.service.create_account("Shop front", "sim").id
+def test_a_customer_without_a_valid_number_is_refused_in_the_dialog(
+    qtbot, demo_window, demo_service
+):
+    account_id = demo_service.create_account("Shop front", "sim").id
     demo_window.select(account_id)
     dialog = demo_window.demo_controls.customer_writes()
     dialog.from_edit.setText("12")
@@ -190,11 +194,11 @@ def test_a_customer_without_a_valid_number_is_refused_in_the_dialog(qtbot, demo_
     assert dialog.error_label.text() == "“12” is not a valid phone number."
 
 
-def test_the_link_files_get_damaged(qtbot, loop, demo_window):
-    window, service = demo_window, demo_window.service
+def test_the_link_files_get_damaged(qtbot, loop, demo_window, demo_service):
+    window, service = demo_window, demo_service
 
     async def scenario():
-        account = await linked(window, "Shop front", "628120000107")
+        account = await linked(window, service, "Shop front", "628120000107")
         window.demo_controls.damage_action.trigger()
         await eventually(lambda: row_status(window, account.id) == "Failed", timeout=15)
         assert reasons(service, account.id)[-1] == ("failed", "auth_corrupt")
@@ -223,17 +227,17 @@ def test_reconnect_while_a_retry_waits_retries_now(qtbot, loop, data_dir):
 
 
 def test_a_customer_sends_a_photo_and_a_document_and_whatsapp_refuses_a_send(
-    qtbot, loop, demo_window
+    qtbot, loop, demo_window, demo_service
 ):
     """The Demo menu does what took the bridge token and curl before (seen failing
     against: main at 583a38a, which had no such entries)."""
-    window, service = demo_window, demo_window.service
+    window, service = demo_window, demo_service
     controls = demo_window.demo_controls
     entries = [a.text() for a in controls.menu.actions()]
     assert "A customer sends a photo" in entries and "WhatsApp refuses the next send" in entries
 
     async def scenario():
-        account = await linked(window, "Shop front", "628120000107")
+        account = await linked(window, service, "Shop front", "628120000107")
 
         def files() -> list:
             return [m for m in service.store.messages(account.id) if m.media_type]

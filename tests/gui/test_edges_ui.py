@@ -35,7 +35,7 @@ def test_the_row_says_no_internet_and_the_limit_on_new_contacts(qapp):
 def test_the_qr_dialog_says_no_internet_instead_of_connecting_and_recovers(qtbot, offline_service):
     account_id = offline_service.create_account("Shop front", "baileys").id
     observe(offline_service, account_id, "starting")
-    dialog = QrDialog(offline_service, account_id, now=lambda: datetime(2026, 11, 30, 12))
+    dialog = QrDialog(offline_service.window, account_id, now=lambda: datetime(2026, 11, 30, 12))
     qtbot.addWidget(dialog)
     assert dialog.qr_label.text().startswith("Connecting…")
     observe(offline_service, account_id, "reconnecting", "network_unreachable", message=NO_INTERNET)
@@ -68,7 +68,7 @@ def test_a_pairing_code_refused_for_no_internet_says_so_in_the_owners_language(
     from app.ui.shared.i18n import Translations
 
     account_id = offline_service.create_account("Shop front", "baileys").id
-    dialog = QrDialog(offline_service, account_id)
+    dialog = QrDialog(offline_service.window, account_id)
     qtbot.addWidget(dialog)
     refusal = BridgeError("network_unreachable", NO_INTERNET, 409)
     dialog._code_failed(refusal)

@@ -150,7 +150,7 @@ def test_every_screen_of_the_window_speaks_through_the_translations(
     qtbot, offline_service, make_window, marking
 ):
     service = offline_service
-    service.token_persistent = False  # the keyring banner shows too
+    service.window.settings.token_persistent = False  # the keyring banner shows too
     labels = []
     for n, reason in enumerate(sorted(formatting.REASON_WORDS)):
         status = STATUS_OF_REASON.get(reason, "failed" if reason in FAILED_REASONS else "")
@@ -189,7 +189,7 @@ def test_every_screen_of_the_window_speaks_through_the_translations(
     assert unmarked(widget_texts(panel), labels) == []
 
     set_bridge(service, State.RUNNING)
-    dialog = QrDialog(service, service.accounts()[-1].id, demo=True)
+    dialog = QrDialog(service.window, service.accounts()[-1].id, demo=True)
     qtbot.addWidget(dialog)
     dialog.show_pairing()
     assert unmarked(widget_texts(dialog), labels) == []

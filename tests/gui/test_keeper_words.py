@@ -23,7 +23,7 @@ def test_every_keeper_sentence_reads_in_english_and_in_indonesian(qapp, english)
 def test_the_window_shows_a_stopped_task_in_its_problem_banner(qtbot, offline_service):
     from app.ui.main_window.window import MainWindow
 
-    window = MainWindow(offline_service, tray_available=False)
+    window = MainWindow(offline_service.window, tray_available=False)
     qtbot.addWidget(window)
     offline_service.error.emit(STOPPED_SENTENCES["webhook sender"])
     assert window.problem_banner is not None

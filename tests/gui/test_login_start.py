@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.__main__ import parse_args
-from app.system.autostart import FileAutostart, Launch, desktop_entry, launch_command, launch_of
+from app.domain.login_start import Launch, launch_of
+from app.system.autostart import FileAutostart, desktop_entry, launch_command
 from app.system.data_folders import DataPaths
 from app.ui.settings.dialog import SettingsDialog
 from app.ui.shared.i18n import Translations

@@ -22,7 +22,7 @@ def decode_pixmap(pixmap) -> str:
 
 
 def test_empty_state_guides_the_first_number(qtbot, service):
-    window = MainWindow(service, demo=True)
+    window = MainWindow(service.window, demo=True)
     qtbot.addWidget(window)
     window.show()
     assert window.stack.currentWidget() is window.empty_page
@@ -30,7 +30,7 @@ def test_empty_state_guides_the_first_number(qtbot, service):
 
 
 def test_add_number_shows_the_bridges_qr_and_closes_into_connected(qtbot, loop, service):
-    window = MainWindow(service, demo=True)
+    window = MainWindow(service.window, demo=True)
     qtbot.addWidget(window)
     window.show()
 

@@ -47,7 +47,7 @@ def test_the_tray_offers_reconnect_only_where_it_does_something(qtbot, offline_s
         ids[status] = service.create_account(status, "sim").id
         observe(service, ids[status], status, "logged_out" if status == "logged_out" else None)
     set_bridge(service, State.RUNNING)
-    tray = Tray(service, available=False)
+    tray = Tray(service.window, available=False)
     shown = {s: tray._rows[ids[s]][1].isVisible() for s in wanted}
     assert shown == wanted
     linking = {s: tray._rows[ids[s]][2].isVisible() for s in wanted}
@@ -128,7 +128,7 @@ def test_uptime_is_written_one_way():
 def test_a_refusal_goes_as_soon_as_the_owner_types_again(qtbot, offline_service):
     shop = offline_service.create_account("Shop front", "sim").id
     observe(offline_service, shop, "connected", phone="6281300000105")
-    dialog = NewMessageDialog(offline_service, shop)
+    dialog = NewMessageDialog(offline_service.window, shop)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.to_edit.setText("0857-1234-5678")
@@ -142,7 +142,7 @@ def test_a_refusal_goes_as_soon_as_the_owner_types_again(qtbot, offline_service)
 def test_the_to_fields_example_fits_in_indonesian(qtbot, offline_service, english):
     Translations().apply("id")
     shop = offline_service.create_account("Toko depan", "sim").id
-    dialog = NewMessageDialog(offline_service, shop)
+    dialog = NewMessageDialog(offline_service.window, shop)
     qtbot.addWidget(dialog)
     dialog.show()
     edit = dialog.to_edit
@@ -154,7 +154,7 @@ def test_linking_a_number_to_another_phone_asks_first_naming_both(qtbot, offline
     shop = offline_service.create_account("Shop front", "sim").id
     observe(offline_service, shop, "connected", phone="6281234567890")
     observe(offline_service, shop, "logged_out", "logged_out")
-    dialog = QrDialog(offline_service, shop)
+    dialog = QrDialog(offline_service.window, shop)
     qtbot.addWidget(dialog)
     dialog.show_pairing()
     dialog.phone_edit.setText("0813-9999-8888")

@@ -16,7 +16,7 @@ NOW = datetime(2026, 11, 23, 12, 0, 0)
 
 
 def make_dialog(qtbot, service, account_id, moment, **kwargs) -> QrDialog:
-    dialog = QrDialog(service, account_id, now=lambda: moment[0], **kwargs)
+    dialog = QrDialog(service.window, account_id, now=lambda: moment[0], **kwargs)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -131,7 +131,7 @@ def test_link_with_phone_number_instead_on_the_real_bridge(qtbot, loop, service)
     async def scenario():
         account = await service.add_account("Shop front")
         await eventually(lambda: service.latest_qr.get(account.id) is not None)
-        dialog = QrDialog(service, account.id)
+        dialog = QrDialog(service.window, account.id)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.mouseClick(dialog.use_code_button, Qt.MouseButton.LeftButton)
@@ -234,7 +234,7 @@ def test_a_pairing_request_whatsapp_refuses_is_said_in_words_and_no_code_is_show
         await service.client.sim("pairing", {"refuse": 400})
         account = await service.add_account("Shop front")
         await eventually(lambda: service.latest_qr.get(account.id) is not None)
-        dialog = QrDialog(service, account.id)
+        dialog = QrDialog(service.window, account.id)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.mouseClick(dialog.use_code_button, Qt.MouseButton.LeftButton)

@@ -28,7 +28,7 @@ def test_a_scheduled_message_says_when_it_leaves(qtbot, offline_service, english
         shop, CUSTOMER, "Promo besok", "JAGA0002", SendOptions(not_before=later)
     )
     offline_service.store.queue_message(shop, CUSTOMER, "Sekarang", "JAGA0003")
-    chats = ChatsWindow(offline_service, shop)
+    chats = ChatsWindow(offline_service.window, shop)
     qtbot.addWidget(chats)
     chats.show()
     assert rows(chats, NoteRole) == [f"Scheduled: leaves at {clock_time(later)}", ""]

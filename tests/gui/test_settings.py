@@ -41,6 +41,7 @@ def test_the_dialog_saves_choices_and_writes_the_autostart_entry(qtbot, tmp_path
         autostart=autostart,
         current_data_dir=Path("/data/now"),
         tray_available=True,
+        start_command=["jaga"],
     )
     qtbot.addWidget(dialog)
     assert "/data/now" in dialog.data_note.text()
@@ -66,7 +67,11 @@ def test_the_dialog_saves_choices_and_writes_the_autostart_entry(qtbot, tmp_path
     assert "Exec=" in autostart.path.read_text(encoding="utf-8")
 
     again = SettingsDialog(
-        reread, autostart=autostart, current_data_dir=Path("/d"), tray_available=True
+        reread,
+        autostart=autostart,
+        current_data_dir=Path("/d"),
+        tray_available=True,
+        start_command=["jaga"],
     )
     qtbot.addWidget(again)
     assert again.start_at_login.isChecked() and again.start_minimized.isChecked()
@@ -78,7 +83,11 @@ def test_the_dialog_saves_choices_and_writes_the_autostart_entry(qtbot, tmp_path
 
 def test_without_a_tray_close_to_tray_cannot_be_chosen(qtbot, settings):
     dialog = SettingsDialog(
-        settings, autostart=None, current_data_dir=Path("/d"), tray_available=False
+        settings,
+        autostart=None,
+        current_data_dir=Path("/d"),
+        tray_available=False,
+        start_command=["jaga"],
     )
     qtbot.addWidget(dialog)
     assert not dialog.close_to_tray.isEnabled()
@@ -104,7 +113,7 @@ def test_the_default_region_decides_how_local_numbers_are_read(qtbot, tmp_path, 
 
     settings = AppSettings(tmp_path / "region.ini")
     settings.default_region = "MY"
-    window = MainWindow(offline_service, settings=settings)
+    window = MainWindow(offline_service.window, settings=settings)
     qtbot.addWidget(window)
     assert offline_service.default_region == "MY"
     assert from_typed("012-345 6789", offline_service.default_region).chat == "60123456789"

@@ -23,7 +23,7 @@ def test_icon_and_tooltip_follow_the_worst_status(qtbot, offline_service):
     service = offline_service
     shop = service.create_account("Shop front", "sim").id
     cashier = service.create_account("Cashier", "sim").id
-    tray = Tray(service, available=False)
+    tray = Tray(service.window, available=False)
     set_bridge(service, State.RUNNING)
     service.accounts_changed.emit()
 
@@ -58,7 +58,7 @@ def test_icon_and_tooltip_follow_the_worst_status(qtbot, offline_service):
 def test_one_connected_number_reads_naturally(qtbot, offline_service):
     shop = offline_service.create_account("Shop front", "sim").id
     set_bridge(offline_service, State.RUNNING)
-    tray = Tray(offline_service, available=False)
+    tray = Tray(offline_service.window, available=False)
     observe(offline_service, shop, "connected")
     assert tray.icon.toolTip() == "Jaga — Your number is connected"
     tray.deleteLater()
@@ -77,7 +77,7 @@ def test_the_menu_has_open_each_number_with_its_status_and_its_fix_and_quit(qtbo
     shop = service.create_account("Shop front", "sim").id
     service.create_account("Cashier", "sim")
     set_bridge(service, State.RUNNING)
-    tray = Tray(service, available=False)
+    tray = Tray(service.window, available=False)
     observe(service, shop, "logged_out", "logged_out")
 
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
@@ -112,7 +112,7 @@ def test_the_menu_is_updated_row_by_row_and_never_grows(qtbot, offline_service):
     service = offline_service
     ids = [service.create_account(f"Number {i}", "sim").id for i in range(20)]
     set_bridge(service, State.RUNNING)
-    tray = Tray(service, available=False)
+    tray = Tray(service.window, available=False)
     for account_id in ids:
         observe(service, account_id, "connected")
     submenus = tray.menu.findChildren(QMenu)

@@ -184,7 +184,7 @@ def test_close_ends_the_app_when_close_to_tray_is_off(
 
 
 def test_a_missing_keyring_is_said_in_the_window(qtbot, offline_service, make_window):
-    offline_service.token_persistent = False
+    offline_service.window.settings.token_persistent = False
     window = make_window(offline_service)
     assert window.keyring_banner is not None
     assert "keyring" in window.keyring_banner.title.text()

@@ -90,7 +90,9 @@ def test_paced_sends_leave_a_gap_apart_and_the_daily_cap_holds_new_contacts(loop
             row = service.store.account(account.id)
             held_message = service.store.outgoing(account.id, third["id"].split("_")[-1])
             assert held_message is not None and held_message.status == "queued"
-            note = hold_note(service.store, row, held_message.chat)
+            now = datetime.now(UTC).replace(tzinfo=None)
+            limit = service.window.chats.send_hold(account.id, held_message.chat, now)
+            note = hold_note(limit, now)
             assert note.startswith(
                 "Waiting: Today's messages to new contacts are used up (Safe sending); "
                 "the rest go at "

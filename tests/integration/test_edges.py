@@ -47,7 +47,7 @@ def test_a_refused_message_ends_failed_with_its_reason_in_the_chat_sent_once_nev
             timeout=10,
             what=f"failed ({message.chat}: {service.store.messages(account.id)})",
         )
-        chats = ChatsWindow(service, account.id)
+        chats = ChatsWindow(service.window, account.id)
         qtbot.addWidget(chats)
         chats.open_chat("628200000463")
         model = chats.messages_model
@@ -80,7 +80,7 @@ def test_under_a_time_lock_new_contacts_wait_and_known_ones_go(qtbot, loop, serv
         known = service.send_message(account.id, "628300000001", "to a customer")
         await eventually(lambda: out_status(service, known.id) in ("delivered", "read"), timeout=10)
         assert out_status(service, new.id) == "queued", "held while the lock holds"
-        chats = ChatsWindow(service, account.id)
+        chats = ChatsWindow(service.window, account.id)
         qtbot.addWidget(chats)
         chats.open_chat("628300000002")
         note = chats.messages_model.index(0).data(NoteRole)
@@ -137,7 +137,7 @@ def test_a_group_message_has_its_author_and_a_reply_goes_to_the_group(qtbot, loo
         await eventually(lambda: len(service.store.messages(account.id)) == 1)
         inbound = service.store.messages(account.id)[0]
         assert (inbound.chat, inbound.author) == (group["jid"], "628500000001")
-        chats = ChatsWindow(service, account.id)
+        chats = ChatsWindow(service.window, account.id)
         qtbot.addWidget(chats)
         chats.open_chat(group["jid"])
         assert chats.messages_model.index(0).data(NoteRole).startswith("From +62 ")
@@ -175,7 +175,7 @@ def test_no_internet_for_a_minute_is_said_within_seconds_and_heals_by_itself(qtb
     service = make_service(data_dir, session_options=quick)
     service.start()
     clock = SteppedClock()
-    notifier = Notifier(service, clock=clock)
+    notifier = Notifier(service.window, clock=clock)
     notices = []
     notifier.notice.connect(notices.append)
 
@@ -224,7 +224,7 @@ def test_a_phone_not_on_whatsapp_fails_its_message_in_words_never_sent(qtbot, lo
         await service.client.sim("recipients", {"phone": "6281299990000", "on_whatsapp": False})
         message = service.send_message(account.id, "+6281299990000", "Halo")
         await eventually(lambda: out_status(service, message.id) == "failed", what="failed")
-        chats = ChatsWindow(service, account.id)
+        chats = ChatsWindow(service.window, account.id)
         qtbot.addWidget(chats)
         chats.open_chat("6281299990000")
         model = chats.messages_model
@@ -280,7 +280,7 @@ def test_a_message_nobody_could_read_shows_in_its_chat_until_a_readable_copy_rep
             await eventually(lambda: bool(stored()), what="the placeholder stored")
             row = stored()[0]
             assert (row.status, row.text, row.chat) == ("unreadable", "", "628555111222")
-            chats = ChatsWindow(service, account.id)
+            chats = ChatsWindow(service.window, account.id)
             qtbot.addWidget(chats)
             chats.open_chat("628555111222")
             model = chats.messages_model

@@ -7,7 +7,7 @@ import json
 
 import httpx
 
-from app.bridge.protocol import QrCode
+from app.bridge import protocol
 from app.storage.store import StoreError
 from tests.liveapp import eventually, link, run, status_of
 
@@ -75,16 +75,14 @@ def test_a_store_error_in_one_event_leaves_the_stream_alive_and_the_bridge_unkil
 def test_an_unreadable_event_is_skipped_not_replayed_forever(loop, service, monkeypatch):
     async def scenario():
         poisoned = await service.add_account("Poisoned QR")
-        real = QrCode.from_json.__func__
+        real = protocol.qr_code
 
-        def unreadable_for_one_session(cls, data):
-            from app.bridge.protocol import ProtocolError
-
+        def unreadable_for_one_session(data):
             if data.get("session_id") == poisoned.id:
-                raise ProtocolError(f"unreadable qr: {data!r}")
-            return real(cls, data)
+                raise protocol.ProtocolError(f"unreadable qr: {data!r}")
+            return real(data)
 
-        monkeypatch.setattr(QrCode, "from_json", classmethod(unreadable_for_one_session))
+        monkeypatch.setattr(protocol, "qr_code", unreadable_for_one_session)
         connections = service.event_stream.connections
         other = await service.add_account("Fine")
         await eventually(lambda: status_of(service, other.id) == "qr", what="the next QR")

@@ -13,9 +13,8 @@ import os
 
 import pytest
 
-from app.domain.media import MediaLimits
+from app.domain.media import MediaLimits, media_of
 from app.domain.outbox import MessageError
-from app.storage.messages import media_of
 from tests.liveapp import eventually, link, run
 
 CUSTOMER = "6281234567890"

@@ -106,7 +106,8 @@ def test_a_frozen_build_starts_at_login_as_its_own_executable(tmp_path, monkeypa
 def test_the_entry_starts_the_same_jaga_data_folder_settings_and_mode(tmp_path, monkeypatch):
     """Seen failing against: main at 583a38a (the entry was the bare program: another
     Jaga, with the default folder and settings, started at login)."""
-    from app.system.autostart import Launch, launch_of, start_command
+    from app.domain.login_start import Launch, launch_of
+    from app.system.autostart import start_command
 
     monkeypatch.chdir(tmp_path)
     command = start_command(Path("toko data"), Path("cfg/jaga.ini"), True, base=["/opt/jaga/jaga"])

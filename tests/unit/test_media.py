@@ -11,9 +11,8 @@ import stat
 import pytest
 
 from app.bridge.protocol import ProtocolError, decode
-from app.domain.media import Media, MediaLimits, human_size, kind_for, sniff_mimetype
+from app.domain.media import Media, MediaLimits, human_size, kind_for, media_of, sniff_mimetype
 from app.domain.outbox import MessageError
-from app.storage.messages import media_of
 from app.storage.store import Inbound
 from app.system.media_files import MediaError, MediaFiles
 from tests.store_kit import linked

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.chats import Tick
-from app.storage.tables import Message
+from app.domain.window_views import ChatMessage
 from app.ui.chats.model import (
     MessageRole,
     NoteRole,
@@ -243,7 +243,7 @@ class BubbleDelegate(QStyledItemDelegate):
         return float(max(200, self._view.viewport().width()))
 
     def bubble(self, row: QRectF, index: Index, font: QFont) -> Bubble:
-        message: Message = index.data(MessageRole)
+        message: ChatMessage = index.data(MessageRole)
         out = message.direction == "out"
         room = min(self.MAX_WIDTH, row.width() * self.MAX_SHARE) - 2 * self.PAD_X
         # The model's words for it (a message nobody could read says so, chats/model.py).
@@ -307,7 +307,7 @@ class BubbleDelegate(QStyledItemDelegate):
         return int(bubble.frame.height() + 2 * self.GAP_Y + 0.999)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        message: Message | None = index.data(MessageRole)
+        message: ChatMessage | None = index.data(MessageRole)
         if message is None:
             return
         row = QRectF(option.rect)
@@ -368,7 +368,7 @@ class BubbleDelegate(QStyledItemDelegate):
         index: Index,
     ) -> bool:
         if left_click(event):
-            message: Message | None = index.data(MessageRole)
+            message: ChatMessage | None = index.data(MessageRole)
             if message is not None and index.data(TickRole) is Tick.FAILED:
                 row = QRectF(option.rect)
                 row.setWidth(self._row_width())

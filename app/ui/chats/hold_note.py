@@ -1,27 +1,18 @@
 """Why a chat's queued messages wait although the number is connected: WhatsApp limits
-sending to new contacts (app.domain.whatsapp_edges.held), and this chat is a new contact."""
+sending to new contacts (app.domain.whatsapp_edges.held), and this chat is a new contact.
+The port finds the limit that holds (app.ports.window.ChatReads.send_hold); this says it."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from app.domain.whatsapp_edges import SendLimit, held
-from app.storage.message_edges import known_chats
-from app.storage.store import Store
-from app.storage.tables import Account
-from app.ui.shared.formatting import limit_words, tr, utcnow
+from app.domain.whatsapp_edges import SendLimit
+from app.ui.shared.formatting import limit_words, tr
 
 
-def hold_note(
-    store: Store, account: Account | None, chat: str | None, now: datetime | None = None
-) -> str:
+def hold_note(limit: SendLimit | None, now: datetime) -> str:
     """'Waiting: Sending to new contacts is limited until 14:30', or '' when nothing holds."""
-    if account is None or chat is None or not account.limit_reason:
+    if limit is None:
         return ""
-    now = now or utcnow()
-    limit = SendLimit(account.limit_reason, account.limited_until)
-    known = chat in known_chats(store, account.id, [chat])
-    if not held(chat, limit=limit, known=known, now=now):
-        return ""
-    words = limit_words(account.limit_reason, account.limited_until, now)
+    words = limit_words(limit.reason, limit.until, now)
     return tr("Waiting: %1").replace("%1", words)

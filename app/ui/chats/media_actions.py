@@ -18,10 +18,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.domain.file_names import real_extension
-from app.domain.media import Media, file_name_for
-from app.runtime.media_commands import MediaCommands
-from app.storage.messages import media_of
-from app.storage.tables import Message
+from app.domain.media import Media, file_name_for, media_of
+from app.domain.window_views import ChatMessage
+from app.ports.window import MediaDesk
 from app.ui.shared.formatting import tr
 from app.ui.shared.media_text import TOO_LARGE, UNAVAILABLE
 
@@ -30,7 +29,7 @@ class MediaActionError(Exception):
     """A file that cannot be opened or saved, with a sentence for the owner."""
 
 
-def stored_file(media_desk: MediaCommands, message: Message) -> tuple[Media, Path]:
+def stored_file(media_desk: MediaDesk, message: ChatMessage) -> tuple[Media, Path]:
     media = media_of(message)
     if media is None:
         raise MediaActionError(tr("This message has no file."))
@@ -41,7 +40,7 @@ def stored_file(media_desk: MediaCommands, message: Message) -> tuple[Media, Pat
     return media, media_desk.path_of(media.sha256)
 
 
-def openable_copy(media_desk: MediaCommands, message: Message) -> Path:
+def openable_copy(media_desk: MediaDesk, message: ChatMessage) -> Path:
     media, path = stored_file(media_desk, message)
     target = media_desk.files.root / ".open" / (media.sha256 or "")[:16] / file_name_for(media)
     if target.exists():
@@ -55,7 +54,7 @@ def openable_copy(media_desk: MediaCommands, message: Message) -> Path:
     return target
 
 
-def open_media(media_desk: MediaCommands, message: Message) -> None:
+def open_media(media_desk: MediaDesk, message: ChatMessage) -> None:
     """With the system's viewer (photos, PDFs, and the player for audio and voice notes)."""
     try:
         target = openable_copy(media_desk, message)
@@ -67,7 +66,7 @@ def open_media(media_desk: MediaCommands, message: Message) -> None:
         raise MediaActionError(tr("No program on this computer opens this kind of file."))
 
 
-def open_name(message: Message) -> str | None:
+def open_name(message: ChatMessage) -> str | None:
     """The name the file is opened under (bidi and control characters taken out)."""
     media = media_of(message)
     return file_name_for(media) if media is not None else None
@@ -99,8 +98,8 @@ def ask_where(parent: QWidget, suggested: str) -> str:
 
 def save_media_as(
     parent: QWidget,
-    media_desk: MediaCommands,
-    message: Message,
+    media_desk: MediaDesk,
+    message: ChatMessage,
     choose: Callable[[QWidget, str], str] = ask_where,
 ) -> Path | None:
     """Asks where (the file's own name suggested), then copies the file there; None when

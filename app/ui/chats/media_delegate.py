@@ -36,8 +36,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 
 from app.domain.file_names import real_extension
-from app.storage.messages import media_of
-from app.storage.tables import Message
+from app.domain.media import media_of
+from app.domain.window_views import ChatMessage
 from app.ui.chats.delegates import (
     MUTED,
     TEXT,
@@ -119,7 +119,7 @@ class MediaBubble(Bubble):
     media: QRectF | None = None
 
 
-def thumb_sha(message: Message) -> str | None:
+def thumb_sha(message: ChatMessage) -> str | None:
     """Which stored picture stands for this message (the photo itself, or a video's)."""
     media = media_of(message)
     if media is None or media.state != "stored":
@@ -129,7 +129,7 @@ def thumb_sha(message: Message) -> str | None:
     return media.thumb_sha256 if media.type == "video" else None
 
 
-def block_size(message: Message) -> tuple[float, float]:
+def block_size(message: ChatMessage) -> tuple[float, float]:
     media = media_of(message)
     if media is None:
         return 0.0, 0.0
@@ -151,7 +151,7 @@ class MediaBubbleDelegate(BubbleDelegate):
 
     def bubble(self, row: QRectF, index: Index, font: QFont) -> Bubble:
         base = super().bubble(row, index, font)
-        message: Message = index.data(MessageRole)
+        message: ChatMessage = index.data(MessageRole)
         width, height = block_size(message)
         if not height:
             return base
@@ -190,7 +190,7 @@ class MediaBubbleDelegate(BubbleDelegate):
         return bubble.media if isinstance(bubble, MediaBubble) else None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        message: Message | None = index.data(MessageRole)
+        message: ChatMessage | None = index.data(MessageRole)
         if message is None or media_of(message) is None:
             super().paint(painter, option, index)
             return
@@ -204,7 +204,9 @@ class MediaBubbleDelegate(BubbleDelegate):
             self._paint_media(painter, bubble.media, message, option.font)
             painter.restore()
 
-    def _paint_media(self, painter: QPainter, rect: QRectF, message: Message, font: QFont) -> None:
+    def _paint_media(
+        self, painter: QPainter, rect: QRectF, message: ChatMessage, font: QFont
+    ) -> None:
         media = media_of(message)
         assert media is not None
         sha = thumb_sha(message)
@@ -268,7 +270,7 @@ class MediaBubbleDelegate(BubbleDelegate):
         return super().editorEvent(event, model, option, index)
 
     def _on_play_button(self, option: QStyleOptionViewItem, index: Index, at: QPointF) -> bool:
-        message: Message | None = index.data(MessageRole)
+        message: ChatMessage | None = index.data(MessageRole)
         media = media_of(message) if message is not None else None
         if media is None or media.type not in PLAYABLE or media.state != "stored":
             return False

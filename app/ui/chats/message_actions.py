@@ -16,9 +16,9 @@ from shiboken6 import isValid
 from app.domain.chats import Tick
 from app.domain.file_names import runs_code
 from app.domain.outbox import MessageError
-from app.service import JagaService
-from app.storage.store import StoreError
-from app.storage.tables import Message
+from app.domain.store_error import StoreError
+from app.domain.window_views import ChatMessage
+from app.ports.window import WindowPort
 from app.ui.chats.media_actions import (
     MediaActionError,
     ask_before_running,
@@ -33,21 +33,21 @@ from app.ui.shared.tasks import run_async
 
 
 class MessageActions:
-    service: JagaService
+    port: WindowPort
     account_id: str
     messages: QListView
     reply_pane: ReplyPane
 
     if TYPE_CHECKING:  # the window's own
 
-        def show_message(self, message: Message) -> None: ...
+        def show_message(self, message: ChatMessage) -> None: ...
         def show_error(self, error: Exception) -> None: ...
 
     def send_attachment(self, to: str, caption: str, attachment: Attachment) -> None:
         """Checked, copied in on a worker thread, then queued; the pane waits meanwhile."""
         pane = self.reply_pane
         pane.set_busy(True)
-        send = self.service.media.send_file_async(
+        send = self.port.chats.send_file(
             self.account_id,
             to,
             attachment.source,
@@ -58,7 +58,7 @@ class MessageActions:
         )
         run_async(self._attachment_sent(send))
 
-    async def _attachment_sent(self, send: Coroutine[Any, Any, Message]) -> None:
+    async def _attachment_sent(self, send: Coroutine[Any, Any, ChatMessage]) -> None:
         pane = self.reply_pane
         try:
             message = await send
@@ -74,14 +74,14 @@ class MessageActions:
             self.show_message(message)
 
     def resend(self, message_id: int) -> None:
-        self.service.resend_message(message_id)
-        message = self.service.message(message_id)
+        self.port.commands.resend_message(message_id)
+        message = self.port.chats.message(message_id)
         if message is not None:
             self.show_message(message)  # the clock at once
 
     def _message_menu(self, position: QPoint) -> None:
         index = self.messages.indexAt(position)
-        message: Message | None = index.data(MessageRole) if index.isValid() else None
+        message: ChatMessage | None = index.data(MessageRole) if index.isValid() else None
         if message is None:
             return
         menu = QMenu(self._widget())
@@ -98,7 +98,7 @@ class MessageActions:
     def open_media(self, message_id: int) -> QMessageBox | None:
         """With the system's viewer; a program or launcher only after asking (its real
         extension said: a name can pretend to be a PDF)."""
-        message = self.service.message(message_id)
+        message = self.port.chats.message(message_id)
         if message is None or not message.media_type:
             return None
         name = open_name(message)
@@ -118,15 +118,15 @@ class MessageActions:
         self._open_now(message)
         return None
 
-    def _open_now(self, message: Message) -> None:
+    def _open_now(self, message: ChatMessage) -> None:
         try:
-            open_media(self.service.media, message)
+            open_media(self.port.media, message)
         except MediaActionError as error:
             self.show_error(error)
 
-    def save_media(self, message: Message) -> None:
+    def save_media(self, message: ChatMessage) -> None:
         try:
-            save_media_as(self._widget(), self.service.media, message)
+            save_media_as(self._widget(), self.port.media, message)
         except MediaActionError as error:
             self.show_error(error)
 

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.domain.chats import Conversations, Tick, preview, tick_for, waits_for_reconnect
-from app.storage.tables import Message
+from app.domain.window_views import ChatMessage
 from app.ui.shared.error_text import error_words
 from app.ui.shared.formatting import (
     QUEUED_NOTE,
@@ -30,7 +30,7 @@ from app.ui.shared.media_text import media_preview as _media_preview
 
 Index = QModelIndex | QPersistentModelIndex
 
-MessageRole = Qt.ItemDataRole.UserRole + 1  # the Message row
+MessageRole = Qt.ItemDataRole.UserRole + 1  # the ChatMessage row
 TickRole = Qt.ItemDataRole.UserRole + 2  # Tick
 ChatRole = Qt.ItemDataRole.UserRole + 3  # the chat (phone digits or a group's JID)
 TimeRole = Qt.ItemDataRole.UserRole + 4  # the time as shown
@@ -39,7 +39,7 @@ NoteRole = Qt.ItemDataRole.UserRole + 6  # under a bubble: queued note or why it
 WaitingRole = Qt.ItemDataRole.UserRole + 7  # bool: queued while the number is not connected
 
 
-def scheduled(message: Message, now: datetime) -> bool:
+def scheduled(message: ChatMessage, now: datetime) -> bool:
     """A message that waits for its time (never tried yet, due later)."""
     return (
         message.direction == "out"
@@ -54,17 +54,17 @@ def scheduled(message: Message, now: datetime) -> bool:
 UNREADABLE_WORDS = tr_noop("A message could not be read — check the phone")
 
 
-def unreadable(message: Message) -> bool:
+def unreadable(message: ChatMessage) -> bool:
     return message.direction == "in" and message.status == "unreadable"
 
 
-def media_preview(message: Message) -> str:
+def media_preview(message: ChatMessage) -> str:
     """A message's words as the chats show them: its text or file, or that it could not be
     read (its readable copy, when it comes, takes its place)."""
     return tr(UNREADABLE_WORDS) if unreadable(message) else _media_preview(message)
 
 
-def _failure(message: Message) -> str:
+def _failure(message: ChatMessage) -> str:
     why = error_words(Exception(message.error)) if message.error else ""
     return tr("Not sent") + (f": {why}" if why else "")
 
@@ -77,15 +77,15 @@ class ConversationsModel(QAbstractListModel):
     ) -> None:
         super().__init__(parent)
         self._now = now
-        self._conversations: Conversations[Message] = Conversations()
+        self._conversations: Conversations[ChatMessage] = Conversations()
         self.connected = True
 
-    def load(self, last_messages: list[Message]) -> None:
+    def load(self, last_messages: list[ChatMessage]) -> None:
         self.beginResetModel()
         self._conversations = Conversations(last_messages)
         self.endResetModel()
 
-    def apply(self, message: Message) -> None:
+    def apply(self, message: ChatMessage) -> None:
         """A message of this number was added or changed: insert, move or update one row."""
         placement = self._conversations.place(message)
         if placement is None:
@@ -164,7 +164,7 @@ class ConversationsModel(QAbstractListModel):
                 return ", ".join(p for p in parts if p)
         return None
 
-    def _preview(self, last: Message) -> str:
+    def _preview(self, last: ChatMessage) -> str:
         """The last words; a failed one says so (a queued one shows its clock, in amber)."""
         if last.direction == "out" and last.status == "failed":
             return tr("Not sent") + ": " + preview(media_preview(last))
@@ -179,21 +179,21 @@ class MessagesModel(QAbstractListModel):
     ) -> None:
         super().__init__(parent)
         self._now = now
-        self._rows: list[Message] = []
+        self._rows: list[ChatMessage] = []
         self._ids: list[int] = []
         self.chat: str | None = None
         self.connected = True
         #: Why this chat's queued messages wait while connected (a limit on new contacts).
         self.hold_note = ""
 
-    def load(self, chat: str | None, messages: list[Message]) -> None:
+    def load(self, chat: str | None, messages: list[ChatMessage]) -> None:
         self.beginResetModel()
         self.chat = chat
         self._rows = sorted(messages, key=lambda m: m.id)
         self._ids = [m.id for m in self._rows]
         self.endResetModel()
 
-    def apply(self, message: Message) -> int | None:
+    def apply(self, message: ChatMessage) -> int | None:
         """A message was added or changed; its row, or None when it is not in this chat."""
         if message.chat != self.chat:
             return None
@@ -231,7 +231,7 @@ class MessagesModel(QAbstractListModel):
         row = bisect_left(self._ids, message_id)
         return row if row < len(self._ids) and self._ids[row] == message_id else None
 
-    def message_at(self, row: int) -> Message | None:
+    def message_at(self, row: int) -> ChatMessage | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     # --- Qt model API -------------------------------------------------------------------
@@ -266,10 +266,10 @@ class MessagesModel(QAbstractListModel):
                 return ", ".join(p for p in parts if p)
         return None
 
-    def _waiting(self, message: Message) -> bool:
+    def _waiting(self, message: ChatMessage) -> bool:
         return waits_for_reconnect(message.direction, message.status, self.connected)
 
-    def _note(self, message: Message) -> str:
+    def _note(self, message: ChatMessage) -> str:
         if self._waiting(message):
             return tr(QUEUED_NOTE)
         if scheduled(message, self._now()):  # the API's schedule or delay (durable)
@@ -283,7 +283,7 @@ class MessagesModel(QAbstractListModel):
             return tr("From %1").replace("%1", chat_title(message.author))
         return ""
 
-    def _tooltip(self, message: Message) -> str | None:
+    def _tooltip(self, message: ChatMessage) -> str | None:
         if message.direction != "out":
             return message.media_error  # why a file could not be kept (the bridge's words)
         words = tick_words(message.status)

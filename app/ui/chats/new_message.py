@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.outbox import MessageError
 from app.domain.recipients import Recipient, country_name, from_typed
-from app.service import JagaService
-from app.storage.store import StoreError
+from app.domain.store_error import StoreError
+from app.ports.window import WindowPort
 from app.ui.shared.error_text import error_words
 from app.ui.shared.formatting import tr
 from app.ui.shared.retranslating import Retranslating
@@ -64,13 +64,11 @@ class ReplyBox(QPlainTextEdit):
 class NewMessageDialog(OpensOnScreen, Retranslating, QDialog):
     """To whom (a phone number) and what; the service checks both and says what is wrong."""
 
-    sent = Signal(object)  # the Message, queued
+    sent = Signal(object)  # the ChatMessage, queued
 
-    def __init__(
-        self, service: JagaService, account_id: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, port: WindowPort, account_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.port = port
         self.account_id = account_id
         self.setMinimumWidth(440)
         self.to_label = QLabel()
@@ -128,7 +126,7 @@ class NewMessageDialog(OpensOnScreen, Retranslating, QDialog):
         self.cancel_button.setText(tr("Cancel"))
 
     def _resolved(self) -> Recipient:
-        return from_typed(self.to_edit.text(), self.service.default_region)
+        return from_typed(self.to_edit.text(), self.port.commands.default_region)
 
     def _show_resolved(self) -> None:
         """'→ +65 9123 4567 (Singapore)' as the owner types; nothing while it is no number."""
@@ -142,11 +140,11 @@ class NewMessageDialog(OpensOnScreen, Retranslating, QDialog):
 
     def _first_abroad(self, recipient: Recipient) -> bool:
         """A number in another country that this number never wrote with: ask once."""
-        if not recipient.abroad(self.service.default_region):
+        if not recipient.abroad(self.port.commands.default_region):
             return False
         if self._confirmed == recipient.chat:
             return False
-        return not self.service.chat_messages(self.account_id, recipient.chat, 1)
+        return not self.port.chats.messages(self.account_id, recipient.chat, 1)
 
     def send(self) -> None:
         try:
@@ -159,7 +157,7 @@ class NewMessageDialog(OpensOnScreen, Retranslating, QDialog):
                     ).replace("%1", _where(recipient))
                 )
                 return
-            message = self.service.send_message(
+            message = self.port.chats.send_message(
                 self.account_id,
                 "+" + recipient.chat if recipient.is_phone else recipient.chat,
                 self.text_edit.toPlainText(),

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.media import human_size
-from app.runtime.media_commands import PASTED_NAME
+from app.domain.media import PASTED_NAME, human_size
 from app.ui.chats.new_message import ERROR_STYLE, ReplyBox
 from app.ui.shared.formatting import tr
 

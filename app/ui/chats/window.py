@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from app.domain.chats import recipient_of
 from app.domain.outbox import MessageError
 from app.domain.status import SessionStatus, health_of
-from app.service import JagaService
-from app.storage.store import StoreError
-from app.storage.tables import Account, Message
+from app.domain.store_error import StoreError
+from app.domain.window_views import AccountView, ChatMessage
+from app.ports.window import WindowPort
 from app.ui.chats.delegates import CHAT_BACKGROUND, ConversationDelegate, WidthReflow
 from app.ui.chats.hold_note import hold_note
 from app.ui.chats.media_delegate import MediaBubbleDelegate, ThumbnailCache
@@ -54,14 +54,14 @@ BATCH_MS = 50
 class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
     def __init__(
         self,
-        service: JagaService,
+        port: WindowPort,
         account_id: str,
         *,
         now: Callable[[], datetime] = utcnow,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.service = service
+        self.port = port
         self.account_id = account_id
         self._now = now
         self.connected = False
@@ -71,10 +71,10 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
         self.setMinimumSize(640, 360)
         header = self._init_header()
         self._init_conversations(now)
-        chat_page = self._init_chat_page(service, now)
+        chat_page = self._init_chat_page(port, now)
         self._init_layout(header, chat_page)
-        self._init_keeping_current(service)
-        self.conversations_model.load(service.conversations(account_id))
+        self._init_keeping_current(port)
+        self.conversations_model.load(port.chats.conversations(account_id))
         self.retranslate()
         if self.conversations_model.rowCount():
             self.open_chat(self.conversations_model.chat_at(0))
@@ -119,7 +119,7 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
         # Rows are as wide as the list (names elided): never a sideways scroll.
         self.conversations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-    def _init_chat_page(self, service: JagaService, now: Callable[[], datetime]) -> QWidget:
+    def _init_chat_page(self, port: WindowPort, now: Callable[[], datetime]) -> QWidget:
         """The open conversation: its bubbles, and the reply box under them."""
         self.chat_title = QLabel()
         self.chat_title.setObjectName("chatTitle")
@@ -128,7 +128,7 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
         self.messages = QListView()
         self.messages.setObjectName("messages")
         self.messages.setModel(self.messages_model)
-        self.thumbnails = ThumbnailCache(service.media.path_of, self)
+        self.thumbnails = ThumbnailCache(port.media.path_of, self)
         self.bubbles = MediaBubbleDelegate(self.messages, self.thumbnails)
         self.bubbles.resend_requested.connect(self.resend)
         self.bubbles.open_requested.connect(self.open_media)
@@ -198,17 +198,17 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
         QWidget.setTabOrder(self.reply, self.send_button)
         QWidget.setTabOrder(self.send_button, self.messages)
 
-    def _init_keeping_current(self, service: JagaService) -> None:
+    def _init_keeping_current(self, port: WindowPort) -> None:
         """Message signals gathered and applied in one read; times refreshed."""
         self._pending: set[int] = set()
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
         self._batch.setInterval(BATCH_MS)
         self._batch.timeout.connect(self._apply_pending)
-        service.message_added.connect(self._message_changed)
-        service.message_updated.connect(self._message_changed)
-        service.account_updated.connect(self._account_changed)
-        service.bridge_state_changed.connect(self._bridge_changed)
+        port.changes.message_added.connect(self._message_changed)
+        port.changes.message_updated.connect(self._message_changed)
+        port.changes.account_updated.connect(self._account_changed)
+        port.changes.bridge_state_changed.connect(self._bridge_changed)
         self._clock = QTimer(self)
         self._clock.setInterval(REFRESH_MS)
         self._clock.timeout.connect(self._refresh_times)
@@ -240,10 +240,10 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
         self.show_account()
 
     def show_account(self) -> None:
-        account = self.service.account(self.account_id)
+        account = self.port.numbers.account(self.account_id)
         if account is None:
             return  # removed: the main window closes this window
-        bridge = self.service.bridge()
+        bridge = self.port.bridge.view()
         up = bridge.overlay is None
         status = SessionStatus.parse(account.status)
         self.connected = up and status is SessionStatus.CONNECTED
@@ -258,9 +258,14 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
         self.offline_note.setVisible(not self.connected)
         self.conversations_model.set_connected(self.connected)
         self.messages_model.set_connected(self.connected)
-        self.messages_model.set_hold_note(hold_note(self.service.store, account, self.chat))
+        self._show_hold(self.chat)
 
-    def _offline_words(self, account: Account, words: str) -> str:
+    def _show_hold(self, chat: str | None) -> None:
+        now = utcnow()
+        limit = self.port.chats.send_hold(self.account_id, chat, now)
+        self.messages_model.set_hold_note(hold_note(limit, now))
+
+    def _offline_words(self, account: AccountView, words: str) -> str:
         if self.connected:
             return ""
         if not account.phone:
@@ -282,10 +287,9 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
 
     def open_chat(self, chat: str | None) -> None:
         """Shows one conversation (or the hint when there is none) and selects it on the left."""
-        messages = self.service.chat_messages(self.account_id, chat) if chat else []
+        messages = self.port.chats.messages(self.account_id, chat) if chat else []
         self.messages_model.load(chat, messages)
-        account = self.service.store.account(self.account_id)
-        self.messages_model.set_hold_note(hold_note(self.service.store, account, chat))
+        self._show_hold(chat)
         self.error_label.hide()
         self.right.setCurrentIndex(1 if chat else 0)
         self._show_chat_title()
@@ -320,10 +324,10 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
 
     def _apply_pending(self) -> None:
         row_ids, self._pending = self._pending, set()
-        for message in self.service.messages_with_ids(self.account_id, row_ids):
+        for message in self.port.chats.messages_with_ids(self.account_id, row_ids):
             self.show_message(message)
 
-    def show_message(self, message: Message) -> None:
+    def show_message(self, message: ChatMessage) -> None:
         """One message added or changed: its conversation's row, and its bubble if open."""
         scroll = self.messages.verticalScrollBar()
         at_bottom = scroll.value() >= scroll.maximum() - 4
@@ -342,7 +346,7 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
 
     # --- the owner's actions ---------------------------------------------------------------
 
-    def send_reply(self) -> Message | None:
+    def send_reply(self) -> ChatMessage | None:
         """The reply's words; or the attached file with them as its caption, copied in
         off the window's thread (then None here: it shows once queued). The focus stays
         in the reply box, whatever happened: the next words go where the owner types."""
@@ -350,7 +354,7 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
         self.reply.setFocus()
         return message
 
-    def _send_reply(self) -> Message | None:
+    def _send_reply(self) -> ChatMessage | None:
         text, attachment = self.reply.toPlainText(), self.reply_pane.attachment
         if self.chat is None or self.reply_pane.busy or not (text.strip() or attachment):
             return None
@@ -358,7 +362,7 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
             self.send_attachment(recipient_of(self.chat), text.strip(), attachment)
             return None
         try:
-            message = self.service.send_message(self.account_id, recipient_of(self.chat), text)
+            message = self.port.chats.send_message(self.account_id, recipient_of(self.chat), text)
         except (MessageError, StoreError) as error:
             self.show_error(error)  # the words stay: nothing is lost
             return None
@@ -374,7 +378,7 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
     def new_message(self) -> NewMessageDialog:
         dialog = self.new_dialog
         if dialog is None:
-            dialog = NewMessageDialog(self.service, self.account_id, parent=self)
+            dialog = NewMessageDialog(self.port, self.account_id, parent=self)
             dialog.sent.connect(self._new_sent)
             dialog.finished.connect(lambda _result: self._new_closed())
             self.new_dialog = dialog
@@ -382,7 +386,7 @@ class ChatsWindow(OpensOnScreen, MessageActions, Retranslating, QWidget):
         dialog.to_edit.setFocus()
         return dialog
 
-    def _new_sent(self, message: Message) -> None:
+    def _new_sent(self, message: ChatMessage) -> None:
         self.show_message(message)
         self.open_chat(message.chat)
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QPainter
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app.domain.demo_files import DemoFile, demo_pdf
 from app.domain.status import SessionStatus
-from app.runtime.demo import DemoFile, demo_pdf
 from app.ui.demo.customer_dialog import CustomerDialog
 from app.ui.shared.formatting import tr
 from app.ui.shared.tasks import run_async
@@ -49,7 +49,8 @@ class DemoControls(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.demo = window.service.demo
+        self.port = window.port
+        self.demo = self.port.demo
         self.customer_dialog: CustomerDialog | None = None
 
         def action(run: Callable[[str], Coroutine[Any, Any, Any]]) -> QAction:
@@ -86,7 +87,7 @@ class DemoControls(QObject):
         self.menu.addAction(self.internet_action)
         window.menuBar().addMenu(self.menu)
         # A method of this QObject, not a lambda: Qt drops the connection with the window.
-        window.service.model.changed.connect(self._on_model_changed)
+        self.port.numbers.changed.connect(self._on_model_changed)
         self.retranslate()
 
     def fill(self, menu: QMenu) -> None:
@@ -128,7 +129,7 @@ class DemoControls(QObject):
 
     def refresh(self) -> None:
         account_id = self.window.selected_account_id()
-        account = self.window.service.account(account_id) if account_id else None
+        account = self.port.numbers.account(account_id) if account_id else None
         connected = account is not None and account.status == SessionStatus.CONNECTED.value
         for entry in self.connection_actions:
             entry.setEnabled(connected)
@@ -179,7 +180,7 @@ class DemoControls(QObject):
 
     def refuse_next_send(self) -> None:
         account_id = self.window.selected_account_id()
-        account = self.window.service.account(account_id) if account_id else None
+        account = self.port.numbers.account(account_id) if account_id else None
         if account is None:
             return
 
@@ -205,7 +206,7 @@ class DemoControls(QObject):
         account_id = self.window.selected_account_id()
         if account_id is None:
             return None
-        dialog = CustomerDialog(self.window.service.default_region, parent=self.window)
+        dialog = CustomerDialog(self.port.commands.default_region, parent=self.window)
         dialog.written.connect(
             lambda phone, text: run_async(
                 self.demo.customer_writes(account_id, phone, text), self.window.show_error

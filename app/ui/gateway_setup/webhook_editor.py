@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.store_error import StoreError
 from app.domain.webhook_events import EVENTS
-from app.storage.store import StoreError
 from app.storage.webhooks import WebhookStore
 from app.ui.shared.dialog_buttons import accept_reject_buttons
 from app.ui.shared.error_text import error_words

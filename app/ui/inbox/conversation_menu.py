@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.views import Conversation
+from app.domain.store_error import StoreError
 from app.ports.inbox import InboxPort
-from app.storage.store import StoreError
 from app.ui.inbox.words import inbox_words
 from app.ui.shared.formatting import chat_title, tr
 

@@ -51,8 +51,8 @@ class InboxHooks(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.service = window.service
-        self.port = window.service.one_inbox
+        self.window_port = window.port
+        self.port = self.window_port.inbox
         self.inbox: InboxWindow | None = None
         self.dialogs: dict[str, QWidget] = {}
         self.totals: dict[str, int] = {}
@@ -60,9 +60,9 @@ class InboxHooks(QObject):
         self._init_tray()
         self._init_notices()
         self.port.totals_changed.connect(self.refresh_totals)
-        self.service.message_added.connect(self._message_added)
-        self.service.accounts_changed.connect(self._numbers_changed)
-        self.service.model.changed.connect(self._account_changed)  # bound: gone with self
+        self.window_port.changes.message_added.connect(self._message_added)
+        self.window_port.changes.accounts_changed.connect(self._numbers_changed)
+        self.window_port.numbers.changed.connect(self._account_changed)  # bound: gone with self
         window.installEventFilter(self)
         self.retranslate()
         self.refresh_totals()
@@ -136,10 +136,10 @@ class InboxHooks(QObject):
                 )
 
     def numbers(self) -> list[tuple[str, str]]:
-        return [(account.id, account.label) for account in self.service.accounts()]
+        return [(account.id, account.label) for account in self.window_port.numbers.accounts()]
 
     def number_name(self, account_id: str) -> str:
-        account = self.service.account(account_id)
+        account = self.window_port.numbers.account(account_id)
         return account.label if account is not None else ""
 
     def _account_changed(self, _change: object) -> None:
@@ -234,7 +234,7 @@ class ChatExtras(QObject):
     def __init__(self, chats: ChatsWindow) -> None:
         super().__init__(chats)
         self.chats = chats
-        self.port = chats.service.one_inbox
+        self.port = chats.port.inbox
         self.completer = QuickReplyCompleter(
             chats.reply, self.port, chats.account_id, lambda: chats.chat
         )

@@ -28,8 +28,8 @@ from app.domain.inbox.errors import InboxError
 from app.domain.inbox.hours import format_day, parse_week
 from app.domain.inbox.notices import NoticeRules
 from app.domain.inbox.views import NumberSettings
+from app.domain.store_error import StoreError
 from app.ports.inbox import InboxPort
-from app.storage.store import StoreError
 from app.ui.inbox.dialog_parts import (
     Numbers,
     button_row,

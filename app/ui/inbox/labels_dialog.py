@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.labels import COLORS, Label
+from app.domain.store_error import StoreError
 from app.ports.inbox import InboxPort
-from app.storage.store import StoreError
 from app.ui.inbox.dialog_parts import (
     Numbers,
     button_row,

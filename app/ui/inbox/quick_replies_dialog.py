@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.notices import preview
 from app.domain.inbox.quick_replies import QuickReply
+from app.domain.store_error import StoreError
 from app.ports.inbox import InboxPort
-from app.storage.store import StoreError
 from app.ui.inbox.dialog_parts import (
     Numbers,
     button_row,

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from app.domain.inbox.errors import InboxError
 from app.domain.inbox.notices import preview
 from app.domain.inbox.views import SearchHit
+from app.domain.store_error import StoreError
 from app.ports.inbox import InboxPort
-from app.storage.store import StoreError
 from app.ui.chats.delegates import small
 from app.ui.inbox.delegate import ALIGN_LEFT, ALIGN_RIGHT, bold, paint_row
 from app.ui.inbox.dialog_parts import error_label, show_error

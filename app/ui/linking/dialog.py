@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bridge.protocol import QrCode
-from app.domain.linking import pairing_deadline
+from app.domain.linking import QrCode, pairing_deadline
 from app.domain.status import NEEDS_OWNER, SessionStatus
-from app.service import JagaService
+from app.ports.window import WindowPort
 from app.ui.linking.pairing_page import HOW_TO_CODE, PairingPage, ask_other_phone
 from app.ui.linking.qr_page import HOW_TO, WAITING, QrPage
 from app.ui.shared.error_text import error_words
@@ -55,7 +54,7 @@ class QrDialog(OpensOnScreen, Retranslating, QDialog):
 
     def __init__(
         self,
-        service: JagaService,
+        port: WindowPort,
         account_id: str,
         *,
         demo: bool = False,
@@ -63,7 +62,7 @@ class QrDialog(OpensOnScreen, Retranslating, QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service = service
+        self.port = port
         self.account_id = account_id
         self.demo = demo
         self._now = now
@@ -85,9 +84,9 @@ class QrDialog(OpensOnScreen, Retranslating, QDialog):
         self._tick.timeout.connect(self._update_countdown)
         self._tick.start()
         self.retranslate()
-        service.qr_received.connect(self._on_qr)
-        service.account_updated.connect(self._on_account_updated)
-        existing = service.latest_qr.get(account_id)
+        port.changes.qr_received.connect(self._on_qr)
+        port.changes.account_updated.connect(self._on_account_updated)
+        existing = port.qr_codes.latest_qr.get(account_id)
         if existing is not None:
             self._on_qr(existing)
         self._on_account_updated(account_id)
@@ -101,7 +100,7 @@ class QrDialog(OpensOnScreen, Retranslating, QDialog):
         self.qr_label, self.countdown, self.how_to = page.qr_label, page.countdown, page.how_to
         self.retry_button, self.use_code_button = page.retry_button, page.use_code_button
         self.pairing_page = PairingPage()
-        self.pairing_page.region = self.service.default_region
+        self.pairing_page.region = self.port.commands.default_region
         self.pairing_page.code_wanted.connect(self.request_code)
         self.pairing_page.qr_wanted.connect(self.show_qr)
         pairing = self.pairing_page
@@ -148,7 +147,7 @@ class QrDialog(OpensOnScreen, Retranslating, QDialog):
     # --- words -------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        account = self.service.account(self.account_id)
+        account = self.port.numbers.account(self.account_id)
         self.setWindowTitle(tr("Link %1").replace("%1", account.label if account else ""))
         if not self.connected and self._problem is None:
             if self.pages.currentWidget() is self.pairing_page:
@@ -182,7 +181,7 @@ class QrDialog(OpensOnScreen, Retranslating, QDialog):
     def _on_account_updated(self, account_id: str) -> None:
         if account_id != self.account_id:
             return
-        account = self.service.account(account_id)
+        account = self.port.numbers.account(account_id)
         if account is None:
             self.reject()
             return
@@ -260,7 +259,7 @@ class QrDialog(OpensOnScreen, Retranslating, QDialog):
         this attempt: linking starts again at once, and the next QR shows when it comes."""
         self.pages.setCurrentWidget(self.qr_page)
         self.headline.setText(tr("Scan this code with WhatsApp"))
-        account = self.service.account(self.account_id)
+        account = self.port.numbers.account(self.account_id)
         asked = self.pairing_page.code is not None or (
             account is not None and account.status == SessionStatus.PAIRING_CODE.value
         )
@@ -275,7 +274,7 @@ class QrDialog(OpensOnScreen, Retranslating, QDialog):
         return self.pairing_page.code
 
     def request_code(self, digits: str) -> None:
-        account = self.service.account(self.account_id)
+        account = self.port.numbers.account(self.account_id)
         if account is None or not account.phone or account.phone == digits:
             run_async(self._request_code(digits), self._code_failed)
             return
@@ -292,7 +291,7 @@ class QrDialog(OpensOnScreen, Retranslating, QDialog):
         box.open()
 
     async def _request_code(self, digits: str) -> None:
-        code = await self.service.request_pairing_code(self.account_id, digits)
+        code = await self.port.commands.request_pairing_code(self.account_id, digits)
         self.show_code(code)
 
     def show_code(self, code: str) -> None:
@@ -300,7 +299,7 @@ class QrDialog(OpensOnScreen, Retranslating, QDialog):
         qr = self.qr_page.last_code
         deadline = None
         if qr is not None:
-            rotation = self.service.qr_rotation_s
+            rotation = self.port.commands.qr_rotation_s
             deadline = pairing_deadline(qr.expires_at, qr.attempt, qr.max, rotation, self._now())
         self.pairing_page.show_code(code, deadline)
         self.pairing_page.tick(self._now())

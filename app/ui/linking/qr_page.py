@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.bridge.protocol import QrCode
+from app.domain.linking import QrCode
 from app.ui.linking.qr_image import QrView
 from app.ui.shared.formatting import tr, tr_noop
 

@@ -12,8 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from app.domain.bridge_policy import State
 from app.domain.overall_health import BridgeView
 from app.domain.status import Health, SessionStatus, health_of
-from app.storage.last_messages import LastMessages
-from app.storage.tables import Account
+from app.domain.window_views import AccountView, LastMessages
 from app.ui.shared.formatting import (
     NO_INTERNET_SHORT,
     age,
@@ -87,7 +86,7 @@ class AccountsModel(QAbstractTableModel):
         self, parent: QObject | None = None, *, now: Callable[[], datetime] = utcnow
     ) -> None:
         super().__init__(parent)
-        self._rows: list[Account] = []
+        self._rows: list[AccountView] = []
         self._uptime: dict[str, float | None] = {}
         self._messages: dict[str, LastMessages] = {}
         self._unread: dict[str, int] = {}
@@ -96,7 +95,7 @@ class AccountsModel(QAbstractTableModel):
 
     # --- feeding the model --------------------------------------------------------------
 
-    def set_accounts(self, accounts: list[Account]) -> None:
+    def set_accounts(self, accounts: list[AccountView]) -> None:
         """Adds and removes rows one by one, so views keep selection and scroll position."""
         wanted = {a.id: a for a in accounts}
         for row in reversed(range(len(self._rows))):
@@ -116,7 +115,7 @@ class AccountsModel(QAbstractTableModel):
                 self._rows.append(account)
                 self.endInsertRows()
 
-    def add_account(self, account: Account) -> None:
+    def add_account(self, account: AccountView) -> None:
         if self.row_of(account.id) is not None:
             self.update_account(account)
             return
@@ -135,7 +134,7 @@ class AccountsModel(QAbstractTableModel):
         del self._rows[row]
         self.endRemoveRows()
 
-    def update_account(self, account: Account, uptime: float | None = None) -> None:
+    def update_account(self, account: AccountView, uptime: float | None = None) -> None:
         """One row changed: dataChanged for that row only (never a reset)."""
         row = self.row_of(account.id)
         if row is None:
@@ -218,13 +217,13 @@ class AccountsModel(QAbstractTableModel):
                 return row
         return None
 
-    def account_at(self, row: int) -> Account | None:
+    def account_at(self, row: int) -> AccountView | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def accounts(self) -> list[Account]:
+    def accounts(self) -> list[AccountView]:
         return list(self._rows)
 
-    def health(self, account: Account) -> Health:
+    def health(self, account: AccountView) -> Health:
         return health_of(
             SessionStatus.parse(account.status), bridge_up=self.bridge_up, reason=account.reason
         )
@@ -268,7 +267,7 @@ class AccountsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _display(self, account: Account, column: Column) -> str:
+    def _display(self, account: AccountView, column: Column) -> str:
         now = self._now()
         match column:
             case Column.NAME:
@@ -301,7 +300,7 @@ class AccountsModel(QAbstractTableModel):
             case Column.UPTIME:
                 return percent(self._uptime.get(account.id))
 
-    def _tooltip(self, account: Account, column: Column) -> str | None:
+    def _tooltip(self, account: AccountView, column: Column) -> str | None:
         match column:
             case Column.STATUS:
                 why = reason_words(account.reason, account.status_message, account.status)

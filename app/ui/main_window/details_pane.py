@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain.bridge_policy import State
 from app.domain.overall_health import BridgeView
 from app.domain.status import Health, SessionStatus, health_of
-from app.runtime.read_model import AccountView
+from app.domain.window_views import AccountView
 from app.ui.shared.event_text import audit_detail_words
 from app.ui.shared.formatting import (
     audit_words,
@@ -45,19 +45,19 @@ EVENT_ROWS = 100
 
 
 if TYPE_CHECKING:
-    from app.service import JagaService
+    from app.ports.window import WindowPort
 
 
 class DetailsPane(Retranslating, QWidget):
     def __init__(
         self,
-        service: JagaService,
+        port: WindowPort,
         *,
         now: Callable[[], datetime] = utcnow,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service = service
+        self.port = port
         self._now = now
         self.account_id: str | None = None
         self.bridge_up = True  # calls can reach the bridge (Log out)
@@ -155,7 +155,7 @@ class DetailsPane(Retranslating, QWidget):
         """Shows a number; `history=False` when only its live fields changed (no DB read)."""
         history = history or account_id != self.account_id
         self.account_id = account_id
-        account = self.service.account(account_id) if account_id else None
+        account = self.port.numbers.account(account_id) if account_id else None
         for button in (
             self.link_button,
             self.reconnect_button,
@@ -210,7 +210,7 @@ class DetailsPane(Retranslating, QWidget):
     def _fill_history(self, account: AccountView) -> None:
         now = self._now()
         self.history.clear()
-        changes = self.service.history(account.id)[-HISTORY_ROWS:]
+        changes = self.port.records.history(account.id)[-HISTORY_ROWS:]
         for change in reversed(changes):
             item = QTreeWidgetItem(
                 [
@@ -227,7 +227,7 @@ class DetailsPane(Retranslating, QWidget):
         now = self._now()
         self.events.clear()
         shown = 0
-        for event in self.service.audit_events(limit=1000):
+        for event in self.port.records.audit_events(limit=1000):
             if event.account_id not in (account.id, None):
                 continue
             item = QTreeWidgetItem(

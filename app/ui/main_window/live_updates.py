@@ -9,8 +9,7 @@ from app.domain.bridge_policy import State
 from app.domain.stall import Cause
 from app.domain.status import Health, SessionStatus
 from app.domain.uptime import Change, uptime
-from app.runtime.read_model import AccountChange
-from app.service import Progress
+from app.domain.window_views import AccountChange, Progress
 from app.ui.shared.event_text import exit_words
 from app.ui.shared.formatting import (
     bridge_words,
@@ -42,11 +41,11 @@ class LiveViews:
 
     def refresh_accounts(self) -> None:
         """The whole list from the read model: at start only; changes come row by row."""
-        accounts = self.service.accounts()
+        accounts = self.port.numbers.accounts()
         self.model.set_accounts(accounts)  # type: ignore[arg-type]
         for account in accounts:
             self.model.set_uptime(account.id, self._uptime(account.id))
-            self.model.set_last_messages(account.id, self.service.last_messages(account.id))
+            self.model.set_last_messages(account.id, self.port.records.last_messages(account.id))
         self._rows_changed()
 
     def apply_change(self, change: AccountChange) -> None:
@@ -57,7 +56,7 @@ class LiveViews:
             return
         if change.old is None:
             self.model.add_account(change.new)  # type: ignore[arg-type]
-            self.model.set_last_messages(change.id, self.service.last_messages(change.id))
+            self.model.set_last_messages(change.id, self.port.records.last_messages(change.id))
             self._rows_changed()
         else:
             self.model.update_account(change.new)  # type: ignore[arg-type]
@@ -104,10 +103,10 @@ class LiveViews:
             accounts = {
                 message.account_id
                 for row_id in row_ids
-                if (message := self.service.message(row_id)) is not None
+                if (message := self.port.chats.message(row_id)) is not None
             }
         for account_id in accounts:
-            self.model.set_last_messages(account_id, self.service.last_messages(account_id))
+            self.model.set_last_messages(account_id, self.port.records.last_messages(account_id))
 
     def _refresh_due_uptimes(self) -> None:
         due, self._uptime_due = self._uptime_due, set()
@@ -118,11 +117,11 @@ class LiveViews:
         self.model.refresh_times()
 
     def _uptime(self, account_id: str) -> float | None:
-        history = self.service.history(account_id)
+        history = self.port.records.history(account_id)
         return uptime((Change(c.at, c.status) for c in history), self._now())
 
     def show_bridge_state(self, state: str) -> None:
-        bridge = self.service.bridge()
+        bridge = self.port.bridge.view()
         up = bridge.up
         self.model.set_bridge(bridge)
         self.details.bridge_up = up
@@ -149,7 +148,7 @@ class LiveViews:
 
     def check_stall(self, now: float) -> None:
         """The window says what Jaga itself waited for, so a pause is not blamed on the bridge."""
-        stall = self._stalls.observe(now, self.service.database_wait())
+        stall = self._stalls.observe(now, self.port.records.database_wait())
         if stall is None:
             return
         seconds = str(round(stall.seconds))
@@ -165,7 +164,7 @@ class LiveViews:
         self.statusBar().showMessage(self.last_stall_words, 60_000)
 
     def _tick_countdown(self) -> None:
-        self.show_bridge_state(self.service.bridge_state.value)
+        self.show_bridge_state(self.port.bridge.view().state.value)
 
     def show_restore_progress(self, progress: Progress) -> None:
         if progress.done >= progress.total:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -18,9 +17,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.account_labels import LabelError, clean_label
 from app.domain.status import SessionStatus
-from app.runtime.read_model import AccountView
-from app.storage.store import StoreError
-from app.system.autostart import RUN_KEY, Autostart, for_platform
+from app.domain.store_error import StoreError
+from app.domain.window_views import AccountView
 from app.ui.bridge_status.panel import BridgePanel
 from app.ui.linking.dialog import QrDialog
 from app.ui.main_window.removal_text import removal_words
@@ -34,13 +32,6 @@ if TYPE_CHECKING:
     from app.ui.chats.window import ChatsWindow
 
 log = logging.getLogger(__name__)
-
-
-def default_autostart() -> Autostart:
-    registry = (
-        QSettings(RUN_KEY, QSettings.Format.NativeFormat) if sys.platform == "win32" else None
-    )
-    return for_platform(sys.platform, home=Path.home(), registry=registry)
 
 
 class OwnerActions:
@@ -72,14 +63,14 @@ class OwnerActions:
         run_async(self._add(label.strip()), self.show_error)
 
     async def _add(self, label: str) -> None:
-        account = await self.service.add_account(label)
+        account = await self.port.commands.add_account(label)
         self.select(account.id)
         self.open_qr_dialog(account.id)
 
     def open_qr_dialog(self, account_id: str) -> QrDialog:
         dialog = self.qr_dialogs.get(account_id)
         if dialog is None:
-            dialog = QrDialog(self.service, account_id, demo=self.demo, parent=self)
+            dialog = QrDialog(self.port, account_id, demo=self.demo, parent=self)
             dialog.simulate_scan_requested.connect(self.simulate_scan)
             dialog.reconnect_requested.connect(self._start_again)
             dialog.finished.connect(lambda _result, a=account_id: self._qr_closed(a))
@@ -98,15 +89,17 @@ class OwnerActions:
         if not phone:
             self._demo_phone_counter += 1
             phone = f"62812000{self._demo_phone_counter:04d}"
-        run_async(self.service.simulate_scan(account_id, phone, "Demo phone"), self.show_error)
+        run_async(
+            self.port.commands.simulate_scan(account_id, phone, "Demo phone"), self.show_error
+        )
 
     def _start_again(self, account_id: str) -> None:
         self.notifier.owner_acted(account_id)
-        run_async(self.service.reconnect(account_id), self.show_error)
+        run_async(self.port.commands.reconnect(account_id), self.show_error)
 
     def reconnect(self, account_id: str) -> None:
         """Start again, and show the QR dialog (a code appears if WhatsApp wants one)."""
-        account = self.service.account(account_id)
+        account = self.port.numbers.account(account_id)
         if account is None:
             return
         self._start_again(account_id)
@@ -134,9 +127,9 @@ class OwnerActions:
             return
         self.notifier.owner_acted(account.id)
         if account.desired_state == "running":
-            run_async(self.service.stop_account(account.id), self.show_error)
+            run_async(self.port.commands.stop_account(account.id), self.show_error)
         elif account.phone:
-            run_async(self.service.reconnect(account.id), self.show_error)
+            run_async(self.port.commands.reconnect(account.id), self.show_error)
         else:
             self.reconnect(account.id)  # never linked: it will need a QR
 
@@ -158,7 +151,7 @@ class OwnerActions:
         def done(clicked: QAbstractButton | None) -> None:
             if clicked is confirm:
                 self.notifier.owner_acted(account.id)
-                run_async(self.service.logout_account(account.id), self.show_error)
+                run_async(self.port.commands.logout_account(account.id), self.show_error)
 
         return self._open_with_cancel(box, done)
 
@@ -166,7 +159,7 @@ class OwnerActions:
         account = self._selected_account()
         if account is None:
             return None
-        goes = self.service.what_goes(account.id)
+        goes = self.port.records.what_goes(account.id)
         box = self._question(
             QMessageBox.Icon.Question,
             tr("Remove number"),
@@ -178,7 +171,7 @@ class OwnerActions:
         box.setCheckBox(keep)
         remove = box.addButton(tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         logout_remove = None
-        if account.phone and self.service.bridge().up:
+        if account.phone and self.port.bridge.view().up:
             logout_remove = box.addButton(
                 tr("Log out and remove"), QMessageBox.ButtonRole.DestructiveRole
             )
@@ -187,12 +180,12 @@ class OwnerActions:
             leaving = clicked is not None and clicked in (remove, logout_remove)
             if leaving and keep.isChecked():
                 try:
-                    self.service.keep_copy(account.id, self._backups_folder(), utcnow())
+                    self.port.records.keep_copy(account.id, self._backups_folder(), utcnow())
                 except (OSError, StoreError) as error:
                     self.show_error(error)  # nothing is removed without the copy asked for
                     return
             if clicked is remove:
-                run_async(self.service.remove_account(account.id), self.show_error)
+                run_async(self.port.commands.remove_account(account.id), self.show_error)
             elif clicked is not None and clicked is logout_remove:
                 self.notifier.owner_acted(account.id)
                 run_async(self._logout_and_remove(account.id), self.show_error)
@@ -201,7 +194,7 @@ class OwnerActions:
 
     def _selected_account(self) -> AccountView | None:
         account_id = self.selected_account_id()
-        return self.service.account(account_id) if account_id else None
+        return self.port.numbers.account(account_id) if account_id else None
 
     def _question(
         self, icon: QMessageBox.Icon, title: str, text: str, informative: str
@@ -227,22 +220,22 @@ class OwnerActions:
         return box
 
     def _backups_folder(self) -> Path:
-        return self.service.data_dir / "backups"
+        return self.port.records.data_dir / "backups"
 
     async def _logout_and_remove(self, account_id: str) -> None:
-        await self.service.logout_account(account_id)
-        await self.service.remove_account(account_id)
+        await self.port.commands.logout_account(account_id)
+        await self.port.commands.remove_account(account_id)
 
     def open_chats(self, account_id: str) -> ChatsWindow | None:
         """The number's chats, in a window of their own (one per number)."""
-        if self.service.account(account_id) is None:
+        if self.port.numbers.account(account_id) is None:
             return None
         window = self.chat_windows.get(account_id)
         if window is None:
             # Loaded with the first chats window, not on the way to the first window shown.
             from app.ui.chats.window import ChatsWindow
 
-            window = ChatsWindow(self.service, account_id, now=self._now, parent=self)
+            window = ChatsWindow(self.port, account_id, now=self._now, parent=self)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda _obj=None, a=account_id: self.chat_windows.pop(a, None))
             self.chat_windows[account_id] = window
@@ -257,19 +250,24 @@ class OwnerActions:
 
     def open_bridge_panel(self) -> BridgePanel:
         if self.bridge_panel is None:
-            self.bridge_panel = BridgePanel(self.service.bridge_status, parent=self)
+            self.bridge_panel = BridgePanel(self.port.bridge, parent=self)
         self.bridge_panel.show()
         self.bridge_panel.raise_()
         return self.bridge_panel
 
     def open_settings(self) -> SettingsDialog:
         if self.settings_dialog is None:
+            computer = self.port.settings
             dialog = SettingsDialog(
                 self.settings,
-                autostart=self.autostart if self.autostart is not None else default_autostart(),
+                autostart=self.autostart if self.autostart is not None else computer.autostart(),
                 current_data_dir=self.data_dir,
                 tray_available=self.tray.available,
-                start_command=self.start_command,
+                start_command=(
+                    self.start_command
+                    if self.start_command is not None
+                    else computer.launch_command()
+                ),
                 parent=self,
             )
             dialog.accepted.connect(self._settings_saved)
@@ -284,8 +282,8 @@ class OwnerActions:
             self.settings_dialog = None
 
     def _settings_saved(self) -> None:
-        self.service.default_region = self.settings.default_region
-        self.service.media.set_limits(self.settings.media_limits)
+        self.port.commands.default_region = self.settings.default_region
+        self.port.media.set_limits(self.settings.media_limits)
         if self.translations is not None:
             self.translations.apply(self.settings.language)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.status import Health
-from app.service import JagaService
+from app.ports.window import WindowPort
 from app.ui.main_window.accounts_model import AccountIdRole, AccountsModel, Column
 from app.ui.main_window.details_pane import DetailsPane
 from app.ui.main_window.status_delegate import StatusBadgeDelegate
@@ -60,10 +60,10 @@ class WindowParts:
             top.addWidget(button)
         return top
 
-    def _build_views(self, service: JagaService, now: Callable[[], datetime]) -> None:
+    def _build_views(self, port: WindowPort, now: Callable[[], datetime]) -> None:
         """The table, the details beside it, and the empty state for a first start."""
         self._init_table(now)
-        self._init_details(service, now)
+        self._init_details(port, now)
         self._init_empty_state()
         self.stack = QStackedWidget()
         self.empty_page = ScrollPage(self.empty_state)  # a short window scrolls the steps
@@ -93,8 +93,8 @@ class WindowParts:
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.activated.connect(lambda _index: self.reconnect_selected())
 
-    def _init_details(self, service: JagaService, now: Callable[[], datetime]) -> None:
-        self.details = DetailsPane(service, now=now)
+    def _init_details(self, port: WindowPort, now: Callable[[], datetime]) -> None:
+        self.details = DetailsPane(port, now=now)
         self.link_button = self.details.link_button
         self.link_button.clicked.connect(self.link_selected)
         self.reconnect_button = self.details.reconnect_button

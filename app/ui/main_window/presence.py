@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.bridge.recovery import BridgeRecovery
 from app.domain.notify_policy import Notice, NoticeKind
 from app.domain.placement import Box
+from app.domain.window_views import BridgeRecovery
 from app.ui.main_window.recovery_banner import recovery_banner
 from app.ui.shared.formatting import tr
 from app.ui.shared.notices import notice_text
@@ -54,7 +54,7 @@ class WindowPresence:
     def present_notice(self, notice: Notice) -> None:
         """In the tray where there is one, else as a banner in this window."""
         self.notices.append(notice)
-        text = notice_text(notice, self.service.account, self.service.bridge().fatal_reason)
+        text = notice_text(notice, self.port.numbers.account, self.port.bridge.view().fatal_reason)
         if self.tray.available:
             self.tray.show_notice(notice, text)
         else:  # no tray: a banner here, and the taskbar asks for the owner's eye
@@ -68,7 +68,7 @@ class WindowPresence:
         if notice.kind is NoticeKind.BRIDGE_FATAL:
             self.open_bridge_panel()
             return
-        present = [a for a in notice.account_ids if self.service.account(a) is not None]
+        present = [a for a in notice.account_ids if self.port.numbers.account(a) is not None]
         if not present:
             return
         self.select(present[0])
@@ -80,7 +80,7 @@ class WindowPresence:
     def _show_what_came_before(self) -> None:
         """What the core told before this window listened (kept in the read model): a
         damaged bridge database set aside at this start, a trouble that still holds."""
-        model = self.service.model
+        model = self.port.numbers
         if model.bridge_recovery is not None:
             self._show_bridge_recovery(model.bridge_recovery)
         if model.problem is not None:

@@ -3,7 +3,7 @@ what was kept, where the damaged file is."""
 
 from __future__ import annotations
 
-from app.bridge.recovery import BridgeRecovery
+from app.domain.window_views import BridgeRecovery
 from app.ui.shared.banner import Banner
 from app.ui.shared.formatting import tr, trn
 

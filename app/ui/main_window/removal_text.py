@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.storage.removal import WhatGoes
+from app.domain.window_views import WhatGoes
 from app.ui.shared.formatting import tr, trn
 
 

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.login_start import Autostart
 from app.domain.notify_policy import Notice
 from app.domain.stall import StallDetector
-from app.service import JagaService
-from app.system.autostart import Autostart
+from app.ports.window import WindowPort
 from app.ui.bridge_status.panel import BridgePanel
 from app.ui.demo.controls import DemoControls
 from app.ui.inbox.hooks import install_inbox
@@ -67,7 +67,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
 
     def __init__(
         self,
-        service: JagaService,
+        port: WindowPort,
         *,
         demo: bool = False,
         settings: AppSettings | None = None,
@@ -82,9 +82,9 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         """`start_command`: how to start this same Jaga at login (its data folder, settings
         file and mode: app.system.autostart.start_command)."""
         super().__init__()
-        self._init_state(service, demo, settings, translations, autostart, data_dir, now)
+        self._init_state(port, demo, settings, translations, autostart, data_dir, now)
         self.start_command = list(start_command) if start_command is not None else None
-        self._build_views(service, now)
+        self._build_views(port, now)
         self._init_central()
         self._init_status_bar()
         self._init_actions()
@@ -96,13 +96,13 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         self.demo_controls = DemoControls(self) if demo else None
         self.retranslate()
         self.refresh_accounts()
-        self.show_bridge_state(service.bridge_state.value)
+        self.show_bridge_state(port.bridge.view().state.value)
         self._show_what_came_before()
         self._init_geometry()
 
     def _init_state(
         self,
-        service: JagaService,
+        port: WindowPort,
         demo: bool,
         settings: AppSettings | None,
         translations: Translations | None,
@@ -110,13 +110,13 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         data_dir: Path | None,
         now: Callable[[], datetime],
     ) -> None:
-        self.service = service
+        self.port = port
         self.demo = demo
         self.settings = settings or AppSettings()
-        service.default_region = self.settings.default_region
+        port.commands.default_region = self.settings.default_region
         self.translations = translations
         self.autostart = autostart
-        self.data_dir = data_dir or service.data_dir
+        self.data_dir = data_dir or port.records.data_dir
         self._now = now
         self.qr_dialogs: dict[str, QrDialog] = {}
         self.chat_windows: dict[str, ChatsWindow] = {}
@@ -139,7 +139,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         self.recovery_banner: Banner | None = None  # a damaged bridge.sqlite3 was set aside
         self.problem_banner: Banner | None = None
         self.keyring_banner = secrets_banner(
-            self.service.token_persistent, self.service.secrets_file
+            self.port.settings.token_persistent, self.port.settings.secrets_file
         )
         if self.keyring_banner is not None:
             self.banners.add(self.keyring_banner)
@@ -193,13 +193,13 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
 
     def _init_tray(self, tray_available: bool | None, notifier: Notifier | None) -> None:
         """The tray (where there is one) and the notices."""
-        self.tray = Tray(self.service, available=tray_available, parent=self)
+        self.tray = Tray(self.port, available=tray_available, parent=self)
         self.tray.open_requested.connect(self.bring_to_front)
         self.tray.reconnect_requested.connect(self.reconnect)
         self.tray.link_requested.connect(self.link_again)
         self.tray.quit_requested.connect(self.quit)
         self.tray.notice_clicked.connect(self.open_fix)
-        self.notifier = notifier or Notifier(self.service, parent=self)
+        self.notifier = notifier or Notifier(self.port, parent=self)
         self.notifier.notice.connect(self.present_notice)
         self.inbox_hooks = install_inbox(self)  # Inbox button, unread totals, message notices
 
@@ -230,15 +230,15 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         return timer
 
     def _connect_service(self) -> None:
-        service = self.service
-        service.model.changed.connect(self.apply_change)
-        service.bridge_state_changed.connect(self.show_bridge_state)
-        service.restore_progress.connect(self.show_restore_progress)
-        service.error.connect(self.show_problem)
-        service.trouble_gone.connect(self.trouble_gone)
-        service.bridge_recovered.connect(self._show_bridge_recovery)
-        service.message_added.connect(self.refresh_messages_of)
-        service.message_updated.connect(self.refresh_messages_of)
+        port = self.port
+        port.numbers.changed.connect(self.apply_change)
+        port.changes.bridge_state_changed.connect(self.show_bridge_state)
+        port.changes.restore_progress.connect(self.show_restore_progress)
+        port.changes.error.connect(self.show_problem)
+        port.changes.trouble_gone.connect(self.trouble_gone)
+        port.changes.bridge_recovered.connect(self._show_bridge_recovery)
+        port.changes.message_added.connect(self.refresh_messages_of)
+        port.changes.message_updated.connect(self.refresh_messages_of)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
 
     def _init_tab_order(self) -> None:
@@ -311,7 +311,7 @@ class MainWindow(WindowParts, LiveViews, OwnerActions, WindowPresence, Retransla
         self.quit_action.setText(tr("Quit Jaga"))
         self.jaga_menu.setTitle(tr("&Jaga"))
         self.model.retranslate()
-        self.show_bridge_state(self.service.bridge_state.value)
+        self.show_bridge_state(self.port.bridge.view().state.value)
         self._update_actions()
         self.tray.refresh()
         if self.demo_controls is not None:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.login_start import Autostart
 from app.domain.media import MediaLimits
-from app.system.autostart import Autostart, launch_command
 from app.ui.settings.login_start import LoginStart
 from app.ui.settings.preferences import COMMON_REGIONS, MB, AppSettings, supported_regions
 from app.ui.shared.dialog_buttons import accept_reject_buttons
@@ -45,7 +45,7 @@ class SettingsDialog(OpensOnScreen, Retranslating, QDialog):
         autostart: Autostart | None,
         current_data_dir: Path,
         tray_available: bool,
-        start_command: Sequence[str] | None = None,
+        start_command: Sequence[str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -53,7 +53,7 @@ class SettingsDialog(OpensOnScreen, Retranslating, QDialog):
         self.autostart = autostart
         self.login = LoginStart(
             autostart,
-            start_command if start_command is not None else launch_command(),
+            start_command,
             self,
             fallback=settings.start_at_login,
         )

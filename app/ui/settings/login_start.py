@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QWidget
 
-from app.system.autostart import Autostart, Launch, launch_of
+from app.domain.login_start import Autostart, Launch, launch_of
 from app.ui.shared.formatting import tr
 
 log = logging.getLogger(__name__)

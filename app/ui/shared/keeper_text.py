@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from app.runtime.task_keeper import GENERIC_STOPPED, STOPPED_SENTENCES, WORK_FAILED
+from app.domain.restart_pauses import GENERIC_STOPPED, STOPPED_SENTENCES, WORK_FAILED
 from app.ui.shared.formatting import tr_noop
 
 #: Each English sentence (matched whole) and its words for translation.

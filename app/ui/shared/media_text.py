@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from app.domain.file_names import shown_name
-from app.domain.media import human_size
-from app.storage.messages import media_of
-from app.storage.tables import Message
+from app.domain.media import human_size, media_of
+from app.domain.window_views import ChatMessage
 from app.ui.shared.formatting import tr, tr_noop
 
 #: Shown instead of a file Jaga did not keep (over a limit).
@@ -74,7 +73,7 @@ def kind_words(kind: str | None) -> str:
     return words.get(kind or "", tr("File"))
 
 
-def chip_title(message: Message) -> str:
+def chip_title(message: ChatMessage) -> str:
     """The first line of a file chip: the document's name, else what it is."""
     media = media_of(message)
     if media is None:
@@ -84,7 +83,7 @@ def chip_title(message: Message) -> str:
     return kind_words(media.type)
 
 
-def chip_detail(message: Message) -> str:
+def chip_detail(message: ChatMessage) -> str:
     """The second line: its size, or why there are no bytes."""
     media = media_of(message)
     if media is None:
@@ -96,7 +95,7 @@ def chip_detail(message: Message) -> str:
     return human_size(media.size)
 
 
-def media_preview(message: Message) -> str:
+def media_preview(message: ChatMessage) -> str:
     """For the conversations list: 'Photo: bukti transfer', 'Document nota.pdf'."""
     return media_line(message.media_type, message.media_file_name, message.text)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.domain.notify_policy import Notice, NoticeKind
-from app.runtime.read_model import AccountView
+from app.domain.window_views import AccountView
 from app.ui.shared.event_text import exit_words
 from app.ui.shared.formatting import reason_words, says_link_again, tr
 

@@ -25,13 +25,13 @@ if TYPE_CHECKING:
     from app.application import Options
     from app.bridge.supervisor import BridgeSupervisor
     from app.gateway.gateway import Gateway
+    from app.runtime.db_upkeep import DatabaseUpkeep
     from app.service import JagaService
     from app.storage.db_health import StartCheck
     from app.system.secrets import BridgeToken
     from app.ui.main_window.window import MainWindow
     from app.ui.shared.i18n import Translations
     from app.ui.start.app_loop import AppLoop
-    from app.ui.start.db_upkeep import DatabaseUpkeep
     from app.ui.start.quit_signals import QuitRequests
     from app.ui.start.single_instance import SingleInstance
 
@@ -274,13 +274,13 @@ def open_window(
     translations: Translations,
     paths: DataPaths,
 ) -> Face:
+    from app.runtime.db_upkeep import DatabaseUpkeep
     from app.system.autostart import start_command
     from app.ui.main_window.window import MainWindow
-    from app.ui.start.db_upkeep import DatabaseUpkeep
     from app.ui.tray.tray_icon import tray_exists
 
     window = MainWindow(
-        service,
+        service.window,
         demo=args.demo,
         settings=settings,
         translations=translations,

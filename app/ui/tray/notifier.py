@@ -11,7 +11,7 @@ from app.domain.bridge_policy import State
 from app.domain.notify_policy import Notice, NotifyPolicy, Rules
 from app.domain.sleep_detector import WakeDetector
 from app.domain.status import SessionStatus
-from app.service import JagaService
+from app.ports.window import WindowPort
 
 WAKE_TICK_MS = 5000
 
@@ -21,7 +21,7 @@ class Notifier(QObject):
 
     def __init__(
         self,
-        service: JagaService,
+        port: WindowPort,
         *,
         rules: Rules | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -29,7 +29,7 @@ class Notifier(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service = service
+        self.port = port
         self.policy = NotifyPolicy(rules)
         self._clock = clock
         self._wall = wall
@@ -45,13 +45,13 @@ class Notifier(QObject):
         now = clock()
         self.policy.quiet_from(now)
         self._wake.observe(now, wall())
-        self.policy.bridge(service.bridge_state, now)
-        for account in service.accounts():
+        self.policy.bridge(port.bridge.view().state, now)
+        for account in port.numbers.accounts():
             status = SessionStatus.parse(account.status)
             self.policy.status(account.id, status, now, account.reason, linked=bool(account.phone))
-        service.status_changed.connect(self._on_status)
-        service.accounts_changed.connect(self._on_accounts)
-        service.bridge_state_changed.connect(self._on_bridge)
+        port.changes.status_changed.connect(self._on_status)
+        port.changes.accounts_changed.connect(self._on_accounts)
+        port.changes.bridge_state_changed.connect(self._on_bridge)
         self._wake_timer.start()
         self._schedule()
 
@@ -61,7 +61,7 @@ class Notifier(QObject):
         self.policy.owner_acted(account_id)
 
     def _on_status(self, account_id: str, _old: str, new: str) -> None:
-        account = self.service.account(account_id)
+        account = self.port.numbers.account(account_id)
         reason = account.reason if account is not None else None
         linked = account is not None and bool(account.phone)
         status = SessionStatus.parse(new)
@@ -69,7 +69,7 @@ class Notifier(QObject):
 
     def _on_accounts(self) -> None:
         now = self._clock()
-        accounts = {a.id: a for a in self.service.accounts()}
+        accounts = {a.id: a for a in self.port.numbers.accounts()}
         for gone in self.policy.known() - set(accounts):
             self.policy.forget(gone)
         for account_id in set(accounts) - self.policy.known():
@@ -80,7 +80,7 @@ class Notifier(QObject):
         self._schedule()
 
     def _on_bridge(self, state: str) -> None:
-        reason = self.service.bridge().fatal_reason
+        reason = self.port.bridge.view().fatal_reason
         self._emit(self.policy.bridge(State(state), self._clock(), reason))
 
     def _wake_tick(self) -> None:

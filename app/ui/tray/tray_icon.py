@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from app.domain.notify_policy import Notice, NoticeKind
 from app.domain.overall_health import worst
 from app.domain.status import Health, SessionStatus, health_of
-from app.runtime.read_model import AccountChange, AccountView
-from app.service import JagaService
+from app.domain.window_views import AccountChange, AccountView
+from app.ports.window import WindowPort
 from app.ui.shared.formatting import says_link_again, status_words, tr, trn
 from app.ui.shared.icons import health_icon
 from app.ui.shared.notices import NoticeText
@@ -46,13 +46,13 @@ class Tray(QObject):
 
     def __init__(
         self,
-        service: JagaService,
+        port: WindowPort,
         *,
         available: bool | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service = service
+        self.port = port
         self.available = tray_exists() if available is None else available
         self.level = Health.IDLE
         self.icon = QSystemTrayIcon(self)
@@ -72,9 +72,9 @@ class Tray(QObject):
         self._quit_action.triggered.connect(self.quit_requested)
         self._rows: dict[str, tuple[QMenu, QAction, QAction]] = {}  # menu, reconnect, link
         # Bound methods, not lambdas: Qt disconnects them when this object is deleted.
-        service.model.changed.connect(self._on_account)
-        service.bridge_state_changed.connect(self._on_bridge)
-        for account in service.accounts():
+        port.numbers.changed.connect(self._on_account)
+        port.changes.bridge_state_changed.connect(self._on_bridge)
+        for account in port.numbers.accounts():
             self._add_row(account)
         self.retranslate()
         if self.available and tray_exists():
@@ -105,7 +105,7 @@ class Tray(QObject):
         self._update_level()
 
     def _on_bridge(self, _state: str) -> None:
-        for account in self.service.accounts():
+        for account in self.port.numbers.accounts():
             self._update_row(account)
         self._update_level()
 
@@ -137,7 +137,7 @@ class Tray(QObject):
         row = self._rows.get(account.id)
         if row is None:
             return
-        bridge = self.service.bridge()
+        bridge = self.port.bridge.view()
         words = status_words(account.status, reason=account.reason, bridge=bridge)
         health = health_of(
             SessionStatus.parse(account.status),
@@ -159,7 +159,7 @@ class Tray(QObject):
         self._open_action.setText(tr("Open Jaga"))
         self._quit_action.setText(tr("Quit Jaga"))
         self._end.setVisible(bool(self._rows))
-        for account in self.service.accounts():
+        for account in self.port.numbers.accounts():
             self._update_row(account)
         self._update_level()
 
@@ -168,10 +168,10 @@ class Tray(QObject):
         self.retranslate()
 
     def _update_level(self) -> None:
-        accounts = self.service.accounts()
+        accounts = self.port.numbers.accounts()
         statuses = [SessionStatus.parse(a.status) for a in accounts]
         reasons = [a.reason for a in accounts]
-        self.level = worst(statuses, self.service.bridge_state, reasons)
+        self.level = worst(statuses, self.port.bridge.view().state, reasons)
         self.icon.setIcon(health_icon(self.level))
         self.icon.setToolTip(self._tooltip(accounts, statuses))
 
