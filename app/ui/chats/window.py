@@ -1,8 +1,6 @@
 """A number's chats: its conversations, the open one as bubbles, a reply box, New message.
-
-The window only shows and asks: sending, queueing and resending are the service's, and
-the models change row by row on the service's message signals.
-"""
+The window only shows and asks its port (app/ports/window.py): sending, queueing and
+resending are the runtime's; the models change row by row on the port's message signals."""
 
 from __future__ import annotations
 
