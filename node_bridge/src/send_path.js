@@ -4,7 +4,7 @@
 // for WhatsApp's server ack: only then is it "sent". A connection that closes in between
 // leaves it written but unconfirmed; it goes again, with the same id, as soon as the
 // number is connected again (WhatsApp de-duplicates the id), before anything else of it.
-import { ApiError } from './errors.js';
+import { ApiError } from './server/api_error.js';
 import { errorText } from './sessions/util.js';
 import { waMessageId } from './message_ids.js';
 import { SENT_KEEP_MS } from './outbound_store.js';

@@ -7,7 +7,7 @@ import { IDLE_TIMEOUT_MS, MediaUnavailableError, openMedia } from './download.js
 import { MediaTooLargeError, isDiskFull } from './store.js';
 import { PendingMediaTable } from './pending.js';
 import { errorText } from '../sessions/util.js';
-import { TimerSet } from '../timer_set.js';
+import { TimerSet } from '../time/timer_set.js';
 
 export const INBOUND_TYPES = new Set(['image', 'video', 'audio', 'voice', 'document', 'sticker']);
 /** Failed downloads (network trouble) are tried this often before the message says "unavailable". */

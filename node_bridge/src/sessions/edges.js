@@ -2,7 +2,7 @@
 // refused sends, and waiting for the network. Kept out of session.js (which owns the
 // connection lifecycle); session.js calls these at one place each.
 import { NO_INTERNET } from '../close_codes.js';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../server/api_error.js';
 import { LidStore, isLidChat } from '../lid_store.js';
 import { NetworkWatch } from '../network_watch.js';
 import { limitActive } from '../rejections.js';

@@ -2,11 +2,11 @@
 // (a running session is returned as is, never duplicated), and the send path
 // whose client_id record in bridge.sqlite3 makes a retry safe even across a
 // bridge crash.
-import { ApiError, badRequest, sessionNotFound } from '../errors.js';
+import { ApiError, badRequest, sessionNotFound } from '../server/api_error.js';
 import { hashText } from '../store.js';
 import { ALL_STATUSES, Session } from './session.js';
-import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from '../options.js';
-import { MAX_TEXT } from '../limits.js';
+import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from '../config/session_options.js';
+import { MAX_TEXT } from '../config/limits.js';
 import { locateOutboundMedia, parseOutboundMedia } from '../media/outbound.js';
 import { PacingGate } from '../pacing_gate.js';
 import { markSeen, parseQuoted, parseSeen } from '../send_extras.js';
@@ -35,7 +35,7 @@ export function normalizeRecipient(to) {
 
 export class SessionManager {
   /**
-   * @param {{store: import('../store.js').Store, hub: import('../events.js').EventHub,
+   * @param {{store: import('../store.js').Store, hub: import('../events/hub.js').EventHub,
    *   engines: import('../engines/index.js').EngineRegistry, log: import('pino').Logger,
    *   media?: import('../media/index.js').Media, now?: () => number, rng?: () => number, pacing?: PacingGate}} deps
    */

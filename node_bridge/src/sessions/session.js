@@ -5,7 +5,7 @@
 // The engine's callbacks are handled in engine_events.js, the keep-alive watch in
 // liveness.js, and an auth wipe that fails is retried by auth_wipe.js.
 import { MISSING_DB } from '../bridge_db_health.js';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../server/api_error.js';
 import * as edges from './edges.js';
 import * as events from './engine_events.js';
 import { Liveness } from './liveness.js';

@@ -28,7 +28,7 @@
 /**
  * @typedef {object} SessionDeps
  * @property {import('../store.js').Store} store
- * @property {import('../events.js').EventHub} hub
+ * @property {import('../events/hub.js').EventHub} hub
  * @property {import('pino').Logger} log
  * @property {() => number} [now]   wall clock: for what people read
  * @property {() => number} [mono]  monotonic clock: for timeouts and liveness

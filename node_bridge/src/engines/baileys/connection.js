@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import makeWASocket, { DisconnectReason, getBinaryNodeChild } from '@whiskeysockets/baileys';
 import { makeBaileysAuthState } from './auth_state.js';
-import { monotonicMs } from '../../clock.js';
+import { monotonicMs } from '../../time/clock.js';
 import { cachesFor, forgetSession } from './caches.js';
 import { parseOptions } from './options.js';
 import { edgeHandlers, fetchLimits } from './edges.js';

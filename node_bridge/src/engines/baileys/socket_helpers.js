@@ -5,7 +5,7 @@
 
 import { Browsers, isJidBroadcast, isJidNewsletter, proto } from '@whiskeysockets/baileys';
 import { DEFAULTS } from './options.js';
-import { RepeatGate, libraryLogger } from '../../safe_log.js';
+import { RepeatGate, libraryLogger } from '../../startup/safe_log.js';
 
 /**
  * How the linked device presents itself: Chrome on Windows, rc14's Browsers.windows('Chrome')

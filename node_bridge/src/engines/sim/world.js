@@ -2,7 +2,7 @@
 // switch, recipients WhatsApp refuses (463, 479), a reach-out time lock with an end, a cap
 // on new chats, groups, and people WhatsApp addresses by LID.
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../../errors.js';
+import { ApiError } from '../../server/api_error.js';
 import { rejection } from '../../rejections.js';
 
 const REJECT_CODES = new Set([463, 479]);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { Store } from '../../../src/store.js';
-import { EventHub } from '../../../src/events.js';
+import { EventHub } from '../../../src/events/hub.js';
 import { SessionManager } from '../../../src/sessions/manager.js';
 import { PacingGate } from '../../../src/pacing_gate.js';
 import { PACING_DEFAULTS } from '../../../src/pacing.js';

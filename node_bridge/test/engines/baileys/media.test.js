@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { downloadMediaMessage, encryptedStream, normalizeMessageContent, proto } from '@whiskeysockets/baileys';
 import { Store } from '../../../src/store.js';
-import { EventHub } from '../../../src/events.js';
+import { EventHub } from '../../../src/events/hub.js';
 import { Media } from '../../../src/media/index.js';
 import { SessionManager } from '../../../src/sessions/manager.js';
 import { PacingGate } from '../../../src/pacing_gate.js';

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { RepeatGate, guardConsole, libraryLogger, serializeError } from '../src/safe_log.js';
-import { harness, eventually } from './helpers.js';
-import { PLANTED_KEYS, plantedKeysIn } from './planted_keys.js';
+import { RepeatGate, guardConsole, libraryLogger, serializeError } from '../../src/startup/safe_log.js';
+import { harness, eventually } from '../helpers.js';
+import { PLANTED_KEYS, plantedKeysIn } from '../planted_keys.js';
 
 const require = createRequire(import.meta.url);
 // Baileys' signal library itself (node_modules/libsignal, required by @whiskeysockets/baileys).

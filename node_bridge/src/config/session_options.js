@@ -1,7 +1,7 @@
 // Per-session options: what PUT /sessions/{id} and POST /sim/config accept.
 // Validated strictly so a typo in a test or the app fails loudly instead of
 // silently running with a default.
-import { ApiError } from './errors.js';
+import { ApiError } from '../server/api_error.js';
 
 /**
  * @typedef {{type: 'int', min: number, max: number} | {type: 'bool'}} OptionSpec

@@ -4,40 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { LOCK_FILE, LockHeldError, acquireLock, isAlive } from '../src/lock.js';
-import { isBridgeOf, processStartToken } from '../src/proc_identity.js';
-import { harness } from './helpers.js';
-
-const TOKEN = 'x'.repeat(32);
-
-test('config: defaults and parsing', () => {
-  const c = loadConfig({ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: 'rel/dir', JAGA_SIM_QR_MAX: '3', JAGA_SIM_AUTO_ACK: '0' });
-  assert.equal(c.host, '127.0.0.1');
-  assert.equal(c.port, 0);
-  assert.equal(c.simControl, false);
-  assert.equal(c.heartbeatMs, 1000);
-  assert.ok(path.isAbsolute(c.dataDir));
-  assert.deepEqual(c.simDefaults, { qr_max: 3, auto_ack: false });
-  assert.equal(loadConfig({ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_BRIDGE_HOST: 'localhost', JAGA_SIM_CONTROL: '1' }).simControl, true);
-});
-
-test('config: refuses what would make an unsafe or broken bridge', () => {
-  const bad = [
-    [{ JAGA_BRIDGE_DATA: '/d' }, /TOKEN/],
-    [{ JAGA_BRIDGE_TOKEN: 'short', JAGA_BRIDGE_DATA: '/d' }, /16/],
-    [{ JAGA_BRIDGE_TOKEN: TOKEN }, /DATA/],
-    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_BRIDGE_HOST: '0.0.0.0' }, /refused/],
-    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_BRIDGE_HOST: '192.168.1.5' }, /refused/],
-    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_BRIDGE_PORT: '70000' }, /PORT/],
-    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_BRIDGE_PORT: 'abc' }, /PORT/],
-    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_SIM_QR_MAX: '-1' }, /QR_MAX/],
-    [{ JAGA_BRIDGE_TOKEN: TOKEN, JAGA_BRIDGE_DATA: '/d', JAGA_LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
-  ];
-  for (const [env, pattern] of bad) {
-    assert.throws(() => loadConfig(env), (err) => err instanceof ConfigError && pattern.test(err.message), JSON.stringify(env));
-  }
-});
+import { LOCK_FILE, LockHeldError, acquireLock, isAlive } from '../../src/startup/lock.js';
+import { isBridgeOf, processStartToken } from '../../src/startup/proc_identity.js';
+import { harness } from '../helpers.js';
 
 /** @param {import('node:test').TestContext} t */
 function tmp(t) {

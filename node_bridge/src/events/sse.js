@@ -7,7 +7,7 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 export class SseClients {
   /**
-   * @param {{hub: import('./events.js').EventHub, heartbeatMs: number, log: import('pino').Logger}} deps
+   * @param {{hub: import('./hub.js').EventHub, heartbeatMs: number, log: import('pino').Logger}} deps
    */
   constructor({ hub, heartbeatMs, log }) {
     this.hub = hub;

@@ -1,7 +1,7 @@
 // GET /events against the real process: numbering, resume, reset, heartbeat, disconnects.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, harness } from './helpers.js';
+import { eventually, harness } from '../helpers.js';
 
 test('a fresh client gets bridge.reset first; ids are <boot_id>:<seq> with seq +1 per event', async (t) => {
   const h = harness(t);

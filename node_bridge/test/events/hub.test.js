@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
-import { EventHub } from '../src/events.js';
+import { EventHub } from '../../src/events/hub.js';
 
 /** An in-memory stand-in for the journal table. */
 function memoryJournal() {

@@ -2,8 +2,8 @@
 // configuration error: main.js prints it and exits 78 so the supervisor goes
 // straight to FATAL instead of restarting a bridge that can never start.
 import path from 'node:path';
-import { loadMediaConfig } from './media/limits.js';
-import { pacingFromEnv } from './pacing.js';
+import { loadMediaConfig } from '../media/limits.js';
+import { pacingFromEnv } from '../pacing.js';
 
 export const EXIT_CONFIG = 78;
 
@@ -28,8 +28,8 @@ export const SIM_ENV_KEYS = /** @type {const} */ ([
  * @property {number} heartbeatMs
  * @property {string} logLevel
  * @property {Record<string, number|boolean>} simDefaults  overrides from JAGA_SIM_*
- * @property {import('./media/limits.js').MediaConfig} media  JAGA_BRIDGE_MEDIA, JAGA_MEDIA_MAX_*
- * @property {typeof import('./pacing.js').PACING_DEFAULTS} pacing  safe sending, from JAGA_PACING_*
+ * @property {import('../media/limits.js').MediaConfig} media  JAGA_BRIDGE_MEDIA, JAGA_MEDIA_MAX_*
+ * @property {typeof import('../pacing.js').PACING_DEFAULTS} pacing  safe sending, from JAGA_PACING_*
  */
 
 /**
