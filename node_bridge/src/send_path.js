@@ -7,7 +7,7 @@
 import { ApiError } from './server/api_error.js';
 import { errorText } from './sessions/util.js';
 import { waMessageId } from './message_ids.js';
-import { SENT_KEEP_MS } from './outbound_store.js';
+import { SENT_KEEP_MS } from './storage/outbound_store.js';
 import { AckWaiters } from './server_acks.js';
 import { checkRecipient } from './recipient_check.js';
 import { resendNow, sendNow } from './sessions/send.js';
@@ -25,12 +25,12 @@ export const ACK_WAIT_MS = 15_000;
  * @property {import('./send_extras.js').Quoted|null} quoted
  * @property {boolean} newContact
  * @property {number} reached  new contacts today, by the app's records
- * @property {import('./outbound_store.js').OutboundRecord|undefined} existing
+ * @property {import('./storage/outbound_store.js').OutboundRecord|undefined} existing
  */
 
 export class SendPath {
   /**
-   * @param {{store: import('./store.js').Store, pacing: import('./pacing_gate.js').PacingGate,
+   * @param {{store: import('./storage/store.js').Store, pacing: import('./pacing_gate.js').PacingGate,
    *   log: import('pino').Logger, ackWaitMs?: number}} deps
    */
   constructor({ store, pacing, log, ackWaitMs = ACK_WAIT_MS }) {
@@ -58,7 +58,7 @@ export class SendPath {
 
   /**
    * The answer a finished send keeps giving: sent, or WhatsApp's refusal.
-   * @param {import('./outbound_store.js').OutboundRecord} rec
+   * @param {import('./storage/outbound_store.js').OutboundRecord} rec
    */
   recorded(rec) {
     if (rec.refusal) throw refusedError(JSON.parse(rec.refusal));
@@ -185,7 +185,7 @@ function refusedError(refusal) {
   return error;
 }
 
-/** @param {import('./outbound_store.js').OutboundRecord} rec */
+/** @param {import('./storage/outbound_store.js').OutboundRecord} rec */
 function answer(rec) {
   return { client_id: rec.client_id, message_id: rec.message_id, status: 'sent' };
 }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DatabaseSync } from 'node:sqlite';
 import { NO_INTERNET, decideClose, networkErrorCode } from '../src/close_codes.js';
-import { LidStore } from '../src/lid_store.js';
+import { LidStore } from '../src/storage/lid_store.js';
 import { NetworkWatch } from '../src/network_watch.js';
 import { limitActive, limitFromCapping, limitFromTimelock, rejectionFromStub } from '../src/rejections.js';
 

@@ -15,7 +15,7 @@ export { ACTIVITY_MIN_INTERVAL_MS, BaileysConnection } from './baileys/connectio
  * @param {import('./baileys/types.js').EngineContext} ctx
  * @param {import('./baileys/connection.js').Seams} [seams]  for tests (connection.js)
  * @returns {import('./baileys/types.js').Connection}
- * @throws {import('../auth_db.js').AuthCorruptError} stored creds are unreadable: nothing was opened
+ * @throws {import('../storage/auth_db.js').AuthCorruptError} stored creds are unreadable: nothing was opened
  * @throws {TypeError & {code: 'bad_options'}} invalid ctx.options: nothing was opened
  */
 export function createConnection(ctx, seams) {

@@ -22,7 +22,7 @@ export const DURABLE_TYPES = new Set(['message.in', 'message.ack', 'chat.mapping
 
 export class EventHub {
   /**
-   * @param {{bootId: string, journal: import('../store.js').Store['journal'], log: import('pino').Logger, ringSize?: number}} deps
+   * @param {{bootId: string, journal: import('../storage/store.js').Store['journal'], log: import('pino').Logger, ringSize?: number}} deps
    */
   constructor({ bootId, journal, log, ringSize = RING_SIZE }) {
     this.bootId = bootId;

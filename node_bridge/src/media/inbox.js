@@ -23,7 +23,7 @@ const MAX_THUMB_BYTES = 256 * 1024;
 
 export class MediaInbox {
   /**
-   * @param {{store: import('../store.js').Store, mediaStore: import('./store.js').MediaStore,
+   * @param {{store: import('../storage/store.js').Store, mediaStore: import('./store.js').MediaStore,
    *   limits: import('./limits.js').MediaLimits, log: import('pino').Logger, retryBaseMs?: number,
    *   idleMs?: number, diskFullRetryMs?: number}} deps
    */

@@ -3,7 +3,7 @@
 // connection lifecycle); session.js calls these at one place each.
 import { NO_INTERNET } from '../close_codes.js';
 import { ApiError } from '../server/api_error.js';
-import { LidStore, isLidChat } from '../lid_store.js';
+import { LidStore, isLidChat } from '../storage/lid_store.js';
 import { NetworkWatch } from '../network_watch.js';
 import { limitActive } from '../rejections.js';
 import { quotaFromCapping } from '../quota.js';
@@ -14,7 +14,7 @@ export const networkWatch = new NetworkWatch();
 /** @type {WeakMap<object, LidStore>} one LidStore per store (database) */
 const lidStores = new WeakMap();
 
-/** @param {import('../store.js').Store} store @returns {LidStore} */
+/** @param {import('../storage/store.js').Store} store @returns {LidStore} */
 export function lidsOf(store) {
   let lids = lidStores.get(store);
   if (!lids) {

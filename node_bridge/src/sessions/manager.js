@@ -3,7 +3,7 @@
 // whose client_id record in bridge.sqlite3 makes a retry safe even across a
 // bridge crash.
 import { ApiError, badRequest, sessionNotFound } from '../server/api_error.js';
-import { hashText } from '../store.js';
+import { hashText } from '../storage/store.js';
 import { ALL_STATUSES, Session } from './session.js';
 import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from '../config/session_options.js';
 import { MAX_TEXT } from '../config/limits.js';
@@ -35,7 +35,7 @@ export function normalizeRecipient(to) {
 
 export class SessionManager {
   /**
-   * @param {{store: import('../store.js').Store, hub: import('../events/hub.js').EventHub,
+   * @param {{store: import('../storage/store.js').Store, hub: import('../events/hub.js').EventHub,
    *   engines: import('../engines/index.js').EngineRegistry, log: import('pino').Logger,
    *   media?: import('../media/index.js').Media, now?: () => number, rng?: () => number, pacing?: PacingGate}} deps
    */

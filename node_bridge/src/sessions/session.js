@@ -4,7 +4,7 @@
 // token), so a late close from an old socket can never overwrite the present.
 // The engine's callbacks are handled in engine_events.js, the keep-alive watch in
 // liveness.js, and an auth wipe that fails is retried by auth_wipe.js.
-import { MISSING_DB } from '../bridge_db_health.js';
+import { MISSING_DB } from '../storage/db_health.js';
 import { ApiError } from '../server/api_error.js';
 import * as edges from './edges.js';
 import * as events from './engine_events.js';

@@ -27,7 +27,7 @@
 
 /**
  * @typedef {object} SessionDeps
- * @property {import('../store.js').Store} store
+ * @property {import('../storage/store.js').Store} store
  * @property {import('../events/hub.js').EventHub} hub
  * @property {import('pino').Logger} log
  * @property {() => number} [now]   wall clock: for what people read

@@ -45,7 +45,7 @@ export class BaileysConnection {
   /**
    * Opens the socket at once.
    * @param {EngineContext} ctx @param {Seams} [seams]
-   * @throws {import('../../auth_db.js').AuthCorruptError} stored creds are unreadable: nothing
+   * @throws {import('../../storage/auth_db.js').AuthCorruptError} stored creds are unreadable: nothing
    *   was opened; the caller quarantines the auth rows and reports failed/auth_corrupt
    * @throws {TypeError & {code: 'bad_options'}} invalid ctx.options: nothing was opened
    */

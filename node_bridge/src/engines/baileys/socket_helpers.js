@@ -1,7 +1,7 @@
 // Small pieces around one Baileys socket: its logger, its close handshake, and an
 // unfinished pairing left behind by an earlier socket.
 
-/** @typedef {import('../../auth_db.js').SessionAuth} SessionAuth */
+/** @typedef {import('../../storage/auth_db.js').SessionAuth} SessionAuth */
 
 import { Browsers, isJidBroadcast, isJidNewsletter, proto } from '@whiskeysockets/baileys';
 import { DEFAULTS } from './options.js';

@@ -1,6 +1,6 @@
 // JSDoc types of the baileys engine's contract with the session manager.
 
-/** @typedef {import('../../auth_db.js').SessionAuth} SessionAuth */
+/** @typedef {import('../../storage/auth_db.js').SessionAuth} SessionAuth */
 
 /**
  * @typedef {object} EngineCallbacks

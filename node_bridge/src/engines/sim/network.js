@@ -37,7 +37,7 @@ const ACK_STATUSES = ['sent', 'delivered', 'read'];
 
 export class SimNetwork {
   /**
-   * @param {{store: import('../../store.js').Store, log: import('pino').Logger, defaults?: Record<string, unknown>}} deps
+   * @param {{store: import('../../storage/store.js').Store, log: import('pino').Logger, defaults?: Record<string, unknown>}} deps
    */
   constructor({ store, log, defaults = {} }) {
     this.store = store;

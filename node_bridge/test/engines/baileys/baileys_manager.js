@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { Store } from '../../../src/store.js';
+import { Store } from '../../../src/storage/store.js';
 import { EventHub } from '../../../src/events/hub.js';
 import { SessionManager } from '../../../src/sessions/manager.js';
 import { PacingGate } from '../../../src/pacing_gate.js';

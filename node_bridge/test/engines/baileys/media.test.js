@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { downloadMediaMessage, encryptedStream, normalizeMessageContent, proto } from '@whiskeysockets/baileys';
-import { Store } from '../../../src/store.js';
+import { Store } from '../../../src/storage/store.js';
 import { EventHub } from '../../../src/events/hub.js';
 import { Media } from '../../../src/media/index.js';
 import { SessionManager } from '../../../src/sessions/manager.js';

@@ -12,7 +12,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { WebSocketServer } from 'ws';
 import { initAuthCreds } from '@whiskeysockets/baileys';
-import { AuthDb } from '../../../src/auth_db.js';
+import { AuthDb } from '../../../src/storage/auth_db.js';
 import { createConnection } from '../../../src/engines/baileys.js';
 
 /** Close codes the session manager retries with backoff (design.md, "Close codes"). */

@@ -1,4 +1,4 @@
-// The bridge's folder is this user's alone (src/private_files.js): what it finds there
+// The bridge's folder is this user's alone (src/storage/private_files.js): what it finds there
 // readable by the group (0640 files, 0750 folders, as an older version or a copy left
 // them) is narrowed at start, and what it makes itself (its database, lock, media, the
 // link keys inside) is 0600/0700 even when it was started with the desktop's usual umask.
@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { harness } from './helpers.js';
+import { harness } from '../helpers.js';
 
 /** Every entry under `root` whose mode lets the group or others in. @param {string} root */
 function opened(root) {

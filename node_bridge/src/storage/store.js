@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { AuthDb } from './auth_db.js';
 import { Commits } from './commits.js';
-import { checkBridgeDb, missingDb } from './bridge_db_health.js';
+import { checkBridgeDb, missingDb } from './db_health.js';
 import { LinkRegistry } from './link_registry.js';
 import { OUTBOUND_COLUMNS, OUTBOUND_SCHEMA, Outbound, SentMessages } from './outbound_store.js';
 import { CHAT_FACTS_SCHEMA, ChatFacts } from './chat_facts.js';
@@ -52,7 +52,7 @@ export class Store {
     this.file = path.join(dataDir, DB_FILE);
     const existed = fs.existsSync(this.file);
     const quarantineDir = path.join(dataDir, 'quarantine');
-    /** @type {import('./bridge_db_health.js').Recovery|null} a damaged file found at this start */
+    /** @type {import('./db_health.js').Recovery|null} a damaged file found at this start */
     this.recovery = checkBridgeDb(this.file, quarantineDir, (db) => {
       db.exec(SCHEMA);
       db.exec(OUTBOUND_SCHEMA);

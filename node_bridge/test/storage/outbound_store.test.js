@@ -8,10 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { proto } from '@whiskeysockets/baileys';
-import { Store } from '../src/store.js';
-import { SENT_KEEP_MS, SentMessages } from '../src/outbound_store.js';
-import { managedBaileys } from './engines/baileys/baileys_manager.js';
-import { harness } from './helpers.js';
+import { Store } from '../../src/storage/store.js';
+import { SENT_KEEP_MS, SentMessages } from '../../src/storage/outbound_store.js';
+import { managedBaileys } from '../engines/baileys/baileys_manager.js';
+import { harness } from '../helpers.js';
 
 test('kept 14 days, then gone; a logout forgets the number\'s messages', (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-sent-'));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { FAST_OPTIONS, harness } from './helpers.js';
+import { FAST_OPTIONS, harness } from '../helpers.js';
 
 const SIM = { engine: 'sim', options: FAST_OPTIONS };
 
@@ -123,7 +123,7 @@ test('a bridge.sqlite3 that another program holds locked is busy, not damaged: n
   const dir = await linkedFolder(h);
   const holder = new DatabaseSync(path.join(dir, 'bridge.sqlite3'));
   holder.exec('PRAGMA journal_mode = DELETE; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE');
-  const { damage } = await import('../src/bridge_db_health.js');
+  const { damage } = await import('../../src/storage/db_health.js');
   const started = performance.now();
   assert.equal(damage(path.join(dir, 'bridge.sqlite3')), null);
   assert.ok(performance.now() - started >= 4000, 'it waited for the lock first');

@@ -1,10 +1,10 @@
-// The bridge's own BufferJSON (src/buffer_json.js) writes and reads auth state exactly as
+// The bridge's own BufferJSON (src/storage/buffer_json.js) writes and reads auth state exactly as
 // Baileys' does, so stored links stay readable by both.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { BufferJSON as baileys, initAuthCreds } from '@whiskeysockets/baileys';
-import { BufferJSON as ours } from '../src/buffer_json.js';
+import { BufferJSON as ours } from '../../src/storage/buffer_json.js';
 
 const samples = () => [
   initAuthCreds(),

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { Store } from '../src/store.js';
-import { EventHub } from '../src/events/hub.js';
+import { Store } from '../../src/storage/store.js';
+import { EventHub } from '../../src/events/hub.js';
 
 const log = pino({ level: 'silent' });
 

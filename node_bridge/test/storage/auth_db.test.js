@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { initAuthCreds, proto } from '@whiskeysockets/baileys';
-import { AuthCorruptError, AuthDb, credsProblems } from '../src/auth_db.js';
-import { makeBaileysAuthState } from '../src/engines/baileys/auth_state.js';
+import { AuthCorruptError, AuthDb, credsProblems } from '../../src/storage/auth_db.js';
+import { makeBaileysAuthState } from '../../src/engines/baileys/auth_state.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -193,7 +193,7 @@ test('a process SIGKILLed inside a large setKeys transaction leaves the previous
   db.close();
 
   const rows = 4000;
-  const child = spawn(process.execPath, [path.join(here, 'fixtures/auth_db_crash_child.mjs'), dbPath, quarantineDir, String(rows), `new-${rows - 200}`], {
+  const child = spawn(process.execPath, [path.join(here, '../fixtures/auth_db_crash_child.mjs'), dbPath, quarantineDir, String(rows), `new-${rows - 200}`], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
