@@ -21,7 +21,7 @@ import { SIM_JOURNAL_SCHEMA } from './engines/sim/journal.js';
 import { buildServer } from './server/app.js';
 import { LIMITS } from './config/limits.js';
 import { Media } from './media/index.js';
-import { PacingGate } from './pacing_gate.js';
+import { PacingGate } from './pacing/gate.js';
 import { guardConsole, serializeError } from './startup/safe_log.js';
 
 const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;

@@ -3,7 +3,7 @@
 // straight to FATAL instead of restarting a bridge that can never start.
 import path from 'node:path';
 import { loadMediaConfig } from '../media/limits.js';
-import { pacingFromEnv } from '../pacing.js';
+import { pacingFromEnv } from '../pacing/rules.js';
 
 export const EXIT_CONFIG = 78;
 
@@ -29,7 +29,7 @@ export const SIM_ENV_KEYS = /** @type {const} */ ([
  * @property {string} logLevel
  * @property {Record<string, number|boolean>} simDefaults  overrides from JAGA_SIM_*
  * @property {import('../media/limits.js').MediaConfig} media  JAGA_BRIDGE_MEDIA, JAGA_MEDIA_MAX_*
- * @property {typeof import('../pacing.js').PACING_DEFAULTS} pacing  safe sending, from JAGA_PACING_*
+ * @property {typeof import('../pacing/rules.js').PACING_DEFAULTS} pacing  safe sending, from JAGA_PACING_*
  */
 
 /**

@@ -2,7 +2,7 @@
 // activity, an inbound message, a receipt; and when it falls silent. Each handler first
 // checks that the connection is still the session's present one (a late close from a
 // socket we left must never overwrite the present).
-import { decideClose, backoffDelay } from '../close_codes.js';
+import { decideClose, backoffDelay } from './close_codes.js';
 import * as edges from './edges.js';
 import { errorText, phoneDigits, isoTime } from './util.js';
 

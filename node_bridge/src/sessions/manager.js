@@ -8,10 +8,10 @@ import { ALL_STATUSES, Session } from './session.js';
 import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from '../config/session_options.js';
 import { MAX_TEXT } from '../config/limits.js';
 import { locateOutboundMedia, parseOutboundMedia } from '../media/outbound.js';
-import { PacingGate } from '../pacing_gate.js';
-import { markSeen, parseQuoted, parseSeen } from '../send_extras.js';
-import { errorOf, failedSend, parseBatch } from '../send_batch.js';
-import { SendPath } from '../send_path.js';
+import { PacingGate } from '../pacing/gate.js';
+import { markSeen, parseQuoted, parseSeen } from '../send/extras.js';
+import { errorOf, failedSend, parseBatch } from '../send/batch.js';
+import { SendPath } from '../send/path.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -218,7 +218,7 @@ export class SessionManager {
   /**
    * A reply to one of our own messages names it by the app's client_id; WhatsApp knows it
    * by the id derived from that (message_ids.js).
-   * @param {string} id @param {import('../send_extras.js').Quoted} quoted
+   * @param {string} id @param {import('../send/extras.js').Quoted} quoted
    */
   ownQuote(id, quoted) {
     if (!quoted.from_me) return quoted;

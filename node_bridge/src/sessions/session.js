@@ -10,7 +10,7 @@ import * as edges from './edges.js';
 import * as events from './engine_events.js';
 import { Liveness } from './liveness.js';
 import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp, wipeKeys } from './auth_wipe.js';
-import { UndecryptableWatch } from '../undecryptable_watch.js';
+import { UndecryptableWatch } from './undecryptable_watch.js';
 import { connectionContext } from './context.js';
 import { errorText, isAuthCorrupt, withTimeout } from './util.js';
 
@@ -38,7 +38,7 @@ export class Session {
    */
   constructor(id, { store, hub, log, now = () => Date.now(), mono, rng = Math.random, media = null, acks = null, onOpened }) {
     this.id = id;
-    /** @type {import('../server_acks.js').AckWaiters|null} sends waiting for WhatsApp's ack */ this.acks = acks;
+    /** @type {import('../send/server_acks.js').AckWaiters|null} sends waiting for WhatsApp's ack */ this.acks = acks;
     /** @type {((s: Session) => void)|undefined} */ this.onOpened = onOpened;
     this.store = store;
     this.hub = hub;

@@ -21,7 +21,7 @@ import { outboundHandlers } from './outbound.js';
 import { inboxParts } from './inbox.js';
 import { abandonUnfinishedPairing, boundCloseHandshake, socketConfig } from './socket_helpers.js';
 import { requestPairingCode } from './pairing.js';
-import { LimitsWatch } from '../../limits_watch.js';
+import { LimitsWatch } from '../limits_watch.js';
 import { announcedVersion } from './prepare.js';
 import { codedError, digitsFromJid, phoneDigits, qrWithAdvSecret } from './mapping.js';
 import { QrWaiters } from './qr_waiters.js';

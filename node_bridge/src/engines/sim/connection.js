@@ -4,8 +4,8 @@ import { ApiError } from '../../server/api_error.js';
 import { NO_NETWORK_ERROR, digitsOf, phoneArg } from './util.js';
 import { engineMedia, openDownload, uploadFile } from './media.js';
 import { TimerSet } from '../../time/timer_set.js';
-import { pairingRefusedSentence } from '../../rejections.js';
-import { LimitsWatch } from '../../limits_watch.js';
+import { pairingRefusedSentence } from '../../sessions/rejections.js';
+import { LimitsWatch } from '../limits_watch.js';
 import { INBOX_DELIVERIES, deliverInbox } from './inbox.js';
 
 /** What Baileys says alongside each code. */

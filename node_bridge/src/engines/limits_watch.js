@@ -4,7 +4,7 @@
 // (messages-recv.js:1512-1552), so fetchAccountReachoutTimelock never runs and no limit
 // reaches the number. Refusals come in bursts (a queue of messages to new contacts): one
 // question answers them all, and questions are at least a minute apart.
-import { unrefLater } from './time/timer_set.js';
+import { unrefLater } from '../time/timer_set.js';
 
 export const DEBOUNCE_MS = 2000;
 export const MIN_INTERVAL_MS = 60_000;

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_INSTANT_RESTARTS, backoffDelay, decideClose } from '../src/close_codes.js';
+import { MAX_INSTANT_RESTARTS, backoffDelay, decideClose } from '../../src/sessions/close_codes.js';
 
-/** @param {Partial<import('../src/close_codes.js').CloseState>} over */
+/** @param {Partial<import('../../src/sessions/close_codes.js').CloseState>} over */
 const state = (over = {}) => ({
   status: 'connected', qrCount: 0, qrMax: 5, attempt: 0, restarts: 0, conflictRetried: false, ...over,
 });

@@ -4,13 +4,13 @@
 // for WhatsApp's server ack: only then is it "sent". A connection that closes in between
 // leaves it written but unconfirmed; it goes again, with the same id, as soon as the
 // number is connected again (WhatsApp de-duplicates the id), before anything else of it.
-import { ApiError } from './server/api_error.js';
-import { errorText } from './sessions/util.js';
+import { ApiError } from '../server/api_error.js';
+import { errorText } from '../sessions/util.js';
 import { waMessageId } from './message_ids.js';
-import { SENT_KEEP_MS } from './storage/outbound_store.js';
+import { SENT_KEEP_MS } from '../storage/outbound_store.js';
 import { AckWaiters } from './server_acks.js';
 import { checkRecipient } from './recipient_check.js';
-import { resendNow, sendNow } from './sessions/send.js';
+import { resendNow, sendNow } from './connection.js';
 
 /** WhatsApp acks a message within a second or two; this long without one is no answer. */
 export const ACK_WAIT_MS = 15_000;
@@ -21,16 +21,16 @@ export const ACK_WAIT_MS = 15_000;
  * @property {string} to
  * @property {string} text
  * @property {string} textHash
- * @property {import('./media/outbound.js').LocatedMedia|null} file
- * @property {import('./send_extras.js').Quoted|null} quoted
+ * @property {import('../media/outbound.js').LocatedMedia|null} file
+ * @property {import('./extras.js').Quoted|null} quoted
  * @property {boolean} newContact
  * @property {number} reached  new contacts today, by the app's records
- * @property {import('./storage/outbound_store.js').OutboundRecord|undefined} existing
+ * @property {import('../storage/outbound_store.js').OutboundRecord|undefined} existing
  */
 
 export class SendPath {
   /**
-   * @param {{store: import('./storage/store.js').Store, pacing: import('./pacing_gate.js').PacingGate,
+   * @param {{store: import('../storage/store.js').Store, pacing: import('../pacing/gate.js').PacingGate,
    *   log: import('pino').Logger, ackWaitMs?: number}} deps
    */
   constructor({ store, pacing, log, ackWaitMs = ACK_WAIT_MS }) {
@@ -46,7 +46,7 @@ export class SendPath {
   /**
    * A send the door accepted (sessions/manager.js): the recorded answer, or one attempt (joined by
    * a concurrent retry of the same client_id).
-   * @param {import('./sessions/session.js').Session} session @param {SendJob} job
+   * @param {import('../sessions/session.js').Session} session @param {SendJob} job
    */
   async send(session, job) {
     if (job.existing?.status === 'sent' || job.existing?.refusal) return this.recorded(job.existing);
@@ -58,7 +58,7 @@ export class SendPath {
 
   /**
    * The answer a finished send keeps giving: sent, or WhatsApp's refusal.
-   * @param {import('./storage/outbound_store.js').OutboundRecord} rec
+   * @param {import('../storage/outbound_store.js').OutboundRecord} rec
    */
   recorded(rec) {
     if (rec.refusal) throw refusedError(JSON.parse(rec.refusal));
@@ -88,7 +88,7 @@ export class SendPath {
     }
   }
 
-  /** @param {import('./sessions/session.js').Session} session @param {SendJob} job */
+  /** @param {import('../sessions/session.js').Session} session @param {SendJob} job */
   async paced(session, job) {
     // Written once already and never confirmed: the same message again, not another reach-out.
     const again = Boolean(job.existing?.written_at);
@@ -113,7 +113,7 @@ export class SendPath {
 
   /**
    * Writes one message and waits for WhatsApp's word on it.
-   * @param {import('./sessions/session.js').Session} session @param {string} clientId @param {string} messageId
+   * @param {import('../sessions/session.js').Session} session @param {string} clientId @param {string} messageId
    * @param {() => Promise<unknown>} write @param {() => void} [giveBack] the paced slot, if it did not go
    */
   async writeAndWait(session, clientId, messageId, write, giveBack = () => {}) {
@@ -139,7 +139,7 @@ export class SendPath {
   /**
    * The number is connected again: what it wrote before and WhatsApp never confirmed goes
    * again, oldest first, with the same ids (the engine sends its stored copy).
-   * @param {import('./sessions/session.js').Session} session
+   * @param {import('../sessions/session.js').Session} session
    */
   async resendUnacked(session) {
     const rows = this.store.outbound.unacked(session.id, Date.now() - SENT_KEEP_MS);
@@ -185,7 +185,7 @@ function refusedError(refusal) {
   return error;
 }
 
-/** @param {import('./storage/outbound_store.js').OutboundRecord} rec */
+/** @param {import('../storage/outbound_store.js').OutboundRecord} rec */
 function answer(rec) {
   return { client_id: rec.client_id, message_id: rec.message_id, status: 'sent' };
 }

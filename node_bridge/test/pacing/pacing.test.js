@@ -2,9 +2,9 @@
 // holding sends of a sim number once a test turns pacing on for the sim.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOLD_MAX_MS, PACING_DEFAULTS, Pacer, nextMidnight, pacingFromEnv, parsePacing } from '../src/pacing.js';
-import { DAILY_CAP_REASON, PacingGate } from '../src/pacing_gate.js';
-import { harness } from './helpers.js';
+import { HOLD_MAX_MS, PACING_DEFAULTS, Pacer, nextMidnight, pacingFromEnv, parsePacing } from '../../src/pacing/rules.js';
+import { DAILY_CAP_REASON, PacingGate } from '../../src/pacing/gate.js';
+import { harness } from '../helpers.js';
 
 const CONFIG = parsePacing({ min_gap_ms: 1000, jitter_ms: 500, new_contacts_per_day: 2 });
 const NOON = new Date(2026, 10, 30, 12, 0, 0).getTime(); // local time: the day ends at local midnight

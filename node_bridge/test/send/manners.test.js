@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateWAMessageFromContent, generateWAMessageContent, proto } from '@whiskeysockets/baileys';
-import { PacingGate } from '../src/pacing_gate.js';
-import { PACING_DEFAULTS, TYPING_MS, parsePacing, pacingFromEnv } from '../src/pacing.js';
-import { expirationOf } from '../src/engines/baileys/ephemeral.js';
-import { managedBaileys } from './engines/baileys/baileys_manager.js';
-import { harness } from './helpers.js';
+import { PacingGate } from '../../src/pacing/gate.js';
+import { PACING_DEFAULTS, TYPING_MS, parsePacing, pacingFromEnv } from '../../src/pacing/rules.js';
+import { expirationOf } from '../../src/engines/baileys/ephemeral.js';
+import { managedBaileys } from '../engines/baileys/baileys_manager.js';
+import { harness } from '../helpers.js';
 
 test('typing is on by default for the real engine, off for the sim unless a test asks; a setting both ways', async () => {
   assert.equal(PACING_DEFAULTS.typing, true);

@@ -1,10 +1,10 @@
 // Where the send path meets pacing (pacing.js): one Pacer per number, the configuration
 // the app set (env at spawn, PUT /config/pacing at run time), and the wait for a slot.
-import { ApiError } from './server/api_error.js';
-import { PACING_DEFAULTS, Pacer, TYPING_MS, parsePacing } from './pacing.js';
-import { setPaceLimit } from './sessions/edges.js';
+import { ApiError } from '../server/api_error.js';
+import { PACING_DEFAULTS, Pacer, TYPING_MS, parsePacing } from './rules.js';
+import { setPaceLimit } from '../sessions/edges.js';
 import { quotaLeft, slowFactor } from './quota.js';
-import { typingIn } from './sessions/send.js';
+import { typingIn } from '../send/connection.js';
 
 export const DAILY_CAP_REASON = 'daily_new_contacts';
 

@@ -3,8 +3,8 @@
 // listed for one that is not)? A "no" fails the message at once, in words, and is remembered.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { managedBaileys } from './engines/baileys/baileys_manager.js';
-import { harness } from './helpers.js';
+import { managedBaileys } from '../engines/baileys/baileys_manager.js';
+import { harness } from '../helpers.js';
 
 /** rc14's answers: a phone listed only when it is on WhatsApp. */
 function usync(sock, notOnWhatsApp) {

@@ -5,7 +5,7 @@
 // (traffic.js:33): when no copy came, the owner never knew a customer wrote. Here a
 // placeholder waits about two minutes for its copy; then the app is told
 // (message.undecryptable), so the chat shows that a message could not be read.
-import { unrefLater } from './time/timer_set.js';
+import { unrefLater } from '../time/timer_set.js';
 
 /** @typedef {{message_id: string, chat: string|null, from: string|null, timestamp: string}} Unreadable */
 

@@ -1,13 +1,13 @@
 // What the send path asks of a session's present connection: write a message, write its
 // stored copy again, show "typing…". Each checks that the session is connected and bounds
 // the engine's time.
-import { sendTimeoutMs, withTimeout } from './util.js';
+import { sendTimeoutMs, withTimeout } from '../sessions/util.js';
 
 /** How long our side waits for an engine to write a message (more for a big file). */
 const SEND_TIMEOUT_MS = 30_000;
 const TYPING_TIMEOUT_MS = 5000;
 
-/** @param {import('./session.js').Session} session */
+/** @param {import('../sessions/session.js').Session} session */
 function openConnection(session) {
   const att = session.att;
   if (session.status !== 'connected' || !att?.conn || att.state !== 'open') throw session.notConnected();
@@ -15,7 +15,7 @@ function openConnection(session) {
 }
 
 /**
- * @param {import('./session.js').Session} session
+ * @param {import('../sessions/session.js').Session} session
  * @param {{to: string, text: string, messageId: string}} msg
  * @returns {Promise<{message_id: string}>}
  */
@@ -26,7 +26,7 @@ export function sendNow(session, msg) {
 /**
  * The same message again, with the same id (the engine's stored copy): WhatsApp never
  * confirmed it.
- * @param {import('./session.js').Session} session @param {{messageId: string, to: string}} msg
+ * @param {import('../sessions/session.js').Session} session @param {{messageId: string, to: string}} msg
  */
 export async function resendNow(session, msg) {
   const conn = openConnection(session);
@@ -36,7 +36,7 @@ export async function resendNow(session, msg) {
 
 /**
  * "typing…" in a chat (composing/paused); nothing when the engine cannot.
- * @param {import('./session.js').Session} session @param {string} to @param {'composing'|'paused'} state
+ * @param {import('../sessions/session.js').Session} session @param {string} to @param {'composing'|'paused'} state
  */
 export async function typingIn(session, to, state) {
   const conn = session.att?.conn;

@@ -1,7 +1,7 @@
 // What a send or a chat action may carry besides text: the message it answers (a quoted
 // reply) and the messages to mark as seen (read receipts). Checked here, at the door;
 // the engines get clean values.
-import { ApiError, badRequest } from './server/api_error.js';
+import { ApiError, badRequest } from '../server/api_error.js';
 
 const MESSAGE_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
 const JID_RE = /^[0-9A-Za-z._:-]{1,64}@(s\.whatsapp\.net|g\.us|lid)$/;

@@ -2,10 +2,10 @@
 // route would take it (client_id record, exactly once), outcomes in order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FAST_OPTIONS, eventually, harness } from './helpers.js';
-import { waMessageId } from '../src/message_ids.js';
+import { FAST_OPTIONS, eventually, harness } from '../helpers.js';
+import { waMessageId } from '../../src/send/message_ids.js';
 
-/** @param {import('./helpers.js').Bridge} b @param {string} session */
+/** @param {import('../helpers.js').Bridge} b @param {string} session */
 async function networkIds(b, session) {
   const { body } = await b.api('GET', '/sim/network');
   return body.sent.filter((/** @type {any} */ m) => m.session_id === session).map((/** @type {any} */ m) => m.client_id);

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { FAST_OPTIONS, eventually, harness } from './helpers.js';
-import { waMessageId } from '../src/message_ids.js';
+import { FAST_OPTIONS, eventually, harness } from '../helpers.js';
+import { waMessageId } from '../../src/send/message_ids.js';
 
 const SIM = (options = {}) => ({ engine: 'sim', options: { ...FAST_OPTIONS, ...options } });
 
@@ -22,7 +22,7 @@ function outboundStatus(dataDir, clientId) {
   }
 }
 
-/** @param {import('./helpers.js').Bridge} b @param {string} clientId */
+/** @param {import('../helpers.js').Bridge} b @param {string} clientId */
 async function networkCopies(b, clientId) {
   const { body } = await b.api('GET', '/sim/network');
   return body.sent.filter((/** @type {any} */ m) => m.client_id === clientId);

@@ -4,8 +4,8 @@
 // pacing, engine); the answer lists every outcome in order, a refusal as the error the
 // single route would have answered. The send records of messages that go out together
 // share their commits (store.write).
-import { ApiError, badRequest } from './server/api_error.js';
-import { BATCH_MAX_MESSAGES } from './config/limits.js';
+import { ApiError, badRequest } from '../server/api_error.js';
+import { BATCH_MAX_MESSAGES } from '../config/limits.js';
 
 /**
  * The list of sends in a batch body, or a 400 for the whole request.

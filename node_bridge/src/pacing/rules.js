@@ -3,7 +3,7 @@
 // the number's previous send, plus a random part up to `jitter_ms` (no fixed rhythm), and
 // at most `new_contacts_per_day` messages a day go to people the number never talked to.
 // Pure: the clock and the randomness are handed in, so the rules are tested without sleeps.
-import { ApiError } from './server/api_error.js';
+import { ApiError } from '../server/api_error.js';
 
 /** The real engine's defaults; the sim is not paced unless `pace_sim` is on (tests). */
 export const PACING_DEFAULTS = Object.freeze({

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DatabaseSync } from 'node:sqlite';
-import { NO_INTERNET, decideClose, networkErrorCode } from '../src/close_codes.js';
-import { LidStore } from '../src/storage/lid_store.js';
-import { NetworkWatch } from '../src/network_watch.js';
-import { limitActive, limitFromCapping, limitFromTimelock, rejectionFromStub } from '../src/rejections.js';
+import { NO_INTERNET, decideClose, networkErrorCode } from '../../src/sessions/close_codes.js';
+import { LidStore } from '../../src/storage/lid_store.js';
+import { NetworkWatch } from '../../src/sessions/network_watch.js';
+import { limitActive, limitFromCapping, limitFromTimelock, rejectionFromStub } from '../../src/sessions/rejections.js';
 
 const boom = (code, message, data) => Object.assign(new Error(message), { output: { statusCode: code }, data });
 

@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { proto } from '@whiskeysockets/baileys';
-import { UndecryptableWatch } from '../src/undecryptable_watch.js';
-import { managedBaileys } from './engines/baileys/baileys_manager.js';
-import { eventually, harness } from './helpers.js';
+import { UndecryptableWatch } from '../../src/sessions/undecryptable_watch.js';
+import { managedBaileys } from '../engines/baileys/baileys_manager.js';
+import { eventually, harness } from '../helpers.js';
 
 /** rc14's placeholder for a message that failed to decrypt. */
 const placeholder = (id, from = '628111222333@s.whatsapp.net') => ({ type: 'notify', messages: [{

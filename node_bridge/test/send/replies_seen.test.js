@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateWAMessageFromContent } from '@whiskeysockets/baileys';
-import { connect, setup } from './engines/baileys/fake_baileys.js';
-import { harness } from './helpers.js';
+import { connect, setup } from '../engines/baileys/fake_baileys.js';
+import { harness } from '../helpers.js';
 
 test('baileys: a reply quotes the message by key and content, as Baileys builds contextInfo', async (t) => {
   const env = setup(t);

@@ -3,9 +3,9 @@
 // (chat_facts.js); a message to a phone that is not fails at once, in words, instead of
 // staying "sent" forever. A question WhatsApp does not answer lets the message go: the
 // check must never hold a real customer back.
-import { ApiError } from './server/api_error.js';
-import { withTimeout } from './sessions/util.js';
-import { lidsOf } from './sessions/edges.js';
+import { ApiError } from '../server/api_error.js';
+import { withTimeout } from '../sessions/util.js';
+import { lidsOf } from '../sessions/edges.js';
 
 const CHECK_TIMEOUT_MS = 10_000;
 

@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { proto } from '@whiskeysockets/baileys';
-import { LimitsWatch } from '../src/limits_watch.js';
-import { Pacer } from '../src/pacing.js';
-import { quotaFromCapping, quotaLeft, slowFactor } from '../src/quota.js';
-import { managedBaileys } from './engines/baileys/baileys_manager.js';
-import { eventually, harness } from './helpers.js';
+import { LimitsWatch } from '../../src/engines/limits_watch.js';
+import { Pacer } from '../../src/pacing/rules.js';
+import { quotaFromCapping, quotaLeft, slowFactor } from '../../src/pacing/quota.js';
+import { managedBaileys } from './baileys/baileys_manager.js';
+import { eventually, harness } from '../helpers.js';
 
 /** A hand-turned clock for timers. */
 function manualTimers() {

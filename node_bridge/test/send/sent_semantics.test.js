@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { proto } from '@whiskeysockets/baileys';
-import { waMessageId } from '../src/message_ids.js';
-import { managedBaileys } from './engines/baileys/baileys_manager.js';
-import { eventually } from './helpers.js';
+import { waMessageId } from '../../src/send/message_ids.js';
+import { managedBaileys } from '../engines/baileys/baileys_manager.js';
+import { eventually } from '../helpers.js';
 
 const settledState = (promise) => Promise.race([promise.then(() => 'answered', () => 'answered'), new Promise((r) => setImmediate(() => r('waiting')))]);
 
