@@ -22,7 +22,7 @@ test('prints one READY line with port, pid, boot id, version, engines and limits
   assert.equal(health.body.sessions.connected, 0);
   assert.equal(health.body.durable_pending, 0);
   // One source for each limit: the app validates against what the bridge publishes.
-  // Safe sending's defaults are published too (pacing.js): the real engine paces, the sim not.
+  // Safe sending's defaults are published too (pacing/rules.js): the real engine paces, the sim not.
   const pacing = { min_gap_ms: 4000, jitter_ms: 3000, new_contacts_per_day: 50, pace_sim: false, typing: true, typing_sim: false };
   const limits = { text_max_utf16: 60000, body_max_bytes: 65536, client_id_max: 128, batch_max_messages: 100, batch_body_max_bytes: 1048576,
     media_max_file_bytes: 64 * 1024 * 1024, media_max_total_bytes: 2 * 1024 * 1024 * 1024, pacing }; // media: the defaults

@@ -1,4 +1,4 @@
-// Where the send path meets pacing (pacing.js): one Pacer per number, the configuration
+// Where the send path meets pacing (pacing/rules.js): one Pacer per number, the configuration
 // the app set (env at spawn, PUT /config/pacing at run time), and the wait for a slot.
 import { ApiError } from '../server/api_error.js';
 import { PACING_DEFAULTS, Pacer, TYPING_MS, parsePacing } from './rules.js';

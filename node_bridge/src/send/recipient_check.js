@@ -40,7 +40,7 @@ export async function checkRecipient(session, to, { newContact }) {
     await remembered; // the refusal is final: the next send to the phone finds it
     throw notOnWhatsApp(to);
   }
-  // A "yes" joins the commit of the message's own record (send_path.js insertPending, queued
+  // A "yes" joins the commit of the message's own record (send/path.js insertPending, queued
   // in this turn): one sync to disk instead of two before the message may go, and never on
   // the wire without it. Lost with that commit, the phone is only asked again.
   remembered.catch((err) => session.log.warn({ err }, 'could not remember that a recipient uses WhatsApp'));

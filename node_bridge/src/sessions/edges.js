@@ -93,7 +93,7 @@ export function setQuota(session, info) {
 }
 
 /**
- * Jaga's own daily cap on new contacts (pacing_gate.js) was reached: shown like WhatsApp's
+ * Jaga's own daily cap on new contacts (pacing/gate.js) was reached: shown like WhatsApp's
  * limits, so the app holds messages to new contacts the same way until it ends.
  * @param {any} session @param {import('./rejections.js').SendLimit} limit
  */

@@ -73,7 +73,7 @@ export function onOpen(s, att, me) {
   s.media?.resume(s); // downloads a crash or a drop left unfinished
   s.liveness.arm(s.options.keepalive_ms, () => s.live(att) && s.status === 'connected',
     (quiet) => keepaliveTimeout(s, quiet));
-  s.onOpened?.(s); // unconfirmed messages go again (send_path.js)
+  s.onOpened?.(s); // unconfirmed messages go again (send/path.js)
 }
 
 /** @param {Session} s @param {Attempt} att @param {{code?: number, message?: string, reason?: string, ban?: any}} info */

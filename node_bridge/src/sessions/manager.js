@@ -50,9 +50,9 @@ export class SessionManager {
     /** @type {Map<string, Session>} */
     this.sessions = new Map();
     this.closed = false;
-    /** Safe sending: each number's sends wait for their slot (pacing.js). */
+    /** Safe sending: each number's sends wait for their slot (pacing/rules.js). */
     this.pacing = pacing ?? new PacingGate({ now });
-    /** Sends and resends until WhatsApp's word on them (send_path.js). */
+    /** Sends and resends until WhatsApp's word on them (send/path.js). */
     this.sendPath = new SendPath({ store, pacing: this.pacing, log });
     this.deps.acks = this.sendPath.acks;
     // Connected again: what WhatsApp never confirmed goes again first (same ids).
@@ -114,7 +114,7 @@ export class SessionManager {
       if (session.running) return session.view();
       const merged = { ...SESSION_DEFAULTS, ...this.engines.defaults(engineName), ...options };
       if (merged.backoff_max_ms < merged.backoff_base_ms) merged.backoff_max_ms = merged.backoff_base_ms;
-      session.engineName = engineName; // pacing applies to the real engine (pacing_gate.js)
+      session.engineName = engineName; // pacing applies to the real engine (pacing/gate.js)
       session.start(engine, merged);
       return session.view();
     });
@@ -175,7 +175,7 @@ export class SessionManager {
   }
 
   /**
-   * POST /sessions/{id}/messages: checked here, then sent by send_path.js (recorded before
+   * POST /sessions/{id}/messages: checked here, then sent by send/path.js (recorded before
    * the network sees it, answered "sent" on WhatsApp's server ack; a retry finds the
    * answer or sends the same WhatsApp id again).
    * @param {string} id
@@ -227,7 +227,7 @@ export class SessionManager {
   }
 
   /**
-   * POST /sessions/{id}/messages/batch (send_batch.js): every send as the single route
+   * POST /sessions/{id}/messages/batch (send/batch.js): every send as the single route
    * would take it, at once; the outcomes in order.
    * @param {string} id @param {Record<string, any>} body
    */

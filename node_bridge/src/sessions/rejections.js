@@ -55,7 +55,7 @@ export function rejection(code, timelocked = false) {
 
 /**
  * @typedef {object} SendLimit  number health: sending to new contacts is limited
- * @property {'reachout_timelock'|'new_chat_cap'|'daily_new_contacts'} reason  (the last: Jaga's own cap, pacing_gate.js)
+ * @property {'reachout_timelock'|'new_chat_cap'|'daily_new_contacts'} reason  (the last: Jaga's own cap, pacing/gate.js)
  * @property {string|null} until ISO-8601 end, null when WhatsApp did not say
  * @property {string} message
  */

@@ -384,7 +384,7 @@ export class Session {
     const changed = status !== this.status || reason !== this.reason || message !== this.message;
     if (!changed && !force) return;
     if (status !== this.status) this.since = this.now();
-    // No ack comes over a connection that is gone: its sends stop waiting (send_path.js).
+    // No ack comes over a connection that is gone: its sends stop waiting (send/path.js).
     if (this.status === 'connected' && status !== 'connected') this.acks?.closeSession(this.id);
     this.status = status;
     this.reason = reason;

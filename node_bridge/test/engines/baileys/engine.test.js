@@ -264,7 +264,7 @@ test('activity is reported for received frames, throttled', t => {
   assert.ok(ACTIVITY_MIN_INTERVAL_MS >= 100 && ACTIVITY_MIN_INTERVAL_MS <= 5000);
 });
 
-test('send: only when open; digits → jid; the given id is the WhatsApp id (send_path.js derives it)', async t => {
+test('send: only when open; digits → jid; the given id is the WhatsApp id (send/path.js derives it)', async t => {
   const env = setup(t);
   const { conn, sock } = connect(env);
   await assert.rejects(conn.send({ to: '628111', text: 'early' }), err => err.code === 'not_connected');
