@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { ApiError } from '../server/api_error.js';
 import * as sim from './sim/index.js';
 
-const BAILEYS_URL = new URL('./baileys.js', import.meta.url);
+const BAILEYS_URL = new URL('./baileys/index.js', import.meta.url);
 
 /** Defaults the session manager applies per engine (before the caller's options). */
 const BAILEYS_DEFAULTS = {

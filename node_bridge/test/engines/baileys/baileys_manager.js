@@ -10,7 +10,7 @@ import { EventHub } from '../../../src/events/hub.js';
 import { SessionManager } from '../../../src/sessions/manager.js';
 import { PacingGate } from '../../../src/pacing/gate.js';
 import { PACING_DEFAULTS } from '../../../src/pacing/rules.js';
-import { createConnection, prepareConnection } from '../../../src/engines/baileys.js';
+import { createConnection, prepareConnection } from '../../../src/engines/baileys/index.js';
 import { fakeBaileys, linkedCreds } from './fake_baileys.js';
 import { eventually } from '../../helpers.js';
 

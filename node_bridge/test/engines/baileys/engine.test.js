@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import Long from 'long';
 import { initAuthCreds, proto } from '@whiskeysockets/baileys';
 import { AuthCorruptError } from '../../../src/storage/auth_db.js';
-import { ACTIVITY_MIN_INTERVAL_MS, BROWSER, createConnection } from '../../../src/engines/baileys.js';
+import { ACTIVITY_MIN_INTERVAL_MS, BROWSER, createConnection } from '../../../src/engines/baileys/index.js';
 import { boom, connect, linkedCreds, recorder, setup } from './fake_baileys.js';
 
 const S = proto.WebMessageInfo.Status;

@@ -9,7 +9,7 @@ import pino from 'pino';
 import { assertNodeErrorFree, initAuthCreds } from '@whiskeysockets/baileys';
 import { AuthDb } from '../../../src/storage/auth_db.js';
 import { OUTBOUND_SCHEMA, SentMessages } from '../../../src/storage/outbound_store.js';
-import { createConnection } from '../../../src/engines/baileys.js';
+import { createConnection } from '../../../src/engines/baileys/index.js';
 
 let sessionSeq = 0;
 

@@ -18,7 +18,7 @@ import { Media } from '../../../src/media/index.js';
 import { SessionManager } from '../../../src/sessions/manager.js';
 import { PacingGate } from '../../../src/pacing/gate.js';
 import { PACING_DEFAULTS } from '../../../src/pacing/rules.js';
-import { createConnection } from '../../../src/engines/baileys.js';
+import { createConnection } from '../../../src/engines/baileys/index.js';
 import { waMessageId } from '../../../src/send/message_ids.js';
 import { mediaOf } from '../../../src/engines/baileys/media.js';
 import { boom, fakeBaileys, linkedCreds } from './fake_baileys.js';
