@@ -102,8 +102,8 @@ async function child(n, port, settleMs) {
   const { createRequire } = await import('node:module');
   const requireFromBridge = createRequire(path.join(bridgeDir, 'package.json'));
   const pino = requireFromBridge('pino');
-  const { AuthDb } = await import(path.join(bridgeDir, 'src/auth_db.js'));
-  const { createConnection } = await import(path.join(bridgeDir, 'src/engines/baileys.js'));
+  const { AuthDb } = await import(path.join(bridgeDir, 'src/storage/auth_db.js'));
+  const { createConnection } = await import(path.join(bridgeDir, 'src/engines/baileys/index.js'));
 
   const dir = mkdtempSync(path.join(tmpdir(), 'jaga-rss-'));
   const db = new DatabaseSync(path.join(dir, 'bridge.sqlite3'));

@@ -8,21 +8,21 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { ConfigError, EXIT_CONFIG, loadConfig } from './config.js';
-import { LockHeldError, acquireLock } from './lock.js';
-import { keepPrivate } from './private_files.js';
-import { Store } from './store.js';
-import { EventHub } from './events.js';
-import { SseClients } from './sse.js';
+import { ConfigError, EXIT_CONFIG, loadConfig } from './config/environment.js';
+import { LockHeldError, acquireLock } from './startup/lock.js';
+import { keepPrivate } from './storage/private_files.js';
+import { Store } from './storage/store.js';
+import { EventHub } from './events/hub.js';
+import { SseClients } from './events/sse.js';
 import { SessionManager } from './sessions/manager.js';
 import { EngineRegistry } from './engines/index.js';
 import { SimNetwork } from './engines/sim/index.js';
 import { SIM_JOURNAL_SCHEMA } from './engines/sim/journal.js';
 import { buildServer } from './server/app.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from './config/limits.js';
 import { Media } from './media/index.js';
-import { PacingGate } from './pacing_gate.js';
-import { guardConsole, serializeError } from './safe_log.js';
+import { PacingGate } from './pacing/gate.js';
+import { guardConsole, serializeError } from './startup/safe_log.js';
 
 const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 /** The supervisor kills us 5 s after asking; finish well before. */
@@ -78,7 +78,7 @@ function configOrDie() {
   }
 }
 
-/** JSON lines on stderr, secrets redacted. @param {import('./config.js').Config} config */
+/** JSON lines on stderr, secrets redacted. @param {import('./config/environment.js').Config} config */
 function bridgeLogger(config) {
   const log = pino({
     level: config.logLevel,
@@ -99,7 +99,7 @@ function bridgeLogger(config) {
   return log;
 }
 
-/** The data folder, made private and locked (one bridge per folder), or exit 78. @param {import('./config.js').Config} config @param {import('pino').Logger} log */
+/** The data folder, made private and locked (one bridge per folder), or exit 78. @param {import('./config/environment.js').Config} config @param {import('pino').Logger} log */
 function lockDataDir(config, log) {
   try {
     fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
@@ -148,7 +148,7 @@ function exiter(log, lock) {
 
 /**
  * The bridge's parts, or null once a part that cannot open has ended the process.
- * @param {import('./config.js').Config} config @param {import('pino').Logger} log @param {string} bootId
+ * @param {import('./config/environment.js').Config} config @param {import('pino').Logger} log @param {string} bootId
  * @param {ReturnType<typeof exiter>} exit
  */
 function openParts(config, log, bootId, exit) {
@@ -213,7 +213,7 @@ function stopper({ log, exit, sse, manager, simNetwork, media, app }) {
 
 /**
  * Listens; the port we got, or null once a failure has ended the process.
- * @param {import('fastify').FastifyInstance} app @param {import('./config.js').Config} config
+ * @param {import('fastify').FastifyInstance} app @param {import('./config/environment.js').Config} config
  * @param {import('pino').Logger} log @param {ReturnType<typeof exiter>} exit
  */
 async function listen(app, config, log, exit) {

@@ -241,7 +241,7 @@ def test_the_events_tab_says_what_the_core_wrote_in_words(qapp, english):
 
 
 def test_a_ban_is_said_with_whatsapps_reason_and_its_end_in_both_languages(qapp, english):
-    """The bridge's 402/406 words (node_bridge/src/close_codes.js) as the owner reads them.
+    """The bridge's 402/406 words (node_bridge/src/sessions/close_codes.js) as the owner reads them.
     Seen failing against main: 402 and 406 had no words (the bridge's reason codes did not
     exist; it reconnected in a loop)."""
     from app.ui.shared.formatting import clock_time, reason_words

@@ -56,7 +56,7 @@ def test_ready_moves_to_running_and_watches_the_stream():
 
 def test_the_promised_figures_a_hung_bridge_is_replaced_within_10_s():
     """README and docs/app-core.md: heartbeat every second (the bridge's default, see
-    node_bridge/test/config_lock.test.js), "not responding" after 3 s, killed after 6 s
+    node_bridge/test/config/environment.test.js), "not responding" after 3 s, killed after 6 s
     of silence and 1 s of grace; the first restart after it is immediate."""
     policy = Policy()
     assert (policy.stall_timeout, policy.hang_timeout, policy.hang_grace) == (3.0, 6.0, 1.0)

@@ -1,10 +1,10 @@
 // Engine registry: name → module. Baileys is imported on first use only, so a
 // bridge that runs only sim sessions (tests, demo) never loads it.
 import fs from 'node:fs';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../server/api_error.js';
 import * as sim from './sim/index.js';
 
-const BAILEYS_URL = new URL('./baileys.js', import.meta.url);
+const BAILEYS_URL = new URL('./baileys/index.js', import.meta.url);
 
 /** Defaults the session manager applies per engine (before the caller's options). */
 const BAILEYS_DEFAULTS = {

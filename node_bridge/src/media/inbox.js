@@ -7,7 +7,7 @@ import { IDLE_TIMEOUT_MS, MediaUnavailableError, openMedia } from './download.js
 import { MediaTooLargeError, isDiskFull } from './store.js';
 import { PendingMediaTable } from './pending.js';
 import { errorText } from '../sessions/util.js';
-import { TimerSet } from '../timer_set.js';
+import { TimerSet } from '../time/timer_set.js';
 
 export const INBOUND_TYPES = new Set(['image', 'video', 'audio', 'voice', 'document', 'sticker']);
 /** Failed downloads (network trouble) are tried this often before the message says "unavailable". */
@@ -23,7 +23,7 @@ const MAX_THUMB_BYTES = 256 * 1024;
 
 export class MediaInbox {
   /**
-   * @param {{store: import('../store.js').Store, mediaStore: import('./store.js').MediaStore,
+   * @param {{store: import('../storage/store.js').Store, mediaStore: import('./store.js').MediaStore,
    *   limits: import('./limits.js').MediaLimits, log: import('pino').Logger, retryBaseMs?: number,
    *   idleMs?: number, diskFullRetryMs?: number}} deps
    */

@@ -7,7 +7,7 @@ import { MediaStore } from './store.js';
 
 export class Media {
   /**
-   * @param {{config: import('./limits.js').MediaConfig, store: import('../store.js').Store,
+   * @param {{config: import('./limits.js').MediaConfig, store: import('../storage/store.js').Store,
    *   log: import('pino').Logger, fsImpl?: import('./store.js').StoreFs, collect?: () => void}} deps
    */
   constructor({ config, store, log, fsImpl, collect }) {

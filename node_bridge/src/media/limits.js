@@ -2,7 +2,7 @@
 // changed at runtime by PUT /config/media (the owner's Settings apply at once), and
 // published in READY and GET /health next to the other limits.
 import path from 'node:path';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../server/api_error.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024;

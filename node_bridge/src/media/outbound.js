@@ -2,7 +2,7 @@
 // in the store (422). The bridge never takes bytes over HTTP: the app copies the file into
 // the store before it accepts the message, and the engine streams it from there.
 import path from 'node:path';
-import { ApiError, badRequest } from '../errors.js';
+import { ApiError, badRequest } from '../server/api_error.js';
 import { SHA256_RE } from './store.js';
 
 export const OUTBOUND_TYPES = ['image', 'video', 'audio', 'voice', 'document'];

@@ -3,7 +3,7 @@
 // (gate.js) before any route runs, and every error is JSON (errors.js), including those
 // for requests that never reach a route (malformed HTTP, bad URLs, CONNECT).
 import Fastify, { LogController } from 'fastify';
-import { BODY_LIMIT } from '../limits.js';
+import { BODY_LIMIT } from '../config/limits.js';
 import { MAX_URL_LENGTH, createGate, gatePlugin } from './gate.js';
 import { errorsPlugin, routerErrors } from './errors.js';
 import { jsonBody } from './json_body.js';
@@ -22,13 +22,13 @@ export { BODY_LIMIT, MAX_URL_LENGTH };
 
 /**
  * @typedef {object} ServerDeps
- * @property {import('../config.js').Config} config
+ * @property {import('../config/environment.js').Config} config
  * @property {import('pino').Logger} log
  * @property {string} bootId
  * @property {string} version
  * @property {import('../sessions/manager.js').SessionManager} manager
- * @property {import('../events.js').EventHub} hub
- * @property {import('../sse.js').SseClients} sse
+ * @property {import('../events/hub.js').EventHub} hub
+ * @property {import('../events/sse.js').SseClients} sse
  * @property {import('../engines/sim/index.js').SimNetwork} simNetwork
  * @property {import('../media/index.js').Media} media
  * @property {(reason: string) => void} onShutdown

@@ -2,8 +2,8 @@
 // (docs/bridge-api.md). ApiErrors carry their own; fastify's own failures (body too large,
 // wrong content type, a schema the request fails) are mapped to it here; anything else is
 // a 500 that says nothing of its cause and is logged.
-import { ApiError, badRequest } from '../errors.js';
-import { BODY_LIMIT } from '../limits.js';
+import { ApiError, badRequest } from './api_error.js';
+import { BODY_LIMIT } from '../config/limits.js';
 import { uriTooLong } from './gate.js';
 
 /** What a request that fails a shared schema (schemas.js) is told, by the part that failed. */

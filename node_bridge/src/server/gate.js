@@ -3,7 +3,7 @@
 // (constant-time compare), and shutdown. CONNECT never reaches routing: it is answered
 // here, after the same gates, on the raw socket.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ApiError } from '../errors.js';
+import { ApiError } from './api_error.js';
 import { writeError } from './wire_errors.js';
 
 /** Longer URLs get 414 (session ids are 64 characters; nothing needs more). */

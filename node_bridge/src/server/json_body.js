@@ -1,6 +1,6 @@
 // Our own JSON parser, the only one (fastify's text/plain parser is gone, so other types
 // get 415): an empty body is "no body", and errors carry our code.
-import { ApiError } from '../errors.js';
+import { ApiError } from './api_error.js';
 
 /** @param {import('fastify').FastifyInstance} app */
 export async function jsonBody(app) {

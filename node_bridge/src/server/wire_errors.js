@@ -18,7 +18,7 @@ const PARSER_ERRORS = {
 /**
  * Writes one complete HTTP/1.1 error response (the caller closes the socket).
  * @param {import('node:stream').Duplex} socket
- * @param {import('../errors.js').ApiError | {statusCode: number, code: string, message: string, headers?: Record<string, string>}} err
+ * @param {import('./api_error.js').ApiError | {statusCode: number, code: string, message: string, headers?: Record<string, string>}} err
  */
 export function writeError(socket, { statusCode, code, message, headers = {} }) {
   const body = JSON.stringify({ error: { code, message } });

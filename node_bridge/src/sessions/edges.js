@@ -1,12 +1,12 @@
 // The real world's edges, for one session: who a LID is, limits on reaching new contacts,
 // refused sends, and waiting for the network. Kept out of session.js (which owns the
 // connection lifecycle); session.js calls these at one place each.
-import { NO_INTERNET } from '../close_codes.js';
-import { ApiError } from '../errors.js';
-import { LidStore, isLidChat } from '../lid_store.js';
-import { NetworkWatch } from '../network_watch.js';
-import { limitActive } from '../rejections.js';
-import { quotaFromCapping } from '../quota.js';
+import { NO_INTERNET } from './close_codes.js';
+import { ApiError } from '../server/api_error.js';
+import { LidStore, isLidChat } from '../storage/lid_store.js';
+import { NetworkWatch } from './network_watch.js';
+import { limitActive } from './rejections.js';
+import { quotaFromCapping } from '../pacing/quota.js';
 
 /** One watch for the bridge: numbers waiting on the same target share its probe. */
 export const networkWatch = new NetworkWatch();
@@ -14,7 +14,7 @@ export const networkWatch = new NetworkWatch();
 /** @type {WeakMap<object, LidStore>} one LidStore per store (database) */
 const lidStores = new WeakMap();
 
-/** @param {import('../store.js').Store} store @returns {LidStore} */
+/** @param {import('../storage/store.js').Store} store @returns {LidStore} */
 export function lidsOf(store) {
   let lids = lidStores.get(store);
   if (!lids) {
@@ -72,7 +72,7 @@ export function onMapping(session, pair) {
 
 /**
  * Number health: a time lock or a cap on new contacts (null: lifted).
- * @param {any} session @param {import('../rejections.js').SendLimit|null} limit
+ * @param {any} session @param {import('./rejections.js').SendLimit|null} limit
  */
 export function setLimit(session, limit) {
   const next = limit && limitActive(limit, session.now()) ? limit : null;
@@ -93,9 +93,9 @@ export function setQuota(session, info) {
 }
 
 /**
- * Jaga's own daily cap on new contacts (pacing_gate.js) was reached: shown like WhatsApp's
+ * Jaga's own daily cap on new contacts (pacing/gate.js) was reached: shown like WhatsApp's
  * limits, so the app holds messages to new contacts the same way until it ends.
- * @param {any} session @param {import('../rejections.js').SendLimit} limit
+ * @param {any} session @param {import('./rejections.js').SendLimit} limit
  */
 export function setPaceLimit(session, limit) {
   if (JSON.stringify(limit) === JSON.stringify(session.paceLimit ?? null)) return;

@@ -2,7 +2,7 @@
 // activity, an inbound message, a receipt; and when it falls silent. Each handler first
 // checks that the connection is still the session's present one (a late close from a
 // socket we left must never overwrite the present).
-import { decideClose, backoffDelay } from '../close_codes.js';
+import { decideClose, backoffDelay } from './close_codes.js';
 import * as edges from './edges.js';
 import { errorText, phoneDigits, isoTime } from './util.js';
 
@@ -73,7 +73,7 @@ export function onOpen(s, att, me) {
   s.media?.resume(s); // downloads a crash or a drop left unfinished
   s.liveness.arm(s.options.keepalive_ms, () => s.live(att) && s.status === 'connected',
     (quiet) => keepaliveTimeout(s, quiet));
-  s.onOpened?.(s); // unconfirmed messages go again (send_path.js)
+  s.onOpened?.(s); // unconfirmed messages go again (send/path.js)
 }
 
 /** @param {Session} s @param {Attempt} att @param {{code?: number, message?: string, reason?: string, ban?: any}} info */

@@ -2,7 +2,7 @@
 // phone, the names customers give themselves, and WhatsApp Business labels. Each is
 // journaled (durable) like message.in, so an app that was away still hears it. And the
 // label actions the app asks for, through the session's live connection.
-import { ApiError, badRequest } from '../errors.js';
+import { ApiError, badRequest } from '../server/api_error.js';
 import * as edges from './edges.js';
 
 const LABEL_ID_RE = /^[0-9]{1,9}$/;

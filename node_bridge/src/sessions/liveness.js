@@ -2,7 +2,7 @@
 // the keep-alive window means the connection is dead even if no close ever comes.
 // Measured on the monotonic clock: a wall-clock step of minutes neither drops a
 // healthy connection nor keeps a dead one "connected".
-import { monotonicMs } from '../clock.js';
+import { monotonicMs } from '../time/clock.js';
 
 export class Liveness {
   /** @param {() => number} [mono] */

@@ -2,16 +2,16 @@
 // (a running session is returned as is, never duplicated), and the send path
 // whose client_id record in bridge.sqlite3 makes a retry safe even across a
 // bridge crash.
-import { ApiError, badRequest, sessionNotFound } from '../errors.js';
-import { hashText } from '../store.js';
+import { ApiError, badRequest, sessionNotFound } from '../server/api_error.js';
+import { hashText } from '../storage/store.js';
 import { ALL_STATUSES, Session } from './session.js';
-import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from '../options.js';
-import { MAX_TEXT } from '../limits.js';
+import { SESSION_DEFAULTS, SESSION_OPTIONS, SIM_OPTIONS, validateOptions } from '../config/session_options.js';
+import { MAX_TEXT } from '../config/limits.js';
 import { locateOutboundMedia, parseOutboundMedia } from '../media/outbound.js';
-import { PacingGate } from '../pacing_gate.js';
-import { markSeen, parseQuoted, parseSeen } from '../send_extras.js';
-import { errorOf, failedSend, parseBatch } from '../send_batch.js';
-import { SendPath } from '../send_path.js';
+import { PacingGate } from '../pacing/gate.js';
+import { markSeen, parseQuoted, parseSeen } from '../send/extras.js';
+import { errorOf, failedSend, parseBatch } from '../send/batch.js';
+import { SendPath } from '../send/path.js';
 
 export const SESSION_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CLIENT_ID_RE = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -35,7 +35,7 @@ export function normalizeRecipient(to) {
 
 export class SessionManager {
   /**
-   * @param {{store: import('../store.js').Store, hub: import('../events.js').EventHub,
+   * @param {{store: import('../storage/store.js').Store, hub: import('../events/hub.js').EventHub,
    *   engines: import('../engines/index.js').EngineRegistry, log: import('pino').Logger,
    *   media?: import('../media/index.js').Media, now?: () => number, rng?: () => number, pacing?: PacingGate}} deps
    */
@@ -50,9 +50,9 @@ export class SessionManager {
     /** @type {Map<string, Session>} */
     this.sessions = new Map();
     this.closed = false;
-    /** Safe sending: each number's sends wait for their slot (pacing.js). */
+    /** Safe sending: each number's sends wait for their slot (pacing/rules.js). */
     this.pacing = pacing ?? new PacingGate({ now });
-    /** Sends and resends until WhatsApp's word on them (send_path.js). */
+    /** Sends and resends until WhatsApp's word on them (send/path.js). */
     this.sendPath = new SendPath({ store, pacing: this.pacing, log });
     this.deps.acks = this.sendPath.acks;
     // Connected again: what WhatsApp never confirmed goes again first (same ids).
@@ -114,7 +114,7 @@ export class SessionManager {
       if (session.running) return session.view();
       const merged = { ...SESSION_DEFAULTS, ...this.engines.defaults(engineName), ...options };
       if (merged.backoff_max_ms < merged.backoff_base_ms) merged.backoff_max_ms = merged.backoff_base_ms;
-      session.engineName = engineName; // pacing applies to the real engine (pacing_gate.js)
+      session.engineName = engineName; // pacing applies to the real engine (pacing/gate.js)
       session.start(engine, merged);
       return session.view();
     });
@@ -175,7 +175,7 @@ export class SessionManager {
   }
 
   /**
-   * POST /sessions/{id}/messages: checked here, then sent by send_path.js (recorded before
+   * POST /sessions/{id}/messages: checked here, then sent by send/path.js (recorded before
    * the network sees it, answered "sent" on WhatsApp's server ack; a retry finds the
    * answer or sends the same WhatsApp id again).
    * @param {string} id
@@ -218,7 +218,7 @@ export class SessionManager {
   /**
    * A reply to one of our own messages names it by the app's client_id; WhatsApp knows it
    * by the id derived from that (message_ids.js).
-   * @param {string} id @param {import('../send_extras.js').Quoted} quoted
+   * @param {string} id @param {import('../send/extras.js').Quoted} quoted
    */
   ownQuote(id, quoted) {
     if (!quoted.from_me) return quoted;
@@ -227,7 +227,7 @@ export class SessionManager {
   }
 
   /**
-   * POST /sessions/{id}/messages/batch (send_batch.js): every send as the single route
+   * POST /sessions/{id}/messages/batch (send/batch.js): every send as the single route
    * would take it, at once; the outcomes in order.
    * @param {string} id @param {Record<string, any>} body
    */

@@ -4,13 +4,13 @@
 // token), so a late close from an old socket can never overwrite the present.
 // The engine's callbacks are handled in engine_events.js, the keep-alive watch in
 // liveness.js, and an auth wipe that fails is retried by auth_wipe.js.
-import { MISSING_DB } from '../bridge_db_health.js';
-import { ApiError } from '../errors.js';
+import { MISSING_DB } from '../storage/db_health.js';
+import { ApiError } from '../server/api_error.js';
 import * as edges from './edges.js';
 import * as events from './engine_events.js';
 import { Liveness } from './liveness.js';
 import { AuthWiper, WIPE_PENDING_REASON, markUnlinked, wipeCaughtUp, wipeKeys } from './auth_wipe.js';
-import { UndecryptableWatch } from '../undecryptable_watch.js';
+import { UndecryptableWatch } from './undecryptable_watch.js';
 import { connectionContext } from './context.js';
 import { errorText, isAuthCorrupt, withTimeout } from './util.js';
 
@@ -38,7 +38,7 @@ export class Session {
    */
   constructor(id, { store, hub, log, now = () => Date.now(), mono, rng = Math.random, media = null, acks = null, onOpened }) {
     this.id = id;
-    /** @type {import('../server_acks.js').AckWaiters|null} sends waiting for WhatsApp's ack */ this.acks = acks;
+    /** @type {import('../send/server_acks.js').AckWaiters|null} sends waiting for WhatsApp's ack */ this.acks = acks;
     /** @type {((s: Session) => void)|undefined} */ this.onOpened = onOpened;
     this.store = store;
     this.hub = hub;
@@ -384,7 +384,7 @@ export class Session {
     const changed = status !== this.status || reason !== this.reason || message !== this.message;
     if (!changed && !force) return;
     if (status !== this.status) this.since = this.now();
-    // No ack comes over a connection that is gone: its sends stop waiting (send_path.js).
+    // No ack comes over a connection that is gone: its sends stop waiting (send/path.js).
     if (this.status === 'connected' && status !== 'connected') this.acks?.closeSession(this.id);
     this.status = status;
     this.reason = reason;

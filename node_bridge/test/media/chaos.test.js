@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FAST_OPTIONS, eventually, harness } from '../helpers.js';
-import { waMessageId } from '../../src/message_ids.js';
+import { waMessageId } from '../../src/send/message_ids.js';
 import { bridgeTemp, putInStore, seededSha, sha256, storedSha } from './helpers.js';
 
 const SIZE = 3 * 1024 * 1024;

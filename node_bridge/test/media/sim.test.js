@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { harness } from '../helpers.js';
-import { waMessageId } from '../../src/message_ids.js';
+import { waMessageId } from '../../src/send/message_ids.js';
 import { bridgeTemp, putInStore, seededSha, sha256, storePath, storedSha } from './helpers.js';
 
 /** A bridge with its media store in a folder of its own (as the app passes it). @param {ReturnType<typeof harness>} h */

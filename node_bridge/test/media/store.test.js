@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MediaStore, MediaTooLargeError, isDiskFull } from '../../src/media/store.js';
-import { keepPrivate } from '../../src/private_files.js';
+import { keepPrivate } from '../../src/storage/private_files.js';
 import { sha256 } from './helpers.js';
 
 /** @param {import('node:test').TestContext} t */

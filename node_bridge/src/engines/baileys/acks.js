@@ -8,7 +8,7 @@ import { ACK_RANK, ackStatusFromReceipt, ackStatusFromWaStatus, chatIdFromKey, d
  *   edges: ReturnType<typeof import('./edges.js').edgeHandlers>,
  *   safeCall: (name: string, fn: () => void) => void,
  *   guard: <A extends any[]>(name: string, fn: (...args: A) => void) => (...args: A) => void,
- *   limits?: import('../../limits_watch.js').LimitsWatch}} ctx
+ *   limits?: import('../limits_watch.js').LimitsWatch}} ctx
  *   limits: asked about again after a 463
  */
 export function ackHandlers({ on, caches, creds, edges, safeCall, guard, limits }) {

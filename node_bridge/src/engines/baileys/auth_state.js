@@ -13,7 +13,7 @@ import { initAuthCreds, proto } from '@whiskeysockets/baileys';
  * point lookups on a local SQLite file (microseconds), and that cache would update its copy
  * before the store write and keep a per-socket timer alive across reconnects.
  *
- * @param {import('../../auth_db.js').SessionAuth} sessionAuth
+ * @param {import('../../storage/auth_db.js').SessionAuth} sessionAuth
  * @returns {{state: AuthenticationState, saveCreds: () => Promise<void>}}
  */
 export function makeBaileysAuthState(sessionAuth) {

@@ -1,7 +1,7 @@
 // Why a socket ended, as the session manager is told it (on.close): Baileys' close code
 // and message, with a reason when we know better than the code does.
 import { DisconnectReason } from '@whiskeysockets/baileys';
-import { networkErrorCode } from '../../close_codes.js';
+import { networkErrorCode } from '../../sessions/close_codes.js';
 import { closeInfoFromError } from './mapping.js';
 
 /**

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import makeWASocket, { DisconnectReason, getBinaryNodeChild } from '@whiskeysockets/baileys';
 import { makeBaileysAuthState } from './auth_state.js';
-import { monotonicMs } from '../../clock.js';
+import { monotonicMs } from '../../time/clock.js';
 import { cachesFor, forgetSession } from './caches.js';
 import { parseOptions } from './options.js';
 import { edgeHandlers, fetchLimits } from './edges.js';
@@ -21,7 +21,7 @@ import { outboundHandlers } from './outbound.js';
 import { inboxParts } from './inbox.js';
 import { abandonUnfinishedPairing, boundCloseHandshake, socketConfig } from './socket_helpers.js';
 import { requestPairingCode } from './pairing.js';
-import { LimitsWatch } from '../../limits_watch.js';
+import { LimitsWatch } from '../limits_watch.js';
 import { announcedVersion } from './prepare.js';
 import { codedError, digitsFromJid, phoneDigits, qrWithAdvSecret } from './mapping.js';
 import { QrWaiters } from './qr_waiters.js';
@@ -45,7 +45,7 @@ export class BaileysConnection {
   /**
    * Opens the socket at once.
    * @param {EngineContext} ctx @param {Seams} [seams]
-   * @throws {import('../../auth_db.js').AuthCorruptError} stored creds are unreadable: nothing
+   * @throws {import('../../storage/auth_db.js').AuthCorruptError} stored creds are unreadable: nothing
    *   was opened; the caller quarantines the auth rows and reports failed/auth_corrupt
    * @throws {TypeError & {code: 'bad_options'}} invalid ctx.options: nothing was opened
    */

@@ -1,7 +1,7 @@
 // The real world's edges as Baileys 7.0.0-rc14 reports them, turned into engine callbacks:
 // refused sends, time locks and caps on new contacts, and who a LID is.
 import { isLidUser, isPnUser, proto } from '@whiskeysockets/baileys';
-import { limitFromCapping, limitFromTimelock, rejectionFromStub } from '../../rejections.js';
+import { limitFromCapping, limitFromTimelock, rejectionFromStub } from '../../sessions/rejections.js';
 
 /** A refusal is final: no later receipt may move a failed message forward. */
 export const FAILED_RANK = 9;

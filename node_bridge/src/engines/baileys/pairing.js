@@ -11,7 +11,7 @@ import {
   S_WHATSAPP_NET, aesEncryptCTR, bytesToCrockford, derivePairingCodeKey, getCompanionPlatformId, jidEncode,
 } from '@whiskeysockets/baileys';
 import { codedError } from './mapping.js';
-import { pairingRefusedSentence } from '../../rejections.js';
+import { pairingRefusedSentence } from '../../sessions/rejections.js';
 
 /**
  * What rc14's generatePairingKey makes (socket.js:655-661): salt, iv, and our pairing

@@ -5,7 +5,7 @@
 
 /**
  * @param {string} jid the chat the reply goes to
- * @param {import('../../send_extras.js').Quoted} quoted
+ * @param {import('../../send/extras.js').Quoted} quoted
  */
 export function quotedMessage(jid, quoted) {
   return {

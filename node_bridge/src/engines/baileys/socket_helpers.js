@@ -1,11 +1,11 @@
 // Small pieces around one Baileys socket: its logger, its close handshake, and an
 // unfinished pairing left behind by an earlier socket.
 
-/** @typedef {import('../../auth_db.js').SessionAuth} SessionAuth */
+/** @typedef {import('../../storage/auth_db.js').SessionAuth} SessionAuth */
 
 import { Browsers, isJidBroadcast, isJidNewsletter, proto } from '@whiskeysockets/baileys';
 import { DEFAULTS } from './options.js';
-import { RepeatGate, libraryLogger } from '../../safe_log.js';
+import { RepeatGate, libraryLogger } from '../../startup/safe_log.js';
 
 /**
  * How the linked device presents itself: Chrome on Windows, rc14's Browsers.windows('Chrome')

@@ -10,7 +10,7 @@ import { expirationOf } from './ephemeral.js';
  *   edges: ReturnType<typeof import('./edges.js').edgeHandlers>,
  *   safeCall: (name: string, fn: () => void) => void,
  *   guard: <A extends any[]>(name: string, fn: (...args: A) => void) => (...args: A) => void,
- *   log: import('pino').Logger, limits?: import('../../limits_watch.js').LimitsWatch}} ctx
+ *   log: import('pino').Logger, limits?: import('../limits_watch.js').LimitsWatch}} ctx
  *   limits: asked about again after a 463
  */
 export function trafficHandlers({ on, caches, creds, edges, safeCall, guard, log, limits }) {

@@ -1,6 +1,6 @@
 // JSDoc types of the baileys engine's contract with the session manager.
 
-/** @typedef {import('../../auth_db.js').SessionAuth} SessionAuth */
+/** @typedef {import('../../storage/auth_db.js').SessionAuth} SessionAuth */
 
 /**
  * @typedef {object} EngineCallbacks
@@ -16,7 +16,7 @@
  * @property {(a: {message_id: string, chat: string | null, status: 'sent' | 'delivered' | 'read' | 'failed', error_code?: string, reason?: string, error?: string}) => void} ack
  *   'failed': WhatsApp refused the message (see rejections.js)
  * @property {(pair: {lid: string, phone: string}) => void} [mapping] a LID's phone became known (jids)
- * @property {(limit: import('../../rejections.js').SendLimit | null) => void} [limits] time lock / cap on new contacts, null when lifted
+ * @property {(limit: import('../../sessions/rejections.js').SendLimit | null) => void} [limits] time lock / cap on new contacts, null when lifted
  * @property {(phone: string) => string | null} [lidFor] the known LID of a phone (send uses the LID form)
  */
 

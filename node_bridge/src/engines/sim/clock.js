@@ -1,7 +1,7 @@
 // Tests only (/sim/clock, JAGA_SIM_CONTROL=1): steps this process's wall clock the way an
 // NTP correction or the owner's hand does, so a test can prove that nothing measuring
-// elapsed time reads it (clock.js). Only Date.now moves; the monotonic clock does not.
-import { ApiError } from '../../errors.js';
+// elapsed time reads it (time/clock.js). Only Date.now moves; the monotonic clock does not.
+import { ApiError } from '../../server/api_error.js';
 
 const realNow = Date.now;
 let offsetMs = 0;

@@ -1,11 +1,11 @@
 // One simulated socket (see network.js for the simulated servers behind it).
 import { randomBytes, randomInt } from 'node:crypto';
-import { ApiError } from '../../errors.js';
+import { ApiError } from '../../server/api_error.js';
 import { NO_NETWORK_ERROR, digitsOf, phoneArg } from './util.js';
 import { engineMedia, openDownload, uploadFile } from './media.js';
-import { TimerSet } from '../../timer_set.js';
-import { pairingRefusedSentence } from '../../rejections.js';
-import { LimitsWatch } from '../../limits_watch.js';
+import { TimerSet } from '../../time/timer_set.js';
+import { pairingRefusedSentence } from '../../sessions/rejections.js';
+import { LimitsWatch } from '../limits_watch.js';
 import { INBOX_DELIVERIES, deliverInbox } from './inbox.js';
 
 /** What Baileys says alongside each code. */

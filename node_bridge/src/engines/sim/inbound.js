@@ -1,7 +1,7 @@
 // A customer's message as the test or demo hands it to the sim network (POST
 // /sim/{id}/inbound), checked and shaped as the network delivers it.
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../../errors.js';
+import { ApiError } from '../../server/api_error.js';
 import { parseSimMedia } from './media.js';
 import { phoneArg } from './util.js';
 import { lidArg } from './world.js';

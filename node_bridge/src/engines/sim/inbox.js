@@ -4,7 +4,7 @@
 // label put on or taken off a chat; offline, it waits in the network's backlog and comes
 // at the next login. A label action of the client is taken by the servers and echoed back
 // to it, as Baileys' appPatch does with emitOwnEvents (lib/Socket/chats.js ~745-751).
-import { ApiError } from '../../errors.js';
+import { ApiError } from '../../server/api_error.js';
 import { phoneArg } from './util.js';
 import { lidArg } from './world.js';
 

@@ -1,7 +1,7 @@
 // The sim network's journal: what the simulated WhatsApp network received, in its own
 // table of bridge.sqlite3, so a duplicate send shows up and receipts not yet taken are
 // offered again after a crash. Only the sim engine uses it; the store only holds the table.
-import { addColumnIfMissing } from '../../store.js';
+import { addColumnIfMissing } from '../../storage/store.js';
 
 /** The journal's table (main.js hands it to the Store, which salvages it with the rest). */
 export const SIM_JOURNAL_SCHEMA = `

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { createCipheriv, createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { ApiError } from '../../errors.js';
+import { ApiError } from '../../server/api_error.js';
 
 const INBOUND_TYPES = ['image', 'video', 'audio', 'voice', 'document', 'sticker'];
 const CHUNK = 64 * 1024;

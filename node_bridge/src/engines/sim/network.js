@@ -3,8 +3,8 @@
 // exactly-once delivery across crashes), send receipts, and keep what an offline number
 // has not taken in a persistent backlog (backlog.js), as WhatsApp's servers do.
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../../errors.js';
-import { SIM_OPTIONS, validateOptions } from '../../options.js';
+import { ApiError } from '../../server/api_error.js';
+import { SIM_OPTIONS, validateOptions } from '../../config/session_options.js';
 import { SimBacklog } from './backlog.js';
 import { SimNetworkJournal } from './journal.js';
 import { SimMediaUploads } from './media.js';
@@ -13,7 +13,7 @@ import { banArg, chatOf, phoneArg } from './util.js';
 import { SimWorld, lidArg } from './world.js';
 import { SimQueries } from './queries.js';
 import { inboundDelivery } from './inbound.js';
-import { TimerSet } from '../../timer_set.js';
+import { TimerSet } from '../../time/timer_set.js';
 
 export const SIM_DEFAULTS = Object.freeze({
   qr_first_ms: 60_000,
@@ -37,7 +37,7 @@ const ACK_STATUSES = ['sent', 'delivered', 'read'];
 
 export class SimNetwork {
   /**
-   * @param {{store: import('../../store.js').Store, log: import('pino').Logger, defaults?: Record<string, unknown>}} deps
+   * @param {{store: import('../../storage/store.js').Store, log: import('pino').Logger, defaults?: Record<string, unknown>}} deps
    */
   constructor({ store, log, defaults = {} }) {
     this.store = store;

@@ -2,7 +2,7 @@
 // WhatsApp (Baileys' onWhatsApp), a recipient's request for a message again (a retry
 // receipt, answered from the sent copy), and what libsignal prints when a contact's device
 // changes. Each is kept for tests (GET /sim/network).
-import { ApiError } from '../../errors.js';
+import { ApiError } from '../../server/api_error.js';
 import { printDeviceChange } from './signal_noise.js';
 import { GroupMetadataCache } from '../group_cache.js';
 import { phoneArg } from './util.js';

@@ -6,7 +6,7 @@
 // the error thrown by src/crypto.js:87 "Bad MAC"). The bridge must let none of those keys
 // reach a log (safe_log.js); tests plant known keys here and look for them in the logs.
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../../errors.js';
+import { ApiError } from '../../server/api_error.js';
 
 /** @param {unknown} value @param {string} what @returns {Buffer} */
 function keyArg(value, what) {

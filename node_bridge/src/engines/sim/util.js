@@ -1,5 +1,5 @@
 // Small shared pieces of the sim engine.
-import { ApiError } from '../../errors.js';
+import { ApiError } from '../../server/api_error.js';
 
 /** @param {string} to @returns {string} how the engines name a chat: digits for a person, a group's jid as is */
 export function chatOf(to) {

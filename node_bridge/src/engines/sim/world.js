@@ -2,8 +2,8 @@
 // switch, recipients WhatsApp refuses (463, 479), a reach-out time lock with an end, a cap
 // on new chats, groups, and people WhatsApp addresses by LID.
 import { randomBytes } from 'node:crypto';
-import { ApiError } from '../../errors.js';
-import { rejection } from '../../rejections.js';
+import { ApiError } from '../../server/api_error.js';
+import { rejection } from '../../sessions/rejections.js';
 
 const REJECT_CODES = new Set([463, 479]);
 const QUOTA_STATUSES = new Set(['NONE', 'FIRST_WARNING', 'SECOND_WARNING', 'CAPPED']);
@@ -21,7 +21,7 @@ export class SimWorld {
   constructor() {
     /** recipient digits → WhatsApp error code @type {Map<string, number>} */
     this.rejecting = new Map();
-    /** session → limit (time lock or cap) @type {Map<string, import('../../rejections.js').SendLimit>} */
+    /** session → limit (time lock or cap) @type {Map<string, import('../../sessions/rejections.js').SendLimit>} */
     this.limits = new Map();
     /** group jid → {subject, participants} @type {Map<string, {subject: string, participants: string[]}>} */
     this.groups = new Map();
@@ -103,7 +103,7 @@ export class SimWorld {
   /**
    * @param {string} sessionId @param {'reachout_timelock'|'new_chat_cap'} reason
    * @param {{on?: unknown, until?: unknown}} body
-   * @returns {import('../../rejections.js').SendLimit|null}
+   * @returns {import('../../sessions/rejections.js').SendLimit|null}
    */
   setLimit(sessionId, reason, body) {
     const on = body?.on ?? true;

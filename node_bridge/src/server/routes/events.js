@@ -1,5 +1,5 @@
 // GET /events (the SSE stream) and POST /events/ack (durable events the app has stored).
-import { ApiError, badRequest } from '../../errors.js';
+import { ApiError, badRequest } from '../api_error.js';
 import { bodyOf, withBody } from '../schemas.js';
 
 /**

@@ -1,6 +1,6 @@
 // GET /health (what the app's supervisor reads) and POST /shutdown: the bridge process itself.
-import { LIMITS } from '../../limits.js';
-import { monotonicMs } from '../../clock.js';
+import { LIMITS } from '../../config/limits.js';
+import { monotonicMs } from '../../time/clock.js';
 
 /**
  * @param {import('fastify').FastifyInstance} app

@@ -1,7 +1,7 @@
 // Label actions of a WhatsApp Business number (docs/bridge-api.md, "Inbox"): the app
 // makes, changes or deletes a label, or puts one on a chat; the engine does it through
 // WhatsApp's app-state patches and WhatsApp echoes it back as label.edit / label.chat.
-import { badRequest } from '../../errors.js';
+import { badRequest } from '../api_error.js';
 import { normalizeRecipient } from '../../sessions/manager.js';
 import { labelAction, labelIdArg, parseLabel } from '../../sessions/inbox.js';
 import { bodyOf, idOf, onSessionWithBody } from '../schemas.js';

@@ -1,5 +1,5 @@
 // /sessions/{id}/messages (one, or a batch) and /seen: what a number sends.
-import { BATCH_BODY_LIMIT } from '../../limits.js';
+import { BATCH_BODY_LIMIT } from '../../config/limits.js';
 import { bodyOf, idOf, onSessionWithBody } from '../schemas.js';
 
 /**

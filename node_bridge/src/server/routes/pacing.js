@@ -1,4 +1,4 @@
-// Safe sending (pacing.js): the owner's settings, changed at run time by the app.
+// Safe sending (pacing/rules.js): the owner's settings, changed at run time by the app.
 import { bodyOf, withBody } from '../schemas.js';
 
 /**

@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { Store } from '../../../src/store.js';
-import { EventHub } from '../../../src/events.js';
+import { Store } from '../../../src/storage/store.js';
+import { EventHub } from '../../../src/events/hub.js';
 import { SessionManager } from '../../../src/sessions/manager.js';
-import { PacingGate } from '../../../src/pacing_gate.js';
-import { PACING_DEFAULTS } from '../../../src/pacing.js';
-import { createConnection, prepareConnection } from '../../../src/engines/baileys.js';
+import { PacingGate } from '../../../src/pacing/gate.js';
+import { PACING_DEFAULTS } from '../../../src/pacing/rules.js';
+import { createConnection, prepareConnection } from '../../../src/engines/baileys/index.js';
 import { fakeBaileys, linkedCreds } from './fake_baileys.js';
 import { eventually } from '../../helpers.js';
 

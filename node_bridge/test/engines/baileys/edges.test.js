@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { proto } from '@whiskeysockets/baileys';
-import { LidStore } from '../../../src/lid_store.js';
+import { LidStore } from '../../../src/storage/lid_store.js';
 import { boom, connect, setup } from './fake_baileys.js';
 
 const S = proto.WebMessageInfo.Status;

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Long from 'long';
 import { initAuthCreds, proto } from '@whiskeysockets/baileys';
-import { AuthCorruptError } from '../../../src/auth_db.js';
-import { ACTIVITY_MIN_INTERVAL_MS, BROWSER, createConnection } from '../../../src/engines/baileys.js';
+import { AuthCorruptError } from '../../../src/storage/auth_db.js';
+import { ACTIVITY_MIN_INTERVAL_MS, BROWSER, createConnection } from '../../../src/engines/baileys/index.js';
 import { boom, connect, linkedCreds, recorder, setup } from './fake_baileys.js';
 
 const S = proto.WebMessageInfo.Status;
@@ -264,7 +264,7 @@ test('activity is reported for received frames, throttled', t => {
   assert.ok(ACTIVITY_MIN_INTERVAL_MS >= 100 && ACTIVITY_MIN_INTERVAL_MS <= 5000);
 });
 
-test('send: only when open; digits → jid; the given id is the WhatsApp id (send_path.js derives it)', async t => {
+test('send: only when open; digits → jid; the given id is the WhatsApp id (send/path.js derives it)', async t => {
   const env = setup(t);
   const { conn, sock } = connect(env);
   await assert.rejects(conn.send({ to: '628111', text: 'early' }), err => err.code === 'not_connected');

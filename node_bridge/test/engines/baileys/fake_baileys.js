@@ -7,9 +7,9 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pino from 'pino';
 import { assertNodeErrorFree, initAuthCreds } from '@whiskeysockets/baileys';
-import { AuthDb } from '../../../src/auth_db.js';
-import { OUTBOUND_SCHEMA, SentMessages } from '../../../src/outbound_store.js';
-import { createConnection } from '../../../src/engines/baileys.js';
+import { AuthDb } from '../../../src/storage/auth_db.js';
+import { OUTBOUND_SCHEMA, SentMessages } from '../../../src/storage/outbound_store.js';
+import { createConnection } from '../../../src/engines/baileys/index.js';
 
 let sessionSeq = 0;
 

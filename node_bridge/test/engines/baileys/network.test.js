@@ -12,8 +12,8 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { WebSocketServer } from 'ws';
 import { initAuthCreds } from '@whiskeysockets/baileys';
-import { AuthDb } from '../../../src/auth_db.js';
-import { createConnection } from '../../../src/engines/baileys.js';
+import { AuthDb } from '../../../src/storage/auth_db.js';
+import { createConnection } from '../../../src/engines/baileys/index.js';
 
 /** Close codes the session manager retries with backoff (design.md, "Close codes"). */
 const TRANSIENT = new Set([408, 428, 500, 503]);
@@ -175,7 +175,7 @@ test('a host name that does not resolve (no DNS, as without internet) → networ
 });
 
 test('networkProbe: reachable once something listens, unreachable before', async t => {
-  const { networkProbe } = await import('../../../src/engines/baileys.js');
+  const { networkProbe } = await import('../../../src/engines/baileys/index.js');
   const server = net.createServer(s => s.destroy());
   const port = await listen(server);
   t.after(() => server.close());

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { DEFAULT_CONNECTION_CONFIG } from '@whiskeysockets/baileys';
-import { Store } from '../../../src/store.js';
+import { Store } from '../../../src/storage/store.js';
 import { BUILT_IN_VERSION, FETCH_TIMEOUT_MS, VERSION_KEY, WaVersions, newer } from '../../../src/engines/baileys/versions.js';
 import { managedBaileys } from './baileys_manager.js';
 import { eventually } from '../../helpers.js';
