@@ -1,28 +1,20 @@
-"""Replies that quote a message: which messages may be quoted, and the quote the bridge
-sends (WhatsApp shows the quoted text above the reply; Baileys needs its key and text)."""
+"""Replies that quote a message: the quote the bridge sends (WhatsApp shows the quoted
+text above the reply; Baileys needs its key and text). Which messages may be quoted is
+the owner's commands' check (app.runtime.commands.OwnerCommands.check_reply)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.domain.outbox import MessageError
 from app.domain.whatsapp_edges import is_group
 
 if TYPE_CHECKING:
+    from app.domain.window_views import ChatMessage
     from app.storage.store import Store
     from app.storage.tables import Message
 
 
-def check_reply(store: Store, account_id: str, chat: str, message_id: str) -> None:
-    """A reply quotes a message Jaga has in that same chat; anything else is refused."""
-    if store.chat_message(account_id, chat, message_id) is None:
-        raise MessageError(
-            f"The message to reply to ({message_id}) is not in this chat; "
-            "reply to a message of the same chat, or send without reply_to."
-        )
-
-
-def quote_of(store: Store, message: Message) -> dict[str, Any] | None:
+def quote_of(store: Store, message: Message | ChatMessage) -> dict[str, Any] | None:
     """The bridge's `quoted` for an outgoing reply, or None when it answers nothing."""
     if not message.reply_to:
         return None

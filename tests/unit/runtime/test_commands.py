@@ -9,14 +9,22 @@ from app.domain.outbox import MessageError
 from app.runtime.commands import OwnerCommands
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.reconciler import Reconciler
+from app.storage.accounts import StoredAccounts
+from app.storage.outbox import StoredOutbox
 from tests.liveapp import run
 
 
 @pytest.fixture
 def commands(core) -> OwnerCommands:
     reconciler = Reconciler(core.recorder, client=core.client, session_options={})
-    dispatcher = Dispatcher(core.store, core.model, core.signals, client=core.client)
-    commands = OwnerCommands(reconciler, dispatcher, client=core.client, limits=Limits)
+    dispatcher = Dispatcher(StoredOutbox(core.store), core.model, core.signals, client=core.client)
+    commands = OwnerCommands(
+        reconciler,
+        dispatcher,
+        accounts=StoredAccounts(core.store),
+        client=core.client,
+        limits=Limits,
+    )
     commands.default_engine = "sim"
     return commands
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from app.bridge.client import BridgeError
 from app.domain.clock import SteadyClock
 from app.runtime.dispatcher import Dispatcher
+from app.storage.outbox import StoredOutbox
 from tests.liveapp import run
 
 CUSTOMER = "6285712345678"
@@ -23,7 +24,9 @@ class Monotonic:
 def dispatcher_for(core, monotonic: Monotonic) -> Dispatcher:
     wall = datetime.now(UTC).replace(tzinfo=None)
     clock = SteadyClock(wall=lambda: wall, monotonic=monotonic)
-    return Dispatcher(core.store, core.model, core.signals, client=core.client, clock=clock)
+    return Dispatcher(
+        StoredOutbox(core.store), core.model, core.signals, client=core.client, clock=clock
+    )
 
 
 def test_a_retried_send_carries_the_same_client_id_every_time(core, loop):

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.bridge.client import BridgeError
 from app.runtime.dispatcher import Dispatcher
+from app.storage.outbox import StoredOutbox
 from tests.liveapp import eventually, run
 from tests.unit.runtime.fake_bridge import FakeBridge
 
@@ -34,7 +35,11 @@ def acking(core) -> tuple[AckingBridge, str, Dispatcher]:
     """A connected number whose bridge answers each batch when the test lets it."""
     bridge = core.bridge = AckingBridge()
     account = core.number("Toko", "connected", phone="6281234567001")
-    return bridge, account, Dispatcher(core.store, core.model, core.signals, client=core.client)
+    return (
+        bridge,
+        account,
+        Dispatcher(StoredOutbox(core.store), core.model, core.signals, client=core.client),
+    )
 
 
 async def running(dispatcher: Dispatcher, check: Any) -> None:
@@ -95,7 +100,7 @@ def test_a_number_that_is_away_is_not_asked_again_and_again(core, loop):
 
     Seen failing against: every ended round waking the loop (a request per loop turn)."""
     account = core.number("Toko", "connected", phone="6281234567001")
-    dispatcher = Dispatcher(core.store, core.model, core.signals, client=core.client)
+    dispatcher = Dispatcher(StoredOutbox(core.store), core.model, core.signals, client=core.client)
     away = BridgeError("session_not_connected", "not connected", 409)
     core.bridge.fail("send_message", away, away, away)
 

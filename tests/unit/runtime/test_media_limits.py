@@ -16,6 +16,8 @@ from app.runtime.commands import OwnerCommands
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.media_commands import MediaCommands
 from app.runtime.reconciler import Reconciler
+from app.storage.accounts import StoredAccounts
+from app.storage.outbox import StoredOutbox
 from app.system.media_files import CHUNK, MediaError, MediaFiles
 
 #: Over two read chunks, so the limit falls inside the last one.
@@ -25,8 +27,14 @@ LIMIT = 2 * CHUNK + 1000
 @pytest.fixture
 def media(core, tmp_path) -> MediaCommands:
     reconciler = Reconciler(core.recorder, client=core.client, session_options={})
-    dispatcher = Dispatcher(core.store, core.model, core.signals, client=core.client)
-    commands = OwnerCommands(reconciler, dispatcher, client=core.client, limits=Limits)
+    dispatcher = Dispatcher(StoredOutbox(core.store), core.model, core.signals, client=core.client)
+    commands = OwnerCommands(
+        reconciler,
+        dispatcher,
+        accounts=StoredAccounts(core.store),
+        client=core.client,
+        limits=Limits,
+    )
     media = MediaCommands(
         commands,
         MediaFiles(tmp_path / "media"),
