@@ -12,11 +12,10 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.media import Media
-from app.domain.outbox import SendOptions
+from app.domain.outbox import SendOptions, quote_body
 from app.domain.store_error import ClientIdTaken
 from app.domain.window_views import ChatMessage
 from app.storage import message_edges
-from app.storage.replies import quote_of
 from app.storage.store import Store
 
 
@@ -49,7 +48,11 @@ class StoredOutbox:
 
     def quote_of(self, message: ChatMessage) -> dict[str, Any] | None:
         """The bridge's `quoted` for an outgoing reply, or None when it answers nothing."""
-        return quote_of(self._store, message)
+        if not message.reply_to:
+            return None
+        quoted = self._store.chat_message(message.account_id, message.chat, message.reply_to)
+        # the quoted row was merged away or removed: the reply goes plain
+        return None if quoted is None else quote_body(quoted)
 
     def mark_sent(self, message_ids: Iterable[int]) -> None:
         self._store.mark_sent(message_ids)
