@@ -191,26 +191,17 @@ class MemoryOutbox:
             m.account_id == account_id and m.message_id == client_id for m in self.rows.values()
         ):
             raise ClientIdTaken("That message was already accepted.")
-        now = utcnow()
-        message = ChatMessage(
-            id=next(self._ids),
-            account_id=account_id,
-            direction="out",
-            chat=chat,
-            message_id=client_id,
-            text=text,
+        return self._add(
+            account_id,
+            "out",
+            chat,
+            client_id,
+            text,
             status="queued",
-            error=None,
-            attempts=0,
             next_attempt_at=options.not_before,
-            created_at=now,
-            updated_at=now,
-            author=None,
             reply_to=options.reply_to,
             **media_columns(media),
         )
-        self.rows[message.id] = message
-        return message
 
     def outgoing(self, account_id: str, client_id: str) -> ChatMessage | None:
         return next(
@@ -259,23 +250,33 @@ class MemoryOutbox:
     # --- what the bridge would have told -----------------------------------------------
 
     def incoming(self, account_id: str, chat: str, text: str, message_id: str) -> ChatMessage:
+        return self._add(account_id, "in", chat, message_id, text, status="received")
+
+    def _add(
+        self,
+        account_id: str,
+        direction: str,
+        chat: str,
+        message_id: str,
+        text: str,
+        **fields: Any,
+    ) -> ChatMessage:
+        """A new row: nothing tried yet, no error, no media unless `fields` say so."""
         now = utcnow()
+        blank = {"next_attempt_at": None, "reply_to": None, **media_columns(None)}
         message = ChatMessage(
             id=next(self._ids),
             account_id=account_id,
-            direction="in",
+            direction=direction,
             chat=chat,
             message_id=message_id,
             text=text,
-            status="received",
             error=None,
             attempts=0,
-            next_attempt_at=None,
             created_at=now,
             updated_at=now,
             author=None,
-            reply_to=None,
-            **media_columns(None),
+            **{**blank, **fields},
         )
         self.rows[message.id] = message
         return message
