@@ -69,10 +69,6 @@ class ReadModel(QObject):
         self.changed.emit(AccountChange(view.id, old, view, reason, utcnow()))
         return True
 
-    def put_row(self, row: Any, reason: str) -> bool:
-        """An account as the store answered it (a row or an AccountView)."""
-        return self.put(AccountView.of(row), reason)
-
     def remove(self, account_id: str, reason: str) -> None:
         old = self._accounts.pop(account_id, None)
         if old is not None:

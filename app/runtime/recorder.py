@@ -130,7 +130,7 @@ class StatusRecorder:
         if observed.merged is not None:
             self.model.remove(observed.merged, "merged")
             self.signals.accounts_changed.emit()
-        self.model.put_row(observed.account, reason or status)
+        self.model.put(observed.account, reason or status)
         if observed.changed:
             self.signals.status_changed.emit(account_id, before.status, status)
             if status == SessionStatus.CONNECTED.value:
@@ -154,7 +154,7 @@ class StatusRecorder:
         for before, seen in zip(gone, observed, strict=True):
             if seen.account is None:
                 continue
-            self.model.put_row(seen.account, why)
+            self.model.put(seen.account, why)
             if seen.changed:
                 self.signals.status_changed.emit(before.id, before.status, status)
             self.signals.account_updated.emit(before.id)

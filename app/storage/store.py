@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.account_labels import LabelError, clean_label
 from app.domain.store_error import StoreError
+from app.domain.window_views import AccountView
 from app.storage.messages import Ack, Inbound, MessageStore
 from app.storage.schema_revisions import MIGRATIONS, at_head
 from app.storage.tables import Account, AuditEvent, Message, StatusChange, utcnow
@@ -35,7 +36,7 @@ class Observed:
     """What recording an observation did: true when the status changed."""
 
     changed: bool
-    account: Account | None  # the row as now stored (None: no such account)
+    account: AccountView | None  # the number as now stored (None: no such account)
     merged: str | None = None  # id of a twin folded into this account
 
     def __bool__(self) -> bool:
@@ -245,7 +246,7 @@ class Store(MessageStore):
                 account.display_name = display_name
             if changed:
                 self.write_hooks.run(s, Written(statuses=[StatusMove(account, old, status)]))
-            return Observed(changed, account, merged)
+            return Observed(changed, AccountView.of(account), merged)
 
     def record_gone(
         self, account_ids: list[str], *, status: str, reason: str, message: str | None
@@ -269,7 +270,7 @@ class Store(MessageStore):
                     account.status, account.reason, account.status_since = status, reason, now
                     s.add(StatusChange(account_id=account_id, status=status, reason=reason))
                 account.status_message = message
-                out.append(Observed(changed, account))
+                out.append(Observed(changed, AccountView.of(account)))
             self.write_hooks.run(s, Written(statuses=moves))
         return out
 
