@@ -41,7 +41,6 @@ from app.runtime.demo import DemoWorld
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.inbox import Inbox
 from app.runtime.media_commands import MediaCommands
-from app.runtime.number_reads import StoredNumbers
 from app.runtime.one_inbox.port import OneInbox
 from app.runtime.owner_actions import OwnerActions
 from app.runtime.read_model import AccountView, ReadModel
@@ -51,6 +50,8 @@ from app.runtime.signals import CoreSignals
 from app.runtime.store_reads import StoreReads
 from app.runtime.task_keeper import TaskKeeper
 from app.storage.accounts import StoredAccounts
+from app.storage.message_views import ChatMessages
+from app.storage.number_records import StoredNumbers
 from app.storage.outbox import StoredOutbox
 from app.storage.store import Ack, Inbound, Store, StoreError
 from app.system.data_folders import DataPaths
@@ -94,7 +95,7 @@ class JagaService(QObject, StoreReads, OwnerActions):
         self._follow(supervisor)
         #: What is stored beyond the read model, read on demand (also the facade's reads).
         self.number_records = StoredNumbers(store)
-        self.chat_reads = StoredChats(store, self.commands, self.media)
+        self.chat_reads = StoredChats(ChatMessages(store), self.commands, self.media)
         #: All the window asks of the core, part by part (app.ports.window).
         self.window = WindowPort(
             numbers=self.model,

@@ -1,5 +1,5 @@
 """What the runtime asks of storage, as small Protocols: the repositories in app/storage
-(StoredOutbox, StoredAccounts) implement them, and tests/unit/runtime/fakes.py holds
+(StoredOutbox, StoredAccounts, ChatMessages) implement them, and tests/unit/runtime/fakes.py holds
 in-memory ones that honour the same contract (tests/unit/runtime/test_repo_contract.py).
 
 They live here, beside their users, rather than in app/storage: the runtime names what it
@@ -73,3 +73,15 @@ class Accounts(Protocol):
     def set_desired_state(self, account_id: str, desired: str) -> None: ...
 
     def remove(self, account_id: str) -> None: ...
+
+
+class MessageReads(Protocol):
+    """A number's messages as the window's chats read them (in and out)."""
+
+    def conversations(self, account_id: str) -> list[ChatMessage]: ...
+
+    def chat(self, account_id: str, chat: str, limit: int = 500) -> list[ChatMessage]: ...
+
+    def message(self, message_id: int) -> ChatMessage | None: ...
+
+    def with_ids(self, account_id: str, ids: Iterable[int]) -> list[ChatMessage]: ...

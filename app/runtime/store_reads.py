@@ -1,6 +1,6 @@
 """The facade's reads of what is not in the read model (history, audit, messages), for the
 callers that still hold the facade (the tests, the launcher): each one is the window port's
-part's (app.runtime.number_reads.StoredNumbers, app.runtime.chat_reads.StoredChats), so a
+part's (app.storage.number_records.StoredNumbers, app.runtime.chat_reads.StoredChats), so a
 read has one implementation, answered in views (app/domain/window_views.py), never rows."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from app.domain.window_views import (
     WhatGoes,
 )
 from app.runtime.chat_reads import StoredChats
-from app.runtime.number_reads import StoredNumbers
+from app.storage.number_records import StoredNumbers
 
 
 class StoreReads:
