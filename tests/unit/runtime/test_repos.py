@@ -66,12 +66,12 @@ def sqlite_world(store: Store) -> World:
 
 
 @pytest.fixture(params=["memory", "sqlite"])
-def world(request, tmp_path, empty_database) -> Iterator[World]:
+def world(request, tmp_path) -> Iterator[World]:
     if request.param == "memory":
         yield memory_world()
         return
     path = tmp_path / "app.sqlite3"
-    path.write_bytes(empty_database.read_bytes())
+    path.write_bytes(request.getfixturevalue("empty_database").read_bytes())
     store = Store(path)
     yield sqlite_world(store)
     store.close()
