@@ -8,10 +8,10 @@ from datetime import datetime
 
 from app.bridge.protocol import QrCode, SessionInfo
 from app.domain.status import ACTIVE, SessionStatus
+from app.domain.store_error import StoreError
 from app.runtime.read_model import AccountView, ReadModel
+from app.runtime.repos import StatusRecords
 from app.runtime.signals import CoreSignals
-from app.storage.message_edges import record_limit
-from app.storage.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 class StatusRecorder:
     def __init__(
         self,
-        store: Store,
+        store: StatusRecords,
         model: ReadModel,
         signals: CoreSignals,
         *,
@@ -78,7 +78,7 @@ class StatusRecorder:
         if shown is not None and (shown.limit_reason, shown.limited_until) == said:
             return  # as stored already: no transaction per status (a restore has hundreds)
         try:
-            if record_limit(self.store, info.id, info.limits):
+            if self.store.record_limit(info.id, info.limits):
                 self._on_connected()
         except StoreError as error:
             self.report(error)

@@ -1,5 +1,6 @@
 """What the runtime asks of storage, as small Protocols: the repositories in app/storage
-(StoredOutbox, StoredAccounts, ChatMessages) implement them, and tests/unit/runtime/fakes.py holds
+(StoredOutbox, StoredAccounts, ChatMessages, and the Store for the last two)
+implement them, and tests/unit/runtime/fakes.py holds
 in-memory ones that honour the same contract (tests/unit/runtime/test_repo_contract.py).
 
 They live here, beside their users, rather than in app/storage: the runtime names what it
@@ -12,8 +13,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Protocol
 
+from app.domain.bridge_messages import Ack, Inbound
 from app.domain.media import Media
+from app.domain.observation import Observed
 from app.domain.outbox import SendOptions
+from app.domain.whatsapp_edges import ChatMerge, SendLimit
 from app.domain.window_views import AccountView, ChatMessage
 
 
@@ -85,3 +89,38 @@ class MessageReads(Protocol):
     def message(self, message_id: int) -> ChatMessage | None: ...
 
     def with_ids(self, account_id: str, ids: Iterable[int]) -> list[ChatMessage]: ...
+
+
+class StatusRecords(Protocol):
+    """What the status recorder writes: the bridge's observations, limits and the audit."""
+
+    def record_observed(
+        self,
+        account_id: str,
+        *,
+        status: str,
+        reason: str | None,
+        message: str | None,
+        since: datetime | None = None,
+        last_activity_at: datetime | None = None,
+        phone: str | None = None,
+        display_name: str | None = None,
+    ) -> Observed: ...
+
+    def record_gone(
+        self, account_ids: list[str], *, status: str, reason: str, message: str | None
+    ) -> list[Observed]: ...
+
+    def record_limit(self, account_id: str, limit: SendLimit | None) -> bool: ...
+
+    def audit(self, kind: str, detail: str = "", account_id: str | None = None) -> None: ...
+
+
+class DurableEvents(Protocol):
+    """What the inbox of durable events writes: a burst in one transaction, and the audit."""
+
+    def store_durable(self, items: list[Inbound | Ack | ChatMerge]) -> tuple[list[int], list[int]]:
+        """(ids of the rows added, ids of the rows whose status or chat changed)."""
+        ...
+
+    def audit(self, kind: str, detail: str = "", account_id: str | None = None) -> None: ...

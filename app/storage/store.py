@@ -7,7 +7,6 @@ import secrets
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,11 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.account_labels import LabelError, clean_label
+from app.domain.observation import Observed
 from app.domain.store_error import StoreError
+from app.domain.whatsapp_edges import SendLimit
 from app.domain.window_views import AccountView
+from app.storage.message_edges import record_limit
 from app.storage.messages import Ack, Inbound, MessageStore
 from app.storage.schema_revisions import MIGRATIONS, at_head
 from app.storage.tables import Account, AuditEvent, Message, StatusChange, utcnow
@@ -29,18 +31,6 @@ from app.storage.write_watch import WriteWatch
 BUSY_TIMEOUT_MS = 1000
 #: A transaction this slow waited for a lock (or a very slow disk).
 SLOW_WAIT_S = 0.5
-
-
-@dataclass(frozen=True)
-class Observed:
-    """What recording an observation did: true when the status changed."""
-
-    changed: bool
-    account: AccountView | None  # the number as now stored (None: no such account)
-    merged: str | None = None  # id of a twin folded into this account
-
-    def __bool__(self) -> bool:
-        return self.changed
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -302,6 +292,10 @@ class Store(MessageStore):
             merged = twin.id
         account.phone = phone
         return merged
+
+    def record_limit(self, account_id: str, limit: SendLimit | None) -> bool:
+        """The number's limit on new contacts, as the bridge tells it; True when it changed."""
+        return record_limit(self, account_id, limit)
 
     def history(self, account_id: str) -> list[StatusChange]:
         with self.session() as s:

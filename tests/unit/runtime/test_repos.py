@@ -20,7 +20,6 @@ from app.domain.store_error import ClientIdTaken, StoreError
 from app.domain.whatsapp_edges import REFUSAL_SENTENCES, SendLimit
 from app.runtime.repos import Accounts, Outbox
 from app.storage.accounts import StoredAccounts
-from app.storage.message_edges import record_limit
 from app.storage.outbox import StoredOutbox
 from app.storage.store import Store
 from tests.unit.runtime.fakes import MemoryAccounts, MemoryOutbox
@@ -60,7 +59,7 @@ def sqlite_world(store: Store) -> World:
         store.store_inbound(account_id, message_id, chat, text, None)
 
     def limit(account_id: str, send_limit: SendLimit) -> None:
-        record_limit(store, account_id, send_limit)
+        store.record_limit(account_id, send_limit)
 
     return World(StoredAccounts(store), StoredOutbox(store), link, incoming, limit)
 
