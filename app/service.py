@@ -95,7 +95,7 @@ class JagaService(QObject, StoreReads, OwnerActions):
         self._follow(supervisor)
         #: What is stored beyond the read model, read on demand (also the facade's reads).
         self.number_records = StoredNumbers(store)
-        self.chat_reads = StoredChats(ChatMessages(store), self.commands, self.media)
+        self.chat_reads = StoredChats(self.messages, self.commands, self.media)
         #: All the window asks of the core, part by part (app.ports.window).
         self.window = WindowPort(
             numbers=self.model,
@@ -159,7 +159,8 @@ class JagaService(QObject, StoreReads, OwnerActions):
             limits=self._limits,
         )
         self.commands.default_engine = default_engine
-        self.demo = DemoWorld(self._client, self.model, store)  # the sim's controls (--demo)
+        self.messages = ChatMessages(store)  # a number's messages, read as views
+        self.demo = DemoWorld(self._client, self.model, self.messages)  # the sim's (--demo)
 
     def _init_media_and_inbox(self, store: Store, supervisor: BridgeSupervisor) -> None:
         #: Photos, documents, voice notes: send_file, limits, where the bytes are.

@@ -80,7 +80,9 @@ class Accounts(Protocol):
 
 
 class MessageReads(Protocol):
-    """A number's messages as the window's chats read them (in and out)."""
+    """A number's messages as the window's chats (and the demo's controls) read them."""
+
+    def of_number(self, account_id: str) -> list[ChatMessage]: ...
 
     def conversations(self, account_id: str) -> list[ChatMessage]: ...
 

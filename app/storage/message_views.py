@@ -44,11 +44,15 @@ class MessageViews:
 
 
 class ChatMessages:
-    """Reads of one store's messages for the window's chats (app.runtime.chat_reads); it
-    implements app.runtime.repos.MessageReads."""
+    """Reads of one store's messages for the window's chats (app.runtime.chat_reads) and the
+    demo's controls; it implements app.runtime.repos.MessageReads."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
+
+    def of_number(self, account_id: str) -> list[ChatMessage]:
+        """Every message of the number, in and out, oldest first."""
+        return [ChatMessage.of(row) for row in self._store.messages(account_id)]
 
     def conversations(self, account_id: str) -> list[ChatMessage]:
         """The last message of each of the number's chats, newest first."""
