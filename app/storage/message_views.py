@@ -15,8 +15,9 @@ from app.storage.tables import Message
 from app.storage.view_of import view_of
 
 
-def message_view(row: Message) -> MessageView:
-    """A snapshot of one stored message (read while its session is open)."""
+def message_view(row: Message | ChatMessage) -> MessageView:
+    """A snapshot of one stored message (a row read while its session is open, or the
+    window's view of it that the owner's commands answer)."""
     return view_of(MessageView, row)
 
 
