@@ -23,14 +23,16 @@ from tests.liveapp import run
 
 @pytest.fixture
 def commands(core) -> OwnerCommands:
+    return commands_on(core)
+
+
+def commands_on(core) -> OwnerCommands:
+    """The owner's commands on the real app.sqlite3's repositories (the recorder's too)."""
     reconciler = Reconciler(core.recorder, client=core.client, session_options={})
     dispatcher = Dispatcher(StoredOutbox(core.store), core.model, core.signals, client=core.client)
+    accounts = StoredAccounts(core.store)
     commands = OwnerCommands(
-        reconciler,
-        dispatcher,
-        accounts=StoredAccounts(core.store),
-        client=core.client,
-        limits=Limits,
+        reconciler, dispatcher, accounts=accounts, client=core.client, limits=Limits
     )
     commands.default_engine = "sim"
     return commands
