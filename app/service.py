@@ -41,7 +41,6 @@ from app.runtime.demo import DemoWorld
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.inbox import Inbox
 from app.runtime.media_commands import MediaCommands
-from app.runtime.number_reads import StoredNumbers
 from app.runtime.one_inbox.port import OneInbox
 from app.runtime.owner_actions import OwnerActions
 from app.runtime.read_model import AccountView, ReadModel
@@ -50,6 +49,10 @@ from app.runtime.recorder import StatusRecorder
 from app.runtime.signals import CoreSignals
 from app.runtime.store_reads import StoreReads
 from app.runtime.task_keeper import TaskKeeper
+from app.storage.accounts import StoredAccounts
+from app.storage.message_views import ChatMessages
+from app.storage.number_records import StoredNumbers
+from app.storage.outbox import StoredOutbox
 from app.storage.store import Ack, Inbound, Store, StoreError
 from app.system.data_folders import DataPaths
 from app.system.media_files import MediaFiles
@@ -90,14 +93,17 @@ class JagaService(QObject, StoreReads, OwnerActions):
         self._kept: list[asyncio.Task[None]] = []  # the dispatcher and the reconciler
         self._reconcile_every_s = reconcile_interval_ms / 1000
         self._follow(supervisor)
+        #: What is stored beyond the read model, read on demand (also the facade's reads).
+        self.number_records = StoredNumbers(store)
+        self.chat_reads = StoredChats(self.messages, self.commands, self.media)
         #: All the window asks of the core, part by part (app.ports.window).
         self.window = WindowPort(
             numbers=self.model,
-            records=StoredNumbers(store),
+            records=self.number_records,
             qr_codes=self.recorder,
             changes=self.signals,
             commands=self,  # the owner's actions (app.runtime.owner_actions, a part of this)
-            chats=StoredChats(store, self.commands, self.media),
+            chats=self.chat_reads,
             media=self.media,
             settings=SystemSettings(),
             bridge=self.bridge_status,
@@ -136,7 +142,8 @@ class JagaService(QObject, StoreReads, OwnerActions):
         self.recorder = StatusRecorder(
             store, self.model, self.signals, on_connected=lambda: self.dispatcher.wake()
         )
-        self.dispatcher = Dispatcher(store, self.model, self.signals, client=self._client)
+        outbox = StoredOutbox(store)  # the repositories (app.storage) the runtime is handed
+        self.dispatcher = Dispatcher(outbox, self.model, self.signals, client=self._client)
         self.inbox = Inbox(
             store, self.signals, client=self._client, boot_id=self._boot, spawn=self._spawn
         )
@@ -145,10 +152,15 @@ class JagaService(QObject, StoreReads, OwnerActions):
         )
         self.restored = self.reconciler.restored  # an asyncio.Event: a restore has run
         self.commands = OwnerCommands(
-            self.reconciler, self.dispatcher, client=self._client, limits=self._limits
+            self.reconciler,
+            self.dispatcher,
+            accounts=StoredAccounts(store),
+            client=self._client,
+            limits=self._limits,
         )
         self.commands.default_engine = default_engine
-        self.demo = DemoWorld(self._client, self.model, store)  # the sim's controls (--demo)
+        self.messages = ChatMessages(store)  # a number's messages, read as views
+        self.demo = DemoWorld(self._client, self.model, self.messages)  # the sim's (--demo)
 
     def _init_media_and_inbox(self, store: Store, supervisor: BridgeSupervisor) -> None:
         #: Photos, documents, voice notes: send_file, limits, where the bytes are.

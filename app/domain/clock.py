@@ -15,14 +15,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 
-def _utc_wall() -> datetime:
+def utcnow() -> datetime:
+    """Now, in UTC without a zone: how every timestamp is stored."""
     return datetime.now(UTC).replace(tzinfo=None)
 
 
 class SteadyClock:
     def __init__(
         self,
-        wall: Callable[[], datetime] = _utc_wall,
+        wall: Callable[[], datetime] = utcnow,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._monotonic = monotonic

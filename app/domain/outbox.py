@@ -5,6 +5,9 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
+
+from app.domain.whatsapp_edges import is_group
 
 #: What the bridge takes (it publishes its own limits; these are its defaults).
 MAX_TEXT_UTF16 = 60_000
@@ -76,3 +79,15 @@ def advance(current: str, reported: str) -> str:
     if current not in PROGRESS or reported not in PROGRESS:
         return current
     return reported if PROGRESS[reported] > PROGRESS[current] else current
+
+
+def quote_body(quoted: Any) -> dict[str, Any]:
+    """The bridge's `quoted` for a reply to this stored message (a row or its view):
+    WhatsApp shows the quoted text above the reply; Baileys needs its key and text."""
+    participant = quoted.author if is_group(quoted.chat) and quoted.direction == "in" else None
+    return {
+        "id": quoted.message_id,
+        "from_me": quoted.direction == "out",
+        "text": quoted.text,
+        "participant": participant,
+    }

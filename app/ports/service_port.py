@@ -271,11 +271,11 @@ class ServicePort:
         Raises MessageError/StoreError (with words for people) for what cannot be sent.
         """
         if idempotency_key is None:
-            row = self.commands.send_message(account_id, to, text, None, options)
-            return Queued(message_view(row), created=True)
+            message = self.commands.send_message(account_id, to, text, None, options)
+            return Queued(message_view(message), created=True)
         client_id = client_id_for(account_id, idempotency_key)
-        row, created = self.commands.send_once(account_id, to, text, client_id, options)
-        return Queued(message_view(row), created=created)
+        message, created = self.commands.send_once(account_id, to, text, client_id, options)
+        return Queued(message_view(message), created=created)
 
     async def mark_seen(self, account_id: str, chat: str, ids: list[str] | None) -> list[str]:
         """Read receipts through the bridge; no ids: the chat's latest received messages.
@@ -361,11 +361,11 @@ class ServicePort:
             "not_before": not_before,
         }
         if idempotency_key is None:
-            row = await self.media.send_file_async(account_id, **send)
-            return Queued(message_view(row), created=True)
+            message = await self.media.send_file_async(account_id, **send)
+            return Queued(message_view(message), created=True)
         client_id = client_id_for(account_id, idempotency_key)
-        row, created = await self.media.send_file_once(account_id, client_id, **send)
-        return Queued(message_view(row), created=created)
+        message, created = await self.media.send_file_once(account_id, client_id, **send)
+        return Queued(message_view(message), created=created)
 
     def media_file(self, account_id: str, sha256: str) -> tuple[Path, str, str] | None:
         return self.media.file_of(account_id, sha256)

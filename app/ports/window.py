@@ -143,7 +143,7 @@ class NumberViews(Protocol):
 
 class NumberRecords(Protocol):
     """What is stored about the numbers beyond the read model, read on demand
-    (app.runtime.number_reads)."""
+    (app.storage.number_records)."""
 
     @property
     def data_dir(self) -> Path: ...

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy.exc import IntegrityError
-
 from app.bridge.client import BridgeClient, BridgeError
 from app.bridge.protocol import Limits
-from app.domain.outbox import SendOptions, new_client_id, validate_text
+from app.domain.outbox import MessageError, SendOptions, new_client_id, validate_text
 from app.domain.recipients import chat_of
 from app.domain.status import SessionStatus
+from app.domain.store_error import ClientIdTaken
+from app.domain.window_views import ChatMessage
 from app.runtime.dispatcher import Dispatcher
 from app.runtime.read_model import AccountView
 from app.runtime.reconciler import Reconciler, call
-from app.storage.replies import check_reply
-from app.storage.tables import Message
+from app.runtime.repos import Accounts
 
 #: Running on the bridge but waiting (a retry's backoff, a pairing code): Reconnect restarts.
 RESTART_NOW = frozenset({SessionStatus.RECONNECTING, SessionStatus.PAIRING_CODE})
@@ -27,12 +26,15 @@ class OwnerCommands:
         reconciler: Reconciler,
         dispatcher: Dispatcher,
         *,
+        accounts: Accounts,
         client: Callable[[], BridgeClient | None],
         limits: Callable[[], Limits],
     ) -> None:
         self.reconciler = reconciler
         self.recorder = reconciler.recorder
-        self.store = self.recorder.store
+        #: the numbers' and the outbox's repositories (app.storage.accounts, .outbox)
+        self.accounts = accounts
+        self.outbox = dispatcher.outbox
         self.model = self.recorder.model
         self.signals = self.recorder.signals
         self.dispatcher = dispatcher
@@ -55,19 +57,19 @@ class OwnerCommands:
 
     def _refresh(self, account_id: str, reason: str) -> AccountView | None:
         """The read model follows a write the owner made (one row read, not per event)."""
-        row = self.store.account(account_id)
-        if row is None:
+        stored = self.accounts.get(account_id)
+        if stored is None:
             self.model.remove(account_id, reason)
             return None
-        self.model.put_row(row, reason)
+        self.model.put(stored, reason)
         return self.model.account(account_id)
 
     def create_account(self, label: str, engine: str | None = None) -> AccountView:
         """A new number, wanted running; the bridge is asked to start it by add_account."""
-        row = self.store.create_account(label, engine or self.default_engine)
-        self.model.put_row(row, "owner_added")
+        created = self.accounts.create(label, engine or self.default_engine)
+        self.model.put(created, "owner_added")
         self.signals.accounts_changed.emit()
-        account = self.model.account(row.id)
+        account = self.model.account(created.id)
         assert account is not None
         return account
 
@@ -80,7 +82,7 @@ class OwnerCommands:
 
     def set_wanted(self, account_id: str, running: bool) -> AccountView | None:
         """What the owner wants of a number; the reconciler (or the caller) acts on it."""
-        self.store.set_desired_state(account_id, "running" if running else "stopped")
+        self.accounts.set_desired_state(account_id, "running" if running else "stopped")
         return self._refresh(account_id, "owner_running" if running else "owner_stopped")
 
     async def reconnect(self, account_id: str) -> None:
@@ -126,7 +128,7 @@ class OwnerCommands:
         client = self._client()
         if client is not None:
             await call(client.stop_session(account_id))
-        self.store.remove_account(account_id)
+        self.accounts.remove(account_id)
         self.recorder.latest_qr.pop(account_id, None)
         self.model.remove(account_id, "owner_removed")
         self.signals.accounts_changed.emit()
@@ -138,7 +140,7 @@ class OwnerCommands:
         text: str,
         client_id: str | None = None,
         options: SendOptions | None = None,
-    ) -> Message:
+    ) -> ChatMessage:
         """Validates against the bridge's limits and queues; it leaves once connected."""
         chat = chat_of(to).chat  # international digits, a group or a LID: never re-read
         limits = self._limits()
@@ -146,33 +148,41 @@ class OwnerCommands:
             text, max_utf16=limits.text_max_utf16, max_body_bytes=limits.body_max_bytes
         )
         if options is not None and options.reply_to is not None:
-            check_reply(self.store, account_id, chat, options.reply_to)
+            self.check_reply(account_id, chat, options.reply_to)
         client_id = client_id or new_client_id()
-        message = self.store.queue_message(account_id, chat, body, client_id, options)
+        message = self.outbox.queue(account_id, chat, body, client_id, options)
         self.signals.message_added.emit(message.id)
         self.dispatcher.wake()
         return message
 
     def send_once(
         self, account_id: str, to: str, text: str, key: str, options: SendOptions | None = None
-    ) -> tuple[Message, bool]:
+    ) -> tuple[ChatMessage, bool]:
         """send_message for a caller that may retry: `key` is the client id (the local API
         derives it from its idempotency key); (the message, False) if it was queued before."""
-        earlier = self.store.outgoing(account_id, key)
+        earlier = self.outbox.outgoing(account_id, key)
         if earlier is not None:
             return earlier, False
         try:
             return self.send_message(account_id, to, text, key, options), True
-        except IntegrityError:  # the same id at the same moment from another caller
-            again = self.store.outgoing(account_id, key)
+        except ClientIdTaken:  # the same id at the same moment from another caller
+            again = self.outbox.outgoing(account_id, key)
             if again is None:
                 raise
             return again, False
 
     def resend_message(self, message_id: int) -> None:
-        self.store.resend(message_id)
+        self.outbox.resend(message_id)
         self.signals.message_updated.emit(message_id)
         self.dispatcher.wake()
+
+    def check_reply(self, account_id: str, chat: str, message_id: str) -> None:
+        """A reply quotes a message Jaga has in that same chat; anything else is refused."""
+        if self.outbox.chat_message(account_id, chat, message_id) is None:
+            raise MessageError(
+                f"The message to reply to ({message_id}) is not in this chat; "
+                "reply to a message of the same chat, or send without reply_to."
+            )
 
     async def request_pairing_code(self, account_id: str, phone: str) -> str:
         """Link by an 8-character code typed on the phone instead of scanning a QR."""

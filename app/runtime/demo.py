@@ -16,7 +16,7 @@ from collections.abc import Callable
 from app.bridge.client import BridgeClient, BridgeError
 from app.domain.demo_files import DemoFile
 from app.runtime.read_model import ReadModel
-from app.storage.messages import MessageStore
+from app.runtime.repos import MessageReads
 
 #: Baileys close codes (node_bridge/src/close_codes.js).
 DROPPED, LOGGED_OUT_ON_PHONE, REPLACED = 428, 401, 440
@@ -34,7 +34,7 @@ class DemoWorld:
         self,
         client: Callable[[], BridgeClient | None],
         model: ReadModel,
-        messages: MessageStore,
+        messages: MessageReads,
     ) -> None:
         self._client = client
         self._model = model
@@ -112,7 +112,7 @@ class DemoWorld:
     async def receipt_arrives(self, account_id: str) -> bool:
         """The next receipt of the newest outgoing message not yet read (sent → delivered →
         read); False when there is none. The tick changes when the bridge reports it."""
-        for message in reversed(self._messages.messages(account_id)):
+        for message in reversed(self._messages.of_number(account_id)):
             if message.direction != "out" or message.status not in RECEIPTS[:2]:
                 continue
             following = RECEIPTS[RECEIPTS.index(message.status) + 1]

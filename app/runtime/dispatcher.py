@@ -17,12 +17,10 @@ from app.domain.outbox import retry_delay, should_give_up
 from app.domain.pacing import local_midnight_utc
 from app.domain.status import SessionStatus
 from app.domain.whatsapp_edges import refusal_of
+from app.domain.window_views import ChatMessage
 from app.runtime.read_model import ReadModel
+from app.runtime.repos import Outbox
 from app.runtime.signals import CoreSignals
-from app.storage.message_edges import known_chats, new_contacts_reached, not_held
-from app.storage.replies import quote_of
-from app.storage.store import Store
-from app.storage.tables import Message
 
 log = logging.getLogger(__name__)
 
@@ -62,14 +60,15 @@ def upload_timeout(size: int | None) -> float:
 class Dispatcher:
     def __init__(
         self,
-        store: Store,
+        outbox: Outbox,
         model: ReadModel,
         signals: CoreSignals,
         *,
         client: Callable[[], BridgeClient | None],
         clock: SteadyClock | None = None,
     ) -> None:
-        self.store = store
+        #: the outbox's repository (app.storage.outbox; in tests, an in-memory one)
+        self.outbox = outbox
         #: retry times and the give-up deadline: immune to clock steps (app/domain/clock.py)
         self._clock = clock or SteadyClock()
         self.model = model
@@ -140,7 +139,7 @@ class Dispatcher:
     async def _wait_for_work(self) -> None:
         timeout = 5.0
         with contextlib.suppress(Exception):  # a store error: look again in 5 s
-            next_retry = self.store.next_retry_at()
+            next_retry = self.outbox.next_retry_at()
             if next_retry is not None:
                 timeout = min(timeout, max(0.05, (next_retry - self._clock.now()).total_seconds()))
         # asyncio.timeout, not wait_for: no task of its own, so a wake resumes this at once.
@@ -158,7 +157,7 @@ class Dispatcher:
 
     def _claim_due(
         self,
-    ) -> tuple[BridgeClient, list[Message], set[tuple[str, str]], dict[str, int]] | None:
+    ) -> tuple[BridgeClient, list[ChatMessage], set[tuple[str, str]], dict[str, int]] | None:
         """The due text messages not already on their way, with what their bodies need;
         the due media messages start their uploads here. None: no text to send now."""
         client = self._client()
@@ -168,14 +167,14 @@ class Dispatcher:
             a.id for a in self.model.accounts() if a.status == SessionStatus.CONNECTED.value
         }
         now = self._clock.now()
-        due = not_held(self.store, self.store.due_messages(connected, now), now)
+        due = self.outbox.due(connected, now)
         due = [m for m in due if m.id not in self._uploads and m.id not in self._sending]
         if not due:
             return None
         known = self._known(due)
         since = local_midnight_utc(datetime.now())
         reached = {
-            a: new_contacts_reached(self.store, a, since)
+            a: self.outbox.new_contacts_reached(a, since)
             for a in {m.account_id for m in due if (m.account_id, m.chat) not in known}
         }
         for message in (m for m in due if m.media_type):
@@ -188,14 +187,14 @@ class Dispatcher:
     async def _send_round(
         self,
         client: BridgeClient,
-        due: list[Message],
+        due: list[ChatMessage],
         known: set[tuple[str, str]],
         reached: dict[str, int],
     ) -> list[str]:
         """Text messages, each number's in one batch request (a round trip per message
         was what a backlog waited on), and one commit for those sent: "sent", "failed",
         "later" or "waits" each, in order."""
-        by_account: dict[str, list[Message]] = {}
+        by_account: dict[str, list[ChatMessage]] = {}
         for message in due:
             by_account.setdefault(message.account_id, []).append(message)
         answers = await asyncio.gather(
@@ -207,7 +206,7 @@ class Dispatcher:
         if sent:
             # A crash before this commit sends these again with the same client ids, and
             # the bridge answers those from its record without resending.
-            self.store.mark_sent(sent)
+            self.outbox.mark_sent(sent)
             for message_id in sent:
                 self.signals.message_updated.emit(message_id)
         return outcomes
@@ -215,10 +214,10 @@ class Dispatcher:
     async def _send_batch(
         self,
         client: BridgeClient,
-        messages: list[Message],
+        messages: list[ChatMessage],
         known: set[tuple[str, str]],
         reached: dict[str, int],
-    ) -> list[tuple[Message, str]]:
+    ) -> list[tuple[ChatMessage, str]]:
         """One number's messages; each keeps its client id, so a retry is recognised."""
         bodies = [self._body_of(m, known, reached) for m in messages]
         try:
@@ -232,7 +231,7 @@ class Dispatcher:
 
     def _body_of(
         self,
-        message: Message,
+        message: ChatMessage,
         known: set[tuple[str, str]],
         reached: dict[str, int],
         media: dict[str, Any] | None = None,
@@ -244,30 +243,30 @@ class Dispatcher:
             message.message_id,
             new_contact=(message.account_id, message.chat) not in known,
             new_contacts_today=reached.get(message.account_id, 0),
-            quoted=quote_of(self.store, message),
+            quoted=self.outbox.quote_of(message),
             media=media,
         )
 
-    def _known(self, due: list[Message]) -> set[tuple[str, str]]:
+    def _known(self, due: list[ChatMessage]) -> set[tuple[str, str]]:
         """(number, chat) pairs of the due messages the number already talks to."""
         unsure = [m for m in due if (m.account_id, m.chat) not in self._known_pairs]
         for account_id in {m.account_id for m in unsure}:
             chats = [m.chat for m in unsure if m.account_id == account_id]
-            found = known_chats(self.store, account_id, chats)
+            found = self.outbox.known_chats(account_id, chats)
             self._known_pairs.update((account_id, c) for c in found)
         return self._known_pairs
 
     async def _upload(
         self,
         client: BridgeClient,
-        message: Message,
+        message: ChatMessage,
         known: set[tuple[str, str]],
         reached: dict[str, int],
     ) -> None:
         """One media message, outside the round (its chat's next message waits for it)."""
         try:
             if await self._send_one(client, message, known, reached) == "sent":
-                self.store.mark_sent([message.id])
+                self.outbox.mark_sent([message.id])
                 self.signals.message_updated.emit(message.id)
         except Exception:  # a store error: the message stays queued and is tried again
             log.exception("media send of message %s failed", message.id)
@@ -278,7 +277,7 @@ class Dispatcher:
     async def _send_one(
         self,
         client: BridgeClient,
-        message: Message,
+        message: ChatMessage,
         known: set[tuple[str, str]],
         reached: dict[str, int],
     ) -> str:
@@ -286,7 +285,7 @@ class Dispatcher:
         or its paced turn is set) or "waits" (for its number to be connected).
 
         `known`: (number, chat) pairs it talks to; `reached`: each number's new contacts
-        today, by the app's records (safe sending's daily cap, app.storage.message_edges)."""
+        today, by the app's records (safe sending's daily cap, app.storage.outbox)."""
         try:
             media = media_of(message)
             bridged = media.to_bridge() if media is not None else None
@@ -299,26 +298,26 @@ class Dispatcher:
             return self._after_send_error(message, error)
         return "sent"
 
-    def _after_send_error(self, message: Message, error: BridgeError) -> str:
+    def _after_send_error(self, message: ChatMessage, error: BridgeError) -> str:
         if error.code in WAIT_FOR_NUMBER:
             return "waits"  # without using up attempts, until the number is back
         turn = parse_time(error.retry_at) if error.code in WAIT_FOR_TURN else None
         if turn is not None:
-            self.store.mark_later(message.id, turn)
+            self.outbox.mark_later(message.id, turn)
             return "later"
         outcome = "failed"
         if error.code == "rejected":  # in the words its message.ack gives it too
             refusal = {**error.fields, "status": "failed"}
-            self.store.mark_failed(message.id, refusal_of(refusal) or str(error))
+            self.outbox.mark_failed(message.id, refusal_of(refusal) or str(error))
         elif error.code in NEVER_SUCCEEDS:
-            self.store.mark_failed(message.id, str(error))
+            self.outbox.mark_failed(message.id, str(error))
         elif should_give_up(message.attempts + 1, message.created_at, self._clock.now()):
-            self.store.mark_failed(
+            self.outbox.mark_failed(
                 message.id, f"gave up after {message.attempts + 1} tries: {error}"
             )
         else:
             later = self._clock.now() + retry_delay(message.attempts + 1)
-            self.store.mark_retry(message.id, str(error), later)
+            self.outbox.mark_retry(message.id, str(error), later)
             outcome = "later"
         self.signals.message_updated.emit(message.id)
         return outcome

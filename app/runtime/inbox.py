@@ -21,9 +21,11 @@ from dataclasses import asdict
 from typing import Any
 
 from app.bridge.client import BridgeClient, BridgeError
+from app.domain.bridge_messages import Ack, Inbound
+from app.domain.store_error import StoreError
 from app.domain.whatsapp_edges import ChatMerge
+from app.runtime.repos import DurableEvents
 from app.runtime.signals import CoreSignals
-from app.storage.store import Ack, Inbound, Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +50,7 @@ PARKED_NOTICE = (
 class Inbox:
     def __init__(
         self,
-        store: Store,
+        store: DurableEvents,
         signals: CoreSignals,
         *,
         client: Callable[[], BridgeClient | None],

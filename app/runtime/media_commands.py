@@ -16,8 +16,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from app.bridge.client import BridgeClient, BridgeError
 from app.domain.media import (
     Media,
@@ -30,9 +28,9 @@ from app.domain.media import (
 )
 from app.domain.outbox import SendOptions, new_client_id, validate_text
 from app.domain.recipients import chat_of
+from app.domain.store_error import ClientIdTaken
+from app.domain.window_views import ChatMessage
 from app.runtime.commands import OwnerCommands
-from app.storage.replies import check_reply
-from app.storage.tables import Message
 from app.system.media_files import MediaError, MediaFiles, StoredFile, open_owner_file
 
 log = logging.getLogger(__name__)
@@ -72,7 +70,8 @@ class MediaCommands:
         set_env: Callable[[dict[str, str]], None],
     ) -> None:
         self.commands = commands
-        self.store = commands.store
+        self.outbox = commands.outbox
+        self.accounts = commands.accounts
         self.files = files
         self._client = client
         self._spawn = spawn
@@ -91,7 +90,7 @@ class MediaCommands:
 
     def file_of(self, account_id: str, sha256: str) -> tuple[Path, str, str] | None:
         """(path, mimetype, file name) of a file one of the number's messages carries."""
-        message = self.store.media_message(account_id, sha256)
+        message = self.outbox.media_message(account_id, sha256)
         if message is None or not self.files.has(sha256):
             return None
         if message.media_sha256 != sha256:  # a video's thumbnail
@@ -114,7 +113,7 @@ class MediaCommands:
         except BridgeError as error:  # its next start reads them from the environment
             log.warning("the bridge did not take the media limits: %s", error)
 
-    def send_file(self, account_id: str, to: str, source: Path | bytes, **send: Any) -> Message:
+    def send_file(self, account_id: str, to: str, source: Path | bytes, **send: Any) -> ChatMessage:
         """Copies the file in, then queues it. MessageError (a sentence) for anything
         that cannot go: then nothing was queued. Options: see `prepare`."""
         plan = self.prepare(account_id, to, source, **send)
@@ -122,7 +121,7 @@ class MediaCommands:
 
     async def send_file_async(
         self, account_id: str, to: str, source: Path | bytes, **send: Any
-    ) -> Message:
+    ) -> ChatMessage:
         """send_file with the copy on a worker thread: a big file does not freeze the
         window. Checked, copied, then queued, in that order, as send_file."""
         plan = self.prepare(account_id, to, source, **send)
@@ -170,7 +169,7 @@ class MediaCommands:
             mimetype = "audio/ogg; codecs=opus"
         self._check_account(account_id)
         if reply_to is not None:
-            check_reply(self.store, account_id, chat, reply_to)
+            self.commands.check_reply(account_id, chat, reply_to)
         return _Plan(
             account_id, to, chat, source, chosen, mimetype, name, caption, words_apart,
             client_id or new_client_id(), self.limits.max_file_bytes, reply_to, not_before,
@@ -182,9 +181,9 @@ class MediaCommands:
             return self.files.import_file(plan.source, plan.max_bytes)
         return self.files.import_bytes(plan.source, plan.max_bytes, plan.name or "")
 
-    def _queue(self, plan: _Plan, stored: StoredFile) -> Message:
+    def _queue(self, plan: _Plan, stored: StoredFile) -> ChatMessage:
         media = Media(plan.kind, plan.mimetype, stored.size, stored.sha256, plan.name, "stored")
-        message = self.store.queue_message(
+        message = self.outbox.queue(
             plan.account_id,
             plan.chat,
             plan.caption,
@@ -203,23 +202,25 @@ class MediaCommands:
             self._pool.shutdown(wait=True)  # a copy under way ends whole (or not at all)
             self._pool = None
 
-    async def send_file_once(self, account_id: str, key: str, **send: Any) -> tuple[Message, bool]:
+    async def send_file_once(
+        self, account_id: str, key: str, **send: Any
+    ) -> tuple[ChatMessage, bool]:
         """send_file_async for a caller that may retry (the local API): `key` is the
         client id; (the message, False) if it was queued before."""
-        earlier = self.store.outgoing(account_id, key)
+        earlier = self.outbox.outgoing(account_id, key)
         if earlier is not None:
             return earlier, False
         try:
             return await self.send_file_async(account_id, client_id=key, **send), True
-        except IntegrityError:  # the same id at the same moment from another caller
-            again = self.store.outgoing(account_id, key)
+        except ClientIdTaken:  # the same id at the same moment from another caller
+            again = self.outbox.outgoing(account_id, key)
             if again is None:
                 raise
             return again, False
 
     def _check_account(self, account_id: str) -> None:
         """The number can take a message: checked before a file is copied for it."""
-        account = self.store.account(account_id)
+        account = self.accounts.get(account_id)
         if account is None:
             raise MediaError("That number no longer exists.")
         if account.phone is None:

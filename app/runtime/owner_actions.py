@@ -4,9 +4,9 @@ one is app.runtime.commands.OwnerCommands's, so the window and the API call one 
 from __future__ import annotations
 
 from app.domain.outbox import SendOptions
+from app.domain.window_views import ChatMessage
 from app.runtime.commands import OwnerCommands
 from app.runtime.read_model import AccountView
-from app.storage.tables import Message
 
 
 class OwnerActions:
@@ -49,12 +49,12 @@ class OwnerActions:
 
     def send_message(
         self, account_id: str, to: str, text: str, options: SendOptions | None = None
-    ) -> Message:
+    ) -> ChatMessage:
         return self.commands.send_message(account_id, to, text, None, options)
 
     def send_once(
         self, account_id: str, to: str, text: str, key: str, options: SendOptions | None = None
-    ) -> tuple[Message, bool]:
+    ) -> tuple[ChatMessage, bool]:
         """A send a caller may repeat: (message, False) if this client id was queued before."""
         return self.commands.send_once(account_id, to, text, key, options)
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from app.bridge.recovery import BridgeRecovery
+from app.domain.clock import utcnow
 from app.domain.window_views import AccountChange, AccountView
-from app.storage.tables import Account, utcnow
 
 __all__ = ["AccountChange", "AccountView", "ReadModel"]
 
@@ -41,8 +42,9 @@ class ReadModel(QObject):
         if self.problem is not None and sentence in self.problem:
             self.problem = None
 
-    def load(self, rows: Iterable[Account]) -> None:
-        """The whole picture at once (start-up, a twin merged): changes for what differs."""
+    def load(self, rows: Iterable[Any]) -> None:
+        """The whole picture at once (start-up, a twin merged): changes for what differs.
+        `rows`: accounts as stored, rows or AccountViews (AccountView.of reads either)."""
         wanted = {row.id: AccountView.of(row) for row in rows}
         for account_id in [a for a in self._accounts if a not in wanted]:
             self.remove(account_id, "reloaded")
@@ -66,9 +68,6 @@ class ReadModel(QObject):
         self._accounts[view.id] = view
         self.changed.emit(AccountChange(view.id, old, view, reason, utcnow()))
         return True
-
-    def put_row(self, row: Account, reason: str) -> bool:
-        return self.put(AccountView.of(row), reason)
 
     def remove(self, account_id: str, reason: str) -> None:
         old = self._accounts.pop(account_id, None)

@@ -8,10 +8,10 @@ from datetime import datetime
 
 from app.bridge.protocol import QrCode, SessionInfo
 from app.domain.status import ACTIVE, SessionStatus
+from app.domain.store_error import StoreError
 from app.runtime.read_model import AccountView, ReadModel
+from app.runtime.repos import StatusRecords
 from app.runtime.signals import CoreSignals
-from app.storage.message_edges import record_limit
-from app.storage.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 class StatusRecorder:
     def __init__(
         self,
-        store: Store,
+        store: StatusRecords,
         model: ReadModel,
         signals: CoreSignals,
         *,
@@ -78,7 +78,7 @@ class StatusRecorder:
         if shown is not None and (shown.limit_reason, shown.limited_until) == said:
             return  # as stored already: no transaction per status (a restore has hundreds)
         try:
-            if record_limit(self.store, info.id, info.limits):
+            if self.store.record_limit(info.id, info.limits):
                 self._on_connected()
         except StoreError as error:
             self.report(error)
@@ -130,7 +130,7 @@ class StatusRecorder:
         if observed.merged is not None:
             self.model.remove(observed.merged, "merged")
             self.signals.accounts_changed.emit()
-        self.model.put_row(observed.account, reason or status)
+        self.model.put(observed.account, reason or status)
         if observed.changed:
             self.signals.status_changed.emit(account_id, before.status, status)
             if status == SessionStatus.CONNECTED.value:
@@ -154,7 +154,7 @@ class StatusRecorder:
         for before, seen in zip(gone, observed, strict=True):
             if seen.account is None:
                 continue
-            self.model.put_row(seen.account, why)
+            self.model.put(seen.account, why)
             if seen.changed:
                 self.signals.status_changed.emit(before.id, before.status, status)
             self.signals.account_updated.emit(before.id)

@@ -7,7 +7,6 @@ import secrets
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,11 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.account_labels import LabelError, clean_label
+from app.domain.observation import Observed
 from app.domain.store_error import StoreError
+from app.domain.whatsapp_edges import SendLimit
+from app.domain.window_views import AccountView
+from app.storage.message_edges import record_limit
 from app.storage.messages import Ack, Inbound, MessageStore
 from app.storage.schema_revisions import MIGRATIONS, at_head
 from app.storage.tables import Account, AuditEvent, Message, StatusChange, utcnow
@@ -28,18 +31,6 @@ from app.storage.write_watch import WriteWatch
 BUSY_TIMEOUT_MS = 1000
 #: A transaction this slow waited for a lock (or a very slow disk).
 SLOW_WAIT_S = 0.5
-
-
-@dataclass(frozen=True)
-class Observed:
-    """What recording an observation did: true when the status changed."""
-
-    changed: bool
-    account: Account | None  # the row as now stored (None: no such account)
-    merged: str | None = None  # id of a twin folded into this account
-
-    def __bool__(self) -> bool:
-        return self.changed
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -245,7 +236,7 @@ class Store(MessageStore):
                 account.display_name = display_name
             if changed:
                 self.write_hooks.run(s, Written(statuses=[StatusMove(account, old, status)]))
-            return Observed(changed, account, merged)
+            return Observed(changed, AccountView.of(account), merged)
 
     def record_gone(
         self, account_ids: list[str], *, status: str, reason: str, message: str | None
@@ -269,7 +260,7 @@ class Store(MessageStore):
                     account.status, account.reason, account.status_since = status, reason, now
                     s.add(StatusChange(account_id=account_id, status=status, reason=reason))
                 account.status_message = message
-                out.append(Observed(changed, account))
+                out.append(Observed(changed, AccountView.of(account)))
             self.write_hooks.run(s, Written(statuses=moves))
         return out
 
@@ -301,6 +292,10 @@ class Store(MessageStore):
             merged = twin.id
         account.phone = phone
         return merged
+
+    def record_limit(self, account_id: str, limit: SendLimit | None) -> bool:
+        """The number's limit on new contacts, as the bridge tells it; True when it changed."""
+        return record_limit(self, account_id, limit)
 
     def history(self, account_id: str) -> list[StatusChange]:
         with self.session() as s:

@@ -25,7 +25,6 @@ from app.domain.inbox.unread import is_group
 from app.domain.inbox.views import Conversation, MessageSeen, NumberSettings, SearchHit
 from app.runtime.one_inbox.label_sync import LabelSync
 from app.runtime.one_inbox.reads import send_receipts
-from app.runtime.one_inbox.write_hook import InboxWriteHook, Touched, system_local
 from app.runtime.signals import CoreSignals
 from app.storage.inbox.chats import ChatsRepo
 from app.storage.inbox.label_sync import LabelSyncRepo
@@ -33,6 +32,7 @@ from app.storage.inbox.labels import LabelsRepo
 from app.storage.inbox.quick_replies import QuickRepliesRepo
 from app.storage.inbox.search import SearchRepo
 from app.storage.inbox.settings import SettingsRepo
+from app.storage.inbox.write_hook import InboxWriteHook, Touched, system_local
 from app.storage.store import Store
 
 

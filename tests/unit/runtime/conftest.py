@@ -1,11 +1,12 @@
-"""The runtime's parts on a real app.sqlite3 and a bridge client in memory (fake_bridge.py):
-no bridge process, no sleeps; each test runs in milliseconds."""
+"""The runtime's parts and a bridge client in memory (fake_bridge.py): `memory` on in-memory
+repositories (fakes.py), `core` on a real app.sqlite3 (for the parts still handed the store:
+the recorder, the inbox, the reconciler). No bridge process, no sleeps; milliseconds each."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from app.runtime.recorder import StatusRecorder
 from app.runtime.signals import CoreSignals
 from app.storage.store import Store
 from tests.unit.runtime.fake_bridge import FakeBridge
+from tests.unit.runtime.fakes import MemoryAccounts, MemoryOutbox
 
 
 @dataclass
@@ -58,3 +60,35 @@ def core(qapp, tmp_path, empty_database) -> Iterator[Core]:
     recorder = StatusRecorder(store, model, signals, on_connected=lambda: woken.append("wake"))
     yield Core(store, model, signals, recorder, FakeBridge(), woken, told)
     store.close()
+
+
+@dataclass
+class MemoryCore:
+    """The runtime's parts on in-memory repositories (fakes.py): no SQLite file at all."""
+
+    accounts: MemoryAccounts
+    outbox: MemoryOutbox
+    model: ReadModel
+    signals: CoreSignals
+    bridge: FakeBridge | None
+
+    def client(self) -> FakeBridge | None:
+        return self.bridge
+
+    def number(self, label: str, status: str = "connected", phone: str | None = None) -> str:
+        """A number in the repository and the read model, with this observed status."""
+        account = self.accounts.create(label, "sim")
+        if phone is not None:
+            self.accounts.link(account.id, phone, status)
+        self.model.load(self.accounts.all())
+        return account.id
+
+    def observe(self, account_id: str, status: str) -> None:
+        """The bridge tells the number's status: the read model follows (as the recorder)."""
+        self.model.put(replace(self.model.account(account_id), status=status), "observed")
+
+
+@pytest.fixture
+def memory(qapp) -> MemoryCore:
+    accounts = MemoryAccounts()
+    return MemoryCore(accounts, MemoryOutbox(accounts), ReadModel(), CoreSignals(), FakeBridge())

@@ -30,11 +30,15 @@ class AckingBridge(FakeBridge):
         return await super().send_batch(session_id, bodies)
 
 
-def acking(core) -> tuple[AckingBridge, str, Dispatcher]:
+def acking(memory) -> tuple[AckingBridge, str, Dispatcher]:
     """A connected number whose bridge answers each batch when the test lets it."""
-    bridge = core.bridge = AckingBridge()
-    account = core.number("Toko", "connected", phone="6281234567001")
-    return bridge, account, Dispatcher(core.store, core.model, core.signals, client=core.client)
+    bridge = memory.bridge = AckingBridge()
+    account = memory.number("Toko", "connected", phone="6281234567001")
+    return (
+        bridge,
+        account,
+        Dispatcher(memory.outbox, memory.model, memory.signals, client=memory.client),
+    )
 
 
 async def running(dispatcher: Dispatcher, check: Any) -> None:
@@ -47,65 +51,65 @@ async def running(dispatcher: Dispatcher, check: Any) -> None:
         await asyncio.gather(task, return_exceptions=True)
 
 
-def test_a_message_to_another_chat_leaves_while_a_round_waits_for_whatsapp(core, loop):
+def test_a_message_to_another_chat_leaves_while_a_round_waits_for_whatsapp(memory, loop):
     """Seen failing against: one round at a time (run_forever awaiting each round's
     answer): the second message waited for the first one's ack."""
-    bridge, account, dispatcher = acking(core)
+    bridge, account, dispatcher = acking(memory)
 
     async def check() -> None:
-        first = core.store.queue_message(account, FIRST, "halo", "JAGA0000000000000001")
+        first = memory.outbox.queue(account, FIRST, "halo", "JAGA0000000000000001")
         dispatcher.wake()
         await eventually(lambda: bridge.in_flight == [first.message_id], what="the first sent")
-        second = core.store.queue_message(account, SECOND, "halo", "JAGA0000000000000002")
+        second = memory.outbox.queue(account, SECOND, "halo", "JAGA0000000000000002")
         dispatcher.wake()
         await eventually(lambda: second.message_id in bridge.in_flight, what="the second sent")
         bridge.acked.set()
         await eventually(
-            lambda: {core.store.message(m.id).status for m in (first, second)} == {"sent"},
+            lambda: {memory.outbox.rows[m.id].status for m in (first, second)} == {"sent"},
             what="both recorded as sent",
         )
 
     run(loop, running(dispatcher, check))
 
 
-def test_a_chats_next_message_waits_for_the_one_on_its_way(core, loop):
+def test_a_chats_next_message_waits_for_the_one_on_its_way(memory, loop):
     """Seen failing against: the rounds' messages not set aside while on their way (the
     chat's head was handed out again, a duplicate request, and its next message overtook)."""
-    bridge, account, dispatcher = acking(core)
+    bridge, account, dispatcher = acking(memory)
 
     async def check() -> None:
-        one = core.store.queue_message(account, FIRST, "one", "JAGA0000000000000011")
+        one = memory.outbox.queue(account, FIRST, "one", "JAGA0000000000000011")
         dispatcher.wake()
         await eventually(lambda: bridge.in_flight == [one.message_id], what="the first sent")
-        two = core.store.queue_message(account, FIRST, "two", "JAGA0000000000000012")
-        other = core.store.queue_message(account, SECOND, "other", "JAGA0000000000000013")
+        two = memory.outbox.queue(account, FIRST, "two", "JAGA0000000000000012")
+        other = memory.outbox.queue(account, SECOND, "other", "JAGA0000000000000013")
         dispatcher.wake()  # a round after `two` was queued: it must leave `two` alone
         await eventually(lambda: other.message_id in bridge.in_flight, what="the other chat")
         assert bridge.in_flight == [one.message_id, other.message_id]
         bridge.acked.set()
-        await eventually(lambda: core.store.message(two.id).status == "sent", what="two sent")
+        await eventually(lambda: memory.outbox.rows[two.id].status == "sent", what="two sent")
         assert bridge.in_flight == [one.message_id, other.message_id, two.message_id]
 
     run(loop, running(dispatcher, check))
 
 
-def test_a_number_that_is_away_is_not_asked_again_and_again(core, loop):
+def test_a_number_that_is_away_is_not_asked_again_and_again(memory, loop):
     """The bridge says the number is not connected (the app's view lags): the message waits
     for the number's state to change (that wakes the dispatcher), with no new round at once.
 
     Seen failing against: every ended round waking the loop (a request per loop turn)."""
-    account = core.number("Toko", "connected", phone="6281234567001")
-    dispatcher = Dispatcher(core.store, core.model, core.signals, client=core.client)
+    account = memory.number("Toko", "connected", phone="6281234567001")
+    dispatcher = Dispatcher(memory.outbox, memory.model, memory.signals, client=memory.client)
     away = BridgeError("session_not_connected", "not connected", 409)
-    core.bridge.fail("send_message", away, away, away)
+    memory.bridge.fail("send_message", away, away, away)
 
     async def check() -> None:
-        message = core.store.queue_message(account, FIRST, "halo", "JAGA0000000000000021")
+        message = memory.outbox.queue(account, FIRST, "halo", "JAGA0000000000000021")
         dispatcher.wake()
-        await eventually(lambda: len(core.bridge.named("send_batch")) == 1, what="one try")
+        await eventually(lambda: len(memory.bridge.named("send_batch")) == 1, what="one try")
         for _turn in range(100):  # loop turns, not time: a new round takes a few
             await asyncio.sleep(0)
-        assert len(core.bridge.named("send_batch")) == 1
-        assert core.store.message(message.id).status == "queued"
+        assert len(memory.bridge.named("send_batch")) == 1
+        assert memory.outbox.rows[message.id].status == "queued"
 
     run(loop, running(dispatcher, check))

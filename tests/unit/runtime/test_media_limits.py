@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.bridge.protocol import Limits
 from app.domain.media import MediaLimits
-from app.runtime.commands import OwnerCommands
-from app.runtime.dispatcher import Dispatcher
 from app.runtime.media_commands import MediaCommands
-from app.runtime.reconciler import Reconciler
 from app.system.media_files import CHUNK, MediaError, MediaFiles
+from tests.unit.runtime.test_commands import commands_on
 
 #: Over two read chunks, so the limit falls inside the last one.
 LIMIT = 2 * CHUNK + 1000
@@ -24,11 +21,8 @@ LIMIT = 2 * CHUNK + 1000
 
 @pytest.fixture
 def media(core, tmp_path) -> MediaCommands:
-    reconciler = Reconciler(core.recorder, client=core.client, session_options={})
-    dispatcher = Dispatcher(core.store, core.model, core.signals, client=core.client)
-    commands = OwnerCommands(reconciler, dispatcher, client=core.client, limits=Limits)
     media = MediaCommands(
-        commands,
+        commands_on(core),
         MediaFiles(tmp_path / "media"),
         client=core.client,
         spawn=lambda coroutine: coroutine.close(),

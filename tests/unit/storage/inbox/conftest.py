@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from app.domain.bridge_messages import Inbound
-from app.runtime.one_inbox.write_hook import InboxWriteHook, Touched
+from app.storage.inbox.write_hook import InboxWriteHook, Touched
 from app.storage.store import Store
 from tests.store_kit import linked
 

@@ -1,6 +1,7 @@
-"""What is stored about the numbers beyond the read model, for the window
-(app.ports.window.NumberRecords): history, audit, last messages, what a removal deletes.
-Read on demand, by the view that shows them, never per event; answered in domain values."""
+"""The numbers' records repository: what is stored about them beyond the read model, for
+the window (app.ports.window.NumberRecords) and the facade's reads: history, audit, last
+messages, what a removal deletes. Read on demand, by the view that shows them, never per
+event; answered in domain views (app/domain/window_views.py), never rows."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The inbox's part of every write transaction (app.storage.write_hooks).
+"""The inbox's part of every write transaction (app.storage.write_hooks), run on its session
+(storage's own: it reads and writes the tables); the one inbox (app.runtime.one_inbox) is told
+afterwards.
 
 In the transaction that stores a batch of the bridge's durable events:
 - each new incoming message counts as unread;
