@@ -4,6 +4,110 @@
     <context>
         <name>Jaga</name>
         <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga cannot open this data folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>This data folder was last used by a newer version of Jaga (database version %1). This Jaga cannot read it and has not changed anything in it.
+
+Install the newer Jaga again, or start this one with another data folder (--data-dir).
+
+Data folder: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>The damaged file is kept, untouched, in %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga put back its backup %1: your numbers and messages up to that backup are here; anything newer is only in the damaged copy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>There was no backup yet, so the list of numbers starts empty. Your WhatsApp links are kept separately by the bridge.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>To restore another backup by hand: quit Jaga, copy a file from the backups folder over app.sqlite3 in the data folder, and start Jaga again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's database was damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's database (app.sqlite3) could not be read, probably after a power cut or a full disk. SQLite said: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's list of numbers is empty (app.sqlite3 is an empty file)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's list of numbers is missing (there is no app.sqlite3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's list of numbers is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Bring your numbers back?</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/start/db_start.py" />
+            <source>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</source>
+            <translation>
+                <numerusform>but the bridge still holds the WhatsApp link of %n number. Bring it back? It reconnects without a new QR code; its name and past messages cannot be recovered.</numerusform>
+                <numerusform>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga could not start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga could not start: %1
+
+The details are in jaga.log in the logs folder of %2. Nothing in the data folder was deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Bring them back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Not now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Number %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/screen_check.py" />
+            <source>Jaga cannot open its window: this computer lacks libraries that Qt needs to draw it. Install them, then start Jaga again:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/bridge_status/panel.py" />
             <source>Bridge</source>
             <translation type="unfinished" />
@@ -3093,110 +3197,6 @@
         <message>
             <location filename="../../app/ui/shared/notices.py" />
             <source>Offline for more than 30 seconds; Jaga keeps trying.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga cannot open this data folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>This data folder was last used by a newer version of Jaga (database version %1). This Jaga cannot read it and has not changed anything in it.
-
-Install the newer Jaga again, or start this one with another data folder (--data-dir).
-
-Data folder: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>The damaged file is kept, untouched, in %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga put back its backup %1: your numbers and messages up to that backup are here; anything newer is only in the damaged copy.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>There was no backup yet, so the list of numbers starts empty. Your WhatsApp links are kept separately by the bridge.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>To restore another backup by hand: quit Jaga, copy a file from the backups folder over app.sqlite3 in the data folder, and start Jaga again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's database was damaged</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's database (app.sqlite3) could not be read, probably after a power cut or a full disk. SQLite said: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's list of numbers is empty (app.sqlite3 is an empty file)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's list of numbers is missing (there is no app.sqlite3)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's list of numbers is empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Bring your numbers back?</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</source>
-            <translation>
-                <numerusform>but the bridge still holds the WhatsApp link of %n number. Bring it back? It reconnects without a new QR code; its name and past messages cannot be recovered.</numerusform>
-                <numerusform>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga could not start</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga could not start: %1
-
-The details are in jaga.log in the logs folder of %2. Nothing in the data folder was deleted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Bring them back</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Not now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Number %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/screen_check.py" />
-            <source>Jaga cannot open its window: this computer lacks libraries that Qt needs to draw it. Install them, then start Jaga again:</source>
             <translation type="unfinished" />
         </message>
         <message>
