@@ -288,11 +288,6 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/chats/model.py" />
-            <source>A message could not be read — check the phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats/model.py" />
             <location filename="../../app/ui/shared/formatting.py" />
             <source>Not sent</source>
             <translation type="unfinished" />
@@ -444,96 +439,6 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/chats/window.py" />
             <source>&lt;b&gt;Not connected now&lt;/b&gt; (%1). Messages you send wait in the queue and go out by themselves when the number reconnects.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>Demo</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>&amp;Demo</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The connection drops</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The phone logs this computer out</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp is opened on another computer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The connection goes silent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The link files get damaged</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer writes…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A receipt arrives for the last message sent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sends a photo</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sends a document</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp refuses the next send</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The internet goes away</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The internet comes back</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>No message sent from this number is waiting for a receipt.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sent a photo (demo).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sent a document (demo).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp will refuse the next message “%1” sends.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -863,53 +768,9 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         </message>
         <message>
             <location filename="../../app/ui/inbox/conversation_menu.py" />
-            <location filename="../../app/ui/inbox/hooks.py" />
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
             <source>Inbox</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>&amp;Inbox</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Every number's chats in one list (Ctrl+I)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox, %n unread</source>
-            <translation>
-                <numerusform>Inbox, %n unread</numerusform>
-                <numerusform>Inbox, %n unread</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox — %n unread</source>
-            <translation>
-                <numerusform>Inbox — %n unread</numerusform>
-                <numerusform>Inbox — %n unread</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox — nothing unread</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Open the inbox</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>%1 — %n unread</source>
-            <translation>
-                <numerusform>%1 — %n unread</numerusform>
-                <numerusform>%1 — %n unread</numerusform>
-            </translation>
         </message>
         <message>
             <location filename="../../app/ui/inbox/hours_dialog.py" />
@@ -1595,6 +1456,96 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>Demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>&amp;Demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The connection drops</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The phone logs this computer out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp is opened on another computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The connection goes silent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The link files get damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer writes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A receipt arrives for the last message sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sends a photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sends a document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp refuses the next send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The internet goes away</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The internet comes back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>No message sent from this number is waiting for a receipt.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sent a photo (demo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sent a document (demo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp will refuse the next message “%1” sends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/main_window/details_pane.py" />
             <source>Status history</source>
             <translation type="unfinished" />
@@ -1698,6 +1649,50 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
             <location filename="../../app/ui/main_window/details_pane.py" />
             <source>Connect this number again</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>&amp;Inbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Every number's chats in one list (Ctrl+I)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox, %n unread</source>
+            <translation>
+                <numerusform>Inbox, %n unread</numerusform>
+                <numerusform>Inbox, %n unread</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox — %n unread</source>
+            <translation>
+                <numerusform>Inbox — %n unread</numerusform>
+                <numerusform>Inbox — %n unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox — nothing unread</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Open the inbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>%1 — %n unread</source>
+            <translation>
+                <numerusform>%1 — %n unread</numerusform>
+                <numerusform>%1 — %n unread</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window/live_updates.py" />
@@ -3092,6 +3087,11 @@ The details are in jaga.log in the logs folder of %2. Nothing in the data folder
         <message>
             <location filename="../../app/ui/shared/media_text.py" />
             <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/shared/message_look.py" />
+            <source>A message could not be read — check the phone</source>
             <translation type="unfinished" />
         </message>
         <message>

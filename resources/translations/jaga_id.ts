@@ -293,11 +293,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/chats/model.py" />
-            <source>A message could not be read — check the phone</source>
-            <translation>Sebuah pesan tidak dapat dibaca — periksa di ponsel</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats/model.py" />
             <location filename="../../app/ui/shared/formatting.py" />
             <source>Not sent</source>
             <translation>Tidak terkirim</translation>
@@ -450,96 +445,6 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/chats/window.py" />
             <source>&lt;b&gt;Not connected now&lt;/b&gt; (%1). Messages you send wait in the queue and go out by themselves when the number reconnects.</source>
             <translation>&lt;b&gt;Belum tersambung&lt;/b&gt; (%1). Pesan yang Anda kirim menunggu di antrean dan terkirim sendiri saat nomor ini tersambung lagi.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>Demo</source>
-            <translation>Demo</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>&amp;Demo</source>
-            <translation>&amp;Demo</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The connection drops</source>
-            <translation>Koneksi terputus</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The phone logs this computer out</source>
-            <translation>Ponsel mengeluarkan komputer ini</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp is opened on another computer</source>
-            <translation>WhatsApp dibuka di komputer lain</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The connection goes silent</source>
-            <translation>Koneksi menjadi senyap</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The link files get damaged</source>
-            <translation>Berkas tautan rusak</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer writes…</source>
-            <translation>Pelanggan menulis…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A receipt arrives for the last message sent</source>
-            <translation>Tanda terima datang untuk pesan terakhir yang dikirim</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sends a photo</source>
-            <translation>Pelanggan mengirim foto</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sends a document</source>
-            <translation>Pelanggan mengirim dokumen</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp refuses the next send</source>
-            <translation>WhatsApp menolak kiriman berikutnya</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The internet goes away</source>
-            <translation>Internet terputus</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The internet comes back</source>
-            <translation>Internet tersambung lagi</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>No message sent from this number is waiting for a receipt.</source>
-            <translation>Tidak ada pesan dari nomor ini yang menunggu tanda terima.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sent a photo (demo).</source>
-            <translation>Pelanggan mengirim foto (demo).</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sent a document (demo).</source>
-            <translation>Pelanggan mengirim dokumen (demo).</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp will refuse the next message “%1” sends.</source>
-            <translation>WhatsApp akan menolak pesan berikutnya yang dikirim “%1”.</translation>
         </message>
         <message>
             <location filename="../../app/ui/demo/customer_dialog.py" />
@@ -868,50 +773,9 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
         </message>
         <message>
             <location filename="../../app/ui/inbox/conversation_menu.py" />
-            <location filename="../../app/ui/inbox/hooks.py" />
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
             <source>Inbox</source>
             <translation>Kotak masuk</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>&amp;Inbox</source>
-            <translation>Kotak &amp;masuk</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Every number's chats in one list (Ctrl+I)</source>
-            <translation>Chat semua nomor dalam satu daftar (Ctrl+I)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox, %n unread</source>
-            <translation>
-                <numerusform>Kotak masuk, %n belum dibaca</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox — %n unread</source>
-            <translation>
-                <numerusform>Kotak masuk — %n belum dibaca</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox — nothing unread</source>
-            <translation>Kotak masuk — semua sudah dibaca</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Open the inbox</source>
-            <translation>Buka kotak masuk</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>%1 — %n unread</source>
-            <translation>
-                <numerusform>%1 — %n belum dibaca</numerusform>
-            </translation>
         </message>
         <message>
             <location filename="../../app/ui/inbox/hours_dialog.py" />
@@ -1592,6 +1456,96 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <translation>belum ditautkan</translation>
         </message>
         <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>&amp;Demo</source>
+            <translation>&amp;Demo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The connection drops</source>
+            <translation>Koneksi terputus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The phone logs this computer out</source>
+            <translation>Ponsel mengeluarkan komputer ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp is opened on another computer</source>
+            <translation>WhatsApp dibuka di komputer lain</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The connection goes silent</source>
+            <translation>Koneksi menjadi senyap</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The link files get damaged</source>
+            <translation>Berkas tautan rusak</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer writes…</source>
+            <translation>Pelanggan menulis…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A receipt arrives for the last message sent</source>
+            <translation>Tanda terima datang untuk pesan terakhir yang dikirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sends a photo</source>
+            <translation>Pelanggan mengirim foto</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sends a document</source>
+            <translation>Pelanggan mengirim dokumen</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp refuses the next send</source>
+            <translation>WhatsApp menolak kiriman berikutnya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The internet goes away</source>
+            <translation>Internet terputus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The internet comes back</source>
+            <translation>Internet tersambung lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>No message sent from this number is waiting for a receipt.</source>
+            <translation>Tidak ada pesan dari nomor ini yang menunggu tanda terima.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sent a photo (demo).</source>
+            <translation>Pelanggan mengirim foto (demo).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sent a document (demo).</source>
+            <translation>Pelanggan mengirim dokumen (demo).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp will refuse the next message “%1” sends.</source>
+            <translation>WhatsApp akan menolak pesan berikutnya yang dikirim “%1”.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/main_window/details_pane.py" />
             <source>Status history</source>
             <translation>Riwayat status</translation>
@@ -1695,6 +1649,47 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/main_window/details_pane.py" />
             <source>Connect this number again</source>
             <translation>Sambungkan nomor ini lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>&amp;Inbox</source>
+            <translation>Kotak &amp;masuk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Every number's chats in one list (Ctrl+I)</source>
+            <translation>Chat semua nomor dalam satu daftar (Ctrl+I)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox, %n unread</source>
+            <translation>
+                <numerusform>Kotak masuk, %n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox — %n unread</source>
+            <translation>
+                <numerusform>Kotak masuk — %n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox — nothing unread</source>
+            <translation>Kotak masuk — semua sudah dibaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Open the inbox</source>
+            <translation>Buka kotak masuk</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>%1 — %n unread</source>
+            <translation>
+                <numerusform>%1 — %n belum dibaca</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window/live_updates.py" />
@@ -3081,6 +3076,11 @@ Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari f
             <location filename="../../app/ui/shared/media_text.py" />
             <source>File</source>
             <translation>Berkas</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/shared/message_look.py" />
+            <source>A message could not be read — check the phone</source>
+            <translation>Sebuah pesan tidak dapat dibaca — periksa di ponsel</translation>
         </message>
         <message>
             <location filename="../../app/ui/shared/notices.py" />
