@@ -34,6 +34,10 @@ lint: $(STAMP) lint-node
 	$(VENV)/bin/ruff check app tests bench packaging scripts
 	# No function in app/ over 60 lines (issue #29): split a long one into named steps.
 	$(PY) scripts/check_function_length.py
+	# The import contracts (pyproject.toml, [tool.importlinter]): faces over ports over the
+	# runtime over adapters over the domain, faces only on their port, a pure domain, only
+	# storage on the tables, no import loops.
+	$(VENV)/bin/lint-imports
 
 # The bridge: no function in node_bridge/src over 60 lines (ESLint, node_bridge/eslint.config.js).
 .PHONY: lint-node

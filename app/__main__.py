@@ -28,11 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if uses_xcb(sys.platform, os.environ) and (missing := missing_packages()):
         # Qt would abort with a developer's hint; say what to install instead.
-        from app.ui.start.screen_check import report_missing_screen_libraries
+        from app.start.screen_check import report_missing_screen_libraries
 
         return report_missing_screen_libraries(args, missing)
     # Imported here so `jaga --help` is instant and needs no display.
-    from app.ui.start.launcher import run
+    from app.start.launcher import run
 
     return run(args)
 

@@ -48,7 +48,6 @@ from app.runtime.reconciler import Reconciler
 from app.runtime.recorder import StatusRecorder
 from app.runtime.signals import CoreSignals
 from app.runtime.store_reads import StoreReads
-from app.runtime.task_keeper import TaskKeeper
 from app.storage.accounts import StoredAccounts
 from app.storage.message_views import ChatMessages
 from app.storage.number_records import StoredNumbers
@@ -56,6 +55,7 @@ from app.storage.outbox import StoredOutbox
 from app.storage.store import Ack, Inbound, Store, StoreError
 from app.system.data_folders import DataPaths
 from app.system.media_files import MediaFiles
+from app.tasks.keeper import TaskKeeper
 
 log = logging.getLogger(__name__)
 

@@ -47,7 +47,7 @@ def qt_loop() -> Any:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
-        from app.ui.start.app_loop import running_loop
+        from app.start.app_loop import running_loop
 
         app = QApplication.instance() or QApplication(["jaga-bench"])
         _loop = running_loop(app)

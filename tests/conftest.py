@@ -123,7 +123,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def live_loop(qapp):
     """One qasync loop for the session, running while Qt's event loop turns."""
-    from app.ui.start.app_loop import running_loop
+    from app.start.app_loop import running_loop
 
     return running_loop(qapp)
 

@@ -6,9 +6,9 @@ number (so events are flowing, the inbox storing and acknowledging them, when th
 comes) and Jaga is ended by one path. Then: exit code 0; the bridge left by its graceful
 path ("shutting down" in bridge.log, recorded as `bridge_stopped`, not a crash); nothing
 of Jaga left running; app.sqlite3 with its WAL folded in; and not one ERROR line or
-traceback in jaga.log (app/ui/start/: launcher.py, app_loop.py, quit_signals.py).
+traceback in jaga.log (app/start/: launcher.py, app_loop.py, quit_signals.py).
 
-The window's paths (menu, tray, close, session) are run by app/ui/start/quit_drill.py.
+The window's paths (menu, tray, close, session) are run by app/start/quit_drill.py.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 from tests.app_process import AppProcess, Bridge, wait_for
 
 PHONE = "6281234567890"
-#: The window's quit paths (app/ui/start/quit_drill.py) and the signals.
+#: The window's quit paths (app/start/quit_drill.py) and the signals.
 DRILLS = ("menu", "tray", "close", "session")
 SIGNALS = {"SIGTERM": signal.SIGTERM, "SIGINT": signal.SIGINT}
 QUIT_PATHS = (*DRILLS, *SIGNALS)

@@ -28,11 +28,11 @@ from app.bridge.protocol import (
 )
 from app.domain.bridge_messages import Ack, Inbound
 from app.domain.inbox.events import InboxEvent
+from app.domain.store_error import StoreError
 from app.domain.whatsapp_edges import ChatMerge
-from app.storage.store import StoreError
 
 if TYPE_CHECKING:
-    from app.runtime.task_keeper import TaskKeeper
+    from app.tasks.keeper import TaskKeeper
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 The first restart comes soon (a one-off failure costs a second); a task that dies again
 and again waits longer each time, up to a ceiling, so a bug that kills it at once does
 not fill the log and the CPU. A task that then runs well for a while starts over from
-the first pause (app/runtime/task_keeper.py carries this out).
+the first pause (app/tasks/keeper.py carries this out).
 """
 
 from __future__ import annotations

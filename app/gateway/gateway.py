@@ -10,7 +10,7 @@ import time
 from app.gateway.api_server import DEFAULT_PORT, ApiServer, PortTaken
 from app.gateway.envelope import PING, body_bytes, envelope
 from app.gateway.label_webhooks import LabelWebhooks
-from app.gateway.lan_address import api_base
+from app.gateway.lan_address import api_base, lan_address
 from app.gateway.publisher import WebhookPublisher, new_event_id
 from app.gateway.webhook_sender import REQUEST_TIMEOUT_S, WebhookSender
 from app.ports.gateway_parts import GatewayParts
@@ -62,6 +62,10 @@ class Gateway:
             self.problem = str(error)
             log.warning("%s", error)
             self.core.report_problem(self.problem)
+
+    def lan_address(self) -> str | None:
+        """This computer's address on the shop's network (the Shop API dialog shows it)."""
+        return lan_address()
 
     async def ping(self, target_id: int) -> str:
         """The owner's test button: one signed request now, not stored, not retried.

@@ -111,7 +111,7 @@ class Supervisor(Protocol):
 
 
 class Keeper(Protocol):
-    """The app's task keeper (app/runtime/task_keeper.py): a task that dies starts again."""
+    """The app's task keeper (app/tasks/keeper.py): a task that dies starts again."""
 
     def keep(self, name: str, start: Callable[[], Awaitable[None]]) -> Any: ...
 

@@ -14,7 +14,7 @@ import sqlite3
 from functools import cache
 from pathlib import Path
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSIONS = MIGRATIONS / "versions"
 
 _FIELD = re.compile(

@@ -1,4 +1,4 @@
-"""SQLAlchemy models of app.sqlite3. Schema changes go through Alembic (app/migrations)."""
+"""SQLAlchemy models of app.sqlite3. Schema changes go through Alembic (app/storage/migrations)."""
 
 from __future__ import annotations
 

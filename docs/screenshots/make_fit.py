@@ -26,8 +26,8 @@ from make_screenshots import OUT, Stage, link, run_app, settle, until  # noqa: E
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.gateway.gateway import for_service  # noqa: E402
+from app.start.emoji_font import install_emoji_font  # noqa: E402
 from app.ui.gateway_setup.dialog import show_for  # noqa: E402
-from app.ui.start.emoji_font import install_emoji_font  # noqa: E402
 
 SCALES = {"100": "1", "150": "1.5"}
 CUSTOMER = "6285712345678"

@@ -4,6 +4,110 @@
     <context>
         <name>Jaga</name>
         <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga cannot open this data folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>This data folder was last used by a newer version of Jaga (database version %1). This Jaga cannot read it and has not changed anything in it.
+
+Install the newer Jaga again, or start this one with another data folder (--data-dir).
+
+Data folder: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>The damaged file is kept, untouched, in %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga put back its backup %1: your numbers and messages up to that backup are here; anything newer is only in the damaged copy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>There was no backup yet, so the list of numbers starts empty. Your WhatsApp links are kept separately by the bridge.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>To restore another backup by hand: quit Jaga, copy a file from the backups folder over app.sqlite3 in the data folder, and start Jaga again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's database was damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's database (app.sqlite3) could not be read, probably after a power cut or a full disk. SQLite said: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's list of numbers is empty (app.sqlite3 is an empty file)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's list of numbers is missing (there is no app.sqlite3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's list of numbers is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Bring your numbers back?</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/start/db_start.py" />
+            <source>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</source>
+            <translation>
+                <numerusform>but the bridge still holds the WhatsApp link of %n number. Bring it back? It reconnects without a new QR code; its name and past messages cannot be recovered.</numerusform>
+                <numerusform>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga could not start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga could not start: %1
+
+The details are in jaga.log in the logs folder of %2. Nothing in the data folder was deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Bring them back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Not now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Number %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/start/screen_check.py" />
+            <source>Jaga cannot open its window: this computer lacks libraries that Qt needs to draw it. Install them, then start Jaga again:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/bridge_status/panel.py" />
             <source>Bridge</source>
             <translation type="unfinished" />
@@ -184,11 +288,6 @@
         </message>
         <message>
             <location filename="../../app/ui/chats/model.py" />
-            <source>A message could not be read — check the phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/chats/model.py" />
             <location filename="../../app/ui/shared/formatting.py" />
             <source>Not sent</source>
             <translation type="unfinished" />
@@ -340,96 +439,6 @@
         <message>
             <location filename="../../app/ui/chats/window.py" />
             <source>&lt;b&gt;Not connected now&lt;/b&gt; (%1). Messages you send wait in the queue and go out by themselves when the number reconnects.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>Demo</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>&amp;Demo</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The connection drops</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The phone logs this computer out</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp is opened on another computer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The connection goes silent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The link files get damaged</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer writes…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A receipt arrives for the last message sent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sends a photo</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sends a document</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp refuses the next send</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The internet goes away</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The internet comes back</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>No message sent from this number is waiting for a receipt.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sent a photo (demo).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sent a document (demo).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp will refuse the next message “%1” sends.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -759,53 +768,9 @@
         </message>
         <message>
             <location filename="../../app/ui/inbox/conversation_menu.py" />
-            <location filename="../../app/ui/inbox/hooks.py" />
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
             <source>Inbox</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>&amp;Inbox</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Every number's chats in one list (Ctrl+I)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox, %n unread</source>
-            <translation>
-                <numerusform>Inbox, %n unread</numerusform>
-                <numerusform>Inbox, %n unread</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox — %n unread</source>
-            <translation>
-                <numerusform>Inbox — %n unread</numerusform>
-                <numerusform>Inbox — %n unread</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox — nothing unread</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Open the inbox</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>%1 — %n unread</source>
-            <translation>
-                <numerusform>%1 — %n unread</numerusform>
-                <numerusform>%1 — %n unread</numerusform>
-            </translation>
         </message>
         <message>
             <location filename="../../app/ui/inbox/hours_dialog.py" />
@@ -1491,6 +1456,96 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>Demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>&amp;Demo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The connection drops</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The phone logs this computer out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp is opened on another computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The connection goes silent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The link files get damaged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer writes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A receipt arrives for the last message sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sends a photo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sends a document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp refuses the next send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The internet goes away</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The internet comes back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>No message sent from this number is waiting for a receipt.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sent a photo (demo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sent a document (demo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp will refuse the next message “%1” sends.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/main_window/details_pane.py" />
             <source>Status history</source>
             <translation type="unfinished" />
@@ -1594,6 +1649,50 @@
             <location filename="../../app/ui/main_window/details_pane.py" />
             <source>Connect this number again</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>&amp;Inbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Every number's chats in one list (Ctrl+I)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox, %n unread</source>
+            <translation>
+                <numerusform>Inbox, %n unread</numerusform>
+                <numerusform>Inbox, %n unread</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox — %n unread</source>
+            <translation>
+                <numerusform>Inbox — %n unread</numerusform>
+                <numerusform>Inbox — %n unread</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox — nothing unread</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Open the inbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>%1 — %n unread</source>
+            <translation>
+                <numerusform>%1 — %n unread</numerusform>
+                <numerusform>%1 — %n unread</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window/live_updates.py" />
@@ -2991,6 +3090,11 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../app/ui/shared/message_look.py" />
+            <source>A message could not be read — check the phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/shared/notices.py" />
             <source>“%1”</source>
             <translation type="unfinished" />
@@ -3093,110 +3197,6 @@
         <message>
             <location filename="../../app/ui/shared/notices.py" />
             <source>Offline for more than 30 seconds; Jaga keeps trying.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga cannot open this data folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>This data folder was last used by a newer version of Jaga (database version %1). This Jaga cannot read it and has not changed anything in it.
-
-Install the newer Jaga again, or start this one with another data folder (--data-dir).
-
-Data folder: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>The damaged file is kept, untouched, in %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga put back its backup %1: your numbers and messages up to that backup are here; anything newer is only in the damaged copy.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>There was no backup yet, so the list of numbers starts empty. Your WhatsApp links are kept separately by the bridge.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>To restore another backup by hand: quit Jaga, copy a file from the backups folder over app.sqlite3 in the data folder, and start Jaga again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's database was damaged</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's database (app.sqlite3) could not be read, probably after a power cut or a full disk. SQLite said: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's list of numbers is empty (app.sqlite3 is an empty file)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's list of numbers is missing (there is no app.sqlite3)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's list of numbers is empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Bring your numbers back?</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</source>
-            <translation>
-                <numerusform>but the bridge still holds the WhatsApp link of %n number. Bring it back? It reconnects without a new QR code; its name and past messages cannot be recovered.</numerusform>
-                <numerusform>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga could not start</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga could not start: %1
-
-The details are in jaga.log in the logs folder of %2. Nothing in the data folder was deleted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Bring them back</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Not now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Number %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/start/screen_check.py" />
-            <source>Jaga cannot open its window: this computer lacks libraries that Qt needs to draw it. Install them, then start Jaga again:</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -4,6 +4,115 @@
     <context>
         <name>Jaga</name>
         <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga cannot open this data folder</source>
+            <translation>Jaga tidak bisa membuka folder data ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>This data folder was last used by a newer version of Jaga (database version %1). This Jaga cannot read it and has not changed anything in it.
+
+Install the newer Jaga again, or start this one with another data folder (--data-dir).
+
+Data folder: %2</source>
+            <translation>Folder data ini terakhir dipakai oleh Jaga versi yang lebih baru (versi database %1). Jaga ini tidak bisa membacanya dan tidak mengubah apa pun di dalamnya.
+
+Pasang lagi Jaga yang lebih baru, atau jalankan Jaga ini dengan folder data lain (--data-dir).
+
+Folder data: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>The damaged file is kept, untouched, in %1.</source>
+            <translation>File yang rusak disimpan, tanpa diubah, di %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga put back its backup %1: your numbers and messages up to that backup are here; anything newer is only in the damaged copy.</source>
+            <translation>Jaga memulihkan cadangannya %1: nomor dan pesan Anda sampai cadangan itu ada di sini; yang lebih baru hanya ada di salinan yang rusak.</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>There was no backup yet, so the list of numbers starts empty. Your WhatsApp links are kept separately by the bridge.</source>
+            <translation>Belum ada cadangan, jadi daftar nomor mulai kosong. Tautan WhatsApp Anda disimpan terpisah oleh penghubung.</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>To restore another backup by hand: quit Jaga, copy a file from the backups folder over app.sqlite3 in the data folder, and start Jaga again.</source>
+            <translation>Untuk memulihkan cadangan lain secara manual: tutup Jaga, salin sebuah file dari folder backups untuk menimpa app.sqlite3 di folder data, lalu jalankan Jaga lagi.</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's database was damaged</source>
+            <translation>Database Jaga rusak</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's database (app.sqlite3) could not be read, probably after a power cut or a full disk. SQLite said: %1</source>
+            <translation>Database Jaga (app.sqlite3) tidak bisa dibaca, mungkin setelah listrik padam atau disk penuh. Kata SQLite: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's list of numbers is empty (app.sqlite3 is an empty file)</source>
+            <translation>Daftar nomor Jaga kosong (app.sqlite3 adalah file kosong)</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's list of numbers is missing (there is no app.sqlite3)</source>
+            <translation>Daftar nomor Jaga hilang (tidak ada app.sqlite3)</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga's list of numbers is empty</source>
+            <translation>Daftar nomor Jaga kosong</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Bring your numbers back?</source>
+            <translation>Kembalikan nomor Anda?</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/start/db_start.py" />
+            <source>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</source>
+            <translation>
+                <numerusform>tetapi penghubung masih menyimpan tautan WhatsApp %n nomor. Kembalikan? Nomor tersambung lagi tanpa kode QR baru; nama dan pesan lamanya tidak bisa dipulihkan.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga could not start</source>
+            <translation>Jaga tidak bisa dimulai</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Jaga could not start: %1
+
+The details are in jaga.log in the logs folder of %2. Nothing in the data folder was deleted.</source>
+            <translation>Jaga tidak bisa dimulai: %1
+
+Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari folder data.</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Bring them back</source>
+            <translation>Kembalikan</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Not now</source>
+            <translation>Nanti saja</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/db_start.py" />
+            <source>Number %1</source>
+            <translation>Nomor %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/start/screen_check.py" />
+            <source>Jaga cannot open its window: this computer lacks libraries that Qt needs to draw it. Install them, then start Jaga again:</source>
+            <translation>Jaga tidak bisa membuka jendelanya: komputer ini belum punya pustaka yang dibutuhkan Qt untuk menggambarnya. Pasang dulu, lalu buka Jaga lagi:</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/bridge_status/panel.py" />
             <source>Bridge</source>
             <translation>Penghubung</translation>
@@ -184,11 +293,6 @@
         </message>
         <message>
             <location filename="../../app/ui/chats/model.py" />
-            <source>A message could not be read — check the phone</source>
-            <translation>Sebuah pesan tidak dapat dibaca — periksa di ponsel</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/chats/model.py" />
             <location filename="../../app/ui/shared/formatting.py" />
             <source>Not sent</source>
             <translation>Tidak terkirim</translation>
@@ -341,96 +445,6 @@
             <location filename="../../app/ui/chats/window.py" />
             <source>&lt;b&gt;Not connected now&lt;/b&gt; (%1). Messages you send wait in the queue and go out by themselves when the number reconnects.</source>
             <translation>&lt;b&gt;Belum tersambung&lt;/b&gt; (%1). Pesan yang Anda kirim menunggu di antrean dan terkirim sendiri saat nomor ini tersambung lagi.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>Demo</source>
-            <translation>Demo</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>&amp;Demo</source>
-            <translation>&amp;Demo</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The connection drops</source>
-            <translation>Koneksi terputus</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The phone logs this computer out</source>
-            <translation>Ponsel mengeluarkan komputer ini</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp is opened on another computer</source>
-            <translation>WhatsApp dibuka di komputer lain</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The connection goes silent</source>
-            <translation>Koneksi menjadi senyap</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The link files get damaged</source>
-            <translation>Berkas tautan rusak</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer writes…</source>
-            <translation>Pelanggan menulis…</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A receipt arrives for the last message sent</source>
-            <translation>Tanda terima datang untuk pesan terakhir yang dikirim</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sends a photo</source>
-            <translation>Pelanggan mengirim foto</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sends a document</source>
-            <translation>Pelanggan mengirim dokumen</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp refuses the next send</source>
-            <translation>WhatsApp menolak kiriman berikutnya</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The internet goes away</source>
-            <translation>Internet terputus</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>The internet comes back</source>
-            <translation>Internet tersambung lagi</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>No message sent from this number is waiting for a receipt.</source>
-            <translation>Tidak ada pesan dari nomor ini yang menunggu tanda terima.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sent a photo (demo).</source>
-            <translation>Pelanggan mengirim foto (demo).</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>A customer sent a document (demo).</source>
-            <translation>Pelanggan mengirim dokumen (demo).</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/demo/controls.py" />
-            <source>WhatsApp will refuse the next message “%1” sends.</source>
-            <translation>WhatsApp akan menolak pesan berikutnya yang dikirim “%1”.</translation>
         </message>
         <message>
             <location filename="../../app/ui/demo/customer_dialog.py" />
@@ -759,50 +773,9 @@
         </message>
         <message>
             <location filename="../../app/ui/inbox/conversation_menu.py" />
-            <location filename="../../app/ui/inbox/hooks.py" />
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
             <source>Inbox</source>
             <translation>Kotak masuk</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>&amp;Inbox</source>
-            <translation>Kotak &amp;masuk</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Every number's chats in one list (Ctrl+I)</source>
-            <translation>Chat semua nomor dalam satu daftar (Ctrl+I)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox, %n unread</source>
-            <translation>
-                <numerusform>Kotak masuk, %n belum dibaca</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox — %n unread</source>
-            <translation>
-                <numerusform>Kotak masuk — %n belum dibaca</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Inbox — nothing unread</source>
-            <translation>Kotak masuk — semua sudah dibaca</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>Open the inbox</source>
-            <translation>Buka kotak masuk</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/inbox/hooks.py" />
-            <source>%1 — %n unread</source>
-            <translation>
-                <numerusform>%1 — %n belum dibaca</numerusform>
-            </translation>
         </message>
         <message>
             <location filename="../../app/ui/inbox/hours_dialog.py" />
@@ -1483,6 +1456,96 @@
             <translation>belum ditautkan</translation>
         </message>
         <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>&amp;Demo</source>
+            <translation>&amp;Demo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The connection drops</source>
+            <translation>Koneksi terputus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The phone logs this computer out</source>
+            <translation>Ponsel mengeluarkan komputer ini</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp is opened on another computer</source>
+            <translation>WhatsApp dibuka di komputer lain</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The connection goes silent</source>
+            <translation>Koneksi menjadi senyap</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The link files get damaged</source>
+            <translation>Berkas tautan rusak</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer writes…</source>
+            <translation>Pelanggan menulis…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A receipt arrives for the last message sent</source>
+            <translation>Tanda terima datang untuk pesan terakhir yang dikirim</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sends a photo</source>
+            <translation>Pelanggan mengirim foto</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sends a document</source>
+            <translation>Pelanggan mengirim dokumen</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp refuses the next send</source>
+            <translation>WhatsApp menolak kiriman berikutnya</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The internet goes away</source>
+            <translation>Internet terputus</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>The internet comes back</source>
+            <translation>Internet tersambung lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>No message sent from this number is waiting for a receipt.</source>
+            <translation>Tidak ada pesan dari nomor ini yang menunggu tanda terima.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sent a photo (demo).</source>
+            <translation>Pelanggan mengirim foto (demo).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>A customer sent a document (demo).</source>
+            <translation>Pelanggan mengirim dokumen (demo).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/demo_controls.py" />
+            <source>WhatsApp will refuse the next message “%1” sends.</source>
+            <translation>WhatsApp akan menolak pesan berikutnya yang dikirim “%1”.</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/main_window/details_pane.py" />
             <source>Status history</source>
             <translation>Riwayat status</translation>
@@ -1586,6 +1649,47 @@
             <location filename="../../app/ui/main_window/details_pane.py" />
             <source>Connect this number again</source>
             <translation>Sambungkan nomor ini lagi</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>&amp;Inbox</source>
+            <translation>Kotak &amp;masuk</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Every number's chats in one list (Ctrl+I)</source>
+            <translation>Chat semua nomor dalam satu daftar (Ctrl+I)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox, %n unread</source>
+            <translation>
+                <numerusform>Kotak masuk, %n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox — %n unread</source>
+            <translation>
+                <numerusform>Kotak masuk — %n belum dibaca</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Inbox — nothing unread</source>
+            <translation>Kotak masuk — semua sudah dibaca</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>Open the inbox</source>
+            <translation>Buka kotak masuk</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/ui/main_window/inbox_hooks.py" />
+            <source>%1 — %n unread</source>
+            <translation>
+                <numerusform>%1 — %n belum dibaca</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window/live_updates.py" />
@@ -2974,6 +3078,11 @@
             <translation>Berkas</translation>
         </message>
         <message>
+            <location filename="../../app/ui/shared/message_look.py" />
+            <source>A message could not be read — check the phone</source>
+            <translation>Sebuah pesan tidak dapat dibaca — periksa di ponsel</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/shared/notices.py" />
             <source>“%1”</source>
             <translation>“%1”</translation>
@@ -3077,115 +3186,6 @@
             <location filename="../../app/ui/shared/notices.py" />
             <source>Offline for more than 30 seconds; Jaga keeps trying.</source>
             <translation>Sudah lebih dari 30 detik terputus; Jaga terus mencoba.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga cannot open this data folder</source>
-            <translation>Jaga tidak bisa membuka folder data ini</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>This data folder was last used by a newer version of Jaga (database version %1). This Jaga cannot read it and has not changed anything in it.
-
-Install the newer Jaga again, or start this one with another data folder (--data-dir).
-
-Data folder: %2</source>
-            <translation>Folder data ini terakhir dipakai oleh Jaga versi yang lebih baru (versi database %1). Jaga ini tidak bisa membacanya dan tidak mengubah apa pun di dalamnya.
-
-Pasang lagi Jaga yang lebih baru, atau jalankan Jaga ini dengan folder data lain (--data-dir).
-
-Folder data: %2</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>The damaged file is kept, untouched, in %1.</source>
-            <translation>File yang rusak disimpan, tanpa diubah, di %1.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga put back its backup %1: your numbers and messages up to that backup are here; anything newer is only in the damaged copy.</source>
-            <translation>Jaga memulihkan cadangannya %1: nomor dan pesan Anda sampai cadangan itu ada di sini; yang lebih baru hanya ada di salinan yang rusak.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>There was no backup yet, so the list of numbers starts empty. Your WhatsApp links are kept separately by the bridge.</source>
-            <translation>Belum ada cadangan, jadi daftar nomor mulai kosong. Tautan WhatsApp Anda disimpan terpisah oleh penghubung.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>To restore another backup by hand: quit Jaga, copy a file from the backups folder over app.sqlite3 in the data folder, and start Jaga again.</source>
-            <translation>Untuk memulihkan cadangan lain secara manual: tutup Jaga, salin sebuah file dari folder backups untuk menimpa app.sqlite3 di folder data, lalu jalankan Jaga lagi.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's database was damaged</source>
-            <translation>Database Jaga rusak</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's database (app.sqlite3) could not be read, probably after a power cut or a full disk. SQLite said: %1</source>
-            <translation>Database Jaga (app.sqlite3) tidak bisa dibaca, mungkin setelah listrik padam atau disk penuh. Kata SQLite: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's list of numbers is empty (app.sqlite3 is an empty file)</source>
-            <translation>Daftar nomor Jaga kosong (app.sqlite3 adalah file kosong)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's list of numbers is missing (there is no app.sqlite3)</source>
-            <translation>Daftar nomor Jaga hilang (tidak ada app.sqlite3)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga's list of numbers is empty</source>
-            <translation>Daftar nomor Jaga kosong</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Bring your numbers back?</source>
-            <translation>Kembalikan nomor Anda?</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>but the bridge still holds the WhatsApp links of %n numbers. Bring them back? They reconnect without a new QR code; their names and past messages cannot be recovered.</source>
-            <translation>
-                <numerusform>tetapi penghubung masih menyimpan tautan WhatsApp %n nomor. Kembalikan? Nomor tersambung lagi tanpa kode QR baru; nama dan pesan lamanya tidak bisa dipulihkan.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga could not start</source>
-            <translation>Jaga tidak bisa dimulai</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Jaga could not start: %1
-
-The details are in jaga.log in the logs folder of %2. Nothing in the data folder was deleted.</source>
-            <translation>Jaga tidak bisa dimulai: %1
-
-Rinciannya ada di jaga.log di folder logs pada %2. Tidak ada yang dihapus dari folder data.</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Bring them back</source>
-            <translation>Kembalikan</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Not now</source>
-            <translation>Nanti saja</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/db_start.py" />
-            <source>Number %1</source>
-            <translation>Nomor %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/start/screen_check.py" />
-            <source>Jaga cannot open its window: this computer lacks libraries that Qt needs to draw it. Install them, then start Jaga again:</source>
-            <translation>Jaga tidak bisa membuka jendelanya: komputer ini belum punya pustaka yang dibutuhkan Qt untuk menggambarnya. Pasang dulu, lalu buka Jaga lagi:</translation>
         </message>
         <message>
             <location filename="../../app/ui/tray/tray_icon.py" />

@@ -19,10 +19,7 @@ from PySide6.QtNetwork import QLocalServer
 
 from app.application import instance_key, setup_app_logging
 from app.runtime.db_upkeep import DatabaseUpkeep
-from app.storage import db_health
-from app.storage.db_health import Health
-from app.system.data_folders import DataPaths
-from app.ui.start.db_start import (
+from app.start.db_start import (
     Dialogs,
     Words,
     check_database,
@@ -30,7 +27,10 @@ from app.ui.start.db_start import (
     newer_words,
     offer_rebuild,
 )
-from app.ui.start.single_instance import SingleInstance
+from app.start.single_instance import SingleInstance
+from app.storage import db_health
+from app.storage.db_health import Health
+from app.system.data_folders import DataPaths
 from tests.liveapp import eventually, make_service, run, status_of, until_bridge_ready
 
 pytestmark = [pytest.mark.chaos, pytest.mark.integration]
@@ -64,7 +64,7 @@ async def link(service, count: int) -> list[str]:
 
 
 def quit_app(loop, service, data_dir: Path) -> None:
-    """What the window's Quit does (app/ui/start/launcher.py): stop, close, fold the WAL."""
+    """What the window's Quit does (app/start/launcher.py): stop, close, fold the WAL."""
     upkeep = DatabaseUpkeep(service.store, DataPaths(data_dir))
     run(loop, service.aclose())
     upkeep.finish()

@@ -21,7 +21,7 @@ import keyring
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.bridge_policy import Policy
-from app.ui.start.app_loop import running_loop
+from app.start.app_loop import running_loop
 from tests.liveapp import eventually, make_service, status_of, until_bridge_ready
 from tests.memory_keyring import MemoryKeyring
 

@@ -26,11 +26,11 @@ from app.bridge.protocol import Me, SessionInfo
 from app.domain.status import SessionStatus
 from app.gateway.gateway import Gateway
 from app.service import JagaService
+from app.start.app_loop import running_loop
 from app.storage.store import Inbound
 from app.ui.main_window.window import MainWindow
 from app.ui.settings.preferences import AppSettings
 from app.ui.shared.i18n import Translations, ensure_compiled
-from app.ui.start.app_loop import running_loop
 from tests.apilive import make_gateway
 from tests.gui.layout_cases import CASES, Stage
 from tests.layout_check import problems

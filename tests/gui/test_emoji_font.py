@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
-from app.ui.start.emoji_font import SYSTEM_EMOJI, bundled_font, install_emoji_font
+from app.start.emoji_font import SYSTEM_EMOJI, bundled_font, install_emoji_font
 
 PRAYING_HANDS = 0x1F64F
 

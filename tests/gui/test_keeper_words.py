@@ -1,9 +1,9 @@
 """The owner is told, in English and Indonesian, when a background task stopped and was
-started again (app/runtime/task_keeper.py → the window's problem banner)."""
+started again (app/tasks/keeper.py → the window's problem banner)."""
 
 from __future__ import annotations
 
-from app.runtime.task_keeper import GENERIC_STOPPED, STOPPED_SENTENCES, WORK_FAILED
+from app.tasks.keeper import GENERIC_STOPPED, STOPPED_SENTENCES, WORK_FAILED
 from app.ui.shared.error_text import error_words
 from app.ui.shared.i18n import Translations
 

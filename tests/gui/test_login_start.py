@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.__main__ import parse_args
 from app.domain.login_start import Launch, launch_of
+from app.start.launcher import open_window
 from app.system.autostart import FileAutostart, desktop_entry, launch_command
 from app.system.data_folders import DataPaths
 from app.ui.settings.dialog import SettingsDialog
 from app.ui.shared.i18n import Translations
-from app.ui.start.launcher import open_window
 
 OURS = ["/opt/jaga/jaga", "--data-dir", "/srv/toko", "--settings", "/srv/toko.ini", "--demo"]
 OTHER = ["/opt/jaga/jaga", "--data-dir", "/home/kasir/jaga"]

@@ -1,5 +1,5 @@
 """SIGTERM, Ctrl+C and the session ending reach the event loop as a quit request
-(app/ui/start/quit_signals.py). The whole quit of a real Jaga, path by path, is in
+(app/start/quit_signals.py). The whole quit of a real Jaga, path by path, is in
 tests/integration/test_quit_paths.py."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import signal
 
 from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QTimer
 
-from app.ui.start import quit_drill
-from app.ui.start.quit_signals import QuitOnSessionEnd, QuitOnSignals
+from app.start import quit_drill
+from app.start.quit_signals import QuitOnSessionEnd, QuitOnSignals
 
 
 def test_sigterm_asks_to_quit_once_and_the_old_handlers_come_back(qtbot):

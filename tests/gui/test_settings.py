@@ -97,7 +97,7 @@ def test_without_a_tray_close_to_tray_cannot_be_chosen(qtbot, settings):
 def test_a_chosen_data_folder_is_used_from_the_next_start(tmp_path):
     from argparse import Namespace
 
-    from app.ui.start.launcher import data_paths_for
+    from app.start.launcher import data_paths_for
 
     settings = AppSettings(tmp_path / "s.ini")
     settings.data_dir = tmp_path / "chosen"

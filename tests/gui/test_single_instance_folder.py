@@ -1,5 +1,5 @@
 """The single-instance socket of a deep data folder, without XDG_RUNTIME_DIR, lives in a
-folder of /tmp that must be this user's own and 0700 (app/ui/start/single_instance.py).
+folder of /tmp that must be this user's own and 0700 (app/start/single_instance.py).
 
 Seen failing against: `mkdir(mode=0o700, exist_ok=True)` taking /tmp/jaga-<uid> as it was:
 another user's 0777 folder was used, every socket in it counted as squatted, and a second
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from app.ui.start import single_instance
-from app.ui.start.single_instance import SingleInstance, server_name
+from app.start import single_instance
+from app.start.single_instance import SingleInstance, server_name
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="named pipes on Windows")
 

@@ -77,7 +77,7 @@ def test_a_requested_restart_is_no_crash_and_leaves_no_stale_lock(
 
 
 def test_the_damaged_bridge_banner_shows_at_a_normal_start(qtbot, loop, data_dir, make_window):
-    """The window is built after the restore is under way (app.ui.start.launcher), when the bridge
+    """The window is built after the restore is under way (app.start.launcher), when the bridge
     has told its recovery already (seen failing against: main at 583a38a, where the signal
     fired before the window listened and no banner ever showed)."""
     from tests.liveapp import dispose, make_service, until_bridge_ready

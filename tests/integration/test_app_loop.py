@@ -1,6 +1,6 @@
 """The app's loop closes an abandoned async generator inside one of its tasks, as asyncio does.
 
-qasync's loop, marked running from the start (app.ui.start.app_loop), never installed asyncio's
+qasync's loop, marked running from the start (app.start.app_loop), never installed asyncio's
 async-generator hooks. An httpx response read through `aiter_lines` and left between two
 lines when its task was cancelled was then closed by the garbage collector outside any
 task, and anyio raised "Attempted to exit cancel scope in a different task" (pytest's

@@ -1,11 +1,11 @@
-"""The launcher's order (app/ui/start/launcher.py): the restore runs before the window is built,
+"""The launcher's order (app/start/launcher.py): the restore runs before the window is built,
 and the window never waits for a bridge that is not coming."""
 
 from __future__ import annotations
 
 import app.application
 from app.domain.bridge_policy import State
-from app.ui.start.launcher import restore_under_way
+from app.start.launcher import restore_under_way
 from tests.liveapp import dispose, link, make_service, run, status_of, until_bridge_ready
 
 

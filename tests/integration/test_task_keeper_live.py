@@ -1,4 +1,4 @@
-"""No background task dies silently, with the real parts (app/runtime/task_keeper.py).
+"""No background task dies silently, with the real parts (app/tasks/keeper.py).
 
 Seen failing against: the event stream spawned by the service's old `_spawn` (one ERROR
 line, then no events ever again until the bridge restarted, the owner not told), and the
@@ -13,7 +13,7 @@ from app.domain.restart_pauses import RestartPolicy
 from app.gateway.envelope import body_bytes, envelope
 from app.gateway.gateway import for_service
 from app.gateway.webhook_sender import WebhookSender
-from app.runtime.task_keeper import STOPPED_SENTENCES
+from app.tasks.keeper import STOPPED_SENTENCES
 from tests.liveapp import dispose, eventually, link, make_service, run, settled, until_bridge_ready
 
 QUICK = RestartPolicy(first_pause_s=0.05, longest_pause_s=0.2)

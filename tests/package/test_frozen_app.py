@@ -71,7 +71,7 @@ def test_the_deb_installs_the_app_its_command_menu_entry_and_icon_and_needs_the_
 
 
 def test_the_bundle_brings_an_emoji_font_and_the_deb_recommends_the_colour_one():
-    """Emoji, not boxes, on a desktop without an emoji font (app/ui/start/emoji_font.py); seen
+    """Emoji, not boxes, on a desktop without an emoji font (app/start/emoji_font.py); seen
     failing against: main at 583a38a (no font in the bundle)."""
     fonts = DIST / "jaga" / "_internal" / "fonts"
     assert (fonts / "NotoEmoji[wght].ttf").stat().st_size > 100_000

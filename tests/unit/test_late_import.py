@@ -1,4 +1,4 @@
-"""app.ui.start.late_import: a heavy import on a worker thread, the app's event loop going on."""
+"""app.start.late_import: a heavy import on a worker thread, the app's event loop going on."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from app.ui.start.late_import import import_later
+from app.start.late_import import import_later
 from tests.liveapp import run
 
 SLOW_MODULE = """

@@ -62,8 +62,8 @@ def test_the_table_covers_every_system_library_the_installed_qt_xcb_plugin_needs
 
 
 def test_the_message_is_in_the_owners_language(tmp_path, qapp):
+    from app.start.screen_check import report_missing_screen_libraries
     from app.ui.shared.i18n import Translations, ensure_compiled
-    from app.ui.start.screen_check import report_missing_screen_libraries
 
     ensure_compiled()
     settings = tmp_path / "settings.ini"

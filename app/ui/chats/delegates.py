@@ -48,6 +48,7 @@ from app.ui.chats.model import (
 )
 from app.ui.shared.formatting import tr
 from app.ui.shared.icons import draw_tick
+from app.ui.shared.message_look import MUTED, WAITING, small
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,17 +62,9 @@ BUBBLE_FAILED = QColor("#fde8e6")
 BORDER = QColor("#d5d9dc")
 BORDER_FAILED = QColor("#eba59f")
 TEXT = QColor("#111b21")
-MUTED = QColor("#667781")
-WAITING = QColor("#8a5a00")
 FAILED = QColor("#b3261e")
 LINK = QColor("#0b6bcb")
 CHAT_BACKGROUND = "#efeae2"
-
-
-def small(font: QFont) -> QFont:
-    smaller = QFont(font)
-    smaller.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-    return smaller
 
 
 def wrapped(text: str, font: QFont, width: float) -> tuple[QTextLayout, float, float]:

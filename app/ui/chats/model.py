@@ -23,10 +23,10 @@ from app.ui.shared.formatting import (
     day_or_time,
     tick_words,
     tr,
-    tr_noop,
     utcnow,
 )
 from app.ui.shared.media_text import media_preview as _media_preview
+from app.ui.shared.message_look import UNREADABLE_WORDS
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,9 +51,6 @@ def scheduled(message: ChatMessage, now: datetime) -> bool:
 
 
 #: An inbound message nobody could decrypt (the bridge's `message.undecryptable`).
-UNREADABLE_WORDS = tr_noop("A message could not be read — check the phone")
-
-
 def unreadable(message: ChatMessage) -> bool:
     return message.direction == "in" and message.status == "unreadable"
 

@@ -21,10 +21,10 @@ from app.domain.store_error import StoreError
 from app.ports.window import WindowPort
 from app.ui.shared.error_text import error_words
 from app.ui.shared.formatting import tr
+from app.ui.shared.message_look import ERROR_STYLE
 from app.ui.shared.retranslating import Retranslating
 from app.ui.shared.screen_fit import OpensOnScreen
 
-ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = (
     "QLabel#offlineNote { background: #fff6e0; border: 1px solid #ecd08a; border-radius: 6px;"
     " padding: 6px 10px; }"

@@ -31,12 +31,12 @@ from app.domain.window_views import AccountView, ChatMessage
 from app.ports.window import WindowPort
 from app.ui.chats.delegates import CHAT_BACKGROUND, ConversationDelegate, WidthReflow
 from app.ui.chats.hold_note import hold_note
+from app.ui.chats.inbox_extras import install_chat_extras
 from app.ui.chats.media_delegate import MediaBubbleDelegate, ThumbnailCache
 from app.ui.chats.message_actions import MessageActions
 from app.ui.chats.model import ConversationsModel, MessageRole, MessagesModel
 from app.ui.chats.new_message import NOTE_STYLE, NewMessageDialog
 from app.ui.chats.reply_box import ReplyPane
-from app.ui.inbox.hooks import install_chat_extras
 from app.ui.shared.error_text import error_words
 from app.ui.shared.formatting import chat_title, format_phone, status_words, tr, utcnow
 from app.ui.shared.icons import health_icon

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bridge.client import BridgeError
+from app.domain.bridge_error import BridgeError
 from app.domain.pacing import Pacing
-from app.gateway.gateway import Gateway
-from app.gateway.lan_address import lan_address
+from app.ports.gateway_setup import GatewaySetup
 from app.ui.gateway_setup.webhooks_panel import WebhooksPanel
 from app.ui.settings.pacing_box import PacingBox
 from app.ui.settings.preferences import AppSettings
@@ -42,7 +41,7 @@ class GatewayDialog(OpensOnScreen, Retranslating, QDialog):
     """Three tabs, each scrolling on a small screen: the local API, safe sending, webhooks."""
 
     def __init__(
-        self, gateway: Gateway, settings: AppSettings, parent: QWidget | None = None
+        self, gateway: GatewaySetup, settings: AppSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.gateway = gateway
@@ -121,7 +120,8 @@ class GatewayDialog(OpensOnScreen, Retranslating, QDialog):
         if self.gateway.problem:
             self.address.setText(self.gateway.problem)
         else:
-            host = "127.0.0.1" if not server.lan else lan_address() or tr("this computer's address")
+            lan = self.gateway.lan_address() if server.lan else None
+            host = "127.0.0.1" if not server.lan else lan or tr("this computer's address")
             self.address.setText(
                 tr("Your shop's software reaches Jaga at %1 (routes: %2).")
                 .replace("%1", f"http://{host}:{server.port}")
@@ -187,7 +187,7 @@ class GatewayDialog(OpensOnScreen, Retranslating, QDialog):
         super().accept()
 
 
-def show_for(window: QWidget, gateway: Gateway, settings: AppSettings) -> GatewayDialog:
+def show_for(window: QWidget, gateway: GatewaySetup, settings: AppSettings) -> GatewayDialog:
     """One dialog per window, raised again when asked twice."""
     dialog = window.findChild(GatewayDialog)
     if dialog is None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.store_error import StoreError
 from app.domain.webhook_events import EVENTS
-from app.storage.webhooks import WebhookStore
+from app.ports.gateway_setup import WebhookTargets
 from app.ui.shared.dialog_buttons import accept_reject_buttons
 from app.ui.shared.error_text import error_words
 from app.ui.shared.formatting import tr
@@ -34,7 +34,7 @@ EVENT_COLUMNS = 2
 class WebhookEditor(OpensOnScreen, Retranslating, QDialog):
     added = Signal(int)  # the new address's id
 
-    def __init__(self, webhooks: WebhookStore, parent: QWidget | None = None) -> None:
+    def __init__(self, webhooks: WebhookTargets, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.webhooks = webhooks
         self.url = QLineEdit()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gateway.gateway import Gateway
+from app.ports.gateway_setup import GatewaySetup
 from app.ui.gateway_setup.webhook_editor import WebhookEditor
 from app.ui.shared.formatting import age, date_time_format, local_time, tr, tr_noop, utcnow
 from app.ui.shared.retranslating import Retranslating
@@ -37,7 +37,7 @@ DELIVERY_WORDS = {
 
 
 class WebhooksPanel(Retranslating, QWidget):
-    def __init__(self, gateway: Gateway, parent: QWidget | None = None) -> None:
+    def __init__(self, gateway: GatewaySetup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.gateway = gateway
         self.webhooks = gateway.webhooks

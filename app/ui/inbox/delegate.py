@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain.inbox.views import Conversation
-from app.ui.chats.delegates import MUTED, WAITING, small
 from app.ui.inbox.model import ConversationRole, LabelsRole, NumberRole, PreviewRole, TimeRole
+from app.ui.shared.message_look import MUTED, WAITING, small
 
 Index = QModelIndex | QPersistentModelIndex
 UNREAD = QColor("#25a244")  # WhatsApp's green badge

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton
 
-from app.ui.chats.new_message import ERROR_STYLE
 from app.ui.inbox.words import inbox_words
+from app.ui.shared.message_look import ERROR_STYLE
 
 Numbers = Callable[[], list[tuple[str, str]]]  # (account id, the owner's name for it)
 

@@ -17,9 +17,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from app.domain.inbox.labels import Label, same_name
 from app.domain.inbox.views import Conversation
-from app.ui.chats.model import UNREADABLE_WORDS
 from app.ui.shared.formatting import chat_title, day_or_time, tr, trn, utcnow
 from app.ui.shared.media_text import media_line
+from app.ui.shared.message_look import UNREADABLE_WORDS
 
 Index = QModelIndex | QPersistentModelIndex
 ConversationRole = Qt.ItemDataRole.UserRole + 1  # the Conversation

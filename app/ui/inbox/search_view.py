@@ -26,10 +26,10 @@ from app.domain.inbox.notices import preview
 from app.domain.inbox.views import SearchHit
 from app.domain.store_error import StoreError
 from app.ports.inbox import InboxPort
-from app.ui.chats.delegates import small
 from app.ui.inbox.delegate import ALIGN_LEFT, ALIGN_RIGHT, bold, paint_row
 from app.ui.inbox.dialog_parts import error_label, show_error
 from app.ui.shared.formatting import chat_title, day_or_time, tr, trn, utcnow
+from app.ui.shared.message_look import small
 
 Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole + 1

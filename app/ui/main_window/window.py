@@ -27,11 +27,11 @@ from app.domain.notify_policy import Notice
 from app.domain.stall import StallDetector
 from app.ports.window import WindowPort
 from app.ui.bridge_status.panel import BridgePanel
-from app.ui.demo.controls import DemoControls
-from app.ui.inbox.hooks import install_inbox
 from app.ui.linking.dialog import QrDialog
 from app.ui.main_window.accounts_model import AccountIdRole
 from app.ui.main_window.banner_area import BannerArea
+from app.ui.main_window.demo_controls import DemoControls
+from app.ui.main_window.inbox_hooks import install_inbox
 from app.ui.main_window.live_updates import LiveViews
 from app.ui.main_window.owner_actions import OwnerActions
 from app.ui.main_window.panes import WindowParts

@@ -1,5 +1,5 @@
 """What the owner reads when a background task of Jaga stopped after an error and was
-started again (app/runtime/task_keeper.py), in the owner's language (for error_words)."""
+started again (app/tasks/keeper.py), in the owner's language (for error_words)."""
 
 from __future__ import annotations
 

@@ -8,11 +8,11 @@ reports what followed, exactly as with a real phone.
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QPainter
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox, QStatusBar, QWidget
 
 from app.domain.demo_files import DemoFile, demo_pdf
 from app.domain.status import SessionStatus
@@ -42,19 +42,33 @@ def demo_photo() -> bytes:
 
 
 if TYPE_CHECKING:
-    from app.ui.main_window.window import MainWindow
+    from app.ports.window import WindowPort
+
+
+class DemoHost(Protocol):
+    """What the controls use of the main window (window.py's MainWindow, a QMainWindow):
+    named here, so that the window builds its controls without an import loop."""
+
+    port: WindowPort
+
+    def selected_account_id(self) -> str | None: ...
+    def show_error(self, error: Exception) -> QMessageBox: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
 
 
 class DemoControls(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: DemoHost) -> None:
+        host: QMainWindow = window  # type: ignore[assignment]  # the MainWindow itself
+        super().__init__(host)
         self.window = window
+        self.host_widget = host
         self.port = window.port
         self.demo = self.port.demo
         self.customer_dialog: CustomerDialog | None = None
 
         def action(run: Callable[[str], Coroutine[Any, Any, Any]]) -> QAction:
-            made = QAction(window)
+            made = QAction(host)
             made.triggered.connect(lambda _checked=False: self._on_selected(run))
             return made
 
@@ -63,15 +77,15 @@ class DemoControls(QObject):
         self.elsewhere_action = action(self.demo.opened_elsewhere)
         self.silent_action = action(self.demo.go_silent)
         self.damage_action = action(self.demo.damage_link_files)
-        self.receipt_action = QAction(window)
+        self.receipt_action = QAction(host)
         self.receipt_action.triggered.connect(lambda _checked=False: self.receipt_arrives())
-        self.customer_action = QAction(window)
+        self.customer_action = QAction(host)
         self.customer_action.triggered.connect(lambda _checked=False: self.customer_writes())
         self.photo_action = action(self._customer_sends_photo)
         self.document_action = action(self._customer_sends_document)
-        self.refuse_action = QAction(window)
+        self.refuse_action = QAction(host)
         self.refuse_action.triggered.connect(lambda _checked=False: self.refuse_next_send())
-        self.internet_action = QAction(window)
+        self.internet_action = QAction(host)
         self.internet_action.triggered.connect(lambda _checked=False: self.switch_internet())
         #: Need a live connection to act on (the bridge refuses them otherwise).
         self.connection_actions = (
@@ -81,7 +95,7 @@ class DemoControls(QObject):
             self.silent_action,
             self.damage_action,
         )
-        self.menu = QMenu(window)
+        self.menu = QMenu(host)
         self.fill(self.menu)
         self.menu.addSeparator()
         self.menu.addAction(self.internet_action)
@@ -206,7 +220,7 @@ class DemoControls(QObject):
         account_id = self.window.selected_account_id()
         if account_id is None:
             return None
-        dialog = CustomerDialog(self.port.commands.default_region, parent=self.window)
+        dialog = CustomerDialog(self.port.commands.default_region, parent=self.host_widget)
         dialog.written.connect(
             lambda phone, text: run_async(
                 self.demo.customer_writes(account_id, phone, text), self.window.show_error

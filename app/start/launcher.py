@@ -27,13 +27,13 @@ if TYPE_CHECKING:
     from app.gateway.gateway import Gateway
     from app.runtime.db_upkeep import DatabaseUpkeep
     from app.service import JagaService
+    from app.start.app_loop import AppLoop
+    from app.start.quit_signals import QuitRequests
+    from app.start.single_instance import SingleInstance
     from app.storage.db_health import StartCheck
     from app.system.secrets import BridgeToken
     from app.ui.main_window.window import MainWindow
     from app.ui.shared.i18n import Translations
-    from app.ui.start.app_loop import AppLoop
-    from app.ui.start.quit_signals import QuitRequests
-    from app.ui.start.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +63,11 @@ WINDOW_WAITS_FOR_RESTORE_S = 1.5
 
 def run(args: argparse.Namespace) -> int:
     from app.application import Options, create_supervisor, instance_key, setup_app_logging
+    from app.start.emoji_font import install_emoji_font
+    from app.start.quit_signals import QuitRequests
+    from app.start.single_instance import SingleInstance
     from app.storage import db_health
     from app.storage.db_health import Health
-    from app.ui.start.emoji_font import install_emoji_font
-    from app.ui.start.quit_signals import QuitRequests
-    from app.ui.start.single_instance import SingleInstance
 
     settings = settings_for(args)
     paths = data_paths_for(args, settings).ensure()
@@ -99,13 +99,13 @@ def run(args: argparse.Namespace) -> int:
     check = db_health.check_at_start(paths.database, paths.backups, db_health.known_revisions())
     if check.health is Health.NEWER:
         started[0].stop_and_wait()
-        from app.ui.start.db_start import Dialogs, newer_words
+        from app.start.db_start import Dialogs, newer_words
 
         _translations = language(settings)  # kept: installed while the dialog shows
         Dialogs().refuse(newer_words(check, paths))
         return 1
 
-    from app.ui.start.app_loop import AppLoop
+    from app.start.app_loop import AppLoop
 
     app_loop = AppLoop(app)
     try:
@@ -136,8 +136,8 @@ class Launch:
         self.translations: Translations | None = None
 
     def run(self, check: StartCheck, quits: QuitRequests, instance: SingleInstance) -> int:
+        from app.start import quit_drill
         from app.storage.db_health import Health
-        from app.ui.start import quit_drill
 
         opened = self._open(check)
         if opened is None:
@@ -172,7 +172,7 @@ class Launch:
         except Exception as error:  # said in words and in jaga.log, never a bare traceback
             log.exception("Jaga could not start")
             self.started[0].stop_and_wait()
-            from app.ui.start.db_start import Dialogs, start_failed_words
+            from app.start.db_start import Dialogs, start_failed_words
 
             self.translations = self.translations or language(self.settings)
             Dialogs().refuse(start_failed_words(error, self.paths))
@@ -238,7 +238,7 @@ class Face:
     async def _start_gateway(self, settings: AppSettings) -> None:
         """aiohttp and the API: after the window, imported beside the loop (late_import)."""
         from app.application import instance_key
-        from app.ui.start.late_import import import_later
+        from app.start.late_import import import_later
 
         # Nothing on this thread may import the API's modules meanwhile (the dialog does:
         # it is imported when the owner opens it).
@@ -303,8 +303,8 @@ def ask_about_database(
     check: StartCheck, paths: DataPaths, service: JagaService, window: QWidget
 ) -> None:
     """A damaged or empty database: said in words, and the links left offered back."""
+    from app.start.db_start import Dialogs, damaged_words, offer_rebuild
     from app.storage.db_health import Health
-    from app.ui.start.db_start import Dialogs, damaged_words, offer_rebuild
 
     dialogs = Dialogs()
 

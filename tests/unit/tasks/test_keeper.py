@@ -1,4 +1,4 @@
-"""The one place that starts and watches background tasks (app/runtime/task_keeper.py).
+"""The one place that starts and watches background tasks (app/tasks/keeper.py).
 
 Seen failing against: the service's old `_spawn` (a task logged once and gone, never
 started again, the owner not told) and the gateway's bare `ensure_future` of the webhook
@@ -11,7 +11,7 @@ import asyncio
 import logging
 
 from app.domain.restart_pauses import RestartPolicy
-from app.runtime.task_keeper import GENERIC_STOPPED, STOPPED_SENTENCES, WORK_FAILED, TaskKeeper
+from app.tasks.keeper import GENERIC_STOPPED, STOPPED_SENTENCES, WORK_FAILED, TaskKeeper
 from tests.liveapp import eventually, run
 
 
@@ -121,7 +121,7 @@ def test_at_close_every_task_ends_and_nothing_new_starts(loop, caplog):
         assert late.cancelled()
         await asyncio.sleep(0)
 
-    with caplog.at_level(logging.DEBUG, "app.runtime.task_keeper"):
+    with caplog.at_level(logging.DEBUG, "app.tasks.keeper"):
         run(loop, scenario())
     assert started == ["kept", "work"]
     assert harness.told == []  # a stop is not a failure

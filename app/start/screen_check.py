@@ -17,9 +17,9 @@ def report_missing_screen_libraries(
     QtCore needs no screen: a QCoreApplication is enough to load the translation."""
     from PySide6.QtCore import QCoreApplication
 
+    from app.start.launcher import settings_for
     from app.ui.shared.formatting import tr
     from app.ui.shared.i18n import Translations
-    from app.ui.start.launcher import settings_for
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     Translations().apply(settings_for(args).language)

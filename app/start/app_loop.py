@@ -81,6 +81,6 @@ def turn_until(awaitable: Awaitable[T]) -> T:
         if waiter.exec() != 0:
             # Someone called QCoreApplication.exit(): Qt's loops now return at once. Turn
             # the events by hand instead of spinning (the Quit event itself is caught,
-            # app.ui.start.quit_signals.QuitOnSessionEnd).
+            # app.start.quit_signals.QuitOnSessionEnd).
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     return task.result()

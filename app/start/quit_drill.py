@@ -43,7 +43,7 @@ def arm(window: MainWindow, env: dict[str, str] | None = None) -> str | None:
         return None
     act = _action(window, path)
     # The handler runs in the main thread between bytecodes; the drill itself runs from
-    # the event loop (the signal's wake-up reaches Qt through app.ui.start.quit_signals).
+    # the event loop (the signal's wake-up reaches Qt through app.start.quit_signals).
     signal.signal(signal.SIGUSR1, lambda _n, _f: QTimer.singleShot(0, act))
     log.info("quit drill armed: %s on SIGUSR1", path)
     return path

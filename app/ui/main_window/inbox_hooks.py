@@ -1,15 +1,13 @@
-"""Where the inbox meets the rest of the window: one call in MainWindow, one in ChatsWindow.
-
-- main window: an Inbox button (Ctrl+I) with the unread total, an Unread column on the
-  numbers' rows, a line in the tray menu, and new-message notices (tray or banner);
-- chats window: quick replies on `/name` in the reply box, and a chat shown is a chat read.
+"""Where the inbox meets the main window (one call in MainWindow): an Inbox button (Ctrl+I)
+with the unread total, an Unread column on the numbers' rows, a line in the tray menu, and
+new-message notices (tray or banner). The chats window's part: app/ui/chats/inbox_extras.py.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +20,6 @@ from PySide6.QtWidgets import (
 
 from app.domain.inbox.unread import total
 from app.ui.inbox.banner import MessageBanner
-from app.ui.inbox.completer import QuickReplyCompleter
-from app.ui.inbox.conversation_menu import conversation_menu
 from app.ui.inbox.hours_dialog import HoursDialog
 from app.ui.inbox.labels_dialog import LabelsDialog
 from app.ui.inbox.message_notices import MessageNotices
@@ -32,8 +28,29 @@ from app.ui.inbox.window import InboxWindow
 from app.ui.shared.formatting import tr, trn
 
 if TYPE_CHECKING:
+    from app.ports.window import WindowPort
     from app.ui.chats.window import ChatsWindow
-    from app.ui.main_window.window import MainWindow
+    from app.ui.main_window.accounts_model import AccountsModel
+    from app.ui.main_window.banner_area import BannerArea
+    from app.ui.shared.banner import NoticeBoard
+    from app.ui.tray.tray_icon import Tray
+
+
+class InboxHost(Protocol):
+    """What the hooks use of the main window (window.py's MainWindow, a QMainWindow): named
+    here, so that the window installs the hooks without an import loop."""
+
+    port: WindowPort
+    add_button: QPushButton
+    banners: BannerArea
+    notice_board: NoticeBoard
+    tray: Tray
+    model: AccountsModel
+
+    def open_chats(self, account_id: str) -> ChatsWindow | None: ...
+    def centralWidget(self) -> QWidget: ...
+    def addAction(self, action: QAction) -> None: ...
+    def installEventFilter(self, watcher: QObject) -> None: ...
 
 
 def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:
@@ -48,8 +65,8 @@ def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:
 
 
 class InboxHooks(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: InboxHost) -> None:
+        super().__init__(window)  # type: ignore[call-overload]  # a QMainWindow
         self.window = window
         self.window_port = window.port
         self.port = self.window_port.inbox
@@ -224,52 +241,5 @@ class InboxHooks(QObject):
         return dialog  # type: ignore[return-value]
 
 
-def install_inbox(window: MainWindow) -> InboxHooks:
+def install_inbox(window: InboxHost) -> InboxHooks:
     return InboxHooks(window)
-
-
-class ChatExtras(QObject):
-    """A chats window's part of the inbox: quick replies, and reading what is shown."""
-
-    def __init__(self, chats: ChatsWindow) -> None:
-        super().__init__(chats)
-        self.chats = chats
-        self.port = chats.port.inbox
-        self.completer = QuickReplyCompleter(
-            chats.reply, self.port, chats.account_id, lambda: chats.chat
-        )
-        pane = chats.reply_pane.layout()
-        if pane is not None:
-            pane.insertWidget(max(0, pane.count() - 1), self.completer.list)  # type: ignore[attr-defined]
-        chats.messages_model.modelReset.connect(self.read_shown)
-        chats.messages_model.rowsInserted.connect(self._rows_in)
-        # Labels and the customer's name, from the chat's own list too.
-        chats.conversations.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        chats.conversations.customContextMenuRequested.connect(self._menu)
-        self.read_shown()  # the chat the window opened with
-
-    def read_shown(self) -> None:
-        if self.chats.chat is not None:
-            self.port.mark_read(self.chats.account_id, self.chats.chat)
-
-    def menu_at(self, position: QPoint) -> QMenu | None:
-        """The menu of the conversation under `position` in the chats window's list."""
-        index = self.chats.conversations.indexAt(position)
-        chat = self.chats.conversations_model.chat_at(index.row()) if index.isValid() else None
-        found = self.port.conversation(self.chats.account_id, chat) if chat else None
-        if found is None:
-            return None
-        return conversation_menu(self.chats, self.port, found)
-
-    def _menu(self, position: QPoint) -> None:
-        menu = self.menu_at(position)
-        if menu is not None:
-            menu.popup(self.chats.conversations.viewport().mapToGlobal(position))
-
-    def _rows_in(self, _parent: QModelIndex, _first: int, _last: int) -> None:
-        if self.chats.isActiveWindow():
-            self.read_shown()  # the owner has the chat in front of them
-
-
-def install_chat_extras(chats: ChatsWindow) -> ChatExtras:
-    return ChatExtras(chats)
