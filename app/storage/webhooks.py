@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -18,10 +17,11 @@ from sqlalchemy.orm import Session
 from app.domain.views import DeliveryView, WebhookTargetView
 from app.domain.webhook_address import check_address
 from app.domain.webhook_events import EVENTS
-from app.domain.webhook_retry import Next, Outcome
+from app.domain.webhook_retry import Next
 from app.storage.store import Store, StoreError
 from app.storage.tables import WebhookDelivery, WebhookTarget, utcnow
 from app.storage.view_of import view_of
+from app.storage.webhooks_outcomes import Outcomed, record_all
 
 PENDING = "pending"
 
@@ -32,6 +32,15 @@ def check_events(events: Iterable[str]) -> list[str]:
     if unknown or not chosen:
         raise StoreError(f"Choose the events to send from: {', '.join(EVENTS)}.")
     return chosen
+
+
+@dataclass(frozen=True)
+class _Attempted:
+    delivery_id: int
+    step: Next
+    status_code: int | None
+    error: str | None
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -139,14 +148,12 @@ class WebhookStore:
         error: str | None,
         now: datetime,
     ) -> None:
-        with self._store.session() as s:
-            _record_in(s, delivery_id, step, status_code, error, now)
+        self.record_many([_Attempted(delivery_id, step, status_code, error, now)])
 
     def record_many(self, outcomes: Iterable[Outcomed]) -> None:
         """Several attempts' outcomes in one commit (one sync to disk, not one each)."""
         with self._store.session() as s:
-            for o in outcomes:
-                _record_in(s, o.delivery_id, o.step, o.status_code, o.error, o.at)
+            record_all(s, outcomes)
 
     def retry_now(self, target_id: int, now: datetime | None = None) -> int:
         """The owner's Retry now: waiting, refused and expired deliveries go again at once."""
@@ -213,53 +220,6 @@ class WebhookStore:
                 last_failure_at=target.last_failure_at,
                 last_failure=target.last_failure,
             )
-
-
-class Outcomed(Protocol):
-    """One attempt's outcome (app/gateway/webhook_outcomes.py: Recorded)."""
-
-    delivery_id: int
-    step: Next
-    status_code: int | None
-    error: str | None
-    at: datetime
-
-
-def _record_in(
-    s: Session,
-    delivery_id: int,
-    step: Next,
-    status_code: int | None,
-    error: str | None,
-    now: datetime,
-) -> None:
-    row = s.get(WebhookDelivery, delivery_id)
-    if row is None:
-        return  # its URL was removed meanwhile
-    row.attempts += 1
-    row.last_attempt_at = now
-    row.last_status_code = status_code
-    row.last_error = error
-    if step.outcome is Outcome.RETRY:
-        assert step.at is not None
-        row.next_attempt_at = step.at
-    else:
-        row.state = step.outcome.value
-        row.finished_at = now
-    target = s.get(WebhookTarget, row.target_id)
-    if target is None:
-        return
-    if step.outcome is Outcome.DELIVERED:
-        target.last_success_at = now
-    else:
-        target.last_failure_at = now
-        target.last_failure = _failure_words(status_code, error)
-
-
-def _failure_words(status_code: int | None, error: str | None) -> str:
-    if status_code is not None:
-        return f"HTTP {status_code}" + (f": {error}" if error else "")
-    return error or "no answer"
 
 
 def enabled_targets(s: Session) -> list[WebhookTarget]:
