@@ -7,7 +7,7 @@ delivered, refused for good, or 24 hours old.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -111,31 +111,67 @@ class WebhookStore:
                 body=body,
             )
 
-    def _heads(self, target_id: int | None = None):  # noqa: ANN202 (a SQLAlchemy subquery)
+    def _heads(self, among: Collection[int] | None = None):  # noqa: ANN202 (a subquery)
         """The oldest unfinished delivery of each (URL, chat): the only one that may go."""
         query = select(func.min(WebhookDelivery.id)).where(WebhookDelivery.state == PENDING)
-        if target_id is not None:
-            query = query.where(WebhookDelivery.target_id == target_id)
+        if among is not None:
+            query = query.where(WebhookDelivery.target_id.in_(among))
         return query.group_by(WebhookDelivery.target_id, WebhookDelivery.order_key)
 
     def due(
         self, now: datetime, limit: int = 64, *, target_id: int | None = None
     ) -> list[DeliveryView]:
         """Due heads of every (URL, chat), or of one URL's chats only."""
+        among = None if target_id is None else [target_id]
         with self._store.session() as s:
             query = (
                 select(WebhookDelivery)
-                .where(WebhookDelivery.id.in_(self._heads(target_id)))
+                .where(WebhookDelivery.id.in_(self._heads(among)))
                 .where(WebhookDelivery.next_attempt_at <= now)
                 .order_by(WebhookDelivery.id)
                 .limit(limit)
             )
             return [delivery_view(d) for d in s.scalars(query)]
 
-    def next_due_at(self, target_id: int | None = None) -> datetime | None:
+    def due_by_address(
+        self, now: datetime, among: Collection[int], limit: int = 64
+    ) -> dict[int, list[DeliveryView]]:
+        """Due heads of these URLs' chats in one query, at most `limit` per URL (a backlog
+        at one address never hides another's), by URL."""
+        if not among:
+            return {}
+        rank = func.row_number().over(
+            partition_by=WebhookDelivery.target_id, order_by=WebhookDelivery.id
+        )
+        ranked = (
+            select(WebhookDelivery.id, rank.label("rank"))
+            .where(WebhookDelivery.id.in_(self._heads(among)))
+            .where(WebhookDelivery.next_attempt_at <= now)
+            .subquery()
+        )
+        query = (
+            select(WebhookDelivery)
+            .join(ranked, ranked.c.id == WebhookDelivery.id)
+            .where(ranked.c.rank <= limit)
+            .order_by(WebhookDelivery.id)
+        )
+        by_address: dict[int, list[DeliveryView]] = {}
+        with self._store.session() as s:
+            for row in s.scalars(query):
+                by_address.setdefault(row.target_id, []).append(delivery_view(row))
+        return by_address
+
+    def next_due_at(
+        self, target_id: int | None = None, *, among: Collection[int] | None = None
+    ) -> datetime | None:
+        """When the next head of these URLs' chats (one, several, or all) is due."""
+        if target_id is not None:
+            among = [target_id]
+        if among is not None and not among:
+            return None
         with self._store.session() as s:
             query = select(func.min(WebhookDelivery.next_attempt_at)).where(
-                WebhookDelivery.id.in_(self._heads(target_id))
+                WebhookDelivery.id.in_(self._heads(among))
             )
             return s.scalar(query)
 
