@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.views import DeliveryView, WebhookTargetView
@@ -274,20 +274,22 @@ def enqueue_in(
     """The same inside a transaction that is already open: the one that stores the rows
     the event is about (app.storage.write_hooks), so both commit or neither does."""
     wanted = [t for t in targets if event in t.events.split(",")]
+    if not wanted:
+        return []
     rows = [
-        WebhookDelivery(
-            target_id=t.id,
-            event_id=event_id,
-            event=event,
-            order_key=order_key,
-            body=body,
-            state=PENDING,
-        )
+        {
+            "target_id": t.id,
+            "event_id": event_id,
+            "event": event,
+            "order_key": order_key,
+            "body": body,
+            "state": PENDING,
+        }
         for t in wanted
     ]
-    s.add_all(rows)
-    s.flush()
-    return [row.id for row in rows]
+    # One INSERT … RETURNING for every address (not an ORM flush of one object each).
+    returning = insert(WebhookDelivery).returning(WebhookDelivery.id, sort_by_parameter_order=True)
+    return list(s.scalars(returning, rows))
 
 
 def target_view(row: WebhookTarget) -> WebhookTargetView:
