@@ -2,12 +2,12 @@
 
 Each address delivers on its own: one lane (an asyncio task) per address, so a slow,
 hanging or hostile receiver delays only itself. One loop hands the idle lanes their due
-deliveries, read in one query for all of them (not two per address per event: on a
-2-core machine those queries were most of a 10-address fan-out, docs/benchmarks.md); a
-busy lane gets nothing new until its outcomes are stored. Within a lane, the heads of different
-chats go side by side (a few at once); a chat's next event waits for the one before.
-Every outcome is stored before a lane looks for more (outcomes of the same moment share
-one commit: app/gateway/webhook_outcomes.py), so a restart goes on from where it stopped.
+deliveries, read in one query for all of them (two queries per address per event were a
+large part of a 10-address fan-out's CPU: docs/benchmarks.md, "Where a webhook's time
+goes"); a busy lane is handed nothing new until all its outcomes are stored (outcomes of
+the same moment share one commit: app/gateway/webhook_outcomes.py), so a restart goes on
+from where it stopped. Within a lane, the heads of different chats go side by side (a few
+at once); a chat's next event waits for the one before.
 
 Nothing here logs a secret, a body or a full URL (its query may carry the shop's token):
 a URL is named by its target id and host.
