@@ -1,10 +1,13 @@
 """Sends due webhook deliveries to the shop's URLs, signed, in order per chat, with retries.
 
 Each address delivers on its own: one lane (an asyncio task) per address, so a slow,
-hanging or hostile receiver delays only itself. Within a lane, the heads of different
-chats go side by side (a few at once); a chat's next event waits for the one before.
-Every outcome is stored before a lane looks for more (outcomes of the same moment share
-one commit: app/gateway/webhook_outcomes.py), so a restart goes on from where it stopped.
+hanging or hostile receiver delays only itself. One loop hands the idle lanes their due
+deliveries, read in one query for all of them (two queries per address per event were a
+large part of a 10-address fan-out's CPU: docs/benchmarks.md, "Where a webhook's time
+goes"); a busy lane is handed nothing new until all its outcomes are stored (outcomes of
+the same moment share one commit: app/gateway/webhook_outcomes.py), so a restart goes on
+from where it stopped. Within a lane, the heads of different chats go side by side (a few
+at once); a chat's next event waits for the one before.
 
 Nothing here logs a secret, a body or a full URL (its query may carry the shop's token):
 a URL is named by its target id and host.
@@ -68,12 +71,15 @@ class WebhookSender:
         self._wakeup = asyncio.Event()
         self._lanes: dict[int, asyncio.Task[None]] = {}
         self._lane_wakeups: dict[int, asyncio.Event] = {}
+        self._targets: dict[int, WebhookTargetView] = {}
+        self._targets_read = False  # the addresses are read again after a wake()
+        self._handed: dict[int, list[DeliveryView]] = {}  # lane → its deliveries to try
+        self._busy: set[int] = set()  # lanes trying theirs now
 
     def wake(self) -> None:
         """New deliveries were written, or the owner asked for a retry or added an address."""
+        self._targets_read = False
         self._wakeup.set()
-        for event in self._lane_wakeups.values():
-            event.set()
 
     async def aclose(self) -> None:
         await self._stop_lanes()
@@ -84,18 +90,38 @@ class WebhookSender:
     # --- the lanes ----------------------------------------------------------------------
 
     async def run_forever(self) -> None:
-        """Keeps one lane per address; ends only when cancelled (its lanes with it)."""
+        """Keeps one lane per address and hands each idle lane its due deliveries (one
+        query for all of them); ends only when cancelled (its lanes with it)."""
         try:
             while True:
+                self._wakeup.clear()
                 try:
-                    self._keep_lanes({t.id for t in self._store.targets()})
+                    wait_s = self._hand_out()
                 except StoreError as error:  # a full disk: keep everything, try again
                     log.warning("webhooks paused: %s", error)
-                self._wakeup.clear()
+                    wait_s = LANE_PAUSE_S
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wakeup.wait(), IDLE_WAIT_S)
+                    async with asyncio.timeout(wait_s):
+                        await self._wakeup.wait()
         finally:
             await self._stop_lanes()
+
+    def _hand_out(self) -> float:
+        """Each idle lane with due deliveries gets them; how long until the next is due."""
+        if not self._targets_read:
+            self._targets = {t.id: t for t in self._store.targets()}
+            self._keep_lanes(set(self._targets))
+            self._targets_read = True
+        idle = [target_id for target_id in self._lanes if target_id not in self._busy]
+        due = self._store.due_by_address(self._now(), idle)
+        for target_id, deliveries in due.items():
+            self._busy.add(target_id)  # until its lane has stored every outcome
+            self._handed[target_id] = deliveries
+            self._lane_wakeups[target_id].set()
+        next_at = self._store.next_due_at(among=[i for i in idle if i not in due])
+        if next_at is None:
+            return IDLE_WAIT_S
+        return min(IDLE_WAIT_S, max(0.05, (next_at - self._now()).total_seconds()))
 
     def _keep_lanes(self, target_ids: set[int]) -> None:
         for target_id in target_ids - self._lanes.keys():
@@ -104,10 +130,15 @@ class WebhookSender:
         for target_id in self._lanes.keys() - target_ids:  # removed addresses
             self._lanes.pop(target_id).cancel()
             self._lane_wakeups.pop(target_id, None)
+            self._handed.pop(target_id, None)
+            self._busy.discard(target_id)
 
     async def _stop_lanes(self) -> None:
         lanes, self._lanes = list(self._lanes.values()), {}
         self._lane_wakeups.clear()
+        self._handed.clear()
+        self._busy.clear()
+        self._targets_read = False
         for lane in lanes:
             lane.cancel()
         for lane in lanes:
@@ -115,27 +146,25 @@ class WebhookSender:
                 await lane
 
     async def _lane(self, target_id: int) -> None:
+        """One address's deliveries, as handed out; it alone waits for its receiver."""
         wakeup = self._lane_wakeups[target_id]
         while True:
+            await wakeup.wait()
             wakeup.clear()
+            due = self._handed.pop(target_id, [])
+            target = self._targets.get(target_id)
             try:
-                if await self.deliver_due_for(target_id):
-                    continue
-                timeout = self._idle_wait(target_id)
+                if target is not None and due:
+                    await self._deliver(target, due)
             except StoreError as error:
                 log.warning("webhook %d paused: %s", target_id, error)
-                timeout = LANE_PAUSE_S
+                await asyncio.sleep(LANE_PAUSE_S)
             except Exception:  # never the end of an address's deliveries
                 log.warning("webhook %d: unexpected error; going on", target_id, exc_info=True)
-                timeout = LANE_PAUSE_S
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wakeup.wait(), timeout)
-
-    def _idle_wait(self, target_id: int) -> float:
-        next_at = self._store.next_due_at(target_id)
-        if next_at is None:
-            return IDLE_WAIT_S
-        return min(IDLE_WAIT_S, max(0.05, (next_at - self._now()).total_seconds()))
+                await asyncio.sleep(LANE_PAUSE_S)
+            finally:
+                self._busy.discard(target_id)
+                self._wakeup.set()  # its chats' next events may be due now
 
     # --- one round ----------------------------------------------------------------------
 
@@ -150,6 +179,10 @@ class WebhookSender:
         if target is None:
             return 0
         due = self._store.due(self._now(), target_id=target_id)
+        await self._deliver(target, due)
+        return len(due)
+
+    async def _deliver(self, target: WebhookTargetView, due: list[DeliveryView]) -> None:
         limit = asyncio.Semaphore(PER_ADDRESS)
 
         async def attempt(delivery: DeliveryView) -> None:
@@ -157,7 +190,6 @@ class WebhookSender:
                 await self._attempt(delivery, target)
 
         await asyncio.gather(*(attempt(d) for d in due))
-        return len(due)
 
     async def _attempt(self, delivery: DeliveryView, target: WebhookTargetView) -> None:
         self._outcomes.started()

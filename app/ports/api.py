@@ -10,7 +10,7 @@ parts.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -191,7 +191,12 @@ class WebhookQueue(Protocol):
     def due(
         self, now: datetime, limit: int = 64, *, target_id: int | None = None
     ) -> list[DeliveryView]: ...
-    def next_due_at(self, target_id: int | None = None) -> datetime | None: ...
+    def due_by_address(
+        self, now: datetime, among: Collection[int], limit: int = 64
+    ) -> dict[int, list[DeliveryView]]: ...
+    def next_due_at(
+        self, target_id: int | None = None, *, among: Collection[int] | None = None
+    ) -> datetime | None: ...
     def record_many(self, outcomes: Iterable[Outcome]) -> None: ...
 
 

@@ -7,21 +7,21 @@ delivered, refused for good, or 24 hours old.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.views import DeliveryView, WebhookTargetView
 from app.domain.webhook_address import check_address
 from app.domain.webhook_events import EVENTS
-from app.domain.webhook_retry import Next, Outcome
+from app.domain.webhook_retry import Next
 from app.storage.store import Store, StoreError
 from app.storage.tables import WebhookDelivery, WebhookTarget, utcnow
 from app.storage.view_of import view_of
+from app.storage.webhooks_outcomes import Outcomed, record_all
 
 PENDING = "pending"
 
@@ -32,6 +32,15 @@ def check_events(events: Iterable[str]) -> list[str]:
     if unknown or not chosen:
         raise StoreError(f"Choose the events to send from: {', '.join(EVENTS)}.")
     return chosen
+
+
+@dataclass(frozen=True)
+class _Attempted:
+    delivery_id: int
+    step: Next
+    status_code: int | None
+    error: str | None
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -102,31 +111,67 @@ class WebhookStore:
                 body=body,
             )
 
-    def _heads(self, target_id: int | None = None):  # noqa: ANN202 (a SQLAlchemy subquery)
+    def _heads(self, among: Collection[int] | None = None):  # noqa: ANN202 (a subquery)
         """The oldest unfinished delivery of each (URL, chat): the only one that may go."""
         query = select(func.min(WebhookDelivery.id)).where(WebhookDelivery.state == PENDING)
-        if target_id is not None:
-            query = query.where(WebhookDelivery.target_id == target_id)
+        if among is not None:
+            query = query.where(WebhookDelivery.target_id.in_(among))
         return query.group_by(WebhookDelivery.target_id, WebhookDelivery.order_key)
 
     def due(
         self, now: datetime, limit: int = 64, *, target_id: int | None = None
     ) -> list[DeliveryView]:
         """Due heads of every (URL, chat), or of one URL's chats only."""
+        among = None if target_id is None else [target_id]
         with self._store.session() as s:
             query = (
                 select(WebhookDelivery)
-                .where(WebhookDelivery.id.in_(self._heads(target_id)))
+                .where(WebhookDelivery.id.in_(self._heads(among)))
                 .where(WebhookDelivery.next_attempt_at <= now)
                 .order_by(WebhookDelivery.id)
                 .limit(limit)
             )
             return [delivery_view(d) for d in s.scalars(query)]
 
-    def next_due_at(self, target_id: int | None = None) -> datetime | None:
+    def due_by_address(
+        self, now: datetime, among: Collection[int], limit: int = 64
+    ) -> dict[int, list[DeliveryView]]:
+        """Due heads of these URLs' chats in one query, at most `limit` per URL (a backlog
+        at one address never hides another's), by URL."""
+        if not among:
+            return {}
+        rank = func.row_number().over(
+            partition_by=WebhookDelivery.target_id, order_by=WebhookDelivery.id
+        )
+        ranked = (
+            select(WebhookDelivery.id, rank.label("rank"))
+            .where(WebhookDelivery.id.in_(self._heads(among)))
+            .where(WebhookDelivery.next_attempt_at <= now)
+            .subquery()
+        )
+        query = (
+            select(WebhookDelivery)
+            .join(ranked, ranked.c.id == WebhookDelivery.id)
+            .where(ranked.c.rank <= limit)
+            .order_by(WebhookDelivery.id)
+        )
+        by_address: dict[int, list[DeliveryView]] = {}
+        with self._store.session() as s:
+            for row in s.scalars(query):
+                by_address.setdefault(row.target_id, []).append(delivery_view(row))
+        return by_address
+
+    def next_due_at(
+        self, target_id: int | None = None, *, among: Collection[int] | None = None
+    ) -> datetime | None:
+        """When the next head of these URLs' chats (one, several, or all) is due."""
+        if target_id is not None:
+            among = [target_id]
+        if among is not None and not among:
+            return None
         with self._store.session() as s:
             query = select(func.min(WebhookDelivery.next_attempt_at)).where(
-                WebhookDelivery.id.in_(self._heads(target_id))
+                WebhookDelivery.id.in_(self._heads(among))
             )
             return s.scalar(query)
 
@@ -139,14 +184,12 @@ class WebhookStore:
         error: str | None,
         now: datetime,
     ) -> None:
-        with self._store.session() as s:
-            _record_in(s, delivery_id, step, status_code, error, now)
+        self.record_many([_Attempted(delivery_id, step, status_code, error, now)])
 
     def record_many(self, outcomes: Iterable[Outcomed]) -> None:
         """Several attempts' outcomes in one commit (one sync to disk, not one each)."""
         with self._store.session() as s:
-            for o in outcomes:
-                _record_in(s, o.delivery_id, o.step, o.status_code, o.error, o.at)
+            record_all(s, outcomes)
 
     def retry_now(self, target_id: int, now: datetime | None = None) -> int:
         """The owner's Retry now: waiting, refused and expired deliveries go again at once."""
@@ -215,53 +258,6 @@ class WebhookStore:
             )
 
 
-class Outcomed(Protocol):
-    """One attempt's outcome (app/gateway/webhook_outcomes.py: Recorded)."""
-
-    delivery_id: int
-    step: Next
-    status_code: int | None
-    error: str | None
-    at: datetime
-
-
-def _record_in(
-    s: Session,
-    delivery_id: int,
-    step: Next,
-    status_code: int | None,
-    error: str | None,
-    now: datetime,
-) -> None:
-    row = s.get(WebhookDelivery, delivery_id)
-    if row is None:
-        return  # its URL was removed meanwhile
-    row.attempts += 1
-    row.last_attempt_at = now
-    row.last_status_code = status_code
-    row.last_error = error
-    if step.outcome is Outcome.RETRY:
-        assert step.at is not None
-        row.next_attempt_at = step.at
-    else:
-        row.state = step.outcome.value
-        row.finished_at = now
-    target = s.get(WebhookTarget, row.target_id)
-    if target is None:
-        return
-    if step.outcome is Outcome.DELIVERED:
-        target.last_success_at = now
-    else:
-        target.last_failure_at = now
-        target.last_failure = _failure_words(status_code, error)
-
-
-def _failure_words(status_code: int | None, error: str | None) -> str:
-    if status_code is not None:
-        return f"HTTP {status_code}" + (f": {error}" if error else "")
-    return error or "no answer"
-
-
 def enabled_targets(s: Session) -> list[WebhookTarget]:
     return list(s.scalars(select(WebhookTarget).where(WebhookTarget.enabled)))
 
@@ -278,20 +274,22 @@ def enqueue_in(
     """The same inside a transaction that is already open: the one that stores the rows
     the event is about (app.storage.write_hooks), so both commit or neither does."""
     wanted = [t for t in targets if event in t.events.split(",")]
+    if not wanted:
+        return []
     rows = [
-        WebhookDelivery(
-            target_id=t.id,
-            event_id=event_id,
-            event=event,
-            order_key=order_key,
-            body=body,
-            state=PENDING,
-        )
+        {
+            "target_id": t.id,
+            "event_id": event_id,
+            "event": event,
+            "order_key": order_key,
+            "body": body,
+            "state": PENDING,
+        }
         for t in wanted
     ]
-    s.add_all(rows)
-    s.flush()
-    return [row.id for row in rows]
+    # One INSERT … RETURNING for every address (not an ORM flush of one object each).
+    returning = insert(WebhookDelivery).returning(WebhookDelivery.id, sort_by_parameter_order=True)
+    return list(s.scalars(returning, rows))
 
 
 def target_view(row: WebhookTarget) -> WebhookTargetView:
