@@ -1,6 +1,6 @@
 """Safe sending, the app's side: the owner's pacing settings and when a message should leave.
 
-The bridge paces each number (node_bridge/src/pacing.js): a gap with jitter between sends
+The bridge paces each number (node_bridge/src/pacing/rules.js): a gap with jitter between sends
 and a daily cap on messages to new contacts. The app keeps the owner's settings, hands
 them to the bridge (environment at spawn, PUT /config/pacing at run time) and predicts,
 for the API's answer, when a queued message is expected to leave. Pure.

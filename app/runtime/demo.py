@@ -18,7 +18,7 @@ from app.domain.demo_files import DemoFile
 from app.runtime.read_model import ReadModel
 from app.runtime.repos import MessageReads
 
-#: Baileys close codes (node_bridge/src/close_codes.js).
+#: Baileys close codes (node_bridge/src/sessions/close_codes.js).
 DROPPED, LOGGED_OUT_ON_PHONE, REPLACED = 428, 401, 440
 #: WhatsApp's refusal of a message to someone the number may not reach (error 463).
 REACH_OUT_REFUSED = 463

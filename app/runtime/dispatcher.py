@@ -42,7 +42,7 @@ NEVER_SUCCEEDS = frozenset(
 )
 #: Bridge errors that mean "not now": the message waits, using up no attempts.
 WAIT_FOR_NUMBER = frozenset({"session_not_connected", "session_not_found"})
-#: Safe sending (node_bridge/src/pacing.js): the number's pace or today's cap on new
+#: Safe sending (node_bridge/src/pacing/rules.js): the number's pace or today's cap on new
 #: contacts; the message waits until the bridge's `retry_at`, using up no attempts.
 WAIT_FOR_TURN = frozenset({"paced", "new_contacts_cap"})
 #: Rounds of text sends under way at once (each a batch request per number, answered on

@@ -1,7 +1,7 @@
 """What the runtime asks of storage, as small Protocols: the repositories in app/storage
 (StoredOutbox, StoredAccounts, ChatMessages, and the Store for the last two)
 implement them, and tests/unit/runtime/fakes.py holds
-in-memory ones that honour the same contract (tests/unit/runtime/test_repo_contract.py).
+in-memory ones that honour the same contract (tests/unit/runtime/test_repos.py).
 
 They live here, beside their users, rather than in app/storage: the runtime names what it
 needs without importing SQLAlchemy, and storage (below the runtime) never imports them.
