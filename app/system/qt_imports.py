@@ -23,12 +23,13 @@ FEATURE_MODULE = "shibokensupport.feature"
 
 
 def uses_pyside(module: ModuleType) -> bool:
-    """Whether the module's source file names PySide6 (False without a source file)."""
+    """Whether the module's source file names PySide6 (False without a .py file: the
+    frozen app's inspect.getsourcefile (PyInstaller's) may name its .pyc or a library)."""
     try:
         path = inspect.getsourcefile(module)
     except TypeError:  # a built-in module
         return False
-    if path is None:
+    if path is None or not path.endswith(".py"):
         return False
     try:
         with open(path, "rb") as source:
