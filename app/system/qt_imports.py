@@ -15,7 +15,6 @@ would only change whether PySide6 switches a selection that is always the defaul
 
 from __future__ import annotations
 
-import inspect
 import sys
 from types import ModuleType
 
@@ -23,13 +22,11 @@ FEATURE_MODULE = "shibokensupport.feature"
 
 
 def uses_pyside(module: ModuleType) -> bool:
-    """Whether the module's source file names PySide6 (False without a .py file: the
-    frozen app's inspect.getsourcefile (PyInstaller's) may name its .pyc or a library)."""
-    try:
-        path = inspect.getsourcefile(module)
-    except TypeError:  # a built-in module
-        return False
-    if path is None or not path.endswith(".py"):
+    """Whether the module's source file names PySide6: False without a .py file (a
+    built-in, an extension, the frozen app's modules from its archive, which
+    inspect.getsource could not read either)."""
+    path = getattr(module, "__file__", None)
+    if not isinstance(path, str) or not path.endswith(".py"):
         return False
     try:
         with open(path, "rb") as source:
