@@ -8,6 +8,8 @@ signed bytes then differed from the model's.
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
 
 import pytest
@@ -17,6 +19,7 @@ from app.domain.inbox.labels import Label, LabelChange
 from app.gateway import api_models as m
 from app.gateway import label_models as lm
 from app.gateway.api_http import error_body, error_response
+from app.gateway.api_routes import ROUTES
 from app.gateway.envelope import PING, body_bytes, envelope
 from app.gateway.label_json import change_json, label_json
 
@@ -66,3 +69,13 @@ def test_refusals_are_the_refusal_models_dumps(status):
     for path, model in (("/api/sendText", m.ErrorBody), ("/send", m.FonnteRefusal)):
         sent = json.loads(error_response(status, "some_code", "Words.", path=path).text)
         assert list(sent) == list(m.dump(model, sent)) and sent == m.dump(model, sent)
+
+
+def test_every_route_names_a_handler_that_exists():
+    """The route table names its handlers (imported on first use): a misspelt name would
+    only show on the route's first request, so each is looked up here (seen failing
+    against a planted "api_sessions.get_mee")."""
+    for route in ROUTES:
+        module_name, function_name = route.handler.split(".")
+        handler = getattr(importlib.import_module(f"app.gateway.{module_name}"), function_name)
+        assert inspect.iscoroutinefunction(handler), route.handler
