@@ -2,7 +2,10 @@
 
 Every error is WAHA's shape, `{"statusCode": 404, "message": "…", "error": "Not Found"}`,
 with Jaga's machine `code` beside it; never a stack trace. Nothing here logs a key, a
-header or a body.
+header or a body. The refusals are plain dicts in the field order of ErrorBody and
+FonnteRefusal (api_models.py; tests/unit/test_api_lazy_models.py checks them against the
+models): the door answers without loading pydantic, which the app imports only when a
+route first needs its models (api_routes.py).
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 
 from app.domain.recipients import RecipientError
-from app.gateway.api_models import ErrorBody, FonnteRefusal, dump
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +43,7 @@ class ApiError(Exception):
 def error_body(status: int, code: str, message: str) -> dict[str, Any]:
     """WAHA's error shape (statusCode, message, error) with Jaga's code beside it."""
     phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
-    return dump(
-        ErrorBody, {"statusCode": status, "message": message, "error": phrase, "code": code}
-    )
+    return {"statusCode": status, "message": message, "error": phrase, "code": code}
 
 
 #: Paths whose callers read Fonnte's {"status": false, "reason"} (also for the door's 401).
@@ -59,7 +59,7 @@ def error_response(
 ) -> web.Response:
     body = error_body(status, code, message)
     if path in FONNTE_PATHS:
-        body = dump(FonnteRefusal, {"status": False, "reason": message, **body})
+        body = {"status": False, "reason": message, **body}  # FonnteRefusal
     return web.json_response(body, status=status, headers=headers)
 
 
@@ -69,6 +69,21 @@ _HTTP_CODES = {
     405: ("method_not_allowed", "This address does not take that method; see /api/docs."),
     413: ("body_too_large", "The request body is larger than 1 MB."),
 }
+
+
+#: Room in a media request for everything but the file (JSON, names, caption).
+JSON_ROOM = 96 * 1024
+SEND_PATHS = frozenset({"/api/sendImage", "/api/sendVideo", "/api/sendFile", "/api/sendVoice"})
+
+
+def body_cap(max_file_bytes: int) -> int:
+    """The largest body of a media send: the largest file, base64-encoded, plus room."""
+    return (max_file_bytes + 2) // 3 * 4 + JSON_ROOM
+
+
+def body_limit(core: Any, path: str) -> int:
+    """The door's limit for a path (the media sends take files); `core`: a GatewayCore."""
+    return body_cap(core.media_max_bytes) if path in SEND_PATHS else MAX_BODY_BYTES
 
 
 def body_too_large(limit: int) -> str:

@@ -141,27 +141,3 @@ async def get_label_chats(request: web.Request) -> web.Response:
         name = conversation.name if conversation else None
         answer.append(dump(lm.LabelChat, {"id": chat_id(chat), "name": name}))
     return web.json_response(answer)
-
-
-_LABELS = "/api/{session}/labels"
-_ONE = _LABELS + "/{labelId}"
-_CHAT = _LABELS + "/chats/{chatId}"
-#: The label routes (keyword arguments of app.gateway.api_routes.Route): LABEL_ROUTES there.
-ROUTES: tuple[dict[str, Any], ...] = (
-    {"method": "GET", "path": _LABELS, "handler": get_labels, "summary": "The number's labels",
-     "answers": {200: [lm.Label]}},
-    {"method": "POST", "path": _LABELS, "handler": create_label, "summary": "Make a label",
-     "body_model": lm.LabelBody, "answers": {201: lm.Label}},
-    {"method": "PUT", "path": _CHAT, "handler": put_chat_labels,
-     "summary": "Exactly these labels on a chat; answers the chat's labels",
-     "body_model": lm.SetLabelsRequest, "answers": {200: [lm.Label]}},
-    {"method": "GET", "path": _CHAT, "handler": get_chat_labels, "summary": "A chat's labels",
-     "answers": {200: [lm.Label]}},
-    {"method": "PUT", "path": _ONE, "handler": update_label,
-     "summary": "Rename or recolour a label", "body_model": lm.LabelBody,
-     "answers": {200: lm.Label}},
-    {"method": "DELETE", "path": _ONE, "handler": delete_label,
-     "summary": "Delete a label (from its chats too); answers it", "answers": {200: lm.Label}},
-    {"method": "GET", "path": _ONE + "/chats", "handler": get_label_chats,
-     "summary": "The chats with a label", "answers": {200: [lm.LabelChat]}},
-)  # fmt: skip

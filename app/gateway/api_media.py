@@ -23,8 +23,8 @@ from aiohttp import web
 from app.domain.media import TEMP_PREFIX, human_size, is_sha256
 from app.domain.outbox import MessageError
 from app.gateway.api_http import (
-    MAX_BODY_BYTES,
     ApiError,
+    body_limit,
     body_too_large,
     core_of,
     json_object,
@@ -41,21 +41,8 @@ from app.gateway.api_waha import (
 from app.gateway.waha import jaga_chat
 from app.ports.api import GatewayCore, StoreError
 
-#: Room in a media request for everything but the file (JSON, names, caption).
-JSON_ROOM = 96 * 1024
 FETCH_TIMEOUT_S = 30.0
 FETCH_REDIRECTS = 3
-SEND_PATHS = frozenset({"/api/sendImage", "/api/sendVideo", "/api/sendFile", "/api/sendVoice"})
-
-
-def body_cap(max_file_bytes: int) -> int:
-    """The largest body of a media send: the largest file, base64-encoded, plus room."""
-    return (max_file_bytes + 2) // 3 * 4 + JSON_ROOM
-
-
-def body_limit(core: GatewayCore, path: str) -> int:
-    """The door's limit for a path (the media sends take files)."""
-    return body_cap(core.media_max_bytes) if path in SEND_PATHS else MAX_BODY_BYTES
 
 
 async def capped_json(request: web.Request, cap: int) -> dict[str, Any]:

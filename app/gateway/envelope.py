@@ -3,6 +3,10 @@
 The bytes built here are the bytes stored with the delivery, signed and sent on every
 attempt: a retry sends exactly what the first attempt sent, so its HMAC and its `id`
 (the receiver's de-duplication key) never change.
+
+Built as a plain dict in WebhookBody's field order (api_models.py), not through the model:
+the webhooks run from the app's start, and pydantic stays unloaded until the API is first
+used (tests/unit/test_api_lazy_models.py checks these dicts against the models).
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ from typing import Any
 
 from app import __version__
 from app.domain.webhook_events import EVENTS, PING
-from app.gateway.api_models import WebhookBody, dump
 from app.gateway.waha import ENGINE
 
 
@@ -41,18 +44,17 @@ def envelope(
     """WAHA's webhook body; `metadata` is the session's (WAHA's config.metadata)."""
     if event not in EVENTS and event != PING:
         raise ValueError(f"unknown webhook event {event!r}")
-    document = {
+    return {
         "id": event_id,
         "timestamp": timestamp_ms,
         "session": session,
-        "metadata": metadata or {},
+        "metadata": dict(metadata or {}),
         "engine": ENGINE,
         "event": event,
         "payload": payload,
-        "me": me,
+        "me": None if me is None else {"id": me["id"], "pushName": me["pushName"]},  # MeInfo
         "environment": environment(),
     }
-    return dump(WebhookBody, document)
 
 
 def body_bytes(document: dict[str, Any]) -> bytes:

@@ -2,19 +2,24 @@
 
 OpenAPI 3.1 (its schemas are JSON Schema, which is what pydantic writes, nulls included).
 Every operation lists its success answers with their schemas, and its refusals: the
-statuses the door and the handlers give, each with the refusal model.
+statuses the door and the handlers give, each with the refusal model. The route table
+names its models (api_routes.py); they are looked up here, when the document is first asked.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import operator
 import types
+from functools import reduce
 from typing import Any, Union, get_args, get_origin
 
 from pydantic.json_schema import models_json_schema
 
 from app import __version__
 from app.gateway import api_models as m
+from app.gateway import label_models as lm
 
 REF = "#/components/schemas/{model}"
 #: Refusals every route may give: unreadable, no key, unknown, wrong method, too large,
@@ -27,6 +32,36 @@ PATH_PARAMS = {
     "sha256": "0" * 64,
     "labelId": "1",  # app/gateway/api_labels.py
 }
+
+
+def _model(name: str) -> type[m.Model]:
+    found = getattr(m, name, None) or getattr(lm, name, None)
+    if not (isinstance(found, type) and issubclass(found, m.Model)):
+        raise ValueError(f"no answer model named {name!r}")
+    return found
+
+
+def _named(answer: Any) -> Any:
+    """A route's answer with its model names ("Label", ["Label"], "MeInfo | None") as models."""
+    if isinstance(answer, list):
+        return [_named(answer[0])]
+    if isinstance(answer, tuple):
+        return tuple(_named(part) for part in answer)
+    if answer is None or answer in ("png", "binary"):
+        return answer
+    if " | " in answer:
+        parts = [None if p == "None" else _model(p) for p in answer.split(" | ")]
+        return reduce(operator.or_, parts)
+    return _model(answer)
+
+
+def _with_models(route: Any) -> Any:
+    return dataclasses.replace(
+        route,
+        answers={status: _named(answer) for status, answer in route.answers.items()},
+        body_model=None if route.body_model is None else _model(route.body_model),
+        refusal=_model(route.refusal),
+    )
 
 
 def _models(routes: list[Any]) -> list[type[m.Model]]:
@@ -147,6 +182,7 @@ def _operation(route: Any) -> dict[str, Any]:
 
 
 def openapi_document(routes: list[Any]) -> dict[str, Any]:
+    routes = [_with_models(route) for route in routes]
     paths: dict[str, dict[str, Any]] = {}
     for route in routes:
         paths.setdefault(route.path, {})[route.method.lower()] = _operation(route)

@@ -62,6 +62,9 @@ WINDOW_WAITS_FOR_RESTORE_S = 1.5
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.system.qt_imports import read_less_source
+
+    read_less_source()  # before the hundreds of modules below: ~30 MiB of source not kept
     from app.application import Options, create_supervisor, instance_key, setup_app_logging
     from app.start.emoji_font import install_emoji_font
     from app.start.quit_signals import QuitRequests
