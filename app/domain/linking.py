@@ -25,7 +25,8 @@ class QrCode:
     max: int | None
 
 
-#: The bridge's lifetime of each QR after the first (node_bridge/src/config/session_options.js qr_rotate_ms).
+#: The bridge's lifetime of each QR after the first
+#: (node_bridge/src/config/session_options.js qr_rotate_ms).
 QR_ROTATE_MS = 20_000
 
 

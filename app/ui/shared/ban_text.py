@@ -1,8 +1,9 @@
 """WhatsApp's bans in the owner's language, with the details WhatsApp gave.
 
 The bridge ends a temporarily banned number (402) with a sentence that carries WhatsApp's
-reason code and the ban's end (node_bridge/src/sessions/close_codes.js temporaryBanSentence); here it
-becomes words in the app's language, the end in the owner's local time.
+reason code and the ban's end (node_bridge/src/sessions/close_codes.js
+temporaryBanSentence); here it becomes words in the app's language, the end in the
+owner's local time.
 """
 
 from __future__ import annotations
