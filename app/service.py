@@ -126,8 +126,9 @@ class JagaService(QObject, StoreReads, OwnerActions):
         self.trouble_gone: SignalInstance = self.signals.trouble_gone
 
     def _init_read_model(self, store: Store) -> None:
+        self.stored_accounts = StoredAccounts(store)
         self.model = ReadModel(self)
-        self.model.load(store.accounts())
+        self.model.load(self.stored_accounts.all())
         # Told before the window exists (a damaged bridge.sqlite3 at start): kept for it.
         self.signals.bridge_recovered.connect(self.model.note_recovery)
         self.signals.error.connect(self.model.note_problem)
@@ -154,7 +155,7 @@ class JagaService(QObject, StoreReads, OwnerActions):
         self.commands = OwnerCommands(
             self.reconciler,
             self.dispatcher,
-            accounts=StoredAccounts(store),
+            accounts=self.stored_accounts,
             client=self._client,
             limits=self._limits,
         )
@@ -233,7 +234,7 @@ class JagaService(QObject, StoreReads, OwnerActions):
     def reload_accounts(self) -> None:
         """The store was written outside the core (a rebuild at start): the read model
         takes it in, one change per row."""
-        self.model.load(self.store.accounts())
+        self.model.load(self.stored_accounts.all())
         self.accounts_changed.emit()
 
     def bridge(self) -> BridgeView:
@@ -300,7 +301,7 @@ class JagaService(QObject, StoreReads, OwnerActions):
             self._spawn(self._check_bridge_recovery(self.link.client))
             # Once per boot, not per event: rows written outside the core (a rebuild at
             # start) are in the read model before the restore reads it.
-            self.model.load(self.store.accounts())
+            self.model.load(self.stored_accounts.all())
             await self.reconcile("restore", restoring=True)
 
     async def _check_bridge_recovery(self, client: BridgeClient | None) -> None:

@@ -156,7 +156,7 @@ async def measure_drain(ctx: Context) -> dict[str, Any]:
         await fleet.start()
         await fleet.link(1)
         (account,) = service.store.accounts()
-        window = MainWindow(service)
+        window = MainWindow(service.window)
         window.show()
         await service.stop_account(account.id)
         await eventually(

@@ -80,7 +80,7 @@ async def inbound_bursts(ctx: Context, rates: tuple[int, ...]) -> dict[str, Any]
         await fleet.start()
         await fleet.link(1)
         (account,) = service.accounts()
-        window = MainWindow(service)
+        window = MainWindow(service.window)
         window.show()
         for run, rate in enumerate(rates):
             total = int(rate * BURST_SECONDS)

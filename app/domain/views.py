@@ -82,6 +82,25 @@ class DeliveryView:
 
 
 @dataclass(frozen=True)
+class DeliveryRecord:
+    """One delivery to one webhook address as it stands (table `webhook_deliveries`): what
+    the Webhooks tab lists, and its outcome so far."""
+
+    id: int
+    target_id: int
+    event_id: str
+    event: str
+    body: bytes
+    state: str
+    attempts: int
+    created_at: datetime
+    last_attempt_at: datetime | None
+    last_status_code: int | None
+    last_error: str | None
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True)
 class AccountRecord:
     """A number as one transaction stored it, with its WAHA session metadata: what a
     webhook tells of the number (the read model's AccountView may lag this write)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app.domain.pacing import Pacing
-from app.domain.views import WebhookTargetView
+from app.domain.views import DeliveryRecord, WebhookTargetView
 
 
 class ApiKeyAccess(Protocol):
@@ -52,28 +52,15 @@ class TargetHealth(Protocol):
     last_failure: str | None
 
 
-class DeliveryLine(Protocol):
-    """One recent delivery, as the Webhooks tab lists it."""
-
-    created_at: datetime
-    event: str
-    state: str
-    attempts: int
-    last_status_code: int | None
-    last_error: str | None
-
-
-class AddedTarget(Protocol):
-    id: int
-
-
 class WebhookTargets(Protocol):
     """The webhook addresses and their deliveries (app/storage/webhooks.py's WebhookStore)."""
 
     def targets(self) -> list[WebhookTargetView]: ...
     def health(self, target_id: int) -> TargetHealth | None: ...
-    def recent(self, target_id: int, limit: int = 100) -> Sequence[DeliveryLine]: ...
-    def add_target(self, url: str, events: Iterable[str], secret: str | None) -> AddedTarget: ...
+    def recent(self, target_id: int, limit: int = 100) -> Sequence[DeliveryRecord]: ...
+    def add_target(
+        self, url: str, events: Iterable[str], secret: str | None
+    ) -> WebhookTargetView: ...
     def remove_target(self, target_id: int) -> None: ...
     def retry_now(self, target_id: int, now: datetime | None = None) -> int: ...
     def replay_since(self, target_id: int, since: datetime) -> int: ...

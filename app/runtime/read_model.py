@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -42,10 +41,9 @@ class ReadModel(QObject):
         if self.problem is not None and sentence in self.problem:
             self.problem = None
 
-    def load(self, rows: Iterable[Any]) -> None:
-        """The whole picture at once (start-up, a twin merged): changes for what differs.
-        `rows`: accounts as stored, rows or AccountViews (AccountView.of reads either)."""
-        wanted = {row.id: AccountView.of(row) for row in rows}
+    def load(self, views: Iterable[AccountView]) -> None:
+        """The whole picture at once (start-up, a twin merged): changes for what differs."""
+        wanted = {view.id: view for view in views}
         for account_id in [a for a in self._accounts if a not in wanted]:
             self.remove(account_id, "reloaded")
         for view in wanted.values():

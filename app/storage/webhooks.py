@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.views import DeliveryView, WebhookTargetView
+from app.domain.views import DeliveryRecord, DeliveryView, WebhookTargetView
 from app.domain.webhook_address import check_address
 from app.domain.webhook_events import EVENTS
 from app.domain.webhook_retry import Next
@@ -59,7 +59,7 @@ class WebhookStore:
 
     # --- targets ------------------------------------------------------------------------
 
-    def add_target(self, url: str, events: Iterable[str], secret: str | None) -> WebhookTarget:
+    def add_target(self, url: str, events: Iterable[str], secret: str | None) -> WebhookTargetView:
         """A new address; WebhookAddressError (a ValueError with `.code`) or StoreError in
         words for one that cannot be used, and nothing is stored."""
         target = WebhookTarget(
@@ -67,19 +67,7 @@ class WebhookStore:
         )
         with self._store.session() as s:
             s.add(target)
-        return target
-
-    def update_target(
-        self, target_id: int, url: str, events: Iterable[str], secret: str | None
-    ) -> WebhookTarget | None:
-        """The same checks as add_target; None when the address was removed meanwhile."""
-        checked, chosen = check_address(url), ",".join(check_events(events))
-        with self._store.session() as s:
-            target = s.get(WebhookTarget, target_id)
-            if target is None:
-                return None
-            target.url, target.events, target.secret = checked, chosen, secret or None
-            return target
+        return target_view(target)
 
     def targets(self) -> list[WebhookTargetView]:
         with self._store.session() as s:
@@ -230,7 +218,7 @@ class WebhookStore:
             )
             return len(old)
 
-    def recent(self, target_id: int, limit: int = 100) -> list[WebhookDelivery]:
+    def recent(self, target_id: int, limit: int = 100) -> list[DeliveryRecord]:
         with self._store.session() as s:
             query = (
                 select(WebhookDelivery)
@@ -238,7 +226,7 @@ class WebhookStore:
                 .order_by(WebhookDelivery.id.desc())
                 .limit(limit)
             )
-            return list(s.scalars(query))
+            return [view_of(DeliveryRecord, row) for row in s.scalars(query)]
 
     def health(self, target_id: int) -> Health | None:
         with self._store.session() as s:
