@@ -34,6 +34,8 @@ lint: $(STAMP) lint-node
 	$(VENV)/bin/ruff check app tests bench packaging scripts
 	# No function in app/ over 60 lines (issue #29): split a long one into named steps.
 	$(PY) scripts/check_function_length.py
+	# Tests mirror modules (style.md 9): tests/unit/<package>/, tests/gui/<feature>/.
+	$(PY) scripts/check_test_layout.py
 	# The import contracts (pyproject.toml, [tool.importlinter]): faces over ports over the
 	# runtime over adapters over the domain, faces only on their port, a pure domain, only
 	# storage on the tables, no import loops.

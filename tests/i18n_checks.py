@@ -1,5 +1,5 @@
 """Finding text an owner would see untranslated: in the sources, in the code catalogues,
-and on the screen. Used by tests/gui/test_i18n_shown.py (which also plants mistakes)."""
+and on the screen. Used by tests/gui/shared/test_i18n_shown.py (which also plants mistakes)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Every error is WAHA's shape, `{"statusCode": 404, "message": "…", "error": "Not Found"}`,
 with Jaga's machine `code` beside it; never a stack trace. Nothing here logs a key, a
 header or a body. The refusals are plain dicts in the field order of ErrorBody and
-FonnteRefusal (api_models.py; tests/unit/test_api_lazy_models.py checks them against the
+FonnteRefusal (api_models.py; tests/unit/gateway/test_api_models.py checks them against the
 models): the door answers without loading pydantic, which the app imports only when a
 route first needs its models (api_routes.py).
 """

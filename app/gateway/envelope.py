@@ -6,7 +6,7 @@ attempt: a retry sends exactly what the first attempt sent, so its HMAC and its 
 
 Built as a plain dict in WebhookBody's field order (api_models.py), not through the model:
 the webhooks run from the app's start, and pydantic stays unloaded until the API is first
-used (tests/unit/test_api_lazy_models.py checks these dicts against the models).
+used (tests/unit/gateway/test_api_models.py checks these dicts against the models).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ label webhooks alike. Pure.
 
 Plain dicts in the field order of label_models.py's Label and LabelChatAssociation (not
 built through them: the label webhooks run from the app's start, and pydantic stays
-unloaded until the API is first used; tests/unit/test_api_lazy_models.py compares)."""
+unloaded until the API is first used; tests/unit/gateway/test_api_models.py compares)."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ import ctypes
 from collections.abc import Callable, Mapping
 
 #: soname → Debian/Ubuntu package, for the libraries that PySide6 6.11's libqxcb.so,
-#: libQt6XcbQpa.so.6 and libQt6Gui.so.6 load from the system (tests/unit/test_screen_libs.py
+#: libQt6XcbQpa.so.6 and libQt6Gui.so.6 load from the system (tests/unit/system/test_screen_libs.py
 #: reads them off the installed PySide6).
 XCB_LIBRARIES: dict[str, str] = {
     "libxcb.so.1": "libxcb1",

@@ -1,7 +1,7 @@
 """One screen size and text scale of the layout check, in a process of its own.
 
 Qt reads the screen (QT_QPA_PLATFORM=offscreen:configfile=…) and the scale
-(QT_SCALE_FACTOR) once, at start: tests/gui/test_layout_fit.py runs this module once per
+(QT_SCALE_FACTOR) once, at start: tests/gui/shared/test_layout_fit.py runs this module once per
 screen and scale and reads its JSON answer from stdout:
 
     {"cases": N, "failures": [{"language": "id", "window": "settings", "problems": [...]}]}

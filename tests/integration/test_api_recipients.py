@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from tests.apilive import base_url, make_gateway
 from tests.integration.test_messages import link
 from tests.liveapp import eventually, run
-from tests.unit.test_recipients import valid_numbers
+from tests.unit.domain.test_recipients import valid_numbers
 
 COUNTER = itertools.count()
 

@@ -11,7 +11,7 @@ changed by mistake fails here instead of moving the test along with it.
   is one hour.
 
 Seen failing against: Policy(stall_timeout=8.0, hang_timeout=20.0, fatal_retry=600.0),
-GIVE_UP_AFTER of 12 hours and MAX_DELAY_S of two hours (tests/unit/test_webhook_retry.py
+GIVE_UP_AFTER of 12 hours and MAX_DELAY_S of two hours (tests/unit/domain/test_webhook_retry.py
 reads the last two from the code, and stayed green).
 """
 

@@ -3,7 +3,7 @@ owner's language.
 
 The core records facts for the log in fixed English shapes (app.domain.bridge_policy,
 app.runtime.reconciler, app.service); here each shape becomes a sentence. A shape that is
-not known is shown as it came, and tests/gui/test_i18n_shown.py fails on it.
+not known is shown as it came, and tests/gui/shared/test_i18n_shown.py fails on it.
 """
 
 from __future__ import annotations

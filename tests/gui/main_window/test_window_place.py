@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect
 from app.domain.notify_policy import Notice, NoticeKind
 from app.domain.placement import Box
 from app.ui.shared.screen_fit import frame_margins
-from tests.gui.test_window_actions import three_numbers
+from tests.gui.main_window.test_window_actions import three_numbers
 
 
 def outer(window) -> QRect:

@@ -15,8 +15,8 @@ from app.ui.chats.model import NoteRole
 from app.ui.chats.window import ChatsWindow
 from app.ui.shared.formatting import clock_time
 from app.ui.shared.i18n import Translations
+from tests.gui.chats.test_window import CUSTOMER, rows
 from tests.gui.conftest import observe, set_bridge
-from tests.gui.test_chats import CUSTOMER, rows
 
 
 def test_a_scheduled_message_says_when_it_leaves(qtbot, offline_service, english):

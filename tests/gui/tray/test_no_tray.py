@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from app.domain.notify_policy import Notice, NoticeKind
-from tests.gui.test_window_actions import three_numbers
+from tests.gui.main_window.test_window_actions import three_numbers
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from app.ui.linking.dialog import QrDialog
 from app.ui.main_window.accounts_model import AccountsModel, Column
 from app.ui.shared.formatting import clock_time
 from tests.gui.conftest import observe
-from tests.gui.test_accounts_table import NOW, account
+from tests.gui.main_window.test_accounts_model import NOW, account
 
 NO_INTERNET = "No internet connection — Jaga reconnects by itself when it is back"
 

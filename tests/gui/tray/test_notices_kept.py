@@ -12,7 +12,7 @@ from app.domain.notify_policy import NoticeKind
 from app.domain.status import SessionStatus
 from app.ui.shared.formatting import REASON_WORDS, reason_words, says_link_again, status_words
 from tests.gui.conftest import observe, set_bridge
-from tests.gui.test_notifications import banner_texts, linked_number
+from tests.gui.tray.test_notifier import banner_texts, linked_number
 
 
 def test_open_elsewhere_eight_seconds_after_relinking_is_told(

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from app.storage.tables import Message
 from app.ui.chats.model import ConversationsModel, MessagesModel
 from app.ui.main_window.accounts_model import AccountsModel
-from tests.gui.test_accounts_table import NOW, account
+from tests.gui.main_window.test_accounts_model import NOW, account
 
 
 def message(row_id: int, chat: str, text: str, *, direction: str = "in", status: str = "received"):

@@ -16,7 +16,7 @@ from app.bridge.logs import BridgeLog
 from app.bridge.supervisor import BridgeSupervisor, end_orphan, write_pid_file
 from app.domain.bridge_policy import Policy, State
 
-FAKE = Path(__file__).resolve().parent.parent / "fakes" / "fake_bridge.py"
+FAKE = Path(__file__).resolve().parents[2] / "fakes" / "fake_bridge.py"
 
 
 def make_supervisor(tmp_path: Path, mode: str, policy: Policy | None = None) -> BridgeSupervisor:

@@ -23,7 +23,7 @@ from app.ui.shared.error_text import error_words
 from app.ui.shared.formatting import tr
 from app.ui.shared.i18n import Translations
 from tests.gui.conftest import observe, set_bridge
-from tests.gui.test_accounts_table import ModelSpy
+from tests.gui.main_window.test_accounts_model import ModelSpy
 from tests.liveapp import (
     FAST_SIM,
     dispose,

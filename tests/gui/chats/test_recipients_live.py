@@ -13,7 +13,7 @@ import pytest
 
 from app.domain.recipients import country_name
 from tests.apilive import base_url
-from tests.gui.test_chats import link, new_message, open_chats, type_reply
+from tests.gui.chats.test_window import link, new_message, open_chats, type_reply
 from tests.liveapp import eventually, run
 from tests.recipient_table import TABLE, Row
 

@@ -24,7 +24,7 @@ import pytest
 from tests.gui.layout_cases import CASES
 from tests.gui.layout_probe import LANGUAGES
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SCREENS = [(1366, 768), (1280, 720)]
 SCALES = [1.0, 1.25, 1.5]
 #: A task bar's height at 100 % (Windows 10; GNOME's top bar is smaller).

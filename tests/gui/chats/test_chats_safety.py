@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.domain.media import Media
 from app.ui.chats.model import PreviewRole
 from app.ui.shared.media_text import chip_title
-from tests.gui.test_chat_media import CUSTOMER, Opened, arrive, linked_shop, open_window
+from tests.gui.chats.test_chat_media import CUSTOMER, Opened, arrive, linked_shop, open_window
 
 DISGUISED = "invoice\u202efdp.exe"  # shows as "invoiceexe.pdf" where bidi is obeyed
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from app.bridge.protocol import QrCode
 from app.ui.linking.dialog import QrDialog
 from tests.gui.conftest import observe
-from tests.gui.test_main_window import decode_pixmap
+from tests.gui.main_window.test_window import decode_pixmap
 from tests.liveapp import eventually, run, status_of
 
 NOW = datetime(2026, 11, 23, 12, 0, 0)

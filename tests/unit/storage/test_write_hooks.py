@@ -4,7 +4,7 @@ a message is never stored without the webhook that tells of it.
 Seen failing against: WriteHooks.run catching every Exception (the `except SQLAlchemyError:
 raise` removed): the message was stored, its webhook lost, and the bridge's replay, being
 de-duplicated against the stored message, never brought it back. The older test
-(tests/unit/test_webhook_atomic.py) injects a BaseException only, which no hook catches.
+(tests/unit/storage/test_webhook_writes.py) injects a BaseException only, which no hook catches.
 """
 
 from __future__ import annotations

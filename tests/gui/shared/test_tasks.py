@@ -1,8 +1,9 @@
 """The window's actions (app/ui/shared/tasks.py run_async) end at quit, before the service.
 
-Seen failing in a clean-clone CI run (tests/gui/test_demo_controls.py, 1 of 3 runs): a demo
-action's request was still closing its HTTP response when the test's quit ran; nothing
-ended it, and the task was destroyed later from outside, an unraisable error at teardown.
+Seen failing in a clean-clone CI run (tests/gui/main_window/test_demo_controls.py, 1 of 3
+runs): a demo action's request was still closing its HTTP response when the test's quit
+ran; nothing ended it, and the task was destroyed later from outside, an unraisable error at
+teardown.
 """
 
 from __future__ import annotations

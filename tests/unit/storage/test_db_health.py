@@ -1,68 +1,11 @@
-"""Pure rules of the hardening work: names, the steady clock, log redaction, backups."""
+"""Pure rules of the hardening work: backups and the check at start."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import datetime, timedelta
 
-import pytest
-
-from app.domain.account_labels import LabelError, clean_label
-from app.domain.clock import SteadyClock
-from app.domain.log_redaction import redact
 from app.storage import db_health
-
-
-@pytest.mark.parametrize(
-    ("raw", "clean"),
-    [("  Shop front \t", "Shop front"), ("A&B <3", "A&B <3"), ("Toko 🙂", "Toko 🙂")],
-)
-def test_names_are_trimmed_and_markup_is_just_text(raw, clean):
-    assert clean_label(raw) == clean
-
-
-@pytest.mark.parametrize(
-    ("raw", "why"),
-    [
-        ("Shop\x00front", "control characters"),
-        ("Shop\nfront", "line breaks"),
-        ("\u200b\u200d\u2060", "Give the number a name"),
-        ("   ", "Give the number a name"),
-        ("x" * 101, "too long"),
-    ],
-)
-def test_bad_names_are_refused_with_a_reason(raw, why):
-    with pytest.raises(LabelError, match=why):
-        clean_label(raw)
-
-
-def test_the_steady_clock_ignores_wall_clock_steps():
-    wall = [datetime(2026, 5, 1, 12, 0)]
-    mono = [1000.0]
-    clock = SteadyClock(wall=lambda: wall[0], monotonic=lambda: mono[0])
-    start = clock.now()
-    for step in (timedelta(minutes=15), timedelta(minutes=-30)):
-        wall[0] += step  # NTP or the owner's hand
-        assert clock.now() == start
-    mono[0] += 90
-    assert clock.now() - start == timedelta(seconds=90)
-
-
-def test_phone_numbers_are_masked_in_any_log_text():
-    line = "send to 628123456789@s.whatsapp.net failed (+6281234567890); pid 4242 at 2026-11-30"
-    out = redact(line)
-    assert "628123456789" not in out and "6281234567890" not in out
-    assert out.endswith("pid 4242 at 2026-11-30")
-    assert "••89@s.whatsapp.net" in out
-
-
-def test_a_bridge_json_line_stays_json_and_its_phones_are_masked():
-    # The bridge's READY line carries byte limits of 8-10 digits as bare JSON numbers.
-    line = '{"limits":{"media_max_total_bytes":2147483648},"to":"628123456789","msg":"ready"}'
-    out = json.loads(redact(line))
-    assert out["limits"]["media_max_total_bytes"] == 2147483648
-    assert out["to"].endswith("89") and "628123456789" not in out["to"]
 
 
 def _db(path):
