@@ -29,9 +29,8 @@ from app.runtime.signals import CoreSignals
 
 log = logging.getLogger(__name__)
 
-#: Durable events that arrive together are stored together: at most one commit (one
-#: fsync) per window, or per this many events. An event after a quiet window is stored on
-#: the loop's next turn; only a stream of them waits, for what is left of the window.
+#: Durable events that arrive together are stored together: one commit, one fsync,
+#: per window or per this many events, whichever comes first.
 BATCH_WINDOW_S = 0.025
 BATCH_MAX = 500
 #: One ack for a burst of events.
@@ -57,11 +56,8 @@ class Inbox:
         client: Callable[[], BridgeClient | None],
         boot_id: Callable[[], str | None],
         spawn: Callable[[Any], asyncio.Task[Any]],
-        clock: Callable[[], float] | None = None,
     ) -> None:
         self.store = store
-        self._clock = clock or (lambda: asyncio.get_running_loop().time())
-        self._stored_at = float("-inf")  # when the last batch was stored (the clock's time)
         self.signals = signals
         self._client = client
         self._boot_id = boot_id
@@ -90,19 +86,13 @@ class Inbox:
         if len(self._buffer) >= BATCH_MAX and self._failures == 0:
             self.flush()
         elif self._flush is None:
-            self._schedule(self.store_due_in)
+            self._schedule(BATCH_WINDOW_S)
 
     def park_unreadable(self, boot_id: str, seq: int, session_id: str, raw: Any, why: str) -> None:
         """A durable event that breaks the contract: kept in the audit log, then settled."""
         self._buffer.append((boot_id, seq, _Unreadable(session_id, raw, why)))  # type: ignore[arg-type]
         if self._flush is None:
-            self._schedule(self.store_due_in)
-
-    @property
-    def store_due_in(self) -> float:
-        """Seconds before events accepted now are stored: none after a quiet window, else
-        what is left of the window since the last commit."""
-        return max(0.0, BATCH_WINDOW_S - (self._clock() - self._stored_at))
+            self._schedule(BATCH_WINDOW_S)
 
     def _schedule(self, delay: float) -> None:
         self._flush = asyncio.get_running_loop().call_later(delay, self.flush)
@@ -120,7 +110,6 @@ class Inbox:
             self._trouble(error)
             return
         del self._buffer[: len(batch)]
-        self._stored_at = self._clock()
         self._failures = 0
         self._settled(batch)
         for row_id in added:

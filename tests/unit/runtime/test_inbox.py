@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
 from app.domain.bridge_messages import Ack, Inbound
 from app.runtime.inbox import PARKED_NOTICE, Inbox
 from app.storage.store import StoreError
@@ -97,50 +95,3 @@ def test_events_of_an_earlier_boot_are_stored_but_never_acknowledged_to_this_one
     run(loop, eventually(lambda: core.bridge.named("ack_events") != []))
     assert core.bridge.named("ack_events") == [(1, "boot-2")]
     assert [m.message_id for m in core.store.messages(account)] == ["IN7", "IN1"]
-
-
-def stored_when(loop, inbox: Inbox, core, account: str, after_s: float) -> list[str]:
-    """The messages app.sqlite3 holds when a timer of `after_s`, set now, fires."""
-    seen: list[list[str]] = []
-    fired = loop.create_future()
-
-    def look() -> None:
-        seen.append([m.message_id for m in core.store.messages(account)])
-        fired.set_result(None)
-
-    loop.call_later(after_s, look)
-    run(loop, fired)
-    return seen[0]
-
-
-def test_a_lone_event_is_stored_at_once_and_a_stream_commits_once_a_window(core, loop):
-    """The design's figure: at most one commit (one fsync) per 25 ms window, but a
-    customer's message after a quiet window is not held back for it (it reaches the
-    window and the shop's webhooks sooner). The inbox's clock is a fake; the timers real.
-
-    Seen failing against: the fixed 25 ms window (IN1 not yet stored when a 12.5 ms timer
-    fired), and against storing every event on the next turn (IN2 stored 5 ms after IN1's
-    commit)."""
-    now = [1000.0]
-    account = core.number("Toko", phone="6281234567001")
-    inbox = Inbox(
-        core.store,
-        core.signals,
-        client=core.client,
-        boot_id=lambda: "boot-1",
-        spawn=asyncio.ensure_future,
-        clock=lambda: now[0],
-    )
-    assert inbox.store_due_in == 0  # nothing stored yet: a quiet window
-    inbox.accept("boot-1", 1, message(account, 1))
-    assert stored_when(loop, inbox, core, account, 0.0125) == ["IN1"]
-    now[0] += 0.005  # a second message 5 ms after the commit: it waits the rest, 20 ms
-    assert inbox.store_due_in == pytest.approx(0.020)
-    inbox.accept("boot-1", 2, message(account, 2))
-    inbox.accept("boot-1", 3, message(account, 3))
-    assert stored_when(loop, inbox, core, account, 0.005) == ["IN1"]
-    run(loop, eventually(lambda: inbox.pending == 0))
-    assert [m.message_id for m in core.store.messages(account)] == ["IN1", "IN2", "IN3"]
-    now[0] += 0.030  # a quiet window after that commit: the next one goes at once again
-    assert inbox.store_due_in == 0
-    inbox.close()
