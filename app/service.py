@@ -47,7 +47,6 @@ from app.runtime.read_model import AccountView, ReadModel
 from app.runtime.reconciler import Reconciler
 from app.runtime.recorder import StatusRecorder
 from app.runtime.signals import CoreSignals
-from app.runtime.store_reads import StoreReads
 from app.storage.accounts import StoredAccounts
 from app.storage.message_views import ChatMessages
 from app.storage.number_records import StoredNumbers
@@ -64,7 +63,7 @@ RECONCILE_INTERVAL_MS = 30_000
 __all__ = ["JagaService", "Progress"]
 
 
-class JagaService(QObject, StoreReads, OwnerActions):
+class JagaService(QObject, OwnerActions):
     def __init__(
         self,
         store: Store,

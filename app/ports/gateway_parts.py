@@ -43,6 +43,6 @@ class GatewayParts:
             core=ServicePort.of(core),
             webhooks=WebhookStore(core.store),
             write_hooks=core.store.write_hooks,
-            api_key=ApiKey(instance, secrets_file(core.data_dir)),
+            api_key=ApiKey(instance, secrets_file(core.store.path.parent)),
             keeper=core.keeper,
         )

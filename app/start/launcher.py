@@ -246,7 +246,7 @@ class Face:
         # Nothing on this thread may import the API's modules meanwhile (the dialog does:
         # it is imported when the owner opens it).
         module = await import_later("app.gateway.gateway")
-        key = instance_key(DataPaths(self.service.data_dir))
+        key = instance_key(DataPaths(self.service.store.path.parent))
         gateway = module.for_service(
             self.service, key, port=settings.api_port, lan=settings.api_lan
         )

@@ -48,7 +48,7 @@ def row_status(window: MainWindow, account_id: str) -> str:
 
 
 def reasons(service, account_id: str) -> list[tuple[str, str | None]]:
-    return [(c.status, c.reason) for c in service.history(account_id)]
+    return [(c.status, c.reason) for c in service.number_records.history(account_id)]
 
 
 async def linked(window: MainWindow, service, label: str, phone: str):
@@ -171,11 +171,11 @@ def test_a_customer_writes_and_a_receipt_arrives(qtbot, loop, demo_window, demo_
 
         # The owner answers; receipts come only from the (simulated) recipient's phone.
         sent = service.send_message(account.id, "+62 812-5550-9876", "Yes, it is!")
-        await eventually(lambda: service.message(sent.id).status == "sent")
+        await eventually(lambda: service.chat_reads.message(sent.id).status == "sent")
         controls.receipt_action.trigger()
-        await eventually(lambda: service.message(sent.id).status == "delivered")
+        await eventually(lambda: service.chat_reads.message(sent.id).status == "delivered")
         controls.receipt_action.trigger()
-        await eventually(lambda: service.message(sent.id).status == "read")
+        await eventually(lambda: service.chat_reads.message(sent.id).status == "read")
         controls.receipt_action.trigger()  # nothing left to receipt: it says so
         await eventually(lambda: "waiting for a receipt" in window.statusBar().currentMessage())
 
@@ -254,8 +254,8 @@ def test_a_customer_sends_a_photo_and_a_document_and_whatsapp_refuses_a_send(
         controls.refuse_action.trigger()
         await eventually(lambda: "will refuse" in window.statusBar().currentMessage())
         refused = service.send_message(account.id, "+62 812-5550-9876", "Ada, kak")
-        await eventually(lambda: service.message(refused.id).status == "failed")
+        await eventually(lambda: service.chat_reads.message(refused.id).status == "failed")
         after = service.send_message(account.id, "+62 812-5550-9876", "Maaf, ini lagi")
-        await eventually(lambda: service.message(after.id).status == "sent")  # only once
+        await eventually(lambda: service.chat_reads.message(after.id).status == "sent")  # only once
 
     run(loop, scenario())
