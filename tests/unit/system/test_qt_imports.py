@@ -49,3 +49,13 @@ def test_imports_keep_no_source_and_pyside_gets_its_answer(feature, tmp_path, mo
 def test_modules_without_a_source_file_do_not_name_pyside():
     assert not qt_imports.uses_pyside(sys)  # built in
     assert not qt_imports.uses_pyside(importlib.import_module("_json"))  # a compiled extension
+
+
+def test_a_pyside_without_the_check_is_left_alone(feature, monkeypatch):
+    """A PySide6 upgrade that drops `_mod_uses_pyside`: nothing is installed, and the
+    launcher is told so (False), instead of adding an attribute PySide6 never calls.
+
+    Seen failing against: setting the attribute without looking (returned True)."""
+    monkeypatch.delattr(feature, "_mod_uses_pyside")
+    assert qt_imports.read_less_source() is False
+    assert not hasattr(feature, "_mod_uses_pyside")
