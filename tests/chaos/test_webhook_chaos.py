@@ -79,8 +79,19 @@ class ThreadReceiver:
     def up(self) -> None:
         self._call(self._listen())
 
+    async def _finish(self) -> None:
+        """As asyncio.run ends a loop: the server closed, then every task left cancelled and
+        awaited. A connection still being accepted (or a handler still running) closes its
+        transport when cancelled; a loop closed under it left the socket to the garbage
+        collector ("unclosed transport", raised as unraisable in a later test)."""
+        await self._close()
+        left = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in left:
+            task.cancel()
+        await asyncio.gather(*left, return_exceptions=True)
+
     def stop(self) -> None:
-        self._call(self._close())
+        self._call(self._finish())
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
         self._loop.close()
