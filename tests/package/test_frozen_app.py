@@ -86,6 +86,18 @@ def test_the_bundle_brings_an_emoji_font_and_the_deb_recommends_the_colour_one()
     assert "fonts-noto-color-emoji" in recommends
 
 
+def test_the_apps_modules_are_stored_not_deflated_and_multiprocessing_is_left_out():
+    """Inflating ~1,000 modules took ~60 ms of every start (docs/benchmarks.md, "The frozen
+    start, round 4"); seen failing against the build of 08aee04 (zlib level 6)."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    archive = CArchiveReader(str(DIST / "jaga" / "jaga")).open_embedded_archive("PYZ.pyz")
+    for name in ("app.service", "sqlalchemy.orm.session", "PySide6"):
+        _kind, _offset, stored = archive.toc[name]
+        assert stored >= len(archive.extract(name, raw=True)), name  # no smaller: not deflated
+    assert not [name for name in archive.toc if name.split(".")[0] == "multiprocessing"]
+
+
 def bridge_of(app: AppProcess, after: int = 0) -> Bridge:
     """The bridge started by this launch after `after` earlier ones, once it is READY."""
     lines = wait_for(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-import segno
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -12,6 +11,10 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 def qr_pixmap(payload: str, *, target: int = 340) -> QPixmap:
     """A crisp code about `target` pixels wide: whole pixels per module, a quiet zone of 4."""
+    # Here, not at the top: the main window imports this module on its way to the screen,
+    # and segno with its writers (xml.sax among them) is ~8 ms it need not wait for.
+    import segno
+
     code = segno.make(payload, error="l", micro=False)
     modules = code.symbol_size(scale=1, border=4)[0]
     scale = max(3, target // modules)
