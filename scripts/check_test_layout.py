@@ -1,8 +1,9 @@
 """Tests mirror modules (style.md section 9): every unit and GUI test file sits in a folder
 that mirrors one of the code's folders, so a reader finds a module's tests by its path.
 
-- tests/unit/<package>/test_<module>.py tests app/<package>/<module>.py; tests/unit/scripts
-  and tests/unit/packaging test scripts/ and packaging/ the same way.
+- tests/unit/<package>/test_<module>.py tests app/<package>/<module>.py; tests/unit/scripts,
+  tests/unit/packaging and tests/unit/bench test scripts/, packaging/ and bench/ the same
+  way.
 - tests/gui/<feature>/ tests app/ui/<feature>/; tests/gui/start tests app/start.
 - Directly in tests/unit only the tests of app's own top-level modules (test_application.py
   for app/application.py) and the few tests of the project rather than of a module
@@ -26,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 #: Folders of the repository outside app/ whose modules have unit tests.
-OTHER_CODE = ("scripts", "packaging")
+OTHER_CODE = ("scripts", "packaging", "bench")
 
 #: Unit tests of the project itself, not of one module: they stay in tests/unit.
 PROJECT_TESTS = {

@@ -1,10 +1,10 @@
 """What lives beside the main window: database upkeep and the local API.
 
-The API loads after the window, once the restored numbers have settled (and Python's
-garbage collector, held since the first line, is back on: app.start.collector): its import
-(aiohttp, ~0.2 s on a worker thread) shares the interpreter with their statuses, and the
-owner is waiting for those (docs/benchmarks.md, "The frozen start, round 4"). The owner
-asking for the Shop API, or Quit, ends that wait at once.
+The API loads after the window, once the restored numbers have settled: its import
+(aiohttp, ~0.2 s on a worker thread) would share the interpreter with their statuses, which
+the owner is waiting for (docs/benchmarks.md, "The frozen start, round 4"). The owner
+asking for the Shop API, or Quit, ends that wait at once. Python's garbage collector, held
+since the first line (app.start.collector), is back on from then.
 """
 
 from __future__ import annotations
