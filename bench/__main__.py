@@ -25,8 +25,8 @@ from bench.harness import ROOT, machine_info, qt_loop, run
 from bench.table import render
 
 #: launch first: a start is measured as a shop PC meets it, rested. Right after the crash
-#: scenario (3 minutes of both cores busy) every launch on this machine ran ~20 % slower,
-#: the source app's as much as the frozen one's (docs/benchmarks.md, "Latest figures").
+#: scenario every launch on this machine ran ~20 % slower, the source app's as much as the
+#: frozen one's, for a reason not found (docs/benchmarks.md, "Latest figures").
 SCENARIOS = ("launch", "crash", "hang", "media", "memory", "messages", "network", "soak", "api")
 SCENARIOS += ("inbox",)  # bench/inbox.py (issue #28)
 RESULTS = ROOT / "bench" / "results"
