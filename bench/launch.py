@@ -236,10 +236,9 @@ async def launch_once(
         await asyncio.sleep(SETTLE_S)
         app_rss = psutil.Process(proc.pid).memory_info().rss
         bridge_rss = None
-        bridge_pid = watch.bridge_pid
-        if bridge_pid:
+        if watch.bridge_pid:
             try:
-                bridge_rss = psutil.Process(int(bridge_pid)).memory_info().rss
+                bridge_rss = psutil.Process(int(watch.bridge_pid)).memory_info().rss
             except psutil.Error:
                 bridge_rss = None
     finally:

@@ -14,6 +14,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from app.start import collector
+from app.start.first_of import first_of
 from app.system.data_folders import DataPaths
 
 if TYPE_CHECKING:
@@ -99,17 +100,11 @@ class Face:
             self._show_gateway(gateway, settings)
 
     async def _settle_first(self) -> None:
-        settle = asyncio.ensure_future(
-            restore_settled(self.service.window.numbers, API_WAITS_FOR_SETTLE_S)
+        settle, _hurry = await first_of(
+            restore_settled(self.service.window.numbers, API_WAITS_FOR_SETTLE_S),
+            self._hurry.wait(),
         )
-        hurry = asyncio.ensure_future(self._hurry.wait())
-        try:
-            await asyncio.wait([settle, hurry], return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for wait in (settle, hurry):
-                wait.cancel()
-            await asyncio.gather(settle, hurry, return_exceptions=True)
-        if settle.done() and not settle.cancelled() and settle.exception() is not None:
+        if not settle.cancelled() and settle.exception() is not None:
             # A fault in the wait is logged as one; the API still starts.
             log.error("waiting for the numbers failed", exc_info=settle.exception())
 

@@ -202,6 +202,7 @@ def language(settings: AppSettings) -> Translations:
 async def restore_under_way(service: JagaService, limit_s: float) -> None:
     """Until the bridge's first restore has run, the bridge is in trouble, or `limit_s`."""
     from app.domain.bridge_policy import State
+    from app.start.first_of import first_of
 
     trouble = asyncio.Event()
     troubled = (State.BACKOFF, State.FATAL, State.STOPPED)
@@ -212,14 +213,10 @@ async def restore_under_way(service: JagaService, limit_s: float) -> None:
 
     watch(service.bridge_state)  # Node missing: FATAL already, at the spawn
     service.bridge_state_changed.connect(watch)
-    waits = [asyncio.ensure_future(service.restored.wait()), asyncio.ensure_future(trouble.wait())]
     try:
-        await asyncio.wait(waits, timeout=limit_s, return_when=asyncio.FIRST_COMPLETED)
+        await first_of(service.restored.wait(), trouble.wait(), timeout=limit_s)
     finally:
         service.bridge_state_changed.disconnect(watch)
-        for wait in waits:
-            wait.cancel()
-        await asyncio.gather(*waits, return_exceptions=True)
 
 
 def open_window(
